@@ -1,9 +1,14 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(resolve(__dirname, 'package.json'), 'utf8')) as { version: string };
+const define = { __GAITLAB_VERSION__: JSON.stringify(pkg.version) };
 
 export default defineConfig({
   main: {
+    define,
     build: {
       rollupOptions: {
         // index: the Electron main process; cli: the same services for the CLI and the web bridge.

@@ -1,0 +1,45 @@
+// Runs the three suites (unit, integration, e2e) one after the other and ends with one line that
+// sums them, e.g. "tests: 120 passed, 0 failed, 3 skipped". Exit code 1 if anything failed.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const suites = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['unit', 'integration', 'e2e'];
+const outDir = join('test-artifacts', 'results');
+mkdirSync(outDir, { recursive: true });
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const lines = [];
+
+for (const suite of suites) {
+  const jsonFile = join(outDir, `${suite}.json`);
+  rmSync(jsonFile, { force: true });
+  const started = Date.now();
+  const r = spawnSync(
+    'npx',
+    ['vitest', 'run', '--project', suite, '--reporter=default', '--reporter=json', `--outputFile.json=${jsonFile}`],
+    { stdio: 'inherit' },
+  );
+  let passed = 0;
+  let failed = 0;
+  let skipped = 0;
+  try {
+    const report = JSON.parse(readFileSync(jsonFile, 'utf8'));
+    passed = report.numPassedTests;
+    failed = report.numFailedTests + (report.numFailedTestSuites > 0 && report.numFailedTests === 0 ? report.numFailedTestSuites : 0);
+    skipped = report.numPendingTests + report.numTodoTests;
+  } catch {
+    failed = 1; // the runner itself crashed: count it, never report a silent pass
+  }
+  if (r.status !== 0 && failed === 0) failed = 1;
+  totals.passed += passed;
+  totals.failed += failed;
+  totals.skipped += skipped;
+  lines.push(`${suite}: ${passed} passed, ${failed} failed, ${skipped} skipped (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+}
+
+const summary = `tests: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`;
+writeFileSync(join(outDir, 'summary.txt'), `${summary}\n`);
+console.log('');
+for (const l of lines) console.log(l);
+console.log(summary);
+process.exit(totals.failed > 0 ? 1 : 0);

@@ -1,0 +1,176 @@
+// Patient, session and trial commands: each is a direct call of one contract operation, so the CLI
+// validates exactly like the UI does.
+import { parseArgs } from 'node:util';
+import type { CliCommand, CliContext } from '../command';
+import { UserError } from '../command';
+import { openLab } from '../../services/lab-services';
+import { dispatch } from '../../services/dispatch';
+import type { OperationName } from '../../../shared/api/contract';
+import type { PatientInfo, SessionInfo } from '../../../shared/api/entities';
+
+async function call(ctx: CliContext, op: OperationName, input: unknown): Promise<unknown> {
+  const services = openLab(ctx.labDir);
+  try {
+    const env = await dispatch(services.handlers, op, input);
+    if (!env.ok) {
+      const fields = Object.entries(env.error.fields ?? {})
+        .map(([k, v]) => `  ${k}: ${v}`)
+        .join('\n');
+      throw new UserError(fields ? `${env.error.message}\n${fields}` : env.error.message);
+    }
+    return env.result;
+  } finally {
+    services.close();
+  }
+}
+
+function num(v: string | undefined, flag: string): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n)) throw new UserError(`${flag} must be a number, got "${v}".`);
+  return n;
+}
+
+function patientLine(p: PatientInfo): string {
+  const h = p.heightM === null ? '' : ` ${p.heightM.toFixed(2)} m`;
+  return `${p.id}  ${p.name}${p.hospitalId ? ` [${p.hospitalId}]` : ''}${p.dateOfBirth ? ` b.${p.dateOfBirth}` : ''}${h}${p.archivedAt ? ' (archived)' : ''}`;
+}
+
+function sessionLine(s: SessionInfo): string {
+  return `${s.id}  ${s.date}  ${s.condition}${s.examiner ? `  ${s.examiner}` : ''}  trials: ${s.trialCount}${s.archivedAt ? ' (archived)' : ''}`;
+}
+
+const patientOptions = {
+  name: { type: 'string' },
+  'hospital-id': { type: 'string' },
+  dob: { type: 'string' },
+  sex: { type: 'string' },
+  diagnosis: { type: 'string' },
+  gmfcs: { type: 'string' },
+  side: { type: 'string' },
+  height: { type: 'string' },
+  'leg-length': { type: 'string' },
+  mass: { type: 'string' },
+  search: { type: 'string' },
+  all: { type: 'boolean' },
+  json: { type: 'boolean' },
+} as const;
+
+export const patientsCommand: CliCommand = {
+  name: 'patients',
+  summary: 'List, add, show, archive or restore patients',
+  usage: `gaitlab patients list [--search TEXT] [--all] [--json]
+gaitlab patients add --name NAME [--hospital-id ID] [--dob YYYY-MM-DD] [--sex female|male|other|unknown]
+                     [--diagnosis TEXT] [--gmfcs 1-5] [--side left|right|bilateral|none|unknown]
+                     [--height METRES] [--leg-length METRES] [--mass KG] [--json]
+gaitlab patients show ID [--json]
+gaitlab patients archive ID | restore ID`,
+  run: async (argv, ctx) => {
+    const [sub, ...rest] = argv;
+    const { values, positionals } = parseArgs({ args: rest, options: patientOptions, allowPositionals: true });
+    const print = (value: unknown, line: string) => ctx.io.out(values.json ? JSON.stringify(value, null, 2) : line);
+    switch (sub) {
+      case 'list': {
+        const list = (await call(ctx, 'patients.list', {
+          search: values.search ?? '',
+          includeArchived: values.all ?? false,
+        })) as PatientInfo[];
+        if (values.json) ctx.io.out(JSON.stringify(list, null, 2));
+        else if (list.length === 0) ctx.io.out('No patients.');
+        else list.forEach((p) => ctx.io.out(patientLine(p)));
+        return 0;
+      }
+      case 'add': {
+        const input: Record<string, unknown> = {
+          name: values.name ?? '',
+          hospitalId: values['hospital-id'],
+          dateOfBirth: values.dob,
+          sex: values.sex,
+          diagnosis: values.diagnosis,
+          gmfcsLevel: num(values.gmfcs, '--gmfcs'),
+          affectedSide: values.side,
+          heightM: num(values.height, '--height'),
+          legLengthM: num(values['leg-length'], '--leg-length'),
+          massKg: num(values.mass, '--mass'),
+        };
+        for (const k of Object.keys(input)) if (input[k] === undefined) delete input[k];
+        const p = (await call(ctx, 'patients.create', input)) as PatientInfo;
+        print(p, `Added ${patientLine(p)}`);
+        return 0;
+      }
+      case 'show':
+      case 'archive':
+      case 'restore': {
+        const id = positionals[0];
+        if (!id) throw new UserError(`gaitlab patients ${sub} needs a patient ID (see gaitlab patients list).`);
+        const op = sub === 'show' ? 'patients.get' : sub === 'archive' ? 'patients.archive' : 'patients.restore';
+        const p = (await call(ctx, op, { id })) as PatientInfo;
+        print(p, patientLine(p));
+        return 0;
+      }
+      default:
+        throw new UserError(`Unknown patients command "${sub ?? ''}".\n${patientsCommand.usage}`);
+    }
+  },
+};
+
+export const sessionsCommand: CliCommand = {
+  name: 'sessions',
+  summary: 'List, add, archive or restore the sessions of a patient',
+  usage: `gaitlab sessions list PATIENT_ID [--all] [--json]
+gaitlab sessions add PATIENT_ID --date YYYY-MM-DD --condition barefoot|shoes|AFO|walker|crutches|pre-op|post-op|training|other
+                     [--examiner NAME] [--notes TEXT] [--json]
+gaitlab sessions archive ID | restore ID`,
+  run: async (argv, ctx) => {
+    const [sub, ...rest] = argv;
+    const { values, positionals } = parseArgs({
+      args: rest,
+      options: {
+        date: { type: 'string' },
+        condition: { type: 'string' },
+        examiner: { type: 'string' },
+        notes: { type: 'string' },
+        all: { type: 'boolean' },
+        json: { type: 'boolean' },
+      },
+      allowPositionals: true,
+    });
+    const id = positionals[0];
+    if (!id) throw new UserError(`Missing ID.\n${sessionsCommand.usage}`);
+    switch (sub) {
+      case 'list': {
+        const list = (await call(ctx, 'sessions.list', {
+          patientId: id,
+          includeArchived: values.all ?? false,
+        })) as SessionInfo[];
+        if (values.json) ctx.io.out(JSON.stringify(list, null, 2));
+        else if (list.length === 0) ctx.io.out('No sessions.');
+        else list.forEach((s) => ctx.io.out(sessionLine(s)));
+        return 0;
+      }
+      case 'add': {
+        const input: Record<string, unknown> = {
+          patientId: id,
+          date: values.date ?? '',
+          condition: values.condition ?? '',
+          examiner: values.examiner,
+          notes: values.notes,
+        };
+        for (const k of Object.keys(input)) if (input[k] === undefined) delete input[k];
+        const s = (await call(ctx, 'sessions.create', input)) as SessionInfo;
+        ctx.io.out(values.json ? JSON.stringify(s, null, 2) : `Added ${sessionLine(s)}`);
+        return 0;
+      }
+      case 'archive':
+      case 'restore': {
+        const s = (await call(ctx, sub === 'archive' ? 'sessions.archive' : 'sessions.restore', {
+          id,
+        })) as SessionInfo;
+        ctx.io.out(sessionLine(s));
+        return 0;
+      }
+      default:
+        throw new UserError(`Unknown sessions command "${sub ?? ''}".\n${sessionsCommand.usage}`);
+    }
+  },
+};

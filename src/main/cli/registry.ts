@@ -1,0 +1,6 @@
+// Every command the CLI offers. A command is listed here only once it works end to end.
+import type { CliCommand } from './command';
+import { serveCommand } from './commands/serve';
+import { patientsCommand, sessionsCommand } from './commands/records';
+
+export const COMMANDS: CliCommand[] = [serveCommand, patientsCommand, sessionsCommand];

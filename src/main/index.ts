@@ -1,0 +1,41 @@
+// Electron main process: opens the lab, wires IPC over the same services the bridge and CLI use.
+import { app, BrowserWindow } from 'electron';
+import { fileURLToPath } from 'node:url';
+import { dirname } from 'node:path';
+import { openLab } from './services/lab-services';
+import { resolveLabDir } from './store/lab-folder';
+import { registerIpc } from './electron/ipc';
+import { createMainWindow, defaultPaths } from './electron/window';
+
+const mainDir = dirname(fileURLToPath(import.meta.url));
+let win: BrowserWindow | null = null;
+
+function labArg(argv: string[]): string | undefined {
+  const i = argv.indexOf('--lab');
+  return i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--lab='))?.slice(6);
+}
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+void app.whenReady().then(() => {
+  const services = openLab(resolveLabDir(labArg(process.argv)));
+  const paths = defaultPaths(mainDir);
+  const dispose = registerIpc(services, () => win);
+  const open = () => {
+    win = createMainWindow(paths.preload, paths.renderer, process.env.ELECTRON_RENDERER_URL);
+    win.on('closed', () => (win = null));
+  };
+  open();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) open();
+  });
+  app.on('second-instance', () => win?.focus());
+  app.on('will-quit', () => {
+    dispose();
+    services.close();
+  });
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});

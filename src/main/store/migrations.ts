@@ -1,0 +1,55 @@
+// Versioned schema: PRAGMA user_version counts the migrations applied. Append only; never edit a
+// released migration, since labs upgrade in place.
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE patient (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL CHECK (length(name) > 0),
+    hospital_id TEXT NOT NULL DEFAULT '',
+    date_of_birth TEXT,
+    sex TEXT NOT NULL DEFAULT 'unknown',
+    diagnosis TEXT NOT NULL DEFAULT '',
+    gmfcs_level INTEGER CHECK (gmfcs_level IS NULL OR gmfcs_level BETWEEN 1 AND 5),
+    affected_side TEXT NOT NULL DEFAULT 'unknown',
+    height_m REAL CHECK (height_m IS NULL OR height_m BETWEEN 0.4 AND 2.5),
+    leg_length_m REAL,
+    mass_kg REAL,
+    notes TEXT NOT NULL DEFAULT '',
+    archived_at TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX patient_name ON patient(name COLLATE NOCASE);
+  CREATE TABLE session (
+    id TEXT PRIMARY KEY,
+    patient_id TEXT NOT NULL REFERENCES patient(id),
+    date TEXT NOT NULL,
+    condition TEXT NOT NULL,
+    examiner TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',
+    archived_at TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX session_patient ON session(patient_id, date);
+  CREATE TABLE trial (
+    id TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL REFERENCES session(id),
+    name TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'empty',
+    status_message TEXT NOT NULL DEFAULT '',
+    cameras_json TEXT NOT NULL DEFAULT '[]',
+    archived_at TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX trial_session ON trial(session_id);
+  CREATE TABLE trial_file (
+    trial_id TEXT NOT NULL REFERENCES trial(id),
+    camera TEXT NOT NULL,
+    relative_path TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    PRIMARY KEY (trial_id, relative_path)
+  );
+  `,
+];

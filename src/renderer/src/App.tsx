@@ -1,0 +1,49 @@
+import { useRoute, href } from './router';
+import { PatientListPage } from './pages/PatientListPage';
+import { PatientFormPage } from './pages/PatientFormPage';
+import { PatientPage } from './pages/PatientPage';
+import { SessionPage } from './pages/SessionPage';
+
+export function App() {
+  const route = useRoute();
+  let page;
+  switch (route.page) {
+    case 'patients':
+      page = <PatientListPage />;
+      break;
+    case 'patient-new':
+      page = <PatientFormPage key="new" />;
+      break;
+    case 'patient-edit':
+      page = <PatientFormPage key={`edit-${route.id}`} id={route.id} />;
+      break;
+    case 'patient':
+      page = <PatientPage key={route.id} id={route.id} />;
+      break;
+    case 'session':
+      page = <SessionPage key={route.id} id={route.id} />;
+      break;
+    case 'not-found':
+      page = (
+        <main>
+          <h1>Page not found</h1>
+          <p>
+            <a href={href({ page: 'patients' })}>Back to patients</a>
+          </p>
+        </main>
+      );
+  }
+  return (
+    <>
+      <header className="app-header">
+        <a className="brand" href={href({ page: 'patients' })}>
+          GaitLab
+        </a>
+        <nav aria-label="Main">
+          <a href={href({ page: 'patients' })}>Patients</a>
+        </nav>
+      </header>
+      {page}
+    </>
+  );
+}

@@ -1,0 +1,183 @@
+import { useState, type FormEvent } from 'react';
+import { api } from '../api';
+import { useAsync } from '../use-async';
+import { href, navigate } from '../router';
+import { Field } from '../components/Field';
+import { ErrorBanner } from '../components/ErrorBanner';
+import { ApiError } from '../../../shared/api/envelope';
+import { SESSION_CONDITIONS } from '../../../shared/api/entities';
+import { patientSummary, today } from '../format';
+
+function NewSessionForm({ patientId, onCreated }: { patientId: string; onCreated: () => void }) {
+  const [date, setDate] = useState(today());
+  const [condition, setCondition] = useState<string>('barefoot');
+  const [examiner, setExaminer] = useState('');
+  const [notes, setNotes] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [banner, setBanner] = useState<string | null>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    try {
+      const s = await api['sessions.create']({ patientId, date, condition: condition as never, examiner, notes });
+      setErrors({});
+      setBanner(null);
+      onCreated();
+      navigate({ page: 'session', id: s.id });
+    } catch (err) {
+      setErrors(err instanceof ApiError ? err.fields : {});
+      setBanner(err instanceof Error ? err.message : String(err));
+    }
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="form card" aria-labelledby="new-session-title">
+      <h2 id="new-session-title">New session</h2>
+      <ErrorBanner message={banner} />
+      <div className="form-grid">
+        <Field id="session-date" label="Date" error={errors.date}>
+          {(p) => <input {...p} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
+        </Field>
+        <Field id="session-condition" label="Condition" error={errors.condition}>
+          {(p) => (
+            <select {...p} value={condition} onChange={(e) => setCondition(e.target.value)}>
+              {SESSION_CONDITIONS.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="session-examiner" label="Examiner" error={errors.examiner}>
+          {(p) => <input {...p} type="text" value={examiner} onChange={(e) => setExaminer(e.target.value)} />}
+        </Field>
+      </div>
+      <Field id="session-notes" label="Notes" error={errors.notes}>
+        {(p) => <textarea {...p} rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} />}
+      </Field>
+      <div className="actions">
+        <button type="submit" className="primary">
+          Create session
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function PatientPage({ id }: { id: string }) {
+  const [showArchived, setShowArchived] = useState(false);
+  const patient = useAsync(() => api['patients.get']({ id }), [id]);
+  const sessions = useAsync(
+    () => api['sessions.list']({ patientId: id, includeArchived: showArchived }),
+    [id, showArchived],
+  );
+  const [actionError, setActionError] = useState<string | null>(null);
+  const p = patient.data;
+
+  async function toggleArchive() {
+    if (!p) return;
+    try {
+      if (p.archivedAt) await api['patients.restore']({ id });
+      else await api['patients.archive']({ id });
+      patient.reload();
+    } catch (e) {
+      setActionError((e as Error).message);
+    }
+  }
+
+  async function toggleSession(sessionId: string, archived: boolean) {
+    try {
+      if (archived) await api['sessions.restore']({ id: sessionId });
+      else await api['sessions.archive']({ id: sessionId });
+      sessions.reload();
+    } catch (e) {
+      setActionError((e as Error).message);
+    }
+  }
+
+  return (
+    <main>
+      <p className="breadcrumb">
+        <a href={href({ page: 'patients' })}>Patients</a>
+      </p>
+      <ErrorBanner message={patient.error ?? sessions.error ?? actionError} />
+      {p && (
+        <>
+          <div className="page-head">
+            <h1>
+              {p.name} {p.archivedAt && <span className="tag">archived</span>}
+            </h1>
+            <div className="actions">
+              <a className="button" href={href({ page: 'patient-edit', id })}>
+                Edit
+              </a>
+              <button type="button" onClick={toggleArchive}>
+                {p.archivedAt ? 'Restore patient' : 'Archive patient'}
+              </button>
+            </div>
+          </div>
+          <p className="subtitle">{patientSummary(p)}</p>
+          <dl className="facts">
+            <dt>Hospital ID</dt>
+            <dd>{p.hospitalId || '—'}</dd>
+            <dt>Date of birth</dt>
+            <dd>{p.dateOfBirth ?? '—'}</dd>
+            <dt>Sex</dt>
+            <dd>{p.sex}</dd>
+            <dt>Height</dt>
+            <dd>{p.heightM === null ? '—' : `${p.heightM.toFixed(2)} m`}</dd>
+            <dt>Leg length</dt>
+            <dd>{p.legLengthM === null ? '—' : `${p.legLengthM.toFixed(2)} m`}</dd>
+            <dt>Mass</dt>
+            <dd>{p.massKg === null ? '—' : `${p.massKg} kg`}</dd>
+          </dl>
+
+          <section aria-labelledby="sessions-title">
+            <div className="page-head">
+              <h2 id="sessions-title">Sessions</h2>
+              <label className="checkbox">
+                <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} />
+                Show archived
+              </label>
+            </div>
+            {sessions.data && sessions.data.length === 0 && <p className="empty">No sessions yet.</p>}
+            {sessions.data && sessions.data.length > 0 && (
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">Date</th>
+                    <th scope="col">Condition</th>
+                    <th scope="col">Examiner</th>
+                    <th scope="col">Trials</th>
+                    <th scope="col">
+                      <span className="visually-hidden">Actions</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {sessions.data.map((s) => (
+                    <tr key={s.id} className={s.archivedAt ? 'archived' : ''}>
+                      <td>
+                        <a href={href({ page: 'session', id: s.id })}>{s.date}</a>
+                      </td>
+                      <td>{s.condition}</td>
+                      <td>{s.examiner}</td>
+                      <td>{s.trialCount}</td>
+                      <td>
+                        <button type="button" className="small" onClick={() => toggleSession(s.id, Boolean(s.archivedAt))}>
+                          {s.archivedAt ? 'Restore' : 'Archive'}
+                        </button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            {!p.archivedAt && <NewSessionForm patientId={id} onCreated={sessions.reload} />}
+          </section>
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,52 @@
+import { useEffect, useState } from 'react';
+
+// Hash routes keep the app working from file:// in Electron and from the bridge alike.
+export type Route =
+  | { page: 'patients' }
+  | { page: 'patient-new' }
+  | { page: 'patient'; id: string }
+  | { page: 'patient-edit'; id: string }
+  | { page: 'session'; id: string }
+  | { page: 'not-found'; path: string };
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '') || '/';
+  const parts = path.split('/').filter(Boolean);
+  if (parts.length === 0 || (parts.length === 1 && parts[0] === 'patients')) return { page: 'patients' };
+  if (parts[0] === 'patients' && parts[1] === 'new' && parts.length === 2) return { page: 'patient-new' };
+  if (parts[0] === 'patients' && parts[1] && parts.length === 2) return { page: 'patient', id: parts[1] };
+  if (parts[0] === 'patients' && parts[1] && parts[2] === 'edit') return { page: 'patient-edit', id: parts[1] };
+  if (parts[0] === 'sessions' && parts[1]) return { page: 'session', id: parts[1] };
+  return { page: 'not-found', path };
+}
+
+export function href(route: Route): string {
+  switch (route.page) {
+    case 'patients':
+      return '#/patients';
+    case 'patient-new':
+      return '#/patients/new';
+    case 'patient':
+      return `#/patients/${route.id}`;
+    case 'patient-edit':
+      return `#/patients/${route.id}/edit`;
+    case 'session':
+      return `#/sessions/${route.id}`;
+    case 'not-found':
+      return '#/';
+  }
+}
+
+export function navigate(route: Route): void {
+  window.location.hash = href(route);
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const on = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', on);
+    return () => window.removeEventListener('hashchange', on);
+  }, []);
+  return route;
+}

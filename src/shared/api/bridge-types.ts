@@ -1,0 +1,9 @@
+import type { OperationName } from './contract';
+import type { Envelope } from './envelope';
+import type { LabEvent } from './events';
+
+/** What the preload exposes as window.gaitlab: envelopes per operation, and events. */
+export interface GaitLabBridge {
+  invoke: Record<OperationName, (input: unknown) => Promise<Envelope<unknown>>>;
+  onEvent: (listener: (event: LabEvent) => void) => () => void;
+}

@@ -1,0 +1,2 @@
+export const IPC_INVOKE_CHANNEL = 'gaitlab:invoke';
+export const IPC_EVENT_CHANNEL = 'gaitlab:event';

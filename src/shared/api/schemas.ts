@@ -1,0 +1,126 @@
+// Input schemas: every value that enters the services from the UI, the bridge or the CLI passes
+// through one of these. Messages are written for a clinician, not a developer.
+import { z } from 'zod';
+import { AFFECTED_SIDES, SESSION_CONDITIONS, SEXES } from './entities';
+
+const id = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, 'Not a valid record id.');
+
+const text = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} is too long (at most ${max} characters).`);
+
+const isoDate = (label: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: `${label} must be a date written YYYY-MM-DD.`, abort: true })
+    .refine((s) => {
+      const d = new Date(`${s}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+    }, `${label} is not a real calendar date.`);
+
+/** Height in metres; the commonest entry error is centimetres, so say so. */
+export const heightMSchema = z
+  .number({ error: 'Height must be a number in metres, e.g. 1.32.' })
+  .refine((v) => Number.isFinite(v), 'Height must be a number in metres, e.g. 1.32.')
+  .superRefine((v, ctx) => {
+    if (v >= 40 && v <= 250) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `Height is in metres: ${v} looks like centimetres. Did you mean ${(v / 100).toFixed(2)} m?`,
+      });
+    } else if (v < 0.4 || v > 2.5) {
+      ctx.addIssue({ code: 'custom', message: 'Height must be between 0.40 m and 2.50 m.' });
+    }
+  });
+
+export const legLengthMSchema = z
+  .number({ error: 'Leg length must be a number in metres, e.g. 0.68.' })
+  .superRefine((v, ctx) => {
+    if (v >= 20 && v <= 150) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `Leg length is in metres: ${v} looks like centimetres. Did you mean ${(v / 100).toFixed(2)} m?`,
+      });
+    } else if (!(v >= 0.2 && v <= 1.4)) {
+      ctx.addIssue({ code: 'custom', message: 'Leg length must be between 0.20 m and 1.40 m.' });
+    }
+  });
+
+export const massKgSchema = z
+  .number({ error: 'Mass must be a number in kilograms.' })
+  .refine((v) => v >= 2 && v <= 300, 'Mass must be between 2 kg and 300 kg.');
+
+const patientFields = {
+  name: text('Name', 200).min(1, 'Name is required.'),
+  hospitalId: text('Hospital ID', 64).default(''),
+  dateOfBirth: isoDate('Date of birth')
+    .refine((s) => s <= new Date().toISOString().slice(0, 10), 'Date of birth cannot be in the future.')
+    .nullable()
+    .default(null),
+  sex: z.enum(SEXES, { error: 'Choose a sex from the list.' }).default('unknown'),
+  diagnosis: text('Diagnosis', 500).default(''),
+  gmfcsLevel: z
+    .number()
+    .int('GMFCS level is a whole number from 1 to 5.')
+    .min(1, 'GMFCS level is a whole number from 1 to 5.')
+    .max(5, 'GMFCS level is a whole number from 1 to 5.')
+    .nullable()
+    .default(null),
+  affectedSide: z.enum(AFFECTED_SIDES, { error: 'Choose the affected side from the list.' }).default('unknown'),
+  heightM: heightMSchema.nullable().default(null),
+  legLengthM: legLengthMSchema.nullable().default(null),
+  massKg: massKgSchema.nullable().default(null),
+  notes: text('Notes', 5000).default(''),
+};
+
+export const patientCreateSchema = z.object(patientFields).strict();
+export type PatientCreateInput = z.input<typeof patientCreateSchema>;
+
+export const patientUpdateSchema = z
+  .object({ id, patch: z.object(patientFields).partial().strict() })
+  .strict();
+export type PatientUpdateInput = z.input<typeof patientUpdateSchema>;
+
+export const patientListSchema = z
+  .object({
+    search: text('Search', 200).default(''),
+    includeArchived: z.boolean().default(false),
+  })
+  .strict();
+
+export const emptySchema = z.object({}).strict();
+
+export const byIdSchema = z.object({ id }).strict();
+
+const sessionFields = {
+  date: isoDate('Session date'),
+  condition: z.enum(SESSION_CONDITIONS, { error: 'Choose a condition from the list.' }),
+  examiner: text('Examiner', 200).default(''),
+  notes: text('Notes', 5000).default(''),
+};
+
+export const sessionCreateSchema = z.object({ patientId: id, ...sessionFields }).strict();
+export type SessionCreateInput = z.input<typeof sessionCreateSchema>;
+
+export const sessionUpdateSchema = z
+  .object({ id, patch: z.object(sessionFields).partial().strict() })
+  .strict();
+
+export const sessionListSchema = z
+  .object({ patientId: id, includeArchived: z.boolean().default(false) })
+  .strict();
+
+export const trialCreateSchema = z
+  .object({
+    sessionId: id,
+    name: text('Trial name', 200).min(1, 'Trial name is required.'),
+    cameras: z.array(text('Camera', 64).min(1)).max(8, 'At most 8 cameras per trial.').default([]),
+  })
+  .strict();
+
+export const trialListSchema = z
+  .object({ sessionId: id, includeArchived: z.boolean().default(false) })
+  .strict();

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { patientCreateSchema, sessionCreateSchema } from '../../../src/shared/api/schemas';
+
+describe('patient input validation', () => {
+  it('reads 175 in the metres field as centimetres and says so', () => {
+    const r = patientCreateSchema.safeParse({ name: 'A', heightM: 175 });
+    expect(r.success).toBe(false);
+    expect(r.error!.issues[0]!.message).toBe(
+      'Height is in metres: 175 looks like centimetres. Did you mean 1.75 m?',
+    );
+    expect(r.error!.issues[0]!.path).toEqual(['heightM']);
+  });
+
+  it('accepts a child height in metres and fills defaults', () => {
+    const r = patientCreateSchema.parse({ name: '  Ada  ', heightM: 1.32 });
+    expect(r).toMatchObject({ name: 'Ada', heightM: 1.32, sex: 'unknown', gmfcsLevel: null, dateOfBirth: null });
+  });
+
+  it('requires a name, a real date of birth, and a GMFCS level 1-5', () => {
+    const r = patientCreateSchema.safeParse({ name: '', dateOfBirth: '2019-02-30', gmfcsLevel: 6 });
+    expect(r.success).toBe(false);
+    const byField = Object.fromEntries(r.error!.issues.map((i) => [i.path.join('.'), i.message]));
+    expect(byField.name).toBe('Name is required.');
+    expect(byField.dateOfBirth).toBe('Date of birth is not a real calendar date.');
+    expect(byField.gmfcsLevel).toBe('GMFCS level is a whole number from 1 to 5.');
+  });
+
+  it('rejects unknown fields instead of silently storing them', () => {
+    expect(patientCreateSchema.safeParse({ name: 'A', isAdmin: true }).success).toBe(false);
+  });
+
+  it('flags leg length in centimetres and impossible masses', () => {
+    const r = patientCreateSchema.safeParse({ name: 'A', legLengthM: 68, massKg: 0.5 });
+    const byField = Object.fromEntries(r.error!.issues.map((i) => [i.path.join('.'), i.message]));
+    expect(byField.legLengthM).toMatch(/0\.68 m/);
+    expect(byField.massKg).toMatch(/between 2 kg and 300 kg/);
+  });
+});
+
+describe('session input validation', () => {
+  it('needs a date and a known condition', () => {
+    const r = sessionCreateSchema.safeParse({ patientId: 'abcdef12', date: '12/03/2024', condition: 'jogging' });
+    const byField = Object.fromEntries(r.error!.issues.map((i) => [i.path.join('.'), i.message]));
+    expect(byField.date).toBe('Session date must be a date written YYYY-MM-DD.');
+    expect(byField.condition).toBe('Choose a condition from the list.');
+  });
+});
