@@ -1,25 +1,20 @@
-// The services behind the API contract. Transport-free: Electron, the bridge and the CLI all call
-// these through dispatch(), so one feature is written once.
+// Opens a lab and assembles the handlers of every feature. Transport-free: Electron, the bridge and
+// the CLI all call these through dispatch(), so one feature is written once.
 import type { OperationHandlers } from '../../shared/api/contract';
-import { ApiError } from '../../shared/api/envelope';
-import { openDatabase, schemaVersion, type Db } from '../store/database';
-import { ensureLabFolders, labLayout, type LabLayout } from '../store/lab-folder';
+import { openDatabase } from '../store/database';
+import { ensureLabFolders, labLayout } from '../store/lab-folder';
 import { PatientsRepo } from '../store/patients-repo';
 import { SessionsRepo } from '../store/sessions-repo';
 import { TrialsRepo } from '../store/trials-repo';
 import { EventBus } from './event-bus';
-import { APP_VERSION } from './app-version';
+import { JobManager } from './job-manager';
+import type { LabContext } from './lab-context';
+import { recordsHandlers } from './records-handlers';
+import { jobsHandlers } from './jobs-handlers';
 
-export interface LabServices {
-  layout: LabLayout;
-  db: Db;
-  events: EventBus;
+export interface LabServices extends LabContext {
   handlers: OperationHandlers;
   close: () => void;
-}
-
-function notFound(what: string): never {
-  throw new ApiError({ code: 'not-found', message: `${what} was not found. It may have been removed from this lab.` });
 }
 
 export function openLab(labDir: string): LabServices {
@@ -27,89 +22,18 @@ export function openLab(labDir: string): LabServices {
   ensureLabFolders(layout);
   const db = openDatabase(layout.database);
   const events = new EventBus();
-  const patients = new PatientsRepo(db);
-  const sessions = new SessionsRepo(db);
-  const trials = new TrialsRepo(db);
-
-  const requirePatient = (id: string) => patients.get(id) ?? notFound('The patient');
-  const requireSession = (id: string) => sessions.get(id) ?? notFound('The session');
-  const requireTrial = (id: string) => trials.get(id) ?? notFound('The trial');
-  const changed = <T extends { id: string }>(entity: 'patient' | 'session' | 'trial', value: T): T => {
-    events.emit({ type: 'data.changed', entity, id: value.id });
-    return value;
+  const ctx: LabContext = {
+    layout,
+    db,
+    events,
+    jobs: new JobManager(events),
+    patients: new PatientsRepo(db),
+    sessions: new SessionsRepo(db),
+    trials: new TrialsRepo(db),
   };
-
   const handlers: OperationHandlers = {
-    'lab.info': () => ({
-      labDir: layout.root,
-      databasePath: layout.database,
-      schemaVersion: schemaVersion(db),
-      appVersion: APP_VERSION,
-    }),
-    'patients.list': ({ search, includeArchived }) => patients.list(search, includeArchived),
-    'patients.get': ({ id }) => requirePatient(id),
-    'patients.create': (input) => changed('patient', patients.create(input)),
-    'patients.update': ({ id, patch }) => {
-      requirePatient(id);
-      return changed('patient', patients.update(id, patch)!);
-    },
-    'patients.archive': ({ id }) => {
-      requirePatient(id);
-      return changed('patient', patients.setArchived(id, true)!);
-    },
-    'patients.restore': ({ id }) => {
-      requirePatient(id);
-      return changed('patient', patients.setArchived(id, false)!);
-    },
-    'sessions.list': ({ patientId, includeArchived }) => {
-      requirePatient(patientId);
-      return sessions.listForPatient(patientId, includeArchived);
-    },
-    'sessions.get': ({ id }) => requireSession(id),
-    'sessions.create': ({ patientId, ...fields }) => {
-      const p = requirePatient(patientId);
-      if (p.archivedAt) {
-        throw new ApiError({ code: 'conflict', message: 'This patient is archived. Restore the patient first.' });
-      }
-      if (p.dateOfBirth && fields.date < p.dateOfBirth) {
-        throw new ApiError({
-          code: 'invalid-input',
-          message: 'The session date is before the patient was born.',
-          fields: { date: 'The session date is before the date of birth.' },
-        });
-      }
-      return changed('session', sessions.create(patientId, fields));
-    },
-    'sessions.update': ({ id, patch }) => {
-      requireSession(id);
-      return changed('session', sessions.update(id, patch)!);
-    },
-    'sessions.archive': ({ id }) => {
-      requireSession(id);
-      return changed('session', sessions.setArchived(id, true)!);
-    },
-    'sessions.restore': ({ id }) => {
-      requireSession(id);
-      return changed('session', sessions.setArchived(id, false)!);
-    },
-    'trials.list': ({ sessionId, includeArchived }) => {
-      requireSession(sessionId);
-      return trials.listForSession(sessionId, includeArchived);
-    },
-    'trials.get': ({ id }) => requireTrial(id),
-    'trials.create': ({ sessionId, name, cameras }) => {
-      requireSession(sessionId);
-      return changed('trial', trials.create(sessionId, name, cameras));
-    },
-    'trials.archive': ({ id }) => {
-      requireTrial(id);
-      return changed('trial', trials.setArchived(id, true)!);
-    },
-    'trials.restore': ({ id }) => {
-      requireTrial(id);
-      return changed('trial', trials.setArchived(id, false)!);
-    },
+    ...recordsHandlers(ctx),
+    ...jobsHandlers(ctx),
   };
-
-  return { layout, db, events, handlers, close: () => db.close() };
+  return { ...ctx, handlers, close: () => db.close() };
 }

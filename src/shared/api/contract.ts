@@ -1,49 +1,14 @@
 // The one API contract: operation names, their input schemas and result types. Electron IPC, the web
-// bridge and the CLI are thin loops over this map; adding an operation here is the only way in.
+// bridge and the CLI are thin loops over this map. Each feature declares its operations in ops/ and
+// is merged here; adding an operation there is the only way in.
 import type { z } from 'zod';
-import type { LabInfo, PatientInfo, SessionInfo, TrialInfo } from './entities';
-import {
-  byIdSchema,
-  emptySchema,
-  patientCreateSchema,
-  patientListSchema,
-  patientUpdateSchema,
-  sessionCreateSchema,
-  sessionListSchema,
-  sessionUpdateSchema,
-  trialCreateSchema,
-  trialListSchema,
-} from './schemas';
-
-interface Op<S extends z.ZodType, R> {
-  input: S;
-  /** Phantom: carries the result type only. */
-  result?: R;
-}
-
-function op<R>() {
-  return <S extends z.ZodType>(input: S): Op<S, R> => ({ input });
-}
+import type { HandlersFor } from './op';
+import { recordsOperations } from './ops/records';
+import { jobsOperations } from './ops/jobs';
 
 export const operations = {
-  'lab.info': op<LabInfo>()(emptySchema),
-  'patients.list': op<PatientInfo[]>()(patientListSchema),
-  'patients.get': op<PatientInfo>()(byIdSchema),
-  'patients.create': op<PatientInfo>()(patientCreateSchema),
-  'patients.update': op<PatientInfo>()(patientUpdateSchema),
-  'patients.archive': op<PatientInfo>()(byIdSchema),
-  'patients.restore': op<PatientInfo>()(byIdSchema),
-  'sessions.list': op<SessionInfo[]>()(sessionListSchema),
-  'sessions.get': op<SessionInfo>()(byIdSchema),
-  'sessions.create': op<SessionInfo>()(sessionCreateSchema),
-  'sessions.update': op<SessionInfo>()(sessionUpdateSchema),
-  'sessions.archive': op<SessionInfo>()(byIdSchema),
-  'sessions.restore': op<SessionInfo>()(byIdSchema),
-  'trials.list': op<TrialInfo[]>()(trialListSchema),
-  'trials.get': op<TrialInfo>()(byIdSchema),
-  'trials.create': op<TrialInfo>()(trialCreateSchema),
-  'trials.archive': op<TrialInfo>()(byIdSchema),
-  'trials.restore': op<TrialInfo>()(byIdSchema),
+  ...recordsOperations,
+  ...jobsOperations,
 } as const;
 
 export type Operations = typeof operations;
@@ -65,7 +30,4 @@ export type GaitLabApi = {
   [N in OperationName]: (input: OperationInput<N>) => Promise<OperationResult<N>>;
 };
 
-/** Handlers the services implement: one per operation, receiving validated input. */
-export type OperationHandlers = {
-  [N in OperationName]: (input: OperationParsedInput<N>) => Promise<OperationResult<N>> | OperationResult<N>;
-};
+export type OperationHandlers = HandlersFor<Operations>;

@@ -1,0 +1,93 @@
+import type { HandlersFor } from '../../shared/api/op';
+import type { recordsOperations } from '../../shared/api/ops/records';
+import { ApiError } from '../../shared/api/envelope';
+import { schemaVersion } from '../store/database';
+import type { LabContext } from './lab-context';
+import { APP_VERSION } from './app-version';
+
+export function notFound(what: string): never {
+  throw new ApiError({ code: 'not-found', message: `${what} was not found. It may have been removed from this lab.` });
+}
+
+export function recordsHandlers(ctx: LabContext): HandlersFor<typeof recordsOperations> {
+  const { patients, sessions, trials, events, layout, db } = ctx;
+  const requirePatient = (id: string) => patients.get(id) ?? notFound('The patient');
+  const requireSession = (id: string) => sessions.get(id) ?? notFound('The session');
+  const requireTrial = (id: string) => trials.get(id) ?? notFound('The trial');
+  const changed = <T extends { id: string }>(entity: 'patient' | 'session' | 'trial', value: T): T => {
+    events.emit({ type: 'data.changed', entity, id: value.id });
+    return value;
+  };
+
+  return {
+    'lab.info': () => ({
+      labDir: layout.root,
+      databasePath: layout.database,
+      schemaVersion: schemaVersion(db),
+      appVersion: APP_VERSION,
+    }),
+    'patients.list': ({ search, includeArchived }) => patients.list(search, includeArchived),
+    'patients.get': ({ id }) => requirePatient(id),
+    'patients.create': (input) => changed('patient', patients.create(input)),
+    'patients.update': ({ id, patch }) => {
+      requirePatient(id);
+      return changed('patient', patients.update(id, patch)!);
+    },
+    'patients.archive': ({ id }) => {
+      requirePatient(id);
+      return changed('patient', patients.setArchived(id, true)!);
+    },
+    'patients.restore': ({ id }) => {
+      requirePatient(id);
+      return changed('patient', patients.setArchived(id, false)!);
+    },
+    'sessions.list': ({ patientId, includeArchived }) => {
+      requirePatient(patientId);
+      return sessions.listForPatient(patientId, includeArchived);
+    },
+    'sessions.get': ({ id }) => requireSession(id),
+    'sessions.create': ({ patientId, ...fields }) => {
+      const p = requirePatient(patientId);
+      if (p.archivedAt) {
+        throw new ApiError({ code: 'conflict', message: 'This patient is archived. Restore the patient first.' });
+      }
+      if (p.dateOfBirth && fields.date < p.dateOfBirth) {
+        throw new ApiError({
+          code: 'invalid-input',
+          message: 'The session date is before the patient was born.',
+          fields: { date: 'The session date is before the date of birth.' },
+        });
+      }
+      return changed('session', sessions.create(patientId, fields));
+    },
+    'sessions.update': ({ id, patch }) => {
+      requireSession(id);
+      return changed('session', sessions.update(id, patch)!);
+    },
+    'sessions.archive': ({ id }) => {
+      requireSession(id);
+      return changed('session', sessions.setArchived(id, true)!);
+    },
+    'sessions.restore': ({ id }) => {
+      requireSession(id);
+      return changed('session', sessions.setArchived(id, false)!);
+    },
+    'trials.list': ({ sessionId, includeArchived }) => {
+      requireSession(sessionId);
+      return trials.listForSession(sessionId, includeArchived);
+    },
+    'trials.get': ({ id }) => requireTrial(id),
+    'trials.create': ({ sessionId, name, cameras }) => {
+      requireSession(sessionId);
+      return changed('trial', trials.create(sessionId, name, cameras));
+    },
+    'trials.archive': ({ id }) => {
+      requireTrial(id);
+      return changed('trial', trials.setArchived(id, true)!);
+    },
+    'trials.restore': ({ id }) => {
+      requireTrial(id);
+      return changed('trial', trials.setArchived(id, false)!);
+    },
+  };
+}
