@@ -167,7 +167,7 @@ export function parseTidyNormativeCsv(content: string | Uint8Array, options: Tid
 
     let entry = points.get(mapping.variable);
     if (!entry) {
-      entry = { source: name, sign: mapping.sign, mean: new Array<number | undefined>(CURVE_POINTS), sd: new Array<number | undefined>(CURVE_POINTS) };
+      entry = { source: name, sign: mapping.sign, mean: new Array<number | undefined>(CURVE_POINTS).fill(undefined), sd: new Array<number | undefined>(CURVE_POINTS).fill(undefined) };
       points.set(mapping.variable, entry);
     } else if (entry.source !== name) {
       throw new NormativeImportError(FORMAT, `"${name}" and "${entry.source}" both describe ${mapping.variable}; keep one.`, row.lineNumber);
