@@ -52,4 +52,23 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (trial_id, relative_path)
   );
   `,
+  // 2: one analysis per trial camera. The pose track and the full result live as files in the
+  // trial folder; the row holds what lists and reports need, plus hand edits (events, excluded
+  // cycles) so a re-run from them is reproducible.
+  `
+  CREATE TABLE analysis (
+    trial_id TEXT NOT NULL REFERENCES trial(id),
+    camera TEXT NOT NULL,
+    status TEXT NOT NULL,
+    status_message TEXT NOT NULL DEFAULT '',
+    pose_dir TEXT,
+    result_path TEXT,
+    summary_json TEXT,
+    settings_json TEXT NOT NULL DEFAULT '{}',
+    edited_events_json TEXT,
+    excluded_cycles_json TEXT NOT NULL DEFAULT '[]',
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (trial_id, camera)
+  );
+  `,
 ];
