@@ -10,7 +10,9 @@ export const sharedDataDir = resolve(repoRoot, '..', 'shared', 'data');
 export function sharedDataPath(relative: string): string {
   const path = resolve(sharedDataDir, relative);
   if (!existsSync(path)) {
-    throw new Error(`Shared test data missing: ${path}. Tests read ../shared/data relative to the repository root; see ../shared/data/README.md.`);
+    throw new Error(
+      `Shared test data missing: ${path}. Tests read ../shared/data relative to the repository root; see ../shared/data/README.md.`,
+    );
   }
   return path;
 }

@@ -44,8 +44,12 @@ describe('Gait Profile Score', () => {
     ankle_dorsiflexion: 4,
     foot_progression: 2,
   };
-  const left = Object.fromEntries(Object.entries(leftOffsets).map(([v, c]) => [v, constant(c)])) as Partial<Record<GaitVariable, number[]>>;
-  const right = Object.fromEntries(Object.keys(leftOffsets).map((v) => [v, constant(1)])) as Partial<Record<GaitVariable, number[]>>;
+  const left = Object.fromEntries(Object.entries(leftOffsets).map(([v, c]) => [v, constant(c)])) as Partial<
+    Record<GaitVariable, number[]>
+  >;
+  const right = Object.fromEntries(Object.keys(leftOffsets).map((v) => [v, constant(1)])) as Partial<
+    Record<GaitVariable, number[]>
+  >;
 
   it('matches the hand calculation per side and overall', () => {
     const r = computeGaitIndices({ left, right }, zeroNormativeSet());
@@ -77,12 +81,23 @@ describe('Gait Profile Score', () => {
   it('labels a sagittal-only GPS and lists what is missing', () => {
     // Single side camera: pelvis tilt 2, hip flexion 4, knee flexion 6, ankle 4 on the left only.
     // GPS = sqrt((4 + 16 + 36 + 16) / 4) = sqrt(18) = 4.242641
-    const sagittal = { pelvis_tilt: constant(2), hip_flexion: constant(4), knee_flexion: constant(6), ankle_dorsiflexion: constant(4) };
+    const sagittal = {
+      pelvis_tilt: constant(2),
+      hip_flexion: constant(4),
+      knee_flexion: constant(6),
+      ankle_dorsiflexion: constant(4),
+    };
     const r = computeGaitIndices({ left: sagittal }, zeroNormativeSet());
     expect(r.gps.left.valueDeg).toBeCloseTo(Math.sqrt(18), 12);
     expect(r.gps.left.label).toBe('GPS left (sagittal only, 4 of 9 variables)');
     expect(r.gps.left.complete).toBe(false);
-    expect(r.gps.left.missing.map((m) => m.variable)).toEqual(['pelvis_obliquity', 'pelvis_rotation', 'hip_abduction', 'hip_rotation', 'foot_progression']);
+    expect(r.gps.left.missing.map((m) => m.variable)).toEqual([
+      'pelvis_obliquity',
+      'pelvis_rotation',
+      'hip_abduction',
+      'hip_rotation',
+      'foot_progression',
+    ]);
     expect(r.gps.right.valueDeg).toBeNull();
     expect(r.gps.right.label).toBe('GPS right (partial, 0 of 9 variables)');
     expect(r.gps.overall.label).toBe('GPS overall (sagittal only, 4 of 15 variables)');
@@ -91,7 +106,9 @@ describe('Gait Profile Score', () => {
   it('reports variables the normative set lacks as missing, not as zero', () => {
     const r = computeGaitIndices({ left }, zeroNormativeSet(['knee_flexion', 'hip_flexion']));
     expect(r.gps.left.used.map((u) => u.variable)).toEqual(['hip_flexion', 'knee_flexion']);
-    expect(r.gps.left.missing.find((m) => m.variable === 'ankle_dorsiflexion')?.reason).toBe('no normative curve');
+    expect(r.gps.left.missing.find((m) => m.variable === 'ankle_dorsiflexion')?.reason).toBe(
+      'no normative curve',
+    );
     expect(r.gps.left.valueDeg).toBeCloseTo(Math.sqrt((16 + 36) / 2), 12);
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildReportModel, type ReportInput, type SessionInput, type SideAnalysisInput } from '../../../src/main/report/model';
+import {
+  buildReportModel,
+  type ReportInput,
+  type SessionInput,
+  type SideAnalysisInput,
+} from '../../../src/main/report/model';
 import { constant, zeroNormativeSet } from './synthetic';
 
 const provenance = {
@@ -8,11 +13,24 @@ const provenance = {
   inferenceBackend: 'tfjs-node cpu',
   filterSettings: 'Butterworth 4th order low-pass 6 Hz, zero lag',
   cameras: [{ id: 'cam1', label: 'Left side', view: 'sagittal', resolution: '1920x1080', frameRateHz: 60 }],
-  handEditedEvents: [{ trialId: 'T02', side: 'left' as const, event: 'foot-strike' as const, originalTimeS: 1.25, editedTimeS: 1.233 }],
+  handEditedEvents: [
+    {
+      trialId: 'T02',
+      side: 'left' as const,
+      event: 'foot-strike' as const,
+      originalTimeS: 1.25,
+      editedTimeS: 1.233,
+    },
+  ],
   scaleSource: 'camera calibration',
 };
 
-function side(kneeOffsetDeg: number, speedMps: number, cadence: number, stepLengthM: number): SideAnalysisInput {
+function side(
+  kneeOffsetDeg: number,
+  speedMps: number,
+  cadence: number,
+  stepLengthM: number,
+): SideAnalysisInput {
   return {
     cycleCount: 5,
     footOffPct: 62,
@@ -31,13 +49,33 @@ function side(kneeOffsetDeg: number, speedMps: number, cadence: number, stepLeng
   };
 }
 
-function session(id: string, date: string, knee: number, speed: number, cadence: number, step: number): SessionInput {
-  return { sessionId: id, date, condition: 'barefoot', examiner: 'PT Jones', analysis: { left: side(knee, speed, cadence, step), right: side(knee, speed, cadence, step), provenance } };
+function session(
+  id: string,
+  date: string,
+  knee: number,
+  speed: number,
+  cadence: number,
+  step: number,
+): SessionInput {
+  return {
+    sessionId: id,
+    date,
+    condition: 'barefoot',
+    examiner: 'PT Jones',
+    analysis: { left: side(knee, speed, cadence, step), right: side(knee, speed, cadence, step), provenance },
+  };
 }
 
 const base: Omit<ReportInput, 'sessions'> = {
   lab: { name: 'Children’s Gait Lab', department: 'Orthopaedics' },
-  patient: { name: 'Test Child', hospitalId: 'H123', dateOfBirth: '2016-03-15', diagnosis: 'CP spastic diplegia', gmfcsLevel: 2, affectedSide: 'bilateral' },
+  patient: {
+    name: 'Test Child',
+    hospitalId: 'H123',
+    dateOfBirth: '2016-03-15',
+    diagnosis: 'CP spastic diplegia',
+    gmfcsLevel: 2,
+    affectedSide: 'bilateral',
+  },
   normativeSet: zeroNormativeSet(),
   interpretation: 'Crouch reduced after surgery.',
   signature: { clinicianName: 'Dr Who', role: 'Consultant' },
@@ -81,7 +119,9 @@ describe('report model, one session', () => {
 
   it('carries provenance, interpretation and signature fields', () => {
     const items = model.provenance[0]?.items ?? [];
-    expect(items.find((i) => i.label === 'Gait events edited by hand')?.value).toBe('1: T02 left foot-strike 1.250 s -> 1.233 s');
+    expect(items.find((i) => i.label === 'Gait events edited by hand')?.value).toBe(
+      '1: T02 left foot-strike 1.250 s -> 1.233 s',
+    );
     expect(items.find((i) => i.label === 'Cameras')?.value).toBe('Left side, sagittal, 1920x1080, 60 fps');
     expect(model.interpretation.text).toMatch(/Crouch/);
     expect(model.signature).toEqual({ clinicianName: 'Dr Who', role: 'Consultant', date: '' });
@@ -95,7 +135,10 @@ describe('report model, comparison of two sessions', () => {
   // After:  knee offset 8 deg,  speed 0.96, cadence 118, step 0.52.
   const model = buildReportModel({
     ...base,
-    sessions: [session('pre', '2024-07-15', 20, 0.9, 110, 0.45), session('post', '2025-01-09', 8, 0.96, 118, 0.52)],
+    sessions: [
+      session('pre', '2024-07-15', 20, 0.9, 110, 0.45),
+      session('post', '2025-01-09', 8, 0.96, 118, 0.52),
+    ],
   });
 
   it('shows both values, the difference and flags changes at or above the thresholds', () => {
@@ -118,7 +161,10 @@ describe('report model, comparison of two sessions', () => {
     const strict = buildReportModel({
       ...base,
       changeThresholds: { speedMps: 0.05 },
-      sessions: [session('pre', '2024-07-15', 20, 0.9, 110, 0.45), session('post', '2025-01-09', 8, 0.96, 118, 0.52)],
+      sessions: [
+        session('pre', '2024-07-15', 20, 0.9, 110, 0.45),
+        session('post', '2025-01-09', 8, 0.96, 118, 0.52),
+      ],
     });
     const speed = strict.spatiotemporal.rows.find((r) => r.parameter === 'speedMps');
     expect(speed?.change?.exceedsThreshold).toBe(true);
@@ -134,13 +180,22 @@ describe('report model, comparison of two sessions', () => {
     expect(left?.direction).toBe('improved');
     expect(left?.comparable).toBe(true);
     const knee = model.curvePanels.find((p) => p.variable === 'knee_flexion');
-    expect(knee?.series.map((s) => `${s.sessionKey} ${s.side}`)).toEqual(['A left', 'A right', 'B left', 'B right']);
+    expect(knee?.series.map((s) => `${s.sessionKey} ${s.side}`)).toEqual([
+      'A left',
+      'A right',
+      'B left',
+      'B right',
+    ]);
     expect(model.header.sessions.map((s) => s.ageAtSession.text)).toEqual(['8 y 4 m', '8 y 9 m']);
     expect(model.provenance).toHaveLength(2);
   });
 
   it('works without a normative set and says why indices are missing', () => {
-    const bare = buildReportModel({ ...base, normativeSet: undefined, sessions: [session('s', '2024-07-15', 5, 1, 100, 0.5)] });
+    const bare = buildReportModel({
+      ...base,
+      normativeSet: undefined,
+      sessions: [session('s', '2024-07-15', 5, 1, 100, 0.5)],
+    });
     expect(bare.indices.available).toBe(false);
     expect(bare.indices.unavailableReason).toMatch(/No normative reference set/);
     expect(bare.curvePanels[0]?.normative).toBeNull();

@@ -34,9 +34,24 @@ describe('dimensionless speed and Schwartz bands', () => {
   });
 
   it('picks the best set by age, then speed', () => {
-    const schwartz = (label: SpeedGroupLabel): NormativeSet => ({ ...zeroNormativeSet(), id: label, name: `Schwartz ${label}`, population: schwartz2008Population(label) });
-    const adults: NormativeSet = { ...zeroNormativeSet(), id: 'adult', name: 'Adults', population: { description: 'adults', ageRangeYears: { min: 18, max: 60 } } };
-    const kids: NormativeSet = { ...zeroNormativeSet(), id: 'kids', name: 'Lab children', population: { description: 'children', ageRangeYears: { min: 5, max: 12 } } };
+    const schwartz = (label: SpeedGroupLabel): NormativeSet => ({
+      ...zeroNormativeSet(),
+      id: label,
+      name: `Schwartz ${label}`,
+      population: schwartz2008Population(label),
+    });
+    const adults: NormativeSet = {
+      ...zeroNormativeSet(),
+      id: 'adult',
+      name: 'Adults',
+      population: { description: 'adults', ageRangeYears: { min: 18, max: 60 } },
+    };
+    const kids: NormativeSet = {
+      ...zeroNormativeSet(),
+      id: 'kids',
+      name: 'Lab children',
+      population: { description: 'children', ageRangeYears: { min: 5, max: 12 } },
+    };
     const sets = [adults, schwartz('VerySlow'), schwartz('Slow'), schwartz('Free'), schwartz('Fast')];
     // v* = 0.6 / sqrt(9.80665 * 0.65) = 0.2376: Slow band.
     expect(chooseNormativeSet(sets, { ageYears: 9, speedMps: 0.6, legLengthM: 0.65 }).set.id).toBe('Slow');
@@ -55,11 +70,25 @@ describe('lab normative set from control subjects', () => {
     // Mean = 39 / 3 = 13. Deviations -3, -1, 4; squares 9 + 1 + 16 = 26; SD = sqrt(26 / 2) = 3.605551.
     const set = buildLabNormativeSet(
       [
-        { subjectId: 's1', curves: { knee_flexion: constant(10), hip_flexion: constant(1) }, spatiotemporal: { speedMps: 1.0 } },
+        {
+          subjectId: 's1',
+          curves: { knee_flexion: constant(10), hip_flexion: constant(1) },
+          spatiotemporal: { speedMps: 1.0 },
+        },
         { subjectId: 's2', curves: { knee_flexion: constant(12) }, spatiotemporal: { speedMps: 1.2 } },
-        { subjectId: 's3', curves: { knee_flexion: toCurvePoints51(new Array<number>(101).fill(17)) }, spatiotemporal: { speedMps: 1.4 } },
+        {
+          subjectId: 's3',
+          curves: { knee_flexion: toCurvePoints51(new Array<number>(101).fill(17)) },
+          spatiotemporal: { speedMps: 1.4 },
+        },
       ],
-      { id: 'lab', name: 'Lab controls', source: 'this lab', citation: 'lab data', population: { description: 'adults' } },
+      {
+        id: 'lab',
+        name: 'Lab controls',
+        source: 'this lab',
+        citation: 'lab data',
+        population: { description: 'adults' },
+      },
     );
     expect(set.curves.knee_flexion?.meanDeg[25]).toBeCloseTo(13, 12);
     expect(set.curves.knee_flexion?.sdDeg?.[25]).toBeCloseTo(Math.sqrt(13), 12);
@@ -73,7 +102,15 @@ describe('lab normative set from control subjects', () => {
 
   it('refuses the same subject twice', () => {
     const c = { subjectId: 'same', curves: { knee_flexion: constant(1) } };
-    expect(() => buildLabNormativeSet([c, c], { id: 'x', name: 'x', source: 'x', citation: 'x', population: { description: 'x' } })).toThrow(/appears twice/);
+    expect(() =>
+      buildLabNormativeSet([c, c], {
+        id: 'x',
+        name: 'x',
+        source: 'x',
+        citation: 'x',
+        population: { description: 'x' },
+      }),
+    ).toThrow(/appears twice/);
   });
 });
 

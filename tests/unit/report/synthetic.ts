@@ -1,5 +1,11 @@
 // Small synthetic inputs shared by the report unit tests.
-import { CURVE_POINTS, GAIT_VARIABLES, type GaitVariable, type NormativeCurve, type NormativeSet } from '../../../src/main/report/model';
+import {
+  CURVE_POINTS,
+  GAIT_VARIABLES,
+  type GaitVariable,
+  type NormativeCurve,
+  type NormativeSet,
+} from '../../../src/main/report/model';
 
 export const constant = (value: number): number[] => new Array<number>(CURVE_POINTS).fill(value);
 

@@ -8,7 +8,13 @@
 // With fewer variables (a single side camera gives sagittal angles only) the score is still
 // computed but labelled with what it used, since it is not comparable with a published GPS.
 
-import { GAIT_VARIABLE_INFO, GPS_VARIABLES, PELVIS_VARIABLES, type GaitVariable, type Side } from './gait-variables';
+import {
+  GAIT_VARIABLE_INFO,
+  GPS_VARIABLES,
+  PELVIS_VARIABLES,
+  type GaitVariable,
+  type Side,
+} from './gait-variables';
 import { CURVE_POINTS, type NormativeSet } from './normative-set';
 
 /** Minimal clinically important difference of the GPS (Baker et al. 2012, Gait Posture 35:612). */
@@ -19,9 +25,14 @@ export function rootMeanSquare(values: readonly number[]): number {
   return Math.sqrt(values.reduce((a, v) => a + v * v, 0) / values.length);
 }
 
-export function gaitVariableScoreDeg(patientMeanDeg: readonly number[], normativeMeanDeg: readonly number[]): number {
+export function gaitVariableScoreDeg(
+  patientMeanDeg: readonly number[],
+  normativeMeanDeg: readonly number[],
+): number {
   if (patientMeanDeg.length !== CURVE_POINTS || normativeMeanDeg.length !== CURVE_POINTS) {
-    throw new Error(`GVS needs two ${CURVE_POINTS}-point curves, got ${patientMeanDeg.length} and ${normativeMeanDeg.length}.`);
+    throw new Error(
+      `GVS needs two ${CURVE_POINTS}-point curves, got ${patientMeanDeg.length} and ${normativeMeanDeg.length}.`,
+    );
   }
   const diffs = patientMeanDeg.map((p, i) => p - (normativeMeanDeg[i] ?? Number.NaN));
   if (!diffs.every(Number.isFinite)) throw new Error('GVS: a curve has a non-finite value.');
@@ -96,7 +107,8 @@ export interface GaitIndicesResult {
 export const GDI_MIN_CONTROL_SUBJECTS = 100;
 
 export function gdiStatus(controlSubjectCount?: number): GdiStatus {
-  const have = controlSubjectCount === undefined ? 'no control set' : `a control set of ${controlSubjectCount}`;
+  const have =
+    controlSubjectCount === undefined ? 'no control set' : `a control set of ${controlSubjectCount}`;
   return {
     available: false,
     minimumControlSubjects: GDI_MIN_CONTROL_SUBJECTS,
@@ -111,11 +123,19 @@ function gpsLabel(scope: Side | 'overall', used: number, expected: number, sagit
   return `${name} (${kind}, ${used} of ${expected} variables)`;
 }
 
-function gpsFrom(scope: Side | 'overall', expected: readonly VariableOnSide[], gvs: readonly GvsEntry[], missing: readonly MissingVariable[]): GpsResult {
+function gpsFrom(
+  scope: Side | 'overall',
+  expected: readonly VariableOnSide[],
+  gvs: readonly GvsEntry[],
+  missing: readonly MissingVariable[],
+): GpsResult {
   const used = expected.filter((e) => gvs.some((g) => g.variable === e.variable && g.side === e.side));
   const miss = expected.flatMap((e) => missing.filter((m) => m.variable === e.variable && m.side === e.side));
-  const values = used.map((u) => gvs.find((g) => g.variable === u.variable && g.side === u.side)?.gvsDeg ?? Number.NaN);
-  const sagittalOnly = used.length > 0 && used.every((u) => GAIT_VARIABLE_INFO[u.variable].plane === 'sagittal');
+  const values = used.map(
+    (u) => gvs.find((g) => g.variable === u.variable && g.side === u.side)?.gvsDeg ?? Number.NaN,
+  );
+  const sagittalOnly =
+    used.length > 0 && used.every((u) => GAIT_VARIABLE_INFO[u.variable].plane === 'sagittal');
   return {
     scope,
     valueDeg: values.length > 0 ? rootMeanSquare(values) : null,
@@ -128,7 +148,11 @@ function gpsFrom(scope: Side | 'overall', expected: readonly VariableOnSide[], g
   };
 }
 
-export function computeGaitIndices(patient: PatientCurvesForIndices, normative: NormativeSet, options: GaitIndicesOptions = {}): GaitIndicesResult {
+export function computeGaitIndices(
+  patient: PatientCurvesForIndices,
+  normative: NormativeSet,
+  options: GaitIndicesOptions = {},
+): GaitIndicesResult {
   const gvs: GvsEntry[] = [];
   const missing: MissingVariable[] = [];
   for (const side of ['left', 'right'] as const) {
@@ -143,12 +167,15 @@ export function computeGaitIndices(patient: PatientCurvesForIndices, normative: 
   const perSide = (side: Side): VariableOnSide[] => GPS_VARIABLES.map((variable) => ({ variable, side }));
   const preferred = options.pelvisSide ?? 'left';
   const other: Side = preferred === 'left' ? 'right' : 'left';
-  const pelvisAvailable = (side: Side): number => PELVIS_VARIABLES.filter((v) => gvs.some((g) => g.side === side && g.variable === v)).length;
+  const pelvisAvailable = (side: Side): number =>
+    PELVIS_VARIABLES.filter((v) => gvs.some((g) => g.side === side && g.variable === v)).length;
   // Fall back to the other side's pelvis when the preferred side has none (e.g. one side filmed).
   const pelvisSide = pelvisAvailable(preferred) === 0 && pelvisAvailable(other) > 0 ? other : preferred;
   const overallExpected: VariableOnSide[] = [
     ...PELVIS_VARIABLES.map((variable) => ({ variable, side: pelvisSide })),
-    ...(['left', 'right'] as const).flatMap((side) => GPS_VARIABLES.filter((v) => !PELVIS_VARIABLES.includes(v)).map((variable) => ({ variable, side }))),
+    ...(['left', 'right'] as const).flatMap((side) =>
+      GPS_VARIABLES.filter((v) => !PELVIS_VARIABLES.includes(v)).map((variable) => ({ variable, side })),
+    ),
   ];
   const map: MapBar[] = GPS_VARIABLES.flatMap((variable) =>
     (['left', 'right'] as const).map((side) => ({
@@ -183,7 +210,11 @@ export interface GpsComparison {
 }
 
 /** Compare two GPS values against the minimal clinically important difference (1.6 deg). */
-export function compareGps(beforeDeg: number, afterDeg: number, mcidDeg: number = GPS_MCID_DEG): GpsComparison {
+export function compareGps(
+  beforeDeg: number,
+  afterDeg: number,
+  mcidDeg: number = GPS_MCID_DEG,
+): GpsComparison {
   const changeDeg = afterDeg - beforeDeg;
   // Both inputs are printed to 0.1 deg; compare with a hair of tolerance so 1.6 counts as 1.6.
   const exceedsMcid = Math.abs(changeDeg) >= mcidDeg - 1e-9;

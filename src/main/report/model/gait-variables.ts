@@ -65,7 +65,15 @@ const info = (
 });
 
 export const GAIT_VARIABLE_INFO: Readonly<Record<GaitVariable, GaitVariableInfo>> = {
-  pelvis_tilt: info('pelvis_tilt', 'Pelvic tilt', 'sagittal', 'pelvis', 'anterior', 'posterior', 'Anterior tilt positive (Vicon PelvisAngles X).'),
+  pelvis_tilt: info(
+    'pelvis_tilt',
+    'Pelvic tilt',
+    'sagittal',
+    'pelvis',
+    'anterior',
+    'posterior',
+    'Anterior tilt positive (Vicon PelvisAngles X).',
+  ),
   pelvis_obliquity: info(
     'pelvis_obliquity',
     'Pelvic obliquity',
@@ -84,7 +92,15 @@ export const GAIT_VARIABLE_INFO: Readonly<Record<GaitVariable, GaitVariableInfo>
     'external (backward)',
     'Positive when this side of the pelvis is rotated forward (Vicon PelvisAngles Z).',
   ),
-  hip_flexion: info('hip_flexion', 'Hip flexion', 'sagittal', 'hip', 'flexion', 'extension', 'Flexion positive (Vicon HipAngles X).'),
+  hip_flexion: info(
+    'hip_flexion',
+    'Hip flexion',
+    'sagittal',
+    'hip',
+    'flexion',
+    'extension',
+    'Flexion positive (Vicon HipAngles X).',
+  ),
   hip_abduction: info(
     'hip_abduction',
     'Hip abduction',
@@ -94,8 +110,24 @@ export const GAIT_VARIABLE_INFO: Readonly<Record<GaitVariable, GaitVariableInfo>
     'adduction',
     'Abduction positive. Vicon HipAngles Y, Schwartz "Hip Ad/Abduction" and GCD HipAbAdduct are adduction positive: importers negate them.',
   ),
-  hip_rotation: info('hip_rotation', 'Hip rotation', 'transverse', 'hip', 'internal', 'external', 'Internal rotation positive (Vicon HipAngles Z).'),
-  knee_flexion: info('knee_flexion', 'Knee flexion', 'sagittal', 'knee', 'flexion', 'extension', 'Flexion positive (Vicon KneeAngles X).'),
+  hip_rotation: info(
+    'hip_rotation',
+    'Hip rotation',
+    'transverse',
+    'hip',
+    'internal',
+    'external',
+    'Internal rotation positive (Vicon HipAngles Z).',
+  ),
+  knee_flexion: info(
+    'knee_flexion',
+    'Knee flexion',
+    'sagittal',
+    'knee',
+    'flexion',
+    'extension',
+    'Flexion positive (Vicon KneeAngles X).',
+  ),
   knee_varus_valgus: info(
     'knee_varus_valgus',
     'Knee varus/valgus',
@@ -105,7 +137,15 @@ export const GAIT_VARIABLE_INFO: Readonly<Record<GaitVariable, GaitVariableInfo>
     'valgus',
     'Varus (knee adduction) positive, as Vicon KneeAngles Y and GCD KneeValgVar.',
   ),
-  knee_rotation: info('knee_rotation', 'Knee rotation', 'transverse', 'knee', 'internal', 'external', 'Internal rotation of the tibia positive (Vicon KneeAngles Z).'),
+  knee_rotation: info(
+    'knee_rotation',
+    'Knee rotation',
+    'transverse',
+    'knee',
+    'internal',
+    'external',
+    'Internal rotation of the tibia positive (Vicon KneeAngles Z).',
+  ),
   ankle_dorsiflexion: info(
     'ankle_dorsiflexion',
     'Ankle dorsiflexion',
@@ -133,8 +173,24 @@ export const GAIT_VARIABLE_INFO: Readonly<Record<GaitVariable, GaitVariableInfo>
     'posterior',
     'Forward lean positive. Sources differ on the reference frame (laboratory or pelvis); Schwartz 2008 reports about 21 deg at free speed, far more than a laboratory-frame lean, so compare with care.',
   ),
-  trunk_obliquity: info('trunk_obliquity', 'Trunk obliquity', 'frontal', 'trunk', 'up', 'down', 'As in the source; reference frame not standardised.'),
-  trunk_rotation: info('trunk_rotation', 'Trunk rotation', 'transverse', 'trunk', 'internal (forward)', 'external', 'As in the source; reference frame not standardised.'),
+  trunk_obliquity: info(
+    'trunk_obliquity',
+    'Trunk obliquity',
+    'frontal',
+    'trunk',
+    'up',
+    'down',
+    'As in the source; reference frame not standardised.',
+  ),
+  trunk_rotation: info(
+    'trunk_rotation',
+    'Trunk rotation',
+    'transverse',
+    'trunk',
+    'internal (forward)',
+    'external',
+    'As in the source; reference frame not standardised.',
+  ),
 };
 
 /** Baker et al. 2009 Gait Profile Score variables, in the order of the Movement Analysis Profile. */
@@ -150,12 +206,27 @@ export const GPS_VARIABLES: readonly GaitVariable[] = [
   'foot_progression',
 ];
 
-export const PELVIS_VARIABLES: readonly GaitVariable[] = ['pelvis_tilt', 'pelvis_obliquity', 'pelvis_rotation'];
+export const PELVIS_VARIABLES: readonly GaitVariable[] = [
+  'pelvis_tilt',
+  'pelvis_obliquity',
+  'pelvis_rotation',
+];
 
 export function isGaitVariable(name: string): name is GaitVariable {
   return (GAIT_VARIABLES as readonly string[]).includes(name);
 }
 
 /** Clinical report grid: rows by segment, columns by plane (sagittal, frontal, transverse). */
-export const PLANE_COLUMN: Readonly<Record<AnatomicalPlane, number>> = { sagittal: 0, frontal: 1, transverse: 2 };
-export const SEGMENT_ROW: Readonly<Record<Segment, number>> = { trunk: 0, pelvis: 1, hip: 2, knee: 3, ankle: 4, foot: 4 };
+export const PLANE_COLUMN: Readonly<Record<AnatomicalPlane, number>> = {
+  sagittal: 0,
+  frontal: 1,
+  transverse: 2,
+};
+export const SEGMENT_ROW: Readonly<Record<Segment, number>> = {
+  trunk: 0,
+  pelvis: 1,
+  hip: 2,
+  knee: 3,
+  ankle: 4,
+  foot: 4,
+};

@@ -7,7 +7,13 @@
 // gaitutils reads it (mean +- dev), but its meaning (SD or standard error) is not stated.
 
 import type { GaitVariable } from './gait-variables';
-import { CURVE_POINTS, type NormativeCurve, type NormativeSet, type NormativeSetMeta, type RangeStats } from './normative-set';
+import {
+  CURVE_POINTS,
+  type NormativeCurve,
+  type NormativeSet,
+  type NormativeSetMeta,
+  type RangeStats,
+} from './normative-set';
 import { NormativeImportError, decodeText, quoteForMessage, splitLines } from './normative-import-error';
 import { parseStrictNumber } from './csv-line';
 import { GCD_NAMES } from './source-variable-names';
@@ -35,10 +41,21 @@ export function parseGcd(content: string | Uint8Array): GcdFile {
   const lines = splitLines(decodeText(content));
   const signature = (lines[0] ?? '').trim();
   if (!/^#!DST-[\d.]+ GCD\b/.test(signature)) {
-    throw new NormativeImportError(FORMAT, `expected the signature "#!DST-0.1 GCD Oxford Metrics", found ${quoteForMessage(signature)}.`, 1);
+    throw new NormativeImportError(
+      FORMAT,
+      `expected the signature "#!DST-0.1 GCD Oxford Metrics", found ${quoteForMessage(signature)}.`,
+      1,
+    );
   }
   const prefixes: string[] = [];
-  const entries: { name: string; side?: string; flag?: number; lineNumber: number; mean: number[]; dev: number[] }[] = [];
+  const entries: {
+    name: string;
+    side?: string;
+    flag?: number;
+    lineNumber: number;
+    mean: number[];
+    dev: number[];
+  }[] = [];
   let section: 'none' | 'prefixes' | 'entry' = 'none';
   for (let i = 1; i < lines.length; i++) {
     const lineNumber = i + 1;
@@ -51,12 +68,24 @@ export function parseGcd(content: string | Uint8Array): GcdFile {
     if (t.startsWith('!')) {
       const [rawName = '', flagText, ...rest] = t.slice(1).split(/\s+/);
       if (rawName === '' || rest.length > 0) {
-        throw new NormativeImportError(FORMAT, `expected "!<VariableName> <number>", found ${quoteForMessage(t)}.`, lineNumber);
+        throw new NormativeImportError(
+          FORMAT,
+          `expected "!<VariableName> <number>", found ${quoteForMessage(t)}.`,
+          lineNumber,
+        );
       }
-      if (entries.some((e) => e.name === rawName)) throw new NormativeImportError(FORMAT, `variable ${rawName} appears twice.`, lineNumber);
+      if (entries.some((e) => e.name === rawName))
+        throw new NormativeImportError(FORMAT, `variable ${rawName} appears twice.`, lineNumber);
       const side = prefixes.find((p) => rawName.startsWith(p) && rawName.length > p.length);
       const flag = flagText === undefined ? undefined : parseStrictNumber(flagText);
-      entries.push({ name: rawName, ...(side ? { side } : {}), ...(flag === undefined ? {} : { flag }), lineNumber, mean: [], dev: [] });
+      entries.push({
+        name: rawName,
+        ...(side ? { side } : {}),
+        ...(flag === undefined ? {} : { flag }),
+        lineNumber,
+        mean: [],
+        dev: [],
+      });
       section = 'entry';
       continue;
     }
@@ -66,13 +95,21 @@ export function parseGcd(content: string | Uint8Array): GcdFile {
     }
     const current = entries[entries.length - 1];
     if (section !== 'entry' || !current) {
-      throw new NormativeImportError(FORMAT, `expected a "!<VariableName>" line before data, found ${quoteForMessage(t)}.`, lineNumber);
+      throw new NormativeImportError(
+        FORMAT,
+        `expected a "!<VariableName>" line before data, found ${quoteForMessage(t)}.`,
+        lineNumber,
+      );
     }
     const parts = t.split(/\s+/);
     const mean = parseStrictNumber(parts[0] ?? '');
     const dev = parseStrictNumber(parts[1] ?? '');
     if (parts.length !== 2 || mean === undefined || dev === undefined) {
-      throw new NormativeImportError(FORMAT, `expected two numbers "<mean> <dev>" for ${current.name}, found ${quoteForMessage(t)}.`, lineNumber);
+      throw new NormativeImportError(
+        FORMAT,
+        `expected two numbers "<mean> <dev>" for ${current.name}, found ${quoteForMessage(t)}.`,
+        lineNumber,
+      );
     }
     current.mean.push(mean);
     current.dev.push(dev);
@@ -107,7 +144,10 @@ const GCD_SCALARS: Readonly<Record<string, { parameter: SpatiotemporalParameter;
   OppositeFootContact: { parameter: 'oppositeFootContactPct', factor: 1 },
 };
 
-export function gcdToNormativeSet(content: string | Uint8Array | GcdFile, meta: NormativeSetMeta): NormativeSet {
+export function gcdToNormativeSet(
+  content: string | Uint8Array | GcdFile,
+  meta: NormativeSetMeta,
+): NormativeSet {
   const gcd = typeof content === 'string' || content instanceof Uint8Array ? parseGcd(content) : content;
   const curves: Partial<Record<GaitVariable, NormativeCurve>> = {};
   const spatiotemporal: Partial<Record<SpatiotemporalParameter, RangeStats>> = {};
@@ -120,7 +160,10 @@ export function gcdToNormativeSet(content: string | Uint8Array | GcdFile, meta: 
         ignored.push(e.name);
         continue;
       }
-      spatiotemporal[scalar.parameter] = { mean: (e.mean[0] ?? Number.NaN) * scalar.factor, sd: (e.dev[0] ?? Number.NaN) * scalar.factor };
+      spatiotemporal[scalar.parameter] = {
+        mean: (e.mean[0] ?? Number.NaN) * scalar.factor,
+        sd: (e.dev[0] ?? Number.NaN) * scalar.factor,
+      };
       continue;
     }
     const mapping = e.side ? undefined : GCD_NAMES[e.name];
@@ -131,10 +174,16 @@ export function gcdToNormativeSet(content: string | Uint8Array | GcdFile, meta: 
     const noDev = e.dev.every((d) => d === 0);
     if (noDev) notes.push(`${e.name}: dev is zero everywhere, treated as not reported.`);
     if (mapping.sign < 0) notes.push(`${e.name}: sign flipped to our convention (${mapping.variable}).`);
-    if (e.dev.some((d) => d < 0)) throw new NormativeImportError(FORMAT, `${e.name} has a negative dev value.`, e.lineNumber);
-    curves[mapping.variable] = { variable: mapping.variable, meanDeg: e.mean.map((v) => mapping.sign * v), sdDeg: noDev ? null : [...e.dev] };
+    if (e.dev.some((d) => d < 0))
+      throw new NormativeImportError(FORMAT, `${e.name} has a negative dev value.`, e.lineNumber);
+    curves[mapping.variable] = {
+      variable: mapping.variable,
+      meanDeg: e.mean.map((v) => mapping.sign * v),
+      sdDeg: noDev ? null : [...e.dev],
+    };
   }
-  if (ignored.length > 0) notes.push(`Ignored (moments, powers, side-specific or unknown entries): ${ignored.join(', ')}.`);
+  if (ignored.length > 0)
+    notes.push(`Ignored (moments, powers, side-specific or unknown entries): ${ignored.join(', ')}.`);
   notes.push('Spread is the GCD "dev" column; its meaning (SD or standard error) is not documented.');
   return {
     ...meta,

@@ -4,7 +4,14 @@
 // published sets report. Several sessions of one person would shrink the SD: pass one per subject.
 
 import { GAIT_VARIABLES, type GaitVariable } from './gait-variables';
-import { CURVE_POINTS, type NormativeCurve, type NormativeSet, type NormativeSetMeta, type RangeStats, toCurvePoints51 } from './normative-set';
+import {
+  CURVE_POINTS,
+  type NormativeCurve,
+  type NormativeSet,
+  type NormativeSetMeta,
+  type RangeStats,
+  toCurvePoints51,
+} from './normative-set';
 import { SPATIOTEMPORAL_PARAMETERS, type SpatiotemporalParameter } from './spatiotemporal-parameters';
 
 export interface ControlSessionCurves {
@@ -26,11 +33,18 @@ function meanAndSampleSd(values: readonly number[]): { mean: number; sd: number 
   return { mean, sd: n > 1 ? Math.sqrt(ss / (n - 1)) : 0 };
 }
 
-export function buildLabNormativeSet(controls: readonly ControlSessionCurves[], meta: NormativeSetMeta, options: LabSetOptions = {}): NormativeSet {
+export function buildLabNormativeSet(
+  controls: readonly ControlSessionCurves[],
+  meta: NormativeSetMeta,
+  options: LabSetOptions = {},
+): NormativeSet {
   const minSubjects = Math.max(2, options.minSubjects ?? 2);
   const ids = new Set<string>();
   for (const c of controls) {
-    if (ids.has(c.subjectId)) throw new Error(`Control subject ${c.subjectId} appears twice; average that subject's sessions first so the SD stays between subjects.`);
+    if (ids.has(c.subjectId))
+      throw new Error(
+        `Control subject ${c.subjectId} appears twice; average that subject's sessions first so the SD stays between subjects.`,
+      );
     ids.add(c.subjectId);
   }
   const curves: Partial<Record<GaitVariable, NormativeCurve>> = {};
@@ -42,11 +56,14 @@ export function buildLabNormativeSet(controls: readonly ControlSessionCurves[], 
     });
     if (contributing.length === 0) continue;
     if (contributing.length < minSubjects) {
-      notes.push(`${variable}: only ${contributing.length} subject(s), at least ${minSubjects} needed; left out.`);
+      notes.push(
+        `${variable}: only ${contributing.length} subject(s), at least ${minSubjects} needed; left out.`,
+      );
       continue;
     }
     for (const c of contributing) {
-      if (!c.points.every(Number.isFinite)) throw new Error(`Control subject ${c.id}: ${variable} has a non-finite value.`);
+      if (!c.points.every(Number.isFinite))
+        throw new Error(`Control subject ${c.id}: ${variable} has a non-finite value.`);
     }
     const meanDeg: number[] = [];
     const sdDeg: number[] = [];
@@ -68,11 +85,15 @@ export function buildLabNormativeSet(controls: readonly ControlSessionCurves[], 
       spatiotemporal[p] = { mean, sd, min: Math.min(...values), max: Math.max(...values) };
     }
   }
-  if (Object.keys(curves).length === 0) throw new Error(`No variable has curves from at least ${minSubjects} control subjects.`);
+  if (Object.keys(curves).length === 0)
+    throw new Error(`No variable has curves from at least ${minSubjects} control subjects.`);
   return {
     ...meta,
     population: { ...meta.population, subjectCount: controls.length },
-    spread: { kind: 'between-subject-sd', note: `between-subject sample SD (n - 1) over ${controls.length} control subjects, one mean curve each` },
+    spread: {
+      kind: 'between-subject-sd',
+      note: `between-subject sample SD (n - 1) over ${controls.length} control subjects, one mean curve each`,
+    },
     curves,
     spatiotemporal,
     notes,

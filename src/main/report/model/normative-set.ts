@@ -76,7 +76,8 @@ export interface NormativeSetMeta {
  */
 export function toCurvePoints51(values: readonly number[]): number[] {
   if (values.length === CURVE_POINTS) return [...values];
-  if (values.length < 2) throw new Error(`A gait-cycle curve needs at least 2 samples over 0-100 %, got ${values.length}.`);
+  if (values.length < 2)
+    throw new Error(`A gait-cycle curve needs at least 2 samples over 0-100 %, got ${values.length}.`);
   const last = values.length - 1;
   return PCT_GAIT_CYCLE.map((pct) => {
     const x = (pct / 100) * last;
@@ -88,7 +89,11 @@ export function toCurvePoints51(values: readonly number[]): number[] {
   });
 }
 
-export function normativeBand(curve: NormativeCurve): { meanDeg: number[]; lowerDeg: number[] | null; upperDeg: number[] | null } {
+export function normativeBand(curve: NormativeCurve): {
+  meanDeg: number[];
+  lowerDeg: number[] | null;
+  upperDeg: number[] | null;
+} {
   const sd = curve.sdDeg;
   return {
     meanDeg: [...curve.meanDeg],
@@ -101,17 +106,27 @@ export function normativeBand(curve: NormativeCurve): { meanDeg: number[]; lower
 export function assertValidNormativeSet(set: NormativeSet): void {
   for (const [variable, curve] of Object.entries(set.curves)) {
     if (!curve) continue;
-    if (curve.variable !== variable) throw new Error(`Normative set "${set.name}": curve stored under ${variable} says it is ${curve.variable}.`);
+    if (curve.variable !== variable)
+      throw new Error(
+        `Normative set "${set.name}": curve stored under ${variable} says it is ${curve.variable}.`,
+      );
     if (curve.meanDeg.length !== CURVE_POINTS) {
-      throw new Error(`Normative set "${set.name}": ${variable} mean has ${curve.meanDeg.length} points, expected ${CURVE_POINTS}.`);
+      throw new Error(
+        `Normative set "${set.name}": ${variable} mean has ${curve.meanDeg.length} points, expected ${CURVE_POINTS}.`,
+      );
     }
-    if (!curve.meanDeg.every(Number.isFinite)) throw new Error(`Normative set "${set.name}": ${variable} mean has a non-finite value.`);
+    if (!curve.meanDeg.every(Number.isFinite))
+      throw new Error(`Normative set "${set.name}": ${variable} mean has a non-finite value.`);
     if (curve.sdDeg) {
       if (curve.sdDeg.length !== CURVE_POINTS) {
-        throw new Error(`Normative set "${set.name}": ${variable} SD has ${curve.sdDeg.length} points, expected ${CURVE_POINTS}.`);
+        throw new Error(
+          `Normative set "${set.name}": ${variable} SD has ${curve.sdDeg.length} points, expected ${CURVE_POINTS}.`,
+        );
       }
       if (!curve.sdDeg.every((v) => Number.isFinite(v) && v >= 0)) {
-        throw new Error(`Normative set "${set.name}": ${variable} SD must be finite and >= 0 at every point.`);
+        throw new Error(
+          `Normative set "${set.name}": ${variable} SD must be finite and >= 0 at every point.`,
+        );
       }
     }
   }

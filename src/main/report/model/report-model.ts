@@ -2,12 +2,37 @@
 // show, already computed and formatted, so the renderer only lays it out. One session gives a
 // single report; two give a comparison (A = before, B = after) with differences and flags.
 
-import { GAIT_VARIABLES, GAIT_VARIABLE_INFO, PLANE_COLUMN, SEGMENT_ROW, type AnatomicalPlane, type GaitVariable, type Side } from './gait-variables';
-import { compareGps, computeGaitIndices, type GaitIndicesResult, type GpsComparison, type GpsResult, type PatientCurvesForIndices } from './gait-indices';
-import { PCT_GAIT_CYCLE, normativeBand, toCurvePoints51, type NormativeSet, type RangeStats } from './normative-set';
+import {
+  GAIT_VARIABLES,
+  GAIT_VARIABLE_INFO,
+  PLANE_COLUMN,
+  SEGMENT_ROW,
+  type AnatomicalPlane,
+  type GaitVariable,
+  type Side,
+} from './gait-variables';
+import {
+  compareGps,
+  computeGaitIndices,
+  type GaitIndicesResult,
+  type GpsComparison,
+  type GpsResult,
+  type PatientCurvesForIndices,
+} from './gait-indices';
+import {
+  PCT_GAIT_CYCLE,
+  normativeBand,
+  toCurvePoints51,
+  type NormativeSet,
+  type RangeStats,
+} from './normative-set';
 import { ageAtDate, type AgeAtDate } from './patient-age';
 import type { MeanSd, ReportInput, SessionInput, SideAnalysisInput } from './report-input';
-import { SPATIOTEMPORAL_INFO, SPATIOTEMPORAL_PARAMETERS, type SpatiotemporalParameter } from './spatiotemporal-parameters';
+import {
+  SPATIOTEMPORAL_INFO,
+  SPATIOTEMPORAL_PARAMETERS,
+  type SpatiotemporalParameter,
+} from './spatiotemporal-parameters';
 
 export type SessionKey = 'A' | 'B';
 
@@ -71,7 +96,12 @@ export interface SpatiotemporalRow {
 export interface SpatiotemporalTable {
   readonly sessionKeys: readonly SessionKey[];
   readonly rows: readonly SpatiotemporalRow[];
-  readonly thresholds: readonly { readonly parameter: SpatiotemporalParameter; readonly threshold: number; readonly unit: string; readonly source: string }[];
+  readonly thresholds: readonly {
+    readonly parameter: SpatiotemporalParameter;
+    readonly threshold: number;
+    readonly unit: string;
+    readonly source: string;
+  }[];
 }
 
 export interface CurveSeries {
@@ -96,7 +126,11 @@ export interface CurvePanel {
   readonly negativeLabel: string;
   readonly lowConfidence: boolean;
   readonly pctGaitCycle: readonly number[];
-  readonly normative: { readonly meanDeg: readonly number[]; readonly lowerDeg: readonly number[] | null; readonly upperDeg: readonly number[] | null } | null;
+  readonly normative: {
+    readonly meanDeg: readonly number[];
+    readonly lowerDeg: readonly number[] | null;
+    readonly upperDeg: readonly number[] | null;
+  } | null;
   readonly series: readonly CurveSeries[];
 }
 
@@ -143,20 +177,33 @@ const SESSION_KEYS: readonly SessionKey[] = ['A', 'B'];
 const SIDE_LIST: readonly Side[] = ['left', 'right'];
 
 const fmt = (v: number, decimals: number): string => v.toFixed(decimals);
-const signed = (v: number, decimals: number): string => (v > 0 ? '+' : v < 0 ? '' : '±') + v.toFixed(decimals);
+const signed = (v: number, decimals: number): string =>
+  (v > 0 ? '+' : v < 0 ? '' : '±') + v.toFixed(decimals);
 
 function normalRangeCell(stats: RangeStats | undefined, decimals: number): NormalRangeCell | null {
   if (!stats) return null;
   if (stats.mean !== undefined && stats.sd !== undefined) {
-    return { text: `${fmt(stats.mean, decimals)} ± ${fmt(stats.sd, decimals)}`, low: stats.mean - stats.sd, high: stats.mean + stats.sd };
+    return {
+      text: `${fmt(stats.mean, decimals)} ± ${fmt(stats.sd, decimals)}`,
+      low: stats.mean - stats.sd,
+      high: stats.mean + stats.sd,
+    };
   }
   if (stats.min !== undefined && stats.max !== undefined) {
-    return { text: `${fmt(stats.min, decimals)}-${fmt(stats.max, decimals)}`, low: stats.min, high: stats.max };
+    return {
+      text: `${fmt(stats.min, decimals)}-${fmt(stats.max, decimals)}`,
+      low: stats.min,
+      high: stats.max,
+    };
   }
   return null;
 }
 
-function valueCell(v: MeanSd | undefined, decimals: number, normal: NormalRangeCell | null): ValueCell | null {
+function valueCell(
+  v: MeanSd | undefined,
+  decimals: number,
+  normal: NormalRangeCell | null,
+): ValueCell | null {
   if (!v || !Number.isFinite(v.mean)) return null;
   return {
     mean: v.mean,
@@ -190,7 +237,8 @@ function buildSpatiotemporal(input: ReportInput, normative: NormativeSet | undef
           difference,
           text: signed(difference, info.decimals),
           threshold,
-          thresholdSource: override === undefined ? info.meaningfulChange.source : 'set by the lab for this report',
+          thresholdSource:
+            override === undefined ? info.meaningfulChange.source : 'set by the lab for this report',
           // A hair of tolerance: a change printed as exactly the threshold counts as reaching it.
           exceedsThreshold: Math.abs(difference) >= threshold - 1e-9,
         };
@@ -208,7 +256,10 @@ function buildSpatiotemporal(input: ReportInput, normative: NormativeSet | undef
             parameter: p,
             threshold: input.changeThresholds?.[p] ?? SPATIOTEMPORAL_INFO[p].meaningfulChange.threshold,
             unit: SPATIOTEMPORAL_INFO[p].unit,
-            source: input.changeThresholds?.[p] === undefined ? SPATIOTEMPORAL_INFO[p].meaningfulChange.source : 'set by the lab for this report',
+            source:
+              input.changeThresholds?.[p] === undefined
+                ? SPATIOTEMPORAL_INFO[p].meaningfulChange.source
+                : 'set by the lab for this report',
           }))
         : [],
   };
@@ -227,7 +278,8 @@ function buildCurvePanels(input: ReportInput, normative: NormativeSet | undefine
         series.push({
           sessionKey: key,
           side,
-          label: input.sessions.length === 2 ? `${key} ${side} (${session.date}, ${session.condition})` : side,
+          label:
+            input.sessions.length === 2 ? `${key} ${side} (${session.date}, ${session.condition})` : side,
           meanDeg: toCurvePoints51(curve.meanDeg),
           sdDeg: curve.sdDeg ? toCurvePoints51(curve.sdDeg) : null,
           cycleCount: sideInput.cycleCount,
@@ -261,7 +313,10 @@ function patientCurves(session: SessionInput): PatientCurvesForIndices {
     const s = sideOf(session, side);
     if (!s) return undefined;
     const out: Partial<Record<GaitVariable, readonly number[]>> = {};
-    for (const [variable, curve] of Object.entries(s.kinematics) as [GaitVariable, { meanDeg: readonly number[] } | undefined][]) {
+    for (const [variable, curve] of Object.entries(s.kinematics) as [
+      GaitVariable,
+      { meanDeg: readonly number[] } | undefined,
+    ][]) {
       if (curve) out[variable] = toCurvePoints51(curve.meanDeg);
     }
     return out;
@@ -272,13 +327,24 @@ function patientCurves(session: SessionInput): PatientCurvesForIndices {
 }
 
 const sameVariables = (a: GpsResult, b: GpsResult): boolean =>
-  a.used.length === b.used.length && a.used.every((u) => b.used.some((v) => v.variable === u.variable && v.side === u.side));
+  a.used.length === b.used.length &&
+  a.used.every((u) => b.used.some((v) => v.variable === u.variable && v.side === u.side));
 
 function buildIndices(input: ReportInput, normative: NormativeSet | undefined): IndicesSection {
-  if (!normative) return { available: false, unavailableReason: 'No normative reference set selected: GVS, GPS and MAP need one.', perSession: [], gpsChanges: [] };
+  if (!normative)
+    return {
+      available: false,
+      unavailableReason: 'No normative reference set selected: GVS, GPS and MAP need one.',
+      perSession: [],
+      gpsChanges: [],
+    };
   const perSession = input.sessions.map((s, i) => ({
     sessionKey: SESSION_KEYS[i] ?? 'A',
-    result: computeGaitIndices(patientCurves(s), normative, input.pelvisSide ? { pelvisSide: input.pelvisSide } : {}),
+    result: computeGaitIndices(
+      patientCurves(s),
+      normative,
+      input.pelvisSide ? { pelvisSide: input.pelvisSide } : {},
+    ),
   }));
   const gpsChanges: GpsChange[] = [];
   const [a, b] = perSession;
@@ -293,7 +359,9 @@ function buildIndices(input: ReportInput, normative: NormativeSet | undefined): 
   const anyGps = perSession.some((p) => p.result.gvs.length > 0);
   return {
     available: anyGps,
-    ...(anyGps ? {} : { unavailableReason: 'None of the GPS variables has both a patient curve and a normative curve.' }),
+    ...(anyGps
+      ? {}
+      : { unavailableReason: 'None of the GPS variables has both a patient curve and a normative curve.' }),
     perSession,
     gpsChanges,
   };
@@ -312,7 +380,16 @@ function buildProvenance(session: SessionInput, key: SessionKey): ProvenanceSect
         p.cameras.length === 0
           ? 'none recorded'
           : p.cameras
-              .map((c) => [c.label ?? c.id, c.view, c.resolution, c.frameRateHz === undefined ? undefined : `${c.frameRateHz} fps`].filter(Boolean).join(', '))
+              .map((c) =>
+                [
+                  c.label ?? c.id,
+                  c.view,
+                  c.resolution,
+                  c.frameRateHz === undefined ? undefined : `${c.frameRateHz} fps`,
+                ]
+                  .filter(Boolean)
+                  .join(', '),
+              )
               .join('; '),
     },
     {
@@ -322,7 +399,10 @@ function buildProvenance(session: SessionInput, key: SessionKey): ProvenanceSect
           ? 'none'
           : `${p.handEditedEvents.length}: ` +
             p.handEditedEvents
-              .map((e) => `${e.trialId} ${e.side} ${e.event} ${e.originalTimeS === undefined ? '' : `${e.originalTimeS.toFixed(3)} s -> `}${e.editedTimeS.toFixed(3)} s`)
+              .map(
+                (e) =>
+                  `${e.trialId} ${e.side} ${e.event} ${e.originalTimeS === undefined ? '' : `${e.originalTimeS.toFixed(3)} s -> `}${e.editedTimeS.toFixed(3)} s`,
+              )
               .join('; '),
     },
   ];
@@ -338,7 +418,8 @@ const GMFCS_ROMAN = ['I', 'II', 'III', 'IV', 'V'] as const;
 
 export function buildReportModel(input: ReportInput): ReportModel {
   const sessions = input.sessions;
-  if (sessions.length < 1 || sessions.length > 2) throw new Error(`A report takes one or two sessions, got ${sessions.length}.`);
+  if (sessions.length < 1 || sessions.length > 2)
+    throw new Error(`A report takes one or two sessions, got ${sessions.length}.`);
   const normative = input.normativeSet;
   const warnings: string[] = [];
 
@@ -352,29 +433,45 @@ export function buildReportModel(input: ReportInput): ReportModel {
     cycleCount: { left: s.analysis.left?.cycleCount ?? 0, right: s.analysis.right?.cycleCount ?? 0 },
   }));
   const [first, second] = sessions;
-  if (first && second && second.date < first.date) warnings.push(`Session B (${second.date}) is dated before session A (${first.date}); differences are B - A.`);
+  if (first && second && second.date < first.date)
+    warnings.push(
+      `Session B (${second.date}) is dated before session A (${first.date}); differences are B - A.`,
+    );
   for (const h of headers) {
     if (h.cycleCount.left + h.cycleCount.right === 0) warnings.push(`Session ${h.key} has no gait cycle.`);
     for (const side of SIDE_LIST) {
-      if (h.cycleCount[side] === 1) warnings.push(`Session ${h.key}: only one ${side} cycle, so no SD over cycles.`);
+      if (h.cycleCount[side] === 1)
+        warnings.push(`Session ${h.key}: only one ${side} cycle, so no SD over cycles.`);
     }
   }
 
   const curvePanels = buildCurvePanels(input, normative);
   const lowConfidence = curvePanels.filter((p) => p.lowConfidence).map((p) => p.title);
   if (lowConfidence.length > 0) {
-    warnings.push(`Transverse-plane angles (${lowConfidence.join(', ')}) from markerless capture have published errors above 10 deg: low confidence.`);
+    warnings.push(
+      `Transverse-plane angles (${lowConfidence.join(', ')}) from markerless capture have published errors above 10 deg: low confidence.`,
+    );
   }
-  if (!normative) warnings.push('No normative reference set: curves are shown without a normal band and no gait indices are computed.');
-  else if (normative.spread.kind === 'unspecified-dev') warnings.push(`The normal band of ${normative.name} is drawn from a "dev" of undocumented meaning, not a between-subject SD.`);
+  if (!normative)
+    warnings.push(
+      'No normative reference set: curves are shown without a normal band and no gait indices are computed.',
+    );
+  else if (normative.spread.kind === 'unspecified-dev')
+    warnings.push(
+      `The normal band of ${normative.name} is drawn from a "dev" of undocumented meaning, not a between-subject SD.`,
+    );
 
   const indices = buildIndices(input, normative);
   for (const p of indices.perSession) {
     const overall = p.result.gps.overall;
-    if (overall.valueDeg !== null && !overall.complete) warnings.push(`Session ${p.sessionKey}: ${overall.label} is not comparable with published GPS values.`);
+    if (overall.valueDeg !== null && !overall.complete)
+      warnings.push(`Session ${p.sessionKey}: ${overall.label} is not comparable with published GPS values.`);
   }
   for (const c of indices.gpsChanges) {
-    if (!c.comparable) warnings.push(`GPS ${c.scope}: the sessions used different variables, so the change is not like for like.`);
+    if (!c.comparable)
+      warnings.push(
+        `GPS ${c.scope}: the sessions used different variables, so the change is not like for like.`,
+      );
   }
 
   const p = input.patient;
@@ -382,7 +479,9 @@ export function buildReportModel(input: ReportInput): ReportModel {
     mode: sessions.length === 2 ? 'comparison' : 'single',
     header: {
       labName: input.lab.name,
-      labDetails: [input.lab.department, input.lab.address, input.lab.phone].filter((x): x is string => Boolean(x)),
+      labDetails: [input.lab.department, input.lab.address, input.lab.phone].filter((x): x is string =>
+        Boolean(x),
+      ),
       patientName: p.name,
       hospitalId: p.hospitalId,
       dateOfBirth: p.dateOfBirth,
@@ -406,7 +505,11 @@ export function buildReportModel(input: ReportInput): ReportModel {
     indices,
     provenance: sessions.map((s, i) => buildProvenance(s, SESSION_KEYS[i] ?? 'A')),
     interpretation: { text: input.interpretation ?? '' },
-    signature: { clinicianName: input.signature?.clinicianName ?? '', role: input.signature?.role ?? '', date: input.signature?.date ?? '' },
+    signature: {
+      clinicianName: input.signature?.clinicianName ?? '',
+      role: input.signature?.role ?? '',
+      date: input.signature?.date ?? '',
+    },
     warnings,
   };
 }

