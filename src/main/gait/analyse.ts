@@ -1,0 +1,368 @@
+// The whole gait analysis of one trial as a pure function: named trajectories in, events, cycles,
+// normalised angle curves and spatiotemporal parameters out, or an error a clinician can act on.
+// Re-run with `events` to apply hand corrections; with `cycles.excluded` to drop cycles.
+
+import { ANGLE_LABELS, type AngleSeries, type AngleVariable, type AngleView } from './angles-types';
+import { groundAxes, project, toFrontal, toSagittal, type GroundAxes, type Sagittal2D } from './body-frame';
+import { buildCycles, meanSdCurves, missingFraction, normaliseCycle, percentAxis, type CycleOptions, type GaitCycle } from './cycles';
+import { frontalAngles } from './frontal-angles';
+import { detectGaitEvents, sortEvents, type EventDetectionOptions } from './gait-events';
+import { median } from './peaks';
+import { cleanBody, meanPoint, pelvisCentre, type CleanBody, type LongGap, type PointSeries, type PreprocessOptions } from './preprocess';
+import { pelvisTiltSeries, sagittalAngles, trunkTiltSeries } from './sagittal-angles';
+import { resolveScale, type Scale, type ScaleSource } from './scaling';
+import { computeSpatiotemporal, type SpatiotemporalResult } from './spatiotemporal';
+import { SIDES, type CameraView, type EventSource, type GaitEvent, type Side, type TrajectorySet, type WalkingPass } from './types';
+import { detectWalkingPasses, directionPerFrame } from './walking-passes';
+
+export interface AnalysisOptions {
+  /** For single-camera image data: which plane the camera sees (default 'sagittal'). */
+  view?: CameraView;
+  /** Event detection; ignored when `events` is given. */
+  eventDetection?: EventDetectionOptions;
+  /** Events to use instead of detection (hand-edited or imported). */
+  events?: readonly GaitEvent[];
+  preprocess?: PreprocessOptions;
+  /** Default: native for mm / m data; pixel data without a scale gets no distances or speed. */
+  scale?: ScaleSource;
+  cycles?: CycleOptions;
+  treadmillBeltSpeedMps?: number;
+  /** Points per normalised cycle (default 51 = every 2 %). */
+  points?: number;
+  /** Normalised curves with more missing points than this fraction flag the cycle (default 0.1). */
+  maxMissingFraction?: number;
+}
+
+export type AnalysisErrorCode =
+  | 'invalid-input'
+  | 'nobody-in-view'
+  | 'landmarks-missing'
+  | 'standing-still'
+  | 'events-required'
+  | 'no-gait-cycles'
+  | 'invalid-scale';
+
+export interface AnalysisError {
+  code: AnalysisErrorCode;
+  /** Plain-language message for the clinician. */
+  message: string;
+  longGaps?: LongGap[];
+}
+
+export interface CycleCurve {
+  cycleIndex: number;
+  excluded: boolean;
+  values: number[];
+}
+
+/** One angle normalised over the cycles of one side. */
+export interface CycleCurveSet {
+  variable: AngleVariable;
+  label: string;
+  side: Side;
+  view: AngleView;
+  landmarks: string[];
+  unit: 'deg';
+  /** 0..100, one entry per point. */
+  percent: number[];
+  cycles: CycleCurve[];
+  /** Mean and SD over the included cycles (NaN only if no cycle is included). */
+  mean: number[];
+  sd: number[];
+  includedCycles: number;
+}
+
+export interface GaitAnalysis {
+  rateHz: number;
+  frameCount: number;
+  startTimeS: number;
+  view: CameraView | '3d';
+  mode: 'overground' | 'treadmill';
+  passes: WalkingPass[];
+  events: GaitEvent[];
+  /** How the events were obtained. */
+  eventSource: EventSource;
+  cycles: GaitCycle[];
+  /** Angle time series, degrees per frame. */
+  angles: AngleSeries[];
+  curves: CycleCurveSet[];
+  spatiotemporal: SpatiotemporalResult;
+  scale: Scale | null;
+  /** Missing stretches longer than the fill limit, per trajectory. */
+  longGaps: LongGap[];
+  warnings: string[];
+}
+
+export type AnalysisResult = { ok: true; analysis: GaitAnalysis } | { ok: false; error: AnalysisError };
+
+const fail = (code: AnalysisErrorCode, message: string, longGaps?: LongGap[]): AnalysisResult => ({
+  ok: false,
+  error: { code, message, ...(longGaps ? { longGaps } : {}) },
+});
+
+function finiteFraction(p: PointSeries | undefined): number {
+  if (!p) return 0;
+  let k = 0;
+  for (let i = 0; i < p.x.length; i++) if (Number.isFinite(p.x[i]!)) k++;
+  return p.x.length ? k / p.x.length : 0;
+}
+
+function dist(a: PointSeries, b: PointSeries, i: number): number {
+  return Math.hypot(a.x[i]! - b.x[i]!, a.y[i]! - b.y[i]!, a.z[i]! - b.z[i]!);
+}
+
+/** Median thigh + shank length (and trunk) in data units, over both sides. */
+function bodyLengths(body: CleanBody): { leg: number; legAndTrunk: number | undefined } {
+  const legs: number[] = [];
+  const trunks: number[] = [];
+  for (const side of SIDES) {
+    const { hip, knee, ankle, shoulder } = body[side];
+    if (!hip || !knee || !ankle) continue;
+    for (let i = 0; i < hip.x.length; i++) {
+      const l = dist(hip, knee, i) + dist(knee, ankle, i);
+      if (Number.isFinite(l)) legs.push(l);
+      if (shoulder) {
+        const t = dist(hip, shoulder, i);
+        if (Number.isFinite(t)) trunks.push(t);
+      }
+    }
+  }
+  const leg = median(legs);
+  const trunk = median(trunks);
+  return { leg, legAndTrunk: Number.isFinite(trunk) ? leg + trunk : undefined };
+}
+
+function fmtGap(g: LongGap, rateHz: number, t0: number): string {
+  return `${g.trajectory} ${(t0 + g.startFrame / rateHz).toFixed(2)}-${(t0 + g.endFrame / rateHz).toFixed(2)} s`;
+}
+
+export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions = {}): AnalysisResult {
+  const warnings: string[] = [];
+  if (!(set.rateHz > 0) || !(set.frameCount > 0)) {
+    return fail('invalid-input', `The recording has no frames or no frame rate (rate ${set.rateHz} Hz, ${set.frameCount} frames).`);
+  }
+  const rateHz = set.rateHz;
+  const n = set.frameCount;
+  const t0 = set.startTimeS ?? 0;
+  const is3d = set.convention !== 'image-y-down';
+  const view: CameraView | '3d' = is3d ? '3d' : (options.view ?? 'sagittal');
+  const points = options.points ?? 51;
+
+  const body = cleanBody(set, options.preprocess);
+  const pelvis = pelvisCentre(body);
+  const presence = Math.max(finiteFraction(pelvis), finiteFraction(body.left.heel), finiteFraction(body.right.heel));
+  if (presence < 0.05) {
+    return fail('nobody-in-view', 'Nobody was found in view: no pelvis or feet were tracked in this recording. Check that the subject is in the camera picture and lit.');
+  }
+  const missingRoles: string[] = [];
+  for (const side of SIDES) {
+    for (const role of ['heel', 'toe', 'hip', 'knee', 'ankle'] as const) {
+      if (!body[side][role] && !(role === 'hip' && is3d)) missingRoles.push(`${side} ${role}`);
+    }
+  }
+  if (missingRoles.some((r) => r.endsWith('heel') || r.endsWith('toe')) || !pelvis) {
+    return fail('landmarks-missing', `Required landmarks are absent from the recording: ${[...missingRoles, ...(pelvis ? [] : ['pelvis'])].join(', ')}.`);
+  }
+  const requiredGaps = body.longGaps.filter((g) => [pelvis.name, body.left.heel?.name, body.right.heel?.name, body.left.toe?.name, body.right.toe?.name].includes(g.trajectory));
+  const coreFraction = Math.min(finiteFraction(pelvis), finiteFraction(body.left.heel), finiteFraction(body.right.heel), finiteFraction(body.left.toe), finiteFraction(body.right.toe));
+  if (coreFraction < 0.3) {
+    const worst = [...requiredGaps].sort((a, b) => b.durationS - a.durationS).slice(0, 3);
+    return fail(
+      'landmarks-missing',
+      `The pelvis or feet are missing for most of the recording (tracked in only ${(100 * coreFraction).toFixed(0)} % of frames); longest gaps: ${worst.map((g) => fmtGap(g, rateHz, t0)).join('; ')}.`,
+      requiredGaps,
+    );
+  }
+  const lengths = bodyLengths(body);
+  let legLength = lengths.leg;
+  if (!Number.isFinite(legLength)) {
+    // Without knees and ankles, the pelvis height above the heels stands in for leg length.
+    const up = groundAxes(set.convention).up;
+    const ph = project(pelvis, up);
+    const hh = project(body.left.heel!, up);
+    legLength = median(Array.from(ph, (v, i) => v - hh[i]!));
+  }
+  if (!(legLength > 0)) return fail('landmarks-missing', 'The legs could not be measured: hips, knees and ankles are not tracked together.');
+
+  // Axes: in 3D, the pelvis path gives the walking line unless the pelvis barely moves (treadmill).
+  let axes: GroundAxes = groundAxes(set.convention, pelvis);
+  if (is3d) {
+    const rangeAlong = (p: PointSeries, ax: GroundAxes) => {
+      const v = Array.from(project(p, ax.progression)).filter(Number.isFinite);
+      return v.length ? Math.max(...v) - Math.min(...v) : 0;
+    };
+    if (rangeAlong(pelvis, axes) < 0.5 * legLength) axes = groundAxes(set.convention, body.left.heel);
+  }
+
+  const footPointing = median(Array.from(project(body.left.toe!, axes.progression), (v, i) => v - project(body.left.heel!, axes.progression)[i]!)) >= 0 ? 1 : -1;
+  let passes: WalkingPass[];
+  if (view === 'frontal') {
+    if (!options.events) {
+      return fail('events-required', 'A frontal camera cannot time gait events reliably: detect them on a side camera (or enter them by hand) and re-run with those events.');
+    }
+    passes = [{ index: 0, startFrame: 0, endFrame: n, direction: 1, mode: 'overground' }];
+  } else {
+    const detection = detectWalkingPasses({
+      rateHz,
+      pelvisProgress: project(pelvis, axes.progression),
+      leftHeelProgress: project(body.left.heel!, axes.progression),
+      rightHeelProgress: project(body.right.heel!, axes.progression),
+      footPointing,
+      legLength,
+    });
+    if (detection.kind === 'standing-still') {
+      return fail('standing-still', `The subject did not walk: the pelvis moved at most ${detection.maxPelvisSpeedLegPerS.toFixed(2)} leg lengths per second and the feet did not cycle. Record a trial with the subject walking across the camera's view.`);
+    }
+    passes = detection.passes;
+  }
+  const mode = passes[0]?.mode ?? 'overground';
+  const direction = directionPerFrame(passes, n);
+
+  const sag = (p: PointSeries | undefined): Sagittal2D | undefined => (p ? toSagittal(p, axes, direction) : undefined);
+  const feet = {
+    left: { heel: sag(body.left.heel)!, toe: sag(body.left.toe)! },
+    right: { heel: sag(body.right.heel)!, toe: sag(body.right.toe)! },
+  };
+  const pelvisSag = sag(pelvis)!;
+
+  let events: GaitEvent[];
+  let eventSource: EventSource;
+  if (options.events) {
+    events = sortEvents(options.events.filter((e) => e.frame >= 0 && e.frame <= n - 1));
+    eventSource = events.every((e) => e.source === 'imported') ? 'imported' : 'manual';
+  } else {
+    events = detectGaitEvents({ rateHz, passes, feet, pelvisForward: pelvisSag.forward }, options.eventDetection);
+    eventSource = options.eventDetection?.method ?? 'zeni';
+    if (eventSource === 'foot-velocity' && mode === 'treadmill') warnings.push('Foot-velocity events do not apply on a treadmill; Zeni events were used.');
+  }
+
+  // Angles.
+  const angles: AngleSeries[] = [];
+  if (view === 'sagittal' || view === '3d') {
+    const sview: AngleView = view === '3d' ? '3d-sagittal' : 'sagittal-camera';
+    const asisMid = meanPoint('ASIS', [body.left.asis, body.right.asis], true);
+    // The sacral marker sits midway between the PSIS: the same line for pelvic tilt.
+    const psisMid = meanPoint('PSIS', [body.left.psis, body.right.psis], true) ?? body.sacrum;
+    const hipMid = meanPoint('mid_hip', [body.left.hip, body.right.hip], true);
+    const shoulderMid = meanPoint('mid_shoulder', [body.left.shoulder, body.right.shoulder], true);
+    for (const side of SIDES) {
+      const b = body[side];
+      const pelvisTilt = asisMid && psisMid ? pelvisTiltSeries(sag(asisMid)!, sag(psisMid)!, sview, side) : undefined;
+      const trunkTilt = hipMid && shoulderMid ? trunkTiltSeries(sag(hipMid)!, sag(shoulderMid)!, sview, side) : undefined;
+      const sa = sagittalAngles({
+        side,
+        view: sview,
+        ...(b.hip ? { hip: sag(b.hip)! } : {}),
+        ...(b.knee ? { knee: sag(b.knee)! } : {}),
+        ...(b.ankle ? { ankle: sag(b.ankle)! } : {}),
+        heel: feet[side].heel,
+        toe: feet[side].toe,
+        ...(pelvisTilt ? { pelvisTilt } : trunkTilt ? { trunkTilt } : {}),
+      });
+      angles.push(...sa);
+      if (pelvisTilt) angles.push(pelvisTilt);
+      if (trunkTilt) angles.push(trunkTilt);
+    }
+  }
+  if (view === 'frontal' || view === '3d') {
+    const fview: AngleView = view === '3d' ? '3d-frontal' : 'frontal-camera';
+    let frontAxes = axes;
+    let frontDir = direction;
+    if (view === 'frontal') {
+      // Facing the camera, the subject's left appears on the image's right.
+      const lh = body.left.hip ?? body.left.shoulder;
+      const rh = body.right.hip ?? body.right.shoulder;
+      const facing = lh && rh ? (median(Array.from(lh.x, (v, i) => v - rh.x[i]!)) >= 0 ? 1 : -1) : 1;
+      frontAxes = { progression: [0, 0, 1], up: [0, -1, 0], left: [facing, 0, 0] };
+      frontDir = new Int8Array(n).fill(1);
+    }
+    const fr = (p: PointSeries | undefined) => (p ? toFrontal(p, frontAxes, frontDir) : undefined);
+    for (const side of SIDES) {
+      const other = side === 'left' ? 'right' : 'left';
+      const hip = fr(body[side].hip);
+      const otherHip = fr(body[other].hip);
+      const knee = fr(body[side].knee);
+      const ankle = fr(body[side].ankle);
+      angles.push(...frontalAngles({ side, view: fview, ...(hip ? { hip } : {}), ...(otherHip ? { otherHip } : {}), ...(knee ? { knee } : {}), ...(ankle ? { ankle } : {}) }));
+    }
+  }
+
+  // Cycles, with missing-data flags from the curves.
+  const cycles = buildCycles(events, passes, rateHz, options.cycles);
+  const maxMissing = options.maxMissingFraction ?? 0.1;
+  const curveCache = new Map<AngleSeries, Map<GaitCycle, Float64Array>>();
+  for (const a of angles) {
+    const m = new Map<GaitCycle, Float64Array>();
+    for (const c of cycles.filter((c) => c.side === a.side)) m.set(c, normaliseCycle(a.values, c.startFrame, c.endFrame, points));
+    curveCache.set(a, m);
+  }
+  for (const c of cycles) {
+    const footCurves = [feet[c.side].heel.forward, feet[c.side].toe.forward, pelvisSag.forward].map((s) => normaliseCycle(s, c.startFrame, c.endFrame, points));
+    const angleCurves = angles.filter((a) => a.side === c.side).map((a) => curveCache.get(a)!.get(c)!);
+    if ([...footCurves, ...angleCurves].some((cv) => missingFraction(cv) > maxMissing)) {
+      c.flags.push('missing-data');
+      c.excluded = true;
+    }
+  }
+  if (cycles.length === 0) {
+    const gapText = requiredGaps.length ? ` Long tracking gaps: ${requiredGaps.slice(0, 3).map((g) => fmtGap(g, rateHz, t0)).join('; ')}.` : '';
+    return fail(
+      requiredGaps.length ? 'landmarks-missing' : 'no-gait-cycles',
+      `No complete gait cycle was found (${events.filter((e) => e.kind === 'initial-contact').length} initial contacts in ${passes.length} walking pass(es)); at least two initial contacts of the same foot within one pass are needed.${gapText}`,
+      requiredGaps.length ? requiredGaps : undefined,
+    );
+  }
+  if (!cycles.some((c) => !c.excluded)) warnings.push('Every gait cycle is flagged (see cycle flags): means are not computed.');
+
+  const percent = percentAxis(points);
+  const curves: CycleCurveSet[] = angles.map((a) => {
+    const cs = cycles.filter((c) => c.side === a.side);
+    const per = cs.map((c) => ({ cycleIndex: c.index, excluded: c.excluded, values: Array.from(curveCache.get(a)!.get(c)!) }));
+    const included = per.filter((p) => !p.excluded).map((p) => p.values);
+    const { mean, sd } = meanSdCurves(included, points);
+    return { variable: a.variable, label: ANGLE_LABELS[a.variable], side: a.side, view: a.view, landmarks: a.landmarks, unit: 'deg', percent, cycles: per, mean, sd, includedCycles: included.length };
+  });
+
+  // Scale and spatiotemporal parameters.
+  let scale: Scale | null = null;
+  const source: ScaleSource | undefined = options.scale ?? (set.unit === 'px' ? undefined : { kind: 'native' });
+  if (source) {
+    const r = resolveScale(source, set.unit, { lengthUnits: lengths.legAndTrunk ?? lengths.leg, includesTrunk: lengths.legAndTrunk !== undefined });
+    if (!r.ok) return fail('invalid-scale', r.message);
+    scale = r.scale;
+  } else {
+    warnings.push('No scale given for pixel data: distances and speed are not reported. Give the subject height in metres or a known floor distance.');
+  }
+  if (view === 'frontal') warnings.push('Distances are not measured from a frontal camera.');
+  const spatiotemporal = computeSpatiotemporal({
+    cycles,
+    events,
+    rateHz,
+    footForward: { left: feet.left.heel.forward, right: feet.right.heel.forward },
+    pelvisForward: pelvisSag.forward,
+    metresPerUnit: view === 'frontal' ? null : (scale?.metresPerUnit ?? null),
+    treadmill: mode === 'treadmill',
+    ...(options.treadmillBeltSpeedMps !== undefined ? { treadmillBeltSpeedMps: options.treadmillBeltSpeedMps } : {}),
+  });
+
+  return {
+    ok: true,
+    analysis: {
+      rateHz,
+      frameCount: n,
+      startTimeS: t0,
+      view,
+      mode,
+      passes,
+      events,
+      eventSource,
+      cycles,
+      angles,
+      curves,
+      spatiotemporal,
+      scale,
+      longGaps: body.longGaps,
+      warnings,
+    },
+  };
+}

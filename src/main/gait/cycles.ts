@@ -1,0 +1,138 @@
+// Gait cycles (initial contact to the next initial contact of the same foot), their quality flags,
+// and time normalisation to 0-100 % of the cycle.
+
+import { sampleAt } from './peaks';
+import type { GaitEvent, MeanSd, Side, WalkingPass } from './types';
+
+export type CycleFlag =
+  | 'too-short'
+  | 'too-long'
+  | 'irregular-duration'
+  | 'missing-data'
+  | 'no-foot-off'
+  | 'excluded-by-user';
+
+export interface GaitCycle {
+  side: Side;
+  /** Index among this side's cycles, from 0. */
+  index: number;
+  /** Initial contact that starts the cycle and the next one that ends it (fractional frames). */
+  startFrame: number;
+  endFrame: number;
+  /** Foot off of the same foot within the cycle, if found. */
+  footOffFrame?: number;
+  durationS: number;
+  passIndex: number;
+  flags: CycleFlag[];
+  /** true when any flag makes the cycle unfit for averaging (or the user excluded it). */
+  excluded: boolean;
+}
+
+export interface CycleOptions {
+  /** Cycles shorter than this are flagged, s (default 0.5). */
+  minDurationS?: number;
+  /** Cycles longer than this are flagged, s (default 3). */
+  maxDurationS?: number;
+  /** Flag cycles differing from the side's median duration by more than this fraction (default 0.3). */
+  maxRelativeDeviation?: number;
+  /** Cycles to exclude by hand, as `${side}:${index}` (e.g. 'left:2'). */
+  excluded?: readonly string[];
+}
+
+export const cycleKey = (side: Side, index: number): string => `${side}:${index}`;
+
+/** Builds cycles per side from events; a cycle never spans two passes (a turn is not a stride). */
+export function buildCycles(events: readonly GaitEvent[], passes: readonly WalkingPass[], rateHz: number, options: CycleOptions = {}): GaitCycle[] {
+  const minD = options.minDurationS ?? 0.5;
+  const maxD = options.maxDurationS ?? 3;
+  const maxDev = options.maxRelativeDeviation ?? 0.3;
+  const excluded = new Set(options.excluded ?? []);
+  const passOf = (f: number) => passes.findIndex((p) => f >= p.startFrame && f < p.endFrame);
+  const cycles: GaitCycle[] = [];
+  for (const side of ['left', 'right'] as const) {
+    const ics = events.filter((e) => e.side === side && e.kind === 'initial-contact').sort((a, b) => a.frame - b.frame);
+    const fos = events.filter((e) => e.side === side && e.kind === 'foot-off');
+    const sideCycles: GaitCycle[] = [];
+    for (let k = 0; k + 1 < ics.length; k++) {
+      const s = ics[k]!.frame;
+      const e = ics[k + 1]!.frame;
+      const ps = passOf(s);
+      if (ps < 0 || passOf(e) !== ps) continue;
+      const fo = fos.find((f) => f.frame > s && f.frame < e);
+      const durationS = (e - s) / rateHz;
+      const flags: CycleFlag[] = [];
+      if (durationS < minD) flags.push('too-short');
+      if (durationS > maxD) flags.push('too-long');
+      if (!fo) flags.push('no-foot-off');
+      sideCycles.push({
+        side,
+        index: sideCycles.length,
+        startFrame: s,
+        endFrame: e,
+        ...(fo ? { footOffFrame: fo.frame } : {}),
+        durationS,
+        passIndex: ps,
+        flags,
+        excluded: false,
+      });
+    }
+    const durations = sideCycles.map((c) => c.durationS).sort((a, b) => a - b);
+    const med = durations[Math.floor(durations.length / 2)];
+    for (const c of sideCycles) {
+      if (med !== undefined && durations.length >= 3 && Math.abs(c.durationS - med) > maxDev * med) c.flags.push('irregular-duration');
+      if (excluded.has(cycleKey(side, c.index))) c.flags.push('excluded-by-user');
+    }
+    cycles.push(...sideCycles);
+  }
+  for (const c of cycles) c.excluded = c.flags.length > 0;
+  return cycles;
+}
+
+/**
+ * Resamples signal over [startFrame, endFrame] at `points` evenly spaced instants
+ * (51 points = every 2 % of the cycle). Linear interpolation between frames.
+ */
+export function normaliseCycle(signal: ArrayLike<number>, startFrame: number, endFrame: number, points = 51): Float64Array {
+  const out = new Float64Array(points);
+  for (let k = 0; k < points; k++) {
+    const f = startFrame + ((endFrame - startFrame) * k) / (points - 1);
+    out[k] = sampleAt(signal, Math.min(f, signal.length - 1));
+  }
+  return out;
+}
+
+/** Percent of cycle for each normalised point. */
+export function percentAxis(points = 51): number[] {
+  return Array.from({ length: points }, (_, k) => (100 * k) / (points - 1));
+}
+
+/** Point-by-point mean and SD (sample SD, n-1) over curves, ignoring curves missing at that point. */
+export function meanSdCurves(curves: readonly ArrayLike<number>[], points = 51): { mean: number[]; sd: number[]; n: number[] } {
+  const mean: number[] = [];
+  const sd: number[] = [];
+  const n: number[] = [];
+  for (let k = 0; k < points; k++) {
+    const v = curves.map((c) => c[k]!).filter(Number.isFinite);
+    const m = meanSd(v);
+    mean.push(m.mean);
+    sd.push(m.sd);
+    n.push(m.n);
+  }
+  return { mean, sd, n };
+}
+
+export function meanSd(values: readonly number[]): MeanSd {
+  const v = values.filter(Number.isFinite);
+  const n = v.length;
+  if (n === 0) return { mean: NaN, sd: NaN, n: 0 };
+  const mean = v.reduce((a, b) => a + b, 0) / n;
+  const sd = n > 1 ? Math.sqrt(v.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1)) : 0;
+  return { mean, sd, n };
+}
+
+/** Fraction of NaN among normalised points, to flag cycles with missing data. */
+export function missingFraction(curve: ArrayLike<number>): number {
+  let k = 0;
+  for (let i = 0; i < curve.length; i++) if (!Number.isFinite(curve[i]!)) k++;
+  return curve.length ? k / curve.length : 1;
+}

@@ -1,0 +1,97 @@
+// Peak picking for gait signals that oscillate once per stride.
+
+export interface PeakOptions {
+  /** Peaks closer than this keep only the larger one, frames. */
+  minSeparationFrames: number;
+  /** Minimum rise above the lowest value within `prominenceWindowFrames` on either side. */
+  minProminence: number;
+  prominenceWindowFrames: number;
+}
+
+/**
+ * Local maxima of signal[start, end) as fractional frame indices (parabolic vertex through the
+ * three samples around the peak, for a sub-frame estimate). NaN samples are never peaks, and a
+ * peak must have finite neighbours so that a truncated slope at a data edge is not taken for one.
+ */
+export function findPeaks(signal: ArrayLike<number>, start: number, end: number, opts: PeakOptions): number[] {
+  const w = Math.max(1, Math.round(opts.minSeparationFrames / 2));
+  const candidates: number[] = [];
+  for (let i = Math.max(start + 1, 1); i < Math.min(end - 1, signal.length - 1); i++) {
+    const v = signal[i]!;
+    const a = signal[i - 1]!;
+    const b = signal[i + 1]!;
+    if (!Number.isFinite(v) || !Number.isFinite(a) || !Number.isFinite(b)) continue;
+    if (!(v >= a && v > b)) continue;
+    let isMax = true;
+    for (let k = Math.max(start, i - w); k < Math.min(end, i + w + 1); k++) {
+      const s = signal[k]!;
+      if (Number.isFinite(s) && (s > v || (s === v && k < i))) {
+        isMax = false;
+        break;
+      }
+    }
+    if (!isMax) continue;
+    let minLeft = Infinity;
+    let minRight = Infinity;
+    for (let k = Math.max(start, i - opts.prominenceWindowFrames); k < i; k++) {
+      const s = signal[k]!;
+      if (Number.isFinite(s)) minLeft = Math.min(minLeft, s);
+    }
+    for (let k = i + 1; k < Math.min(end, i + opts.prominenceWindowFrames + 1); k++) {
+      const s = signal[k]!;
+      if (Number.isFinite(s)) minRight = Math.min(minRight, s);
+    }
+    // One-sided prominence is enough near the edges of a pass.
+    const prom = v - Math.min(minLeft, minRight);
+    const promBoth = Number.isFinite(minLeft) && Number.isFinite(minRight) ? v - Math.max(minLeft, minRight) : prom;
+    if (promBoth < opts.minProminence * 0.5 || prom < opts.minProminence) continue;
+    candidates.push(i);
+  }
+  // Enforce separation, keeping the higher peak.
+  const kept: number[] = [];
+  for (const i of candidates) {
+    const last = kept[kept.length - 1];
+    if (last !== undefined && i - last < opts.minSeparationFrames) {
+      if (signal[i]! > signal[last]!) kept[kept.length - 1] = i;
+    } else kept.push(i);
+  }
+  return kept.map((i) => i + parabolicOffset(signal[i - 1]!, signal[i]!, signal[i + 1]!));
+}
+
+export function parabolicOffset(a: number, b: number, c: number): number {
+  const den = a - 2 * b + c;
+  if (den === 0 || !Number.isFinite(den)) return 0;
+  const o = (0.5 * (a - c)) / den;
+  return Math.max(-0.5, Math.min(0.5, o));
+}
+
+/** Value at a fractional index by linear interpolation (NaN if a neighbour is missing). */
+export function sampleAt(signal: ArrayLike<number>, frame: number): number {
+  const i = Math.floor(frame);
+  const t = frame - i;
+  const a = signal[i];
+  if (a === undefined) return NaN;
+  if (t === 0) return a;
+  const b = signal[i + 1];
+  if (b === undefined) return NaN;
+  return a + (b - a) * t;
+}
+
+/** 5th and 95th percentile range of the finite values in [start, end). */
+export function robustRange(signal: ArrayLike<number>, start: number, end: number): number {
+  const v: number[] = [];
+  for (let i = start; i < end; i++) if (Number.isFinite(signal[i]!)) v.push(signal[i]!);
+  if (v.length < 2) return 0;
+  v.sort((a, b) => a - b);
+  const q = (p: number) => v[Math.min(v.length - 1, Math.max(0, Math.round(p * (v.length - 1))))]!;
+  return q(0.95) - q(0.05);
+}
+
+export function median(values: ArrayLike<number>): number {
+  const v: number[] = [];
+  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i]!)) v.push(values[i]!);
+  if (v.length === 0) return NaN;
+  v.sort((a, b) => a - b);
+  const m = Math.floor(v.length / 2);
+  return v.length % 2 ? v[m]! : (v[m - 1]! + v[m]!) / 2;
+}

@@ -1,0 +1,126 @@
+// Spatiotemporal parameters per cycle, then mean and SD per side and left/right asymmetry.
+// Timing comes from events alone; distances need positions along the direction of travel and a
+// metric scale (null when not available, never a made-up number).
+
+import { meanSd, type GaitCycle } from './cycles';
+import { sampleAt } from './peaks';
+import { otherSide, type GaitEvent, type MeanSd, type Side } from './types';
+
+export const SPATIOTEMPORAL_UNITS = {
+  speedMps: 'm/s',
+  cadenceStepsPerMin: 'steps/min',
+  strideLengthM: 'm',
+  stepLengthM: 'm',
+  strideTimeS: 's',
+  stepTimeS: 's',
+  stancePct: '% cycle',
+  swingPct: '% cycle',
+  singleSupportPct: '% cycle',
+  doubleSupportPct: '% cycle',
+  footOffPct: '% cycle',
+  oppositeFootOffPct: '% cycle',
+  oppositeFootContactPct: '% cycle',
+} as const;
+
+export type SpatiotemporalParameter = keyof typeof SPATIOTEMPORAL_UNITS;
+
+export type CycleSpatiotemporal = { side: Side; cycleIndex: number } & Record<SpatiotemporalParameter, number | null>;
+
+export interface SpatiotemporalResult {
+  perCycle: CycleSpatiotemporal[];
+  /** Mean and SD over the included cycles of each side. */
+  bySide: Record<Side, Record<SpatiotemporalParameter, MeanSd>>;
+  /** Symmetry index 100 * (left - right) / mean(left, right), percent; null if a side is missing. */
+  asymmetryPct: Record<SpatiotemporalParameter, number | null>;
+  units: typeof SPATIOTEMPORAL_UNITS;
+}
+
+export interface SpatiotemporalInput {
+  cycles: readonly GaitCycle[];
+  events: readonly GaitEvent[];
+  rateHz: number;
+  /** Position along the direction of travel of each foot's contact point, and of the pelvis. */
+  footForward?: Record<Side, ArrayLike<number>>;
+  pelvisForward?: ArrayLike<number>;
+  /** null when the data have no metric scale: distances and speed are then null. */
+  metresPerUnit: number | null;
+  /** On a treadmill positions do not advance: lengths come from belt speed x time when given. */
+  treadmillBeltSpeedMps?: number;
+  treadmill?: boolean;
+}
+
+export function computeSpatiotemporal(input: SpatiotemporalInput): SpatiotemporalResult {
+  const { rateHz, events } = input;
+  const perCycle: CycleSpatiotemporal[] = [];
+  for (const c of input.cycles) {
+    if (c.excluded) continue;
+    const opp = otherSide(c.side);
+    const s = c.startFrame;
+    const e = c.endFrame;
+    const stride = e - s;
+    const pct = (f: number | undefined) => (f === undefined ? null : (100 * (f - s)) / stride);
+    const within = (side: Side, kind: GaitEvent['kind']) =>
+      events.find((ev) => ev.side === side && ev.kind === kind && ev.frame > s && ev.frame < e)?.frame;
+    const oppFo = within(opp, 'foot-off');
+    const oppIc = within(opp, 'initial-contact');
+    const fo = c.footOffFrame;
+    const strideTimeS = stride / rateHz;
+    const footOffPct = pct(fo);
+    const oppositeFootOffPct = pct(oppFo);
+    const oppositeFootContactPct = pct(oppIc);
+    const valid = footOffPct !== null && oppositeFootOffPct !== null && oppositeFootContactPct !== null &&
+      oppositeFootOffPct < oppositeFootContactPct && oppositeFootContactPct < footOffPct;
+    let strideLengthM: number | null = null;
+    let stepLengthM: number | null = null;
+    let speedMps: number | null = null;
+    const m = input.metresPerUnit;
+    if (input.treadmill) {
+      if (input.treadmillBeltSpeedMps !== undefined) {
+        speedMps = input.treadmillBeltSpeedMps;
+        strideLengthM = speedMps * strideTimeS;
+        stepLengthM = oppIc !== undefined ? (speedMps * (e - oppIc)) / rateHz : null;
+      }
+    } else if (m !== null && input.footForward && input.pelvisForward) {
+      const own = input.footForward[c.side];
+      const other = input.footForward[opp];
+      const len = (sampleAt(own, e) - sampleAt(own, s)) * m;
+      strideLengthM = Number.isFinite(len) ? len : null;
+      const step = (sampleAt(own, e) - sampleAt(other, e)) * m;
+      stepLengthM = Number.isFinite(step) ? step : null;
+      const v = ((sampleAt(input.pelvisForward, e) - sampleAt(input.pelvisForward, s)) * m) / strideTimeS;
+      speedMps = Number.isFinite(v) ? v : null;
+    }
+    perCycle.push({
+      side: c.side,
+      cycleIndex: c.index,
+      speedMps,
+      cadenceStepsPerMin: 120 / strideTimeS,
+      strideLengthM,
+      stepLengthM,
+      strideTimeS,
+      stepTimeS: oppIc !== undefined ? (e - oppIc) / rateHz : null,
+      stancePct: footOffPct,
+      swingPct: footOffPct === null ? null : 100 - footOffPct,
+      singleSupportPct: valid ? oppositeFootContactPct - oppositeFootOffPct : null,
+      doubleSupportPct: valid ? oppositeFootOffPct + (footOffPct - oppositeFootContactPct) : null,
+      footOffPct,
+      oppositeFootOffPct,
+      oppositeFootContactPct,
+    });
+  }
+  const params = Object.keys(SPATIOTEMPORAL_UNITS) as SpatiotemporalParameter[];
+  const summarise = (side: Side) =>
+    Object.fromEntries(
+      params.map((p) => [p, meanSd(perCycle.filter((c) => c.side === side).map((c) => c[p]).filter((v): v is number => v !== null))]),
+    ) as Record<SpatiotemporalParameter, MeanSd>;
+  const bySide = { left: summarise('left'), right: summarise('right') };
+  const asymmetryPct = Object.fromEntries(
+    params.map((p) => {
+      const l = bySide.left[p];
+      const r = bySide.right[p];
+      if (l.n === 0 || r.n === 0 || l.mean + r.mean === 0) return [p, null];
+      return [p, (100 * (l.mean - r.mean)) / ((l.mean + r.mean) / 2)];
+    }),
+  ) as Record<SpatiotemporalParameter, number | null>;
+  return { perCycle, bySide, asymmetryPct, units: SPATIOTEMPORAL_UNITS };
+}

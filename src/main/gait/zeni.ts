@@ -1,0 +1,161 @@
+// Coordinate-based gait events (Zeni et al. 2008, Gait & Posture 27:710). In a pelvis-centred
+// frame the foot swings like a pendulum: it is furthest forward at initial contact and furthest
+// back at foot off. This needs no heel strike, no force plate and no ground height, so it also works
+// on treadmills and for toe walkers (use the forefoot or the foot's most forward point for contact).
+
+import { findPeaks, parabolicOffset, robustRange } from './peaks';
+import type { GaitEvent, Side } from './types';
+
+export interface ZeniInput {
+  side: Side;
+  /** Forward (direction of travel) positions per frame, any length unit. NaN = missing. */
+  heelForward: ArrayLike<number>;
+  toeForward: ArrayLike<number>;
+  pelvisForward: ArrayLike<number>;
+  /** Heights of heel and toe (optional): used to place contact where the foot stops descending. */
+  heelUp?: ArrayLike<number>;
+  toeUp?: ArrayLike<number>;
+  rateHz: number;
+  /** Frames to search, [startFrame, endFrame). */
+  startFrame: number;
+  endFrame: number;
+}
+
+export interface ZeniOptions {
+  /**
+   * Point whose forward excursion marks initial contact: 'heel' (Zeni's original), 'toe' (forefoot
+   * contact), or 'foremost' = whichever of heel and toe is further forward relative to the pelvis
+   * (the foot's most forward point: the toe in equinus, where the heel may never land).
+   * Default 'heel'.
+   */
+  contactPoint?: 'heel' | 'toe' | 'foremost';
+  /** Shortest plausible stride, s (default 0.4). */
+  minStrideS?: number;
+  /**
+   * The pelvis-relative maximum comes when the decelerating foot is as fast as the pelvis, i.e.
+   * shortly before it lands (about 50-70 ms in adult walking). When set (default 0.2), initial
+   * contact is moved forward to where the contact point's ground speed has fallen to this fraction
+   * of walking speed. 0 keeps Zeni's original instant.
+   */
+  contactSpeedFraction?: number;
+  /**
+   * How to move the pelvis-relative peak to the landing: 'lowest-point' = the first minimum of the
+   * contact point's height after the peak (needs heights), 'ground-speed' = see contactSpeedFraction,
+   * 'none' = Zeni's original instant. 'landing-impact' = the largest upward acceleration of the contact point (it stops falling); the default when heights are given.
+   */
+  contactRefinement?: 'lowest-point' | 'landing-impact' | 'ground-speed' | 'none';
+}
+
+export function zeniEvents(input: ZeniInput, options: ZeniOptions = {}): GaitEvent[] {
+  const n = input.pelvisForward.length;
+  const contact = options.contactPoint ?? 'heel';
+  const heelRel = new Float64Array(n);
+  const toeRel = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const p = input.pelvisForward[i]!;
+    const h = input.heelForward[i]! - p;
+    const t = input.toeForward[i]! - p;
+    heelRel[i] = contact === 'heel' ? h : contact === 'toe' ? t : Math.max(h, t);
+    // Foot off: most backward toe position = maximum of the negated relative position.
+    toeRel[i] = -t;
+  }
+  const minSep = Math.round((options.minStrideS ?? 0.4) * input.rateHz);
+  const window = Math.round(0.6 * input.rateHz);
+  const events: GaitEvent[] = [];
+  const ic = findPeaks(heelRel, input.startFrame, input.endFrame, {
+    minSeparationFrames: minSep,
+    minProminence: 0.3 * robustRange(heelRel, input.startFrame, input.endFrame),
+    prominenceWindowFrames: window,
+  });
+  const fo = findPeaks(toeRel, input.startFrame, input.endFrame, {
+    minSeparationFrames: minSep,
+    minProminence: 0.3 * robustRange(toeRel, input.startFrame, input.endFrame),
+    prominenceWindowFrames: window,
+  });
+  const k = options.contactSpeedFraction ?? 0.2;
+  const heights = contactHeights(input, contact);
+  const mode = options.contactRefinement ?? (heights ? 'landing-impact' : 'ground-speed');
+  const refined =
+    mode === 'lowest-point' && heights
+      ? ic.map((f) => firstMinimumAfter(heights, f, input))
+      : mode === 'landing-impact' && heights
+        ? ic.map((f) => maxUpwardAccelerationAfter(heights, f, input))
+        : mode === 'ground-speed' && k > 0
+        ? ic.map((f) => refineContact(heelRel, f, input, k))
+        : ic;
+  for (const frame of refined) events.push({ side: input.side, kind: 'initial-contact', frame, source: 'zeni' });
+  for (const frame of fo) events.push({ side: input.side, kind: 'foot-off', frame, source: 'zeni' });
+  return events.sort((a, b) => a.frame - b.frame);
+}
+
+/**
+ * Moves a pelvis-relative peak forward to where the foot has (almost) stopped on the ground:
+ * relative velocity v_rel = v_foot - v_pelvis reaches -(1 - k) V, V being walking speed, measured
+ * as the median backward relative speed of the foot while it moves backward relative to the pelvis
+ * (stance). Works overground and on a treadmill, where the belt plays the ground's part.
+ */
+function refineContact(rel: Float64Array, peak: number, input: ZeniInput, k: number): number {
+  const rate = input.rateHz;
+  const v = (i: number) => ((rel[i + 1]! - rel[i - 1]!) * rate) / 2;
+  const back: number[] = [];
+  for (let i = Math.max(1, input.startFrame); i < Math.min(rel.length - 1, input.endFrame); i++) {
+    const vi = v(i);
+    if (Number.isFinite(vi) && vi < 0) back.push(-vi);
+  }
+  if (back.length < 3) return peak;
+  back.sort((a, b) => a - b);
+  const speed = back[Math.floor(back.length / 2)]!;
+  const level = -(1 - k) * speed;
+  const limit = Math.min(input.endFrame - 1, rel.length - 2, Math.ceil(peak + 0.2 * rate));
+  let prev = v(Math.max(1, Math.round(peak)));
+  for (let i = Math.max(1, Math.round(peak)) + 1; i <= limit; i++) {
+    const vi = v(i);
+    if (!Number.isFinite(vi)) return peak;
+    if (prev > level && vi <= level) return i - 1 + (prev - level) / (prev - vi);
+    prev = vi;
+  }
+  return peak;
+}
+
+function contactHeights(input: ZeniInput, contact: 'heel' | 'toe' | 'foremost'): Float64Array | undefined {
+  const { heelUp, toeUp } = input;
+  if (!heelUp || !toeUp) return undefined;
+  const n = heelUp.length;
+  const h = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    // For 'foremost' the lower of heel and toe is the one that lands.
+    h[i] = contact === 'heel' ? heelUp[i]! : contact === 'toe' ? toeUp[i]! : Math.min(heelUp[i]!, toeUp[i]!);
+  }
+  return h;
+}
+
+/** First local minimum of height after a peak (within 0.15 s), parabolic sub-frame; else the peak. */
+function firstMinimumAfter(h: Float64Array, peak: number, input: ZeniInput): number {
+  const limit = Math.min(input.endFrame - 1, h.length - 1, Math.ceil(peak + 0.15 * input.rateHz));
+  for (let i = Math.max(1, Math.floor(peak)); i < limit; i++) {
+    const a = h[i - 1]!;
+    const b = h[i]!;
+    const c = h[i + 1]!;
+    if (!Number.isFinite(a) || !Number.isFinite(b) || !Number.isFinite(c)) return peak;
+    if (b <= a && b < c) return Math.max(peak, i + parabolicOffset(a, b, c));
+  }
+  return peak;
+}
+
+/** Instant of largest upward acceleration of the contact point (the landing) within 0.15 s after a peak. */
+function maxUpwardAccelerationAfter(h: Float64Array, peak: number, input: ZeniInput): number {
+  const limit = Math.min(input.endFrame - 2, h.length - 2, Math.ceil(peak + 0.15 * input.rateHz));
+  const acc = (i: number) => h[i + 1]! - 2 * h[i]! + h[i - 1]!;
+  let best = -1;
+  let bestA = -Infinity;
+  for (let i = Math.max(2, Math.floor(peak)); i <= limit; i++) {
+    const a = acc(i);
+    if (!Number.isFinite(a)) return peak;
+    if (a > bestA) {
+      bestA = a;
+      best = i;
+    }
+  }
+  if (best < 0) return peak;
+  return Math.max(peak, best + parabolicOffset(acc(best - 1), acc(best), acc(best + 1)));
+}

@@ -1,0 +1,58 @@
+// Sagittal angles from Plug-in Gait joint centres through the same angle code as landmarks,
+// compared with the angles Vicon's Plug-in Gait model stored in the C3D files.
+import { describe, expect, it } from 'vitest';
+import { readC3D, findC3DPoint } from '../../../src/main/formats/c3d-reader';
+import { c3dGaitEvents, c3dToTrajectorySet } from '../../../src/main/formats/c3d-trajectories';
+import { analyseTrajectories } from '../../../src/main/gait/analyse';
+import { readSharedBytes } from '../../helpers/shared-data';
+
+const TRIALS = [
+  { rel: 'btkdata_c3d_plugingait/PiG_lowerbody/PiG_Motion3_FF.c3d', suffix: 'V' },
+  { rel: 'btkdata_c3d_plugingait/PiG_fullbody/PiG_Motion-FlatFoot-Full.c3d', suffix: '' },
+  { rel: 'btkdata_c3d_plugingait/vicon_workstation_functional_walk/FunctionalWalk.c3d', suffix: '' },
+  { rel: 'btkdata_c3d_plugingait/c3d_org_sample09_plugin_gait/PlugInC3D.c3d', suffix: '' },
+];
+
+function rmse(a: ArrayLike<number>, b: ArrayLike<number>): { rmse: number; n: number; bias: number } {
+  let s = 0;
+  let d = 0;
+  let n = 0;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]! - b[i]!;
+    if (Number.isFinite(x)) {
+      s += x * x;
+      d += x;
+      n++;
+    }
+  }
+  return { rmse: Math.sqrt(s / n), n, bias: d / n };
+}
+
+describe('sagittal angles from Plug-in Gait joint centres', () => {
+  for (const { rel, suffix } of TRIALS) {
+    it(`matches the stored Plug-in Gait hip and knee flexion of ${rel.split('/').pop()}`, () => {
+      const file = readC3D(readSharedBytes(rel));
+      const set = c3dToTrajectorySet(file);
+      // Stored events, so the comparison is about angles only.
+      const result = analyseTrajectories(set, { events: c3dGaitEvents(file), preprocess: { cutoffHz: 0 } });
+      if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+      const out: string[] = [];
+      for (const side of ['left', 'right'] as const) {
+        const S = side === 'left' ? 'L' : 'R';
+        for (const [variable, label, limit] of [
+          ['knee_flexion', 'KneeAngles', 5],
+          ['hip_flexion', 'HipAngles', 8],
+        ] as const) {
+          const ours = result.analysis.angles.find((a) => a.side === side && a.variable === variable && a.view === '3d-sagittal');
+          expect(ours, `${variable} ${side}`).toBeDefined();
+          const ref = findC3DPoint(file, `${S}${label}${suffix}`)!;
+          const r = rmse(ours!.values, ref.x);
+          out.push(`${side} ${variable}: RMSE ${r.rmse.toFixed(2)} deg (bias ${r.bias.toFixed(2)}, ${r.n} frames) from ${ours!.landmarks.join('+')}`);
+          expect(r.n).toBeGreaterThan(50);
+          expect(r.rmse).toBeLessThanOrEqual(limit);
+        }
+      }
+      console.log(`${rel.split('/').pop()}\n  ${out.join('\n  ')}`);
+    });
+  }
+});
