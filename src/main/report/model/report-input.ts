@@ -2,7 +2,7 @@
 // pipeline's own output is adapted to these types elsewhere; units are in the field names.
 
 import type { GaitVariable, Side } from './gait-variables';
-import type { NormativeSet } from './normative-set';
+import type { NormativeSet, RangeStats } from './normative-set';
 import type { SpatiotemporalParameter } from './spatiotemporal-parameters';
 
 export type { Side } from './gait-variables';
@@ -104,6 +104,14 @@ export interface ReportInput {
   /** One session, or two for a comparison (first = before, second = after). */
   readonly sessions: readonly [SessionInput] | readonly [SessionInput, SessionInput];
   readonly normativeSet?: NormativeSet;
+  /**
+   * Normal ranges for the parameter table when they come from elsewhere than the curve set
+   * (e.g. an age- and sex-matched walkway table); they take precedence over the set's own.
+   */
+  readonly spatiotemporalNormals?: {
+    readonly ranges: Readonly<Partial<Record<SpatiotemporalParameter, RangeStats>>>;
+    readonly source: string;
+  };
   readonly interpretation?: string;
   readonly signature?: { readonly clinicianName?: string; readonly role?: string; readonly date?: string };
   /** Override the meaningful-change thresholds of spatiotemporal-parameters.ts (same units). */

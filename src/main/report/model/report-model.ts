@@ -95,6 +95,8 @@ export interface SpatiotemporalRow {
 
 export interface SpatiotemporalTable {
   readonly sessionKeys: readonly SessionKey[];
+  /** Where the normal ranges come from, for the table footnote; null when there are none. */
+  readonly normalSource: string | null;
   readonly rows: readonly SpatiotemporalRow[];
   readonly thresholds: readonly {
     readonly parameter: SpatiotemporalParameter;
@@ -225,7 +227,10 @@ function buildSpatiotemporal(input: ReportInput, normative: NormativeSet | undef
     for (const side of SIDE_LIST) {
       const raw = sessions.map((s) => sideOf(s, side)?.spatiotemporal[parameter]);
       if (raw.every((v) => v === undefined)) continue;
-      const normal = normalRangeCell(normative?.spatiotemporal?.[parameter], info.decimals);
+      const normal = normalRangeCell(
+        (input.spatiotemporalNormals?.ranges ?? normative?.spatiotemporal)?.[parameter],
+        info.decimals,
+      );
       const values = raw.map((v) => valueCell(v, info.decimals, normal));
       let change: ChangeCell | null = null;
       const [a, b] = values;
@@ -247,8 +252,12 @@ function buildSpatiotemporal(input: ReportInput, normative: NormativeSet | undef
     }
   }
   const used = [...new Set(rows.map((r) => r.parameter))];
+  const normalSource =
+    input.spatiotemporalNormals?.source ??
+    (normative?.spatiotemporal ? `${normative.name} (${normative.citation})` : null);
   return {
     sessionKeys: SESSION_KEYS.slice(0, sessions.length),
+    normalSource,
     rows,
     thresholds:
       sessions.length === 2
