@@ -6,6 +6,7 @@ import { openLab } from './services/lab-services';
 import { resolveLabDir } from './store/lab-folder';
 import { registerIpc } from './electron/ipc';
 import { createMainWindow, defaultPaths } from './electron/window';
+import { handleMediaProtocol, registerMediaScheme } from './electron/media-protocol';
 
 const mainDir = dirname(fileURLToPath(import.meta.url));
 let win: BrowserWindow | null = null;
@@ -16,9 +17,11 @@ function labArg(argv: string[]): string | undefined {
 }
 
 if (!app.requestSingleInstanceLock()) app.quit();
+registerMediaScheme();
 
 void app.whenReady().then(() => {
   const services = openLab(resolveLabDir(labArg(process.argv)));
+  handleMediaProtocol(services.layout.root);
   const paths = defaultPaths(mainDir);
   const dispose = registerIpc(services, () => win);
   const open = () => {

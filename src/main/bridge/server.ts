@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { LabServices } from '../services/lab-services';
 import { dispatch } from '../services/dispatch';
 import { readStatic } from './static-files';
+import { serveMedia } from './media-route';
 import { CONTENT_SECURITY_POLICY, hostAllowed, newToken, tokensEqual } from './security';
 
 export const BRIDGE_HOST = '127.0.0.1';
@@ -101,6 +102,10 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
         res.write(': connected\n\n');
         sseClients.add(res);
         req.on('close', () => sseClients.delete(res));
+        return;
+      }
+      if (url.pathname.startsWith('/api/media/') && (req.method === 'GET' || req.method === 'HEAD')) {
+        serveMedia(services.layout.root, decodeURIComponent(url.pathname.slice('/api/media/'.length)), req, res);
         return;
       }
       const match = /^\/api\/invoke\/([a-zA-Z.]+)$/.exec(url.pathname);

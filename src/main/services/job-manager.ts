@@ -80,6 +80,10 @@ export class JobManager {
     return [...this.jobs.values()].map((j) => ({ ...j.info }));
   }
 
+  abortAll(): void {
+    for (const j of this.jobs.values()) j.controller.abort();
+  }
+
   /** Cancels everything (app quitting) and waits for the jobs to wind down. */
   async shutdown(): Promise<void> {
     for (const j of this.jobs.values()) j.controller.abort();

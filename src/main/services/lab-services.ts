@@ -11,6 +11,8 @@ import { JobManager } from './job-manager';
 import type { LabContext } from './lab-context';
 import { recordsHandlers } from './records-handlers';
 import { jobsHandlers } from './jobs-handlers';
+import { analysisHandlers } from './analysis-handlers';
+import { AnalysisRepo } from '../store/analysis-repo';
 
 export interface LabServices extends LabContext {
   handlers: OperationHandlers;
@@ -34,6 +36,14 @@ export function openLab(labDir: string): LabServices {
   const handlers: OperationHandlers = {
     ...recordsHandlers(ctx),
     ...jobsHandlers(ctx),
+    ...analysisHandlers({ ...ctx, analyses: new AnalysisRepo(db) }),
   };
-  return { ...ctx, handlers, close: () => db.close() };
+  return {
+    ...ctx,
+    handlers,
+    close: () => {
+      ctx.jobs.abortAll();
+      db.close();
+    },
+  };
 }

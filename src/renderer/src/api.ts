@@ -60,3 +60,9 @@ export function onLabEvent(listener: (event: LabEvent) => void): () => void {
   source.onmessage = (m) => listener(JSON.parse(m.data as string) as LabEvent);
   return () => source.close();
 }
+
+/** URL of a lab media file (path relative to the lab folder) for <video> and <img>. */
+export function mediaUrl(relativePath: string): string {
+  const path = relativePath.split('/').map(encodeURIComponent).join('/');
+  return electron ? `gaitlab-media://lab/${path}` : `/api/media/${path}?token=${encodeURIComponent(token)}`;
+}

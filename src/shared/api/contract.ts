@@ -2,13 +2,15 @@
 // bridge and the CLI are thin loops over this map. Each feature declares its operations in ops/ and
 // is merged here; adding an operation there is the only way in.
 import type { z } from 'zod';
-import type { HandlersFor } from './op';
+import type { HandlersFor, ResultOf } from './op';
 import { recordsOperations } from './ops/records';
 import { jobsOperations } from './ops/jobs';
+import { analysisOperations } from './ops/analysis';
 
 export const operations = {
   ...recordsOperations,
   ...jobsOperations,
+  ...analysisOperations,
 } as const;
 
 export type Operations = typeof operations;
@@ -19,7 +21,7 @@ export const OPERATION_NAMES = Object.keys(operations) as OperationName[];
 export type OperationInput<N extends OperationName> = z.input<Operations[N]['input']>;
 /** What a handler receives after validation (defaults filled in). */
 export type OperationParsedInput<N extends OperationName> = z.output<Operations[N]['input']>;
-export type OperationResult<N extends OperationName> = NonNullable<Operations[N]['result']>;
+export type OperationResult<N extends OperationName> = ResultOf<Operations[N]>;
 
 export function isOperationName(name: unknown): name is OperationName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(operations, name);

@@ -35,6 +35,7 @@ this run. Open the printed URL in Chromium, Chrome, Firefox or Edge. Stop with C
       ctx.io.signal.addEventListener('abort', () => resolve(), { once: true });
     });
     await bridge.close();
+    await services.jobs.shutdown();
     services.close();
     return 0;
   },

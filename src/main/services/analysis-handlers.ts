@@ -1,0 +1,58 @@
+import type { HandlersFor } from '../../shared/api/op';
+import type { analysisOperations } from '../../shared/api/ops/analysis';
+import { ApiError } from '../../shared/api/envelope';
+import { moveEvent } from '../gait/gait-events';
+import type { GaitEvent } from '../gait/types';
+import { analyseTrial, readAnalysis, readPoseTrackView, reanalyse, type AnalysisDeps } from './trial-analysis';
+
+export function analysisHandlers(deps: AnalysisDeps): HandlersFor<typeof analysisOperations> {
+  // Crashed or killed runs left rows 'analysing': say so instead of showing a spinner forever.
+  deps.analyses.markInterrupted();
+  deps.db
+    .prepare(
+      `UPDATE trial SET status = 'recorded', status_message = 'The analysis was interrupted. Run it again: it resumes where it stopped.' WHERE status = 'analysing'`,
+    )
+    .run();
+
+  return {
+    'analysis.start': ({ trialId, camera, heightM }) => {
+      const trial = deps.trials.get(trialId);
+      if (!trial) throw new ApiError({ code: 'not-found', message: 'The trial was not found.' });
+      if (trial.status === 'analysing') {
+        throw new ApiError({ code: 'conflict', message: `Trial "${trial.name}" is already being analysed.` });
+      }
+      const { jobId, done } = deps.jobs.start(`Analysing ${trial.name}`, (r) =>
+        analyseTrial(deps, trialId, {
+          ...(camera ? { camera } : {}),
+          ...(heightM !== undefined ? { heightM } : {}),
+          signal: r.signal,
+          onProgress: (d, t, m) => r.progress(d, t, m),
+        }),
+      );
+      // The outcome is stored on the trial; the job event carries the message for the UI.
+      done.catch(() => undefined);
+      return { jobId };
+    },
+    'analysis.get': ({ trialId, camera }) => readAnalysis(deps, trialId, camera),
+    'analysis.poseTrack': ({ trialId, camera }) => readPoseTrackView(deps, trialId, camera),
+    'analysis.moveEvent': ({ trialId, camera, side, kind, fromFrame, toFrame }) =>
+      reanalyse(deps, trialId, camera, (current, row) => {
+        const base: GaitEvent[] = row.editedEvents ?? current.events.map((e) => ({ ...e }));
+        const moved = moveEvent(base, side, kind, fromFrame, toFrame);
+        if (moved.every((e, i) => e.frame === base[i]?.frame)) {
+          throw new ApiError({ code: 'invalid-input', message: `No ${side} ${kind} event near frame ${fromFrame}.` });
+        }
+        return { editedEvents: moved };
+      }),
+    'analysis.setEvents': ({ trialId, camera, events }) =>
+      reanalyse(deps, trialId, camera, () => ({ editedEvents: events ? events.map((e) => ({ ...e })) : null })),
+    'analysis.setCycleExcluded': ({ trialId, camera, side, index, excluded }) =>
+      reanalyse(deps, trialId, camera, (_c, row) => {
+        const key = `${side}:${index}`;
+        const set = new Set(row.excludedCycles);
+        if (excluded) set.add(key);
+        else set.delete(key);
+        return { excludedCycles: [...set] };
+      }),
+  };
+}

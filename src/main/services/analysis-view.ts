@@ -1,0 +1,109 @@
+// Turns the gait module's result into the JSON the UI and reports read (typed arrays to plain
+// arrays, NaN to null), and adds what the trial knows: camera, video, pose provenance.
+import type { GaitAnalysis } from '../gait/analyse';
+import { eventTimeS } from '../gait/gait-events';
+import { SPATIOTEMPORAL_UNITS, type SpatiotemporalParameter } from '../gait/spatiotemporal';
+import type { TrialAnalysisView } from '../../shared/api/analysis-types';
+
+const num = (v: number | undefined): number | null => (v === undefined || !Number.isFinite(v) ? null : v);
+const arr = (a: ArrayLike<number>): Array<number | null> => Array.from(a, (v) => num(v));
+
+export interface ViewContext {
+  trialId: string;
+  camera: string;
+  videoRelativePath: string;
+  lowConfidenceFrames: number[];
+  eventsEditedByHand: boolean;
+  provenance: TrialAnalysisView['provenance'];
+}
+
+export function analysisToView(a: GaitAnalysis, c: ViewContext): TrialAnalysisView {
+  const params = Object.keys(SPATIOTEMPORAL_UNITS) as SpatiotemporalParameter[];
+  return {
+    trialId: c.trialId,
+    camera: c.camera,
+    status: 'analysed',
+    message: '',
+    fps: a.rateHz,
+    frameCount: a.frameCount,
+    startTimeS: a.startTimeS,
+    view: a.view,
+    mode: a.mode,
+    passes: a.passes.map((p) => ({ index: p.index, startFrame: p.startFrame, endFrame: p.endFrame, direction: p.direction })),
+    events: a.events.map((e) => ({
+      side: e.side,
+      kind: e.kind,
+      frame: e.frame,
+      timeS: eventTimeS(e, a.rateHz, a.startTimeS),
+      source: e.source,
+    })),
+    eventsEditedByHand: c.eventsEditedByHand,
+    cycles: a.cycles.map((cy) => ({
+      side: cy.side,
+      index: cy.index,
+      startFrame: cy.startFrame,
+      endFrame: cy.endFrame,
+      footOffFrame: num(cy.footOffFrame),
+      durationS: cy.durationS,
+      flags: [...cy.flags],
+      excluded: cy.excluded,
+      excludedByUser: cy.flags.includes('excluded-by-user'),
+    })),
+    curves: a.curves.map((cv) => ({
+      variable: cv.variable,
+      label: cv.label,
+      side: cv.side,
+      view: cv.view,
+      landmarks: [...cv.landmarks],
+      unit: 'deg',
+      percent: [...cv.percent],
+      mean: arr(cv.mean),
+      sd: arr(cv.sd),
+      cycles: cv.cycles.map((k) => ({ cycleIndex: k.cycleIndex, excluded: k.excluded, values: arr(k.values) })),
+      includedCycles: cv.includedCycles,
+    })),
+    angles: a.angles.map((s) => ({ variable: s.variable, side: s.side, view: s.view, unit: 'deg', values: arr(s.values) })),
+    parameters: params.map((p) => {
+      const l = a.spatiotemporal.bySide.left[p];
+      const r = a.spatiotemporal.bySide.right[p];
+      return {
+        parameter: p,
+        unit: SPATIOTEMPORAL_UNITS[p],
+        left: { mean: num(l.mean), sd: num(l.sd), n: l.n },
+        right: { mean: num(r.mean), sd: num(r.sd), n: r.n },
+        asymmetryPct: num(a.spatiotemporal.asymmetryPct[p] ?? undefined),
+      };
+    }),
+    scale: a.scale ? { metresPerUnit: a.scale.metresPerUnit, method: a.scale.method, description: a.scale.description } : null,
+    lowConfidenceFrames: c.lowConfidenceFrames,
+    warnings: [...a.warnings],
+    videoRelativePath: c.videoRelativePath,
+    provenance: c.provenance,
+  };
+}
+
+export function failedView(c: ViewContext, message: string): TrialAnalysisView {
+  return {
+    trialId: c.trialId,
+    camera: c.camera,
+    status: 'failed',
+    message,
+    fps: 0,
+    frameCount: 0,
+    startTimeS: 0,
+    view: '',
+    mode: null,
+    passes: [],
+    events: [],
+    eventsEditedByHand: c.eventsEditedByHand,
+    cycles: [],
+    curves: [],
+    angles: [],
+    parameters: [],
+    scale: null,
+    lowConfidenceFrames: c.lowConfidenceFrames,
+    warnings: [],
+    videoRelativePath: c.videoRelativePath,
+    provenance: c.provenance,
+  };
+}

@@ -1,0 +1,226 @@
+// Analysing a trial: the trial's video -> pose job (resumable, in the trial folder) -> gait analysis
+// -> result file + database row. Hand edits re-run only the gait part from the stored pose track.
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { ApiError } from '../../shared/api/envelope';
+import type { PoseTrackView, TrialAnalysisView } from '../../shared/api/analysis-types';
+import type { TrialInfo } from '../../shared/api/entities';
+import { runPose } from '../pose/run-pose';
+import { readPoseResult, type PoseResult } from '../pose/pose-result';
+import type { GaitEvent } from '../gait/types';
+import { resolveInsideLab, trialDirRelative } from '../store/lab-folder';
+import type { AnalysisRepo } from '../store/analysis-repo';
+import type { LabContext } from './lab-context';
+import { analysisToView, failedView, type ViewContext } from './analysis-view';
+import { InvalidHeightError, runGait } from './gait-pipeline';
+import { APP_VERSION } from './app-version';
+
+export interface AnalysisDeps extends LabContext {
+  analyses: AnalysisRepo;
+}
+
+export interface AnalyseOptions {
+  camera?: string;
+  heightM?: number | null;
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number, message: string) => void;
+}
+
+function videoOf(trial: TrialInfo, camera?: string): { camera: string; relativePath: string } {
+  const videos = trial.files.filter((f) => f.kind === 'video');
+  const file = camera ? videos.find((f) => f.camera === camera) : videos[0];
+  if (!file) {
+    throw new ApiError({
+      code: 'invalid-input',
+      message: camera
+        ? `Trial "${trial.name}" has no video for camera ${camera}.`
+        : `Trial "${trial.name}" has no video yet. Record or import a video first.`,
+    });
+  }
+  return { camera: file.camera, relativePath: file.relativePath };
+}
+
+function writeJsonAtomic(path: string, value: unknown): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.tmp`;
+  writeFileSync(tmp, JSON.stringify(value));
+  renameSync(tmp, path);
+}
+
+function provenance(pose: PoseResult, heightM: number | null): TrialAnalysisView['provenance'] {
+  const p = pose.manifest.provenance;
+  return {
+    appVersion: APP_VERSION,
+    poseAppVersion: p.appVersion,
+    landmarkModel: p.landmarkModel.file,
+    landmarkModelSha256: p.landmarkModel.sha256,
+    personModel: p.personModel.file,
+    modelPackage: p.modelPackage,
+    backend: p.backend,
+    workers: p.workers,
+    cpu: p.cpu,
+    filter: 'zero-lag 4th-order Butterworth low-pass, 6 Hz',
+    eventMethod: 'coordinate-based (Zeni 2008) with foot-velocity fallback',
+    heightM,
+    videoCodec: pose.manifest.video.codec,
+    videoSizePx: `${pose.manifest.video.widthPx}x${pose.manifest.video.heightPx}`,
+    videoFps: pose.manifest.video.fps,
+    poseFinishedAt: p.finishedAt ?? null,
+  };
+}
+
+/** Runs gait analysis on a finished pose track with the trial's edits and stores the result. */
+function analyseStoredPose(
+  deps: AnalysisDeps,
+  trial: TrialInfo,
+  camera: string,
+  videoRelativePath: string,
+  pose: PoseResult,
+  heightM: number | null,
+): TrialAnalysisView {
+  const row = deps.analyses.get(trial.id, camera);
+  const edited = (row?.editedEvents as GaitEvent[] | null) ?? null;
+  const vc: ViewContext = {
+    trialId: trial.id,
+    camera,
+    videoRelativePath,
+    lowConfidenceFrames: pose.manifest.lowConfidenceFrames,
+    eventsEditedByHand: edited !== null,
+    provenance: provenance(pose, heightM),
+  };
+  let view: TrialAnalysisView;
+  try {
+    const result = runGait(pose.track, { heightM, events: edited, excludedCycles: row?.excludedCycles ?? [] });
+    view = result.ok ? analysisToView(result.analysis, vc) : failedView(vc, result.error.message);
+  } catch (err) {
+    if (err instanceof InvalidHeightError) throw new ApiError({ code: 'invalid-input', message: err.message, fields: { heightM: err.message } });
+    throw err;
+  }
+  const trialDir = trialDirRelative(...idsOf(deps, trial));
+  const resultRel = `${trialDir}/analysis-${camera}.json`;
+  writeJsonAtomic(resolveInsideLab(deps.layout.root, resultRel), view);
+  deps.analyses.upsert(trial.id, camera, {
+    status: view.status,
+    statusMessage: view.message,
+    resultPath: resultRel,
+    summary: { cycles: view.cycles.filter((c) => !c.excluded).length },
+    settings: { heightM },
+  });
+  deps.trials.setStatus(trial.id, view.status === 'analysed' ? 'analysed' : 'failed', view.message);
+  deps.events.emit({ type: 'data.changed', entity: 'trial', id: trial.id });
+  return view;
+}
+
+function idsOf(deps: AnalysisDeps, trial: TrialInfo): [string, string, string] {
+  const session = deps.sessions.get(trial.sessionId);
+  if (!session) throw new ApiError({ code: 'not-found', message: 'The session of this trial was not found.' });
+  return [session.patientId, session.id, trial.id];
+}
+
+function requireTrial(deps: AnalysisDeps, trialId: string): TrialInfo {
+  const t = deps.trials.get(trialId);
+  if (!t) throw new ApiError({ code: 'not-found', message: 'The trial was not found.' });
+  return t;
+}
+
+function defaultHeight(deps: AnalysisDeps, trial: TrialInfo): number | null {
+  const session = deps.sessions.get(trial.sessionId);
+  return session ? (deps.patients.get(session.patientId)?.heightM ?? null) : null;
+}
+
+/** The full pipeline for one camera of a trial. Resumes an interrupted pose job. */
+export async function analyseTrial(deps: AnalysisDeps, trialId: string, options: AnalyseOptions = {}): Promise<TrialAnalysisView> {
+  const trial = requireTrial(deps, trialId);
+  const video = videoOf(trial, options.camera);
+  const heightM = options.heightM ?? defaultHeight(deps, trial);
+  const poseRel = `${trialDirRelative(...idsOf(deps, trial))}/pose-${video.camera}`;
+  deps.analyses.upsert(trial.id, video.camera, { status: 'analysing', statusMessage: '', poseDir: poseRel, settings: { heightM } });
+  deps.trials.setStatus(trial.id, 'analysing');
+  deps.events.emit({ type: 'data.changed', entity: 'trial', id: trial.id });
+  try {
+    const pose = await runPose({
+      videoPath: resolveInsideLab(deps.layout.root, video.relativePath),
+      outDir: resolveInsideLab(deps.layout.root, poseRel),
+      ...(options.signal ? { signal: options.signal } : {}),
+      onProgress: (p) =>
+        options.onProgress?.(p.framesDone, p.framesTotal, p.stage === 'scanning' ? 'Finding the patient' : 'Pose estimation'),
+    });
+    return analyseStoredPose(deps, trial, video.camera, video.relativePath, pose, heightM);
+  } catch (err) {
+    const cancelled = options.signal?.aborted === true;
+    const message = cancelled
+      ? 'The analysis was cancelled. Run it again: it resumes where it stopped.'
+      : `The analysis failed: ${err instanceof Error ? err.message : String(err)}`;
+    deps.analyses.upsert(trial.id, video.camera, { status: cancelled ? 'cancelled' : 'failed', statusMessage: message });
+    deps.trials.setStatus(trial.id, cancelled ? 'recorded' : 'failed', message);
+    deps.events.emit({ type: 'data.changed', entity: 'trial', id: trial.id });
+    throw err instanceof ApiError ? err : new ApiError({ code: cancelled ? 'cancelled' : 'failed', message });
+  }
+}
+
+/** The stored analysis view, or null when the trial camera was never analysed. */
+export function readAnalysis(deps: AnalysisDeps, trialId: string, camera?: string): TrialAnalysisView | null {
+  const trial = requireTrial(deps, trialId);
+  const cam = camera ?? trial.files.find((f) => f.kind === 'video')?.camera;
+  if (!cam) return null;
+  const row = deps.analyses.get(trialId, cam);
+  if (!row?.resultPath) return null;
+  return JSON.parse(readFileSync(resolveInsideLab(deps.layout.root, row.resultPath), 'utf8')) as TrialAnalysisView;
+}
+
+/** Applies a hand edit (events or excluded cycles) and re-runs the gait part from the stored pose. */
+export function reanalyse(
+  deps: AnalysisDeps,
+  trialId: string,
+  camera: string | undefined,
+  edit: (current: TrialAnalysisView, row: { editedEvents: GaitEvent[] | null; excludedCycles: string[] }) => {
+    editedEvents?: GaitEvent[] | null;
+    excludedCycles?: string[];
+  },
+): TrialAnalysisView {
+  const trial = requireTrial(deps, trialId);
+  const video = videoOf(trial, camera);
+  const row = deps.analyses.get(trialId, video.camera);
+  const current = readAnalysis(deps, trialId, video.camera);
+  if (!row?.poseDir || !current) {
+    throw new ApiError({ code: 'conflict', message: 'Analyse this trial first; events can be edited once it has been analysed.' });
+  }
+  const change = edit(current, { editedEvents: (row.editedEvents as GaitEvent[] | null) ?? null, excludedCycles: row.excludedCycles });
+  deps.analyses.upsert(trialId, video.camera, {
+    ...(change.editedEvents !== undefined ? { editedEvents: change.editedEvents } : {}),
+    ...(change.excludedCycles !== undefined ? { excludedCycles: change.excludedCycles } : {}),
+  });
+  const pose = readPoseResult(resolveInsideLab(deps.layout.root, row.poseDir));
+  const heightM = (row.settings.heightM as number | null | undefined) ?? defaultHeight(deps, trial);
+  return analyseStoredPose(deps, trial, video.camera, video.relativePath, pose, heightM);
+}
+
+
+/** The stored pose track of a trial camera, for skeleton overlays in review. */
+export function readPoseTrackView(deps: AnalysisDeps, trialId: string, camera?: string): PoseTrackView | null {
+  const trial = requireTrial(deps, trialId);
+  const cam = camera ?? trial.files.find((f) => f.kind === 'video')?.camera;
+  const row = cam ? deps.analyses.get(trialId, cam) : undefined;
+  if (!row?.poseDir) return null;
+  let pose: PoseResult;
+  try {
+    pose = readPoseResult(resolveInsideLab(deps.layout.root, row.poseDir));
+  } catch {
+    return null;
+  }
+  const t = pose.track;
+  const r1 = (v: number) => (Number.isFinite(v) ? Math.round(v * 10) / 10 : null);
+  const r2 = (v: number) => (Number.isFinite(v) ? Math.round(v * 100) / 100 : 0);
+  return {
+    fps: t.fps,
+    frameCount: t.frameCount,
+    widthPx: t.widthPx,
+    heightPx: t.heightPx,
+    timeS: Array.from(t.timeS),
+    xPx: Array.from(t.xPx, r1),
+    yPx: Array.from(t.yPx, r1),
+    visibility: Array.from(t.visibility, r2),
+    confidence: Array.from(t.confidence, r2),
+    lowConfidenceFrames: pose.manifest.lowConfidenceFrames,
+  };
+}

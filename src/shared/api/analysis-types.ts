@@ -1,0 +1,103 @@
+// The analysis of one trial camera as the UI and reports read it: plain JSON, units in names,
+// every number traceable to the gait module that computed it (src/main/gait).
+export type SideName = 'left' | 'right';
+export type GaitEventKindName = 'initial-contact' | 'foot-off';
+
+export interface GaitEventView {
+  side: SideName;
+  kind: GaitEventKindName;
+  /** Frame index into the video (fractional: sub-frame estimate). */
+  frame: number;
+  timeS: number;
+  source: 'zeni' | 'foot-velocity' | 'manual' | 'imported';
+}
+
+export interface CycleView {
+  side: SideName;
+  index: number;
+  startFrame: number;
+  endFrame: number;
+  footOffFrame: number | null;
+  durationS: number;
+  flags: string[];
+  excluded: boolean;
+  excludedByUser: boolean;
+}
+
+export interface CurveView {
+  variable: string;
+  label: string;
+  side: SideName;
+  view: string;
+  landmarks: string[];
+  unit: 'deg';
+  /** 0..100 % of the gait cycle. */
+  percent: number[];
+  /** Mean and SD over the included cycles; null where undefined. */
+  mean: Array<number | null>;
+  sd: Array<number | null>;
+  cycles: Array<{ cycleIndex: number; excluded: boolean; values: Array<number | null> }>;
+  includedCycles: number;
+}
+
+export interface AngleTimeSeriesView {
+  variable: string;
+  side: SideName;
+  view: string;
+  unit: 'deg';
+  /** Degrees per video frame; null where a landmark was missing. */
+  values: Array<number | null>;
+}
+
+export interface ParameterView {
+  /** e.g. speedMps, cadenceStepsPerMin. */
+  parameter: string;
+  unit: string;
+  left: { mean: number | null; sd: number | null; n: number };
+  right: { mean: number | null; sd: number | null; n: number };
+  /** 100 * (left - right) / mean(left, right), percent. */
+  asymmetryPct: number | null;
+}
+
+export interface TrialAnalysisView {
+  trialId: string;
+  camera: string;
+  status: 'analysed' | 'failed';
+  /** Why it failed and what to do, when status is 'failed'. */
+  message: string;
+  fps: number;
+  frameCount: number;
+  startTimeS: number;
+  view: string;
+  mode: 'overground' | 'treadmill' | null;
+  passes: Array<{ index: number; startFrame: number; endFrame: number; direction: 1 | -1 }>;
+  events: GaitEventView[];
+  eventsEditedByHand: boolean;
+  cycles: CycleView[];
+  curves: CurveView[];
+  angles: AngleTimeSeriesView[];
+  parameters: ParameterView[];
+  scale: { metresPerUnit: number; method: string; description: string } | null;
+  /** Frames whose pose confidence is below the threshold: review them before trusting the numbers. */
+  lowConfidenceFrames: number[];
+  warnings: string[];
+  /** Relative path (inside the lab) of the video the frames index into. */
+  videoRelativePath: string;
+  provenance: Record<string, string | number | boolean | null>;
+}
+
+/** The pose track for overlays: 33 BlazePose landmarks per frame, original-frame pixels. */
+export interface PoseTrackView {
+  fps: number;
+  frameCount: number;
+  widthPx: number;
+  heightPx: number;
+  timeS: number[];
+  /** Frame-major: [f * 33 + l]; null where not found. Rounded to 0.1 px. */
+  xPx: Array<number | null>;
+  yPx: Array<number | null>;
+  /** 0..1, rounded to 0.01. */
+  visibility: number[];
+  confidence: number[];
+  lowConfidenceFrames: number[];
+}

@@ -1,0 +1,51 @@
+// Pose + gait analysis of trials, and the hand corrections a clinician makes in review.
+import { z } from 'zod';
+import type { PoseTrackView, TrialAnalysisView } from '../analysis-types';
+import { op } from '../op';
+
+const id = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, 'Not a valid record id.');
+const camera = z.string().trim().min(1).max(64).optional();
+const side = z.enum(['left', 'right'], { error: 'Side must be left or right.' });
+const kind = z.enum(['initial-contact', 'foot-off'], { error: 'Event must be initial-contact or foot-off.' });
+const frame = z.number().finite().min(0, 'Frame numbers start at 0.').max(10_000_000);
+
+export const analysisOperations = {
+  'analysis.start': op<{ jobId: string }>()(
+    z
+      .object({
+        trialId: id,
+        camera,
+        heightM: z
+          .number()
+          .refine((v) => v >= 0.5 && v <= 2.5, 'Height must be in metres, between 0.50 and 2.50 (e.g. 1.32).')
+          .nullable()
+          .optional(),
+      })
+      .strict(),
+  ),
+  'analysis.get': op<TrialAnalysisView | null>()(z.object({ trialId: id, camera }).strict()),
+  'analysis.poseTrack': op<PoseTrackView | null>()(z.object({ trialId: id, camera }).strict()),
+  'analysis.moveEvent': op<TrialAnalysisView>()(
+    z.object({ trialId: id, camera, side, kind, fromFrame: frame, toFrame: frame }).strict(),
+  ),
+  'analysis.setEvents': op<TrialAnalysisView>()(
+    z
+      .object({
+        trialId: id,
+        camera,
+        /** null returns to automatic detection. */
+        events: z
+          .array(
+            z
+              .object({ side, kind, frame, source: z.enum(['zeni', 'foot-velocity', 'manual', 'imported']) })
+              .strip(),
+          )
+          .max(10_000)
+          .nullable(),
+      })
+      .strict(),
+  ),
+  'analysis.setCycleExcluded': op<TrialAnalysisView>()(
+    z.object({ trialId: id, camera, side, index: z.number().int().min(0), excluded: z.boolean() }).strict(),
+  ),
+} as const;

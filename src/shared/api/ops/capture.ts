@@ -1,0 +1,249 @@
+// Multi-camera recording and video import: camera set-up per lab, crash-safe chunked recording,
+// import of existing files, and the sync quality report stored with each trial.
+import { z } from 'zod';
+import type { TrialInfo } from '../entities';
+import { op } from '../op';
+import { emptySchema } from '../schemas';
+
+export const CAMERA_VIEWS = ['sagittal-left', 'sagittal-right', 'frontal', 'posterior'] as const;
+export type CameraView = (typeof CAMERA_VIEWS)[number];
+export const CAMERA_VIEW_LABELS: Record<CameraView, string> = {
+  'sagittal-left': 'Sagittal left',
+  'sagittal-right': 'Sagittal right',
+  frontal: 'Frontal',
+  posterior: 'Posterior',
+};
+
+export const SYNC_METHODS = ['recorded-timestamps', 'clap', 'flash', 'manual', 'none'] as const;
+export type SyncMethod = (typeof SYNC_METHODS)[number];
+
+/** Quality of one camera's video in a trial, after remux. */
+export interface CameraSyncInfo {
+  /** Camera label used in the trial's files: its view, e.g. "sagittal-left". */
+  camera: string;
+  relativePath: string;
+  frameCount: number;
+  /** Frames a camera at the nominal rate would have produced over this camera's duration. */
+  expectedFrameCount: number;
+  droppedFrames: number;
+  durationS: number;
+  fps: number;
+  widthPx: number;
+  heightPx: number;
+  /**
+   * When this camera's first frame was captured, relative to the reference camera's first frame,
+   * on one clock. Frame at video time t here shows the same instant as reference time t + startOffsetMs.
+   */
+  startOffsetMs: number;
+}
+
+export interface CaptureReport {
+  trialId: string;
+  method: SyncMethod;
+  referenceCamera: string;
+  cameras: CameraSyncInfo[];
+  /** Largest start offset between any two cameras (what the sync corrects). */
+  worstOffsetMs: number;
+  /**
+   * Largest, over camera pairs, of the median distance between a frame and the nearest frame of the
+   * other camera after the offsets are applied: the residual error of frame-by-frame pairing.
+   */
+  worstPairingErrorMs: number | null;
+  totalDroppedFrames: number;
+  /** Seconds of the longest camera; for a recovered trial, what survived. */
+  durationS: number;
+  recovered: boolean;
+  /** Plain-language problems worth the clinician's attention (drops, short camera, large offset). */
+  warnings: string[];
+  createdAt: string;
+}
+
+export interface CameraSetupCamera {
+  deviceId: string;
+  /** Label the browser gave the device, to find it again when ids change. */
+  deviceLabel: string;
+  view: CameraView;
+  enabled: boolean;
+}
+
+export interface CameraSetup {
+  cameras: CameraSetupCamera[];
+  widthPx: number;
+  heightPx: number;
+  fps: number;
+  updatedAt: string;
+}
+
+export interface RecordingStarted {
+  trial: TrialInfo;
+  /** Chunks later than this many ms are lost in a crash: the client's timeslice. */
+  chunkIntervalMs: number;
+}
+
+export interface ChunkAccepted {
+  bytesOnDisk: number;
+  /** False when this sequence number had already been stored (a retried upload). */
+  stored: boolean;
+}
+
+export interface RecoveredTrial {
+  trialId: string;
+  trialName: string;
+  sessionId: string;
+  /** Seconds of video recovered (longest camera), or 0 when nothing could be recovered. */
+  recoveredS: number;
+  cameras: string[];
+  status: 'recorded' | 'failed';
+  message: string;
+}
+
+export interface ImportStarted {
+  uploadId: string;
+}
+
+export interface ImportedVideo {
+  trial: TrialInfo;
+  camera: string;
+  relativePath: string;
+  durationS: number;
+  fps: number;
+  frameCount: number;
+  hasAudio: boolean;
+}
+
+/** What the pose engine and gait analysis need to take a trial's videos. */
+export interface TrialVideo {
+  camera: string;
+  view: CameraView | null;
+  relativePath: string;
+  absolutePath: string;
+  startOffsetMs: number;
+  fps: number;
+  frameCount: number;
+  durationS: number;
+}
+
+const recordId = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, 'Not a valid record id.');
+const view = z.enum(CAMERA_VIEWS, { error: 'Choose a view: sagittal left, sagittal right, frontal or posterior.' });
+const widthPx = z.number().int().min(160, 'Width must be at least 160 pixels.').max(3840, 'Width must be at most 3840 pixels.');
+const heightPx = z.number().int().min(120, 'Height must be at least 120 pixels.').max(2160, 'Height must be at most 2160 pixels.');
+const fps = z.number().min(5, 'Frame rate must be at least 5 frames/s.').max(240, 'Frame rate must be at most 240 frames/s.');
+const trialName = z.string().trim().min(1, 'Trial name is required.').max(200, 'Trial name is too long (at most 200 characters).');
+// Base64 of one chunk; the bridge body limit is the real cap, this keeps a clear message.
+const base64 = z
+  .string()
+  .max(24_000_000, 'This chunk is too large: send at most 16 MB per chunk.')
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The chunk is not base64 data.');
+
+const uniqueViews = <T extends { view: CameraView; enabled?: boolean }>(cams: T[]) =>
+  new Set(cams.filter((c) => c.enabled !== false).map((c) => c.view)).size ===
+  cams.filter((c) => c.enabled !== false).length;
+
+export const cameraSetupSaveSchema = z
+  .object({
+    cameras: z
+      .array(
+        z
+          .object({
+            deviceId: z.string().max(512),
+            deviceLabel: z.string().max(512).default(''),
+            view,
+            enabled: z.boolean().default(true),
+          })
+          .strict(),
+      )
+      .max(8, 'At most 8 cameras.')
+      .refine(uniqueViews, 'Two cameras have the same view: give each recording camera its own view.'),
+    widthPx,
+    heightPx,
+    fps,
+  })
+  .strict();
+
+export const captureStartSchema = z
+  .object({
+    sessionId: recordId,
+    name: trialName,
+    cameras: z
+      .array(z.object({ view, deviceLabel: z.string().max(512).default('') }).strict())
+      .min(1, 'Choose at least one camera to record.')
+      .max(4, 'At most 4 cameras record at once.')
+      .refine(uniqueViews, 'Two cameras have the same view: give each recording camera its own view.'),
+    widthPx,
+    heightPx,
+    fps,
+    mimeType: z.string().max(100).default('video/webm'),
+  })
+  .strict();
+
+export const captureChunkSchema = z
+  .object({
+    trialId: recordId,
+    camera: view,
+    seq: z.number().int().min(0),
+    dataBase64: base64,
+    /** Capture times of the frames shown since the previous chunk, ms since the epoch (one clock for all cameras). */
+    frameTimesMs: z.array(z.number().finite()).max(10_000).default([]),
+  })
+  .strict();
+
+export const captureStopSchema = z
+  .object({
+    trialId: recordId,
+    /** Capture time of each camera's first recorded frame (ms since the epoch), from the client clock. */
+    firstFrameTimesMs: z.record(z.string(), z.number().finite()).default({}),
+  })
+  .strict();
+
+export const importBeginSchema = z
+  .object({
+    fileName: z.string().trim().min(1, 'The file has no name.').max(255),
+    sizeBytes: z.number().int().min(0).max(20_000_000_000),
+  })
+  .strict();
+
+export const importChunkSchema = z
+  .object({ uploadId: z.string().uuid('Not a valid upload id.'), seq: z.number().int().min(0), dataBase64: base64 })
+  .strict();
+
+const importTarget = {
+  sessionId: recordId,
+  /** Add to this trial; without it a new trial named trialName is made (only once the file is accepted). */
+  trialId: recordId.optional(),
+  trialName: trialName.optional(),
+  view,
+};
+
+export const importFinishSchema = z.object({ uploadId: z.string().uuid('Not a valid upload id.'), ...importTarget }).strict();
+
+export const importFileSchema = z
+  .object({ path: z.string().min(1, 'Give the path of a video file.').max(4096), ...importTarget })
+  .strict();
+
+export const syncSchema = z
+  .object({
+    trialId: recordId,
+    method: z.enum(['clap', 'flash', 'manual'], { error: 'Choose clap, flash or manual offsets.' }),
+    referenceCamera: z.string().max(64).optional(),
+    /** Manual: each camera's start offset against the reference, ms. */
+    offsetsMs: z.record(z.string(), z.number().finite().min(-600_000).max(600_000)).default({}),
+  })
+  .strict();
+
+const trialOnly = z.object({ trialId: recordId }).strict();
+
+export const captureOperations = {
+  'capture.setup.get': op<CameraSetup | null>()(emptySchema),
+  'capture.setup.save': op<CameraSetup>()(cameraSetupSaveSchema),
+  'capture.start': op<RecordingStarted>()(captureStartSchema),
+  'capture.chunk': op<ChunkAccepted>()(captureChunkSchema),
+  'capture.stop': op<CaptureReport>()(captureStopSchema),
+  'capture.recover': op<{ recovered: RecoveredTrial[] }>()(emptySchema),
+  'capture.report': op<CaptureReport | null>()(trialOnly),
+  'capture.videos': op<TrialVideo[]>()(trialOnly),
+  'capture.import.begin': op<ImportStarted>()(importBeginSchema),
+  'capture.import.chunk': op<ChunkAccepted>()(importChunkSchema),
+  'capture.import.finish': op<ImportedVideo>()(importFinishSchema),
+  'capture.import.file': op<ImportedVideo>()(importFileSchema),
+  'capture.sync': op<CaptureReport>()(syncSchema),
+} as const;
