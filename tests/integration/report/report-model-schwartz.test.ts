@@ -14,7 +14,7 @@ import {
   type SessionInput,
   type SpeedGroupLabel,
 } from '../../../src/main/report/model';
-import { readSharedBytes } from './shared-data-path';
+import { readSharedBytes } from '../../helpers/shared-data';
 
 const CSV =
   'normative_gait_curves/schwartz2008_TD_children_5speeds/derived_csv/schwartz2008_joint_rotations_deg.csv';

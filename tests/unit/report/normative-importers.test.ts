@@ -7,6 +7,7 @@ import {
   parseGcd,
   parsePyCgm2NormativeJson,
   parseTidyNormativeCsv,
+  resolveVariableName,
   type NormativeSetMeta,
 } from '../../../src/main/report/model';
 
@@ -185,5 +186,15 @@ describe('Vicon GCD', () => {
     expect(() => parseGcd('#!DST-0.1 GCD Oxford Metrics\n1.0 2.0\n')).toThrow(
       /line 2: expected a "!<VariableName>" line before data/,
     );
+  });
+});
+
+describe('variable names', () => {
+  it('resolves canonical, analysis-module and source names with their sign', () => {
+    expect(resolveVariableName('knee_flexion')).toEqual({ variable: 'knee_flexion', sign: 1 });
+    expect(resolveVariableName('pelvic_obliquity')).toEqual({ variable: 'pelvis_obliquity', sign: 1 });
+    expect(resolveVariableName('knee_varus')).toEqual({ variable: 'knee_varus_valgus', sign: 1 });
+    expect(resolveVariableName('HipAbAdduct')).toEqual({ variable: 'hip_abduction', sign: -1 });
+    expect(resolveVariableName('Hip Extensor Moment')).toBeUndefined();
   });
 });

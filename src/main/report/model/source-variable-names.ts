@@ -69,7 +69,17 @@ export const VICON_COMPONENT_NAMES: Readonly<
   FootProgressAngles: { Z: m('foot_progression') },
 };
 
+/**
+ * Names used by our own gait-analysis module (src/main/gait/angles-types.ts) where they differ
+ * from the canonical list; same sign conventions, so no flips.
+ */
+export const ANALYSIS_MODULE_NAMES: Readonly<Record<string, VariableMapping>> = {
+  pelvic_obliquity: m('pelvis_obliquity'),
+  knee_varus: m('knee_varus_valgus'),
+};
+
 const ALL_TABLES: readonly Readonly<Record<string, VariableMapping>>[] = [
+  ANALYSIS_MODULE_NAMES,
   SCHWARTZ_2008_NAMES,
   PINZONE_2014_NAMES,
   GCD_NAMES,
