@@ -4,7 +4,8 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 const nodeBuiltins = {
-  regex: '^(node:.*|fs|fs/promises|path|os|child_process|worker_threads|http|https|net|crypto|stream|util|url)$',
+  regex:
+    '^(node:.*|fs|fs/promises|path|os|child_process|worker_threads|http|https|net|crypto|stream|util|url)$',
   message: 'Pure code takes arrays and returns arrays: no Node I/O here.',
 };
 const heavyRuntimes = {
@@ -42,7 +43,10 @@ export default tseslint.config(
     files: ['src/renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
-      'no-restricted-imports': ['error', { patterns: [nodeBuiltins, { regex: '^electron$' }, mainFromOutside] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [nodeBuiltins, { regex: '^electron$' }, mainFromOutside] },
+      ],
     },
   },
   {
@@ -56,7 +60,10 @@ export default tseslint.config(
   {
     files: ['src/shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [nodeBuiltins, heavyRuntimes, mainFromOutside, { regex: '(^|/)renderer/' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [nodeBuiltins, heavyRuntimes, mainFromOutside, { regex: '(^|/)renderer/' }] },
+      ],
     },
   },
   {
@@ -66,7 +73,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^electron$', message: 'Only src/main/electron talks to Electron; services take small interfaces.' }] },
+        {
+          patterns: [
+            {
+              regex: '^electron$',
+              message: 'Only src/main/electron talks to Electron; services take small interfaces.',
+            },
+          ],
+        },
       ],
     },
   },

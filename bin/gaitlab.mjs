@@ -12,10 +12,14 @@ const major = Number(process.versions.node.split('.')[0]);
 if (major < 24) {
   const local = fileURLToPath(new URL('../node_modules/node/bin/node', import.meta.url));
   if (!existsSync(local)) {
-    process.stderr.write(`GaitLab needs Node 24 or newer (this is ${process.version}). Run npm install in ${root}.\n`);
+    process.stderr.write(
+      `GaitLab needs Node 24 or newer (this is ${process.version}). Run npm install in ${root}.\n`,
+    );
     process.exit(1);
   }
-  const r = spawnSync(local, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
+  const r = spawnSync(local, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+    stdio: 'inherit',
+  });
   process.exit(r.status ?? 1);
 }
 if (!existsSync(cli)) {

@@ -16,7 +16,15 @@ for (const suite of suites) {
   const started = Date.now();
   const r = spawnSync(
     'npx',
-    ['vitest', 'run', '--project', suite, '--reporter=default', '--reporter=json', `--outputFile.json=${jsonFile}`],
+    [
+      'vitest',
+      'run',
+      '--project',
+      suite,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${jsonFile}`,
+    ],
     { stdio: 'inherit' },
   );
   let passed = 0;
@@ -25,7 +33,9 @@ for (const suite of suites) {
   try {
     const report = JSON.parse(readFileSync(jsonFile, 'utf8'));
     passed = report.numPassedTests;
-    failed = report.numFailedTests + (report.numFailedTestSuites > 0 && report.numFailedTests === 0 ? report.numFailedTestSuites : 0);
+    failed =
+      report.numFailedTests +
+      (report.numFailedTestSuites > 0 && report.numFailedTests === 0 ? report.numFailedTestSuites : 0);
     skipped = report.numPendingTests + report.numTodoTests;
   } catch {
     failed = 1; // the runner itself crashed: count it, never report a silent pass
@@ -34,7 +44,9 @@ for (const suite of suites) {
   totals.passed += passed;
   totals.failed += failed;
   totals.skipped += skipped;
-  lines.push(`${suite}: ${passed} passed, ${failed} failed, ${skipped} skipped (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  lines.push(
+    `${suite}: ${passed} passed, ${failed} failed, ${skipped} skipped (${((Date.now() - started) / 1000).toFixed(0)} s)`,
+  );
 }
 
 const summary = `tests: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`;

@@ -15,7 +15,10 @@ export interface ServeProcess {
   stop: () => Promise<void>;
 }
 
-export async function startServe(labDir: string, extraEnv: Record<string, string> = {}): Promise<ServeProcess> {
+export async function startServe(
+  labDir: string,
+  extraEnv: Record<string, string> = {},
+): Promise<ServeProcess> {
   if (!existsSync(BUILT_CLI)) throw new Error(`${BUILT_CLI} is missing: run npm run build first.`);
   const proc = spawn(process.execPath, [BUILT_CLI, '--lab', labDir, 'serve'], {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -60,7 +63,11 @@ export async function invoke(
   s: Pick<ServeProcess, 'origin' | 'token'>,
   op: string,
   input: unknown,
-): Promise<{ ok: boolean; result?: unknown; error?: { code: string; message: string; fields?: Record<string, string> } }> {
+): Promise<{
+  ok: boolean;
+  result?: unknown;
+  error?: { code: string; message: string; fields?: Record<string, string> };
+}> {
   const r = await fetch(`${s.origin}/api/invoke/${op}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${s.token}` },

@@ -16,7 +16,12 @@ const MEDIA_TYPES: Record<string, string> = {
   '.pdf': 'application/pdf',
 };
 
-export function serveMedia(labRoot: string, relativePath: string, req: IncomingMessage, res: ServerResponse): void {
+export function serveMedia(
+  labRoot: string,
+  relativePath: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+): void {
   let full: string;
   try {
     full = resolveInsideLab(labRoot, relativePath);
@@ -30,11 +35,18 @@ export function serveMedia(labRoot: string, relativePath: string, req: IncomingM
     if (!s.isFile()) throw new Error('not a file');
     size = s.size;
   } catch {
-    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('This media file is not in the lab.');
+    res
+      .writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' })
+      .end('This media file is not in the lab.');
     return;
   }
   const type = MEDIA_TYPES[extname(full).toLowerCase()] ?? 'application/octet-stream';
-  const headers = { 'Content-Type': type, 'Accept-Ranges': 'bytes', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
+  const headers = {
+    'Content-Type': type,
+    'Accept-Ranges': 'bytes',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  };
   const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
   if (range && (range[1] || range[2])) {
     let start = range[1] ? Number(range[1]) : size - Number(range[2]);
@@ -45,7 +57,11 @@ export function serveMedia(labRoot: string, relativePath: string, req: IncomingM
       res.writeHead(416, { 'Content-Range': `bytes */${size}` }).end();
       return;
     }
-    res.writeHead(206, { ...headers, 'Content-Range': `bytes ${start}-${end}/${size}`, 'Content-Length': end - start + 1 });
+    res.writeHead(206, {
+      ...headers,
+      'Content-Range': `bytes ${start}-${end}/${size}`,
+      'Content-Length': end - start + 1,
+    });
     if (req.method === 'HEAD') res.end();
     else createReadStream(full, { start, end }).pipe(res);
     return;

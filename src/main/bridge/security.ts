@@ -19,7 +19,7 @@ export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-    "media-src 'self' blob: mediastream: gaitlab-media:",
+  "media-src 'self' blob: mediastream: gaitlab-media:",
   "img-src 'self' data: blob: gaitlab-media:",
   "font-src 'self' data:",
   "connect-src 'self'",

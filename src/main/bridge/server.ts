@@ -72,7 +72,10 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
   const server = createServer((req, res) => {
     void handle(req, res).catch((err: unknown) => {
       if (!res.headersSent) {
-        sendJson(res, 500, { ok: false, error: { code: 'failed', message: String((err as Error).message ?? err) } });
+        sendJson(res, 500, {
+          ok: false,
+          error: { code: 'failed', message: String((err as Error).message ?? err) },
+        });
       } else res.end();
     });
   });
@@ -89,7 +92,10 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
       if (!tokensEqual(token, given)) {
         sendJson(res, 401, {
           ok: false,
-          error: { code: 'unauthorized', message: 'Missing or wrong access token: open the URL printed by gaitlab serve.' },
+          error: {
+            code: 'unauthorized',
+            message: 'Missing or wrong access token: open the URL printed by gaitlab serve.',
+          },
         });
         return;
       }
@@ -105,7 +111,12 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
         return;
       }
       if (url.pathname.startsWith('/api/media/') && (req.method === 'GET' || req.method === 'HEAD')) {
-        serveMedia(services.layout.root, decodeURIComponent(url.pathname.slice('/api/media/'.length)), req, res);
+        serveMedia(
+          services.layout.root,
+          decodeURIComponent(url.pathname.slice('/api/media/'.length)),
+          req,
+          res,
+        );
         return;
       }
       const match = /^\/api\/invoke\/([a-zA-Z.]+)$/.exec(url.pathname);
@@ -115,7 +126,10 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
           const body = await readBody(req);
           input = body.length > 0 ? JSON.parse(body) : {};
         } catch (err) {
-          sendJson(res, 400, { ok: false, error: { code: 'invalid-input', message: (err as Error).message } });
+          sendJson(res, 400, {
+            ok: false,
+            error: { code: 'invalid-input', message: (err as Error).message },
+          });
           return;
         }
         const envelope = await dispatch(services.handlers, match[1], input);

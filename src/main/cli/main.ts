@@ -66,7 +66,11 @@ export async function runCli(args: string[]): Promise<number> {
       io.err(`gaitlab ${name}: ${err.message}`);
       return 1;
     }
-    if (err instanceof Error && err.name === 'TypeError' && /ERR_PARSE_ARGS/.test(String((err as { code?: string }).code))) {
+    if (
+      err instanceof Error &&
+      err.name === 'TypeError' &&
+      /ERR_PARSE_ARGS/.test(String((err as { code?: string }).code))
+    ) {
       io.err(`gaitlab ${name}: ${err.message}\n\n${command.usage}`);
       return 2;
     }

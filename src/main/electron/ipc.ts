@@ -6,13 +6,16 @@ import type { LabServices } from '../services/lab-services';
 import { dispatch } from '../services/dispatch';
 
 export function registerIpc(services: LabServices, getWindow: () => BrowserWindow | null): () => void {
-  ipcMain.handle(IPC_INVOKE_CHANNEL, async (event: IpcMainInvokeEvent, operation: unknown, input: unknown) => {
-    const win = getWindow();
-    if (!win || event.sender !== win.webContents) {
-      return { ok: false, error: { code: 'unauthorized', message: 'Request from an unknown window.' } };
-    }
-    return dispatch(services.handlers, operation, input);
-  });
+  ipcMain.handle(
+    IPC_INVOKE_CHANNEL,
+    async (event: IpcMainInvokeEvent, operation: unknown, input: unknown) => {
+      const win = getWindow();
+      if (!win || event.sender !== win.webContents) {
+        return { ok: false, error: { code: 'unauthorized', message: 'Request from an unknown window.' } };
+      }
+      return dispatch(services.handlers, operation, input);
+    },
+  );
   const unsubscribe = services.events.subscribe((e) => {
     const win = getWindow();
     if (win && !win.isDestroyed()) win.webContents.send(IPC_EVENT_CHANNEL, e);

@@ -50,5 +50,8 @@ export function createMainWindow(preloadPath: string, rendererIndex: string, dev
 }
 
 export function defaultPaths(mainDir: string): { preload: string; renderer: string } {
-  return { preload: join(mainDir, '../preload/index.cjs'), renderer: join(mainDir, '../renderer/index.html') };
+  return {
+    preload: join(mainDir, '../preload/index.cjs'),
+    renderer: join(mainDir, '../renderer/index.html'),
+  };
 }

@@ -3,7 +3,13 @@ import type { analysisOperations } from '../../shared/api/ops/analysis';
 import { ApiError } from '../../shared/api/envelope';
 import { moveEvent } from '../gait/gait-events';
 import type { GaitEvent } from '../gait/types';
-import { analyseTrial, readAnalysis, readPoseTrackView, reanalyse, type AnalysisDeps } from './trial-analysis';
+import {
+  analyseTrial,
+  readAnalysis,
+  readPoseTrackView,
+  reanalyse,
+  type AnalysisDeps,
+} from './trial-analysis';
 
 export function analysisHandlers(deps: AnalysisDeps): HandlersFor<typeof analysisOperations> {
   // Crashed or killed runs left rows 'analysing': say so instead of showing a spinner forever.
@@ -40,12 +46,17 @@ export function analysisHandlers(deps: AnalysisDeps): HandlersFor<typeof analysi
         const base: GaitEvent[] = row.editedEvents ?? current.events.map((e) => ({ ...e }));
         const moved = moveEvent(base, side, kind, fromFrame, toFrame);
         if (moved.every((e, i) => e.frame === base[i]?.frame)) {
-          throw new ApiError({ code: 'invalid-input', message: `No ${side} ${kind} event near frame ${fromFrame}.` });
+          throw new ApiError({
+            code: 'invalid-input',
+            message: `No ${side} ${kind} event near frame ${fromFrame}.`,
+          });
         }
         return { editedEvents: moved };
       }),
     'analysis.setEvents': ({ trialId, camera, events }) =>
-      reanalyse(deps, trialId, camera, () => ({ editedEvents: events ? events.map((e) => ({ ...e })) : null })),
+      reanalyse(deps, trialId, camera, () => ({
+        editedEvents: events ? events.map((e) => ({ ...e })) : null,
+      })),
     'analysis.setCycleExcluded': ({ trialId, camera, side, index, excluded }) =>
       reanalyse(deps, trialId, camera, (_c, row) => {
         const key = `${side}:${index}`;

@@ -29,7 +29,12 @@ export function analysisToView(a: GaitAnalysis, c: ViewContext): TrialAnalysisVi
     startTimeS: a.startTimeS,
     view: a.view,
     mode: a.mode,
-    passes: a.passes.map((p) => ({ index: p.index, startFrame: p.startFrame, endFrame: p.endFrame, direction: p.direction })),
+    passes: a.passes.map((p) => ({
+      index: p.index,
+      startFrame: p.startFrame,
+      endFrame: p.endFrame,
+      direction: p.direction,
+    })),
     events: a.events.map((e) => ({
       side: e.side,
       kind: e.kind,
@@ -59,10 +64,20 @@ export function analysisToView(a: GaitAnalysis, c: ViewContext): TrialAnalysisVi
       percent: [...cv.percent],
       mean: arr(cv.mean),
       sd: arr(cv.sd),
-      cycles: cv.cycles.map((k) => ({ cycleIndex: k.cycleIndex, excluded: k.excluded, values: arr(k.values) })),
+      cycles: cv.cycles.map((k) => ({
+        cycleIndex: k.cycleIndex,
+        excluded: k.excluded,
+        values: arr(k.values),
+      })),
       includedCycles: cv.includedCycles,
     })),
-    angles: a.angles.map((s) => ({ variable: s.variable, side: s.side, view: s.view, unit: 'deg', values: arr(s.values) })),
+    angles: a.angles.map((s) => ({
+      variable: s.variable,
+      side: s.side,
+      view: s.view,
+      unit: 'deg',
+      values: arr(s.values),
+    })),
     parameters: params.map((p) => {
       const l = a.spatiotemporal.bySide.left[p];
       const r = a.spatiotemporal.bySide.right[p];
@@ -74,7 +89,9 @@ export function analysisToView(a: GaitAnalysis, c: ViewContext): TrialAnalysisVi
         asymmetryPct: num(a.spatiotemporal.asymmetryPct[p] ?? undefined),
       };
     }),
-    scale: a.scale ? { metresPerUnit: a.scale.metresPerUnit, method: a.scale.method, description: a.scale.description } : null,
+    scale: a.scale
+      ? { metresPerUnit: a.scale.metresPerUnit, method: a.scale.method, description: a.scale.description }
+      : null,
     lowConfidenceFrames: c.lowConfidenceFrames,
     warnings: [...a.warnings],
     videoRelativePath: c.videoRelativePath,

@@ -21,7 +21,10 @@ export async function dispatch(
   rawInput: unknown,
 ): Promise<Envelope<unknown>> {
   if (!isOperationName(operation)) {
-    return { ok: false, error: { code: 'invalid-input', message: `Unknown operation "${String(operation)}".` } };
+    return {
+      ok: false,
+      error: { code: 'invalid-input', message: `Unknown operation "${String(operation)}".` },
+    };
   }
   const parsed = operations[operation].input.safeParse(rawInput ?? {});
   if (!parsed.success) {

@@ -22,7 +22,11 @@ export class JobManager {
 
   constructor(private readonly events: EventBus) {}
 
-  start<T>(label: string, work: (r: JobReporter) => Promise<T>, jobId: string = randomUUID()): { jobId: string; done: Promise<T> } {
+  start<T>(
+    label: string,
+    work: (r: JobReporter) => Promise<T>,
+    jobId: string = randomUUID(),
+  ): { jobId: string; done: Promise<T> } {
     const controller = new AbortController();
     const startedMs = Date.now();
     const info: JobProgressEvent = {

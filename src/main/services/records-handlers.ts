@@ -6,7 +6,10 @@ import type { LabContext } from './lab-context';
 import { APP_VERSION } from './app-version';
 
 export function notFound(what: string): never {
-  throw new ApiError({ code: 'not-found', message: `${what} was not found. It may have been removed from this lab.` });
+  throw new ApiError({
+    code: 'not-found',
+    message: `${what} was not found. It may have been removed from this lab.`,
+  });
 }
 
 export function recordsHandlers(ctx: LabContext): HandlersFor<typeof recordsOperations> {
@@ -49,7 +52,10 @@ export function recordsHandlers(ctx: LabContext): HandlersFor<typeof recordsOper
     'sessions.create': ({ patientId, ...fields }) => {
       const p = requirePatient(patientId);
       if (p.archivedAt) {
-        throw new ApiError({ code: 'conflict', message: 'This patient is archived. Restore the patient first.' });
+        throw new ApiError({
+          code: 'conflict',
+          message: 'This patient is archived. Restore the patient first.',
+        });
       }
       if (p.dateOfBirth && fields.date < p.dateOfBirth) {
         throw new ApiError({

@@ -90,10 +90,15 @@ function analyseStoredPose(
   };
   let view: TrialAnalysisView;
   try {
-    const result = runGait(pose.track, { heightM, events: edited, excludedCycles: row?.excludedCycles ?? [] });
+    const result = runGait(pose.track, {
+      heightM,
+      events: edited,
+      excludedCycles: row?.excludedCycles ?? [],
+    });
     view = result.ok ? analysisToView(result.analysis, vc) : failedView(vc, result.error.message);
   } catch (err) {
-    if (err instanceof InvalidHeightError) throw new ApiError({ code: 'invalid-input', message: err.message, fields: { heightM: err.message } });
+    if (err instanceof InvalidHeightError)
+      throw new ApiError({ code: 'invalid-input', message: err.message, fields: { heightM: err.message } });
     throw err;
   }
   const trialDir = trialDirRelative(...idsOf(deps, trial));
@@ -113,7 +118,8 @@ function analyseStoredPose(
 
 function idsOf(deps: AnalysisDeps, trial: TrialInfo): [string, string, string] {
   const session = deps.sessions.get(trial.sessionId);
-  if (!session) throw new ApiError({ code: 'not-found', message: 'The session of this trial was not found.' });
+  if (!session)
+    throw new ApiError({ code: 'not-found', message: 'The session of this trial was not found.' });
   return [session.patientId, session.id, trial.id];
 }
 
@@ -129,12 +135,21 @@ function defaultHeight(deps: AnalysisDeps, trial: TrialInfo): number | null {
 }
 
 /** The full pipeline for one camera of a trial. Resumes an interrupted pose job. */
-export async function analyseTrial(deps: AnalysisDeps, trialId: string, options: AnalyseOptions = {}): Promise<TrialAnalysisView> {
+export async function analyseTrial(
+  deps: AnalysisDeps,
+  trialId: string,
+  options: AnalyseOptions = {},
+): Promise<TrialAnalysisView> {
   const trial = requireTrial(deps, trialId);
   const video = videoOf(trial, options.camera);
   const heightM = options.heightM ?? defaultHeight(deps, trial);
   const poseRel = `${trialDirRelative(...idsOf(deps, trial))}/pose-${video.camera}`;
-  deps.analyses.upsert(trial.id, video.camera, { status: 'analysing', statusMessage: '', poseDir: poseRel, settings: { heightM } });
+  deps.analyses.upsert(trial.id, video.camera, {
+    status: 'analysing',
+    statusMessage: '',
+    poseDir: poseRel,
+    settings: { heightM },
+  });
   deps.trials.setStatus(trial.id, 'analysing');
   deps.events.emit({ type: 'data.changed', entity: 'trial', id: trial.id });
   try {
@@ -143,7 +158,11 @@ export async function analyseTrial(deps: AnalysisDeps, trialId: string, options:
       outDir: resolveInsideLab(deps.layout.root, poseRel),
       ...(options.signal ? { signal: options.signal } : {}),
       onProgress: (p) =>
-        options.onProgress?.(p.framesDone, p.framesTotal, p.stage === 'scanning' ? 'Finding the patient' : 'Pose estimation'),
+        options.onProgress?.(
+          p.framesDone,
+          p.framesTotal,
+          p.stage === 'scanning' ? 'Finding the patient' : 'Pose estimation',
+        ),
     });
     return analyseStoredPose(deps, trial, video.camera, video.relativePath, pose, heightM);
   } catch (err) {
@@ -151,7 +170,10 @@ export async function analyseTrial(deps: AnalysisDeps, trialId: string, options:
     const message = cancelled
       ? 'The analysis was cancelled. Run it again: it resumes where it stopped.'
       : `The analysis failed: ${err instanceof Error ? err.message : String(err)}`;
-    deps.analyses.upsert(trial.id, video.camera, { status: cancelled ? 'cancelled' : 'failed', statusMessage: message });
+    deps.analyses.upsert(trial.id, video.camera, {
+      status: cancelled ? 'cancelled' : 'failed',
+      statusMessage: message,
+    });
     deps.trials.setStatus(trial.id, cancelled ? 'recorded' : 'failed', message);
     deps.events.emit({ type: 'data.changed', entity: 'trial', id: trial.id });
     throw err instanceof ApiError ? err : new ApiError({ code: cancelled ? 'cancelled' : 'failed', message });
@@ -165,7 +187,9 @@ export function readAnalysis(deps: AnalysisDeps, trialId: string, camera?: strin
   if (!cam) return null;
   const row = deps.analyses.get(trialId, cam);
   if (!row?.resultPath) return null;
-  return JSON.parse(readFileSync(resolveInsideLab(deps.layout.root, row.resultPath), 'utf8')) as TrialAnalysisView;
+  return JSON.parse(
+    readFileSync(resolveInsideLab(deps.layout.root, row.resultPath), 'utf8'),
+  ) as TrialAnalysisView;
 }
 
 /** Applies a hand edit (events or excluded cycles) and re-runs the gait part from the stored pose. */
@@ -173,7 +197,10 @@ export function reanalyse(
   deps: AnalysisDeps,
   trialId: string,
   camera: string | undefined,
-  edit: (current: TrialAnalysisView, row: { editedEvents: GaitEvent[] | null; excludedCycles: string[] }) => {
+  edit: (
+    current: TrialAnalysisView,
+    row: { editedEvents: GaitEvent[] | null; excludedCycles: string[] },
+  ) => {
     editedEvents?: GaitEvent[] | null;
     excludedCycles?: string[];
   },
@@ -183,9 +210,15 @@ export function reanalyse(
   const row = deps.analyses.get(trialId, video.camera);
   const current = readAnalysis(deps, trialId, video.camera);
   if (!row?.poseDir || !current) {
-    throw new ApiError({ code: 'conflict', message: 'Analyse this trial first; events can be edited once it has been analysed.' });
+    throw new ApiError({
+      code: 'conflict',
+      message: 'Analyse this trial first; events can be edited once it has been analysed.',
+    });
   }
-  const change = edit(current, { editedEvents: (row.editedEvents as GaitEvent[] | null) ?? null, excludedCycles: row.excludedCycles });
+  const change = edit(current, {
+    editedEvents: (row.editedEvents as GaitEvent[] | null) ?? null,
+    excludedCycles: row.excludedCycles,
+  });
   deps.analyses.upsert(trialId, video.camera, {
     ...(change.editedEvents !== undefined ? { editedEvents: change.editedEvents } : {}),
     ...(change.excludedCycles !== undefined ? { excludedCycles: change.excludedCycles } : {}),
@@ -195,9 +228,12 @@ export function reanalyse(
   return analyseStoredPose(deps, trial, video.camera, video.relativePath, pose, heightM);
 }
 
-
 /** The stored pose track of a trial camera, for skeleton overlays in review. */
-export function readPoseTrackView(deps: AnalysisDeps, trialId: string, camera?: string): PoseTrackView | null {
+export function readPoseTrackView(
+  deps: AnalysisDeps,
+  trialId: string,
+  camera?: string,
+): PoseTrackView | null {
   const trial = requireTrial(deps, trialId);
   const cam = camera ?? trial.files.find((f) => f.kind === 'video')?.camera;
   const row = cam ? deps.analyses.get(trialId, cam) : undefined;

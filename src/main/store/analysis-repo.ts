@@ -49,20 +49,26 @@ export class AnalysisRepo {
   constructor(private readonly db: Db) {}
 
   get(trialId: string, camera: string): AnalysisRow | undefined {
-    const r = this.db.prepare('SELECT * FROM analysis WHERE trial_id = ? AND camera = ?').get(trialId, camera) as
-      | Raw
-      | undefined;
+    const r = this.db
+      .prepare('SELECT * FROM analysis WHERE trial_id = ? AND camera = ?')
+      .get(trialId, camera) as Raw | undefined;
     return r ? toRow(r) : undefined;
   }
 
   listForTrial(trialId: string): AnalysisRow[] {
-    return (this.db.prepare('SELECT * FROM analysis WHERE trial_id = ? ORDER BY camera').all(trialId) as unknown as Raw[]).map(
-      toRow,
-    );
+    return (
+      this.db
+        .prepare('SELECT * FROM analysis WHERE trial_id = ? ORDER BY camera')
+        .all(trialId) as unknown as Raw[]
+    ).map(toRow);
   }
 
   /** Inserts or updates the fields given; others keep their values. */
-  upsert(trialId: string, camera: string, fields: Partial<Omit<AnalysisRow, 'trialId' | 'camera' | 'updatedAt'>>): AnalysisRow {
+  upsert(
+    trialId: string,
+    camera: string,
+    fields: Partial<Omit<AnalysisRow, 'trialId' | 'camera' | 'updatedAt'>>,
+  ): AnalysisRow {
     const now = new Date().toISOString();
     const existing = this.get(trialId, camera);
     const merged = {
@@ -72,7 +78,8 @@ export class AnalysisRepo {
       resultPath: fields.resultPath !== undefined ? fields.resultPath : (existing?.resultPath ?? null),
       summary: fields.summary !== undefined ? fields.summary : (existing?.summary ?? null),
       settings: fields.settings ?? existing?.settings ?? {},
-      editedEvents: fields.editedEvents !== undefined ? fields.editedEvents : (existing?.editedEvents ?? null),
+      editedEvents:
+        fields.editedEvents !== undefined ? fields.editedEvents : (existing?.editedEvents ?? null),
       excludedCycles: fields.excludedCycles ?? existing?.excludedCycles ?? [],
     };
     this.db

@@ -81,7 +81,8 @@ export class TrialsRepo {
         'INSERT OR REPLACE INTO trial_file (trial_id, camera, relative_path, kind) VALUES (?, ?, ?, ?)',
       );
       for (const f of files) insert.run(id, f.camera, f.relativePath, f.kind);
-      if (status) this.db.prepare('UPDATE trial SET status = ?, updated_at = ? WHERE id = ?').run(status, now, id);
+      if (status)
+        this.db.prepare('UPDATE trial SET status = ?, updated_at = ? WHERE id = ?').run(status, now, id);
     });
   }
 

@@ -22,7 +22,11 @@ function bridgeToken(): string {
     sessionStorage.setItem(TOKEN_KEY, fromUrl);
     params.delete('token');
     const query = params.toString();
-    window.history.replaceState(null, '', `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`);
+    window.history.replaceState(
+      null,
+      '',
+      `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`,
+    );
     return fromUrl;
   }
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
@@ -44,7 +48,10 @@ async function httpSend(op: OperationName, input: unknown): Promise<Envelope<unk
   }
   const body: unknown = await response.json().catch(() => null);
   if (isEnvelope(body)) return body;
-  return { ok: false, error: { code: 'failed', message: `Unexpected answer from GaitLab (HTTP ${response.status}).` } };
+  return {
+    ok: false,
+    error: { code: 'failed', message: `Unexpected answer from GaitLab (HTTP ${response.status}).` },
+  };
 }
 
 const electron = window.gaitlab;

@@ -1,7 +1,10 @@
 import type { PatientInfo } from '../../shared/api/entities';
 
 /** Whole years between date of birth and a date, both YYYY-MM-DD. */
-export function ageYears(dateOfBirth: string | null, at: string = new Date().toISOString().slice(0, 10)): number | null {
+export function ageYears(
+  dateOfBirth: string | null,
+  at: string = new Date().toISOString().slice(0, 10),
+): number | null {
   if (!dateOfBirth) return null;
   const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number];
   const [ay, am, ad] = at.split('-').map(Number) as [number, number, number];

@@ -6,10 +6,7 @@ import { AFFECTED_SIDES, SESSION_CONDITIONS, SEXES } from './entities';
 const id = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, 'Not a valid record id.');
 
 const text = (label: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} is too long (at most ${max} characters).`);
+  z.string().trim().max(max, `${label} is too long (at most ${max} characters).`);
 
 const isoDate = (label: string) =>
   z
@@ -69,7 +66,9 @@ const patientFields = {
     .max(5, 'GMFCS level is a whole number from 1 to 5.')
     .nullable()
     .default(null),
-  affectedSide: z.enum(AFFECTED_SIDES, { error: 'Choose the affected side from the list.' }).default('unknown'),
+  affectedSide: z
+    .enum(AFFECTED_SIDES, { error: 'Choose the affected side from the list.' })
+    .default('unknown'),
   heightM: heightMSchema.nullable().default(null),
   legLengthM: legLengthMSchema.nullable().default(null),
   massKg: massKgSchema.nullable().default(null),

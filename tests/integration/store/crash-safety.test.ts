@@ -62,7 +62,9 @@ describe('crash safety of the lab store', () => {
     });
     await Promise.all(writers);
     expect(killed).toBe(true);
-    await new Promise((r) => (serve.proc.exitCode !== null || serve.proc.signalCode ? r(null) : serve.proc.once('exit', r)));
+    await new Promise((r) =>
+      serve.proc.exitCode !== null || serve.proc.signalCode ? r(null) : serve.proc.once('exit', r),
+    );
 
     // Restart: the app itself must open the lab again, then check the file directly.
     const again = await startServe(lab);
@@ -71,7 +73,9 @@ describe('crash safety of the lab store', () => {
     await again.stop();
 
     const db = new DatabaseSync(join(lab, 'gaitlab.sqlite'));
-    expect((db.prepare('PRAGMA integrity_check').get() as { integrity_check: string }).integrity_check).toBe('ok');
+    expect((db.prepare('PRAGMA integrity_check').get() as { integrity_check: string }).integrity_check).toBe(
+      'ok',
+    );
     expect(db.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
     const rows = db.prepare('SELECT * FROM patient').all() as unknown as Array<Record<string, unknown>>;
     expect(rows.length).toBeGreaterThanOrEqual(150);
@@ -89,6 +93,8 @@ describe('crash safety of the lab store', () => {
     const sessions = db.prepare('SELECT notes, patient_id FROM session').all() as Array<{ notes: string }>;
     for (const s of sessions) expect(s.notes).toMatch(/^notes \d+( notes \d+){199}$/);
     db.close();
-    console.log(`crash test: ${acknowledged} acknowledged writes, ${rows.length} patients and ${sessions.length} sessions whole after SIGKILL`);
+    console.log(
+      `crash test: ${acknowledged} acknowledged writes, ${rows.length} patients and ${sessions.length} sessions whole after SIGKILL`,
+    );
   });
 });

@@ -23,23 +23,41 @@ afterEach(() => {
 describe('lab store through the services', () => {
   it('creates the database with WAL, foreign keys and the current schema', () => {
     expect(schemaVersion(lab.db)).toBe(MIGRATIONS.length);
-    expect((lab.db.prepare('PRAGMA journal_mode').get() as { journal_mode: string }).journal_mode).toBe('wal');
+    expect((lab.db.prepare('PRAGMA journal_mode').get() as { journal_mode: string }).journal_mode).toBe(
+      'wal',
+    );
     expect((lab.db.prepare('PRAGMA foreign_keys').get() as { foreign_keys: number }).foreign_keys).toBe(1);
     expect(integrityCheck(lab.db)).toBe('ok');
   });
 
   it('stores a patient and a session and finds them again after reopening', async () => {
-    const p = await call('patients.create', { name: 'Lina Example', hospitalId: 'H-123', heightM: 1.28, gmfcsLevel: 2 });
+    const p = await call('patients.create', {
+      name: 'Lina Example',
+      hospitalId: 'H-123',
+      heightM: 1.28,
+      gmfcsLevel: 2,
+    });
     expect(p.ok).toBe(true);
     const pid = (p as { result: { id: string } }).result.id;
-    const s = await call('sessions.create', { patientId: pid, date: '2026-03-01', condition: 'pre-op', examiner: 'Dr B' });
+    const s = await call('sessions.create', {
+      patientId: pid,
+      date: '2026-03-01',
+      condition: 'pre-op',
+      examiner: 'Dr B',
+    });
     expect(s.ok).toBe(true);
     lab.close();
     lab = openLab(dir);
     const list = await call('patients.list', { search: 'h-12' });
-    expect(list).toMatchObject({ ok: true, result: [{ name: 'Lina Example', heightM: 1.28, gmfcsLevel: 2 }] });
+    expect(list).toMatchObject({
+      ok: true,
+      result: [{ name: 'Lina Example', heightM: 1.28, gmfcsLevel: 2 }],
+    });
     const sessions = await call('sessions.list', { patientId: pid });
-    expect(sessions).toMatchObject({ ok: true, result: [{ date: '2026-03-01', condition: 'pre-op', trialCount: 0 }] });
+    expect(sessions).toMatchObject({
+      ok: true,
+      result: [{ date: '2026-03-01', condition: 'pre-op', trialCount: 0 }],
+    });
   });
 
   it('archives instead of deleting, and restores', async () => {
@@ -51,7 +69,11 @@ describe('lab store through the services', () => {
       ok: true,
       result: [{ id, archivedAt: expect.any(String) }],
     });
-    const blocked = await call('sessions.create', { patientId: id, date: '2026-01-01', condition: 'barefoot' });
+    const blocked = await call('sessions.create', {
+      patientId: id,
+      date: '2026-01-01',
+      condition: 'barefoot',
+    });
     expect(blocked).toMatchObject({ ok: false, error: { code: 'conflict' } });
     await call('patients.restore', { id });
     expect(await call('patients.list', {})).toMatchObject({ ok: true, result: [{ id, archivedAt: null }] });
@@ -70,10 +92,19 @@ describe('lab store through the services', () => {
   });
 
   it('refuses a session dated before the birth and unknown ids', async () => {
-    const p = (await call('patients.create', { name: 'Kid', dateOfBirth: '2018-05-01' })) as { result: { id: string } };
-    const r = await call('sessions.create', { patientId: p.result.id, date: '2017-01-01', condition: 'barefoot' });
+    const p = (await call('patients.create', { name: 'Kid', dateOfBirth: '2018-05-01' })) as {
+      result: { id: string };
+    };
+    const r = await call('sessions.create', {
+      patientId: p.result.id,
+      date: '2017-01-01',
+      condition: 'barefoot',
+    });
     expect(r).toMatchObject({ ok: false, error: { fields: { date: expect.any(String) } } });
-    expect(await call('patients.get', { id: 'doesnotexist' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await call('patients.get', { id: 'doesnotexist' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
     expect(await call('no.such.op', {})).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
 

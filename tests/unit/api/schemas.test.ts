@@ -13,7 +13,13 @@ describe('patient input validation', () => {
 
   it('accepts a child height in metres and fills defaults', () => {
     const r = patientCreateSchema.parse({ name: '  Ada  ', heightM: 1.32 });
-    expect(r).toMatchObject({ name: 'Ada', heightM: 1.32, sex: 'unknown', gmfcsLevel: null, dateOfBirth: null });
+    expect(r).toMatchObject({
+      name: 'Ada',
+      heightM: 1.32,
+      sex: 'unknown',
+      gmfcsLevel: null,
+      dateOfBirth: null,
+    });
   });
 
   it('requires a name, a real date of birth, and a GMFCS level 1-5', () => {
@@ -39,7 +45,11 @@ describe('patient input validation', () => {
 
 describe('session input validation', () => {
   it('needs a date and a known condition', () => {
-    const r = sessionCreateSchema.safeParse({ patientId: 'abcdef12', date: '12/03/2024', condition: 'jogging' });
+    const r = sessionCreateSchema.safeParse({
+      patientId: 'abcdef12',
+      date: '12/03/2024',
+      condition: 'jogging',
+    });
     const byField = Object.fromEntries(r.error!.issues.map((i) => [i.path.join('.'), i.message]));
     expect(byField.date).toBe('Session date must be a date written YYYY-MM-DD.');
     expect(byField.condition).toBe('Choose a condition from the list.');

@@ -67,8 +67,13 @@ gaitlab patients show ID [--json]
 gaitlab patients archive ID | restore ID`,
   run: async (argv, ctx) => {
     const [sub, ...rest] = argv;
-    const { values, positionals } = parseArgs({ args: rest, options: patientOptions, allowPositionals: true });
-    const print = (value: unknown, line: string) => ctx.io.out(values.json ? JSON.stringify(value, null, 2) : line);
+    const { values, positionals } = parseArgs({
+      args: rest,
+      options: patientOptions,
+      allowPositionals: true,
+    });
+    const print = (value: unknown, line: string) =>
+      ctx.io.out(values.json ? JSON.stringify(value, null, 2) : line);
     switch (sub) {
       case 'list': {
         const list = (await call(ctx, 'patients.list', {
@@ -102,8 +107,10 @@ gaitlab patients archive ID | restore ID`,
       case 'archive':
       case 'restore': {
         const id = positionals[0];
-        if (!id) throw new UserError(`gaitlab patients ${sub} needs a patient ID (see gaitlab patients list).`);
-        const op = sub === 'show' ? 'patients.get' : sub === 'archive' ? 'patients.archive' : 'patients.restore';
+        if (!id)
+          throw new UserError(`gaitlab patients ${sub} needs a patient ID (see gaitlab patients list).`);
+        const op =
+          sub === 'show' ? 'patients.get' : sub === 'archive' ? 'patients.archive' : 'patients.restore';
         const p = (await call(ctx, op, { id })) as PatientInfo;
         print(p, patientLine(p));
         return 0;

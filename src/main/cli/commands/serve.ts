@@ -22,9 +22,11 @@ this run. Open the printed URL in Chromium, Chrome, Firefox or Edge. Stop with C
   run: async (argv, ctx) => {
     const { values } = parseArgs({ args: argv, options: { port: { type: 'string' } }, strict: true });
     const port = values.port === undefined ? 0 : Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError('--port must be a whole number 0-65535.');
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new UserError('--port must be a whole number 0-65535.');
     const staticDir = rendererDir();
-    if (!existsSync(staticDir)) throw new UserError(`The renderer build is missing (${staticDir}): run npm run build.`);
+    if (!existsSync(staticDir))
+      throw new UserError(`The renderer build is missing (${staticDir}): run npm run build.`);
     const services = openLab(ctx.labDir);
     const bridge = await startBridge({ services, staticDir, port });
     ctx.io.out(`GaitLab web bridge for lab ${services.layout.root}`);

@@ -52,7 +52,12 @@ function fromPatient(p: PatientInfo): FormState {
 }
 
 /** Decimal text to number; a comma is accepted as decimal separator. Non-numbers are reported by field. */
-function parseNumber(text: string, label: string, errors: Record<string, string>, key: string): number | null {
+function parseNumber(
+  text: string,
+  label: string,
+  errors: Record<string, string>,
+  key: string,
+): number | null {
   const t = text.trim().replace(',', '.');
   if (t === '') return null;
   const n = Number(t);
@@ -70,7 +75,11 @@ export function PatientFormPage({ id }: { id?: string }) {
   const [saving, setSaving] = useState(false);
 
   useEffect(() => {
-    if (id) api['patients.get']({ id }).then((p) => setForm(fromPatient(p)), (e: Error) => setBanner(e.message));
+    if (id)
+      api['patients.get']({ id }).then(
+        (p) => setForm(fromPatient(p)),
+        (e: Error) => setBanner(e.message),
+      );
   }, [id]);
 
   const set = (key: keyof FormState) => (e: { target: { value: string } }) =>
@@ -145,7 +154,12 @@ export function PatientFormPage({ id }: { id?: string }) {
           <Field id="diagnosis" label="Diagnosis" error={errors.diagnosis} hint="e.g. spastic diplegic CP">
             {(p) => <input {...p} type="text" value={form.diagnosis} onChange={set('diagnosis')} />}
           </Field>
-          <Field id="gmfcsLevel" label="GMFCS level" error={errors.gmfcsLevel} hint="1 to 5; empty if not applicable">
+          <Field
+            id="gmfcsLevel"
+            label="GMFCS level"
+            error={errors.gmfcsLevel}
+            hint="1 to 5; empty if not applicable"
+          >
             {(p) => (
               <select {...p} value={form.gmfcsLevel} onChange={set('gmfcsLevel')}>
                 <option value="">not applicable</option>
@@ -169,15 +183,30 @@ export function PatientFormPage({ id }: { id?: string }) {
             )}
           </Field>
           <Field id="heightM" label="Height (m)" error={errors.heightM} hint="metres, e.g. 1.32">
-            {(p) => <input {...p} type="text" inputMode="decimal" value={form.heightM} onChange={set('heightM')} />}
-          </Field>
-          <Field id="legLengthM" label="Leg length (m)" error={errors.legLengthM} hint="metres, ASIS to medial malleolus">
             {(p) => (
-              <input {...p} type="text" inputMode="decimal" value={form.legLengthM} onChange={set('legLengthM')} />
+              <input {...p} type="text" inputMode="decimal" value={form.heightM} onChange={set('heightM')} />
+            )}
+          </Field>
+          <Field
+            id="legLengthM"
+            label="Leg length (m)"
+            error={errors.legLengthM}
+            hint="metres, ASIS to medial malleolus"
+          >
+            {(p) => (
+              <input
+                {...p}
+                type="text"
+                inputMode="decimal"
+                value={form.legLengthM}
+                onChange={set('legLengthM')}
+              />
             )}
           </Field>
           <Field id="massKg" label="Mass (kg)" error={errors.massKg}>
-            {(p) => <input {...p} type="text" inputMode="decimal" value={form.massKg} onChange={set('massKg')} />}
+            {(p) => (
+              <input {...p} type="text" inputMode="decimal" value={form.massKg} onChange={set('massKg')} />
+            )}
           </Field>
         </div>
         <Field id="notes" label="Notes" error={errors.notes}>

@@ -7,7 +7,10 @@ import { ErrorBanner } from '../components/ErrorBanner';
 export function PatientListPage() {
   const [search, setSearch] = useState('');
   const [includeArchived, setIncludeArchived] = useState(false);
-  const { data, error } = useAsync(() => api['patients.list']({ search, includeArchived }), [search, includeArchived]);
+  const { data, error } = useAsync(
+    () => api['patients.list']({ search, includeArchived }),
+    [search, includeArchived],
+  );
 
   return (
     <main>
@@ -29,13 +32,19 @@ export function PatientListPage() {
           onChange={(e) => setSearch(e.target.value)}
         />
         <label className="checkbox">
-          <input type="checkbox" checked={includeArchived} onChange={(e) => setIncludeArchived(e.target.checked)} />
+          <input
+            type="checkbox"
+            checked={includeArchived}
+            onChange={(e) => setIncludeArchived(e.target.checked)}
+          />
           Show archived
         </label>
       </div>
       <ErrorBanner message={error} />
       {data && data.length === 0 && (
-        <p className="empty">{search ? 'No patient matches this search.' : 'No patients yet. Start with “New patient”.'}</p>
+        <p className="empty">
+          {search ? 'No patient matches this search.' : 'No patients yet. Start with “New patient”.'}
+        </p>
       )}
       {data && data.length > 0 && (
         <table className="table">

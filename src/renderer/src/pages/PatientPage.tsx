@@ -19,7 +19,13 @@ function NewSessionForm({ patientId, onCreated }: { patientId: string; onCreated
   async function submit(e: FormEvent) {
     e.preventDefault();
     try {
-      const s = await api['sessions.create']({ patientId, date, condition: condition as never, examiner, notes });
+      const s = await api['sessions.create']({
+        patientId,
+        date,
+        condition: condition as never,
+        examiner,
+        notes,
+      });
       setErrors({});
       setBanner(null);
       onCreated();
@@ -137,7 +143,11 @@ export function PatientPage({ id }: { id: string }) {
             <div className="page-head">
               <h2 id="sessions-title">Sessions</h2>
               <label className="checkbox">
-                <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} />
+                <input
+                  type="checkbox"
+                  checked={showArchived}
+                  onChange={(e) => setShowArchived(e.target.checked)}
+                />
                 Show archived
               </label>
             </div>
@@ -165,7 +175,11 @@ export function PatientPage({ id }: { id: string }) {
                       <td>{s.examiner}</td>
                       <td>{s.trialCount}</td>
                       <td>
-                        <button type="button" className="small" onClick={() => toggleSession(s.id, Boolean(s.archivedAt))}>
+                        <button
+                          type="button"
+                          className="small"
+                          onClick={() => toggleSession(s.id, Boolean(s.archivedAt))}
+                        >
                           {s.archivedAt ? 'Restore' : 'Archive'}
                         </button>
                       </td>

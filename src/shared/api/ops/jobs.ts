@@ -5,5 +5,7 @@ import { emptySchema } from '../schemas';
 
 export const jobsOperations = {
   'jobs.list': op<JobProgressEvent[]>()(emptySchema),
-  'jobs.cancel': op<{ cancelled: boolean }>()(z.object({ jobId: z.string().uuid('Not a valid job id.') }).strict()),
+  'jobs.cancel': op<{ cancelled: boolean }>()(
+    z.object({ jobId: z.string().uuid('Not a valid job id.') }).strict(),
+  ),
 } as const;
