@@ -1,7 +1,7 @@
 // Electron main process: opens the lab, wires IPC over the same services the bridge and CLI use.
 import { app, BrowserWindow } from 'electron';
 import { fileURLToPath } from 'node:url';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { openLab } from './services/lab-services';
 import { resolveLabDir } from './store/lab-folder';
 import { registerIpc } from './electron/ipc';
@@ -25,7 +25,12 @@ void app.whenReady().then(() => {
   const paths = defaultPaths(mainDir);
   const dispose = registerIpc(services, () => win);
   const open = () => {
-    win = createMainWindow(paths.preload, paths.renderer, process.env.ELECTRON_RENDERER_URL);
+    win = createMainWindow(
+      paths.preload,
+      paths.renderer,
+      join(app.getPath('userData'), 'window-state.json'),
+      process.env.ELECTRON_RENDERER_URL,
+    );
     win.on('closed', () => (win = null));
   };
   open();

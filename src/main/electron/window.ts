@@ -3,11 +3,20 @@
 import { BrowserWindow, session, shell } from 'electron';
 import { join } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../bridge/security';
+import { loadWindowState, trackWindowState } from './window-state';
 
-export function createMainWindow(preloadPath: string, rendererIndex: string, devUrl?: string): BrowserWindow {
+export function createMainWindow(
+  preloadPath: string,
+  rendererIndex: string,
+  stateFile: string,
+  devUrl?: string,
+): BrowserWindow {
+  const state = loadWindowState(stateFile);
+  const { maximized: _maximized, ...bounds } = state;
   const win = new BrowserWindow({
-    width: 1400,
-    height: 900,
+    ...bounds,
+    minWidth: 960,
+    minHeight: 640,
     show: false,
     title: 'GaitLab',
     backgroundColor: '#ffffff',
@@ -22,7 +31,11 @@ export function createMainWindow(preloadPath: string, rendererIndex: string, dev
       spellcheck: false,
     },
   });
-  win.once('ready-to-show', () => win.show());
+  win.once('ready-to-show', () => {
+    if (state.maximized) win.maximize();
+    win.show();
+  });
+  trackWindowState(win, stateFile);
 
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({
