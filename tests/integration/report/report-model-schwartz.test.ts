@@ -143,5 +143,9 @@ describe('report on Schwartz 2008 reference', () => {
     expect(left?.exceedsMcid).toBe(true);
     expect(left?.direction).toBe('improved');
     expect(model.warnings.join(' ')).toMatch(/low confidence/);
+    // Before: 0.70 m/s, leg 0.68 m -> v* = 0.70 / sqrt(9.80665 * 0.68) = 0.271, below the Free band (0.366-0.492).
+    // After: 0.95 m/s -> v* = 0.368, inside it.
+    expect(model.warnings.join(' ')).toMatch(/Session A: dimensionless speed 0.271 .* outside the Free band/);
+    expect(model.warnings.join(' ')).not.toMatch(/Session B: dimensionless speed/);
   });
 });

@@ -157,6 +157,18 @@ describe('report model, comparison of two sessions', () => {
     expect(model.spatiotemporal.thresholds.find((t) => t.parameter === 'speedMps')?.source).toMatch(/Perera/);
   });
 
+  it('warns when conditions differ or the patient is outside the reference ages', () => {
+    const afo = { ...session('post', '2025-01-09', 8, 0.96, 118, 0.52), condition: 'AFO' };
+    const young = buildReportModel({
+      ...base,
+      patient: { ...base.patient, dateOfBirth: '2022-01-01' },
+      sessions: [session('pre', '2024-07-15', 20, 0.9, 110, 0.45), afo],
+    });
+    expect(young.warnings.join(' ')).toMatch(/Conditions differ \(A: barefoot, B: AFO\)/);
+    expect(young.warnings.join(' ')).toMatch(/Session A: age 2 y 6 m is outside the reference ages 4-18 y/);
+    expect(model.warnings.join(' ')).not.toMatch(/Conditions differ|outside the reference ages/);
+  });
+
   it('lets the lab override a threshold', () => {
     const strict = buildReportModel({
       ...base,

@@ -27,6 +27,7 @@ import {
   type RangeStats,
 } from './normative-set';
 import { ageAtDate, type AgeAtDate } from './patient-age';
+import { dimensionlessSpeed } from './speed-band';
 import type { MeanSd, ReportInput, SessionInput, SideAnalysisInput } from './report-input';
 import {
   SPATIOTEMPORAL_INFO,
@@ -423,6 +424,42 @@ function buildProvenance(session: SessionInput, key: SessionKey): ProvenanceSect
   return { sessionKey: key, items };
 }
 
+/** Say so when the patient falls outside the reference's ages or walking-speed band. */
+function referenceMatchWarnings(
+  input: ReportInput,
+  normative: NormativeSet,
+  headers: readonly SessionHeader[],
+): string[] {
+  const out: string[] = [];
+  const ages = normative.population.ageRangeYears;
+  input.sessions.forEach((session, i) => {
+    const header = headers[i];
+    if (!header) return;
+    const age = header.ageAtSession.decimalYears;
+    if (ages && (age < ages.min || age >= ages.max + 1)) {
+      out.push(
+        `Session ${header.key}: age ${header.ageAtSession.text} is outside the reference ages ${ages.min}-${ages.max} y of ${normative.name}.`,
+      );
+    }
+    const band = normative.population.speedBand?.dimensionlessSpeed;
+    const legLengthM = input.patient.legLengthM;
+    const speeds = SIDE_LIST.flatMap((side) => {
+      const v = sideOf(session, side)?.spatiotemporal.speedMps?.mean;
+      return v === undefined || !Number.isFinite(v) ? [] : [v];
+    });
+    if (band && legLengthM !== undefined && speeds.length > 0) {
+      const speedMps = speeds.reduce((a, b) => a + b, 0) / speeds.length;
+      const vStar = dimensionlessSpeed(speedMps, legLengthM);
+      if ((band.min !== undefined && vStar < band.min) || (band.max !== undefined && vStar >= band.max)) {
+        out.push(
+          `Session ${header.key}: dimensionless speed ${vStar.toFixed(3)} (${speedMps.toFixed(2)} m/s, leg ${legLengthM.toFixed(2)} m) is outside the ${normative.population.speedBand?.label ?? ''} band of the reference; part of the deviation may be speed, not pathology.`,
+        );
+      }
+    }
+  });
+  return out;
+}
+
 const GMFCS_ROMAN = ['I', 'II', 'III', 'IV', 'V'] as const;
 
 export function buildReportModel(input: ReportInput): ReportModel {
@@ -469,6 +506,13 @@ export function buildReportModel(input: ReportInput): ReportModel {
     warnings.push(
       `The normal band of ${normative.name} is drawn from a "dev" of undocumented meaning, not a between-subject SD.`,
     );
+
+  if (first && second && first.condition !== second.condition) {
+    warnings.push(
+      `Conditions differ (A: ${first.condition}, B: ${second.condition}): changes mix treatment and condition.`,
+    );
+  }
+  if (normative) warnings.push(...referenceMatchWarnings(input, normative, headers));
 
   const indices = buildIndices(input, normative);
   for (const p of indices.perSession) {
