@@ -2,5 +2,6 @@
 import type { CliCommand } from './command';
 import { serveCommand } from './commands/serve';
 import { patientsCommand, sessionsCommand } from './commands/records';
+import { analyzeCommand } from './commands/analyze';
 
-export const COMMANDS: CliCommand[] = [serveCommand, patientsCommand, sessionsCommand];
+export const COMMANDS: CliCommand[] = [serveCommand, patientsCommand, sessionsCommand, analyzeCommand];

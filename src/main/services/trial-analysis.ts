@@ -47,7 +47,7 @@ function writeJsonAtomic(path: string, value: unknown): void {
   renameSync(tmp, path);
 }
 
-function provenance(pose: PoseResult, heightM: number | null): TrialAnalysisView['provenance'] {
+export function provenance(pose: PoseResult, heightM: number | null): TrialAnalysisView['provenance'] {
   const p = pose.manifest.provenance;
   return {
     appVersion: APP_VERSION,

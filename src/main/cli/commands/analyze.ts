@@ -1,0 +1,105 @@
+// gaitlab analyze <video|trial-id>: pose + gait analysis, a summary on screen, a tidy CSV on disk.
+import { existsSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { CliCommand } from '../command';
+import { UserError } from '../command';
+import { progressBar } from '../progress-bar';
+import { validateHeightM } from '../../gait/scaling';
+import { analyseVideoFile } from '../../services/video-analysis';
+import { openLab } from '../../services/lab-services';
+import { analyseTrial } from '../../services/trial-analysis';
+import { AnalysisRepo } from '../../store/analysis-repo';
+import { summaryLines } from '../../export/analysis-summary';
+import { tidyCsv } from '../../export/tidy-csv';
+import type { TrialAnalysisView } from '../../../shared/api/analysis-types';
+
+export const analyzeCommand: CliCommand = {
+  name: 'analyze',
+  summary: 'Pose estimation and gait analysis of a video file or a lab trial; summary + tidy CSV',
+  usage: `gaitlab analyze <video-file | trial-id> [--height METRES] [--camera NAME] [--out results.csv] [--json results.json]
+
+Runs markerless pose estimation (BlazePose, offline) and the gait analysis: events, cycles, joint
+angles, spatiotemporal parameters. Prints a summary (cycles per side, cadence, speed, knee flexion
+peak in swing and minimum in stance) and writes a tidy CSV: trial, side, cycle, percent, variable, value, unit.
+  --height METRES  patient standing height in metres (e.g. 1.65), for distances and speed;
+                   for a lab trial the patient's recorded height is used by default
+  --camera NAME    camera of the trial to analyse (default: the first)
+  --out FILE       tidy CSV output
+  --json FILE      the full analysis as JSON
+An interrupted run resumes where it stopped.`,
+  run: async (argv, ctx) => {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: {
+        height: { type: 'string' },
+        camera: { type: 'string' },
+        out: { type: 'string' },
+        json: { type: 'string' },
+      },
+      allowPositionals: true,
+    });
+    const target = positionals[0];
+    if (!target) throw new UserError(`Give a video file or a trial ID.\n\n${analyzeCommand.usage}`);
+    let heightM: number | null = null;
+    if (values.height !== undefined) {
+      const h = validateHeightM(Number(values.height));
+      if (!h.ok) throw new UserError(h.message);
+      heightM = h.heightM;
+    }
+    const onProgress = (done: number, total: number, rate: number, eta: number, stage: string) =>
+      ctx.io.progress(`${stage.padEnd(20)} ${progressBar(done, total, rate, eta)}`);
+
+    let view: TrialAnalysisView;
+    let trialName: string;
+    if (existsSync(target)) {
+      trialName = basename(target);
+      view = await analyseVideoFile(target, {
+        heightM,
+        signal: ctx.io.signal,
+        onProgress: (p) =>
+          onProgress(
+            p.framesDone,
+            p.framesTotal,
+            p.framesPerS,
+            p.etaS,
+            p.stage === 'scanning' ? 'Finding the patient' : 'Pose estimation',
+          ),
+      });
+    } else if (/^[A-Za-z0-9_-]{6,64}$/.test(target)) {
+      const services = openLab(ctx.labDir);
+      try {
+        const trial = services.trials.get(target);
+        if (!trial)
+          throw new UserError(`"${target}" is neither a video file nor a trial of the lab ${ctx.labDir}.`);
+        trialName = trial.name;
+        const started = Date.now();
+        view = await analyseTrial({ ...services, analyses: new AnalysisRepo(services.db) }, trial.id, {
+          ...(values.camera ? { camera: values.camera } : {}),
+          ...(heightM !== null ? { heightM } : {}),
+          signal: ctx.io.signal,
+          onProgress: (d, t, m) => {
+            const rate = d / Math.max(0.001, (Date.now() - started) / 1000);
+            onProgress(d, t, rate, rate > 0 ? (t - d) / rate : NaN, m);
+          },
+        });
+      } finally {
+        services.close();
+      }
+    } else {
+      throw new UserError(`No such file: ${target}`);
+    }
+    ctx.io.progress('');
+    ctx.io.out(`Analysis of ${trialName}`);
+    for (const line of summaryLines(view)) ctx.io.out(`  ${line}`);
+    if (values.out) {
+      writeFileSync(values.out, tidyCsv(trialName, view));
+      ctx.io.out(`Tidy CSV: ${values.out}`);
+    }
+    if (values.json) {
+      writeFileSync(values.json, JSON.stringify(view, null, 1));
+      ctx.io.out(`JSON: ${values.json}`);
+    }
+    return view.status === 'analysed' ? 0 : 1;
+  },
+};

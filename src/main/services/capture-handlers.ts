@@ -1,0 +1,204 @@
+// Recording, recovery, import and sync of trial videos. Recordings stream into the trial folder
+// chunk by chunk (see capture/recording-files.ts), so a crash loses at most the last chunk.
+import { rm } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { ApiError } from '../../shared/api/envelope';
+import type { HandlersFor } from '../../shared/api/op';
+import type { captureOperations, RecoveredTrial } from '../../shared/api/ops/capture';
+import { ActiveRecordings } from '../capture/active-recordings';
+import {
+  commitTrialOutcome,
+  readReport,
+  readSetup,
+  trialsLeftRecording,
+  writeSetup,
+} from '../capture/capture-store';
+import { finaliseRecording } from '../capture/finalise-recording';
+import { importVideoFile } from '../capture/import-video';
+import { prepareRecording, readManifest, type RecordingManifest } from '../capture/recording-files';
+import { syncTrial } from '../capture/sync-trial';
+import { trialVideos } from '../capture/trial-videos';
+import { UploadStore } from '../capture/upload-store';
+import { trialDirRelative } from '../store/lab-folder';
+import type { LabContext } from './lab-context';
+
+/** MediaRecorder timeslice the renderer uses: the most a crash can lose. */
+export const CHUNK_INTERVAL_MS = 1000;
+
+export function captureHandlers(ctx: LabContext): HandlersFor<typeof captureOperations> {
+  const active = new ActiveRecordings();
+  const uploads = new UploadStore(ctx.layout.tmpDir);
+  let recovering: Promise<RecoveredTrial[]> | null = null;
+
+  const requireSession = (id: string) => {
+    const s = ctx.sessions.get(id);
+    if (!s)
+      throw new ApiError({
+        code: 'not-found',
+        message: 'The session was not found. It may have been removed from this lab.',
+      });
+    return s;
+  };
+  const trialDirOf = (trialId: string) => {
+    const trial = ctx.trials.get(trialId);
+    if (!trial) throw new ApiError({ code: 'not-found', message: 'The trial was not found.' });
+    const session = requireSession(trial.sessionId);
+    const rel = trialDirRelative(session.patientId, session.id, trial.id);
+    return { trial, rel, abs: join(ctx.layout.root, rel) };
+  };
+  const changed = (id: string) => ctx.events.emit({ type: 'data.changed', entity: 'trial', id });
+
+  async function recoverAll(): Promise<RecoveredTrial[]> {
+    await uploads.removeStale();
+    const out: RecoveredTrial[] = [];
+    for (const t of trialsLeftRecording(ctx.db)) {
+      if (active.has(t.id)) continue;
+      const { rel, abs } = trialDirOf(t.id);
+      const manifest = await readManifest(abs);
+      if (!manifest) {
+        const message =
+          'The recording was interrupted before it started writing; nothing could be recovered.';
+        commitTrialOutcome(ctx.db, {
+          trialId: t.id,
+          files: [],
+          cameras: [],
+          status: 'failed',
+          statusMessage: message,
+          report: null,
+        });
+        out.push({
+          trialId: t.id,
+          trialName: t.name,
+          sessionId: t.sessionId,
+          recoveredS: 0,
+          cameras: [],
+          status: 'failed',
+          message,
+        });
+      } else {
+        const r = await finaliseRecording({
+          db: ctx.db,
+          labRoot: ctx.layout.root,
+          trialDirRelative: rel,
+          manifest,
+          recovered: true,
+        });
+        out.push({
+          trialId: t.id,
+          trialName: t.name,
+          sessionId: t.sessionId,
+          recoveredS: r.report?.durationS ?? 0,
+          cameras: r.report?.cameras.map((c) => c.camera) ?? [],
+          status: r.status,
+          message: r.message,
+        });
+      }
+      changed(t.id);
+    }
+    return out;
+  }
+
+  return {
+    'capture.setup.get': () => readSetup(ctx.db),
+    'capture.setup.save': (input) => writeSetup(ctx.db, input),
+
+    'capture.start': async ({ sessionId, name, cameras, widthPx, heightPx, fps, mimeType }) => {
+      const session = requireSession(sessionId);
+      if (session.archivedAt)
+        throw new ApiError({
+          code: 'conflict',
+          message: 'This session is archived. Restore it before recording.',
+        });
+      const trial = ctx.trials.create(
+        sessionId,
+        name,
+        cameras.map((c) => c.view),
+      );
+      ctx.trials.setStatus(trial.id, 'recording');
+      const rel = trialDirRelative(session.patientId, session.id, trial.id);
+      const manifest: RecordingManifest = {
+        version: 1,
+        trialId: trial.id,
+        cameras: cameras.map((c) => ({ camera: c.view, deviceLabel: c.deviceLabel })),
+        widthPx,
+        heightPx,
+        fps,
+        mimeType,
+        chunkIntervalMs: CHUNK_INTERVAL_MS,
+        startedAt: new Date().toISOString(),
+      };
+      try {
+        await prepareRecording(join(ctx.layout.root, rel), manifest);
+      } catch (err) {
+        ctx.trials.setStatus(
+          trial.id,
+          'failed',
+          `The lab folder could not be written: ${(err as Error).message}`,
+        );
+        throw err;
+      }
+      active.add(manifest, join(ctx.layout.root, rel), rel);
+      changed(trial.id);
+      return { trial: ctx.trials.get(trial.id)!, chunkIntervalMs: CHUNK_INTERVAL_MS };
+    },
+
+    'capture.chunk': ({ trialId, camera, seq, dataBase64, frameTimesMs }) =>
+      active.append(trialId, camera, seq, Buffer.from(dataBase64, 'base64'), frameTimesMs),
+
+    'capture.stop': async ({ trialId }) => {
+      if (!active.has(trialId)) {
+        const done = readReport(ctx.db, trialId);
+        if (done) return done;
+        throw new ApiError({ code: 'conflict', message: 'This recording is not running.' });
+      }
+      const r = await active.end(trialId);
+      const outcome = await finaliseRecording({
+        db: ctx.db,
+        labRoot: ctx.layout.root,
+        trialDirRelative: r.trialDirRelative,
+        manifest: r.manifest,
+        recovered: false,
+      });
+      changed(trialId);
+      if (!outcome.report) throw new ApiError({ code: 'failed', message: outcome.message });
+      return outcome.report;
+    },
+
+    'capture.recover': async () => {
+      // Two windows opening at once must not finalise the same trial twice.
+      recovering ??= recoverAll().finally(() => {
+        recovering = null;
+      });
+      return { recovered: await recovering };
+    },
+
+    'capture.report': ({ trialId }) => {
+      trialDirOf(trialId);
+      return readReport(ctx.db, trialId);
+    },
+    'capture.videos': ({ trialId }) => trialVideos(ctx, trialId),
+
+    'capture.import.begin': async ({ fileName, sizeBytes }) => ({
+      uploadId: await uploads.begin(basename(fileName), sizeBytes),
+    }),
+    'capture.import.chunk': ({ uploadId, seq, dataBase64 }) =>
+      uploads.append(uploadId, seq, Buffer.from(dataBase64, 'base64')),
+    'capture.import.cancel': async ({ uploadId }) => ({ cancelled: await uploads.cancel(uploadId) }),
+    'capture.import.finish': async ({ uploadId, ...target }) => {
+      const file = uploads.take(uploadId);
+      try {
+        return await importVideoFile(
+          ctx,
+          { path: file.path, displayName: file.fileName, move: true },
+          target,
+        );
+      } finally {
+        await rm(file.path, { force: true });
+      }
+    },
+    'capture.import.file': ({ path, ...target }) =>
+      importVideoFile(ctx, { path, displayName: basename(path), move: false }, target),
+
+    'capture.sync': (input) => syncTrial(ctx, input),
+  };
+}

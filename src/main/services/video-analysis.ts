@@ -1,0 +1,52 @@
+// Analysing a video file outside any lab (CLI `gaitlab analyze video.mp4`): same pose job and gait
+// code as for trials, with the pose work kept in a cache folder so an interrupted run resumes.
+import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { TrialAnalysisView } from '../../shared/api/analysis-types';
+import { runPose, type PoseProgress } from '../pose/run-pose';
+import { analysisToView, failedView, type ViewContext } from './analysis-view';
+import { runGait } from './gait-pipeline';
+import { provenance } from './trial-analysis';
+
+export interface VideoAnalysisOptions {
+  heightM?: number | null;
+  signal?: AbortSignal;
+  onProgress?: (p: PoseProgress) => void;
+  /** Where pose jobs are cached; default <tmp>/gaitlab-pose. */
+  cacheDir?: string;
+}
+
+export function poseCacheDirFor(videoPath: string, cacheRoot: string): string {
+  const s = statSync(videoPath);
+  const key = createHash('sha256')
+    .update(`${resolve(videoPath)}|${s.size}|${s.mtimeMs}`)
+    .digest('hex')
+    .slice(0, 16);
+  return join(cacheRoot, key);
+}
+
+export async function analyseVideoFile(
+  videoPath: string,
+  options: VideoAnalysisOptions = {},
+): Promise<TrialAnalysisView> {
+  const outDir = poseCacheDirFor(videoPath, options.cacheDir ?? join(tmpdir(), 'gaitlab-pose'));
+  const pose = await runPose({
+    videoPath,
+    outDir,
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+  const heightM = options.heightM ?? null;
+  const vc: ViewContext = {
+    trialId: '',
+    camera: 'cam1',
+    videoRelativePath: videoPath,
+    lowConfidenceFrames: pose.manifest.lowConfidenceFrames,
+    eventsEditedByHand: false,
+    provenance: provenance(pose, heightM),
+  };
+  const result = runGait(pose.track, { heightM });
+  return result.ok ? analysisToView(result.analysis, vc) : failedView(vc, result.error.message);
+}
