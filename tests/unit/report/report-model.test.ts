@@ -202,6 +202,23 @@ describe('report model, comparison of two sessions', () => {
     expect(model.provenance).toHaveLength(2);
   });
 
+  it('refuses a damaged normative set instead of printing a wrong band', () => {
+    const set = zeroNormativeSet(['knee_flexion']);
+    const broken = {
+      ...set,
+      curves: {
+        knee_flexion: { variable: 'knee_flexion' as const, meanDeg: constant(0).slice(1), sdDeg: null },
+      },
+    };
+    expect(() =>
+      buildReportModel({
+        ...base,
+        normativeSet: broken,
+        sessions: [session('s', '2024-07-15', 5, 1, 100, 0.5)],
+      }),
+    ).toThrow(/knee_flexion mean has 50 points, expected 51/);
+  });
+
   it('works without a normative set and says why indices are missing', () => {
     const bare = buildReportModel({
       ...base,

@@ -21,6 +21,7 @@ import {
 } from './gait-indices';
 import {
   PCT_GAIT_CYCLE,
+  assertValidNormativeSet,
   normativeBand,
   toCurvePoints51,
   type NormativeSet,
@@ -467,6 +468,8 @@ export function buildReportModel(input: ReportInput): ReportModel {
   if (sessions.length < 1 || sessions.length > 2)
     throw new Error(`A report takes one or two sessions, got ${sessions.length}.`);
   const normative = input.normativeSet;
+  // Sets come from the lab database or a user's import: check them before printing a band.
+  if (normative) assertValidNormativeSet(normative);
   const warnings: string[] = [];
 
   const headers: SessionHeader[] = sessions.map((s, i) => ({
