@@ -63,6 +63,11 @@ export function readTrc(text: string): TrcFile {
     rows.push(line.split('\t'));
   }
   const n = rows.length;
+  // Some writers (Motion Analysis) declare and store more markers than they name.
+  const columns = rows.reduce((m, r) => Math.max(m, r.length), 0);
+  const stored = Math.floor((columns - 2) / 3);
+  const wanted = Number.isFinite(declared) && declared > 0 ? Math.min(declared, stored) : names.length;
+  for (let k = names.length; k < wanted; k++) names.push(`unnamed_${k + 1}`);
   const markers: TrcMarker[] = names.map((name) => ({
     name,
     x: new Float64Array(n),

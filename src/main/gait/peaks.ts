@@ -6,6 +6,12 @@ export interface PeakOptions {
   /** Minimum rise above the lowest value within `prominenceWindowFrames` on either side. */
   minProminence: number;
   prominenceWindowFrames: number;
+  /**
+   * Peaks closer than this fraction of the median peak interval keep only the larger one
+   * (default 0.6): a gait signal peaks once per stride, so a peak half a stride after another is
+   * noise or a swapped landmark. 0 disables it.
+   */
+  minFractionOfMedianInterval?: number;
 }
 
 /**
@@ -55,7 +61,20 @@ export function findPeaks(signal: ArrayLike<number>, start: number, end: number,
       if (signal[i]! > signal[last]!) kept[kept.length - 1] = i;
     } else kept.push(i);
   }
-  return kept.map((i) => i + parabolicOffset(signal[i - 1]!, signal[i]!, signal[i + 1]!));
+  const frac = opts.minFractionOfMedianInterval ?? 0.6;
+  let final = kept;
+  if (frac > 0 && kept.length >= 4) {
+    const intervals = kept.slice(1).map((v, k) => v - kept[k]!).sort((a, b) => a - b);
+    const minGap = frac * intervals[Math.floor(intervals.length / 2)]!;
+    final = [];
+    for (const i of kept) {
+      const last = final[final.length - 1];
+      if (last !== undefined && i - last < minGap) {
+        if (signal[i]! > signal[last]!) final[final.length - 1] = i;
+      } else final.push(i);
+    }
+  }
+  return final.map((i) => i + parabolicOffset(signal[i - 1]!, signal[i]!, signal[i + 1]!));
 }
 
 export function parabolicOffset(a: number, b: number, c: number): number {

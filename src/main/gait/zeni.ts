@@ -72,6 +72,11 @@ export function zeniEvents(input: ZeniInput, options: ZeniOptions = {}): GaitEve
     minProminence: 0.3 * robustRange(toeRel, input.startFrame, input.endFrame),
     prominenceWindowFrames: window,
   });
+  // A foot lands once and lifts once per stride: two landings with no lift-off between them mean
+  // one is spurious (noise, a swapped landmark); keep the more pronounced one.
+  const [icClean, foClean] = enforceAlternation(ic, heelRel, fo, toeRel);
+  ic.splice(0, ic.length, ...icClean);
+  fo.splice(0, fo.length, ...foClean);
   const k = options.contactSpeedFraction ?? 0.2;
   const heights = contactHeights(input, contact);
   const mode = options.contactRefinement ?? (heights ? 'landing-impact' : 'ground-speed');
@@ -158,4 +163,20 @@ function maxUpwardAccelerationAfter(h: Float64Array, peak: number, input: ZeniIn
   }
   if (best < 0) return peak;
   return Math.max(peak, best + parabolicOffset(acc(best - 1), acc(best), acc(best + 1)));
+}
+
+function enforceAlternation(ic: number[], icSignal: Float64Array, fo: number[], foSignal: Float64Array): [number[], number[]] {
+  type Ev = { frame: number; kind: 'ic' | 'fo'; value: number };
+  const all: Ev[] = [
+    ...ic.map((f) => ({ frame: f, kind: 'ic' as const, value: icSignal[Math.round(f)]! })),
+    ...fo.map((f) => ({ frame: f, kind: 'fo' as const, value: foSignal[Math.round(f)]! })),
+  ].sort((a, b) => a.frame - b.frame);
+  const out: Ev[] = [];
+  for (const e of all) {
+    const last = out[out.length - 1];
+    if (last && last.kind === e.kind) {
+      if (e.value > last.value) out[out.length - 1] = e;
+    } else out.push(e);
+  }
+  return [out.filter((e) => e.kind === 'ic').map((e) => e.frame), out.filter((e) => e.kind === 'fo').map((e) => e.frame)];
 }
