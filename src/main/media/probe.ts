@@ -1,0 +1,130 @@
+// What the pose engine needs to know about a video before decoding it: display size after the
+// rotation metadata is applied (ffmpeg auto-rotates when decoding), frame rate, frame count and
+// each frame's presentation time.
+import { stat } from 'node:fs/promises';
+import { MediaError } from './media-error';
+import { ffprobePath, lastLine, runTool } from './run-tool';
+
+export interface VideoInfo {
+  path: string;
+  codec: string;
+  /** Size of decoded frames as shown to the user (rotation applied). */
+  widthPx: number;
+  heightPx: number;
+  /** Clockwise rotation the player applies to the stored frames, degrees (0, 90, 180, 270). */
+  rotationDeg: number;
+  fps: number;
+  frameCount: number;
+  durationS: number;
+  /** Presentation time of each frame, seconds from the first frame. */
+  frameTimesS: Float64Array;
+  fileBytes: number;
+}
+
+interface ProbeStream {
+  codec_type?: string;
+  codec_name?: string;
+  width?: number;
+  height?: number;
+  avg_frame_rate?: string;
+  r_frame_rate?: string;
+  nb_frames?: string;
+  duration?: string;
+  tags?: Record<string, string>;
+  side_data_list?: Array<{ rotation?: number | string }>;
+}
+
+function parseRate(rate: string | undefined): number {
+  if (!rate) return NaN;
+  const [num, den] = rate.split('/').map(Number);
+  if (num === undefined || !Number.isFinite(num)) return NaN;
+  return den ? num / den : num;
+}
+
+/** ffprobe reports the display matrix rotation counter-clockwise (e.g. -90 for a phone held upright). */
+export function normaliseRotationDeg(streamRotation: number): number {
+  const clockwise = -Math.round(streamRotation / 90) * 90;
+  return ((clockwise % 360) + 360) % 360;
+}
+
+export async function probeVideo(path: string, signal?: AbortSignal): Promise<VideoInfo> {
+  let fileBytes: number;
+  try {
+    fileBytes = (await stat(path)).size;
+  } catch {
+    throw new MediaError('not-found', `The video file ${path} does not exist or cannot be read.`);
+  }
+  if (fileBytes === 0) throw new MediaError('empty-file', `The video file ${path} is empty (0 bytes).`);
+
+  let json: { streams?: ProbeStream[]; format?: { format_name?: string; duration?: string } };
+  try {
+    const { stdout } = await runTool(
+      ffprobePath(),
+      ['-v', 'error', '-show_streams', '-show_format', '-of', 'json', path],
+      signal,
+    );
+    json = JSON.parse(stdout) as typeof json;
+  } catch (err) {
+    if (err instanceof MediaError && err.kind === 'ffmpeg-failed') {
+      const why = lastLine(err.stderr);
+      const truncated = /moov atom not found|Invalid data found|End of file/i.test(err.stderr);
+      throw new MediaError(
+        truncated ? 'not-a-video' : 'ffmpeg-failed',
+        `${path} cannot be read as a video (damaged, truncated or not a video file): ${why}`,
+        { exitCode: err.exitCode, stderr: err.stderr },
+      );
+    }
+    throw err;
+  }
+  const video = json.streams?.find((s) => s.codec_type === 'video' && s.codec_name !== 'mjpeg' && s.codec_name !== 'png');
+  if (!video) {
+    const hasAudio = json.streams?.some((s) => s.codec_type === 'audio');
+    throw new MediaError(
+      hasAudio ? 'no-video-stream' : 'not-a-video',
+      hasAudio ? `${path} contains audio only, no video stream.` : `${path} contains no video stream.`,
+    );
+  }
+  const rotationRaw = Number(video.side_data_list?.find((d) => d.rotation !== undefined)?.rotation ?? NaN);
+  const rotationDeg = Number.isFinite(rotationRaw)
+    ? normaliseRotationDeg(rotationRaw)
+    : normaliseRotationDeg(-Number(video.tags?.rotate ?? 0));
+  const codedW = video.width ?? 0;
+  const codedH = video.height ?? 0;
+  if (!codedW || !codedH) throw new MediaError('not-a-video', `${path}: the video stream has no frame size.`);
+  const quarterTurn = rotationDeg === 90 || rotationDeg === 270;
+
+  const frameTimesS = await probeFrameTimes(path, signal);
+  if (frameTimesS.length === 0) throw new MediaError('truncated', `${path} contains no video frames (truncated or empty video).`);
+  const fpsFromHeader = parseRate(video.avg_frame_rate) || parseRate(video.r_frame_rate);
+  const spanS = frameTimesS.length > 1 ? (frameTimesS[frameTimesS.length - 1]! - frameTimesS[0]!) / (frameTimesS.length - 1) : NaN;
+  const fps = Number.isFinite(fpsFromHeader) && fpsFromHeader > 0 ? fpsFromHeader : 1 / spanS;
+  const t0 = frameTimesS[0]!;
+  for (let i = 0; i < frameTimesS.length; i++) frameTimesS[i] = frameTimesS[i]! - t0;
+  return {
+    path,
+    codec: video.codec_name ?? 'unknown',
+    widthPx: quarterTurn ? codedH : codedW,
+    heightPx: quarterTurn ? codedW : codedH,
+    rotationDeg,
+    fps,
+    frameCount: frameTimesS.length,
+    durationS: Number(json.format?.duration ?? video.duration ?? frameTimesS.length / fps),
+    frameTimesS,
+    fileBytes,
+  };
+}
+
+/** Packet timestamps, read without decoding; sorted because B-frames arrive out of order. */
+async function probeFrameTimes(path: string, signal?: AbortSignal): Promise<Float64Array> {
+  const { stdout } = await runTool(
+    ffprobePath(),
+    ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'packet=pts_time', '-of', 'csv=p=0', path],
+    signal,
+  );
+  const times = stdout
+    .split('\n')
+    .map((l) => Number.parseFloat(l))
+    .filter((t) => Number.isFinite(t));
+  times.sort((a, b) => a - b);
+  return Float64Array.from(times);
+}

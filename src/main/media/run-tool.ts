@@ -1,0 +1,59 @@
+// Runs ffmpeg/ffprobe to completion, collecting stdout; an AbortSignal kills the child.
+import { spawn } from 'node:child_process';
+import { MediaError } from './media-error';
+
+/** Keep only the end of stderr: ffmpeg repeats itself and the last lines carry the cause. */
+export const STDERR_TAIL_CHARS = 4000;
+
+export function ffmpegPath(): string {
+  return process.env.GAITLAB_FFMPEG ?? 'ffmpeg';
+}
+export function ffprobePath(): string {
+  return process.env.GAITLAB_FFPROBE ?? 'ffprobe';
+}
+
+export function appendTail(tail: string, chunk: string): string {
+  const next = tail + chunk;
+  return next.length > STDERR_TAIL_CHARS ? next.slice(next.length - STDERR_TAIL_CHARS) : next;
+}
+
+export interface ToolOutput {
+  stdout: string;
+  stderr: string;
+}
+
+export function runTool(command: string, args: string[], signal?: AbortSignal): Promise<ToolOutput> {
+  return new Promise((resolvePromise, reject) => {
+    if (signal?.aborted) return reject(new MediaError('cancelled', 'Cancelled.'));
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    let stderr = '';
+    const onAbort = (): void => {
+      child.kill('SIGKILL');
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => (stderr = appendTail(stderr, b.toString('utf8'))));
+    child.on('error', (err: NodeJS.ErrnoException) => {
+      signal?.removeEventListener('abort', onAbort);
+      if (err.code === 'ENOENT') {
+        reject(new MediaError('ffmpeg-missing', `${command} was not found. Install ffmpeg (it provides ${command}).`));
+      } else reject(err);
+    });
+    child.on('close', (code) => {
+      signal?.removeEventListener('abort', onAbort);
+      if (signal?.aborted) return reject(new MediaError('cancelled', 'Cancelled.', { exitCode: code, stderr }));
+      if (code !== 0) {
+        return reject(
+          new MediaError('ffmpeg-failed', `${command} failed (exit code ${code}): ${lastLine(stderr)}`, { exitCode: code, stderr }),
+        );
+      }
+      resolvePromise({ stdout: Buffer.concat(out).toString('utf8'), stderr });
+    });
+  });
+}
+
+export function lastLine(text: string): string {
+  const lines = text.trim().split('\n');
+  return (lines[lines.length - 1] ?? '').trim();
+}

@@ -1,0 +1,149 @@
+// Picks the subject among the people seen in a quick scan of sampled frames, and says where
+// the subject should be at any frame. Scenes often hold bystanders (the Sports2D clip has a
+// person on a box in view from the first frame, before the walker enters): in a gait trial the
+// subject is the person who travels, unless the caller points at someone.
+import { boxCentre, type Person } from './people';
+
+export interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+export interface ScanSample {
+  frame: number;
+  boxes: Box[];
+}
+
+export interface SubjectTrack {
+  /** Sampled frames where the subject was seen, ascending, with its box there. */
+  frames: number[];
+  boxes: Box[];
+}
+
+export type PersonSelection =
+  | { kind: 'moving' }
+  | { kind: 'index'; index: number }
+  | { kind: 'box'; box: Box; frame?: number };
+
+const height = (b: Box): number => Math.max(1, b.y1 - b.y0);
+
+/**
+ * Links boxes of consecutive samples into tracks: nearest centre, in body heights, allowing a
+ * missed sample or two (occlusion, a weak detection).
+ */
+export function linkTracks(samples: ScanSample[], maxJumpHeights = 0.9, maxGapSamples = 2): SubjectTrack[] {
+  const tracks: Array<SubjectTrack & { lastSample: number }> = [];
+  samples.forEach((sample, si) => {
+    const candidates: Array<{ t: number; b: number; cost: number }> = [];
+    sample.boxes.forEach((box, b) => {
+      const [cx, cy] = boxCentre(box);
+      tracks.forEach((track, t) => {
+        if (si - track.lastSample > maxGapSamples + 1) return;
+        const prev = track.boxes[track.boxes.length - 1]!;
+        const [px, py] = boxCentre(prev);
+        const scale = (height(prev) + height(box)) / 2;
+        const cost = Math.hypot(cx - px, cy - py) / scale + Math.abs(Math.log(height(box) / height(prev)));
+        if (cost <= maxJumpHeights * (si - track.lastSample)) candidates.push({ t, b, cost });
+      });
+    });
+    candidates.sort((a, b) => a.cost - b.cost);
+    const usedT = new Set<number>();
+    const usedB = new Set<number>();
+    for (const c of candidates) {
+      if (usedT.has(c.t) || usedB.has(c.b)) continue;
+      usedT.add(c.t);
+      usedB.add(c.b);
+      const track = tracks[c.t]!;
+      track.frames.push(sample.frame);
+      track.boxes.push(sample.boxes[c.b]!);
+      track.lastSample = si;
+    }
+    sample.boxes.forEach((box, b) => {
+      if (!usedB.has(b)) tracks.push({ frames: [sample.frame], boxes: [box], lastSample: si });
+    });
+  });
+  return tracks.map(({ frames, boxes }) => ({ frames, boxes }));
+}
+
+/** Distance travelled by the box centre, in body heights. */
+export function travelHeights(track: SubjectTrack): number {
+  let sum = 0;
+  for (let i = 1; i < track.boxes.length; i++) {
+    const a = track.boxes[i - 1]!;
+    const b = track.boxes[i]!;
+    const [ax, ay] = boxCentre(a);
+    const [bx, by] = boxCentre(b);
+    sum += Math.hypot(bx - ax, by - ay) / ((height(a) + height(b)) / 2);
+  }
+  return sum;
+}
+
+const meanHeight = (t: SubjectTrack): number => t.boxes.reduce((s, b) => s + height(b), 0) / t.boxes.length;
+
+function iou(a: Box, b: Box): number {
+  const ix = Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0));
+  const iy = Math.max(0, Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0));
+  const inter = ix * iy;
+  const area = (x: Box): number => Math.max(0, x.x1 - x.x0) * Math.max(0, x.y1 - x.y0);
+  const union = area(a) + area(b) - inter;
+  return union > 0 ? inter / union : 0;
+}
+
+/** Tracks ordered the way `index` selection counts them: seen longest first, then tallest. */
+export function orderTracks(tracks: SubjectTrack[]): SubjectTrack[] {
+  return [...tracks].sort((a, b) => b.frames.length - a.frames.length || meanHeight(b) - meanHeight(a));
+}
+
+export function chooseSubject(tracks: SubjectTrack[], selection: PersonSelection): SubjectTrack | undefined {
+  // Single-sample tracks are mostly false detections; keep them only when nothing else exists.
+  const solid = tracks.filter((t) => t.frames.length >= 2);
+  const pool = solid.length > 0 ? solid : tracks;
+  if (pool.length === 0) return undefined;
+  if (selection.kind === 'index') return orderTracks(pool)[selection.index];
+  if (selection.kind === 'box') {
+    const frame = selection.frame ?? 0;
+    let best: SubjectTrack | undefined;
+    let bestScore = 0;
+    for (const t of tracks) {
+      const box = expectedBoxAt(t, frame, Infinity);
+      const score = box ? iou(box, selection.box) : 0;
+      if (score > bestScore) {
+        bestScore = score;
+        best = t;
+      }
+    }
+    return best;
+  }
+  // Travelling subject; among people who stay put (balance, treadmill), the longest-seen and tallest.
+  const ranked = [...pool].sort((a, b) => {
+    const ta = travelHeights(a);
+    const tb = travelHeights(b);
+    if (Math.abs(ta - tb) > 1) return tb - ta;
+    return b.frames.length - a.frames.length || meanHeight(b) - meanHeight(a);
+  });
+  return ranked[0];
+}
+
+/**
+ * The subject's box at `frame`, interpolated between samples; undefined when the frame lies
+ * more than `marginFrames` outside the sampled span (the subject is not in view then).
+ */
+export function expectedBoxAt(track: SubjectTrack, frame: number, marginFrames: number): Box | undefined {
+  const f = track.frames;
+  if (f.length === 0) return undefined;
+  if (frame < f[0]! - marginFrames || frame > f[f.length - 1]! + marginFrames) return undefined;
+  let i = 0;
+  while (i < f.length - 1 && f[i + 1]! < frame) i++;
+  const a = track.boxes[i]!;
+  const j = Math.min(i + 1, f.length - 1);
+  const b = track.boxes[j]!;
+  const span = f[j]! - f[i]!;
+  const w = span > 0 ? Math.min(1, Math.max(0, (frame - f[i]!) / span)) : 0;
+  return { x0: a.x0 + (b.x0 - a.x0) * w, y0: a.y0 + (b.y0 - a.y0) * w, x1: a.x1 + (b.x1 - a.x1) * w, y1: a.y1 + (b.y1 - a.y1) * w };
+}
+
+export function personBox(p: Person): Box {
+  return p.box;
+}

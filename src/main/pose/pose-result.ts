@@ -1,0 +1,127 @@
+// What a finished pose job gives the rest of the lab, read back from its output folder.
+import { join } from 'node:path';
+import { LANDMARK_COUNT, type PoseTrack2D } from '../../shared/landmarks';
+import { readFileSync } from 'node:fs';
+import { POINTS, RECORD } from './frame-record';
+import type { PersonSelection } from './decode/subject';
+import { completeChunks, MANIFEST_FILE, readChunk, readJson, TIMES_FILE } from './storage';
+
+/** PoseTrack2D plus what BlazePose gives beyond 2D. Flat, frame-major like the base type. */
+export interface PoseTrack extends PoseTrack2D {
+  /** Depth relative to the hips, same pixel scale as x (33 per frame). */
+  zPx: Float32Array;
+  /** Likelihood the landmark is inside the frame (33 per frame). */
+  presence: Float32Array;
+  /** 3D world landmarks, metres, hip-centred: 33 x (x, y, z) per frame. */
+  worldM: Float32Array;
+  /** 1 where confidence < the job's minConfidence (including frames without a person). */
+  lowConfidence: Uint8Array;
+}
+
+export interface PoseRunStats {
+  backend: string;
+  workers: number;
+  workerInitMs: number;
+  framesAnalysed: number;
+  resumedFromFrame: number;
+  landmarkCalls: number;
+  finderCalls: number;
+  /** Wall-clock for probe/scan/total; summed per-call times for the rest (crop, landmarks, finder run in parallel). */
+  ms: { probe: number; scan: number; decodeWait: number; crop: number; landmarks: number; finder: number; post: number; total: number };
+  peakRssBytes: number;
+}
+
+export interface PoseManifest {
+  formatVersion: number;
+  status: 'running' | 'complete';
+  source: { path: string; bytes: number; modifiedMs: number };
+  video: { codec: string; widthPx: number; heightPx: number; rotationDeg: number; fps: number; frameCount: number };
+  settings: {
+    model: string;
+    person: PersonSelection;
+    minConfidence: number;
+    chunkFrames: number;
+    scanIntervalS: number;
+    frameCount: number;
+  };
+  provenance: {
+    app: string;
+    appVersion: string;
+    landmarkModel: { file: string; sha256: string };
+    personModel: { file: string; sha256: string };
+    modelPackage: string;
+    backend: string;
+    workers: number;
+    cpu: string;
+    cores: number;
+    startedAt: string;
+    finishedAt?: string;
+  };
+  /** Number of frames analysed (the whole video unless maxFrames was given). */
+  frames: number;
+  chunks: string[];
+  lowConfidenceFrames: number[];
+  framesWithoutPerson: number;
+  stats?: PoseRunStats;
+}
+
+export interface PoseResult {
+  outDir: string;
+  manifest: PoseManifest;
+  track: PoseTrack;
+  stats?: PoseRunStats;
+}
+
+export class PoseJobIncompleteError extends Error {
+  constructor(outDir: string) {
+    super(`The pose analysis in ${outDir} is not complete: run it again to resume.`);
+    this.name = 'PoseJobIncompleteError';
+  }
+}
+
+/** Reads a job's folder. Refuses an incomplete job unless the caller passes the manifest it is finishing. */
+export function readPoseResult(outDir: string, finishing?: PoseManifest): PoseResult {
+  const manifest = finishing ?? readJson<PoseManifest>(join(outDir, MANIFEST_FILE));
+  if (!manifest || (!finishing && manifest.status !== 'complete')) throw new PoseJobIncompleteError(outDir);
+  const n = manifest.frames;
+  const chunks = completeChunks(outDir);
+  const covered = chunks.length ? chunks[chunks.length - 1]!.first + chunks[chunks.length - 1]!.count : 0;
+  if (covered < n) throw new PoseJobIncompleteError(outDir);
+  const P = LANDMARK_COUNT;
+  const track: PoseTrack = {
+    fps: manifest.video.fps,
+    widthPx: manifest.video.widthPx,
+    heightPx: manifest.video.heightPx,
+    frameCount: n,
+    timeS: new Float64Array(n),
+    xPx: new Float32Array(n * P),
+    yPx: new Float32Array(n * P),
+    visibility: new Float32Array(n * P),
+    confidence: new Float32Array(n),
+    zPx: new Float32Array(n * P),
+    presence: new Float32Array(n * P),
+    worldM: new Float32Array(n * P * 3),
+    lowConfidence: new Uint8Array(n),
+  };
+  const times = readFileSync(join(outDir, TIMES_FILE));
+  const timeS = new Float64Array(times.buffer.slice(times.byteOffset, times.byteOffset + times.byteLength));
+  for (let f = 0; f < n; f++) track.timeS[f] = timeS[f] ?? f / track.fps;
+  for (const c of chunks) {
+    const recs = readChunk(outDir, c.name);
+    for (let i = 0; i < c.count && c.first + i < n; i++) {
+      const f = c.first + i;
+      const off = i * RECORD.floats;
+      const r = recs.subarray(off, off + RECORD.floats);
+      track.confidence[f] = r[RECORD.score]!;
+      track.lowConfidence[f] = r[RECORD.score]! < manifest.settings.minConfidence ? 1 : 0;
+      track.xPx.set(r.subarray(RECORD.x, RECORD.x + POINTS), f * P);
+      track.yPx.set(r.subarray(RECORD.y, RECORD.y + POINTS), f * P);
+      track.zPx.set(r.subarray(RECORD.z, RECORD.z + POINTS), f * P);
+      track.visibility.set(r.subarray(RECORD.visibility, RECORD.visibility + POINTS), f * P);
+      track.presence.set(r.subarray(RECORD.presence, RECORD.presence + POINTS), f * P);
+      track.worldM.set(r.subarray(RECORD.world, RECORD.world + 3 * POINTS), f * P * 3);
+    }
+  }
+  return { outDir, manifest, track };
+}
+

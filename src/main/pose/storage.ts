@@ -1,0 +1,80 @@
+// On-disk layout of one pose job in the folder the caller gives:
+//   pose.json                 manifest: provenance, settings, chunk list, status
+//   times.f64                 frame presentation times, Float64 seconds
+//   subject.json              the person scan (so a resumed job follows the same person)
+//   chunks/<first>-<last>.f32 Float32 frame records (frame-record.ts), written whole then renamed
+// A chunk file exists only when complete; pose.json says "complete" only after every chunk.
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { RECORD_BYTES } from './frame-record';
+
+export const MANIFEST_FILE = 'pose.json';
+export const SUBJECT_FILE = 'subject.json';
+export const CHUNKS_DIR = 'chunks';
+/** Presentation time of every frame, Float64, seconds. */
+export const TIMES_FILE = 'times.f64';
+export const FORMAT_VERSION = 1;
+
+export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+  const tmp = `${path}.partial-${process.pid}`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, path);
+}
+
+export function chunkName(first: number, count: number): string {
+  return `${String(first).padStart(7, '0')}-${String(first + count - 1).padStart(7, '0')}.f32`;
+}
+
+export function writeChunk(outDir: string, first: number, records: Float32Array, count: number): string {
+  mkdirSync(join(outDir, CHUNKS_DIR), { recursive: true });
+  const name = chunkName(first, count);
+  writeFileAtomic(join(outDir, CHUNKS_DIR, name), new Uint8Array(records.buffer, records.byteOffset, count * RECORD_BYTES));
+  return name;
+}
+
+/** Complete chunks that tile the video from frame 0 without a gap, in order. */
+export function completeChunks(outDir: string): Array<{ name: string; first: number; count: number }> {
+  const dir = join(outDir, CHUNKS_DIR);
+  if (!existsSync(dir)) return [];
+  const found = readdirSync(dir)
+    .map((name) => {
+      const m = /^(\d{7})-(\d{7})\.f32$/.exec(name);
+      if (!m) return undefined;
+      const first = Number(m[1]);
+      const count = Number(m[2]) - first + 1;
+      if (statSync(join(dir, name)).size !== count * RECORD_BYTES) return undefined;
+      return { name, first, count };
+    })
+    .filter((c): c is { name: string; first: number; count: number } => c !== undefined)
+    .sort((a, b) => a.first - b.first);
+  const tiled: typeof found = [];
+  let next = 0;
+  for (const c of found) {
+    if (c.first !== next) break;
+    tiled.push(c);
+    next = c.first + c.count;
+  }
+  return tiled;
+}
+
+export function readChunk(outDir: string, name: string): Float32Array {
+  const buf = readFileSync(join(outDir, CHUNKS_DIR, name));
+  const copy = new Float32Array(buf.byteLength / 4);
+  new Uint8Array(copy.buffer).set(buf);
+  return copy;
+}
+
+export function clearJob(outDir: string): void {
+  rmSync(join(outDir, CHUNKS_DIR), { recursive: true, force: true });
+  rmSync(join(outDir, SUBJECT_FILE), { force: true });
+  rmSync(join(outDir, TIMES_FILE), { force: true });
+  rmSync(join(outDir, MANIFEST_FILE), { force: true });
+}
+
+export function readJson<T>(path: string): T | undefined {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
+}
