@@ -9,7 +9,7 @@ import { serveMedia } from './media-route';
 import { CONTENT_SECURITY_POLICY, hostAllowed, newToken, tokensEqual } from './security';
 
 export const BRIDGE_HOST = '127.0.0.1';
-const MAX_BODY_BYTES = 1_000_000;
+const MAX_BODY_BYTES = 24_000_000; // one capture or import chunk, base64
 
 export interface BridgeOptions {
   services: LabServices;

@@ -13,6 +13,7 @@ import { recordsHandlers } from './records-handlers';
 import { jobsHandlers } from './jobs-handlers';
 import { analysisHandlers } from './analysis-handlers';
 import { AnalysisRepo } from '../store/analysis-repo';
+import { captureHandlers } from './capture-handlers';
 
 export interface LabServices extends LabContext {
   handlers: OperationHandlers;
@@ -37,6 +38,7 @@ export function openLab(labDir: string): LabServices {
     ...recordsHandlers(ctx),
     ...jobsHandlers(ctx),
     ...analysisHandlers({ ...ctx, analyses: new AnalysisRepo(db) }),
+    ...captureHandlers(ctx),
   };
   return {
     ...ctx,

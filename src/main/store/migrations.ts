@@ -71,4 +71,18 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (trial_id, camera)
   );
   `,
+  // 3: the lab's camera set-up (one per lab) and the sync quality report of each recorded or
+  // imported trial (offsets, drops, durations), kept as JSON beside the trial row.
+  `
+  CREATE TABLE capture_setup (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    setup_json TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE TABLE capture_report (
+    trial_id TEXT PRIMARY KEY REFERENCES trial(id),
+    report_json TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  `,
 ];

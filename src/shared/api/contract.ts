@@ -6,11 +6,13 @@ import type { HandlersFor, ResultOf } from './op';
 import { recordsOperations } from './ops/records';
 import { jobsOperations } from './ops/jobs';
 import { analysisOperations } from './ops/analysis';
+import { captureOperations } from './ops/capture';
 
 export const operations = {
   ...recordsOperations,
   ...jobsOperations,
   ...analysisOperations,
+  ...captureOperations,
 } as const;
 
 export type Operations = typeof operations;

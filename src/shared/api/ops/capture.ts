@@ -124,11 +124,28 @@ export interface TrialVideo {
 }
 
 const recordId = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, 'Not a valid record id.');
-const view = z.enum(CAMERA_VIEWS, { error: 'Choose a view: sagittal left, sagittal right, frontal or posterior.' });
-const widthPx = z.number().int().min(160, 'Width must be at least 160 pixels.').max(3840, 'Width must be at most 3840 pixels.');
-const heightPx = z.number().int().min(120, 'Height must be at least 120 pixels.').max(2160, 'Height must be at most 2160 pixels.');
-const fps = z.number().min(5, 'Frame rate must be at least 5 frames/s.').max(240, 'Frame rate must be at most 240 frames/s.');
-const trialName = z.string().trim().min(1, 'Trial name is required.').max(200, 'Trial name is too long (at most 200 characters).');
+const view = z.enum(CAMERA_VIEWS, {
+  error: 'Choose a view: sagittal left, sagittal right, frontal or posterior.',
+});
+const widthPx = z
+  .number()
+  .int()
+  .min(160, 'Width must be at least 160 pixels.')
+  .max(3840, 'Width must be at most 3840 pixels.');
+const heightPx = z
+  .number()
+  .int()
+  .min(120, 'Height must be at least 120 pixels.')
+  .max(2160, 'Height must be at most 2160 pixels.');
+const fps = z
+  .number()
+  .min(5, 'Frame rate must be at least 5 frames/s.')
+  .max(240, 'Frame rate must be at most 240 frames/s.');
+const trialName = z
+  .string()
+  .trim()
+  .min(1, 'Trial name is required.')
+  .max(200, 'Trial name is too long (at most 200 characters).');
 // Base64 of one chunk; the bridge body limit is the real cap, this keeps a clear message.
 const base64 = z
   .string()
@@ -203,7 +220,11 @@ export const importBeginSchema = z
   .strict();
 
 export const importChunkSchema = z
-  .object({ uploadId: z.string().uuid('Not a valid upload id.'), seq: z.number().int().min(0), dataBase64: base64 })
+  .object({
+    uploadId: z.string().uuid('Not a valid upload id.'),
+    seq: z.number().int().min(0),
+    dataBase64: base64,
+  })
   .strict();
 
 const importTarget = {
@@ -214,7 +235,9 @@ const importTarget = {
   view,
 };
 
-export const importFinishSchema = z.object({ uploadId: z.string().uuid('Not a valid upload id.'), ...importTarget }).strict();
+export const importFinishSchema = z
+  .object({ uploadId: z.string().uuid('Not a valid upload id.'), ...importTarget })
+  .strict();
 
 export const importFileSchema = z
   .object({ path: z.string().min(1, 'Give the path of a video file.').max(4096), ...importTarget })
@@ -243,6 +266,9 @@ export const captureOperations = {
   'capture.videos': op<TrialVideo[]>()(trialOnly),
   'capture.import.begin': op<ImportStarted>()(importBeginSchema),
   'capture.import.chunk': op<ChunkAccepted>()(importChunkSchema),
+  'capture.import.cancel': op<{ cancelled: boolean }>()(
+    z.object({ uploadId: z.string().uuid('Not a valid upload id.') }).strict(),
+  ),
   'capture.import.finish': op<ImportedVideo>()(importFinishSchema),
   'capture.import.file': op<ImportedVideo>()(importFileSchema),
   'capture.sync': op<CaptureReport>()(syncSchema),

@@ -1,0 +1,122 @@
+// Adding an existing video file to a trial. The file is checked (container, video stream, frames
+// that decode) before anything is written; it is copied under a temporary name and renamed, and
+// the trial (if new), file row and status are committed together, so a refused or failed import
+// leaves no file and no row behind.
+import { copyFile, mkdir, rename, rm, rmdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { ApiError } from '../../shared/api/envelope';
+import type { CameraView, ImportedVideo } from '../../shared/api/ops/capture';
+import { hasAudioStream } from '../media/audio-pcm';
+import { checkDecodes } from '../media/decode-check';
+import { MediaError } from '../media/media-error';
+import { probeVideo, type VideoInfo } from '../media/probe';
+import { transaction } from '../store/database';
+import { trialDirRelative } from '../store/lab-folder';
+import type { LabContext } from '../services/lab-context';
+
+export const IMPORTABLE_EXTENSIONS = ['.mp4', '.m4v', '.mov', '.webm', '.mkv', '.avi'];
+
+export interface ImportTarget {
+  sessionId: string;
+  trialId?: string | undefined;
+  trialName?: string | undefined;
+  view: CameraView;
+}
+
+function refuse(message: string, code: 'invalid-input' | 'conflict' | 'not-found' = 'invalid-input'): never {
+  throw new ApiError({ code, message });
+}
+
+/** Checks a candidate file and explains, in the clinician's words, why it cannot be used. */
+export async function validateVideoFile(path: string, displayName: string, signal?: AbortSignal): Promise<VideoInfo> {
+  const ext = extname(displayName).toLowerCase();
+  if (!IMPORTABLE_EXTENSIONS.includes(ext)) {
+    refuse(`"${displayName}" is not a video file GaitLab can import. Use MP4, MOV, M4V, WebM, MKV or AVI.`);
+  }
+  let info: VideoInfo;
+  try {
+    info = await probeVideo(path, signal);
+  } catch (err) {
+    if (err instanceof MediaError && err.kind === 'cancelled') throw err;
+    if (err instanceof MediaError && err.kind === 'not-found') refuse(`"${displayName}" does not exist or cannot be read.`, 'not-found');
+    if (err instanceof MediaError && err.kind === 'empty-file') refuse(`"${displayName}" is empty (0 bytes).`);
+    if (err instanceof MediaError && err.kind === 'no-video-stream') refuse(`"${displayName}" contains sound only, no video.`);
+    refuse(`"${displayName}" is not a readable video: the file is damaged, truncated, or not a video despite its name. Nothing was imported.`);
+  }
+  if (info.frameCount < 2) refuse(`"${displayName}" has fewer than 2 video frames. Nothing was imported.`);
+  try {
+    await checkDecodes(path, `"${displayName}"`, 5, signal);
+  } catch (err) {
+    if (err instanceof MediaError && err.kind === 'cancelled') throw err;
+    refuse(`${err instanceof Error ? err.message : String(err)} Nothing was imported.`);
+  }
+  return info;
+}
+
+export async function importVideoFile(
+  ctx: LabContext,
+  source: { path: string; displayName: string; move: boolean },
+  target: ImportTarget,
+  signal?: AbortSignal,
+): Promise<ImportedVideo> {
+  const session = ctx.sessions.get(target.sessionId) ?? refuse('The session was not found.', 'not-found');
+  if (session.archivedAt) refuse('This session is archived. Restore it before adding videos.', 'conflict');
+  const existing = target.trialId ? (ctx.trials.get(target.trialId) ?? refuse('The trial was not found.', 'not-found')) : null;
+  if (existing && existing.sessionId !== session.id) refuse('That trial belongs to another session.', 'conflict');
+  if (existing?.status === 'recording') refuse('That trial is still recording.', 'conflict');
+  if (existing?.files.some((f) => f.kind === 'video' && f.camera === target.view)) {
+    refuse(`Trial "${existing.name}" already has a ${target.view} video. Choose another view.`, 'conflict');
+  }
+
+  const info = await validateVideoFile(source.path, source.displayName, signal);
+  const hasAudio = await hasAudioStream(source.path, signal).catch(() => false);
+
+  const trialId = existing?.id ?? randomUUID();
+  const relDir = trialDirRelative(session.patientId, session.id, trialId);
+  const trialDir = join(ctx.layout.root, relDir);
+  const dirExisted = existsSync(trialDir);
+  const fileName = `${target.view}${extname(source.displayName).toLowerCase()}`;
+  const relativePath = `${relDir}/${fileName}`;
+  const finalPath = join(trialDir, fileName);
+  const partial = join(trialDir, `.${fileName}.${randomUUID()}.part`);
+  try {
+    await mkdir(trialDir, { recursive: true });
+    if (source.move) await rename(source.path, partial).catch(() => copyFile(source.path, partial));
+    else await copyFile(source.path, partial);
+    await rename(partial, finalPath);
+    const now = new Date().toISOString();
+    transaction(ctx.db, () => {
+      if (!existing) {
+        const name = target.trialName ?? source.displayName.replace(/\.[^.]+$/, '');
+        ctx.db
+          .prepare('INSERT INTO trial (id, session_id, name, status, cameras_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+          .run(trialId, session.id, name, 'recorded', '[]', now, now);
+      }
+      ctx.db
+        .prepare('INSERT INTO trial_file (trial_id, camera, relative_path, kind) VALUES (?, ?, ?, ?)')
+        .run(trialId, target.view, relativePath, 'video');
+      const cameras = [...new Set([...(existing?.cameras ?? []), target.view])];
+      ctx.db
+        .prepare("UPDATE trial SET status = 'recorded', status_message = '', cameras_json = ?, updated_at = ? WHERE id = ?")
+        .run(JSON.stringify(cameras), now, trialId);
+    });
+  } catch (err) {
+    await rm(partial, { force: true });
+    await rm(finalPath, { force: true });
+    if (!dirExisted) await rmdir(trialDir).catch(() => undefined);
+    throw err;
+  }
+  if (source.move) await rm(source.path, { force: true });
+  ctx.events.emit({ type: 'data.changed', entity: 'trial', id: trialId });
+  return {
+    trial: ctx.trials.get(trialId)!,
+    camera: target.view,
+    relativePath,
+    durationS: info.durationS,
+    fps: info.fps,
+    frameCount: info.frameCount,
+    hasAudio,
+  };
+}

@@ -1,0 +1,121 @@
+// On-disk layout of a recording, written so that a kill or power cut at any instant loses at most
+// the chunk in flight: each chunk is appended and fsync'd before the upload is acknowledged.
+//
+//   <trial>/capture.json              manifest: cameras, views, size, rate (written first, fsync'd)
+//   <trial>/raw/<camera>.webm         MediaRecorder chunks, appended in order
+//   <trial>/raw/<camera>.frames.jsonl one line per chunk: {seq, bytes, frameTimesMs}
+//   <trial>/<camera>.webm             remuxed, seekable video (after stop or recovery)
+import { mkdir, open, readFile, rename, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CameraView } from '../../shared/api/ops/capture';
+
+export const MANIFEST_FILE = 'capture.json';
+export const RAW_DIR = 'raw';
+
+export interface RecordingManifest {
+  version: 1;
+  trialId: string;
+  cameras: Array<{ camera: CameraView; deviceLabel: string }>;
+  widthPx: number;
+  heightPx: number;
+  fps: number;
+  mimeType: string;
+  chunkIntervalMs: number;
+  startedAt: string;
+}
+
+export const rawVideoPath = (trialDir: string, camera: string) => join(trialDir, RAW_DIR, `${camera}.webm`);
+export const rawFramesPath = (trialDir: string, camera: string) => join(trialDir, RAW_DIR, `${camera}.frames.jsonl`);
+export const finalVideoName = (camera: string) => `${camera}.webm`;
+
+async function fsyncDir(dir: string): Promise<void> {
+  const h = await open(dir, 'r');
+  try {
+    await h.sync();
+  } finally {
+    await h.close();
+  }
+}
+
+/** Creates the trial's folders, empty raw files and the manifest, all durable before recording starts. */
+export async function prepareRecording(trialDir: string, manifest: RecordingManifest): Promise<void> {
+  await mkdir(join(trialDir, RAW_DIR), { recursive: true });
+  for (const { camera } of manifest.cameras) {
+    await writeFile(rawVideoPath(trialDir, camera), '');
+    await writeFile(rawFramesPath(trialDir, camera), '');
+  }
+  const tmp = join(trialDir, `${MANIFEST_FILE}.tmp`);
+  const h = await open(tmp, 'w');
+  try {
+    await h.writeFile(JSON.stringify(manifest, null, 2));
+    await h.sync();
+  } finally {
+    await h.close();
+  }
+  await rename(tmp, join(trialDir, MANIFEST_FILE));
+  await fsyncDir(join(trialDir, RAW_DIR));
+  await fsyncDir(trialDir);
+}
+
+export async function readManifest(trialDir: string): Promise<RecordingManifest | null> {
+  const path = join(trialDir, MANIFEST_FILE);
+  if (!existsSync(path)) return null;
+  try {
+    return JSON.parse(await readFile(path, 'utf8')) as RecordingManifest;
+  } catch {
+    return null;
+  }
+}
+
+async function appendDurably(path: string, data: Uint8Array | string): Promise<number> {
+  const h = await open(path, 'a');
+  try {
+    await h.appendFile(data);
+    await h.datasync();
+    return (await h.stat()).size;
+  } finally {
+    await h.close();
+  }
+}
+
+/** Video bytes first, then their index line: a line on disk always has its bytes on disk. */
+export async function appendChunk(
+  trialDir: string,
+  camera: string,
+  seq: number,
+  data: Uint8Array,
+  frameTimesMs: number[],
+): Promise<number> {
+  const size = await appendDurably(rawVideoPath(trialDir, camera), data);
+  await appendDurably(rawFramesPath(trialDir, camera), `${JSON.stringify({ seq, bytes: data.length, frameTimesMs })}\n`);
+  return size;
+}
+
+export interface ChunkIndex {
+  lastSeq: number;
+  frameTimesMs: number[];
+}
+
+/** Reads the index, ignoring a half-written last line (the crash happened while writing it). */
+export async function readChunkIndex(trialDir: string, camera: string): Promise<ChunkIndex> {
+  let text = '';
+  try {
+    text = await readFile(rawFramesPath(trialDir, camera), 'utf8');
+  } catch {
+    return { lastSeq: -1, frameTimesMs: [] };
+  }
+  let lastSeq = -1;
+  const frameTimesMs: number[] = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    try {
+      const entry = JSON.parse(line) as { seq: number; frameTimesMs: number[] };
+      lastSeq = Math.max(lastSeq, entry.seq);
+      frameTimesMs.push(...entry.frameTimesMs);
+    } catch {
+      break;
+    }
+  }
+  return { lastSeq, frameTimesMs };
+}

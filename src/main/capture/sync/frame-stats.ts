@@ -1,0 +1,63 @@
+// Dropped frames and frame counts from frame timestamps: a gap of k nominal intervals means k-1
+// frames never reached the file.
+
+export interface FrameStats {
+  frameCount: number;
+  expectedFrameCount: number;
+  droppedFrames: number;
+  durationS: number;
+}
+
+/** frameTimesS sorted ascending, seconds; fps is the rate the camera was asked for. */
+export function frameStats(frameTimesS: ArrayLike<number>, fps: number): FrameStats {
+  const n = frameTimesS.length;
+  if (n === 0) return { frameCount: 0, expectedFrameCount: 0, droppedFrames: 0, durationS: 0 };
+  const intervalS = 1 / fps;
+  let dropped = 0;
+  for (let i = 1; i < n; i++) {
+    const gapFrames = Math.round((frameTimesS[i]! - frameTimesS[i - 1]!) / intervalS);
+    if (gapFrames > 1) dropped += gapFrames - 1;
+  }
+  const durationS = frameTimesS[n - 1]! - frameTimesS[0]! + intervalS;
+  return { frameCount: n, expectedFrameCount: Math.round(durationS * fps), droppedFrames: dropped, durationS };
+}
+
+/** Start offsets from each camera's first capture time on a common clock, against the reference. */
+export function startOffsetsMs(firstFrameTimesMs: Record<string, number>, reference: string): Record<string, number> {
+  const ref = firstFrameTimesMs[reference];
+  const out: Record<string, number> = {};
+  for (const [camera, t] of Object.entries(firstFrameTimesMs)) out[camera] = ref === undefined ? 0 : t - ref;
+  return out;
+}
+
+export function worstPairwiseMs(offsetsMs: number[]): number {
+  if (offsetsMs.length < 2) return 0;
+  return Math.max(...offsetsMs) - Math.min(...offsetsMs);
+}
+
+/**
+ * Median distance from each frame of a to the nearest frame of b, once b is moved onto a's clock
+ * by its offset: what remains after sync when frames are paired one to one.
+ */
+export function medianPairingErrorMs(
+  frameTimesA_S: ArrayLike<number>,
+  offsetA_Ms: number,
+  frameTimesB_S: ArrayLike<number>,
+  offsetB_Ms: number,
+): number | null {
+  const a = Array.from(frameTimesA_S, (t) => t * 1000 + offsetA_Ms);
+  const b = Array.from(frameTimesB_S, (t) => t * 1000 + offsetB_Ms);
+  if (a.length === 0 || b.length === 0) return null;
+  const lo = Math.max(a[0]!, b[0]!);
+  const hi = Math.min(a[a.length - 1]!, b[b.length - 1]!);
+  const errors: number[] = [];
+  let j = 0;
+  for (const t of a) {
+    if (t < lo || t > hi) continue;
+    while (j + 1 < b.length && Math.abs(b[j + 1]! - t) <= Math.abs(b[j]! - t)) j++;
+    errors.push(Math.abs(b[j]! - t));
+  }
+  if (errors.length === 0) return null;
+  errors.sort((x, y) => x - y);
+  return errors[Math.floor(errors.length / 2)]!;
+}

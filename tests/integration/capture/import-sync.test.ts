@@ -1,0 +1,134 @@
+// Importing existing videos into a trial and synchronising them by clap, flash or hand-entered
+// offsets; damaged and fake files are refused and leave nothing behind.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openLab, type LabServices } from '../../../src/main/services/lab-services';
+import { dispatch } from '../../../src/main/services/dispatch';
+import type { CaptureReport, ImportedVideo } from '../../../src/shared/api/ops/capture';
+import { FIXTURE_FPS, makeClapFlashVideo } from './media-fixtures';
+
+let dir: string;
+let media: string;
+let lab: LabServices;
+let sessionId: string;
+let clipA: string;
+let clipB: string;
+const FRAME_MS = 1000 / FIXTURE_FPS;
+
+async function ok<T>(op: string, input: unknown): Promise<T> {
+  const env = await dispatch(lab.handlers, op, input);
+  if (!env.ok) throw new Error(`${op}: ${env.error.message}`);
+  return env.result as T;
+}
+
+function filesUnder(root: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(root, { withFileTypes: true, recursive: true })) if (e.isFile()) out.push(join(e.parentPath, e.name));
+  return out.filter((f) => !/gaitlab\.sqlite/.test(f));
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'gaitlab-import-'));
+  media = mkdtempSync(join(tmpdir(), 'gaitlab-media-'));
+  lab = openLab(dir);
+  clipA = makeClapFlashVideo(media, 'side.mp4', 2.0);
+  clipB = makeClapFlashVideo(media, 'front.mp4', 3.3);
+  const patient = await ok<{ id: string }>('patients.create', { name: 'Import Test' });
+  sessionId = (await ok<{ id: string }>('sessions.create', { patientId: patient.id, date: '2026-10-01', condition: 'barefoot' })).id;
+});
+
+afterAll(() => {
+  lab?.close();
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(media, { recursive: true, force: true });
+});
+
+describe('video import and sync', () => {
+  let trialId: string;
+
+  it('imports two files into one trial as recorded videos', async () => {
+    const a = await ok<ImportedVideo>('capture.import.file', { path: clipA, sessionId, trialName: 'Walk 1', view: 'sagittal-left' });
+    trialId = a.trial.id;
+    const b = await ok<ImportedVideo>('capture.import.file', { path: clipB, sessionId, trialId, view: 'frontal' });
+    expect(b.trial.status).toBe('recorded');
+    expect(b.trial.files.map((f) => [f.camera, f.kind])).toEqual([
+      ['frontal', 'video'],
+      ['sagittal-left', 'video'],
+    ]);
+    expect(a.hasAudio).toBe(true);
+    expect(Math.abs(a.durationS - 6)).toBeLessThan(0.1);
+    for (const f of b.trial.files) expect(existsSync(join(dir, f.relativePath))).toBe(true);
+    // A local-path import copies: the clinician's original stays where it was.
+    expect(existsSync(clipA)).toBe(true);
+  });
+
+  it('synchronises by the clap within one frame', async () => {
+    const report = await ok<CaptureReport>('capture.sync', { trialId, method: 'clap', referenceCamera: 'sagittal-left' });
+    const front = report.cameras.find((c) => c.camera === 'frontal')!;
+    // The clap is at 2.0 s in the side video and 3.3 s in the front one: front started 1.3 s earlier.
+    expect(Math.abs(front.startOffsetMs - -1300)).toBeLessThan(FRAME_MS);
+    expect(report.worstOffsetMs).toBeCloseTo(Math.abs(front.startOffsetMs), 5);
+    expect(report.warnings).toEqual([]);
+    expect(await ok('capture.report', { trialId })).toEqual(report);
+  });
+
+  it('synchronises by the flash within one frame', async () => {
+    const report = await ok<CaptureReport>('capture.sync', { trialId, method: 'flash', referenceCamera: 'sagittal-left' });
+    const front = report.cameras.find((c) => c.camera === 'frontal')!;
+    expect(Math.abs(front.startOffsetMs - -1300)).toBeLessThanOrEqual(FRAME_MS);
+  });
+
+  it('keeps a hand-entered offset and exposes it to analysis', async () => {
+    await ok('capture.sync', { trialId, method: 'manual', referenceCamera: 'sagittal-left', offsetsMs: { frontal: -1250 } });
+    const videos = await ok<Array<{ camera: string; startOffsetMs: number; absolutePath: string }>>('capture.videos', { trialId });
+    expect(videos.find((v) => v.camera === 'frontal')?.startOffsetMs).toBe(-1250);
+    for (const v of videos) expect(existsSync(v.absolutePath)).toBe(true);
+  });
+
+  it('refuses a corrupt video and a text file named .mp4, leaving no file and no row', async () => {
+    const truncated = join(media, 'corrupt.mp4');
+    const bytes = readFileSync(clipA);
+    writeFileSync(truncated, bytes.subarray(0, Math.floor(bytes.length / 3)));
+    const fake = join(media, 'notes.mp4');
+    writeFileSync(fake, 'Patient walked 10 m twice.\n');
+    const before = filesUnder(dir).sort();
+    const trialsBefore = await ok<unknown[]>('trials.list', { sessionId });
+
+    const corrupt = await dispatch(lab.handlers, 'capture.import.file', { path: truncated, sessionId, trialName: 'Broken', view: 'posterior' });
+    expect(corrupt.ok).toBe(false);
+    if (!corrupt.ok) expect(corrupt.error.message).toMatch(/"corrupt\.mp4" is not a readable video.*Nothing was imported/);
+    const text = await dispatch(lab.handlers, 'capture.import.file', { path: fake, sessionId, trialId, view: 'posterior' });
+    expect(text.ok).toBe(false);
+    if (!text.ok) expect(text.error.message).toMatch(/"notes\.mp4" is not a readable video/);
+    const odd = await dispatch(lab.handlers, 'capture.import.file', { path: join(media, 'x.txt'), sessionId, trialId, view: 'posterior' });
+    expect(odd.ok).toBe(false);
+    if (!odd.ok) expect(odd.error.message).toMatch(/not a video file GaitLab can import/);
+
+    expect(filesUnder(dir).sort()).toEqual(before);
+    expect(await ok<unknown[]>('trials.list', { sessionId })).toEqual(trialsBefore);
+    const trial = await ok<{ files: unknown[] }>('trials.get', { id: trialId });
+    expect(trial.files).toHaveLength(2);
+  });
+
+  it('imports a file uploaded in chunks, and refuses a damaged upload the same way', async () => {
+    const bytes = readFileSync(clipB);
+    const upload = async (name: string, data: Buffer) => {
+      const { uploadId } = await ok<{ uploadId: string }>('capture.import.begin', { fileName: name, sizeBytes: data.length });
+      const part = 64 * 1024;
+      for (let seq = 0; seq * part < data.length; seq++) {
+        await ok('capture.import.chunk', { uploadId, seq, dataBase64: data.subarray(seq * part, (seq + 1) * part).toString('base64') });
+      }
+      return uploadId;
+    };
+    const uploadId = await upload('posterior cam.mp4', bytes);
+    const imported = await ok<ImportedVideo>('capture.import.finish', { uploadId, sessionId, trialId, view: 'posterior' });
+    expect(imported.frameCount).toBeGreaterThan(170);
+    const before = filesUnder(dir).sort();
+    const badId = await upload('broken.mp4', bytes.subarray(0, 5000));
+    const bad = await dispatch(lab.handlers, 'capture.import.finish', { uploadId: badId, sessionId, trialName: 'Bad', view: 'frontal' });
+    expect(bad.ok).toBe(false);
+    expect(filesUnder(dir).sort()).toEqual(before);
+  });
+});
