@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { bestLag } from '../../../src/main/capture/sync/cross-correlation';
+import { clapStartOffsetMs } from '../../../src/main/capture/sync/clap-offset';
+import { detectFlash } from '../../../src/main/capture/sync/flash-detect';
+import { frameStats, medianPairingErrorMs, startOffsetsMs, worstPairwiseMs } from '../../../src/main/capture/sync/frame-stats';
+import { buildCaptureReport } from '../../../src/main/capture/sync/capture-report';
+
+/** Deterministic noise so the tests never flake. */
+function noise(seed: number): () => number {
+  let s = seed;
+  return () => {
+    s = (s * 1664525 + 1013904223) % 4294967296;
+    return s / 4294967296 - 0.5;
+  };
+}
+
+function clapTrack(rateHz: number, durationS: number, clapS: number, seed: number): Float32Array {
+  const rnd = noise(seed);
+  const x = new Float32Array(Math.round(rateHz * durationS));
+  for (let i = 0; i < x.length; i++) {
+    const t = i / rateHz;
+    x[i] = 0.02 * rnd() + (t >= clapS && t < clapS + 0.03 ? 0.9 * Math.sin(2 * Math.PI * 1200 * t) * Math.exp(-(t - clapS) * 80) : 0);
+  }
+  return x;
+}
+
+describe('cross-correlation', () => {
+  it('finds an integer shift in both directions', () => {
+    const a = Array.from({ length: 200 }, (_, i) => (i === 50 ? 1 : 0));
+    const b = Array.from({ length: 200 }, (_, i) => (i === 80 ? 1 : 0));
+    expect(bestLag(a, b, 100).lag).toBeCloseTo(-30, 3);
+    expect(bestLag(b, a, 100).lag).toBeCloseTo(30, 3);
+  });
+});
+
+describe('clap offset', () => {
+  it('recovers a known start offset within 2 ms despite noise', () => {
+    const a = clapTrack(8000, 6, 2.0, 1);
+    const b = clapTrack(8000, 6, 3.3, 2);
+    const r = clapStartOffsetMs(a, b, 8000);
+    expect(Math.abs(r.startOffsetMs - -1300)).toBeLessThan(2);
+    expect(r.peakRatio).toBeGreaterThan(3);
+  });
+
+  it('reports a low peak ratio when there is no clap', () => {
+    const a = clapTrack(8000, 3, 99, 3);
+    const b = clapTrack(8000, 3, 99, 4);
+    expect(clapStartOffsetMs(a, b, 8000).peakRatio).toBeLessThan(1.5);
+  });
+});
+
+describe('flash detection', () => {
+  it('returns the frame where brightness jumps up', () => {
+    const b = Array.from({ length: 90 }, (_, i) => (i >= 40 && i < 45 ? 230 : 60 + (i % 3)));
+    const times = b.map((_, i) => i / 30);
+    const f = detectFlash(b, times)!;
+    expect(f.frameIndex).toBe(40);
+    expect(f.timeS).toBeCloseTo(40 / 30, 9);
+    expect(f.contrast).toBeGreaterThan(10);
+  });
+});
+
+describe('frame statistics', () => {
+  it('counts frames missing from timestamp gaps', () => {
+    const t = Array.from({ length: 150 }, (_, i) => i / 30).filter((_, i) => i !== 10 && i !== 11 && i !== 100);
+    const s = frameStats(t, 30);
+    expect(s.frameCount).toBe(147);
+    expect(s.droppedFrames).toBe(3);
+    expect(s.expectedFrameCount).toBe(150);
+    expect(s.durationS).toBeCloseTo(5, 9);
+  });
+
+  it('measures start offsets and the pairing error left after them', () => {
+    const offsets = startOffsetsMs({ a: 1000, b: 1012, c: 990 }, 'a');
+    expect(offsets).toEqual({ a: 0, b: 12, c: -10 });
+    expect(worstPairwiseMs(Object.values(offsets))).toBe(22);
+    const ta = Array.from({ length: 60 }, (_, i) => i / 30);
+    // b's frames fall 12 ms after a's; shifted by its offset they line up exactly.
+    expect(medianPairingErrorMs(ta, 0, ta, 12)).toBeCloseTo(12, 6);
+    expect(medianPairingErrorMs(ta, 12, ta, 12)).toBeCloseTo(0, 6);
+  });
+
+  it('warns about heavy drops in the report', () => {
+    const full = Array.from({ length: 150 }, (_, i) => i / 30);
+    const holey = full.filter((_, i) => i % 5 !== 0 || i === 0);
+    const r = buildCaptureReport({
+      trialId: 't',
+      method: 'recorded-timestamps',
+      referenceCamera: 'frontal',
+      cameras: [
+        { camera: 'frontal', relativePath: 'f.webm', frameTimesS: full, fps: 30, widthPx: 640, heightPx: 360 },
+        { camera: 'posterior', relativePath: 'p.webm', frameTimesS: holey, fps: 30, widthPx: 640, heightPx: 360 },
+      ],
+      startOffsetsMs: { frontal: 0, posterior: 5 },
+      recovered: false,
+    });
+    expect(r.totalDroppedFrames).toBe(29);
+    expect(r.warnings.join(' ')).toMatch(/posterior dropped 29 of 150 frames/);
+    expect(r.worstOffsetMs).toBe(5);
+  });
+});
+
+describe('sync maths stays pure', () => {
+  it('imports no Node I/O or runtime frameworks', () => {
+    const dir = resolve(import.meta.dirname, '../../../src/main/capture/sync');
+    for (const f of readdirSync(dir)) {
+      const src = readFileSync(join(dir, f), 'utf8');
+      expect(src, f).not.toMatch(/from '(node:|fs|path|child_process|electron|react)/);
+    }
+  });
+});
