@@ -76,7 +76,7 @@ export function resolveScale(
     }
     case 'calibration':
       if (!(source.metresPerUnit > 0)) return { ok: false, message: 'Calibration scale must be positive.' };
-      return { ok: true, scale: { metresPerUnit: source.metresPerUnit, method: 'calibration', description: `calibration ${source.metresPerUnit} m/${unit}` } };
+      return { ok: true, scale: { metresPerUnit: source.metresPerUnit, method: 'calibration', description: `calibration ${source.metresPerUnit.toPrecision(4)} m/${unit}` } };
     case 'subject-height': {
       const h = validateHeightM(source.heightM);
       if (!h.ok) return h;

@@ -1,0 +1,43 @@
+// Tidy (long) CSV of normalised curves: one row per trial x side x cycle x percent x variable, the
+// layout statistics packages read without reshaping.
+
+import type { CycleCurveSet, GaitAnalysis } from './analyse';
+
+export const TIDY_CSV_COLUMNS = ['trial', 'side', 'cycle', 'percent', 'variable', 'value', 'unit'] as const;
+
+export interface TidyCsvOptions {
+  /** Include cycles flagged or excluded (default false: only cycles that enter the means). */
+  includeExcluded?: boolean;
+  /** Decimals of the value column (default 3). */
+  decimals?: number;
+  /** Append the view to the variable name (e.g. knee_flexion@3d-sagittal); default only when two views share a variable. */
+  qualifyView?: boolean;
+}
+
+function csvCell(s: string): string {
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+function variableName(c: CycleCurveSet, all: readonly CycleCurveSet[], qualify: boolean | undefined): string {
+  const ambiguous = all.some((o) => o !== c && o.variable === c.variable && o.side === c.side && o.view !== c.view);
+  return qualify || ambiguous ? `${c.variable}@${c.view}` : c.variable;
+}
+
+/** Cycles are numbered from 1 per side, as a clinician counts them. Missing values are empty cells. */
+export function tidyCurvesCsv(trial: string, analysis: Pick<GaitAnalysis, 'curves'>, options: TidyCsvOptions = {}): string {
+  const decimals = options.decimals ?? 3;
+  const lines: string[] = [TIDY_CSV_COLUMNS.join(',')];
+  for (const set of analysis.curves) {
+    const name = variableName(set, analysis.curves, options.qualifyView);
+    for (const cycle of set.cycles) {
+      if (cycle.excluded && !options.includeExcluded) continue;
+      cycle.values.forEach((v, k) => {
+        const pct = set.percent[k]!;
+        lines.push(
+          [csvCell(trial), set.side, String(cycle.cycleIndex + 1), String(Math.round(pct * 1000) / 1000), csvCell(name), Number.isFinite(v) ? v.toFixed(decimals) : '', set.unit].join(','),
+        );
+      });
+    }
+  }
+  return lines.join('\n') + '\n';
+}

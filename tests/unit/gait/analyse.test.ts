@@ -1,0 +1,195 @@
+import { describe, expect, it } from 'vitest';
+import { analyseTrajectories } from '../../../src/main/gait/analyse';
+import { addEvent, removeEvent } from '../../../src/main/gait/gait-events';
+import { poseTrackToTrajectorySet } from '../../../src/main/gait/pose-adapter';
+import { textSummary } from '../../../src/main/gait/summary';
+import { TIDY_CSV_COLUMNS, tidyCurvesCsv } from '../../../src/main/gait/tidy-csv';
+import type { TrajectorySet } from '../../../src/main/gait/types';
+import { syntheticKneeDeg, syntheticWalk, toPoseTrack } from './synthetic-walker';
+
+function ok(set: TrajectorySet, opts: Parameters<typeof analyseTrajectories>[1] = {}) {
+  const r = analyseTrajectories(set, opts);
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.analysis;
+}
+
+describe('analyseTrajectories on a synthetic side-camera walker', () => {
+  for (const direction of [1, -1] as const) {
+    it(`walking ${direction > 0 ? 'right' : 'left'}: direction, cycles, cadence, speed and knee pattern`, () => {
+      const a = ok(syntheticWalk({ direction }), { scale: { kind: 'calibration', metresPerUnit: 1 / 300 } });
+      expect(a.passes.length).toBe(1);
+      expect(a.passes[0]!.direction).toBe(direction);
+      expect(a.mode).toBe('overground');
+      for (const side of ['left', 'right'] as const) {
+        const used = a.cycles.filter((c) => c.side === side && !c.excluded);
+        expect(used.length).toBeGreaterThanOrEqual(3);
+        const st = a.spatiotemporal.bySide[side];
+        expect(st.cadenceStepsPerMin.mean).toBeCloseTo(120 / 1.1, 0);
+        expect(st.strideTimeS.mean).toBeCloseTo(1.1, 1);
+        expect(st.speedMps.mean).toBeCloseTo(1.2, 1);
+        expect(st.strideLengthM.mean).toBeCloseTo(1.32, 1);
+        const knee = a.curves.find((c) => c.side === side && c.variable === 'knee_flexion')!;
+        expect(knee.view).toBe('sagittal-camera');
+        expect(knee.landmarks).toEqual([`${side}_hip`, `${side}_knee`, `${side}_ankle`]);
+        expect(knee.mean.length).toBe(51);
+        // Flexion positive with a ~60 deg swing peak whichever way the subject walks.
+        expect(Math.max(...knee.mean)).toBeGreaterThan(50);
+        expect(Math.max(...knee.mean)).toBeLessThan(65);
+        expect(Math.min(...knee.mean)).toBeGreaterThan(0);
+        const trunk = a.angles.find((x) => x.variable === 'trunk_tilt' && x.side === side)!;
+        expect(trunk.values[30]).toBeCloseTo((Math.atan2(0.05, 0.5) * 180) / Math.PI, 1);
+      }
+      expect(a.curves.every((c) => c.unit === 'deg' && c.mean.every(Number.isFinite))).toBe(true);
+    });
+  }
+
+  it('gives the same knee curve for both walking directions', () => {
+    const r = ok(syntheticWalk({ direction: 1 }));
+    const l = ok(syntheticWalk({ direction: -1 }));
+    const kr = r.curves.find((c) => c.side === 'left' && c.variable === 'knee_flexion')!.mean;
+    const kl = l.curves.find((c) => c.side === 'left' && c.variable === 'knee_flexion')!.mean;
+    const diff = Math.max(...kr.map((v, i) => Math.abs(v - kl[i]!)));
+    expect(diff).toBeLessThan(1);
+  });
+
+  it('knee time series equals the generating curve (no sign flip, no lag)', () => {
+    const set = syntheticWalk({ direction: -1, fps: 60 });
+    const a = ok(set);
+    const knee = a.angles.find((x) => x.variable === 'knee_flexion' && x.side === 'left')!;
+    let maxErr = 0;
+    for (let i = 30; i < set.frameCount - 30; i++) {
+      const phase = (i / 60 / 1.1) % 1;
+      maxErr = Math.max(maxErr, Math.abs(knee.values[i]! - syntheticKneeDeg(phase)));
+    }
+    // 6 Hz smoothing rounds the sharp swing peak slightly.
+    expect(maxErr).toBeLessThan(4);
+  });
+
+  it('runs from a PoseTrack2D through the adapter', () => {
+    const set = poseTrackToTrajectorySet(toPoseTrack(syntheticWalk({ direction: 1 })));
+    expect(set.convention).toBe('image-y-down');
+    expect(set.trajectories.left_heel).toBeDefined();
+    const a = ok(set, { scale: { kind: 'subject-height', heightM: 1.75 } });
+    expect(a.cycles.filter((c) => !c.excluded).length).toBeGreaterThanOrEqual(6);
+    expect(a.scale?.method).toBe('subject-height');
+    expect(a.spatiotemporal.bySide.left.speedMps.mean).toBeGreaterThan(0.8);
+  });
+
+  it('reports no distances for pixel data without a scale, and says why', () => {
+    const a = ok(syntheticWalk());
+    expect(a.spatiotemporal.bySide.left.speedMps.n).toBe(0);
+    expect(a.spatiotemporal.perCycle[0]!.speedMps).toBeNull();
+    expect(a.warnings.join(' ')).toMatch(/scale/i);
+  });
+
+  it('refuses a height in centimetres with a suggestion', () => {
+    const r = analyseTrajectories(syntheticWalk(), { scale: { kind: 'subject-height', heightM: 175 } });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('invalid-scale');
+      expect(r.error.message).toContain('1.75');
+    }
+  });
+
+  it('recognises a treadmill (pelvis still, feet cycling)', () => {
+    const a = ok(syntheticWalk({ treadmill: true }), { treadmillBeltSpeedMps: 1.1 });
+    expect(a.mode).toBe('treadmill');
+    expect(a.passes[0]!.direction).toBe(1);
+    expect(a.cycles.filter((c) => c.side === 'left' && !c.excluded).length).toBeGreaterThanOrEqual(3);
+    expect(a.spatiotemporal.bySide.left.speedMps.mean).toBeCloseTo(1.1, 5);
+  });
+
+  it('re-runs from hand-edited events, and drops cycles excluded by hand', () => {
+    const first = ok(syntheticWalk());
+    const ic = first.events.filter((e) => e.side === 'left' && e.kind === 'initial-contact');
+    const edited = removeEvent(first.events, 'left', 'initial-contact', ic[1]!.frame);
+    const again = ok(syntheticWalk(), { events: addEvent(edited, 'left', 'initial-contact', ic[1]!.frame + 1) });
+    expect(again.eventSource).toBe('manual');
+    expect(again.events.some((e) => e.source === 'manual' && Math.abs(e.frame - ic[1]!.frame - 1) < 1e-9)).toBe(true);
+    const excluded = ok(syntheticWalk(), { cycles: { excluded: ['left:0'] } });
+    const c0 = excluded.cycles.find((c) => c.side === 'left' && c.index === 0)!;
+    expect(c0.excluded).toBe(true);
+    expect(c0.flags).toContain('excluded-by-user');
+    const knee = excluded.curves.find((c) => c.side === 'left' && c.variable === 'knee_flexion')!;
+    expect(knee.includedCycles).toBe(excluded.cycles.filter((c) => c.side === 'left' && !c.excluded).length);
+  });
+
+  it('formats a tidy CSV and a text summary with units', () => {
+    const a = ok(syntheticWalk(), { scale: { kind: 'calibration', metresPerUnit: 1 / 300 } });
+    const csv = tidyCurvesCsv('trial 1, barefoot', a);
+    const lines = csv.trim().split('\n');
+    expect(lines[0]).toBe(TIDY_CSV_COLUMNS.join(','));
+    expect(lines[1]).toMatch(/^"trial 1, barefoot",(left|right),1,0,[a-z_]+,-?\d+\.\d{3},deg$/);
+    const perCycle = a.curves.reduce((n, c) => n + c.cycles.filter((x) => !x.excluded).length * 51, 0);
+    expect(lines.length - 1).toBe(perCycle);
+    const text = textSummary('T1', a);
+    expect(text).toMatch(/Left: \d+ of \d+ cycle\(s\) used/);
+    expect(text).toMatch(/Left cadence: \d+ ± \d+ steps\/min/);
+    expect(text).toMatch(/speed: 1\.\d\d ± \d\.\d\d m\/s/);
+    expect(text).toMatch(/Right knee flexion: peak in swing \d+\.\d ± \d+\.\d deg .*minimum in stance \d+\.\d ± \d+\.\d deg/);
+    console.log(text);
+  });
+});
+
+describe('clear errors instead of empty numbers', () => {
+  it('nobody in view', () => {
+    const set = syntheticWalk();
+    for (const t of Object.values(set.trajectories)) {
+      (t.x as Float64Array).fill(NaN);
+      (t.y as Float64Array).fill(NaN);
+    }
+    const r = analyseTrajectories(set);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('nobody-in-view');
+      expect(r.error.message).toMatch(/Nobody/);
+    }
+  });
+
+  it('nobody in view from a PoseTrack2D with zero confidence', () => {
+    const track = toPoseTrack(syntheticWalk());
+    track.confidence.fill(0);
+    const r = analyseTrajectories(poseTrackToTrajectorySet(track));
+    expect(r.ok ? 'ok' : r.error.code).toBe('nobody-in-view');
+  });
+
+  it('standing still', () => {
+    const r = analyseTrajectories(syntheticWalk({ standing: true }));
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('standing-still');
+      expect(r.error.message).toMatch(/did not walk/);
+    }
+  });
+
+  it('landmarks missing for long stretches', () => {
+    const set = syntheticWalk();
+    // Feet lost for 2 of every 2.5 s (behind an obstacle): gaps far beyond what may be filled.
+    for (const nm of ['left_heel', 'right_heel', 'left_foot_index', 'right_foot_index']) {
+      const t = set.trajectories[nm]!;
+      for (let i = 0; i < set.frameCount; i++) {
+        if (i % 75 < 60) {
+          (t.x as Float64Array)[i] = NaN;
+          (t.y as Float64Array)[i] = NaN;
+        }
+      }
+    }
+    const r = analyseTrajectories(set);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('landmarks-missing');
+      expect(r.error.message).toMatch(/heel|foot/);
+      expect(r.error.longGaps!.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('a frontal camera asks for events rather than guessing', () => {
+    const r = analyseTrajectories(syntheticWalk(), { view: 'frontal' });
+    expect(r.ok ? 'ok' : r.error.code).toBe('events-required');
+  });
+
+  it('never returns NaN-filled summaries when cycles exist', () => {
+    const a = ok(syntheticWalk());
+    for (const c of a.curves) expect(c.mean.some(Number.isNaN)).toBe(false);
+  });
+});

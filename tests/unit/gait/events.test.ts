@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { footVelocityEvents } from '../../../src/main/gait/foot-velocity';
+import { addEvent, eventFromLabels, eventsFromTimes, moveEvent, removeEvent } from '../../../src/main/gait/gait-events';
+import { zeniEvents } from '../../../src/main/gait/zeni';
+
+const rate = 100;
+const n = 600;
+const T = 1.0; // stride, s
+const pelvis = Float64Array.from({ length: n }, (_, i) => 1.2 * (i / rate));
+
+describe('Zeni events', () => {
+  // Heel furthest forward at t = k T; toe furthest back at t = k T + 0.6 T.
+  const heel = Float64Array.from({ length: n }, (_, i) => pelvis[i]! + 0.3 * Math.cos((2 * Math.PI * i) / rate / T));
+  const toe = Float64Array.from({ length: n }, (_, i) => pelvis[i]! + 0.1 + 0.3 * Math.cos((2 * Math.PI * (i / rate - 0.6 * T)) / T + Math.PI));
+
+  it('places contact at the maximum forward heel and foot off at the maximum backward toe', () => {
+    const ev = zeniEvents({ side: 'left', heelForward: heel, toeForward: toe, pelvisForward: pelvis, rateHz: rate, startFrame: 0, endFrame: n }, { contactRefinement: 'none' });
+    const ic = ev.filter((e) => e.kind === 'initial-contact').map((e) => e.frame);
+    const fo = ev.filter((e) => e.kind === 'foot-off').map((e) => e.frame);
+    expect(ic.length).toBe(5);
+    ic.forEach((f, k) => expect(f).toBeCloseTo(100 * (k + 1), 1));
+    fo.forEach((f, k) => expect(f).toBeCloseTo(60 + 100 * k, 1));
+  });
+
+  it('does not need a heel strike: a toe walker lands on the forefoot', () => {
+    // Heel never comes forward (equinus): with 'foremost' the toe excursion marks contact.
+    const flatHeel = Float64Array.from({ length: n }, (_, i) => pelvis[i]! - 0.2);
+    const toeFwd = Float64Array.from({ length: n }, (_, i) => pelvis[i]! + 0.3 * Math.cos((2 * Math.PI * i) / rate / T));
+    const ev = zeniEvents({ side: 'right', heelForward: flatHeel, toeForward: toeFwd, pelvisForward: pelvis, rateHz: rate, startFrame: 0, endFrame: n }, { contactPoint: 'foremost', contactRefinement: 'none' });
+    const ic = ev.filter((e) => e.kind === 'initial-contact');
+    expect(ic.length).toBe(5);
+    expect(ic[0]!.frame).toBeCloseTo(100, 1);
+  });
+
+  it('drops a spurious second landing with no lift-off in between', () => {
+    const noisy = heel.slice();
+    // A bump half a stride after a contact, big enough to look like a peak.
+    for (let i = 240; i < 261; i++) noisy[i] = noisy[i]! + 0.5 * Math.exp(-(((i - 250) / 4) ** 2));
+    const ev = zeniEvents({ side: 'left', heelForward: noisy, toeForward: toe, pelvisForward: pelvis, rateHz: rate, startFrame: 0, endFrame: n }, { contactRefinement: 'none' });
+    const kinds = ev.map((e) => e.kind);
+    for (let k = 1; k < kinds.length; k++) expect(kinds[k]).not.toBe(kinds[k - 1]);
+  });
+});
+
+describe('foot-velocity events', () => {
+  it('finds contact after and foot off before each swing speed peak', () => {
+    // Foot still for 60 % of the stride, then a smooth swing forward.
+    const pos = Float64Array.from({ length: n }, (_, i) => {
+      const t = i / rate;
+      const k = Math.floor(t / T);
+      const ph = t / T - k;
+      const swing = ph < 0.6 ? 0 : (1 - Math.cos((Math.PI * (ph - 0.6)) / 0.4)) / 2;
+      return 1.2 * T * (k + swing);
+    });
+    const up = new Float64Array(n);
+    const ev = footVelocityEvents({ side: 'left', heelForward: pos, heelUp: up, toeForward: pos, toeUp: up, rateHz: rate, startFrame: 0, endFrame: n });
+    const ic = ev.filter((e) => e.kind === 'initial-contact').map((e) => e.frame);
+    const fo = ev.filter((e) => e.kind === 'foot-off').map((e) => e.frame);
+    expect(ic.length).toBeGreaterThanOrEqual(4);
+    // Contact shortly before the foot stops (k T), foot off shortly after it starts (k T + 0.6 T).
+    for (const f of ic) expect(Math.abs(f / 100 - Math.round(f / 100))).toBeLessThan(0.06);
+    for (const f of fo) expect(((f / 100) % 1) - 0.6).toBeGreaterThan(0);
+    for (const f of fo) expect(((f / 100) % 1) - 0.6).toBeLessThan(0.15);
+  });
+});
+
+describe('editable events', () => {
+  it('adds, moves and removes by hand; converts times and C3D labels', () => {
+    let ev = eventsFromTimes([{ side: 'left', kind: 'initial-contact', timeS: 7.31 }], 100, 7.24);
+    expect(ev[0]!.frame).toBeCloseTo(7, 9);
+    ev = addEvent(ev, 'right', 'foot-off', 20);
+    ev = moveEvent(ev, 'left', 'initial-contact', 7, 8);
+    expect(ev[0]).toEqual({ side: 'left', kind: 'initial-contact', frame: 8, source: 'manual' });
+    expect(removeEvent(ev, 'right', 'foot-off', 21)).toHaveLength(1);
+    expect(removeEvent(ev, 'right', 'foot-off', 40)).toHaveLength(2);
+    expect(eventFromLabels('Left', 'Foot Strike')).toEqual({ side: 'left', kind: 'initial-contact' });
+    expect(eventFromLabels('Right', 'Foot Off')).toEqual({ side: 'right', kind: 'foot-off' });
+    expect(eventFromLabels('General', 'Foot Strike')).toBeUndefined();
+  });
+});

@@ -1,0 +1,105 @@
+// A kinematic stick figure seen by a side camera, to test the analysis with known answers.
+import { LANDMARK_COUNT, BLAZEPOSE_LANDMARKS, type PoseTrack2D } from '../../../src/shared/landmarks';
+import type { Trajectory, TrajectorySet } from '../../../src/main/gait/types';
+
+export interface WalkerOptions {
+  /** +1: walks toward image right; -1: toward image left. */
+  direction?: 1 | -1;
+  seconds?: number;
+  fps?: number;
+  speedMps?: number;
+  strideS?: number;
+  /** Pelvis stays put while the legs cycle (treadmill). */
+  treadmill?: boolean;
+  /** Legs still, pelvis still. */
+  standing?: boolean;
+  pxPerM?: number;
+}
+
+const THIGH_M = 0.45;
+const SHANK_M = 0.43;
+
+/** Knee flexion (deg) over the cycle: loading response bump and a 60 deg swing peak. */
+export function syntheticKneeDeg(phase: number): number {
+  return 5 + 12 * Math.exp(-(((phase - 0.15) / 0.07) ** 2)) + 55 * Math.exp(-(((phase - 0.72) / 0.1) ** 2));
+}
+export function syntheticThighDeg(phase: number): number {
+  return 8 + 20 * Math.cos(2 * Math.PI * (phase - 0.02));
+}
+
+export function syntheticWalk(o: WalkerOptions = {}): TrajectorySet {
+  const dir = o.direction ?? 1;
+  const fps = o.fps ?? 30;
+  const n = Math.round((o.seconds ?? 6) * fps);
+  const speed = o.treadmill || o.standing ? 0 : (o.speedMps ?? 1.2);
+  const T = o.strideS ?? 1.1;
+  const px = o.pxPerM ?? 300;
+  const startX = dir > 0 ? 100 : 100 + px * ((o.seconds ?? 6) * (o.speedMps ?? 1.2) + 0.5);
+  const names = ['left_hip', 'right_hip', 'left_knee', 'right_knee', 'left_ankle', 'right_ankle', 'left_heel', 'right_heel', 'left_foot_index', 'right_foot_index', 'left_shoulder', 'right_shoulder', 'nose'];
+  const tr: Record<string, { x: Float64Array; y: Float64Array; confidence: Float64Array }> = {};
+  for (const nm of names) tr[nm] = { x: new Float64Array(n), y: new Float64Array(n), confidence: new Float64Array(n).fill(0.95) };
+  const set = (nm: string, i: number, fwd: number, up: number) => {
+    tr[nm]!.x[i] = startX + dir * fwd * px;
+    tr[nm]!.y[i] = 1000 - up * px;
+  };
+  const rad = Math.PI / 180;
+  for (let i = 0; i < n; i++) {
+    const t = i / fps;
+    const pf = speed * t;
+    const hipUp = 0.92;
+    set('left_hip', i, pf, hipUp);
+    set('right_hip', i, pf, hipUp);
+    set('left_shoulder', i, pf + 0.05, hipUp + 0.5);
+    set('right_shoulder', i, pf + 0.05, hipUp + 0.5);
+    set('nose', i, pf + 0.1, hipUp + 0.72);
+    for (const side of ['left', 'right'] as const) {
+      const phase = o.standing ? 0.3 : (((t / T + (side === 'right' ? 0.5 : 0)) % 1) + 1) % 1;
+      const th = (o.standing ? 0 : syntheticThighDeg(phase)) * rad;
+      const kn = (o.standing ? 3 : syntheticKneeDeg(phase)) * rad;
+      const sh = th - kn;
+      const kf = pf + THIGH_M * Math.sin(th);
+      const ku = hipUp - THIGH_M * Math.cos(th);
+      const af = kf + SHANK_M * Math.sin(sh);
+      const au = ku - SHANK_M * Math.cos(sh);
+      // Foot level with the ground when the shank is vertical (0 deg dorsiflexion), following the shank.
+      const footAng = sh * 0.5;
+      const rot = (f: number, u: number): [number, number] => [af + f * Math.cos(footAng) - u * Math.sin(footAng), au + f * Math.sin(footAng) + u * Math.cos(footAng)];
+      set(`${side}_knee`, i, kf, ku);
+      set(`${side}_ankle`, i, af, au);
+      const [hf, hu] = rot(-0.05, -0.06);
+      const [tf, tu] = rot(0.16, -0.06);
+      set(`${side}_heel`, i, hf, hu);
+      set(`${side}_foot_index`, i, tf, tu);
+    }
+  }
+  const trajectories: Record<string, Trajectory> = tr;
+  return { rateHz: fps, frameCount: n, convention: 'image-y-down', unit: 'px', trajectories };
+}
+
+/** The same figure as the pose engine would deliver it. */
+export function toPoseTrack(set: TrajectorySet): PoseTrack2D {
+  const n = set.frameCount;
+  const xPx = new Float32Array(n * LANDMARK_COUNT).fill(NaN);
+  const yPx = new Float32Array(n * LANDMARK_COUNT).fill(NaN);
+  const visibility = new Float32Array(n * LANDMARK_COUNT);
+  BLAZEPOSE_LANDMARKS.forEach((name, l) => {
+    const t = set.trajectories[name];
+    if (!t) return;
+    for (let f = 0; f < n; f++) {
+      xPx[f * LANDMARK_COUNT + l] = t.x[f]!;
+      yPx[f * LANDMARK_COUNT + l] = t.y[f]!;
+      visibility[f * LANDMARK_COUNT + l] = Number.isFinite(t.x[f]!) ? 0.95 : 0;
+    }
+  });
+  return {
+    fps: set.rateHz,
+    widthPx: 1920,
+    heightPx: 1080,
+    frameCount: n,
+    timeS: Float64Array.from({ length: n }, (_, i) => i / set.rateHz),
+    xPx,
+    yPx,
+    visibility,
+    confidence: new Float32Array(n).fill(1),
+  };
+}
