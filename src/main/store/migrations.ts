@@ -85,4 +85,34 @@ export const MIGRATIONS: readonly string[] = [
     updated_at TEXT NOT NULL
   );
   `,
+  // 4: reports. Lab settings printed in every report header (one row), the lab's normative
+  // reference sets (the whole set as JSON: curves are read together, never queried by point), and
+  // the clinician's interpretation per report (a session, or a pair of sessions compared).
+  `
+  CREATE TABLE lab_settings (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    settings_json TEXT NOT NULL,
+    logo_relative_path TEXT,
+    updated_at TEXT NOT NULL
+  );
+  CREATE TABLE normative_set (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    origin TEXT NOT NULL,
+    format TEXT NOT NULL,
+    group_name TEXT,
+    set_json TEXT NOT NULL,
+    archived_at TEXT,
+    created_at TEXT NOT NULL
+  );
+  CREATE TABLE report_note (
+    session_id TEXT NOT NULL REFERENCES session(id),
+    compare_session_id TEXT NOT NULL DEFAULT '',
+    text TEXT NOT NULL,
+    clinician_name TEXT NOT NULL DEFAULT '',
+    role TEXT NOT NULL DEFAULT '',
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (session_id, compare_session_id)
+  );
+  `,
 ];
