@@ -51,6 +51,7 @@ export interface AnalysisError {
 
 export interface CycleCurve {
   cycleIndex: number;
+  /** Left out of this curve's mean: the cycle is excluded, or this angle is missing in > 10 % of it. */
   excluded: boolean;
   values: number[];
 }
@@ -287,7 +288,10 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
     }
   }
 
-  // Cycles, with missing-data flags from the curves.
+  // An angle whose landmarks never coexist says nothing; leave it out rather than report NaN.
+  for (let k = angles.length - 1; k >= 0; k--) if (!angles[k]!.values.some(Number.isFinite)) angles.splice(k, 1);
+
+  // Cycles, with missing-data flags.
   const cycles = buildCycles(events, passes, rateHz, options.cycles);
   const maxMissing = options.maxMissingFraction ?? 0.1;
   const curveCache = new Map<AngleSeries, Map<GaitCycle, Float64Array>>();
@@ -296,10 +300,11 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
     for (const c of cycles.filter((c) => c.side === a.side)) m.set(c, normaliseCycle(a.values, c.startFrame, c.endFrame, points));
     curveCache.set(a, m);
   }
+  // Feet and pelvis missing: the cycle itself is unreliable. One angle missing: only that curve
+  // leaves the cycle out (below).
   for (const c of cycles) {
     const footCurves = [feet[c.side].heel.forward, feet[c.side].toe.forward, pelvisSag.forward].map((s) => normaliseCycle(s, c.startFrame, c.endFrame, points));
-    const angleCurves = angles.filter((a) => a.side === c.side).map((a) => curveCache.get(a)!.get(c)!);
-    if ([...footCurves, ...angleCurves].some((cv) => missingFraction(cv) > maxMissing)) {
+    if (footCurves.some((cv) => missingFraction(cv) > maxMissing)) {
       c.flags.push('missing-data');
       c.excluded = true;
     }
@@ -317,7 +322,10 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
   const percent = percentAxis(points);
   const curves: CycleCurveSet[] = angles.map((a) => {
     const cs = cycles.filter((c) => c.side === a.side);
-    const per = cs.map((c) => ({ cycleIndex: c.index, excluded: c.excluded, values: Array.from(curveCache.get(a)!.get(c)!) }));
+    const per = cs.map((c) => {
+      const values = curveCache.get(a)!.get(c)!;
+      return { cycleIndex: c.index, excluded: c.excluded || missingFraction(values) > maxMissing, values: Array.from(values) };
+    });
     const included = per.filter((p) => !p.excluded).map((p) => p.values);
     const { mean, sd } = meanSdCurves(included, points);
     return { variable: a.variable, label: ANGLE_LABELS[a.variable], side: a.side, view: a.view, landmarks: a.landmarks, unit: 'deg', percent, cycles: per, mean, sd, includedCycles: included.length };

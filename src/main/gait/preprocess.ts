@@ -108,12 +108,19 @@ const ROLES: readonly SideRole[] = ['heel', 'toe', 'ankle', 'knee', 'hip', 'asis
 export function cleanBody(set: TrajectorySet, options: PreprocessOptions = {}): CleanBody {
   const map = options.markerMap ?? DEFAULT_MARKER_MAP;
   const body: CleanBody = { left: {}, right: {}, longGaps: [] };
+  // A name that is present but never tracked (a marker not placed) falls through to the next one.
   const take = (candidates: readonly string[]): PointSeries | undefined => {
-    const r = resolveName(set, candidates);
-    if (!r) return undefined;
-    const { point, longGaps } = cleanTrajectory(r.name, r.trajectory, set, options);
-    body.longGaps.push(...longGaps);
-    return point;
+    for (const c of candidates) {
+      const r = resolveName(set, [c]);
+      if (!r) continue;
+      const { point, longGaps } = cleanTrajectory(r.name, r.trajectory, set, options);
+      let finite = 0;
+      for (let i = 0; i < point.x.length; i++) if (Number.isFinite(point.x[i]!)) finite++;
+      if (finite === 0) continue;
+      body.longGaps.push(...longGaps);
+      return point;
+    }
+    return undefined;
   };
   for (const side of SIDES) {
     for (const role of ROLES) {
