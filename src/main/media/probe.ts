@@ -11,7 +11,7 @@ export interface VideoInfo {
   /** Size of decoded frames as shown to the user (rotation applied). */
   widthPx: number;
   heightPx: number;
-  /** Clockwise rotation the player applies to the stored frames, degrees (0, 90, 180, 270). */
+  /** Display-matrix rotation as ffprobe reports it (counter-clockwise), 0/90/180/270; 0 when none. */
   rotationDeg: number;
   fps: number;
   frameCount: number;
@@ -41,10 +41,10 @@ function parseRate(rate: string | undefined): number {
   return den ? num / den : num;
 }
 
-/** ffprobe reports the display matrix rotation counter-clockwise (e.g. -90 for a phone held upright). */
+/** Folds ffprobe's rotation (e.g. -90 for many phones held upright) into 0..270 in quarter turns. */
 export function normaliseRotationDeg(streamRotation: number): number {
-  const clockwise = -Math.round(streamRotation / 90) * 90;
-  return ((clockwise % 360) + 360) % 360;
+  const quarter = Math.round(streamRotation / 90) * 90;
+  return ((quarter % 360) + 360) % 360;
 }
 
 export async function probeVideo(path: string, signal?: AbortSignal): Promise<VideoInfo> {
@@ -87,7 +87,7 @@ export async function probeVideo(path: string, signal?: AbortSignal): Promise<Vi
   const rotationRaw = Number(video.side_data_list?.find((d) => d.rotation !== undefined)?.rotation ?? NaN);
   const rotationDeg = Number.isFinite(rotationRaw)
     ? normaliseRotationDeg(rotationRaw)
-    : normaliseRotationDeg(-Number(video.tags?.rotate ?? 0));
+    : normaliseRotationDeg(Number(video.tags?.rotate ?? 0));
   const codedW = video.width ?? 0;
   const codedH = video.height ?? 0;
   if (!codedW || !codedH) throw new MediaError('not-a-video', `${path}: the video stream has no frame size.`);
@@ -95,6 +95,14 @@ export async function probeVideo(path: string, signal?: AbortSignal): Promise<Vi
 
   const frameTimesS = await probeFrameTimes(path, signal);
   if (frameTimesS.length === 0) throw new MediaError('truncated', `${path} contains no video frames (truncated or empty video).`);
+  // An mp4 with its index first still opens when cut short, but holds fewer frames than it declares.
+  const declared = Number(video.nb_frames ?? NaN);
+  if (Number.isFinite(declared) && declared > 0 && frameTimesS.length < declared - 1) {
+    throw new MediaError(
+      'truncated',
+      `${path} is truncated or damaged: it declares ${declared} frames but holds ${frameTimesS.length}.`,
+    );
+  }
   const fpsFromHeader = parseRate(video.avg_frame_rate) || parseRate(video.r_frame_rate);
   const spanS = frameTimesS.length > 1 ? (frameTimesS[frameTimesS.length - 1]! - frameTimesS[0]!) / (frameTimesS.length - 1) : NaN;
   const fps = Number.isFinite(fpsFromHeader) && fpsFromHeader > 0 ? fpsFromHeader : 1 / spanS;

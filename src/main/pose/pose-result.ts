@@ -42,6 +42,7 @@ export interface PoseManifest {
     minConfidence: number;
     chunkFrames: number;
     scanIntervalS: number;
+    refineWithHeatmap: boolean;
     frameCount: number;
   };
   provenance: {

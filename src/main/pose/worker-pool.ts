@@ -45,7 +45,7 @@ export class WorkerPool {
 
   private constructor() {}
 
-  static async start(models: ModelBytes[], options: { workers?: number; backend?: 'wasm' | 'tensorflow' | 'auto' } = {}): Promise<WorkerPool> {
+  static async start(models: ModelBytes[], options: { workers?: number; backend?: 'wasm' | 'tensorflow' | 'auto'; heatmap?: boolean } = {}): Promise<WorkerPool> {
     const pool = new WorkerPool();
     const count = Math.max(1, options.workers ?? availableParallelism());
     const script = locateWorkerScript();
@@ -61,7 +61,7 @@ export class WorkerPool {
           worker.on('exit', (code) => {
             if (!pool.dead) pool.fail(slot, new Error(`pose worker exited unexpectedly (code ${code})`));
           });
-          const reply = await pool.call(slot, { type: 'init', models, backend: options.backend ?? 'auto', wasmDir });
+          const reply = await pool.call(slot, { type: 'init', models, backend: options.backend ?? 'auto', wasmDir, heatmap: options.heatmap ?? false });
           slot.busy = false;
           return reply as Reply<'ready'>;
         }),

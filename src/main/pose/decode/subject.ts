@@ -33,7 +33,7 @@ const height = (b: Box): number => Math.max(1, b.y1 - b.y0);
  * Links boxes of consecutive samples into tracks: nearest centre, in body heights, allowing a
  * missed sample or two (occlusion, a weak detection).
  */
-export function linkTracks(samples: ScanSample[], maxJumpHeights = 0.9, maxGapSamples = 2): SubjectTrack[] {
+export function linkTracks(samples: ScanSample[], maxJumpHeights = 1.5, maxGapSamples = 2): SubjectTrack[] {
   const tracks: Array<SubjectTrack & { lastSample: number }> = [];
   samples.forEach((sample, si) => {
     const candidates: Array<{ t: number; b: number; cost: number }> = [];

@@ -12,7 +12,9 @@ const port = parentPort;
 if (!port) throw new Error('pose-worker must run in a worker thread');
 
 const models = new Map<string, GraphModel>();
-const LANDMARK_OUTPUTS = ['ld_3d', 'world_3d', 'output_poseflag', 'activation_heatmap'];
+const LANDMARK_OUTPUTS = ['ld_3d', 'world_3d', 'output_poseflag'];
+// The heatmap is only fetched when refinement is on: it costs a 640 KB read-back per frame.
+const HEATMAP_OUTPUT = 'activation_heatmap';
 let landmarkOutputNames: string[] = [];
 
 function send(msg: WorkerResponse, transfer: ArrayBuffer[] = []): void {
@@ -80,7 +82,7 @@ async function handle(msg: WorkerRequest): Promise<void> {
     for (const m of msg.models) models.set(m.name, await modelFromBytes(m));
     const lm = models.get('landmarks');
     if (!lm) throw new Error('landmark model missing');
-    landmarkOutputNames = outputNamesFor(lm, LANDMARK_OUTPUTS);
+    landmarkOutputNames = outputNamesFor(lm, msg.heatmap ? [...LANDMARK_OUTPUTS, HEATMAP_OUTPUT] : LANDMARK_OUTPUTS);
     // First inference compiles kernels; do it now so per-frame timings are honest.
     tf.tidy(() => lm.execute(tf.zeros([1, 256, 256, 3]), landmarkOutputNames));
     const people = models.get('people');
@@ -104,11 +106,11 @@ async function handle(msg: WorkerRequest): Promise<void> {
         ld3d: ld!,
         world3d: world!,
         poseFlag: flag![0]!,
-        heatmap: heatmap!,
+        heatmap: heatmap ?? new Float32Array(0),
         inferMs: performance.now() - t0,
         input: msg.input,
       },
-      [ld!.buffer as ArrayBuffer, world!.buffer as ArrayBuffer, heatmap!.buffer as ArrayBuffer, msg.input.buffer as ArrayBuffer],
+      [ld!.buffer as ArrayBuffer, world!.buffer as ArrayBuffer, ...(heatmap ? [heatmap.buffer as ArrayBuffer] : []), msg.input.buffer as ArrayBuffer],
     );
     return;
   }

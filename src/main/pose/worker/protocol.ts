@@ -9,7 +9,7 @@ export interface ModelBytes {
 }
 
 export type WorkerRequest =
-  | { type: 'init'; models: ModelBytes[]; backend: 'wasm' | 'tensorflow' | 'auto'; wasmDir: string }
+  | { type: 'init'; models: ModelBytes[]; backend: 'wasm' | 'tensorflow' | 'auto'; wasmDir: string; heatmap: boolean }
   | { type: 'landmarks'; id: number; input: Float32Array }
   | { type: 'people'; id: number; input: Int32Array; widthPx: number; heightPx: number };
 
@@ -23,7 +23,7 @@ export type WorkerResponse =
       /** 39 x (x, y, z) metres, hip-centred. */
       world3d: Float32Array;
       poseFlag: number;
-      /** 64 x 64 x 39 logits (NHWC), used to refine landmark positions. */
+      /** 64 x 64 x 39 logits (NHWC) when requested at init, else empty. */
       heatmap: Float32Array;
       inferMs: number;
       /** The input buffer handed back for reuse. */

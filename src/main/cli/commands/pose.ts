@@ -1,0 +1,115 @@
+// `gaitlab pose`: 33-landmark tracks of one video, as CSV or JSON, optionally with an overlay video.
+import { writeFileSync } from 'node:fs';
+import { dirname, extname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { UserError, type CliCommand } from '../command';
+import { MediaError } from '../../media/media-error';
+import { ModelError } from '../../pose/model-store';
+import { renderOverlay } from '../../pose/overlay/render-overlay';
+import { runPose, type PoseProgress } from '../../pose/run-pose';
+import { trackToCsv, trackToJson } from '../../pose/track-files';
+import type { PersonSelection } from '../../pose/decode/subject';
+
+const usage = `gaitlab pose <video> --out <file.csv|file.json> [options]
+
+Finds the subject's 33 BlazePose landmarks in every frame of <video>.
+
+Options:
+  --out <file>          .csv (one row per frame: frame, time_s, <name>_x, <name>_y, <name>_visibility)
+                        or .json (same data plus confidence and provenance)
+  --overlay <file.mp4>  also write the video with the skeleton drawn on it
+  --work-dir <dir>      job folder (default: <out>.pose); re-running resumes an interrupted job
+  --person-index <n>    follow the n-th person (0 = seen longest) instead of the one who walks
+  --person-box <x0,y0,x1,y1>[@frame]  follow the person inside this box (pixels) at that frame
+  --model <full|lite>   landmark model (default full)
+  --workers <n>         inference threads (default: one per core)
+  --min-confidence <c>  flag frames below this pose confidence (default 0.5)`;
+
+function bar(p: PoseProgress): string {
+  if (p.stage === 'scanning') return `finding people ${p.framesDone}/${p.framesTotal}`;
+  if (p.stage !== 'landmarks') return p.stage;
+  const width = 30;
+  const done = p.framesTotal ? Math.round((p.framesDone / p.framesTotal) * width) : 0;
+  const eta = Number.isFinite(p.etaS) ? `${Math.ceil(p.etaS)} s left` : '';
+  return `[${'#'.repeat(done)}${'.'.repeat(width - done)}] ${p.framesDone}/${p.framesTotal} frames  ${p.framesPerS.toFixed(1)} frames/s  ${eta}`;
+}
+
+function parsePerson(index: string | undefined, box: string | undefined): PersonSelection {
+  if (index !== undefined) {
+    const n = Number(index);
+    if (!Number.isInteger(n) || n < 0) throw new UserError(`--person-index must be a whole number >= 0, got "${index}"`);
+    return { kind: 'index', index: n };
+  }
+  if (box !== undefined) {
+    const [coords, frame] = box.split('@');
+    const v = (coords ?? '').split(',').map(Number);
+    if (v.length !== 4 || v.some((x) => !Number.isFinite(x))) throw new UserError(`--person-box must be x0,y0,x1,y1[@frame], got "${box}"`);
+    return { kind: 'box', box: { x0: v[0]!, y0: v[1]!, x1: v[2]!, y1: v[3]! }, frame: frame ? Number(frame) : 0 };
+  }
+  return { kind: 'moving' };
+}
+
+export const poseCommand: CliCommand = {
+  name: 'pose',
+  summary: 'Track the 33 body landmarks of the subject in a video (CSV/JSON, overlay video)',
+  usage,
+  async run(argv, ctx) {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string' },
+        overlay: { type: 'string' },
+        'work-dir': { type: 'string' },
+        'person-index': { type: 'string' },
+        'person-box': { type: 'string' },
+        model: { type: 'string' },
+        workers: { type: 'string' },
+        'min-confidence': { type: 'string' },
+      },
+    });
+    const video = positionals[0];
+    if (!video || positionals.length > 1) throw new UserError(`expected one video file\n\n${usage}`);
+    if (!values.out) throw new UserError(`--out <file.csv|file.json> is required\n\n${usage}`);
+    const out = resolve(values.out);
+    const format = extname(out).toLowerCase();
+    if (format !== '.csv' && format !== '.json') throw new UserError('--out must end in .csv or .json');
+    const model = values.model ?? 'full';
+    if (model !== 'full' && model !== 'lite') throw new UserError('--model must be full or lite');
+    const workers = values.workers ? Number(values.workers) : undefined;
+    if (workers !== undefined && !(Number.isInteger(workers) && workers > 0)) throw new UserError('--workers must be a whole number > 0');
+    const minConfidence = values['min-confidence'] ? Number(values['min-confidence']) : undefined;
+
+    try {
+      const result = await runPose({
+        videoPath: resolve(video),
+        outDir: resolve(values['work-dir'] ?? `${out}.pose`),
+        signal: ctx.io.signal,
+        person: parsePerson(values['person-index'], values['person-box']),
+        model,
+        workers,
+        minConfidence,
+        onProgress: (p) => ctx.io.progress(bar(p)),
+      });
+      writeFileSync(out, format === '.csv' ? trackToCsv(result.track) : trackToJson(result.track, result.manifest));
+      const m = result.manifest;
+      ctx.io.out(`${m.frames} frames, ${m.frames - m.lowConfidenceFrames.length} with a confident pose, backend ${m.provenance.backend}`);
+      if (m.lowConfidenceFrames.length) ctx.io.out(`${m.lowConfidenceFrames.length} frames below confidence ${m.settings.minConfidence} (flagged)`);
+      ctx.io.out(`wrote ${out}`);
+      if (values.overlay) {
+        const overlay = resolve(values.overlay);
+        ctx.io.progress(`drawing overlay into ${dirname(overlay)} ...`);
+        await renderOverlay({ videoPath: resolve(video), track: result.track, outPath: overlay, signal: ctx.io.signal });
+        ctx.io.out(`wrote ${overlay}`);
+      }
+      return 0;
+    } catch (err) {
+      if (err instanceof MediaError && err.kind === 'cancelled') {
+        ctx.io.err('cancelled: run the same command again to resume');
+        return 130;
+      }
+      if (err instanceof MediaError || err instanceof ModelError) throw new UserError(err.message);
+      throw err;
+    }
+  },
+};
