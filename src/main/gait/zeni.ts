@@ -44,6 +44,8 @@ export interface ZeniOptions {
    * 'none' = Zeni's original instant. 'landing-impact' = the largest upward acceleration of the contact point (it stops falling); the default when heights are given.
    */
   contactRefinement?: 'lowest-point' | 'landing-impact' | 'ground-speed' | 'none';
+  /** Which part of the foot's landing refines contact (default 'lowest': found from the data). */
+  landingPoint?: 'heel' | 'toe' | 'lowest';
 }
 
 export function zeniEvents(input: ZeniInput, options: ZeniOptions = {}): GaitEvent[] {
@@ -78,7 +80,7 @@ export function zeniEvents(input: ZeniInput, options: ZeniOptions = {}): GaitEve
   ic.splice(0, ic.length, ...icClean);
   fo.splice(0, fo.length, ...foClean);
   const k = options.contactSpeedFraction ?? 0.2;
-  const heights = contactHeights(input, contact);
+  const heights = contactHeights(input, options.landingPoint ?? 'lowest');
   const mode = options.contactRefinement ?? (heights ? 'landing-impact' : 'ground-speed');
   const refined =
     mode === 'lowest-point' && heights
@@ -122,14 +124,29 @@ function refineContact(rel: Float64Array, peak: number, input: ZeniInput, k: num
   return peak;
 }
 
-function contactHeights(input: ZeniInput, contact: 'heel' | 'toe' | 'foremost'): Float64Array | undefined {
+/**
+ * Height of the part of the foot that lands, above its own ground level (5th percentile of its
+ * height in the pass, so marker or landmark offsets do not matter). 'lowest' takes whichever of
+ * heel and toe is closer to its ground level: the heel in heel-strike gait, the forefoot in toe
+ * walking, without being told which.
+ */
+function contactHeights(input: ZeniInput, landing: 'heel' | 'toe' | 'lowest'): Float64Array | undefined {
   const { heelUp, toeUp } = input;
   if (!heelUp || !toeUp) return undefined;
   const n = heelUp.length;
+  const floor = (a: ArrayLike<number>) => {
+    const v: number[] = [];
+    for (let i = input.startFrame; i < input.endFrame; i++) if (Number.isFinite(a[i]!)) v.push(a[i]!);
+    v.sort((x, y) => x - y);
+    return v[Math.floor(0.05 * (v.length - 1))] ?? 0;
+  };
+  const fh = floor(heelUp);
+  const ft = floor(toeUp);
   const h = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    // For 'foremost' the lower of heel and toe is the one that lands.
-    h[i] = contact === 'heel' ? heelUp[i]! : contact === 'toe' ? toeUp[i]! : Math.min(heelUp[i]!, toeUp[i]!);
+    const a = heelUp[i]! - fh;
+    const b = toeUp[i]! - ft;
+    h[i] = landing === 'heel' ? a : landing === 'toe' ? b : Math.min(a, b);
   }
   return h;
 }

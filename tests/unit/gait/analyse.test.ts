@@ -5,7 +5,8 @@ import { poseTrackToTrajectorySet } from '../../../src/main/gait/pose-adapter';
 import { textSummary } from '../../../src/main/gait/summary';
 import { TIDY_CSV_COLUMNS, tidyCurvesCsv } from '../../../src/main/gait/tidy-csv';
 import type { TrajectorySet } from '../../../src/main/gait/types';
-import { syntheticKneeDeg, syntheticWalk, toPoseTrack } from './synthetic-walker';
+import { cleanTrajectory } from '../../../src/main/gait/preprocess';
+import { syntheticFrontalWalk, syntheticKneeDeg, syntheticWalk, toPoseTrack } from './synthetic-walker';
 
 function ok(set: TrajectorySet, opts: Parameters<typeof analyseTrajectories>[1] = {}) {
   const r = analyseTrajectories(set, opts);
@@ -128,6 +129,57 @@ describe('analyseTrajectories on a synthetic side-camera walker', () => {
     expect(text).toMatch(/speed: 1\.\d\d ± \d\.\d\d m\/s/);
     expect(text).toMatch(/Right knee flexion: peak in swing \d+\.\d ± \d+\.\d deg .*minimum in stance \d+\.\d ± \d+\.\d deg/);
     console.log(text);
+  });
+});
+
+describe('other views and gaits', () => {
+  it('a toe walker (equinus) still gets one contact per stride', () => {
+    const normal = ok(syntheticWalk());
+    const toe = ok(syntheticWalk({ toeWalking: true }));
+    for (const side of ['left', 'right'] as const) {
+      const a = normal.events.filter((e) => e.side === side && e.kind === 'initial-contact').map((e) => e.frame);
+      const b = toe.events.filter((e) => e.side === side && e.kind === 'initial-contact').map((e) => e.frame);
+      expect(b.length).toBe(a.length);
+      b.forEach((f, k) => expect(Math.abs(f - a[k]!)).toBeLessThan(3));
+      const ankle = toe.curves.find((c) => c.side === side && c.variable === 'ankle_dorsiflexion')!.mean;
+      const ankleNormal = normal.curves.find((c) => c.side === side && c.variable === 'ankle_dorsiflexion')!.mean;
+      // 30 deg more plantarflexed throughout the cycle.
+      const shift = ankle.map((v, k) => v - ankleNormal[k]!);
+      expect(shift.reduce((x, y) => x + y, 0) / shift.length).toBeCloseTo(-30, 0);
+    }
+  });
+
+  it('a frontal camera gives frontal-plane angles from events given by the side camera', () => {
+    const side = ok(syntheticWalk());
+    const r = analyseTrajectories(syntheticFrontalWalk(), { view: 'frontal', events: side.events });
+    if (!r.ok) throw new Error(r.error.message);
+    const a = r.analysis;
+    expect(a.angles.every((x) => x.view === 'frontal-camera')).toBe(true);
+    for (const s of ['left', 'right'] as const) {
+      const hip = a.curves.find((c) => c.side === s && c.variable === 'hip_abduction')!;
+      expect(hip.landmarks[0]).toBe(`${s}_hip`);
+      // Abducted in swing (+5), adducted in stance (-3): not mirrored between sides.
+      expect(Math.max(...hip.mean)).toBeCloseTo(5, 0);
+      expect(Math.min(...hip.mean)).toBeCloseTo(-3, 0);
+      const obl = a.curves.find((c) => c.side === s && c.variable === 'pelvic_obliquity')!;
+      expect(Math.max(...obl.mean.map(Math.abs))).toBeLessThan(0.5);
+    }
+    expect(a.spatiotemporal.bySide.left.strideLengthM.n).toBe(0);
+    expect(a.spatiotemporal.bySide.left.cadenceStepsPerMin.mean).toBeCloseTo(120 / 1.1, 0);
+  });
+
+  it('weights landmarks by confidence: an unsure outlier is pulled back to its neighbours', () => {
+    const set = syntheticWalk();
+    const t = set.trajectories.left_knee!;
+    const x = Float64Array.from(t.x as Float64Array);
+    const conf = new Float64Array(set.frameCount).fill(0.95);
+    x[60] = x[60]! + 200;
+    conf[60] = 0.35; // barely above the 0.3 cut: mostly replaced
+    x[90] = x[90]! + 200;
+    conf[90] = 0.1; // below the cut: treated as missing and filled
+    const clean = cleanTrajectory('left_knee', { x, y: t.y, confidence: conf }, set, { cutoffHz: 0 });
+    expect(Math.abs(clean.point.x[60]! - (t.x[60] as number))).toBeLessThan(30);
+    expect(Math.abs(clean.point.x[90]! - (t.x[90] as number))).toBeLessThan(2);
   });
 });
 

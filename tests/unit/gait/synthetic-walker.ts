@@ -14,6 +14,8 @@ export interface WalkerOptions {
   /** Legs still, pelvis still. */
   standing?: boolean;
   pxPerM?: number;
+  /** Equinus: forefoot always lower than the heel (toe walking). */
+  toeWalking?: boolean;
 }
 
 const THIGH_M = 0.45;
@@ -62,7 +64,7 @@ export function syntheticWalk(o: WalkerOptions = {}): TrajectorySet {
       const af = kf + SHANK_M * Math.sin(sh);
       const au = ku - SHANK_M * Math.cos(sh);
       // Foot level with the ground when the shank is vertical (0 deg dorsiflexion), following the shank.
-      const footAng = sh * 0.5;
+      const footAng = sh * 0.5 - (o.toeWalking ? 30 * rad : 0);
       const rot = (f: number, u: number): [number, number] => [af + f * Math.cos(footAng) - u * Math.sin(footAng), au + f * Math.sin(footAng) + u * Math.cos(footAng)];
       set(`${side}_knee`, i, kf, ku);
       set(`${side}_ankle`, i, af, au);
@@ -102,4 +104,39 @@ export function toPoseTrack(set: TrajectorySet): PoseTrack2D {
     visibility,
     confidence: new Float32Array(n).fill(1),
   };
+}
+
+/** A frontal camera facing the subject, who walks toward it: their left appears on the image right. */
+export function syntheticFrontalWalk(o: { seconds?: number; fps?: number; strideS?: number } = {}): TrajectorySet {
+  const fps = o.fps ?? 30;
+  const n = Math.round((o.seconds ?? 6) * fps);
+  const T = o.strideS ?? 1.1;
+  const px = 300;
+  const rad = Math.PI / 180;
+  const names = ['left_hip', 'right_hip', 'left_knee', 'right_knee', 'left_ankle', 'right_ankle', 'left_heel', 'right_heel', 'left_foot_index', 'right_foot_index', 'left_shoulder', 'right_shoulder'];
+  const tr: Record<string, { x: Float64Array; y: Float64Array }> = {};
+  for (const nm of names) tr[nm] = { x: new Float64Array(n), y: new Float64Array(n) };
+  const set = (nm: string, i: number, left: number, up: number) => {
+    tr[nm]!.x[i] = 960 + left * px;
+    tr[nm]!.y[i] = 1000 - up * px;
+  };
+  for (let i = 0; i < n; i++) {
+    const t = i / fps;
+    for (const side of ['left', 'right'] as const) {
+      const lat = side === 'left' ? 1 : -1;
+      const phase = (t / T + (side === 'right' ? 0.5 : 0)) % 1;
+      // 5 deg abduction in swing, 3 deg adduction in stance; pelvis level; knee straight in the frontal plane.
+      const abd = (phase > 0.6 ? 5 : -3) * rad;
+      const hip = [lat * 0.1, 0.92] as const;
+      const knee = [hip[0] + lat * 0.45 * Math.sin(abd), hip[1] - 0.45 * Math.cos(abd)] as const;
+      const ankle = [knee[0] + lat * 0.43 * Math.sin(abd), knee[1] - 0.43 * Math.cos(abd)] as const;
+      set(`${side}_hip`, i, ...hip);
+      set(`${side}_knee`, i, ...knee);
+      set(`${side}_ankle`, i, ...ankle);
+      set(`${side}_heel`, i, ankle[0], ankle[1] - 0.06);
+      set(`${side}_foot_index`, i, ankle[0] + lat * 0.02, ankle[1] - 0.07);
+      set(`${side}_shoulder`, i, lat * 0.18, 1.42);
+    }
+  }
+  return { rateHz: fps, frameCount: n, convention: 'image-y-down', unit: 'px', trajectories: tr };
 }
