@@ -195,7 +195,8 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
     if (rangeAlong(pelvis, axes) < 0.5 * legLength) axes = groundAxes(set.convention, body.left.heel);
   }
 
-  const footPointing = median(Array.from(project(body.left.toe!, axes.progression), (v, i) => v - project(body.left.heel!, axes.progression)[i]!)) >= 0 ? 1 : -1;
+  const heelProgress = project(body.left.heel!, axes.progression);
+  const footPointing = median(Array.from(project(body.left.toe!, axes.progression), (v, i) => v - heelProgress[i]!)) >= 0 ? 1 : -1;
   let passes: WalkingPass[];
   if (view === 'frontal') {
     if (!options.events) {
@@ -206,7 +207,7 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
     const detection = detectWalkingPasses({
       rateHz,
       pelvisProgress: project(pelvis, axes.progression),
-      leftHeelProgress: project(body.left.heel!, axes.progression),
+      leftHeelProgress: heelProgress,
       rightHeelProgress: project(body.right.heel!, axes.progression),
       footPointing,
       legLength,
