@@ -6,7 +6,7 @@ import { textSummary } from '../../../src/main/gait/summary';
 import { TIDY_CSV_COLUMNS, tidyCurvesCsv } from '../../../src/main/gait/tidy-csv';
 import type { TrajectorySet } from '../../../src/main/gait/types';
 import { cleanTrajectory } from '../../../src/main/gait/preprocess';
-import { syntheticFrontalWalk, syntheticKneeDeg, syntheticWalk, toPoseTrack } from './synthetic-walker';
+import { concatWalks, syntheticFrontalWalk, syntheticKneeDeg, syntheticWalk, toPoseTrack } from './synthetic-walker';
 
 function ok(set: TrajectorySet, opts: Parameters<typeof analyseTrajectories>[1] = {}) {
   const r = analyseTrajectories(set, opts);
@@ -129,6 +129,28 @@ describe('analyseTrajectories on a synthetic side-camera walker', () => {
     expect(text).toMatch(/speed: 1\.\d\d ± \d\.\d\d m\/s/);
     expect(text).toMatch(/Right knee flexion: peak in swing \d+\.\d ± \d+\.\d deg .*minimum in stance \d+\.\d ± \d+\.\d deg/);
     console.log(text);
+  });
+});
+
+describe('walking passes', () => {
+  it('walk right, stop and turn, walk back left: two passes, opposite directions, same knee pattern', () => {
+    const out = syntheticWalk({ direction: 1, seconds: 5, startXPx: 100 });
+    const endX = 100 + 5 * 1.2 * 300;
+    const turn = syntheticWalk({ standing: true, seconds: 1.5, startXPx: endX });
+    const back = syntheticWalk({ direction: -1, seconds: 5, startXPx: endX });
+    const a = ok(concatWalks([out, turn, back]), { scale: { kind: 'calibration', metresPerUnit: 1 / 300 } });
+    expect(a.passes.map((p) => p.direction)).toEqual([1, -1]);
+    // The standing/turning part lies between the passes.
+    expect(a.passes[0]!.endFrame).toBeLessThanOrEqual(5 * 30 + 10);
+    expect(a.passes[1]!.startFrame).toBeGreaterThanOrEqual(6.5 * 30 - 10);
+    for (const pass of a.passes) {
+      const cycles = a.cycles.filter((c) => c.passIndex === pass.index && !c.excluded);
+      expect(cycles.length).toBeGreaterThanOrEqual(4);
+    }
+    const knee = a.curves.find((c) => c.side === 'right' && c.variable === 'knee_flexion')!;
+    expect(Math.max(...knee.mean)).toBeGreaterThan(50);
+    expect(Math.min(...knee.mean)).toBeGreaterThan(0);
+    expect(a.spatiotemporal.bySide.right.speedMps.mean).toBeCloseTo(1.2, 1);
   });
 });
 

@@ -16,6 +16,8 @@ export interface WalkerOptions {
   pxPerM?: number;
   /** Equinus: forefoot always lower than the heel (toe walking). */
   toeWalking?: boolean;
+  /** Pelvis x at the start, pixels. */
+  startXPx?: number;
 }
 
 const THIGH_M = 0.45;
@@ -36,7 +38,7 @@ export function syntheticWalk(o: WalkerOptions = {}): TrajectorySet {
   const speed = o.treadmill || o.standing ? 0 : (o.speedMps ?? 1.2);
   const T = o.strideS ?? 1.1;
   const px = o.pxPerM ?? 300;
-  const startX = dir > 0 ? 100 : 100 + px * ((o.seconds ?? 6) * (o.speedMps ?? 1.2) + 0.5);
+  const startX = o.startXPx ?? (dir > 0 ? 100 : 100 + px * ((o.seconds ?? 6) * (o.speedMps ?? 1.2) + 0.5));
   const names = ['left_hip', 'right_hip', 'left_knee', 'right_knee', 'left_ankle', 'right_ankle', 'left_heel', 'right_heel', 'left_foot_index', 'right_foot_index', 'left_shoulder', 'right_shoulder', 'nose'];
   const tr: Record<string, { x: Float64Array; y: Float64Array; confidence: Float64Array }> = {};
   for (const nm of names) tr[nm] = { x: new Float64Array(n), y: new Float64Array(n), confidence: new Float64Array(n).fill(0.95) };
@@ -139,4 +141,23 @@ export function syntheticFrontalWalk(o: { seconds?: number; fps?: number; stride
     }
   }
   return { rateHz: fps, frameCount: n, convention: 'image-y-down', unit: 'px', trajectories: tr };
+}
+
+/** Recordings one after the other (e.g. walk, turn, walk back). */
+export function concatWalks(parts: TrajectorySet[]): TrajectorySet {
+  const n = parts.reduce((a, p) => a + p.frameCount, 0);
+  const names = Object.keys(parts[0]!.trajectories);
+  const trajectories: Record<string, { x: Float64Array; y: Float64Array }> = {};
+  for (const nm of names) {
+    const x = new Float64Array(n);
+    const y = new Float64Array(n);
+    let o = 0;
+    for (const p of parts) {
+      x.set(p.trajectories[nm]!.x as Float64Array, o);
+      y.set(p.trajectories[nm]!.y as Float64Array, o);
+      o += p.frameCount;
+    }
+    trajectories[nm] = { x, y };
+  }
+  return { ...parts[0]!, frameCount: n, trajectories };
 }
