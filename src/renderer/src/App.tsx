@@ -3,6 +3,10 @@ import { PatientListPage } from './pages/PatientListPage';
 import { PatientFormPage } from './pages/PatientFormPage';
 import { PatientPage } from './pages/PatientPage';
 import { SessionPage } from './pages/SessionPage';
+import { CapturePage } from './pages/CapturePage';
+import { CaptureImportPage } from './pages/CaptureImportPage';
+import { CaptureReportPage } from './pages/CaptureReportPage';
+import { RecoveryNotice } from './capture/RecoveryNotice';
 
 export function App() {
   const route = useRoute();
@@ -22,6 +26,15 @@ export function App() {
       break;
     case 'session':
       page = <SessionPage key={route.id} id={route.id} />;
+      break;
+    case 'capture-record':
+      page = <CapturePage key={route.sessionId} sessionId={route.sessionId} />;
+      break;
+    case 'capture-import':
+      page = <CaptureImportPage key={route.sessionId} sessionId={route.sessionId} />;
+      break;
+    case 'capture-report':
+      page = <CaptureReportPage key={route.trialId} trialId={route.trialId} />;
       break;
     case 'not-found':
       page = (
@@ -43,6 +56,7 @@ export function App() {
           <a href={href({ page: 'patients' })}>Patients</a>
         </nav>
       </header>
+      <RecoveryNotice />
       {page}
     </>
   );

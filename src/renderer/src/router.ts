@@ -7,6 +7,9 @@ export type Route =
   | { page: 'patient'; id: string }
   | { page: 'patient-edit'; id: string }
   | { page: 'session'; id: string }
+  | { page: 'capture-record'; sessionId: string }
+  | { page: 'capture-import'; sessionId: string }
+  | { page: 'capture-report'; trialId: string }
   | { page: 'not-found'; path: string };
 
 export function parseRoute(hash: string): Route {
@@ -16,6 +19,9 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'patients' && parts[1] === 'new' && parts.length === 2) return { page: 'patient-new' };
   if (parts[0] === 'patients' && parts[1] && parts.length === 2) return { page: 'patient', id: parts[1] };
   if (parts[0] === 'patients' && parts[1] && parts[2] === 'edit') return { page: 'patient-edit', id: parts[1] };
+  if (parts[0] === 'sessions' && parts[1] && parts[2] === 'record') return { page: 'capture-record', sessionId: parts[1] };
+  if (parts[0] === 'sessions' && parts[1] && parts[2] === 'import') return { page: 'capture-import', sessionId: parts[1] };
+  if (parts[0] === 'trials' && parts[1] && parts[2] === 'capture') return { page: 'capture-report', trialId: parts[1] };
   if (parts[0] === 'sessions' && parts[1]) return { page: 'session', id: parts[1] };
   return { page: 'not-found', path };
 }
@@ -32,6 +38,12 @@ export function href(route: Route): string {
       return `#/patients/${route.id}/edit`;
     case 'session':
       return `#/sessions/${route.id}`;
+    case 'capture-record':
+      return `#/sessions/${route.sessionId}/record`;
+    case 'capture-import':
+      return `#/sessions/${route.sessionId}/import`;
+    case 'capture-report':
+      return `#/trials/${route.trialId}/capture`;
     case 'not-found':
       return '#/';
   }

@@ -28,3 +28,17 @@ export function makeWebm(dir: string, name: string, durationS: number, fps = FIX
   ]);
   return out;
 }
+
+/** Frames ffmpeg actually decodes (not what the header claims). */
+export function decodedFrameCount(path: string): number {
+  const out = execFileSync('ffprobe', [
+    '-v', 'error', '-count_frames', '-select_streams', 'v:0', '-show_entries', 'stream=nb_read_frames', '-of', 'csv=p=0', path,
+  ]).toString();
+  return Number.parseInt(out.trim(), 10);
+}
+
+/** Container duration, seconds (present only once a browser recording has been remuxed). */
+export function probeDurationS(path: string): number {
+  const out = execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', path]).toString();
+  return Number.parseFloat(out.trim());
+}

@@ -37,6 +37,10 @@ export function SessionPage({ id }: { id: string }) {
           </dl>
           <section aria-labelledby="trials-title">
             <h2 id="trials-title">Trials</h2>
+            <p className="actions">
+              <a className="button primary" href={href({ page: 'capture-record', sessionId: id })}>Record trial</a>{' '}
+              <a className="button" href={href({ page: 'capture-import', sessionId: id })}>Import video</a>
+            </p>
             {trials.data && trials.data.length === 0 && <p className="empty">No trials recorded or imported yet.</p>}
             {trials.data && trials.data.length > 0 && (
               <table className="table">

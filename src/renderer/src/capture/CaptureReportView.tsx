@@ -1,0 +1,89 @@
+import type { CaptureReport } from '../../../shared/api/ops/capture';
+import { CAMERA_VIEWS, CAMERA_VIEW_LABELS, type CameraView } from '../../../shared/api/ops/capture';
+import { mediaUrl } from '../api';
+
+const METHOD_LABELS: Record<CaptureReport['method'], string> = {
+  'recorded-timestamps': 'capture timestamps of the recording',
+  clap: 'audio clap',
+  flash: 'visual flash',
+  manual: 'offsets entered by hand',
+  none: 'not synchronised',
+};
+
+export function cameraLabel(camera: string): string {
+  return (CAMERA_VIEWS as readonly string[]).includes(camera) ? CAMERA_VIEW_LABELS[camera as CameraView] : camera;
+}
+
+/** The sync quality of a trial, in the words and units a clinician checks before analysing. */
+export function CaptureReportView({ report, showVideos = true }: { report: CaptureReport; showVideos?: boolean }) {
+  const kept = report.cameras.reduce((n, c) => n + c.frameCount, 0);
+  const expected = report.cameras.reduce((n, c) => n + c.expectedFrameCount, 0);
+  return (
+    <section aria-labelledby="sync-report-title" className="capture-report">
+      <h2 id="sync-report-title">Sync quality</h2>
+      <p>
+        {report.recovered && <strong>Recovered after an interruption. </strong>}
+        Synchronised by {METHOD_LABELS[report.method]}; reference camera {cameraLabel(report.referenceCamera)}.
+      </p>
+      <dl className="facts">
+        <dt>Worst offset between cameras</dt>
+        <dd data-testid="worst-offset">{report.worstOffsetMs.toFixed(1)} ms</dd>
+        <dt>Frame pairing error after sync</dt>
+        <dd>{report.worstPairingErrorMs === null ? '—' : `${report.worstPairingErrorMs.toFixed(1)} ms`}</dd>
+        <dt>Dropped frames</dt>
+        <dd data-testid="total-dropped">{report.totalDroppedFrames}</dd>
+        <dt>Frames kept</dt>
+        <dd>
+          {kept} of {expected} ({expected > 0 ? ((100 * kept) / expected).toFixed(1) : '—'} %)
+        </dd>
+        <dt>Length</dt>
+        <dd>{report.durationS.toFixed(2)} s</dd>
+      </dl>
+      <table className="table" aria-label="Cameras of this trial">
+        <thead>
+          <tr>
+            <th scope="col">Camera</th>
+            <th scope="col">Frames kept</th>
+            <th scope="col">Dropped</th>
+            <th scope="col">Length (s)</th>
+            <th scope="col">Size</th>
+            <th scope="col">Start offset (ms)</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.cameras.map((c) => (
+            <tr key={c.camera} data-camera={c.camera}>
+              <td>{cameraLabel(c.camera)}</td>
+              <td>
+                {c.frameCount} / {c.expectedFrameCount}
+              </td>
+              <td>{c.droppedFrames}</td>
+              <td>{c.durationS.toFixed(2)}</td>
+              <td>
+                {c.widthPx}x{c.heightPx} @ {Math.round(c.fps)}
+              </td>
+              <td>{c.startOffsetMs.toFixed(1)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {report.warnings.length > 0 && (
+        <ul className="capture-warnings" aria-label="Warnings">
+          {report.warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      )}
+      {showVideos && (
+        <div className="capture-grid">
+          {report.cameras.map((c) => (
+            <figure key={c.camera}>
+              <video src={`${mediaUrl(c.relativePath)}#t=0.1`} controls muted preload="auto" aria-label={`Recorded video, ${cameraLabel(c.camera)}`} />
+              <figcaption>{cameraLabel(c.camera)}</figcaption>
+            </figure>
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}
