@@ -242,11 +242,11 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
   const angles: AngleSeries[] = [];
   if (view === 'sagittal' || view === '3d') {
     const sview: AngleView = view === '3d' ? '3d-sagittal' : 'sagittal-camera';
-    const asisMid = meanPoint('ASIS', [body.left.asis, body.right.asis], true);
+    const asisMid = meanPoint(undefined, [body.left.asis, body.right.asis], true);
     // The sacral marker sits midway between the PSIS: the same line for pelvic tilt.
-    const psisMid = meanPoint('PSIS', [body.left.psis, body.right.psis], true) ?? body.sacrum;
-    const hipMid = meanPoint('mid_hip', [body.left.hip, body.right.hip], true);
-    const shoulderMid = meanPoint('mid_shoulder', [body.left.shoulder, body.right.shoulder], true);
+    const psisMid = meanPoint(undefined, [body.left.psis, body.right.psis], true) ?? body.sacrum;
+    const hipMid = meanPoint(undefined, [body.left.hip, body.right.hip], true);
+    const shoulderMid = meanPoint(undefined, [body.left.shoulder, body.right.shoulder], true);
     for (const side of SIDES) {
       const b = body[side];
       const pelvisTilt = asisMid && psisMid ? pelvisTiltSeries(sag(asisMid)!, sag(psisMid)!, sview, side) : undefined;

@@ -133,10 +133,15 @@ export function cleanBody(set: TrajectorySet, options: PreprocessOptions = {}): 
   return body;
 }
 
-/** Mean of the given points per frame, over those present at that frame (NaN if none). */
-export function meanPoint(name: string, points: Array<PointSeries | undefined>, requireAll = false): PointSeries | undefined {
+/**
+ * Mean of the given points per frame, over those present at that frame (NaN if none; with
+ * requireAll, NaN unless all are present). Named after its members, e.g. 'mid(LASI,RASI)', unless
+ * a name is given, so that angle outputs say which landmarks they come from.
+ */
+export function meanPoint(name: string | undefined, points: Array<PointSeries | undefined>, requireAll = false): PointSeries | undefined {
   const ps = points.filter((p): p is PointSeries => p !== undefined);
   if (ps.length === 0) return undefined;
+  if (name === undefined) name = ps.length === 1 ? ps[0]!.name : `mid(${ps.map((p) => p.name).join(',')})`;
   const n = ps[0]!.x.length;
   const out: PointSeries = { name, x: new Float64Array(n), y: new Float64Array(n), z: new Float64Array(n) };
   for (let i = 0; i < n; i++) {
@@ -163,7 +168,7 @@ export function meanPoint(name: string, points: Array<PointSeries | undefined>, 
 /** The pelvis reference of Zeni's method: centre of the pelvis markers, else sacrum, else mid-hips. */
 export function pelvisCentre(body: CleanBody): PointSeries | undefined {
   const markers = [body.left.asis, body.right.asis, body.left.psis, body.right.psis].filter((p) => p !== undefined);
-  if (markers.length >= 2) return meanPoint('pelvis', markers);
+  if (markers.length >= 2) return meanPoint(undefined, markers);
   if (body.sacrum) return body.sacrum;
-  return meanPoint('pelvis', [body.left.hip, body.right.hip]);
+  return meanPoint(undefined, [body.left.hip, body.right.hip]);
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { motColumn, readMot } from '../../../src/main/formats/mot-reader';
 import { findTrcMarker, readTrc } from '../../../src/main/formats/trc-reader';
 import { analyseTrajectories } from '../../../src/main/gait/analyse';
-import type { TrajectorySet } from '../../../src/main/gait/types';
+import { trcToTrajectorySet } from '../../../src/main/formats/trc-trajectories';
 import { readSharedText } from '../../helpers/shared-data';
 
 const OC = 'opencap_markerless_walk_trc_mot';
@@ -84,20 +84,10 @@ describe('MOT reader', () => {
   });
 });
 
-function trcToSet(text: string): TrajectorySet {
-  const t = readTrc(text);
-  return {
-    rateHz: t.dataRateHz,
-    frameCount: t.frameCount,
-    convention: 'lab-y-up',
-    unit: t.units === 'mm' ? 'mm' : 'm',
-    trajectories: Object.fromEntries(t.markers.map((m) => [m.name, { x: m.x, y: m.y, z: m.z }])),
-  };
-}
-
 describe('gait analysis of OpenCap markerless keypoints', () => {
   it('finds cycles and gives knee flexion close to OpenCap inverse kinematics', () => {
-    const set = trcToSet(readSharedText(`${OC}/walk.trc`));
+    const set = trcToTrajectorySet(readTrc(readSharedText(`${OC}/walk.trc`)));
+    expect(set.convention).toBe('lab-y-up');
     // Only the video keypoints (OpenPose names), as a markerless pipeline would have.
     const keypoints = ['RHip', 'LHip', 'RKnee', 'LKnee', 'RAnkle', 'LAnkle', 'RHeel', 'LHeel', 'RBigToe', 'LBigToe', 'RShoulder', 'LShoulder'];
     const only = { ...set, trajectories: Object.fromEntries(Object.entries(set.trajectories).filter(([k]) => keypoints.includes(k))) };
