@@ -19,7 +19,8 @@ export function frameStats(frameTimesS: ArrayLike<number>, fps: number): FrameSt
     if (gapFrames > 1) dropped += gapFrames - 1;
   }
   const durationS = frameTimesS[n - 1]! - frameTimesS[0]! + intervalS;
-  return { frameCount: n, expectedFrameCount: Math.round(durationS * fps), droppedFrames: dropped, durationS };
+  // Kept + missing, so the two numbers shown side by side always add up.
+  return { frameCount: n, expectedFrameCount: Math.max(Math.round(durationS * fps), n + dropped), droppedFrames: dropped, durationS };
 }
 
 /** Start offsets from each camera's first capture time on a common clock, against the reference. */
