@@ -129,3 +129,17 @@ describe('gait analysis of OpenCap markerless keypoints', () => {
     }
   });
 });
+
+describe('gait analysis of a trial without walking', () => {
+  it('Pose2Sim balancing trial: a clear "no gait cycle" error, not empty numbers', () => {
+    const t = readTrc(readSharedText(`${P2S}/reference/pose-3d/S00_P00_T01_BalancingTrial_0-100_filt_butterworth.trc`));
+    const r = analyseTrajectories(trcToTrajectorySet(t));
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      console.log(`${r.error.code}: ${r.error.message}`);
+      // The subject shifts about 0.7 m and swings one leg, but never completes a stride.
+      expect(r.error.code).toBe('no-gait-cycles');
+      expect(r.error.message).toMatch(/No complete gait cycle/);
+    }
+  });
+});
