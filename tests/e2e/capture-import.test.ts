@@ -1,0 +1,91 @@
+// Importing videos through the browser: two cameras synchronised by a clap, and a damaged file
+// and a text file named .mp4 refused with a message and nothing kept.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { invoke, REPO_ROOT, startServe, type ServeProcess } from '../helpers/serve-process';
+import { launchChromium } from '../helpers/chromium';
+import type { CaptureReport } from '../../src/shared/api/ops/capture';
+import { FIXTURE_FPS, makeClapFlashVideo } from '../integration/capture/media-fixtures';
+
+const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'e2e');
+let work: string;
+let labDir: string;
+let serve: ServeProcess;
+let browser: Browser;
+let page: Page;
+const consoleErrors: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  work = mkdtempSync(join(tmpdir(), 'gaitlab-import-e2e-'));
+  labDir = join(work, 'lab');
+  serve = await startServe(labDir);
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
+  await page.goto(serve.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await serve?.stop();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe('importing videos in the browser', () => {
+  it('imports two clips synchronised by the clap and refuses the bad files', async () => {
+    const side = makeClapFlashVideo(work, 'side.mp4', 2.0);
+    const front = makeClapFlashVideo(work, 'front.mp4', 3.3);
+    const corrupt = join(work, 'corrupt.mp4');
+    const bytes = readFileSync(side);
+    writeFileSync(corrupt, bytes.subarray(0, Math.floor(bytes.length / 3)));
+    const notes = join(work, 'notes.mp4');
+    writeFileSync(notes, 'Walked 10 m barefoot, two passes.\n');
+
+    const p = await invoke(serve, 'patients.create', { name: 'Import Patient' });
+    const s = await invoke(serve, 'sessions.create', { patientId: (p.result as { id: string }).id, date: '2026-10-03', condition: 'AFO' });
+    const sessionId = (s.result as { id: string }).id;
+    await page.goto(`${serve.origin}/#/sessions/${sessionId}`);
+    await page.getByRole('link', { name: 'Import video' }).click();
+    await page.getByRole('heading', { name: 'Import video' }).waitFor();
+    await page.getByLabel('New trial name').fill('Imported walk');
+    await page.getByLabel('Video files').setInputFiles([side, front, corrupt, notes]);
+    await page.getByLabel('View of side.mp4').selectOption('sagittal-left');
+    await page.getByLabel('View of front.mp4').selectOption('frontal');
+    await page.getByLabel('View of corrupt.mp4').selectOption('sagittal-right');
+    await page.getByLabel('View of notes.mp4').selectOption('posterior');
+    await page.getByLabel('Synchronise by').selectOption('clap');
+    await page.getByRole('button', { name: 'Import' }).click();
+    await page.getByText('2 of 4 files imported.').waitFor({ timeout: 60_000 });
+    await page.getByRole('table', { name: 'Cameras of this trial' }).waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'capture-08-import.png'), fullPage: true });
+
+    expect(await page.locator('li[data-file="corrupt.mp4"]').textContent()).toMatch(
+      /"corrupt\.mp4" is not a readable video: the file is damaged, truncated, or not a video despite its name\. Nothing was imported\./,
+    );
+    expect(await page.locator('li[data-file="notes.mp4"]').textContent()).toMatch(/"notes\.mp4" is not a readable video/);
+
+    const trials = (await invoke(serve, 'trials.list', { sessionId })).result as Array<{ id: string; files: Array<{ camera: string }> }>;
+    expect(trials).toHaveLength(1);
+    expect(trials[0]!.files.map((f) => f.camera).sort()).toEqual(['frontal', 'sagittal-left']);
+    const report = (await invoke(serve, 'capture.report', { trialId: trials[0]!.id })).result as CaptureReport;
+    const frontOffset = report.cameras.find((c) => c.camera === 'frontal')!.startOffsetMs;
+    console.log(`clap sync through the browser: frontal start offset ${frontOffset} ms (truth -1300 ms)`);
+    expect(Math.abs(frontOffset - -1300)).toBeLessThan(1000 / FIXTURE_FPS);
+    expect(await page.locator('tr[data-camera="frontal"] td').last().textContent()).toBe(frontOffset.toFixed(1));
+
+    // Nothing of the refused files is left: not in the trial folder, not in the upload area.
+    const all = readdirSync(labDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && !e.name.startsWith('gaitlab.sqlite'));
+    expect(all.map((e) => e.name).sort()).toEqual(['frontal.mp4', 'sagittal-left.mp4']);
+  });
+
+  it('raised no console errors (CSP violations included)', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});
