@@ -189,8 +189,14 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
   let axes: GroundAxes = groundAxes(set.convention, pelvis);
   if (is3d) {
     const rangeAlong = (p: PointSeries, ax: GroundAxes) => {
-      const v = Array.from(project(p, ax.progression)).filter(Number.isFinite);
-      return v.length ? Math.max(...v) - Math.min(...v) : 0;
+      let lo = Infinity;
+      let hi = -Infinity;
+      for (const v of project(p, ax.progression)) {
+        if (!Number.isFinite(v)) continue;
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
+      return hi > lo ? hi - lo : 0;
     };
     if (rangeAlong(pelvis, axes) < 0.5 * legLength) axes = groundAxes(set.convention, body.left.heel);
   }
@@ -271,12 +277,17 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
     let frontAxes = axes;
     let frontDir = direction;
     if (view === 'frontal') {
-      // Facing the camera, the subject's left appears on the image's right.
+      // Facing the camera, the subject's left appears on the image's right; walking away, on its
+      // left. Decided per frame over a 1 s window, so a walk toward the camera and back both work.
       const lh = body.left.hip ?? body.left.shoulder;
       const rh = body.right.hip ?? body.right.shoulder;
-      const facing = lh && rh ? (median(Array.from(lh.x, (v, i) => v - rh.x[i]!)) >= 0 ? 1 : -1) : 1;
-      frontAxes = { progression: [0, 0, 1], up: [0, -1, 0], left: [facing, 0, 0] };
+      frontAxes = { progression: [0, 0, 1], up: [0, -1, 0], left: [1, 0, 0] };
       frontDir = new Int8Array(n).fill(1);
+      if (lh && rh) {
+        const half = Math.max(1, Math.round(rateHz / 2));
+        const diff = Array.from(lh.x, (v, i) => v - rh.x[i]!);
+        for (let i = 0; i < n; i++) frontDir[i] = median(diff.slice(Math.max(0, i - half), i + half + 1)) < 0 ? -1 : 1;
+      }
     }
     const fr = (p: PointSeries | undefined) => (p ? toFrontal(p, frontAxes, frontDir) : undefined);
     for (const side of SIDES) {

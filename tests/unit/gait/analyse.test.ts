@@ -187,6 +187,12 @@ describe('other views and gaits', () => {
       expect(Math.max(...obl.mean.map(Math.abs))).toBeLessThan(0.5);
     }
     expect(a.spatiotemporal.bySide.left.strideLengthM.n).toBe(0);
+    // Walking away from the camera: same signs.
+    const away = analyseTrajectories(syntheticFrontalWalk({ away: true }), { view: 'frontal', events: side.events });
+    if (!away.ok) throw new Error(away.error.message);
+    const hipAway = away.analysis.curves.find((c) => c.side === 'left' && c.variable === 'hip_abduction')!;
+    expect(Math.max(...hipAway.mean)).toBeCloseTo(5, 0);
+    expect(Math.min(...hipAway.mean)).toBeCloseTo(-3, 0);
     expect(a.spatiotemporal.bySide.left.cadenceStepsPerMin.mean).toBeCloseTo(120 / 1.1, 0);
   });
 

@@ -109,7 +109,7 @@ export function toPoseTrack(set: TrajectorySet): PoseTrack2D {
 }
 
 /** A frontal camera facing the subject, who walks toward it: their left appears on the image right. */
-export function syntheticFrontalWalk(o: { seconds?: number; fps?: number; strideS?: number } = {}): TrajectorySet {
+export function syntheticFrontalWalk(o: { seconds?: number; fps?: number; strideS?: number; away?: boolean } = {}): TrajectorySet {
   const fps = o.fps ?? 30;
   const n = Math.round((o.seconds ?? 6) * fps);
   const T = o.strideS ?? 1.1;
@@ -119,7 +119,8 @@ export function syntheticFrontalWalk(o: { seconds?: number; fps?: number; stride
   const tr: Record<string, { x: Float64Array; y: Float64Array }> = {};
   for (const nm of names) tr[nm] = { x: new Float64Array(n), y: new Float64Array(n) };
   const set = (nm: string, i: number, left: number, up: number) => {
-    tr[nm]!.x[i] = 960 + left * px;
+    // Seen from behind (walking away), the subject's left is on the image's left.
+    tr[nm]!.x[i] = 960 + (o.away ? -1 : 1) * left * px;
     tr[nm]!.y[i] = 1000 - up * px;
   };
   for (let i = 0; i < n; i++) {
