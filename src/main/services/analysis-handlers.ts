@@ -20,6 +20,9 @@ export function analysisHandlers(deps: AnalysisDeps): HandlersFor<typeof analysi
     )
     .run();
 
+  // Which job analyses which trial: job events carry no trial id, and pages need the link.
+  const running = new Map<string, string>();
+
   return {
     'analysis.start': ({ trialId, camera, heightM }) => {
       const trial = deps.trials.get(trialId);
@@ -35,10 +38,17 @@ export function analysisHandlers(deps: AnalysisDeps): HandlersFor<typeof analysi
           onProgress: (d, t, m) => r.progress(d, t, m),
         }),
       );
+      running.set(trialId, jobId);
       // The outcome is stored on the trial; the job event carries the message for the UI.
-      done.catch(() => undefined);
+      done.catch(() => undefined).finally(() => {
+        if (running.get(trialId) === jobId) running.delete(trialId);
+      });
       return { jobId };
     },
+    'analysis.jobs': ({ sessionId }) =>
+      [...running]
+        .filter(([trialId]) => !sessionId || deps.trials.get(trialId)?.sessionId === sessionId)
+        .map(([trialId, jobId]) => ({ trialId, jobId })),
     'analysis.get': ({ trialId, camera }) => readAnalysis(deps, trialId, camera),
     'analysis.poseTrack': ({ trialId, camera }) => readPoseTrackView(deps, trialId, camera),
     'analysis.moveEvent': ({ trialId, camera, side, kind, fromFrame, toFrame }) =>

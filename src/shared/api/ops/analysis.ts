@@ -23,6 +23,10 @@ export const analysisOperations = {
       })
       .strict(),
   ),
+  /** Analyses running now, so a page opened (or reloaded) mid-job can follow their progress. */
+  'analysis.jobs': op<Array<{ trialId: string; jobId: string }>>()(
+    z.object({ sessionId: id.optional() }).strict(),
+  ),
   'analysis.get': op<TrialAnalysisView | null>()(z.object({ trialId: id, camera }).strict()),
   'analysis.poseTrack': op<PoseTrackView | null>()(z.object({ trialId: id, camera }).strict()),
   'analysis.moveEvent': op<TrialAnalysisView>()(
