@@ -3,6 +3,7 @@ import { PatientListPage } from './pages/PatientListPage';
 import { PatientFormPage } from './pages/PatientFormPage';
 import { PatientPage } from './pages/PatientPage';
 import { SessionPage } from './pages/SessionPage';
+import { TrialReviewPage } from './pages/TrialReviewPage';
 import { CapturePage } from './pages/CapturePage';
 import { CaptureImportPage } from './pages/CaptureImportPage';
 import { CaptureReportPage } from './pages/CaptureReportPage';
@@ -26,6 +27,9 @@ export function App() {
       break;
     case 'session':
       page = <SessionPage key={route.id} id={route.id} />;
+      break;
+    case 'trial':
+      page = <TrialReviewPage key={route.id} id={route.id} />;
       break;
     case 'capture-record':
       page = <CapturePage key={route.sessionId} sessionId={route.sessionId} />;

@@ -7,6 +7,7 @@ export type Route =
   | { page: 'patient'; id: string }
   | { page: 'patient-edit'; id: string }
   | { page: 'session'; id: string }
+  | { page: 'trial'; id: string }
   | { page: 'capture-record'; sessionId: string }
   | { page: 'capture-import'; sessionId: string }
   | { page: 'capture-report'; trialId: string }
@@ -23,6 +24,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'sessions' && parts[1] && parts[2] === 'import') return { page: 'capture-import', sessionId: parts[1] };
   if (parts[0] === 'trials' && parts[1] && parts[2] === 'capture') return { page: 'capture-report', trialId: parts[1] };
   if (parts[0] === 'sessions' && parts[1]) return { page: 'session', id: parts[1] };
+  if (parts[0] === 'trials' && parts[1] && parts.length === 2) return { page: 'trial', id: parts[1] };
   return { page: 'not-found', path };
 }
 
@@ -38,6 +40,8 @@ export function href(route: Route): string {
       return `#/patients/${route.id}/edit`;
     case 'session':
       return `#/sessions/${route.id}`;
+    case 'trial':
+      return `#/trials/${route.id}`;
     case 'capture-record':
       return `#/sessions/${route.sessionId}/record`;
     case 'capture-import':

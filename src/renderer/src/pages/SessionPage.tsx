@@ -1,7 +1,89 @@
+import { useCallback, useState } from 'react';
+import type { TrialInfo } from '../../../shared/api/entities';
+import type { JobProgressEvent } from '../../../shared/api/events';
 import { api } from '../api';
 import { useAsync } from '../use-async';
 import { href } from '../router';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { JobProgress } from '../components/JobProgress';
+import { Notice } from '../components/Notice';
+import { StatusBadge } from '../components/StatusBadge';
+import { useAnalysisJobs } from '../review/use-analysis-jobs';
+
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+interface RowProps {
+  trial: TrialInfo;
+  job: JobProgressEvent | undefined;
+  error: string | undefined;
+  onAnalyse: (t: TrialInfo) => void;
+  onCancel: (t: TrialInfo, jobId: string) => void;
+}
+
+/** One trial: where it stands, and the one or two things that can be done with it now. */
+function TrialRow({ trial: t, job, error, onAnalyse, onCancel }: RowProps) {
+  const hasVideo = t.files.some((f) => f.kind === 'video');
+  const running = t.status === 'analysing';
+  const review = (
+    <a className="button primary" href={href({ page: 'trial', id: t.id })} aria-label={`Open review of ${t.name}`}>
+      Open review
+    </a>
+  );
+  let state;
+  if (running) {
+    state = job && job.state === 'running' ? <JobProgress job={job} label={`Analysis progress of ${t.name}`} /> : <span className="muted">Starting…</span>;
+  } else if (t.status === 'failed') {
+    state = (
+      <div className="trial-failure" role="alert">
+        <strong>{t.statusMessage || 'The analysis failed.'}</strong>
+        <br />
+        What to do: check that the video shows the patient walking across the camera&apos;s view, then press Try again. Other trials are not affected.
+      </div>
+    );
+  } else if (t.statusMessage) {
+    state = <span className="muted">{t.statusMessage}</span>;
+  } else if (!hasVideo) {
+    state = <span className="muted">Record or import a video first.</span>;
+  }
+  return (
+    <tr data-trial-id={t.id} data-status={t.status}>
+      <th scope="row">{t.name}</th>
+      <td>{t.cameras.join(', ') || '—'}</td>
+      <td className="trial-state">
+        <StatusBadge status={t.status} />
+        {state && <div className="state-detail">{state}</div>}
+        {error && (
+          <div className="field-error" role="alert">
+            {error}
+          </div>
+        )}
+      </td>
+      <td className="row-actions">
+        {running && job && (
+          <button type="button" onClick={() => onCancel(t, job.jobId)} aria-label={`Cancel analysis of ${t.name}`}>
+            Cancel
+          </button>
+        )}
+        {!running && hasVideo && t.status === 'recorded' && (
+          <button type="button" className="primary" onClick={() => onAnalyse(t)} aria-label={`Analyse ${t.name}`}>
+            Analyse
+          </button>
+        )}
+        {t.status === 'analysed' && review}
+        {!running && (t.status === 'analysed' || t.status === 'failed') && hasVideo && (
+          <button type="button" onClick={() => onAnalyse(t)} aria-label={`${t.status === 'failed' ? 'Try again to analyse' : 'Re-analyse'} ${t.name}`}>
+            {t.status === 'failed' ? 'Try again' : 'Re-analyse'}
+          </button>
+        )}
+        {t.status === 'failed' && (
+          <a href={href({ page: 'trial', id: t.id })} aria-label={`Open ${t.name} to see what was found`}>
+            See what was found
+          </a>
+        )}
+      </td>
+    </tr>
+  );
+}
 
 export function SessionPage({ id }: { id: string }) {
   const session = useAsync(() => api['sessions.get']({ id }), [id]);
@@ -11,6 +93,38 @@ export function SessionPage({ id }: { id: string }) {
     [s?.patientId],
   );
   const trials = useAsync(() => api['trials.list']({ sessionId: id }), [id]);
+  const reloadTrials = trials.reload;
+  const jobs = useAnalysisJobs(
+    id,
+    useCallback(() => reloadTrials(), [reloadTrials]),
+  );
+  const [rowErrors, setRowErrors] = useState<Record<string, string>>({});
+  const setRowError = (trialId: string, message: string | null) =>
+    setRowErrors((m) => {
+      const next = { ...m };
+      if (message) next[trialId] = message;
+      else delete next[trialId];
+      return next;
+    });
+
+  const analyse = (t: TrialInfo) => {
+    setRowError(t.id, null);
+    api['analysis.start']({ trialId: t.id }).then(
+      ({ jobId }) => {
+        jobs.track(t.id, jobId);
+        reloadTrials();
+      },
+      (e: unknown) => setRowError(t.id, errorText(e)),
+    );
+  };
+  const cancel = (t: TrialInfo, jobId: string) => {
+    api['jobs.cancel']({ jobId }).then(
+      () => reloadTrials(),
+      (e: unknown) => setRowError(t.id, errorText(e)),
+    );
+  };
+
+  const heightM = patient.data?.heightM ?? null;
 
   return (
     <main>
@@ -34,33 +148,41 @@ export function SessionPage({ id }: { id: string }) {
             <dd>{s.examiner || '—'}</dd>
             <dt>Notes</dt>
             <dd>{s.notes || '—'}</dd>
+            <dt>Scale</dt>
+            <dd>
+              {heightM !== null
+                ? `Distances are scaled from the patient's height, ${heightM.toFixed(2)} m.`
+                : 'Unknown height: lengths and speed cannot be given in metres.'}
+            </dd>
           </dl>
+          {patient.data && heightM === null && (
+            <Notice title="No height recorded.">
+              <a href={href({ page: 'patient-edit', id: patient.data.id })}>Add the patient&apos;s height</a> before analysing, so
+              step length and walking speed are in metres.
+            </Notice>
+          )}
           <section aria-labelledby="trials-title">
             <h2 id="trials-title">Trials</h2>
             <p className="actions">
               <a className="button primary" href={href({ page: 'capture-record', sessionId: id })}>Record trial</a>{' '}
               <a className="button" href={href({ page: 'capture-import', sessionId: id })}>Import video</a>
             </p>
-            {trials.data && trials.data.length === 0 && <p className="empty">No trials recorded or imported yet.</p>}
+            {trials.data && trials.data.length === 0 && (
+              <p className="empty">No trials recorded or imported yet.</p>
+            )}
             {trials.data && trials.data.length > 0 && (
-              <table className="table">
+              <table className="table trials">
                 <thead>
                   <tr>
                     <th scope="col">Trial</th>
-                    <th scope="col">Status</th>
                     <th scope="col">Cameras</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Actions</th>
                   </tr>
                 </thead>
                 <tbody>
                   {trials.data.map((t) => (
-                    <tr key={t.id}>
-                      <td>{t.name}</td>
-                      <td>
-                        {t.status}
-                        {t.statusMessage && ` — ${t.statusMessage}`}
-                      </td>
-                      <td>{t.cameras.join(', ')}</td>
-                    </tr>
+                    <TrialRow key={t.id} trial={t} job={jobs.byTrial[t.id]} error={rowErrors[t.id]} onAnalyse={analyse} onCancel={cancel} />
                   ))}
                 </tbody>
               </table>

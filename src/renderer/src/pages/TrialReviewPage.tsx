@@ -1,0 +1,241 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { api, mediaUrl } from '../api';
+import { useAsync } from '../use-async';
+import { href } from '../router';
+import { ErrorBanner } from '../components/ErrorBanner';
+import { Notice } from '../components/Notice';
+import { StatusBadge } from '../components/StatusBadge';
+import { JobProgress } from '../components/JobProgress';
+import { useTrialReview } from '../review/use-trial-review';
+import { usePlayer } from '../review/use-player';
+import { useAnalysisJobs } from '../review/use-analysis-jobs';
+import { VideoWithSkeleton } from '../review/VideoWithSkeleton';
+import { AngleTimeChart } from '../review/AngleTimeChart';
+import { EventTimeline } from '../review/EventTimeline';
+import { CycleList } from '../review/CycleList';
+import { ParameterTable } from '../review/ParameterTable';
+import { NormalisedCurves } from '../review/NormalisedCurves';
+
+/** Keys typed into form controls, or arrows on an event marker, belong to those controls. */
+function ownsKey(target: EventTarget | null, key: string): boolean {
+  if (!(target instanceof Element)) return false;
+  if (target.closest('input, select, textarea, [contenteditable="true"]')) return true;
+  if (key.startsWith('Arrow') && target.closest('[role="slider"]')) return true;
+  if (key === ' ' && target.closest('button, a, summary, [role="slider"]')) return true;
+  return false;
+}
+
+export function TrialReviewPage({ id }: { id: string }) {
+  const trial = useAsync(() => api['trials.get']({ id }), [id]);
+  const t = trial.data;
+  const session = useAsync(() => (t ? api['sessions.get']({ id: t.sessionId }) : Promise.resolve(null)), [t?.sessionId]);
+  const patient = useAsync(
+    () => (session.data ? api['patients.get']({ id: session.data.patientId }) : Promise.resolve(null)),
+    [session.data?.patientId],
+  );
+  const review = useTrialReview(id);
+  const { analysis: a, pose } = review;
+  const jobs = useAnalysisJobs(t?.sessionId ?? null, (changed) => {
+    if (changed === id) {
+      trial.reload();
+      review.reload();
+    }
+  });
+  const job = jobs.byTrial[id];
+
+  const fps = a?.fps ?? pose?.fps ?? 30;
+  const frameCount = a?.frameCount ?? pose?.frameCount ?? 0;
+  const videoPath = a?.videoRelativePath ?? t?.files.find((f) => f.kind === 'video')?.relativePath ?? null;
+  const videoUrl = videoPath ? mediaUrl(videoPath) : null;
+  const player = usePlayer(fps, frameCount, a?.startTimeS ?? 0, videoUrl);
+  const [showSkeleton, setShowSkeleton] = useState(true);
+  const lowConfidence = useMemo(() => new Set(a?.lowConfidenceFrames ?? pose?.lowConfidenceFrames ?? []), [a, pose]);
+
+  const { seekFrame, step, toggle } = player;
+  const eventFrames = useMemo(() => [...new Set((a?.events ?? []).map((e) => Math.round(e.frame)))].sort((x, y) => x - y), [a]);
+  const frameRef = player.frame;
+  const jumpEvent = useCallback(
+    (dir: -1 | 1) => {
+      const target = dir < 0 ? [...eventFrames].reverse().find((f) => f < frameRef) : eventFrames.find((f) => f > frameRef);
+      if (target !== undefined) seekFrame(target);
+    },
+    [eventFrames, frameRef, seekFrame],
+  );
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || ownsKey(e.target, e.key)) return;
+      if (e.key === ' ') toggle();
+      else if (e.key === 'ArrowLeft') step(e.shiftKey ? -10 : -1);
+      else if (e.key === 'ArrowRight') step(e.shiftKey ? 10 : 1);
+      else if (e.key === '[') jumpEvent(-1);
+      else if (e.key === ']') jumpEvent(1);
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [toggle, step, jumpEvent]);
+
+  const failed = a?.status === 'failed';
+  const analysed = a?.status === 'analysed';
+
+  return (
+    <main className="wide review">
+      <p className="breadcrumb">
+        <a href={href({ page: 'patients' })}>Patients</a>
+        {patient.data && (
+          <>
+            {' / '}
+            <a href={href({ page: 'patient', id: patient.data.id })}>{patient.data.name}</a>
+          </>
+        )}
+        {session.data && (
+          <>
+            {' / '}
+            <a href={href({ page: 'session', id: session.data.id })}>
+              Session {session.data.date} · {session.data.condition}
+            </a>
+          </>
+        )}
+      </p>
+      <div className="page-head">
+        <h1>{t ? `${t.name}: review` : 'Trial review'}</h1>
+        {t && <StatusBadge status={t.status} />}
+      </div>
+      <ErrorBanner message={trial.error ?? review.error} />
+      {t?.status === 'analysing' && job && (
+        <div className="card">
+          <JobProgress job={job} label={`Analysis progress of ${t.name}`} />
+        </div>
+      )}
+      {!review.loading && !a && t && t.status !== 'analysing' && (
+        <div className="card">
+          <p>This trial has not been analysed yet.</p>
+          {session.data && (
+            <a className="button primary" href={href({ page: 'session', id: session.data.id })}>
+              Go to the session to analyse it
+            </a>
+          )}
+        </div>
+      )}
+      {failed && a && (
+        <div className="banner banner-error" role="alert">
+          <strong>The gait analysis could not be completed.</strong> {a.message}{' '}
+          {pose ? 'The video and the pose found are shown below so you can see what went wrong. ' : ''}
+          {session.data && (
+            <>
+              Check the video shows one person walking across the camera, then{' '}
+              <a href={href({ page: 'session', id: session.data.id })}>re-analyse it from the session</a>.
+            </>
+          )}
+        </div>
+      )}
+      {a && a.warnings.length > 0 && (
+        <Notice title="Check before trusting the numbers:">
+          <ul className="warnings">
+            {a.warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        </Notice>
+      )}
+
+      {videoUrl && (a || pose) && (
+        <div className="review-top">
+          <section aria-labelledby="video-title" className="review-video">
+            <h2 id="video-title">Video and skeleton</h2>
+            <VideoWithSkeleton
+              src={videoUrl}
+              pose={pose}
+              player={player}
+              fps={fps}
+              frameCount={frameCount}
+              lowConfidence={lowConfidence}
+              showSkeleton={showSkeleton}
+              onShowSkeleton={setShowSkeleton}
+            />
+            <p className="keys">
+              Keys: <kbd>Space</kbd> play/pause · <kbd>←</kbd> <kbd>→</kbd> one frame (<kbd>Shift</kbd>: 10) · <kbd>[</kbd>{' '}
+              <kbd>]</kbd> previous / next gait event
+            </p>
+          </section>
+          {analysed && a && (
+            <section aria-labelledby="angles-title" className="review-angles">
+              <h2 id="angles-title">Joint angles over time</h2>
+              <AngleTimeChart angles={a.angles} events={a.events} fps={fps} startTimeS={a.startTimeS} frame={player.frame} onSeekFrame={seekFrame} />
+            </section>
+          )}
+        </div>
+      )}
+
+      {analysed && a && (
+        <>
+          <section aria-labelledby="events-title">
+            <div className="section-head">
+              <h2 id="events-title">Gait events</h2>
+              <div className="actions">
+                <button type="button" onClick={review.undo} disabled={!review.canUndo || review.busy}>
+                  Undo event change
+                </button>
+                <button type="button" onClick={review.resetToAutomatic} disabled={!a.eventsEditedByHand || review.busy}>
+                  Reset to automatic
+                </button>
+                <span className="edit-status" role="status">
+                  {review.busy ? 'Re-running the analysis…' : (review.lastChange ?? (a.eventsEditedByHand ? 'Events include corrections by hand.' : 'Events detected automatically.'))}
+                </span>
+              </div>
+            </div>
+            <EventTimeline
+              frameCount={frameCount}
+              fps={fps}
+              frame={player.frame}
+              events={a.events}
+              cycles={a.cycles}
+              lowConfidenceFrames={a.lowConfidenceFrames}
+              busy={review.busy}
+              onSeekFrame={seekFrame}
+              onMoveEvent={review.moveEvent}
+            />
+          </section>
+          <div className="review-columns">
+            <section aria-labelledby="parameters-title">
+              <h2 id="parameters-title">Spatiotemporal parameters</h2>
+              <ParameterTable parameters={a.parameters} scale={a.scale} />
+            </section>
+            <section aria-labelledby="cycles-title">
+              <h2 id="cycles-title">Gait cycles</h2>
+              <CycleList cycles={a.cycles} fps={fps} busy={review.busy} onSeekFrame={seekFrame} onExclude={review.setCycleExcluded} />
+            </section>
+          </div>
+          <section aria-labelledby="curves-title">
+            <h2 id="curves-title">Joint angles over the gait cycle</h2>
+            <NormalisedCurves curves={a.curves} parameters={a.parameters} />
+          </section>
+          <details className="provenance">
+            <summary>How these numbers were made</summary>
+            <dl className="facts">
+              <dt>View</dt>
+              <dd>
+                {a.view} camera ({a.camera}), {fps} frames/s, {frameCount} frames{a.mode ? `, ${a.mode}` : ''}
+              </dd>
+              {Object.entries(a.provenance).map(([k, v]) => (
+                <FactRow key={k} name={k} value={v} />
+              ))}
+            </dl>
+          </details>
+        </>
+      )}
+    </main>
+  );
+}
+
+function FactRow({ name, value }: { name: string; value: string | number | boolean | null }) {
+  const label = name.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{value === null ? '—' : String(value)}</dd>
+    </>
+  );
+}

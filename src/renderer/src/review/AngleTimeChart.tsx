@@ -1,0 +1,137 @@
+import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
+import type { Data, Layout, PlotlyHTMLElement } from 'plotly.js';
+import type { AngleTimeSeriesView, GaitEventView } from '../../../shared/api/analysis-types';
+import { BASE_LAYOUT, Plot } from './Plot';
+import { SIDE_COLOUR, SIDE_LABEL, angleAxisLabel, angleTitle, byClinicalOrder } from './labels';
+
+interface Props {
+  angles: AngleTimeSeriesView[];
+  events: GaitEventView[];
+  fps: number;
+  startTimeS: number;
+  frame: number;
+  onSeekFrame: (frame: number) => void;
+}
+
+interface AxisInternals {
+  _offset: number;
+  _length: number;
+  l2p: (v: number) => number;
+}
+
+/** Joint angles over the whole trial, one row per joint, with a cursor at the video's frame. */
+export function AngleTimeChart({ angles, events, fps, startTimeS, frame, onSeekFrame }: Props) {
+  const gdRef = useRef<PlotlyHTMLElement | null>(null);
+  const cursorRef = useRef<HTMLDivElement | null>(null);
+  const frameRef = useRef(frame);
+  frameRef.current = frame;
+
+  const placeCursor = useCallback(() => {
+    const gd = gdRef.current as (PlotlyHTMLElement & { _fullLayout?: { xaxis?: AxisInternals } }) | null;
+    const cursor = cursorRef.current;
+    const xa = gd?._fullLayout?.xaxis;
+    if (!cursor || !xa) return;
+    const px = xa._offset + xa.l2p(startTimeS + frameRef.current / fps);
+    cursor.style.transform = `translateX(${px}px)`;
+    cursor.style.display = px >= xa._offset - 1 && px <= xa._offset + xa._length + 1 ? 'block' : 'none';
+  }, [fps, startTimeS]);
+
+  useEffect(placeCursor, [frame, placeCursor]);
+
+  const onDrawn = useCallback(
+    (gd: PlotlyHTMLElement) => {
+      gdRef.current = gd;
+      placeCursor();
+    },
+    [placeCursor],
+  );
+  const onClickX = useCallback((x: number) => onSeekFrame(Math.round((x - startTimeS) * fps)), [fps, onSeekFrame, startTimeS]);
+
+  return (
+    <figure className="chart-figure angle-time">
+      <figcaption>
+        Joint angles over time (deg; flexion, dorsiflexion and forward tilt positive). Click a curve to show that frame.
+      </figcaption>
+      <div className="chart-stack">
+        <AngleTimePlot angles={angles} events={events} fps={fps} startTimeS={startTimeS} onClickX={onClickX} onDrawn={onDrawn} />
+        <div ref={cursorRef} className="chart-cursor" aria-hidden="true" />
+      </div>
+    </figure>
+  );
+}
+
+const AngleTimePlot = memo(function AngleTimePlot({
+  angles,
+  events,
+  fps,
+  startTimeS,
+  onClickX,
+  onDrawn,
+}: Omit<Props, 'frame' | 'onSeekFrame'> & { onClickX: (x: number) => void; onDrawn: (gd: PlotlyHTMLElement) => void }) {
+  const { data, layout } = useMemo(() => {
+    const variables = [...new Set(angles.map((a) => a.variable))].sort(byClinicalOrder);
+    const rows = variables.length;
+    const gap = 0.06;
+    const h = (1 - gap * (rows - 1)) / Math.max(1, rows);
+    const data: Data[] = [];
+    const layout: Partial<Layout> & Record<string, unknown> = {
+      ...BASE_LAYOUT,
+      height: 120 + rows * 110,
+      margin: { l: 64, r: 10, t: 10, b: 44 },
+      showlegend: true,
+      legend: { orientation: 'h', x: 0, y: 1.0, yanchor: 'bottom', font: { size: 12 } },
+      shapes: [],
+    };
+    variables.forEach((variable, row) => {
+      const axis = row === 0 ? '' : String(row + 1);
+      const top = 1 - row * (h + gap);
+      layout[`yaxis${axis}`] = {
+        domain: [top - h, top],
+        title: { text: angleTitle(variable) + ' (deg)', font: { size: 12 } },
+        zeroline: true,
+        zerolinecolor: '#9aa3ad',
+        gridcolor: '#e3e7ec',
+        tickfont: { size: 11 },
+      };
+      for (const side of ['left', 'right'] as const) {
+        const series = angles.find((a) => a.variable === variable && a.side === side);
+        if (!series) continue;
+        data.push({
+          type: 'scatter',
+          mode: 'lines',
+          x: series.values.map((_, f) => startTimeS + f / fps),
+          y: series.values,
+          xaxis: 'x',
+          yaxis: `y${axis}`,
+          name: SIDE_LABEL[side],
+          legendgroup: side,
+          showlegend: row === 0,
+          line: { color: SIDE_COLOUR[side], width: 1.6 },
+          hovertemplate: `${SIDE_LABEL[side]} ${angleAxisLabel(variable)}: %{y:.1f}<extra></extra>`,
+          connectgaps: false,
+        });
+      }
+    });
+    layout.xaxis = {
+      anchor: (rows > 1 ? `y${rows}` : 'y') as 'y',
+      title: { text: 'Time (s)', font: { size: 12 } },
+      gridcolor: '#e3e7ec',
+      tickfont: { size: 11 },
+    };
+    // Initial contacts as thin lines, so curve features can be read against the gait events.
+    layout.shapes = events
+      .filter((e) => e.kind === 'initial-contact')
+      .map((e) => ({
+        type: 'line' as const,
+        xref: 'x' as const,
+        yref: 'paper' as const,
+        x0: e.timeS,
+        x1: e.timeS,
+        y0: 0,
+        y1: 1,
+        line: { color: SIDE_COLOUR[e.side], width: 1, dash: 'dot' as const },
+      }));
+    return { data, layout: layout as Partial<Layout> };
+  }, [angles, events, fps, startTimeS]);
+  return <Plot data={data} layout={layout} onClickX={onClickX} onDrawn={onDrawn} className="plot" />;
+});

@@ -1,0 +1,58 @@
+import type { ParameterView, TrialAnalysisView } from '../../../shared/api/analysis-types';
+import { formatNumber, parameterLabel } from './labels';
+
+function meanSd(p: ParameterView['left'], digits: number): string {
+  if (p.mean === null) return '—';
+  return p.n > 1 && p.sd !== null ? `${formatNumber(p.mean, digits)} ± ${formatNumber(p.sd, digits)}` : formatNumber(p.mean, digits);
+}
+
+/** Spatiotemporal parameters per side (mean ± SD over included cycles) and their asymmetry. */
+export function ParameterTable({ parameters, scale }: { parameters: ParameterView[]; scale: TrialAnalysisView['scale'] }) {
+  if (parameters.length === 0) return <p className="empty">No parameters: no complete gait cycle.</p>;
+  return (
+    <>
+      <table className="table compact parameters" aria-describedby="parameters-note">
+        <caption className="visually-hidden">Spatiotemporal parameters</caption>
+        <thead>
+          <tr>
+            <th scope="col">Parameter</th>
+            <th scope="col">Unit</th>
+            <th scope="col" className="num">
+              Left (mean ± SD)
+            </th>
+            <th scope="col" className="num">
+              Right (mean ± SD)
+            </th>
+            <th scope="col" className="num">
+              Asymmetry (%)
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {parameters.map((p) => {
+            const { label, digits } = parameterLabel(p.parameter);
+            return (
+              <tr key={p.parameter} data-parameter={p.parameter}>
+                <th scope="row">{label}</th>
+                <td>{p.unit}</td>
+                <td className="num" data-side="left" data-mean={p.left.mean ?? ''}>
+                  {meanSd(p.left, digits)}
+                  {p.left.n > 0 && <span className="n"> (n={p.left.n})</span>}
+                </td>
+                <td className="num" data-side="right" data-mean={p.right.mean ?? ''}>
+                  {meanSd(p.right, digits)}
+                  {p.right.n > 0 && <span className="n"> (n={p.right.n})</span>}
+                </td>
+                <td className="num">{formatNumber(p.asymmetryPct, 1)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <p className="note" id="parameters-note">
+        Asymmetry = 100 × (left − right) / mean of both. Distances scaled from{' '}
+        {scale ? scale.description : 'nothing: no scale is known, so lengths and speed are not in metres'}.
+      </p>
+    </>
+  );
+}

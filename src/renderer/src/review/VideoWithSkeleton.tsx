@@ -1,0 +1,77 @@
+import { useEffect, useRef } from 'react';
+import type { PoseTrackView } from '../../../shared/api/analysis-types';
+import { drawSkeleton } from './skeleton';
+import { PLAYBACK_RATES, type Player } from './use-player';
+
+interface Props {
+  src: string;
+  pose: PoseTrackView | null;
+  player: Player;
+  fps: number;
+  frameCount: number;
+  lowConfidence: ReadonlySet<number>;
+  showSkeleton: boolean;
+  onShowSkeleton: (show: boolean) => void;
+}
+
+/** The trial video with the pose skeleton drawn on a canvas exactly over the picture. */
+export function VideoWithSkeleton({ src, pose, player, fps, frameCount, lowConfidence, showSkeleton, onShowSkeleton }: Props) {
+  const canvasRef = useRef<HTMLCanvasElement | null>(null);
+  const { frame } = player;
+  const aspect = pose ? `${pose.widthPx} / ${pose.heightPx}` : '16 / 9';
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    const ratio = window.devicePixelRatio || 1;
+    const w = Math.round(canvas.clientWidth * ratio);
+    const h = Math.round(canvas.clientHeight * ratio);
+    if (canvas.width !== w || canvas.height !== h) {
+      canvas.width = w;
+      canvas.height = h;
+    }
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
+    ctx.clearRect(0, 0, w, h);
+    if (pose && showSkeleton) drawSkeleton(ctx, pose, frame, w / pose.widthPx);
+  });
+
+  const timeS = frame / fps;
+  return (
+    <div className="player">
+      <div className="video-stage" style={{ aspectRatio: aspect }}>
+        <video ref={player.videoRef} src={src} preload="auto" muted playsInline aria-label="Trial video" />
+        <canvas ref={canvasRef} className="skeleton-canvas" aria-hidden="true" />
+        {lowConfidence.has(frame) && <div className="stage-flag">Low pose confidence on this frame</div>}
+      </div>
+      <div className="player-controls" role="group" aria-label="Playback">
+        <button type="button" onClick={() => player.step(-1)} title="Previous frame (←)">
+          Previous frame
+        </button>
+        <button type="button" className="primary play" onClick={player.toggle} aria-label={player.playing ? 'Pause' : 'Play'} title="Play / pause (space)">
+          {player.playing ? 'Pause' : 'Play'}
+        </button>
+        <button type="button" onClick={() => player.step(1)} title="Next frame (→)">
+          Next frame
+        </button>
+        <label className="inline-field">
+          Speed
+          <select value={player.rate} onChange={(e) => player.setRate(Number(e.target.value))}>
+            {PLAYBACK_RATES.map((r) => (
+              <option key={r} value={r}>
+                {r}×
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={showSkeleton} onChange={(e) => onShowSkeleton(e.target.checked)} />
+          Skeleton
+        </label>
+        <output className="frame-readout" aria-live="off">
+          Frame {frame} / {Math.max(0, frameCount - 1)} · {timeS.toFixed(2)} s
+        </output>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+// Words and units shown next to numbers. Sign conventions are printed wherever angles are, because
+// a flipped sign is the error clinicians fear most from gait software.
+import type { SideName } from '../../../shared/api/analysis-types';
+
+export const SIDE_LABEL: Record<SideName, string> = { left: 'Left', right: 'Right' };
+
+/** Clinical convention (left red, right green), darkened to keep 4.5:1 contrast on white. */
+export const SIDE_COLOUR: Record<SideName, string> = { left: '#c62828', right: '#1b7a34' };
+export const SIDE_BAND: Record<SideName, string> = { left: 'rgba(198,40,40,0.16)', right: 'rgba(27,122,52,0.16)' };
+
+export const EVENT_LABEL = { 'initial-contact': 'Initial contact', 'foot-off': 'Foot off' } as const;
+export const EVENT_SHORT = { 'initial-contact': 'IC', 'foot-off': 'FO' } as const;
+
+/** Variable id → axis label with sign convention and unit. Unknown variables fall back to the service's label. */
+const ANGLE_LABELS: Record<string, string> = {
+  hip_flexion: 'Hip flexion (+) / extension, deg',
+  knee_flexion: 'Knee flexion (+) / extension, deg',
+  ankle_dorsiflexion: 'Ankle dorsiflexion (+) / plantarflexion, deg',
+  trunk_tilt: 'Trunk tilt, forward (+), deg',
+  pelvis_tilt: 'Pelvic tilt, anterior (+), deg',
+  pelvis_obliquity: 'Pelvic obliquity, up (+), deg',
+  hip_abduction: 'Hip abduction (+) / adduction, deg',
+  knee_valgus: 'Knee valgus (+) / varus, deg',
+  foot_progression: 'Foot progression, internal (+), deg',
+};
+
+const ANGLE_TITLES: Record<string, string> = {
+  hip_flexion: 'Hip',
+  knee_flexion: 'Knee',
+  ankle_dorsiflexion: 'Ankle',
+  trunk_tilt: 'Trunk',
+  pelvis_tilt: 'Pelvis tilt',
+};
+
+export function angleAxisLabel(variable: string, serviceLabel?: string): string {
+  return ANGLE_LABELS[variable] ?? `${serviceLabel ?? variable.replace(/_/g, ' ')}, deg`;
+}
+
+export function angleTitle(variable: string, serviceLabel?: string): string {
+  return ANGLE_TITLES[variable] ?? serviceLabel ?? variable.replace(/_/g, ' ');
+}
+
+/** Display order: distal joints last, as in clinical reports (trunk/pelvis, hip, knee, ankle). */
+const ORDER = ['trunk_tilt', 'pelvis_tilt', 'pelvis_obliquity', 'hip_flexion', 'hip_abduction', 'knee_flexion', 'knee_valgus', 'ankle_dorsiflexion', 'foot_progression'];
+export function byClinicalOrder(a: string, b: string): number {
+  const ia = ORDER.indexOf(a);
+  const ib = ORDER.indexOf(b);
+  return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || a.localeCompare(b);
+}
+
+const PARAMETER_LABELS: Record<string, { label: string; digits: number }> = {
+  speedMps: { label: 'Walking speed', digits: 2 },
+  cadenceStepsPerMin: { label: 'Cadence', digits: 1 },
+  strideLengthM: { label: 'Stride length', digits: 2 },
+  stepLengthM: { label: 'Step length', digits: 2 },
+  strideTimeS: { label: 'Stride time', digits: 3 },
+  stepTimeS: { label: 'Step time', digits: 3 },
+  stancePct: { label: 'Stance', digits: 1 },
+  swingPct: { label: 'Swing', digits: 1 },
+  singleSupportPct: { label: 'Single support', digits: 1 },
+  doubleSupportPct: { label: 'Double support', digits: 1 },
+  footOffPct: { label: 'Foot off', digits: 1 },
+  oppositeFootOffPct: { label: 'Opposite foot off', digits: 1 },
+  oppositeFootContactPct: { label: 'Opposite foot contact', digits: 1 },
+  stepWidthM: { label: 'Step width', digits: 2 },
+};
+
+export function parameterLabel(parameter: string): { label: string; digits: number } {
+  return PARAMETER_LABELS[parameter] ?? { label: parameter, digits: 2 };
+}
+
+export function formatNumber(v: number | null | undefined, digits: number): string {
+  return v === null || v === undefined || !Number.isFinite(v) ? '—' : v.toFixed(digits);
+}
+
+export function formatDuration(s: number | null): string {
+  if (s === null || !Number.isFinite(s)) return '';
+  if (s < 60) return `${Math.max(1, Math.round(s))} s`;
+  const m = Math.floor(s / 60);
+  return `${m} min ${Math.round(s - m * 60)} s`;
+}

@@ -1,0 +1,144 @@
+// The analysis under review and the clinician's corrections. Every edit is sent to the services,
+// which re-run the gait analysis from the stored pose; the page shows what they return. Undo keeps
+// the event lists as they were before each edit, on this page only.
+import { useCallback, useEffect, useState } from 'react';
+import type { GaitEventView, PoseTrackView, SideName, TrialAnalysisView } from '../../../shared/api/analysis-types';
+import { api } from '../api';
+
+interface Snapshot {
+  events: GaitEventView[];
+  /** false: the events were the automatic ones, so undoing returns to automatic detection. */
+  byHand: boolean;
+}
+
+export interface TrialReview {
+  analysis: TrialAnalysisView | null;
+  pose: PoseTrackView | null;
+  loading: boolean;
+  busy: boolean;
+  error: string | null;
+  canUndo: boolean;
+  lastChange: string | null;
+  reload: () => void;
+  moveEvent: (event: GaitEventView, toFrame: number) => void;
+  undo: () => void;
+  resetToAutomatic: () => void;
+  setCycleExcluded: (side: SideName, index: number, excluded: boolean) => void;
+}
+
+export function useTrialReview(trialId: string): TrialReview {
+  const [analysis, setAnalysis] = useState<TrialAnalysisView | null>(null);
+  const [pose, setPose] = useState<PoseTrackView | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [history, setHistory] = useState<Snapshot[]>([]);
+  const [lastChange, setLastChange] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    setLoading(true);
+    Promise.all([api['analysis.get']({ trialId }), api['analysis.poseTrack']({ trialId })]).then(
+      ([a, p]) => {
+        if (!live) return;
+        setAnalysis(a);
+        setPose(p);
+        setLoading(false);
+      },
+      (e: unknown) => {
+        if (!live) return;
+        setError(e instanceof Error ? e.message : String(e));
+        setLoading(false);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [trialId, version]);
+
+  const run = useCallback(
+    (label: string, work: () => Promise<TrialAnalysisView>, before?: Snapshot) => {
+      setBusy(true);
+      setError(null);
+      work().then(
+        (next) => {
+          if (before) setHistory((h) => [...h, before]);
+          setAnalysis(next);
+          setLastChange(label);
+          setBusy(false);
+        },
+        (e: unknown) => {
+          setError(`${label} failed: ${e instanceof Error ? e.message : String(e)}`);
+          setBusy(false);
+        },
+      );
+    },
+    [],
+  );
+
+  const snapshot = useCallback(
+    (): Snapshot | undefined => (analysis ? { events: analysis.events, byHand: analysis.eventsEditedByHand } : undefined),
+    [analysis],
+  );
+
+  const moveEvent = useCallback(
+    (event: GaitEventView, toFrame: number) => {
+      const delta = toFrame - event.frame;
+      const what = `${event.side} ${event.kind === 'initial-contact' ? 'initial contact' : 'foot off'}`;
+      run(
+        `Moved ${what} by ${delta > 0 ? '+' : ''}${delta.toFixed(0)} frame${Math.abs(delta) === 1 ? '' : 's'}`,
+        () => api['analysis.moveEvent']({ trialId, side: event.side, kind: event.kind, fromFrame: event.frame, toFrame }),
+        snapshot(),
+      );
+    },
+    [run, snapshot, trialId],
+  );
+
+  const undo = useCallback(() => {
+    const previous = history[history.length - 1];
+    if (!previous) return;
+    setBusy(true);
+    setError(null);
+    api['analysis.setEvents']({ trialId, events: previous.byHand ? previous.events : null }).then(
+      (next) => {
+        setHistory((h) => h.slice(0, -1));
+        setAnalysis(next);
+        setLastChange('Undid the last event change');
+        setBusy(false);
+      },
+      (e: unknown) => {
+        setError(`Undo failed: ${e instanceof Error ? e.message : String(e)}`);
+        setBusy(false);
+      },
+    );
+  }, [history, trialId]);
+
+  const resetToAutomatic = useCallback(() => {
+    run('Reset events to automatic detection', () => api['analysis.setEvents']({ trialId, events: null }), snapshot());
+  }, [run, snapshot, trialId]);
+
+  const setCycleExcluded = useCallback(
+    (side: SideName, index: number, excluded: boolean) => {
+      run(`${excluded ? 'Excluded' : 'Included'} ${side} cycle ${index + 1}`, () =>
+        api['analysis.setCycleExcluded']({ trialId, side, index, excluded }),
+      );
+    },
+    [run, trialId],
+  );
+
+  return {
+    analysis,
+    pose,
+    loading,
+    busy,
+    error,
+    canUndo: history.length > 0,
+    lastChange,
+    reload: useCallback(() => setVersion((v) => v + 1), []),
+    moveEvent,
+    undo,
+    resetToAutomatic,
+    setCycleExcluded,
+  };
+}

@@ -1,0 +1,144 @@
+// The clinician's workflow through the web bridge: analyse a trial from its session, follow the
+// progress, review it, correct one initial contact by dragging it, and undo the correction.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { REPO_ROOT, startServe, type ServeProcess } from '../helpers/serve-process';
+import { launchChromium } from '../helpers/chromium';
+import { createTrialLab, type TrialLab } from '../helpers/analysed-trial';
+
+const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'e2e');
+let lab: TrialLab;
+let serve: ServeProcess;
+let browser: Browser;
+let page: Page;
+const consoleErrors: string[] = [];
+const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, name), fullPage: true });
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  lab = await createTrialLab();
+  serve = await startServe(lab.labDir);
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await serve?.stop();
+});
+
+/** Mean of one parameter for one side, as the table shows it (full precision kept in data-mean). */
+async function parameterMean(parameter: string, side: 'left' | 'right'): Promise<number> {
+  const v = await page.locator(`tr[data-parameter="${parameter}"] td[data-side="${side}"]`).getAttribute('data-mean');
+  return Number(v);
+}
+
+async function leftCycleDurations(): Promise<number[]> {
+  const rows = page.locator('table.cycles tbody tr').filter({ hasText: 'Left cycle' });
+  const texts = await rows.locator('td:nth-child(4)').allTextContents();
+  return texts.map(Number);
+}
+
+describe('trial review in the browser', () => {
+  let fps = 30;
+  let strideBefore = 0;
+  let strideN = 0;
+  let durationsBefore: number[] = [];
+
+  it('analyses a trial from its session page with visible progress', async () => {
+    await page.goto(`${serve.url}#/sessions/${lab.session.id}`);
+    const row = page.locator(`tr[data-trial-id="${lab.trial.id}"]`);
+    await row.getByText('Ready to analyse').waitFor();
+    await shot('review-01-session-recorded.png');
+    await page.getByRole('button', { name: 'Analyse Walk 1' }).click();
+    // Progress is shown as a percentage and a time left once the pose job reports.
+    await expect.poll(async () => (await row.locator('.job-text').textContent()) ?? '', { timeout: 90_000, interval: 250 }).toMatch(/[1-9]\d? %.*left/);
+    expect(await row.getByRole('progressbar').isVisible()).toBe(true);
+    expect(await row.getByRole('button', { name: 'Cancel analysis of Walk 1' }).isVisible()).toBe(true);
+    await shot('review-02-session-progress.png');
+    await row.getByRole('link', { name: 'Open review of Walk 1' }).waitFor({ timeout: 240_000 });
+    expect(await row.getAttribute('data-status')).toBe('analysed');
+    await shot('review-03-session-analysed.png');
+  });
+
+  it('opens the review with video, skeleton, curves, events and parameters', async () => {
+    await page.getByRole('link', { name: 'Open review of Walk 1' }).click();
+    await page.getByRole('heading', { name: 'Walk 1: review' }).waitFor();
+    await page.locator('.angle-time .main-svg').first().waitFor({ timeout: 60_000 });
+    await page.locator('.curve-grid .main-svg').first().waitFor();
+    // Strings, not functions: these run in the page, and the test's TypeScript has no DOM types.
+    await page.waitForFunction("(document.querySelector('video')?.readyState ?? 0) >= 2");
+    expect(await page.locator('.event-marker').count()).toBeGreaterThan(4);
+    for (const text of ['Knee flexion (+) / extension, deg', 'Ankle dorsiflexion (+) / plantarflexion, deg', 'Walking speed', 'Stride time']) {
+      await page.getByText(text).first().waitFor();
+    }
+    const readout = page.locator('.frame-readout');
+    // Keyboard: arrows step frames; ] jumps to the next gait event.
+    await page.locator('h1').click();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => readout.textContent()).toContain('Frame 1 /');
+    await page.keyboard.press(']');
+    const eventFrames = (await page.locator('.event-marker').evaluateAll((els) => els.map((e) => Number(e.getAttribute('aria-valuenow'))))).sort((a, b) => a - b);
+    const firstEvent = eventFrames.find((f) => f > 1);
+    await expect.poll(() => readout.textContent()).toContain(`Frame ${firstEvent} /`);
+    // A mid-stride frame, so the screenshot shows the skeleton on the walker.
+    await page.keyboard.press(']');
+    await page.keyboard.press(']');
+    await page.waitForFunction("!document.querySelector('video')?.seeking");
+    await page.waitForTimeout(300);
+    await shot('review-04-review.png');
+    await page.locator('.video-stage').screenshot({ path: join(ARTIFACTS, 'review-05-skeleton.png') });
+    fps = Number((await page.locator('.provenance dd').first().textContent())?.match(/([\d.]+) frames\/s/)?.[1] ?? 30);
+  });
+
+  it('moves a left initial contact by 3 frames by dragging, and the parameters follow', async () => {
+    strideBefore = await parameterMean('strideTimeS', 'left');
+    strideN = Number((await page.locator('tr[data-parameter="strideTimeS"] td[data-side="left"] .n').textContent())?.match(/\d+/)?.[0]);
+    durationsBefore = await leftCycleDurations();
+    const markers = page.locator('.event-marker[data-side="left"][data-kind="initial-contact"]');
+    const first = markers.first();
+    const second = markers.nth(1);
+    const f1 = Number(await first.getAttribute('data-frame'));
+    const f2 = Number(await second.getAttribute('data-frame'));
+    const b1 = (await first.locator('line').boundingBox())!;
+    const b2 = (await second.locator('line').boundingBox())!;
+    const pxPerFrame = (b2.x - b1.x) / (f2 - f1);
+    const x = b1.x + b1.width / 2;
+    const y = b1.y + b1.height / 2;
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    for (let i = 1; i <= 6; i++) await page.mouse.move(x + (i / 6) * 3 * pxPerFrame, y);
+    await shot('review-06-dragging.png');
+    await page.mouse.up();
+    await page.getByRole('status').filter({ hasText: 'Moved left initial contact by +3 frames' }).waitFor();
+    expect(Number(await markers.first().getAttribute('data-frame'))).toBeCloseTo(f1 + 3, 6);
+
+    // The first left cycle now starts 3 frames later: it is 3/fps s shorter, and the side's mean
+    // stride time moves by 3/fps divided by the number of strides averaged.
+    const durationsAfter = await leftCycleDurations();
+    expect(durationsAfter[0]! - durationsBefore[0]!).toBeCloseTo(-3 / fps, 2);
+    const strideAfter = await parameterMean('strideTimeS', 'left');
+    expect(strideAfter - strideBefore).toBeCloseTo(-3 / fps / strideN, 3);
+    console.log(`left stride time ${strideBefore.toFixed(4)} -> ${strideAfter.toFixed(4)} s (n=${strideN}); first left cycle ${durationsBefore[0]} -> ${durationsAfter[0]} s`);
+    await shot('review-07-moved.png');
+  });
+
+  it('undo restores the automatic events and the parameters', async () => {
+    await page.getByRole('button', { name: 'Undo event change' }).click();
+    await page.getByRole('status').filter({ hasText: 'Undid the last event change' }).waitFor();
+    expect(await parameterMean('strideTimeS', 'left')).toBeCloseTo(strideBefore, 9);
+    expect(await leftCycleDurations()).toEqual(durationsBefore);
+    expect(await page.getByRole('button', { name: 'Reset to automatic' }).isDisabled()).toBe(true);
+    await shot('review-08-undone.png');
+  });
+
+  it('raised no console errors (CSP violations included)', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,84 @@
+// A lab with one patient, one session and one trial whose video is already in place, so review
+// tests do not depend on the recording or import UI. The video is copied into a temporary lab,
+// never into the repository.
+import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { dispatch } from '../../src/main/services/dispatch';
+import { openLab, type LabServices } from '../../src/main/services/lab-services';
+import { resolveInsideLab, trialDirRelative } from '../../src/main/store/lab-folder';
+import type { PatientInfo, SessionInfo, TrialInfo } from '../../src/shared/api/entities';
+import { sharedDataPath } from './shared-data';
+
+export const DEMO_WALK = 'sports2d_demo_sideview_walk/demo.mp4';
+export const DEMO_CAMERA = 'sagittal';
+
+export interface TrialLab {
+  labDir: string;
+  patient: PatientInfo;
+  session: SessionInfo;
+  trial: TrialInfo;
+}
+
+async function call<T>(lab: LabServices, op: string, input: unknown): Promise<T> {
+  const envelope = await dispatch(lab.handlers, op, input);
+  if (!envelope.ok) throw new Error(`${op} failed: ${envelope.error.message}`);
+  return envelope.result as T;
+}
+
+/** Creates the lab (closed again on return, so a bridge can open it). */
+export async function createTrialLab(labDir = mkdtempSync(join(tmpdir(), 'gaitlab-review-'))): Promise<TrialLab> {
+  const video = sharedDataPath(DEMO_WALK);
+  const lab = openLab(labDir);
+  try {
+    const patient = await call<PatientInfo>(lab, 'patients.create', {
+      name: 'Ada Walker',
+      hospitalId: 'GL-0165',
+      dateOfBirth: '2012-03-04',
+      diagnosis: 'Spastic hemiplegic CP',
+      gmfcsLevel: 1,
+      affectedSide: 'left',
+      heightM: 1.65,
+    });
+    const session = await call<SessionInfo>(lab, 'sessions.create', {
+      patientId: patient.id,
+      date: '2026-11-02',
+      condition: 'barefoot',
+      examiner: 'Dr Gait',
+    });
+    const created = await call<TrialInfo>(lab, 'trials.create', {
+      sessionId: session.id,
+      name: 'Walk 1',
+      cameras: [DEMO_CAMERA],
+    });
+    const trialDir = trialDirRelative(patient.id, session.id, created.id);
+    const videoRel = `${trialDir}/${DEMO_CAMERA}.mp4`;
+    const target = resolveInsideLab(labDir, videoRel);
+    mkdirSync(join(target, '..'), { recursive: true });
+    copyFileSync(video, target);
+    lab.trials.addFiles(created.id, [{ camera: DEMO_CAMERA, relativePath: videoRel, kind: 'video' }], 'recorded');
+    const trial = lab.trials.get(created.id)!;
+    return { labDir, patient, session, trial };
+  } finally {
+    lab.close();
+  }
+}
+
+/**
+ * Runs the trial's analysis in this process (pose from the sources, then gait) and returns the
+ * job's final state, for tests that review an analysed trial without waiting on the UI.
+ */
+export async function analyseInProcess(labDir: string, trialId: string): Promise<{ state: string; message?: string }> {
+  const lab = openLab(labDir);
+  try {
+    const { jobId } = await call<{ jobId: string }>(lab, 'analysis.start', { trialId });
+    for (;;) {
+      const job = lab.jobs.list().find((j) => j.jobId === jobId);
+      if (!job) throw new Error('The analysis job disappeared.');
+      if (job.state !== 'running') return { state: job.state, ...(job.message ? { message: job.message } : {}) };
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  } finally {
+    lab.close();
+  }
+}
