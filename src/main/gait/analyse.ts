@@ -237,7 +237,9 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
   let eventSource: EventSource;
   if (options.events) {
     events = sortEvents(options.events.filter((e) => e.frame >= 0 && e.frame <= n - 1));
-    eventSource = events.every((e) => e.source === 'imported') ? 'imported' : 'manual';
+    // Unchanged detected or imported events keep their origin; any mixture counts as hand-edited.
+    const first = events[0]?.source ?? 'manual';
+    eventSource = events.every((e) => e.source === first) ? first : 'manual';
   } else {
     events = detectGaitEvents({ rateHz, passes, feet, pelvisForward: pelvisSag.forward }, options.eventDetection);
     eventSource = options.eventDetection?.method ?? 'zeni';
