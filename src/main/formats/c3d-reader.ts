@@ -163,7 +163,8 @@ function parseParameters(d: Decoder, start: number): C3DParameter[] {
       const description = ascii(bytes, p + 1, descLen);
       raw.push({ groupId: id, name, type, dims, value, description });
     }
-    if (next === 0) break;
+    // 0 ends the section; a backward offset would loop forever on a damaged file.
+    if (next <= 0) break;
     o = offsetPos + next;
   }
   return raw.map(({ groupId, ...rest }) => ({ group: groups.get(groupId) ?? `GROUP${groupId}`, ...rest }));
