@@ -362,6 +362,9 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
     rateHz,
     footForward: { left: feet.left.heel.forward, right: feet.right.heel.forward },
     pelvisForward: pelvisSag.forward,
+    ...(is3d
+      ? { footLateral: { left: toFrontal(body.left.heel!, axes, direction).left, right: toFrontal(body.right.heel!, axes, direction).left } }
+      : {}),
     metresPerUnit: view === 'frontal' ? null : (scale?.metresPerUnit ?? null),
     treadmill: mode === 'treadmill',
     ...(options.treadmillBeltSpeedMps !== undefined ? { treadmillBeltSpeedMps: options.treadmillBeltSpeedMps } : {}),

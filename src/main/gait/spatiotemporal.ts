@@ -11,6 +11,8 @@ export const SPATIOTEMPORAL_UNITS = {
   cadenceStepsPerMin: 'steps/min',
   strideLengthM: 'm',
   stepLengthM: 'm',
+  /** Lateral distance between the feet at contact: 3D data only. */
+  stepWidthM: 'm',
   strideTimeS: 's',
   stepTimeS: 's',
   stancePct: '% cycle',
@@ -42,6 +44,8 @@ export interface SpatiotemporalInput {
   /** Position along the direction of travel of each foot's contact point, and of the pelvis. */
   footForward?: Record<Side, ArrayLike<number>>;
   pelvisForward?: ArrayLike<number>;
+  /** Position of each foot's contact point toward the subject's left (3D data only). */
+  footLateral?: Record<Side, ArrayLike<number>>;
   /** null when the data have no metric scale: distances and speed are then null. */
   metresPerUnit: number | null;
   /** On a treadmill positions do not advance: lengths come from belt speed x time when given. */
@@ -73,7 +77,12 @@ export function computeSpatiotemporal(input: SpatiotemporalInput): Spatiotempora
     let strideLengthM: number | null = null;
     let stepLengthM: number | null = null;
     let speedMps: number | null = null;
+    let stepWidthM: number | null = null;
     const m = input.metresPerUnit;
+    if (m !== null && input.footLateral) {
+      const w = Math.abs(sampleAt(input.footLateral[c.side], e) - sampleAt(input.footLateral[opp], e)) * m;
+      stepWidthM = Number.isFinite(w) ? w : null;
+    }
     if (input.treadmill) {
       if (input.treadmillBeltSpeedMps !== undefined) {
         speedMps = input.treadmillBeltSpeedMps;
@@ -97,6 +106,7 @@ export function computeSpatiotemporal(input: SpatiotemporalInput): Spatiotempora
       cadenceStepsPerMin: 120 / strideTimeS,
       strideLengthM,
       stepLengthM,
+      stepWidthM,
       strideTimeS,
       stepTimeS: oppIc !== undefined ? (e - oppIc) / rateHz : null,
       stancePct: footOffPct,

@@ -37,12 +37,15 @@ describe('analysis of a Plug-in Gait walk (FunctionalWalk.c3d, 120 Hz)', () => {
       const d = detected.spatiotemporal.bySide[side];
       const s = stored.spatiotemporal.bySide[side];
       lines.push(
-        `${side}: speed ${d.speedMps.mean.toFixed(3)} vs ${s.speedMps.mean.toFixed(3)} m/s; cadence ${d.cadenceStepsPerMin.mean.toFixed(1)} vs ${s.cadenceStepsPerMin.mean.toFixed(1)} steps/min; stride ${d.strideLengthM.mean.toFixed(3)} vs ${s.strideLengthM.mean.toFixed(3)} m; step ${d.stepLengthM.mean.toFixed(3)} vs ${s.stepLengthM.mean.toFixed(3)} m; stance ${d.stancePct.mean.toFixed(1)} vs ${s.stancePct.mean.toFixed(1)} %; double support ${d.doubleSupportPct.mean.toFixed(1)} vs ${s.doubleSupportPct.mean.toFixed(1)} %`,
+        `${side}: speed ${d.speedMps.mean.toFixed(3)} vs ${s.speedMps.mean.toFixed(3)} m/s; cadence ${d.cadenceStepsPerMin.mean.toFixed(1)} vs ${s.cadenceStepsPerMin.mean.toFixed(1)} steps/min; stride ${d.strideLengthM.mean.toFixed(3)} vs ${s.strideLengthM.mean.toFixed(3)} m; step ${d.stepLengthM.mean.toFixed(3)} vs ${s.stepLengthM.mean.toFixed(3)} m; width ${d.stepWidthM.mean.toFixed(3)} m; stance ${d.stancePct.mean.toFixed(1)} vs ${s.stancePct.mean.toFixed(1)} %; double support ${d.doubleSupportPct.mean.toFixed(1)} vs ${s.doubleSupportPct.mean.toFixed(1)} %`,
       );
       expect(Math.abs(d.speedMps.mean - s.speedMps.mean)).toBeLessThan(0.05);
       expect(Math.abs(d.cadenceStepsPerMin.mean - s.cadenceStepsPerMin.mean)).toBeLessThan(3);
       expect(Math.abs(d.strideLengthM.mean - s.strideLengthM.mean)).toBeLessThan(0.05);
       expect(Math.abs(d.stancePct.mean - s.stancePct.mean)).toBeLessThan(3);
+      // Adult step width is roughly 0.05-0.2 m.
+      expect(d.stepWidthM.mean).toBeGreaterThan(0.03);
+      expect(d.stepWidthM.mean).toBeLessThan(0.25);
       expect(d.speedMps.mean).toBeGreaterThan(0.8);
       expect(d.speedMps.mean).toBeLessThan(1.8);
     }

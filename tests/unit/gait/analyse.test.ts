@@ -76,6 +76,11 @@ describe('analyseTrajectories on a synthetic side-camera walker', () => {
     expect(a.spatiotemporal.bySide.left.speedMps.mean).toBeGreaterThan(0.8);
   });
 
+  it('has no step width from a single camera', () => {
+    const a = ok(syntheticWalk(), { scale: { kind: 'calibration', metresPerUnit: 1 / 300 } });
+    expect(a.spatiotemporal.bySide.left.stepWidthM.n).toBe(0);
+  });
+
   it('reports no distances for pixel data without a scale, and says why', () => {
     const a = ok(syntheticWalk());
     expect(a.spatiotemporal.bySide.left.speedMps.n).toBe(0);
