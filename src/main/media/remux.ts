@@ -1,11 +1,36 @@
-// Browser recordings (MediaRecorder webm) carry no duration and no seek index until remuxed; a
+// Browser recordings (MediaRecorder WebM) carry no duration and no seek index until remuxed; a
 // recording cut short by a crash also ends mid-cluster. Stream copy rewrites the container with
-// both, keeping every frame that decodes, without re-encoding.
+// both, keeping every frame that decodes, without re-encoding. VP8/VP9 stay in WebM; H.264 (what
+// Chromium encodes fastest on a small CPU) goes to MP4, which every player and browser opens.
 import { rename, rm } from 'node:fs/promises';
-import { ffmpegPath, runTool } from './run-tool';
+import { ffmpegPath, ffprobePath, runTool } from './run-tool';
 
-export async function remuxToSeekable(inputPath: string, outputPath: string, signal?: AbortSignal): Promise<void> {
-  const partial = `${outputPath}.remux.webm`;
+interface Container {
+  ext: string;
+  format: string;
+  extraArgs: string[];
+}
+
+export function containerForCodec(codec: string): Container {
+  if (['vp8', 'vp9', 'av1'].includes(codec)) return { ext: '.webm', format: 'webm', extraArgs: [] };
+  if (['h264', 'hevc'].includes(codec)) return { ext: '.mp4', format: 'mp4', extraArgs: ['-movflags', '+faststart'] };
+  return { ext: '.mkv', format: 'matroska', extraArgs: [] };
+}
+
+async function videoCodec(path: string, signal?: AbortSignal): Promise<string> {
+  const { stdout } = await runTool(
+    ffprobePath(),
+    ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=codec_name', '-of', 'csv=p=0', path],
+    signal,
+  );
+  return stdout.trim().split('\n')[0]?.trim() ?? '';
+}
+
+/** Remuxes inputPath to outputBase + the container's extension; returns the file written. */
+export async function remuxToSeekable(inputPath: string, outputBase: string, signal?: AbortSignal): Promise<string> {
+  const container = containerForCodec(await videoCodec(inputPath, signal));
+  const outputPath = `${outputBase}${container.ext}`;
+  const partial = `${outputBase}.remux${container.ext}`;
   try {
     await runTool(
       ffmpegPath(),
@@ -15,11 +40,13 @@ export async function remuxToSeekable(inputPath: string, outputPath: string, sig
         '-err_detect', 'ignore_err', '-fflags', '+genpts+discardcorrupt',
         '-i', inputPath,
         '-map', '0:v:0', '-map', '0:a?', '-c', 'copy',
-        '-f', 'webm', partial,
+        ...container.extraArgs,
+        '-f', container.format, partial,
       ],
       signal,
     );
     await rename(partial, outputPath);
+    return outputPath;
   } catch (err) {
     await rm(partial, { force: true });
     throw err;

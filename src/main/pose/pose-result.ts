@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { LANDMARK_COUNT, type PoseTrack2D } from '../../shared/landmarks';
 import { readFileSync } from 'node:fs';
 import { POINTS, RECORD } from './frame-record';
+import { consolidateSides } from './decode/side-labels';
+import { smoothTrack } from './decode/smooth';
 import type { PersonSelection } from './decode/subject';
 import { completeChunks, MANIFEST_FILE, readChunk, readJson, TIMES_FILE } from './storage';
 
@@ -43,6 +45,7 @@ export interface PoseManifest {
     chunkFrames: number;
     scanIntervalS: number;
     refineWithHeatmap: boolean;
+    smoothingHz: number;
     frameCount: number;
   };
   provenance: {
@@ -80,8 +83,16 @@ export class PoseJobIncompleteError extends Error {
   }
 }
 
-/** Reads a job's folder. Refuses an incomplete job unless the caller passes the manifest it is finishing. */
-export function readPoseResult(outDir: string, finishing?: PoseManifest): PoseResult {
+export interface ReadOptions {
+  /** The values as the model gave them: no left/right consolidation, no smoothing. */
+  raw?: boolean;
+}
+
+/**
+ * Reads a job's folder: raw chunks, then left/right labels made consistent over the whole track
+ * and the job's smoothing. Refuses an incomplete job unless the caller passes the manifest it is finishing.
+ */
+export function readPoseResult(outDir: string, finishing?: PoseManifest, options: ReadOptions = {}): PoseResult {
   const manifest = finishing ?? readJson<PoseManifest>(join(outDir, MANIFEST_FILE));
   if (!manifest || (!finishing && manifest.status !== 'complete')) throw new PoseJobIncompleteError(outDir);
   const n = manifest.frames;
@@ -107,6 +118,7 @@ export function readPoseResult(outDir: string, finishing?: PoseManifest): PoseRe
   const times = readFileSync(join(outDir, TIMES_FILE));
   const timeS = new Float64Array(times.buffer.slice(times.byteOffset, times.byteOffset + times.byteLength));
   for (let f = 0; f < n; f++) track.timeS[f] = timeS[f] ?? f / track.fps;
+  const bodyPx = new Float32Array(n).fill(NaN);
   for (const c of chunks) {
     const recs = readChunk(outDir, c.name);
     for (let i = 0; i < c.count && c.first + i < n; i++) {
@@ -114,6 +126,7 @@ export function readPoseResult(outDir: string, finishing?: PoseManifest): PoseRe
       const off = i * RECORD.floats;
       const r = recs.subarray(off, off + RECORD.floats);
       track.confidence[f] = r[RECORD.score]!;
+      if (Number.isFinite(r[RECORD.x]!)) bodyPx[f] = r[RECORD.roi + 2]!;
       track.lowConfidence[f] = r[RECORD.score]! < manifest.settings.minConfidence ? 1 : 0;
       track.xPx.set(r.subarray(RECORD.x, RECORD.x + POINTS), f * P);
       track.yPx.set(r.subarray(RECORD.y, RECORD.y + POINTS), f * P);
@@ -122,6 +135,17 @@ export function readPoseResult(outDir: string, finishing?: PoseManifest): PoseRe
       track.presence.set(r.subarray(RECORD.presence, RECORD.presence + POINTS), f * P);
       track.worldM.set(r.subarray(RECORD.world, RECORD.world + 3 * POINTS), f * P * 3);
     }
+  }
+  if (!options.raw) {
+    consolidateSides({ frameCount: n, xPx: track.xPx, yPx: track.yPx, bodyPx }, [
+      { data: track.xPx, stride: 1 },
+      { data: track.yPx, stride: 1 },
+      { data: track.zPx, stride: 1 },
+      { data: track.visibility, stride: 1 },
+      { data: track.presence, stride: 1 },
+      { data: track.worldM, stride: 3 },
+    ]);
+    smoothTrack(track.xPx, track.yPx, n, P, manifest.settings.smoothingHz ?? 0, track.fps);
   }
   return { outDir, manifest, track };
 }

@@ -12,7 +12,6 @@ import { sampleFrames } from '../media/sample-frames';
 import { decodeLandmarks, refineWithHeatmap, roiFromLandmarks, type FrameLandmarks } from './decode/landmarks';
 import { decodePeople } from './decode/people';
 import { warpCrop, type Roi } from './decode/roi';
-import { looksSwapped, predictPoints, SWAP_GROUPS } from './decode/sides';
 import { chooseSubject, expectedBoxAt, linkTracks, type PersonSelection, type ScanSample, type SubjectTrack } from './decode/subject';
 import { nearExpected, roiFromBox, RoiTracker } from './decode/tracker';
 import { readRecord, RECORD, writeRecord } from './frame-record';
@@ -62,6 +61,11 @@ export interface RunPoseOptions {
    * Pose2Sim reference it did not reduce the error and it costs a heatmap read-back per frame.
    */
   refineWithHeatmap?: boolean;
+  /**
+   * Zero-phase low-pass cut-off applied when the track is read, Hz (default 8: above the
+   * content of walking, below the model's frame-to-frame jitter); 0 = raw. The chunks keep raw values.
+   */
+  smoothingHz?: number;
   /** Analyse only the first N frames (previews, tests). */
   maxFrames?: number;
   resourcesDir?: string;
@@ -80,6 +84,7 @@ interface Settings {
   chunkFrames: number;
   scanIntervalS: number;
   refineWithHeatmap: boolean;
+  smoothingHz: number;
   frameCount: number;
 }
 
@@ -93,21 +98,6 @@ function appVersion(resourcesDir: string): string {
     return (JSON.parse(readFileSync(join(resourcesDir, '..', 'package.json'), 'utf8')) as { version: string }).version;
   } catch {
     return process.env.npm_package_version ?? 'unknown';
-  }
-}
-
-function swapPairs(lm: FrameLandmarks, pairs: Array<[number, number]>): void {
-  for (const [l, r] of pairs) {
-    for (const arr of [lm.xPx, lm.yPx, lm.zPx, lm.visibility, lm.presence]) {
-      const t = arr[l]!;
-      arr[l] = arr[r]!;
-      arr[r] = t;
-    }
-    for (let k = 0; k < 3; k++) {
-      const t = lm.world[l * 3 + k]!;
-      lm.world[l * 3 + k] = lm.world[r * 3 + k]!;
-      lm.world[r * 3 + k] = t;
-    }
   }
 }
 
@@ -134,6 +124,7 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
     chunkFrames: options.chunkFrames ?? 64,
     scanIntervalS: options.scanIntervalS ?? 1,
     refineWithHeatmap: options.refineWithHeatmap ?? false,
+    smoothingHz: options.smoothingHz ?? 8,
     frameCount,
   };
   const videoStat = statSync(info.path);
@@ -221,24 +212,19 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
     writeFileAtomic(join(outDir, TIMES_FILE), new Uint8Array(info.frameTimesS.slice(0, frameCount).buffer));
     writeFileAtomic(join(outDir, MANIFEST_FILE), JSON.stringify(manifest, null, 2));
 
-    // 2. Resume after the last complete chunk, with the tracker and side memory restored.
+    // 2. Resume after the last complete chunk, with the tracker restored.
     const done = completeChunks(outDir);
     const startFrame = done.length ? done[done.length - 1]!.first + done[done.length - 1]!.count : 0;
     stats.resumedFromFrame = startFrame;
     const tracker = new RoiTracker();
-    let prev: { frame: number; lm: FrameLandmarks } | undefined;
-    let prevPrev: { frame: number; lm: FrameLandmarks } | undefined;
     const lastChunk = done[done.length - 1];
     if (lastChunk) {
       const recs = readChunk(outDir, lastChunk.name);
       for (let i = 0; i < lastChunk.count; i++) {
         const { lm } = readRecord(recs, i * RECORD.floats);
         const frame = lastChunk.first + i;
-        if (lm) {
-          tracker.observe(frame, roiFromLandmarks(lm));
-          prevPrev = prev;
-          prev = { frame, lm };
-        } else tracker.lose(frame);
+        if (lm) tracker.observe(frame, roiFromLandmarks(lm));
+        else tracker.lose(frame);
       }
     }
 
@@ -291,24 +277,6 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
       while (finished.has(nextCommit)) {
         const o = finished.get(nextCommit)!;
         finished.delete(nextCommit);
-        if (o.lm) {
-          // Keep left/right on the same limbs as in the previous frames.
-          if (prev && nextCommit - prev.frame <= 3) {
-            const predicted = predictPoints(
-              { xPx: prev.lm.xPx, yPx: prev.lm.yPx },
-              prevPrev && prev.frame - prevPrev.frame <= 3 ? { xPx: prevPrev.lm.xPx, yPx: prevPrev.lm.yPx } : undefined,
-              nextCommit - prev.frame,
-              prevPrev ? prev.frame - prevPrev.frame : 0,
-            );
-            // ~2.5 % of body height per point pair: below that, labels are a near-tie (limbs crossing).
-            const minGainPx = 0.04 * (o.roi?.sizePx ?? 0);
-            for (const group of SWAP_GROUPS) {
-              if (looksSwapped(o.lm, predicted, group, minGainPx * group.length)) swapPairs(o.lm, group);
-            }
-          }
-          prevPrev = prev;
-          prev = { frame: nextCommit, lm: o.lm };
-        }
         writeRecord(chunkRecords, (nextCommit - chunkFirst) * RECORD.floats, o.lm, o.roi);
         nextCommit++;
         stats.framesAnalysed++;

@@ -92,15 +92,12 @@ describe('Sports2D demo walk', () => {
       }
     }
     expect(exchanges).toBe(0);
-    // A swing foot moves under ~0.35 thigh lengths per frame at 30 fps. The model does wobble
-    // for a frame when the feet pass each other in this side view (both feet pulled towards the
-    // middle), so the bound is on the 95th percentile; the maximum only excludes a jump to the
-    // other foot, which is a step length (> 1.2 thigh lengths) away.
+    // A swing foot peaks near 5 m/s, about 0.4 thigh lengths per frame at 30 fps; 0.6 (7 m/s)
+    // is out of reach for a walker, while a jump to the other foot is a step length (> 1 thigh).
     steps.sort((a, b) => a - b);
     const p95 = steps[Math.floor(0.95 * (steps.length - 1))]!;
-    console.log(`Sports2D foot steps per frame, thigh lengths: p95 ${p95.toFixed(2)}, max ${maxStepRatio.toFixed(2)}`);
-    expect(p95).toBeLessThan(0.4);
-    expect(maxStepRatio).toBeLessThan(1.2);
+    console.log(`Sports2D foot travel per frame, thigh lengths: p95 ${p95.toFixed(2)}, max ${maxStepRatio.toFixed(2)}`);
+    expect(maxStepRatio).toBeLessThan(0.6);
   });
 
   test('renders overlay stills for review', async () => {

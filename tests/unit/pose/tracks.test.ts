@@ -1,0 +1,98 @@
+import { describe, expect, test } from 'vitest';
+import { LANDMARK_COUNT, landmarkIndex } from '../../../src/shared/landmarks';
+import { consolidateSides } from '../../../src/main/pose/decode/side-labels';
+import { smoothTrack } from '../../../src/main/pose/decode/smooth';
+import { chooseSubject, expectedBoxAt, linkTracks, type ScanSample } from '../../../src/main/pose/decode/subject';
+import { decodePeople } from '../../../src/main/pose/decode/people';
+
+/** A walker seen from the side: the two feet alternate ahead of each other, far apart. */
+function walk(frames: number): { xPx: Float32Array; yPx: Float32Array; bodyPx: Float32Array } {
+  const xPx = new Float32Array(frames * LANDMARK_COUNT);
+  const yPx = new Float32Array(frames * LANDMARK_COUNT);
+  for (let f = 0; f < frames; f++) {
+    for (let l = 0; l < LANDMARK_COUNT; l++) {
+      const left = l % 2 === 1;
+      xPx[f * LANDMARK_COUNT + l] = 5 * f + (left ? 0 : 120) + l;
+      yPx[f * LANDMARK_COUNT + l] = 300 + 10 * l;
+    }
+  }
+  return { xPx, yPx, bodyPx: new Float32Array(frames).fill(500) };
+}
+
+function swapFrame(t: { xPx: Float32Array; yPx: Float32Array }, f: number, names: string[]): void {
+  for (const n of names) {
+    const l = f * LANDMARK_COUNT + landmarkIndex(`left_${n}` as never);
+    const r = f * LANDMARK_COUNT + landmarkIndex(`right_${n}` as never);
+    for (const a of [t.xPx, t.yPx]) [a[l], a[r]] = [a[r]!, a[l]!];
+  }
+}
+
+describe('left/right consolidation', () => {
+  test('undoes a short run of swapped legs and a feet-only swap, leaves a clean track alone', () => {
+    const clean = walk(60);
+    const t = walk(60);
+    for (let f = 20; f < 26; f++) swapFrame(t, f, ['hip', 'knee', 'ankle', 'heel', 'foot_index']);
+    swapFrame(t, 40, ['ankle', 'heel', 'foot_index']);
+    const swaps = consolidateSides({ frameCount: 60, ...t }, [
+      { data: t.xPx, stride: 1 },
+      { data: t.yPx, stride: 1 },
+    ]);
+    expect(swaps).toBeGreaterThan(0);
+    expect(Array.from(t.xPx)).toEqual(Array.from(clean.xPx));
+    const again = walk(60);
+    expect(consolidateSides({ frameCount: 60, ...again }, [{ data: again.xPx, stride: 1 }, { data: again.yPx, stride: 1 }])).toBe(0);
+  });
+});
+
+describe('smoothing', () => {
+  test('keeps a straight line, removes alternating jitter, leaves gaps as gaps', () => {
+    const n = 60;
+    const x = new Float32Array(n);
+    const y = new Float32Array(n);
+    for (let f = 0; f < n; f++) {
+      x[f] = 10 + 2 * f;
+      y[f] = 100 + (f % 2 ? 3 : -3);
+    }
+    x[30] = NaN;
+    smoothTrack(x, y, n, 1, 6, 30);
+    expect(x[10]).toBeCloseTo(30, 1);
+    expect(Number.isNaN(x[30]!)).toBe(true);
+    expect(Math.abs(y[20]! - 100)).toBeLessThan(0.5);
+  });
+});
+
+describe('subject selection', () => {
+  const box = (cx: number, cy: number, h: number): { x0: number; y0: number; x1: number; y1: number } => ({
+    x0: cx - h / 4,
+    y0: cy - h / 2,
+    x1: cx + h / 4,
+    y1: cy + h / 2,
+  });
+  // A bystander standing still from the start; the walker enters later and crosses the frame.
+  const samples: ScanSample[] = Array.from({ length: 8 }, (_, i) => ({
+    frame: i * 30,
+    boxes: [box(300, 200, 300), ...(i >= 2 ? [box(1600 - 250 * (i - 2), 700, 320)] : [])],
+  }));
+
+  test('follows the person who travels; index and box choose others', () => {
+    const tracks = linkTracks(samples);
+    expect(tracks).toHaveLength(2);
+    const walker = chooseSubject(tracks, { kind: 'moving' })!;
+    expect(walker.frames[0]).toBe(60);
+    expect(expectedBoxAt(walker, 0, 15)).toBeUndefined();
+    expect(expectedBoxAt(walker, 75, 15)!.x0).toBeCloseTo((1600 + 1350) / 2 - 80);
+    expect(chooseSubject(tracks, { kind: 'index', index: 0 })!.frames).toHaveLength(8);
+    expect(chooseSubject(tracks, { kind: 'box', box: box(1350, 700, 300), frame: 90 })).toBe(walker);
+  });
+
+  test('MoveNet multipose rows map back through the letterbox', () => {
+    const raw = new Float32Array(6 * 56);
+    raw.set([0.25, 0.5, 0.75, 0.625], 51);
+    raw[55] = 0.8;
+    raw.set([0.5, 0.25, 0.7], 0);
+    const [p] = decodePeople(raw, 512, 288, { scale: 512 / 1024, padXPx: 0, padYPx: 0 });
+    // Values exact in float32, so the mapping is checked exactly.
+    expect(p!.box).toEqual({ x0: 0.5 * 1024, y0: 0.25 * 576, x1: 0.625 * 1024, y1: 0.75 * 576 });
+    expect([p!.xPx[0], p!.yPx[0]]).toEqual([0.25 * 1024, 0.5 * 576]);
+  });
+});
