@@ -10,7 +10,9 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export function sharedDataPath(rel: string): string {
   const p = resolve(repoRoot, '..', 'shared', 'data', rel);
   if (!existsSync(p)) {
-    throw new Error(`Shared test data missing: ${p} (expected ../shared/data/${rel} next to the repository). These tests must not be skipped.`);
+    throw new Error(
+      `Shared test data missing: ${p} (expected ../shared/data/${rel} next to the repository). These tests must not be skipped.`,
+    );
   }
   return p;
 }

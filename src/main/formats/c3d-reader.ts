@@ -146,7 +146,12 @@ function parseParameters(d: Decoder, start: number): C3DParameter[] {
         const strLen = dims[0] ?? 1;
         const n = ndims <= 1 ? 1 : count / strLen;
         const strings: string[] = [];
-        for (let k = 0; k < n; k++) strings.push(ascii(bytes, p + k * strLen, strLen).replace(/\0/g, ' ').trim());
+        for (let k = 0; k < n; k++)
+          strings.push(
+            ascii(bytes, p + k * strLen, strLen)
+              .replace(/\0/g, ' ')
+              .trim(),
+          );
         value = ndims <= 1 ? (strings[0] ?? '') : strings;
       } else {
         const nums: number[] = [];
@@ -201,7 +206,8 @@ export function readC3D(bytes: Uint8Array): C3DFile {
   const paramBlock = bytes[0] ?? 2;
   const paramStart = (paramBlock - 1) * BLOCK_BYTES;
   const processorCode = bytes[paramStart + 3];
-  if (processorCode === undefined) throw new C3DFormatError('Parameter section lies beyond the end of the file.');
+  if (processorCode === undefined)
+    throw new C3DFormatError('Parameter section lies beyond the end of the file.');
   const processor = processorFromCode(processorCode);
   const d = new Decoder(bytes, processor);
 
@@ -221,7 +227,8 @@ export function readC3D(bytes: Uint8Array): C3DFile {
   const rate = numbersOf(findParam(parameters, 'POINT', 'RATE'))[0] ?? headerRate;
   const dataBlock = numbersOf(findParam(parameters, 'POINT', 'DATA_START'))[0] ?? headerDataBlock;
   // POINT:FRAMES is int16 but counts beyond 32767 are stored as unsigned.
-  let frameCount = (numbersOf(findParam(parameters, 'POINT', 'FRAMES'))[0] ?? headerLast - headerFirst + 1) & 0xffff;
+  let frameCount =
+    (numbersOf(findParam(parameters, 'POINT', 'FRAMES'))[0] ?? headerLast - headerFirst + 1) & 0xffff;
   const longFrames = numbersOf(findParam(parameters, 'POINT', 'LONG_FRAMES'))[0];
   if (longFrames !== undefined && longFrames > frameCount) frameCount = Math.round(longFrames);
   if (frameCount === 0 && headerLast >= headerFirst) frameCount = headerLast - headerFirst + 1;

@@ -13,7 +13,10 @@ function unitOf(u: string): LengthUnit | undefined {
  * Markers as named trajectories. Convention defaults to 'lab-y-up' for data in metres (OpenSim
  * family) and 'lab-z-up' for millimetres (marker systems); pass it when known.
  */
-export function trcToTrajectorySet(file: TrcFile, convention?: Extract<CoordinateConvention, 'lab-y-up' | 'lab-z-up'>): TrajectorySet {
+export function trcToTrajectorySet(
+  file: TrcFile,
+  convention?: Extract<CoordinateConvention, 'lab-y-up' | 'lab-z-up'>,
+): TrajectorySet {
   const unit = unitOf(file.units);
   if (!unit) throw new Error(`TRC units "${file.units}" are not supported: expected m or mm.`);
   return {

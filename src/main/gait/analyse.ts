@@ -4,15 +4,39 @@
 
 import { ANGLE_LABELS, type AngleSeries, type AngleVariable, type AngleView } from './angles-types';
 import { groundAxes, project, toFrontal, toSagittal, type GroundAxes, type Sagittal2D } from './body-frame';
-import { buildCycles, meanSdCurves, missingFraction, normaliseCycle, percentAxis, type CycleOptions, type GaitCycle } from './cycles';
+import {
+  buildCycles,
+  meanSdCurves,
+  missingFraction,
+  normaliseCycle,
+  percentAxis,
+  type CycleOptions,
+  type GaitCycle,
+} from './cycles';
 import { frontalAngles } from './frontal-angles';
 import { detectGaitEvents, sortEvents, type EventDetectionOptions } from './gait-events';
 import { median } from './peaks';
-import { cleanBody, meanPoint, pelvisCentre, type CleanBody, type LongGap, type PointSeries, type PreprocessOptions } from './preprocess';
+import {
+  cleanBody,
+  meanPoint,
+  pelvisCentre,
+  type CleanBody,
+  type LongGap,
+  type PointSeries,
+  type PreprocessOptions,
+} from './preprocess';
 import { pelvisTiltSeries, sagittalAngles, trunkTiltSeries } from './sagittal-angles';
 import { resolveScale, type Scale, type ScaleSource } from './scaling';
 import { computeSpatiotemporal, type SpatiotemporalResult } from './spatiotemporal';
-import { SIDES, type CameraView, type EventSource, type GaitEvent, type Side, type TrajectorySet, type WalkingPass } from './types';
+import {
+  SIDES,
+  type CameraView,
+  type EventSource,
+  type GaitEvent,
+  type Side,
+  type TrajectorySet,
+  type WalkingPass,
+} from './types';
 import { detectWalkingPasses, directionPerFrame } from './walking-passes';
 
 export interface AnalysisOptions {
@@ -140,7 +164,10 @@ function fmtGap(g: LongGap, rateHz: number, t0: number): string {
 export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions = {}): AnalysisResult {
   const warnings: string[] = [];
   if (!(set.rateHz > 0) || !(set.frameCount > 0)) {
-    return fail('invalid-input', `The recording has no frames or no frame rate (rate ${set.rateHz} Hz, ${set.frameCount} frames).`);
+    return fail(
+      'invalid-input',
+      `The recording has no frames or no frame rate (rate ${set.rateHz} Hz, ${set.frameCount} frames).`,
+    );
   }
   const rateHz = set.rateHz;
   const n = set.frameCount;
@@ -151,9 +178,16 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
 
   const body = cleanBody(set, options.preprocess);
   const pelvis = pelvisCentre(body);
-  const presence = Math.max(finiteFraction(pelvis), finiteFraction(body.left.heel), finiteFraction(body.right.heel));
+  const presence = Math.max(
+    finiteFraction(pelvis),
+    finiteFraction(body.left.heel),
+    finiteFraction(body.right.heel),
+  );
   if (presence < 0.05) {
-    return fail('nobody-in-view', 'Nobody was found in view: no pelvis or feet were tracked in this recording. Check that the subject is in the camera picture and lit.');
+    return fail(
+      'nobody-in-view',
+      'Nobody was found in view: no pelvis or feet were tracked in this recording. Check that the subject is in the camera picture and lit.',
+    );
   }
   const missingRoles: string[] = [];
   for (const side of SIDES) {
@@ -162,10 +196,27 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
     }
   }
   if (missingRoles.some((r) => r.endsWith('heel') || r.endsWith('toe')) || !pelvis) {
-    return fail('landmarks-missing', `Required landmarks are absent from the recording: ${[...missingRoles, ...(pelvis ? [] : ['pelvis'])].join(', ')}.`);
+    return fail(
+      'landmarks-missing',
+      `Required landmarks are absent from the recording: ${[...missingRoles, ...(pelvis ? [] : ['pelvis'])].join(', ')}.`,
+    );
   }
-  const requiredGaps = body.longGaps.filter((g) => [pelvis.name, body.left.heel?.name, body.right.heel?.name, body.left.toe?.name, body.right.toe?.name].includes(g.trajectory));
-  const coreFraction = Math.min(finiteFraction(pelvis), finiteFraction(body.left.heel), finiteFraction(body.right.heel), finiteFraction(body.left.toe), finiteFraction(body.right.toe));
+  const requiredGaps = body.longGaps.filter((g) =>
+    [
+      pelvis.name,
+      body.left.heel?.name,
+      body.right.heel?.name,
+      body.left.toe?.name,
+      body.right.toe?.name,
+    ].includes(g.trajectory),
+  );
+  const coreFraction = Math.min(
+    finiteFraction(pelvis),
+    finiteFraction(body.left.heel),
+    finiteFraction(body.right.heel),
+    finiteFraction(body.left.toe),
+    finiteFraction(body.right.toe),
+  );
   if (coreFraction < 0.3) {
     const worst = [...requiredGaps].sort((a, b) => b.durationS - a.durationS).slice(0, 3);
     return fail(
@@ -183,7 +234,11 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
     const hh = project(body.left.heel!, up);
     legLength = median(Array.from(ph, (v, i) => v - hh[i]!));
   }
-  if (!(legLength > 0)) return fail('landmarks-missing', 'The legs could not be measured: hips, knees and ankles are not tracked together.');
+  if (!(legLength > 0))
+    return fail(
+      'landmarks-missing',
+      'The legs could not be measured: hips, knees and ankles are not tracked together.',
+    );
 
   // Axes: in 3D, the pelvis path gives the walking line unless the pelvis barely moves (treadmill).
   let axes: GroundAxes = groundAxes(set.convention, pelvis);
@@ -202,11 +257,17 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
   }
 
   const heelProgress = project(body.left.heel!, axes.progression);
-  const footPointing = median(Array.from(project(body.left.toe!, axes.progression), (v, i) => v - heelProgress[i]!)) >= 0 ? 1 : -1;
+  const footPointing =
+    median(Array.from(project(body.left.toe!, axes.progression), (v, i) => v - heelProgress[i]!)) >= 0
+      ? 1
+      : -1;
   let passes: WalkingPass[];
   if (view === 'frontal') {
     if (!options.events) {
-      return fail('events-required', 'A frontal camera cannot time gait events reliably: detect them on a side camera (or enter them by hand) and re-run with those events.');
+      return fail(
+        'events-required',
+        'A frontal camera cannot time gait events reliably: detect them on a side camera (or enter them by hand) and re-run with those events.',
+      );
     }
     passes = [{ index: 0, startFrame: 0, endFrame: n, direction: 1, mode: 'overground' }];
   } else {
@@ -219,14 +280,18 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
       legLength,
     });
     if (detection.kind === 'standing-still') {
-      return fail('standing-still', `The subject did not walk: the pelvis moved at most ${detection.maxPelvisSpeedLegPerS.toFixed(2)} leg lengths per second and the feet did not cycle. Record a trial with the subject walking across the camera's view.`);
+      return fail(
+        'standing-still',
+        `The subject did not walk: the pelvis moved at most ${detection.maxPelvisSpeedLegPerS.toFixed(2)} leg lengths per second and the feet did not cycle. Record a trial with the subject walking across the camera's view.`,
+      );
     }
     passes = detection.passes;
   }
   const mode = passes[0]?.mode ?? 'overground';
   const direction = directionPerFrame(passes, n);
 
-  const sag = (p: PointSeries | undefined): Sagittal2D | undefined => (p ? toSagittal(p, axes, direction) : undefined);
+  const sag = (p: PointSeries | undefined): Sagittal2D | undefined =>
+    p ? toSagittal(p, axes, direction) : undefined;
   const feet = {
     left: { heel: sag(body.left.heel)!, toe: sag(body.left.toe)! },
     right: { heel: sag(body.right.heel)!, toe: sag(body.right.toe)! },
@@ -241,9 +306,13 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
     const first = events[0]?.source ?? 'manual';
     eventSource = events.every((e) => e.source === first) ? first : 'manual';
   } else {
-    events = detectGaitEvents({ rateHz, passes, feet, pelvisForward: pelvisSag.forward }, options.eventDetection);
+    events = detectGaitEvents(
+      { rateHz, passes, feet, pelvisForward: pelvisSag.forward },
+      options.eventDetection,
+    );
     eventSource = options.eventDetection?.method ?? 'zeni';
-    if (eventSource === 'foot-velocity' && mode === 'treadmill') warnings.push('Foot-velocity events do not apply on a treadmill; Zeni events were used.');
+    if (eventSource === 'foot-velocity' && mode === 'treadmill')
+      warnings.push('Foot-velocity events do not apply on a treadmill; Zeni events were used.');
   }
 
   // Angles.
@@ -257,8 +326,10 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
     const shoulderMid = meanPoint(undefined, [body.left.shoulder, body.right.shoulder], true);
     for (const side of SIDES) {
       const b = body[side];
-      const pelvisTilt = asisMid && psisMid ? pelvisTiltSeries(sag(asisMid)!, sag(psisMid)!, sview, side) : undefined;
-      const trunkTilt = hipMid && shoulderMid ? trunkTiltSeries(sag(hipMid)!, sag(shoulderMid)!, sview, side) : undefined;
+      const pelvisTilt =
+        asisMid && psisMid ? pelvisTiltSeries(sag(asisMid)!, sag(psisMid)!, sview, side) : undefined;
+      const trunkTilt =
+        hipMid && shoulderMid ? trunkTiltSeries(sag(hipMid)!, sag(shoulderMid)!, sview, side) : undefined;
       const sa = sagittalAngles({
         side,
         view: sview,
@@ -288,7 +359,8 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
       if (lh && rh) {
         const half = Math.max(1, Math.round(rateHz / 2));
         const diff = Array.from(lh.x, (v, i) => v - rh.x[i]!);
-        for (let i = 0; i < n; i++) frontDir[i] = median(diff.slice(Math.max(0, i - half), i + half + 1)) < 0 ? -1 : 1;
+        for (let i = 0; i < n; i++)
+          frontDir[i] = median(diff.slice(Math.max(0, i - half), i + half + 1)) < 0 ? -1 : 1;
       }
     }
     const fr = (p: PointSeries | undefined) => (p ? toFrontal(p, frontAxes, frontDir) : undefined);
@@ -298,12 +370,22 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
       const otherHip = fr(body[other].hip);
       const knee = fr(body[side].knee);
       const ankle = fr(body[side].ankle);
-      angles.push(...frontalAngles({ side, view: fview, ...(hip ? { hip } : {}), ...(otherHip ? { otherHip } : {}), ...(knee ? { knee } : {}), ...(ankle ? { ankle } : {}) }));
+      angles.push(
+        ...frontalAngles({
+          side,
+          view: fview,
+          ...(hip ? { hip } : {}),
+          ...(otherHip ? { otherHip } : {}),
+          ...(knee ? { knee } : {}),
+          ...(ankle ? { ankle } : {}),
+        }),
+      );
     }
   }
 
   // An angle whose landmarks never coexist says nothing; leave it out rather than report NaN.
-  for (let k = angles.length - 1; k >= 0; k--) if (!angles[k]!.values.some(Number.isFinite)) angles.splice(k, 1);
+  for (let k = angles.length - 1; k >= 0; k--)
+    if (!angles[k]!.values.some(Number.isFinite)) angles.splice(k, 1);
 
   // Cycles, with missing-data flags.
   const cycles = buildCycles(events, passes, rateHz, options.cycles);
@@ -311,49 +393,80 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
   const curveCache = new Map<AngleSeries, Map<GaitCycle, Float64Array>>();
   for (const a of angles) {
     const m = new Map<GaitCycle, Float64Array>();
-    for (const c of cycles.filter((c) => c.side === a.side)) m.set(c, normaliseCycle(a.values, c.startFrame, c.endFrame, points));
+    for (const c of cycles.filter((c) => c.side === a.side))
+      m.set(c, normaliseCycle(a.values, c.startFrame, c.endFrame, points));
     curveCache.set(a, m);
   }
   // Feet and pelvis missing: the cycle itself is unreliable. One angle missing: only that curve
   // leaves the cycle out (below).
   for (const c of cycles) {
-    const footCurves = [feet[c.side].heel.forward, feet[c.side].toe.forward, pelvisSag.forward].map((s) => normaliseCycle(s, c.startFrame, c.endFrame, points));
+    const footCurves = [feet[c.side].heel.forward, feet[c.side].toe.forward, pelvisSag.forward].map((s) =>
+      normaliseCycle(s, c.startFrame, c.endFrame, points),
+    );
     if (footCurves.some((cv) => missingFraction(cv) > maxMissing)) {
       c.flags.push('missing-data');
       c.excluded = true;
     }
   }
   if (cycles.length === 0) {
-    const gapText = requiredGaps.length ? ` Long tracking gaps: ${requiredGaps.slice(0, 3).map((g) => fmtGap(g, rateHz, t0)).join('; ')}.` : '';
+    const gapText = requiredGaps.length
+      ? ` Long tracking gaps: ${requiredGaps
+          .slice(0, 3)
+          .map((g) => fmtGap(g, rateHz, t0))
+          .join('; ')}.`
+      : '';
     return fail(
       requiredGaps.length ? 'landmarks-missing' : 'no-gait-cycles',
       `No complete gait cycle was found (${events.filter((e) => e.kind === 'initial-contact').length} initial contacts in ${passes.length} walking pass(es)); at least two initial contacts of the same foot within one pass are needed.${gapText}`,
       requiredGaps.length ? requiredGaps : undefined,
     );
   }
-  if (!cycles.some((c) => !c.excluded)) warnings.push('Every gait cycle is flagged (see cycle flags): means are not computed.');
+  if (!cycles.some((c) => !c.excluded))
+    warnings.push('Every gait cycle is flagged (see cycle flags): means are not computed.');
 
   const percent = percentAxis(points);
   const curves: CycleCurveSet[] = angles.map((a) => {
     const cs = cycles.filter((c) => c.side === a.side);
     const per = cs.map((c) => {
       const values = curveCache.get(a)!.get(c)!;
-      return { cycleIndex: c.index, excluded: c.excluded || missingFraction(values) > maxMissing, values: Array.from(values) };
+      return {
+        cycleIndex: c.index,
+        excluded: c.excluded || missingFraction(values) > maxMissing,
+        values: Array.from(values),
+      };
     });
     const included = per.filter((p) => !p.excluded).map((p) => p.values);
     const { mean, sd } = meanSdCurves(included, points);
-    return { variable: a.variable, label: ANGLE_LABELS[a.variable], side: a.side, view: a.view, landmarks: a.landmarks, unit: 'deg', percent, cycles: per, mean, sd, includedCycles: included.length };
+    return {
+      variable: a.variable,
+      label: ANGLE_LABELS[a.variable],
+      side: a.side,
+      view: a.view,
+      landmarks: a.landmarks,
+      unit: 'deg',
+      percent,
+      cycles: per,
+      mean,
+      sd,
+      includedCycles: included.length,
+    };
   });
 
   // Scale and spatiotemporal parameters.
   let scale: Scale | null = null;
-  const source: ScaleSource | undefined = options.scale ?? (set.unit === 'px' ? undefined : { kind: 'native' });
+  const source: ScaleSource | undefined =
+    options.scale ?? (set.unit === 'px' ? undefined : { kind: 'native' });
   if (source) {
-    const r = resolveScale(source, set.unit, { lengthUnits: lengths.legAndTrunk ?? lengths.leg, includesTrunk: lengths.legAndTrunk !== undefined });
+    const r = resolveScale(source, set.unit, {
+      lengthUnits: lengths.legAndTrunk ?? lengths.leg,
+      includesTrunk: lengths.legAndTrunk !== undefined,
+    });
     if (!r.ok) return fail('invalid-scale', r.message);
     scale = r.scale;
   } else {
-    warnings.push('No scale given for pixel data: distances and speed are not reported. Give the subject height in metres or a known floor distance.');
+    warnings.push(
+      'No scale given for pixel data: distances and speed are not reported. Give the subject height in metres or a known floor distance.',
+    );
   }
   if (view === 'frontal') warnings.push('Distances are not measured from a frontal camera.');
   const spatiotemporal = computeSpatiotemporal({
@@ -363,11 +476,18 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
     footForward: { left: feet.left.heel.forward, right: feet.right.heel.forward },
     pelvisForward: pelvisSag.forward,
     ...(is3d
-      ? { footLateral: { left: toFrontal(body.left.heel!, axes, direction).left, right: toFrontal(body.right.heel!, axes, direction).left } }
+      ? {
+          footLateral: {
+            left: toFrontal(body.left.heel!, axes, direction).left,
+            right: toFrontal(body.right.heel!, axes, direction).left,
+          },
+        }
       : {}),
     metresPerUnit: view === 'frontal' ? null : (scale?.metresPerUnit ?? null),
     treadmill: mode === 'treadmill',
-    ...(options.treadmillBeltSpeedMps !== undefined ? { treadmillBeltSpeedMps: options.treadmillBeltSpeedMps } : {}),
+    ...(options.treadmillBeltSpeedMps !== undefined
+      ? { treadmillBeltSpeedMps: options.treadmillBeltSpeedMps }
+      : {}),
   });
 
   return {

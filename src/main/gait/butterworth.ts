@@ -21,9 +21,12 @@ interface Section {
 export function designLowPassSections(rateHz: number, cutoffHz: number, effectiveOrder: number): Section[] {
   if (!(rateHz > 0)) throw new RangeError(`Sampling rate must be positive, got ${rateHz} Hz.`);
   if (!(cutoffHz > 0) || cutoffHz >= rateHz / 2) {
-    throw new RangeError(`Cutoff ${cutoffHz} Hz must lie between 0 and the Nyquist frequency ${rateHz / 2} Hz.`);
+    throw new RangeError(
+      `Cutoff ${cutoffHz} Hz must lie between 0 and the Nyquist frequency ${rateHz / 2} Hz.`,
+    );
   }
-  if (effectiveOrder < 2 || effectiveOrder % 2 !== 0) throw new RangeError('Effective order must be an even number >= 2.');
+  if (effectiveOrder < 2 || effectiveOrder % 2 !== 0)
+    throw new RangeError('Effective order must be an even number >= 2.');
   const n = effectiveOrder / 2;
   // Two passes square the magnitude: move the design cutoff so |H|^2 = 1/sqrt(2) at cutoffHz.
   const correction = Math.pow(Math.SQRT2 - 1, 1 / (2 * n));

@@ -5,12 +5,7 @@ import { sampleAt } from './peaks';
 import type { GaitEvent, MeanSd, Side, WalkingPass } from './types';
 
 export type CycleFlag =
-  | 'too-short'
-  | 'too-long'
-  | 'irregular-duration'
-  | 'missing-data'
-  | 'no-foot-off'
-  | 'excluded-by-user';
+  'too-short' | 'too-long' | 'irregular-duration' | 'missing-data' | 'no-foot-off' | 'excluded-by-user';
 
 export interface GaitCycle {
   side: Side;
@@ -42,7 +37,12 @@ export interface CycleOptions {
 export const cycleKey = (side: Side, index: number): string => `${side}:${index}`;
 
 /** Builds cycles per side from events; a cycle never spans two passes (a turn is not a stride). */
-export function buildCycles(events: readonly GaitEvent[], passes: readonly WalkingPass[], rateHz: number, options: CycleOptions = {}): GaitCycle[] {
+export function buildCycles(
+  events: readonly GaitEvent[],
+  passes: readonly WalkingPass[],
+  rateHz: number,
+  options: CycleOptions = {},
+): GaitCycle[] {
   const minD = options.minDurationS ?? 0.5;
   const maxD = options.maxDurationS ?? 3;
   const maxDev = options.maxRelativeDeviation ?? 0.3;
@@ -50,7 +50,9 @@ export function buildCycles(events: readonly GaitEvent[], passes: readonly Walki
   const passOf = (f: number) => passes.findIndex((p) => f >= p.startFrame && f < p.endFrame);
   const cycles: GaitCycle[] = [];
   for (const side of ['left', 'right'] as const) {
-    const ics = events.filter((e) => e.side === side && e.kind === 'initial-contact').sort((a, b) => a.frame - b.frame);
+    const ics = events
+      .filter((e) => e.side === side && e.kind === 'initial-contact')
+      .sort((a, b) => a.frame - b.frame);
     const fos = events.filter((e) => e.side === side && e.kind === 'foot-off');
     const sideCycles: GaitCycle[] = [];
     for (let k = 0; k + 1 < ics.length; k++) {
@@ -79,7 +81,8 @@ export function buildCycles(events: readonly GaitEvent[], passes: readonly Walki
     const durations = sideCycles.map((c) => c.durationS).sort((a, b) => a - b);
     const med = durations[Math.floor(durations.length / 2)];
     for (const c of sideCycles) {
-      if (med !== undefined && durations.length >= 3 && Math.abs(c.durationS - med) > maxDev * med) c.flags.push('irregular-duration');
+      if (med !== undefined && durations.length >= 3 && Math.abs(c.durationS - med) > maxDev * med)
+        c.flags.push('irregular-duration');
       if (excluded.has(cycleKey(side, c.index))) c.flags.push('excluded-by-user');
     }
     cycles.push(...sideCycles);
@@ -92,7 +95,12 @@ export function buildCycles(events: readonly GaitEvent[], passes: readonly Walki
  * Resamples signal over [startFrame, endFrame] at `points` evenly spaced instants
  * (51 points = every 2 % of the cycle). Linear interpolation between frames.
  */
-export function normaliseCycle(signal: ArrayLike<number>, startFrame: number, endFrame: number, points = 51): Float64Array {
+export function normaliseCycle(
+  signal: ArrayLike<number>,
+  startFrame: number,
+  endFrame: number,
+  points = 51,
+): Float64Array {
   const out = new Float64Array(points);
   for (let k = 0; k < points; k++) {
     const f = startFrame + ((endFrame - startFrame) * k) / (points - 1);
@@ -107,7 +115,10 @@ export function percentAxis(points = 51): number[] {
 }
 
 /** Point-by-point mean and SD (sample SD, n-1) over curves, ignoring curves missing at that point. */
-export function meanSdCurves(curves: readonly ArrayLike<number>[], points = 51): { mean: number[]; sd: number[]; n: number[] } {
+export function meanSdCurves(
+  curves: readonly ArrayLike<number>[],
+  points = 51,
+): { mean: number[]; sd: number[]; n: number[] } {
   const mean: number[] = [];
   const sd: number[] = [];
   const n: number[] = [];

@@ -60,15 +60,23 @@ export function footVelocityEvents(input: FootVelocityInput, options: FootVeloci
     const peak = speed[p]!;
     // Forward from the peak to the first crossing below the contact threshold.
     const ic = crossing(speed, p, Math.min(input.endFrame - 1, p + maxSearch), 1, icFrac * peak);
-    if (ic !== undefined) events.push({ side: input.side, kind: 'initial-contact', frame: ic, source: 'foot-velocity' });
+    if (ic !== undefined)
+      events.push({ side: input.side, kind: 'initial-contact', frame: ic, source: 'foot-velocity' });
     const fo = crossing(speed, p, Math.max(input.startFrame, p - maxSearch), -1, foFrac * peak);
-    if (fo !== undefined) events.push({ side: input.side, kind: 'foot-off', frame: fo, source: 'foot-velocity' });
+    if (fo !== undefined)
+      events.push({ side: input.side, kind: 'foot-off', frame: fo, source: 'foot-velocity' });
   }
   return events.sort((a, b) => a.frame - b.frame);
 }
 
 /** Fractional frame where the signal first falls below `level`, walking from `from` toward `to`. */
-function crossing(s: Float64Array, from: number, to: number, step: 1 | -1, level: number): number | undefined {
+function crossing(
+  s: Float64Array,
+  from: number,
+  to: number,
+  step: 1 | -1,
+  level: number,
+): number | undefined {
   for (let i = from; step > 0 ? i < to : i > to; i += step) {
     const a = s[i]!;
     const b = s[i + step]!;

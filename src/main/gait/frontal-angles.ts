@@ -33,19 +33,41 @@ export function frontalAngles(input: FrontalSideInput): AngleSeries[] {
     for (let i = 0; i < n; i++) {
       obliquity[i] = Math.atan2(hip.up[i]! - otherHip.up[i]!, lat * (hip.left[i]! - otherHip.left[i]!)) * DEG;
     }
-    out.push({ variable: 'pelvic_obliquity', side, view, landmarks: [hip.name, otherHip.name], unit: 'deg', values: obliquity });
+    out.push({
+      variable: 'pelvic_obliquity',
+      side,
+      view,
+      landmarks: [hip.name, otherHip.name],
+      unit: 'deg',
+      values: obliquity,
+    });
   }
   if (hip && knee && obliquity) {
     // The thigh's neutral is perpendicular to the pelvis line: raising this side of the pelvis
     // adducts a vertical thigh.
     const values = new Float64Array(n);
     for (let i = 0; i < n; i++) values[i] = lateralAngleDeg(hip, knee, i, side) - obliquity[i]!;
-    out.push({ variable: 'hip_abduction', side, view, landmarks: [hip.name, otherHip!.name, knee.name], unit: 'deg', values });
+    out.push({
+      variable: 'hip_abduction',
+      side,
+      view,
+      landmarks: [hip.name, otherHip!.name, knee.name],
+      unit: 'deg',
+      values,
+    });
   }
   if (hip && knee && ankle) {
     const values = new Float64Array(n);
-    for (let i = 0; i < n; i++) values[i] = lateralAngleDeg(hip, knee, i, side) - lateralAngleDeg(knee, ankle, i, side);
-    out.push({ variable: 'knee_varus', side, view, landmarks: [hip.name, knee.name, ankle.name], unit: 'deg', values });
+    for (let i = 0; i < n; i++)
+      values[i] = lateralAngleDeg(hip, knee, i, side) - lateralAngleDeg(knee, ankle, i, side);
+    out.push({
+      variable: 'knee_varus',
+      side,
+      view,
+      landmarks: [hip.name, knee.name, ankle.name],
+      unit: 'deg',
+      values,
+    });
   }
   return out;
 }

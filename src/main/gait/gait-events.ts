@@ -4,7 +4,15 @@
 
 import type { Sagittal2D } from './body-frame';
 import { footVelocityEvents, type FootVelocityOptions } from './foot-velocity';
-import { SIDES, type EventMethod, type EventSource, type GaitEvent, type GaitEventKind, type Side, type WalkingPass } from './types';
+import {
+  SIDES,
+  type EventMethod,
+  type EventSource,
+  type GaitEvent,
+  type GaitEventKind,
+  type Side,
+  type WalkingPass,
+} from './types';
 import { zeniEvents, type ZeniOptions } from './zeni';
 
 export interface EventDetectionInput {
@@ -20,7 +28,10 @@ export interface EventDetectionOptions {
   footVelocity?: FootVelocityOptions;
 }
 
-export function detectGaitEvents(input: EventDetectionInput, options: EventDetectionOptions = {}): GaitEvent[] {
+export function detectGaitEvents(
+  input: EventDetectionInput,
+  options: EventDetectionOptions = {},
+): GaitEvent[] {
   const method = options.method ?? 'zeni';
   const events: GaitEvent[] = [];
   for (const pass of input.passes) {
@@ -82,38 +93,72 @@ export function eventsFromTimes(
   startTimeS = 0,
   source: EventSource = 'imported',
 ): GaitEvent[] {
-  return sortEvents(list.map((e) => ({ side: e.side, kind: e.kind, frame: (e.timeS - startTimeS) * rateHz, source })));
+  return sortEvents(
+    list.map((e) => ({ side: e.side, kind: e.kind, frame: (e.timeS - startTimeS) * rateHz, source })),
+  );
 }
 
 /** Maps C3D-style context/label pairs ('Left', 'Foot Strike') to events; others are ignored. */
-export function eventFromLabels(context: string, label: string): { side: Side; kind: GaitEventKind } | undefined {
+export function eventFromLabels(
+  context: string,
+  label: string,
+): { side: Side; kind: GaitEventKind } | undefined {
   const c = context.trim().toLowerCase();
   const l = label.trim().toLowerCase();
   const side: Side | undefined = c.startsWith('l') ? 'left' : c.startsWith('r') ? 'right' : undefined;
-  const kind: GaitEventKind | undefined =
-    /strike|contact|\bic\b|heel ?strike/.test(l) ? 'initial-contact' : /off|\bfo\b/.test(l) ? 'foot-off' : undefined;
+  const kind: GaitEventKind | undefined = /strike|contact|\bic\b|heel ?strike/.test(l)
+    ? 'initial-contact'
+    : /off|\bfo\b/.test(l)
+      ? 'foot-off'
+      : undefined;
   return side && kind ? { side, kind } : undefined;
 }
 
 /** Adds an event placed by hand. */
-export function addEvent(events: readonly GaitEvent[], side: Side, kind: GaitEventKind, frame: number): GaitEvent[] {
+export function addEvent(
+  events: readonly GaitEvent[],
+  side: Side,
+  kind: GaitEventKind,
+  frame: number,
+): GaitEvent[] {
   return sortEvents([...events, { side, kind, frame, source: 'manual' }]);
 }
 
 /** Removes the event of that side and kind nearest to `frame` (within toleranceFrames). */
-export function removeEvent(events: readonly GaitEvent[], side: Side, kind: GaitEventKind, frame: number, toleranceFrames = 3): GaitEvent[] {
+export function removeEvent(
+  events: readonly GaitEvent[],
+  side: Side,
+  kind: GaitEventKind,
+  frame: number,
+  toleranceFrames = 3,
+): GaitEvent[] {
   const i = nearestEventIndex(events, side, kind, frame, toleranceFrames);
   return i < 0 ? [...events] : events.filter((_, k) => k !== i);
 }
 
 /** Moves the nearest matching event to `toFrame`; the moved event becomes 'manual'. */
-export function moveEvent(events: readonly GaitEvent[], side: Side, kind: GaitEventKind, fromFrame: number, toFrame: number, toleranceFrames = 3): GaitEvent[] {
+export function moveEvent(
+  events: readonly GaitEvent[],
+  side: Side,
+  kind: GaitEventKind,
+  fromFrame: number,
+  toFrame: number,
+  toleranceFrames = 3,
+): GaitEvent[] {
   const i = nearestEventIndex(events, side, kind, fromFrame, toleranceFrames);
   if (i < 0) return [...events];
-  return sortEvents(events.map((e, k) => (k === i ? { ...e, frame: toFrame, source: 'manual' as const } : e)));
+  return sortEvents(
+    events.map((e, k) => (k === i ? { ...e, frame: toFrame, source: 'manual' as const } : e)),
+  );
 }
 
-function nearestEventIndex(events: readonly GaitEvent[], side: Side, kind: GaitEventKind, frame: number, tol: number): number {
+function nearestEventIndex(
+  events: readonly GaitEvent[],
+  side: Side,
+  kind: GaitEventKind,
+  frame: number,
+  tol: number,
+): number {
   let best = -1;
   let bestD = Infinity;
   events.forEach((e, k) => {

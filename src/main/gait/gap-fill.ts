@@ -26,7 +26,11 @@ export interface GapFillOptions {
 }
 
 /** Fills interior NaN runs of at most maxGapS with a cubic (or linear) interpolant. */
-export function fillGaps(signal: ArrayLike<number>, rateHz: number, options: GapFillOptions = {}): GapFillResult {
+export function fillGaps(
+  signal: ArrayLike<number>,
+  rateHz: number,
+  options: GapFillOptions = {},
+): GapFillResult {
   const maxGapFrames = Math.floor((options.maxGapS ?? 0.2) * rateHz + 1e-9);
   const method = options.method ?? 'cubic';
   const n = signal.length;
@@ -62,7 +66,12 @@ function interpolateGap(v: Float64Array, start: number, end: number, method: 'cu
   // Slopes from one more neighbour on each side when present (cubic Hermite); otherwise linear.
   const before = v[a - 1];
   const after = v[b + 1];
-  const cubic = method === 'cubic' && before !== undefined && after !== undefined && Number.isFinite(before) && Number.isFinite(after);
+  const cubic =
+    method === 'cubic' &&
+    before !== undefined &&
+    after !== undefined &&
+    Number.isFinite(before) &&
+    Number.isFinite(after);
   const ma = cubic ? (pa - before!) * span : pb - pa;
   const mb = cubic ? (after! - pb) * span : pb - pa;
   for (let k = start; k < end; k++) {

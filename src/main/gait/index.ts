@@ -1,13 +1,29 @@
 // Public surface of the gait analysis core (pure: arrays in, arrays out).
 export { analyseTrajectories } from './analyse';
-export type { AnalysisOptions, AnalysisResult, AnalysisError, AnalysisErrorCode, GaitAnalysis, CycleCurveSet, CycleCurve } from './analyse';
+export type {
+  AnalysisOptions,
+  AnalysisResult,
+  AnalysisError,
+  AnalysisErrorCode,
+  GaitAnalysis,
+  CycleCurveSet,
+  CycleCurve,
+} from './analyse';
 export type { AngleSeries, AngleVariable, AngleView } from './angles-types';
 export { ANGLE_LABELS } from './angles-types';
 export { butterworthLowPass } from './butterworth';
 export { fillGaps } from './gap-fill';
 export { buildCycles, normaliseCycle, meanSdCurves, cycleKey } from './cycles';
 export type { GaitCycle, CycleFlag, CycleOptions } from './cycles';
-export { addEvent, removeEvent, moveEvent, eventsFromTimes, eventTimeS, eventFromLabels, detectGaitEvents } from './gait-events';
+export {
+  addEvent,
+  removeEvent,
+  moveEvent,
+  eventsFromTimes,
+  eventTimeS,
+  eventFromLabels,
+  detectGaitEvents,
+} from './gait-events';
 export { zeniEvents } from './zeni';
 export { footVelocityEvents } from './foot-velocity';
 export { detectWalkingPasses } from './walking-passes';

@@ -7,7 +7,8 @@ import type { Side, Trajectory, TrajectorySet } from './types';
 export type SideRole = 'heel' | 'toe' | 'ankle' | 'knee' | 'hip' | 'asis' | 'psis' | 'shoulder';
 export type CentralRole = 'sacrum';
 
-export type MarkerMap = Record<Side, Record<SideRole, readonly string[]>> & Record<CentralRole, readonly string[]>;
+export type MarkerMap = Record<Side, Record<SideRole, readonly string[]>> &
+  Record<CentralRole, readonly string[]>;
 
 export const DEFAULT_MARKER_MAP: MarkerMap = {
   left: {
@@ -40,7 +41,10 @@ export interface ResolvedTrajectory {
 }
 
 /** Finds the trajectory for a role: exact name first, then case-insensitive, then 'Subject:NAME'. */
-export function resolveName(set: TrajectorySet, candidates: readonly string[]): ResolvedTrajectory | undefined {
+export function resolveName(
+  set: TrajectorySet,
+  candidates: readonly string[],
+): ResolvedTrajectory | undefined {
   const keys = Object.keys(set.trajectories);
   for (const c of candidates) {
     const exact = set.trajectories[c];

@@ -19,7 +19,12 @@ export interface PeakOptions {
  * three samples around the peak, for a sub-frame estimate). NaN samples are never peaks, and a
  * peak must have finite neighbours so that a truncated slope at a data edge is not taken for one.
  */
-export function findPeaks(signal: ArrayLike<number>, start: number, end: number, opts: PeakOptions): number[] {
+export function findPeaks(
+  signal: ArrayLike<number>,
+  start: number,
+  end: number,
+  opts: PeakOptions,
+): number[] {
   const w = Math.max(1, Math.round(opts.minSeparationFrames / 2));
   const candidates: number[] = [];
   for (let i = Math.max(start + 1, 1); i < Math.min(end - 1, signal.length - 1); i++) {
@@ -49,7 +54,8 @@ export function findPeaks(signal: ArrayLike<number>, start: number, end: number,
     }
     // One-sided prominence is enough near the edges of a pass.
     const prom = v - Math.min(minLeft, minRight);
-    const promBoth = Number.isFinite(minLeft) && Number.isFinite(minRight) ? v - Math.max(minLeft, minRight) : prom;
+    const promBoth =
+      Number.isFinite(minLeft) && Number.isFinite(minRight) ? v - Math.max(minLeft, minRight) : prom;
     if (promBoth < opts.minProminence * 0.5 || prom < opts.minProminence) continue;
     candidates.push(i);
   }
@@ -64,7 +70,10 @@ export function findPeaks(signal: ArrayLike<number>, start: number, end: number,
   const frac = opts.minFractionOfMedianInterval ?? 0.6;
   let final = kept;
   if (frac > 0 && kept.length >= 4) {
-    const intervals = kept.slice(1).map((v, k) => v - kept[k]!).sort((a, b) => a - b);
+    const intervals = kept
+      .slice(1)
+      .map((v, k) => v - kept[k]!)
+      .sort((a, b) => a - b);
     const minGap = frac * intervals[Math.floor(intervals.length / 2)]!;
     final = [];
     for (const i of kept) {

@@ -71,7 +71,10 @@ function cleanAxis(
       }
     }
   }
-  const values = opts.cutoffHz > 0 && opts.cutoffHz < rateHz / 2 ? butterworthLowPass(v, rateHz, { cutoffHz: opts.cutoffHz }) : v;
+  const values =
+    opts.cutoffHz > 0 && opts.cutoffHz < rateHz / 2
+      ? butterworthLowPass(v, rateHz, { cutoffHz: opts.cutoffHz })
+      : v;
   return { values, unfilled: filled.unfilled };
 }
 
@@ -99,7 +102,9 @@ export function cleanTrajectory(
       z[i] = NaN;
     }
   }
-  const longGaps = x.unfilled.filter((g) => g.endFrame - g.startFrame > 0).map((g) => ({ ...g, trajectory: name }));
+  const longGaps = x.unfilled
+    .filter((g) => g.endFrame - g.startFrame > 0)
+    .map((g) => ({ ...g, trajectory: name }));
   return { point: { name, x: x.values, y: y.values, z }, longGaps };
 }
 
@@ -138,7 +143,11 @@ export function cleanBody(set: TrajectorySet, options: PreprocessOptions = {}): 
  * requireAll, NaN unless all are present). Named after its members, e.g. 'mid(LASI,RASI)', unless
  * a name is given, so that angle outputs say which landmarks they come from.
  */
-export function meanPoint(name: string | undefined, points: Array<PointSeries | undefined>, requireAll = false): PointSeries | undefined {
+export function meanPoint(
+  name: string | undefined,
+  points: Array<PointSeries | undefined>,
+  requireAll = false,
+): PointSeries | undefined {
   const ps = points.filter((p): p is PointSeries => p !== undefined);
   if (ps.length === 0) return undefined;
   if (name === undefined) name = ps.length === 1 ? ps[0]!.name : `mid(${ps.map((p) => p.name).join(',')})`;
@@ -167,7 +176,9 @@ export function meanPoint(name: string | undefined, points: Array<PointSeries | 
 
 /** The pelvis reference of Zeni's method: centre of the pelvis markers, else sacrum, else mid-hips. */
 export function pelvisCentre(body: CleanBody): PointSeries | undefined {
-  const markers = [body.left.asis, body.right.asis, body.left.psis, body.right.psis].filter((p) => p !== undefined);
+  const markers = [body.left.asis, body.right.asis, body.left.psis, body.right.psis].filter(
+    (p) => p !== undefined,
+  );
   if (markers.length >= 2) return meanPoint(undefined, markers);
   if (body.sacrum) return body.sacrum;
   return meanPoint(undefined, [body.left.hip, body.right.hip]);

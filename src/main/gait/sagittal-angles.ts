@@ -46,7 +46,12 @@ export function kneeFlexionDeg(hip: Sagittal2D, knee: Sagittal2D, ankle: Sagitta
 }
 
 /** Pelvic tilt from the ASIS and PSIS midpoints: + (anterior) when the ASIS are lower than the PSIS. */
-export function pelvisTiltSeries(asis: Sagittal2D, psis: Sagittal2D, view: AngleView, side: Side): AngleSeries {
+export function pelvisTiltSeries(
+  asis: Sagittal2D,
+  psis: Sagittal2D,
+  view: AngleView,
+  side: Side,
+): AngleSeries {
   const n = asis.forward.length;
   return {
     variable: 'pelvis_tilt',
@@ -54,12 +59,20 @@ export function pelvisTiltSeries(asis: Sagittal2D, psis: Sagittal2D, view: Angle
     view,
     landmarks: [asis.name, psis.name],
     unit: 'deg',
-    values: series(n, (i) => Math.atan2(psis.up[i]! - asis.up[i]!, asis.forward[i]! - psis.forward[i]!) * DEG),
+    values: series(
+      n,
+      (i) => Math.atan2(psis.up[i]! - asis.up[i]!, asis.forward[i]! - psis.forward[i]!) * DEG,
+    ),
   };
 }
 
 /** Trunk tilt: forward lean of the hip-centre -> shoulder-centre line from vertical. */
-export function trunkTiltSeries(hipCentre: Sagittal2D, shoulderCentre: Sagittal2D, view: AngleView, side: Side): AngleSeries {
+export function trunkTiltSeries(
+  hipCentre: Sagittal2D,
+  shoulderCentre: Sagittal2D,
+  view: AngleView,
+  side: Side,
+): AngleSeries {
   const n = hipCentre.forward.length;
   return {
     variable: 'trunk_tilt',
@@ -67,8 +80,13 @@ export function trunkTiltSeries(hipCentre: Sagittal2D, shoulderCentre: Sagittal2
     view,
     landmarks: [hipCentre.name, shoulderCentre.name],
     unit: 'deg',
-    values: series(n, (i) =>
-      Math.atan2(shoulderCentre.forward[i]! - hipCentre.forward[i]!, shoulderCentre.up[i]! - hipCentre.up[i]!) * DEG,
+    values: series(
+      n,
+      (i) =>
+        Math.atan2(
+          shoulderCentre.forward[i]! - hipCentre.forward[i]!,
+          shoulderCentre.up[i]! - hipCentre.up[i]!,
+        ) * DEG,
     ),
   };
 }

@@ -28,15 +28,27 @@ export function validateHeightM(heightM: number): HeightCheck {
   }
   if (heightM >= 0.5 && heightM <= 2.5) return { ok: true, heightM };
   if (heightM >= 50 && heightM <= 250) {
-    return { ok: false, message: `A height of ${heightM} metres is not possible; did you mean ${(heightM / 100).toFixed(2)} m (entered in centimetres)?` };
+    return {
+      ok: false,
+      message: `A height of ${heightM} metres is not possible; did you mean ${(heightM / 100).toFixed(2)} m (entered in centimetres)?`,
+    };
   }
   if (heightM >= 500 && heightM <= 2500) {
-    return { ok: false, message: `A height of ${heightM} metres is not possible; did you mean ${(heightM / 1000).toFixed(2)} m (entered in millimetres)?` };
+    return {
+      ok: false,
+      message: `A height of ${heightM} metres is not possible; did you mean ${(heightM / 1000).toFixed(2)} m (entered in millimetres)?`,
+    };
   }
   if (heightM >= 2.5 && heightM <= 8) {
-    return { ok: false, message: `A height of ${heightM} m is not plausible; if this is in feet, it is ${(heightM * 0.3048).toFixed(2)} m.` };
+    return {
+      ok: false,
+      message: `A height of ${heightM} m is not plausible; if this is in feet, it is ${(heightM * 0.3048).toFixed(2)} m.`,
+    };
   }
-  return { ok: false, message: `A height of ${heightM} m is outside the plausible range 0.5-2.5 m; enter the height in metres (e.g. 1.75).` };
+  return {
+    ok: false,
+    message: `A height of ${heightM} m is outside the plausible range 0.5-2.5 m; enter the height in metres (e.g. 1.75).`,
+  };
 }
 
 /** Metres per unit for data whose unit is metric. */
@@ -66,21 +78,45 @@ export function resolveScale(
   switch (source.kind) {
     case 'native': {
       const m = nativeMetresPerUnit(unit);
-      if (m === undefined) return { ok: false, message: 'Pixel data needs a scale: a known floor distance, a calibration or the subject height in metres.' };
-      return { ok: true, scale: { metresPerUnit: m, method: 'native', description: `coordinates in ${unit}` } };
+      if (m === undefined)
+        return {
+          ok: false,
+          message:
+            'Pixel data needs a scale: a known floor distance, a calibration or the subject height in metres.',
+        };
+      return {
+        ok: true,
+        scale: { metresPerUnit: m, method: 'native', description: `coordinates in ${unit}` },
+      };
     }
     case 'floor-distance': {
       const d = Math.hypot(source.b[0] - source.a[0], source.b[1] - source.a[1]);
-      if (!(source.distanceM > 0) || !(d > 0)) return { ok: false, message: 'The floor distance and its two points must be distinct and positive.' };
-      return { ok: true, scale: { metresPerUnit: source.distanceM / d, method: 'floor-distance', description: `known floor distance ${source.distanceM} m = ${d.toFixed(1)} ${unit}` } };
+      if (!(source.distanceM > 0) || !(d > 0))
+        return { ok: false, message: 'The floor distance and its two points must be distinct and positive.' };
+      return {
+        ok: true,
+        scale: {
+          metresPerUnit: source.distanceM / d,
+          method: 'floor-distance',
+          description: `known floor distance ${source.distanceM} m = ${d.toFixed(1)} ${unit}`,
+        },
+      };
     }
     case 'calibration':
       if (!(source.metresPerUnit > 0)) return { ok: false, message: 'Calibration scale must be positive.' };
-      return { ok: true, scale: { metresPerUnit: source.metresPerUnit, method: 'calibration', description: `calibration ${source.metresPerUnit.toPrecision(4)} m/${unit}` } };
+      return {
+        ok: true,
+        scale: {
+          metresPerUnit: source.metresPerUnit,
+          method: 'calibration',
+          description: `calibration ${source.metresPerUnit.toPrecision(4)} m/${unit}`,
+        },
+      };
     case 'subject-height': {
       const h = validateHeightM(source.heightM);
       if (!h.ok) return h;
-      if (!body || !(body.lengthUnits > 0)) return { ok: false, message: 'Cannot scale from height: hips, knees and ankles were not tracked.' };
+      if (!body || !(body.lengthUnits > 0))
+        return { ok: false, message: 'Cannot scale from height: hips, knees and ankles were not tracked.' };
       const frac = body.includesTrunk ? LEG_AND_TRUNK_FRACTION_OF_HEIGHT : LEG_FRACTION_OF_HEIGHT;
       return {
         ok: true,

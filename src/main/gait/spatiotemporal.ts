@@ -26,7 +26,10 @@ export const SPATIOTEMPORAL_UNITS = {
 
 export type SpatiotemporalParameter = keyof typeof SPATIOTEMPORAL_UNITS;
 
-export type CycleSpatiotemporal = { side: Side; cycleIndex: number } & Record<SpatiotemporalParameter, number | null>;
+export type CycleSpatiotemporal = { side: Side; cycleIndex: number } & Record<
+  SpatiotemporalParameter,
+  number | null
+>;
 
 export interface SpatiotemporalResult {
   perCycle: CycleSpatiotemporal[];
@@ -72,8 +75,12 @@ export function computeSpatiotemporal(input: SpatiotemporalInput): Spatiotempora
     const footOffPct = pct(fo);
     const oppositeFootOffPct = pct(oppFo);
     const oppositeFootContactPct = pct(oppIc);
-    const valid = footOffPct !== null && oppositeFootOffPct !== null && oppositeFootContactPct !== null &&
-      oppositeFootOffPct < oppositeFootContactPct && oppositeFootContactPct < footOffPct;
+    const valid =
+      footOffPct !== null &&
+      oppositeFootOffPct !== null &&
+      oppositeFootContactPct !== null &&
+      oppositeFootOffPct < oppositeFootContactPct &&
+      oppositeFootContactPct < footOffPct;
     let strideLengthM: number | null = null;
     let stepLengthM: number | null = null;
     let speedMps: number | null = null;
@@ -121,7 +128,15 @@ export function computeSpatiotemporal(input: SpatiotemporalInput): Spatiotempora
   const params = Object.keys(SPATIOTEMPORAL_UNITS) as SpatiotemporalParameter[];
   const summarise = (side: Side) =>
     Object.fromEntries(
-      params.map((p) => [p, meanSd(perCycle.filter((c) => c.side === side).map((c) => c[p]).filter((v): v is number => v !== null))]),
+      params.map((p) => [
+        p,
+        meanSd(
+          perCycle
+            .filter((c) => c.side === side)
+            .map((c) => c[p])
+            .filter((v): v is number => v !== null),
+        ),
+      ]),
     ) as Record<SpatiotemporalParameter, MeanSd>;
   const bySide = { left: summarise('left'), right: summarise('right') };
   const asymmetryPct = Object.fromEntries(

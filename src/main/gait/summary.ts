@@ -15,8 +15,12 @@ export interface KneeSummary {
 
 export function kneeSummary(analysis: Pick<GaitAnalysis, 'curves' | 'cycles'>): KneeSummary[] {
   return SIDES.map((side) => {
-    const set =
-      analysis.curves.find((c) => c.side === side && c.variable === 'knee_flexion' && (c.view === 'sagittal-camera' || c.view === '3d-sagittal'));
+    const set = analysis.curves.find(
+      (c) =>
+        c.side === side &&
+        c.variable === 'knee_flexion' &&
+        (c.view === 'sagittal-camera' || c.view === '3d-sagittal'),
+    );
     const peaks: number[] = [];
     const mins: number[] = [];
     if (set) {
@@ -43,7 +47,9 @@ function fmt(m: MeanSd, decimals: number, unit: string): string {
 export function textSummary(trial: string, analysis: GaitAnalysis): string {
   const st = analysis.spatiotemporal.bySide;
   const lines: string[] = [];
-  lines.push(`Trial ${trial}: ${analysis.mode} walking, ${analysis.passes.length} pass(es), events by ${analysis.eventSource}.`);
+  lines.push(
+    `Trial ${trial}: ${analysis.mode} walking, ${analysis.passes.length} pass(es), events by ${analysis.eventSource}.`,
+  );
   for (const side of SIDES) {
     const all = analysis.cycles.filter((c) => c.side === side);
     const used = all.filter((c) => !c.excluded).length;
@@ -51,11 +57,15 @@ export function textSummary(trial: string, analysis: GaitAnalysis): string {
   }
   for (const side of SIDES) {
     const S = side === 'left' ? 'Left' : 'Right';
-    lines.push(`${S} cadence: ${fmt(st[side].cadenceStepsPerMin, 0, 'steps/min')}; speed: ${fmt(st[side].speedMps, 2, 'm/s')}.`);
+    lines.push(
+      `${S} cadence: ${fmt(st[side].cadenceStepsPerMin, 0, 'steps/min')}; speed: ${fmt(st[side].speedMps, 2, 'm/s')}.`,
+    );
   }
   for (const k of kneeSummary(analysis)) {
     const S = k.side === 'left' ? 'Left' : 'Right';
-    lines.push(`${S} knee flexion: peak in swing ${fmt(k.peakSwingFlexionDeg, 1, 'deg')}; minimum in stance ${fmt(k.minStanceFlexionDeg, 1, 'deg')}.`);
+    lines.push(
+      `${S} knee flexion: peak in swing ${fmt(k.peakSwingFlexionDeg, 1, 'deg')}; minimum in stance ${fmt(k.minStanceFlexionDeg, 1, 'deg')}.`,
+    );
   }
   if (analysis.scale) lines.push(`Scale: ${analysis.scale.description}.`);
   for (const w of analysis.warnings) lines.push(`Note: ${w}`);

@@ -19,12 +19,18 @@ function csvCell(s: string): string {
 }
 
 function variableName(c: CycleCurveSet, all: readonly CycleCurveSet[], qualify: boolean | undefined): string {
-  const ambiguous = all.some((o) => o !== c && o.variable === c.variable && o.side === c.side && o.view !== c.view);
+  const ambiguous = all.some(
+    (o) => o !== c && o.variable === c.variable && o.side === c.side && o.view !== c.view,
+  );
   return qualify || ambiguous ? `${c.variable}@${c.view}` : c.variable;
 }
 
 /** Cycles are numbered from 1 per side, as a clinician counts them. Missing values are empty cells. */
-export function tidyCurvesCsv(trial: string, analysis: Pick<GaitAnalysis, 'curves'>, options: TidyCsvOptions = {}): string {
+export function tidyCurvesCsv(
+  trial: string,
+  analysis: Pick<GaitAnalysis, 'curves'>,
+  options: TidyCsvOptions = {},
+): string {
   const decimals = options.decimals ?? 3;
   const lines: string[] = [TIDY_CSV_COLUMNS.join(',')];
   for (const set of analysis.curves) {
@@ -34,7 +40,15 @@ export function tidyCurvesCsv(trial: string, analysis: Pick<GaitAnalysis, 'curve
       cycle.values.forEach((v, k) => {
         const pct = set.percent[k]!;
         lines.push(
-          [csvCell(trial), set.side, String(cycle.cycleIndex + 1), String(Math.round(pct * 1000) / 1000), csvCell(name), Number.isFinite(v) ? v.toFixed(decimals) : '', set.unit].join(','),
+          [
+            csvCell(trial),
+            set.side,
+            String(cycle.cycleIndex + 1),
+            String(Math.round(pct * 1000) / 1000),
+            csvCell(name),
+            Number.isFinite(v) ? v.toFixed(decimals) : '',
+            set.unit,
+          ].join(','),
         );
       });
     }

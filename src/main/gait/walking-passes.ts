@@ -27,10 +27,12 @@ export interface PassDetectionOptions {
 }
 
 export type PassDetection =
-  | { kind: 'passes'; passes: WalkingPass[] }
-  | { kind: 'standing-still'; maxPelvisSpeedLegPerS: number };
+  { kind: 'passes'; passes: WalkingPass[] } | { kind: 'standing-still'; maxPelvisSpeedLegPerS: number };
 
-export function detectWalkingPasses(input: PassDetectionInput, options: PassDetectionOptions = {}): PassDetection {
+export function detectWalkingPasses(
+  input: PassDetectionInput,
+  options: PassDetectionOptions = {},
+): PassDetection {
   const { rateHz, legLength } = input;
   const n = input.pelvisProgress.length;
   const minSpeed = (options.minSpeedLegPerS ?? 0.25) * legLength;
@@ -62,7 +64,14 @@ export function detectWalkingPasses(input: PassDetectionInput, options: PassDete
     }
     let j = i;
     while (j < n && state[j] === dir) j++;
-    if (j - i >= minLen) passes.push({ index: passes.length, startFrame: i, endFrame: j, direction: dir as 1 | -1, mode: 'overground' });
+    if (j - i >= minLen)
+      passes.push({
+        index: passes.length,
+        startFrame: i,
+        endFrame: j,
+        direction: dir as 1 | -1,
+        mode: 'overground',
+      });
     i = j;
   }
   if (passes.length > 0) return { kind: 'passes', passes };
@@ -79,7 +88,10 @@ export function detectWalkingPasses(input: PassDetectionInput, options: PassDete
     let e = n;
     while (e > s && !Number.isFinite(p[e - 1]!)) e--;
     if (e - s >= minLen) {
-      return { kind: 'passes', passes: [{ index: 0, startFrame: s, endFrame: e, direction: input.footPointing, mode: 'treadmill' }] };
+      return {
+        kind: 'passes',
+        passes: [{ index: 0, startFrame: s, endFrame: e, direction: input.footPointing, mode: 'treadmill' }],
+      };
     }
   }
   return { kind: 'standing-still', maxPelvisSpeedLegPerS: maxSpeed / legLength };
@@ -87,7 +99,9 @@ export function detectWalkingPasses(input: PassDetectionInput, options: PassDete
 
 /** Crossings of the median: a foot that cycles crosses it twice per stride. */
 function countOscillations(s: Float64Array): number {
-  const v = Array.from(s).filter(Number.isFinite).sort((a, b) => a - b);
+  const v = Array.from(s)
+    .filter(Number.isFinite)
+    .sort((a, b) => a - b);
   if (v.length < 3) return 0;
   const med = v[Math.floor(v.length / 2)]!;
   const range = robustRange(s, 0, s.length);

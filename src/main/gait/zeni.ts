@@ -88,9 +88,10 @@ export function zeniEvents(input: ZeniInput, options: ZeniOptions = {}): GaitEve
       : mode === 'landing-impact' && heights
         ? ic.map((f) => maxUpwardAccelerationAfter(heights, f, input))
         : mode === 'ground-speed' && k > 0
-        ? ic.map((f) => refineContact(heelRel, f, input, k))
-        : ic;
-  for (const frame of refined) events.push({ side: input.side, kind: 'initial-contact', frame, source: 'zeni' });
+          ? ic.map((f) => refineContact(heelRel, f, input, k))
+          : ic;
+  for (const frame of refined)
+    events.push({ side: input.side, kind: 'initial-contact', frame, source: 'zeni' });
   for (const frame of fo) events.push({ side: input.side, kind: 'foot-off', frame, source: 'zeni' });
   return events.sort((a, b) => a.frame - b.frame);
 }
@@ -182,7 +183,12 @@ function maxUpwardAccelerationAfter(h: Float64Array, peak: number, input: ZeniIn
   return Math.max(peak, best + parabolicOffset(acc(best - 1), acc(best), acc(best + 1)));
 }
 
-function enforceAlternation(ic: number[], icSignal: Float64Array, fo: number[], foSignal: Float64Array): [number[], number[]] {
+function enforceAlternation(
+  ic: number[],
+  icSignal: Float64Array,
+  fo: number[],
+  foSignal: Float64Array,
+): [number[], number[]] {
   type Ev = { frame: number; kind: 'ic' | 'fo'; value: number };
   const all: Ev[] = [
     ...ic.map((f) => ({ frame: f, kind: 'ic' as const, value: icSignal[Math.round(f)]! })),
@@ -195,5 +201,8 @@ function enforceAlternation(ic: number[], icSignal: Float64Array, fo: number[], 
       if (e.value > last.value) out[out.length - 1] = e;
     } else out.push(e);
   }
-  return [out.filter((e) => e.kind === 'ic').map((e) => e.frame), out.filter((e) => e.kind === 'fo').map((e) => e.frame)];
+  return [
+    out.filter((e) => e.kind === 'ic').map((e) => e.frame),
+    out.filter((e) => e.kind === 'fo').map((e) => e.frame),
+  ];
 }

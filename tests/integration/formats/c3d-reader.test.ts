@@ -15,21 +15,26 @@ describe('C3D: one trial in six encodings', () => {
     ['Eb015vi.c3d', 'dec', false],
     ['Eb015vr.c3d', 'dec', true],
   ] as const;
-  const files = variants.map(([name]) => readC3D(readSharedBytes(`${B}/c3d_org_sample01_format_variants/${name}`)));
+  const files = variants.map(([name]) =>
+    readC3D(readSharedBytes(`${B}/c3d_org_sample01_format_variants/${name}`)),
+  );
 
-  it.each(variants.map((v, i) => [v[0], v[1], v[2], i] as const))('%s reads as %s, float=%s', (_name, processor, float, i) => {
-    const f = files[i]!;
-    expect(f.processor).toBe(processor);
-    expect(f.floatData).toBe(float);
-    expect(f.pointRateHz).toBe(50);
-    expect(f.frameCount).toBe(450);
-    expect(f.points.length).toBe(26);
-    // Point 0 at frame index 100 (0-based), per the data set's README.
-    const p = f.points[0]!;
-    expect(p.x[100]).toBeCloseTo(250.67, 1);
-    expect(p.y[100]).toBeCloseTo(227.25, 1);
-    expect(p.z[100]).toBeCloseTo(35.33, 1);
-  });
+  it.each(variants.map((v, i) => [v[0], v[1], v[2], i] as const))(
+    '%s reads as %s, float=%s',
+    (_name, processor, float, i) => {
+      const f = files[i]!;
+      expect(f.processor).toBe(processor);
+      expect(f.floatData).toBe(float);
+      expect(f.pointRateHz).toBe(50);
+      expect(f.frameCount).toBe(450);
+      expect(f.points.length).toBe(26);
+      // Point 0 at frame index 100 (0-based), per the data set's README.
+      const p = f.points[0]!;
+      expect(p.x[100]).toBeCloseTo(250.67, 1);
+      expect(p.y[100]).toBeCloseTo(227.25, 1);
+      expect(p.z[100]).toBeCloseTo(35.33, 1);
+    },
+  );
 
   it('gives identical coordinates for every point and frame in all six encodings', () => {
     const ref = files[0]!;
@@ -101,7 +106,11 @@ describe('C3D: clinical files with events and model angles', () => {
       let maxDiff = 0;
       for (const label of f.angleLabels) {
         const p = findC3DPoint(f, label)!;
-        for (const [axis, arr] of [['X', p.x], ['Y', p.y], ['Z', p.z]] as const) {
+        for (const [axis, arr] of [
+          ['X', p.x],
+          ['Y', p.y],
+          ['Z', p.z],
+        ] as const) {
           const col = angCsv.header.indexOf(`${label}_${axis}`);
           expect(col, `${label}_${axis}`).toBeGreaterThan(1);
           angCsv.rows.forEach((row, i) => {
@@ -117,7 +126,9 @@ describe('C3D: clinical files with events and model angles', () => {
         }
         expect(angleSuffix === '' || label.endsWith(angleSuffix)).toBe(true);
       }
-      console.log(`${csvName}: ${f.angleLabels.length} angle outputs, ${compared} values, max difference ${maxDiff.toExponential(2)} deg; ${f.events.length} events`);
+      console.log(
+        `${csvName}: ${f.angleLabels.length} angle outputs, ${compared} values, max difference ${maxDiff.toExponential(2)} deg; ${f.events.length} events`,
+      );
       expect(compared).toBeGreaterThan(1000);
       expect(maxDiff).toBeLessThan(1e-3);
     });
@@ -131,7 +142,14 @@ describe('C3D: clinical files with events and model angles', () => {
     expect(c.frameCount).toBe(t.frameCount);
     expect(c.pointRateHz).toBe(t.dataRateHz);
     // The two exports were processed separately (the TRC is gap-filled), so they agree to a few mm.
-    const pairs = [['RHEE', 'R.Heel'], ['LHEE', 'L.Heel'], ['RTOE', 'R.Toe'], ['LTOE', 'L.Toe'], ['RASI', 'R.ASIS'], ['LASI', 'L.ASIS']] as const;
+    const pairs = [
+      ['RHEE', 'R.Heel'],
+      ['LHEE', 'L.Heel'],
+      ['RTOE', 'R.Toe'],
+      ['LTOE', 'L.Toe'],
+      ['RASI', 'R.ASIS'],
+      ['LASI', 'L.ASIS'],
+    ] as const;
     const diffs: number[] = [];
     for (const [cl, tl] of pairs) {
       const pc = findC3DPoint(c, cl)!;
@@ -146,7 +164,9 @@ describe('C3D: clinical files with events and model angles', () => {
     diffs.sort((a, b) => a - b);
     const med = diffs[Math.floor(diffs.length / 2)]!;
     const p95 = diffs[Math.floor(diffs.length * 0.95)]!;
-    console.log(`Gait.c3d vs Gait.trc: ${diffs.length} marker samples, median distance ${med.toFixed(2)} mm, 95th percentile ${p95.toFixed(2)} mm`);
+    console.log(
+      `Gait.c3d vs Gait.trc: ${diffs.length} marker samples, median distance ${med.toFixed(2)} mm, 95th percentile ${p95.toFixed(2)} mm`,
+    );
     expect(diffs.length).toBeGreaterThan(600);
     expect(med).toBeLessThan(3);
     expect(p95).toBeLessThan(10);

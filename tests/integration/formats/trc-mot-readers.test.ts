@@ -89,18 +89,41 @@ describe('gait analysis of OpenCap markerless keypoints', () => {
     const set = trcToTrajectorySet(readTrc(readSharedText(`${OC}/walk.trc`)));
     expect(set.convention).toBe('lab-y-up');
     // Only the video keypoints (OpenPose names), as a markerless pipeline would have.
-    const keypoints = ['RHip', 'LHip', 'RKnee', 'LKnee', 'RAnkle', 'LAnkle', 'RHeel', 'LHeel', 'RBigToe', 'LBigToe', 'RShoulder', 'LShoulder'];
-    const only = { ...set, trajectories: Object.fromEntries(Object.entries(set.trajectories).filter(([k]) => keypoints.includes(k))) };
+    const keypoints = [
+      'RHip',
+      'LHip',
+      'RKnee',
+      'LKnee',
+      'RAnkle',
+      'LAnkle',
+      'RHeel',
+      'LHeel',
+      'RBigToe',
+      'LBigToe',
+      'RShoulder',
+      'LShoulder',
+    ];
+    const only = {
+      ...set,
+      trajectories: Object.fromEntries(
+        Object.entries(set.trajectories).filter(([k]) => keypoints.includes(k)),
+      ),
+    };
     const r = analyseTrajectories(only);
     if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
     const a = r.analysis;
     const ik = readMot(readSharedText(`${OC}/walk_ik.mot`));
     const lines: string[] = [];
-    for (const [side, col] of [['right', 'knee_angle_r'], ['left', 'knee_angle_l']] as const) {
+    for (const [side, col] of [
+      ['right', 'knee_angle_r'],
+      ['left', 'knee_angle_l'],
+    ] as const) {
       const ours = a.angles.find((x) => x.variable === 'knee_flexion' && x.side === side)!;
       const ref = motColumn(ik, col)!;
       const pairs: Array<[number, number]> = [];
-      for (let i = 0; i < ref.length; i++) if (Number.isFinite(ours.values[i]!) && Number.isFinite(ref[i]!)) pairs.push([ours.values[i]!, ref[i]!]);
+      for (let i = 0; i < ref.length; i++)
+        if (Number.isFinite(ours.values[i]!) && Number.isFinite(ref[i]!))
+          pairs.push([ours.values[i]!, ref[i]!]);
       const n = pairs.length;
       const bias = pairs.reduce((acc, [o, r]) => acc + o - r, 0) / n;
       const rmse = Math.sqrt(pairs.reduce((acc, [o, r]) => acc + (o - r) ** 2, 0) / n);
@@ -108,8 +131,15 @@ describe('gait analysis of OpenCap markerless keypoints', () => {
       const mo = pairs.reduce((acc, [o]) => acc + o, 0) / n;
       const mr = pairs.reduce((acc, [, r]) => acc + r, 0) / n;
       const cov = pairs.reduce((acc, [o, r]) => acc + (o - mo) * (r - mr), 0);
-      const corr = cov / Math.sqrt(pairs.reduce((acc, [o]) => acc + (o - mo) ** 2, 0) * pairs.reduce((acc, [, r]) => acc + (r - mr) ** 2, 0));
-      lines.push(`${side} knee flexion (OpenPose keypoints) vs OpenSim ${col} (augmented markers + model): RMSE ${rmse.toFixed(2)} deg, bias ${bias.toFixed(2)} deg, RMSE without bias ${rmseNoBias.toFixed(2)} deg, r = ${corr.toFixed(3)}, ${n} frames`);
+      const corr =
+        cov /
+        Math.sqrt(
+          pairs.reduce((acc, [o]) => acc + (o - mo) ** 2, 0) *
+            pairs.reduce((acc, [, r]) => acc + (r - mr) ** 2, 0),
+        );
+      lines.push(
+        `${side} knee flexion (OpenPose keypoints) vs OpenSim ${col} (augmented markers + model): RMSE ${rmse.toFixed(2)} deg, bias ${bias.toFixed(2)} deg, RMSE without bias ${rmseNoBias.toFixed(2)} deg, r = ${corr.toFixed(3)}, ${n} frames`,
+      );
       // Different points (OpenPose keypoints vs LSTM-augmented markers fitted by a knee model) and
       // brief keypoint glitches in swing (around frame 30 the raw 3D keypoints give 47 deg where IK
       // gives 0; the plain 3D thigh-shank angle has the same 11.6 deg RMSE): the shape must agree.
@@ -117,8 +147,12 @@ describe('gait analysis of OpenCap markerless keypoints', () => {
       expect(rmse).toBeLessThan(13);
     }
     const st = a.spatiotemporal.bySide;
-    lines.push(`passes ${a.passes.map((p) => `${p.startFrame}-${p.endFrame} dir ${p.direction}`).join(', ')}; cycles L ${a.cycles.filter((c) => c.side === 'left').length} R ${a.cycles.filter((c) => c.side === 'right').length}`);
-    lines.push(`speed L ${st.left.speedMps.mean.toFixed(2)} R ${st.right.speedMps.mean.toFixed(2)} m/s, cadence L ${st.left.cadenceStepsPerMin.mean.toFixed(0)} R ${st.right.cadenceStepsPerMin.mean.toFixed(0)} steps/min`);
+    lines.push(
+      `passes ${a.passes.map((p) => `${p.startFrame}-${p.endFrame} dir ${p.direction}`).join(', ')}; cycles L ${a.cycles.filter((c) => c.side === 'left').length} R ${a.cycles.filter((c) => c.side === 'right').length}`,
+    );
+    lines.push(
+      `speed L ${st.left.speedMps.mean.toFixed(2)} R ${st.right.speedMps.mean.toFixed(2)} m/s, cadence L ${st.left.cadenceStepsPerMin.mean.toFixed(0)} R ${st.right.cadenceStepsPerMin.mean.toFixed(0)} steps/min`,
+    );
     console.log(lines.join('\n'));
     expect(a.cycles.length).toBeGreaterThanOrEqual(2);
     const speed = a.spatiotemporal.perCycle.map((c) => c.speedMps).filter((v): v is number => v !== null);
@@ -132,7 +166,9 @@ describe('gait analysis of OpenCap markerless keypoints', () => {
 
 describe('gait analysis of a trial without walking', () => {
   it('Pose2Sim balancing trial: a clear "no gait cycle" error, not empty numbers', () => {
-    const t = readTrc(readSharedText(`${P2S}/reference/pose-3d/S00_P00_T01_BalancingTrial_0-100_filt_butterworth.trc`));
+    const t = readTrc(
+      readSharedText(`${P2S}/reference/pose-3d/S00_P00_T01_BalancingTrial_0-100_filt_butterworth.trc`),
+    );
     const r = analyseTrajectories(trcToTrajectorySet(t));
     expect(r.ok).toBe(false);
     if (!r.ok) {

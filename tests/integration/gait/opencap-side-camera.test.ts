@@ -9,14 +9,24 @@ import type { TrajectorySet } from '../../../src/main/gait/types';
 import { readSharedText } from '../../helpers/shared-data';
 
 const KEYPOINTS: Record<string, string> = {
-  LHip: 'left_hip', RHip: 'right_hip', LKnee: 'left_knee', RKnee: 'right_knee', LAnkle: 'left_ankle', RAnkle: 'right_ankle',
-  LHeel: 'left_heel', RHeel: 'right_heel', LBigToe: 'left_foot_index', RBigToe: 'right_foot_index', LShoulder: 'left_shoulder', RShoulder: 'right_shoulder',
+  LHip: 'left_hip',
+  RHip: 'right_hip',
+  LKnee: 'left_knee',
+  RKnee: 'right_knee',
+  LAnkle: 'left_ankle',
+  RAnkle: 'right_ankle',
+  LHeel: 'left_heel',
+  RHeel: 'right_heel',
+  LBigToe: 'left_foot_index',
+  RBigToe: 'right_foot_index',
+  LShoulder: 'left_shoulder',
+  RShoulder: 'right_shoulder',
 };
 
 /** Deterministic noise, so the test is repeatable. */
 function lcg(seed: number): () => number {
   let s = seed;
-  return () => ((s = (s * 1664525 + 1013904223) % 4294967296) / 4294967296);
+  return () => (s = (s * 1664525 + 1013904223) % 4294967296) / 4294967296;
 }
 
 function sideCamera(set3d: TrajectorySet, mirror: boolean, noisePx: number, dropout: number): TrajectorySet {
@@ -40,7 +50,13 @@ function sideCamera(set3d: TrajectorySet, mirror: boolean, noisePx: number, drop
     }
     trajectories[to] = { x, y, confidence };
   }
-  return { rateHz: set3d.rateHz, frameCount: set3d.frameCount, convention: 'image-y-down', unit: 'px', trajectories };
+  return {
+    rateHz: set3d.rateHz,
+    frameCount: set3d.frameCount,
+    convention: 'image-y-down',
+    unit: 'px',
+    trajectories,
+  };
 }
 
 function ok(set: TrajectorySet, opts = {}): GaitAnalysis {
@@ -51,7 +67,10 @@ function ok(set: TrajectorySet, opts = {}): GaitAnalysis {
 
 describe('side camera of a real walk (OpenCap keypoints projected), both walking directions', () => {
   const set3d = trcToTrajectorySet(readTrc(readSharedText('opencap_markerless_walk_trc_mot/walk.trc')));
-  const only3d = { ...set3d, trajectories: Object.fromEntries(Object.keys(KEYPOINTS).map((k) => [k, set3d.trajectories[k]!])) };
+  const only3d = {
+    ...set3d,
+    trajectories: Object.fromEntries(Object.keys(KEYPOINTS).map((k) => [k, set3d.trajectories[k]!])),
+  };
   const ref = ok(only3d);
 
   for (const mirror of [false, true]) {
@@ -89,7 +108,9 @@ describe('side camera of a real walk (OpenCap keypoints projected), both walking
       );
       expect(Math.max(...errs)).toBeLessThanOrEqual(34);
       // Height scaling from segment proportions: within 15 % of the metric 3D speed.
-      expect(Math.abs(st.left.speedMps.mean / ref.spatiotemporal.bySide.left.speedMps.mean - 1)).toBeLessThan(0.15);
+      expect(Math.abs(st.left.speedMps.mean / ref.spatiotemporal.bySide.left.speedMps.mean - 1)).toBeLessThan(
+        0.15,
+      );
     });
   }
 });

@@ -28,14 +28,33 @@ function rmse(a: ArrayLike<number>, b: ArrayLike<number>): { rmse: number; n: nu
   return { rmse: Math.sqrt(s / n), n, bias: d / n };
 }
 
-const SKIN = ['LASI', 'RASI', 'LPSI', 'RPSI', 'SACR', 'LKNE', 'RKNE', 'LANK', 'RANK', 'LHEE', 'RHEE', 'LTOE', 'RTOE', 'LFEP', 'RFEP'];
+const SKIN = [
+  'LASI',
+  'RASI',
+  'LPSI',
+  'RPSI',
+  'SACR',
+  'LKNE',
+  'RKNE',
+  'LANK',
+  'RANK',
+  'LHEE',
+  'RHEE',
+  'LTOE',
+  'RTOE',
+  'LFEP',
+  'RFEP',
+];
 
 describe('sagittal angles from Plug-in Gait skin markers (knee, ankle) and modelled hip centres', () => {
   for (const { rel, suffix } of TRIALS.slice(0, 3)) {
     it(`knee flexion of ${rel.split('/').pop()}: same shape, offset from marker placement`, () => {
       const file = readC3D(readSharedBytes(rel));
       const set = c3dToTrajectorySet(file);
-      const only = { ...set, trajectories: Object.fromEntries(Object.entries(set.trajectories).filter(([k]) => SKIN.includes(k))) };
+      const only = {
+        ...set,
+        trajectories: Object.fromEntries(Object.entries(set.trajectories).filter(([k]) => SKIN.includes(k))),
+      };
       const result = analyseTrajectories(only, { events: c3dGaitEvents(file) });
       if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
       const out: string[] = [];
@@ -48,7 +67,9 @@ describe('sagittal angles from Plug-in Gait skin markers (knee, ankle) and model
           const ours = result.analysis.angles.find((a) => a.side === side && a.variable === variable)!;
           const r = rmse(ours.values, findC3DPoint(file, `${S}${label}${suffix}`)!.x);
           const noBias = Math.sqrt(Math.max(0, r.rmse ** 2 - r.bias ** 2));
-          out.push(`${side} ${variable}: RMSE ${r.rmse.toFixed(2)} deg (bias ${r.bias.toFixed(2)}, without bias ${noBias.toFixed(2)}) from ${ours.landmarks.join('+')}`);
+          out.push(
+            `${side} ${variable}: RMSE ${r.rmse.toFixed(2)} deg (bias ${r.bias.toFixed(2)}, without bias ${noBias.toFixed(2)}) from ${ours.landmarks.join('+')}`,
+          );
           // Skin markers sit off the joint centres: a constant offset (removed in practice by a
           // static trial) and the same shape.
           if (variable === 'knee_flexion') {
@@ -77,11 +98,15 @@ describe('sagittal angles from Plug-in Gait joint centres', () => {
           ['knee_flexion', 'KneeAngles', 5],
           ['hip_flexion', 'HipAngles', 8],
         ] as const) {
-          const ours = result.analysis.angles.find((a) => a.side === side && a.variable === variable && a.view === '3d-sagittal');
+          const ours = result.analysis.angles.find(
+            (a) => a.side === side && a.variable === variable && a.view === '3d-sagittal',
+          );
           expect(ours, `${variable} ${side}`).toBeDefined();
           const ref = findC3DPoint(file, `${S}${label}${suffix}`)!;
           const r = rmse(ours!.values, ref.x);
-          out.push(`${side} ${variable}: RMSE ${r.rmse.toFixed(2)} deg (bias ${r.bias.toFixed(2)}, ${r.n} frames) from ${ours!.landmarks.join('+')}`);
+          out.push(
+            `${side} ${variable}: RMSE ${r.rmse.toFixed(2)} deg (bias ${r.bias.toFixed(2)}, ${r.n} frames) from ${ours!.landmarks.join('+')}`,
+          );
           expect(r.n).toBeGreaterThan(50);
           expect(r.rmse).toBeLessThanOrEqual(limit);
         }
@@ -103,7 +128,10 @@ describe('other angles from Plug-in Gait joint centres (3D projections) against 
   for (const { rel, suffix } of TRIALS.slice(0, 3)) {
     it(`pelvis, ankle and frontal-plane angles of ${rel.split('/').pop()}`, () => {
       const file = readC3D(readSharedBytes(rel));
-      const result = analyseTrajectories(c3dToTrajectorySet(file), { events: c3dGaitEvents(file), preprocess: { cutoffHz: 0 } });
+      const result = analyseTrajectories(c3dToTrajectorySet(file), {
+        events: c3dGaitEvents(file),
+        preprocess: { cutoffHz: 0 },
+      });
       if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
       const out: string[] = [];
       for (const c of CHECKS) {
@@ -119,7 +147,9 @@ describe('other angles from Plug-in Gait joint centres (3D projections) against 
             ref = ref.map((v, i) => (flex[i]! < 20 ? v : NaN));
           }
           const r = rmse(ours.values, ref);
-          out.push(`${side} ${c.variable} (${ours.view}): RMSE ${r.rmse.toFixed(2)} deg (bias ${r.bias.toFixed(2)}) from ${ours.landmarks.join('+')}`);
+          out.push(
+            `${side} ${c.variable} (${ours.view}): RMSE ${r.rmse.toFixed(2)} deg (bias ${r.bias.toFixed(2)}) from ${ours.landmarks.join('+')}`,
+          );
           expect(r.rmse, `${side} ${c.variable}`).toBeLessThanOrEqual(c.limit);
         }
       }

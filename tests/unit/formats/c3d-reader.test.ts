@@ -30,7 +30,14 @@ function buildC3D(processor: 'intel' | 'mips'): Uint8Array {
     bytes[off + 2] = 0;
     o = off + 3;
   };
-  const param = (id: number, name: string, type: number, dims: number[], write: (at: number) => void, size: number) => {
+  const param = (
+    id: number,
+    name: string,
+    type: number,
+    dims: number[],
+    write: (at: number) => void,
+    size: number,
+  ) => {
     bytes[o] = name.length;
     v.setInt8(o + 1, id);
     for (let k = 0; k < name.length; k++) bytes[o + 2 + k] = name.charCodeAt(k);
@@ -62,10 +69,17 @@ function buildC3D(processor: 'intel' | 'mips'): Uint8Array {
   param(2, 'USED', 2, [], (at) => v.setInt16(at, 1, little), 2);
   param(2, 'CONTEXTS', -1, [5, 1], (at) => chars(at, ['Left'], 5), 5);
   param(2, 'LABELS', -1, [11, 1], (at) => chars(at, ['Foot Strike'], 11), 11);
-  param(2, 'TIMES', 4, [2, 1], (at) => {
-    v.setFloat32(at, 0, little);
-    v.setFloat32(at + 4, 0.11, little);
-  }, 8);
+  param(
+    2,
+    'TIMES',
+    4,
+    [2, 1],
+    (at) => {
+      v.setFloat32(at, 0, little);
+      v.setFloat32(at + 4, 0.11, little);
+    },
+    8,
+  );
   bytes[o] = 0;
   const d = 512 * 3;
   for (let f = 0; f < frames; f++) {
@@ -95,7 +109,11 @@ describe('C3D reader (constructed files)', () => {
       // Frame 11 is at 0.10 s, so the event falls on index 1.
       const set = c3dToTrajectorySet(f);
       expect(set.startTimeS).toBeCloseTo(0.1, 9);
-      expect(c3dGaitEvents(f)[0]).toMatchObject({ side: 'left', kind: 'initial-contact', source: 'imported' });
+      expect(c3dGaitEvents(f)[0]).toMatchObject({
+        side: 'left',
+        kind: 'initial-contact',
+        source: 'imported',
+      });
       expect(c3dGaitEvents(f)[0]!.frame).toBeCloseTo(1, 4);
     });
   }

@@ -29,7 +29,9 @@ describe('TRC reader (strings)', () => {
 
 describe('MOT reader (strings)', () => {
   it('reads header, columns and degrees flag', () => {
-    const m = readMot('Coordinates\nversion=1\nnRows=2\nnColumns=3\ninDegrees=no\nendheader\ntime\tknee_angle_r\thip_flexion_r\n0.0\t0.1\t0.2\n0.01\t0.3\tnan\n');
+    const m = readMot(
+      'Coordinates\nversion=1\nnRows=2\nnColumns=3\ninDegrees=no\nendheader\ntime\tknee_angle_r\thip_flexion_r\n0.0\t0.1\t0.2\n0.01\t0.3\tnan\n',
+    );
     expect(m.inDegrees).toBe(false);
     expect(m.columns).toEqual(['time', 'knee_angle_r', 'hip_flexion_r']);
     expect(Array.from(motColumn(m, 'knee_angle_r')!)).toEqual([0.1, 0.3]);

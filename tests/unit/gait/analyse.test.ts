@@ -6,7 +6,13 @@ import { textSummary } from '../../../src/main/gait/summary';
 import { TIDY_CSV_COLUMNS, tidyCurvesCsv } from '../../../src/main/gait/tidy-csv';
 import type { TrajectorySet } from '../../../src/main/gait/types';
 import { cleanTrajectory } from '../../../src/main/gait/preprocess';
-import { concatWalks, syntheticFrontalWalk, syntheticKneeDeg, syntheticWalk, toPoseTrack } from './synthetic-walker';
+import {
+  concatWalks,
+  syntheticFrontalWalk,
+  syntheticKneeDeg,
+  syntheticWalk,
+  toPoseTrack,
+} from './synthetic-walker';
 
 function ok(set: TrajectorySet, opts: Parameters<typeof analyseTrajectories>[1] = {}) {
   const r = analyseTrajectories(set, opts);
@@ -109,9 +115,13 @@ describe('analyseTrajectories on a synthetic side-camera walker', () => {
     const first = ok(syntheticWalk());
     const ic = first.events.filter((e) => e.side === 'left' && e.kind === 'initial-contact');
     const edited = removeEvent(first.events, 'left', 'initial-contact', ic[1]!.frame);
-    const again = ok(syntheticWalk(), { events: addEvent(edited, 'left', 'initial-contact', ic[1]!.frame + 1) });
+    const again = ok(syntheticWalk(), {
+      events: addEvent(edited, 'left', 'initial-contact', ic[1]!.frame + 1),
+    });
     expect(again.eventSource).toBe('manual');
-    expect(again.events.some((e) => e.source === 'manual' && Math.abs(e.frame - ic[1]!.frame - 1) < 1e-9)).toBe(true);
+    expect(
+      again.events.some((e) => e.source === 'manual' && Math.abs(e.frame - ic[1]!.frame - 1) < 1e-9),
+    ).toBe(true);
     const excluded = ok(syntheticWalk(), { cycles: { excluded: ['left:0'] } });
     const c0 = excluded.cycles.find((c) => c.side === 'left' && c.index === 0)!;
     expect(c0.excluded).toBe(true);
@@ -132,7 +142,9 @@ describe('analyseTrajectories on a synthetic side-camera walker', () => {
     expect(text).toMatch(/Left: \d+ of \d+ cycle\(s\) used/);
     expect(text).toMatch(/Left cadence: \d+ ± \d+ steps\/min/);
     expect(text).toMatch(/speed: 1\.\d\d ± \d\.\d\d m\/s/);
-    expect(text).toMatch(/Right knee flexion: peak in swing \d+\.\d ± \d+\.\d deg .*minimum in stance \d+\.\d ± \d+\.\d deg/);
+    expect(text).toMatch(
+      /Right knee flexion: peak in swing \d+\.\d ± \d+\.\d deg .*minimum in stance \d+\.\d ± \d+\.\d deg/,
+    );
     console.log(text);
   });
 });
@@ -164,12 +176,16 @@ describe('other views and gaits', () => {
     const normal = ok(syntheticWalk());
     const toe = ok(syntheticWalk({ toeWalking: true }));
     for (const side of ['left', 'right'] as const) {
-      const a = normal.events.filter((e) => e.side === side && e.kind === 'initial-contact').map((e) => e.frame);
+      const a = normal.events
+        .filter((e) => e.side === side && e.kind === 'initial-contact')
+        .map((e) => e.frame);
       const b = toe.events.filter((e) => e.side === side && e.kind === 'initial-contact').map((e) => e.frame);
       expect(b.length).toBe(a.length);
       b.forEach((f, k) => expect(Math.abs(f - a[k]!)).toBeLessThan(3));
       const ankle = toe.curves.find((c) => c.side === side && c.variable === 'ankle_dorsiflexion')!.mean;
-      const ankleNormal = normal.curves.find((c) => c.side === side && c.variable === 'ankle_dorsiflexion')!.mean;
+      const ankleNormal = normal.curves.find(
+        (c) => c.side === side && c.variable === 'ankle_dorsiflexion',
+      )!.mean;
       // 30 deg more plantarflexed throughout the cycle.
       const shift = ankle.map((v, k) => v - ankleNormal[k]!);
       expect(shift.reduce((x, y) => x + y, 0) / shift.length).toBeCloseTo(-30, 0);
@@ -193,7 +209,10 @@ describe('other views and gaits', () => {
     }
     expect(a.spatiotemporal.bySide.left.strideLengthM.n).toBe(0);
     // Walking away from the camera: same signs.
-    const away = analyseTrajectories(syntheticFrontalWalk({ away: true }), { view: 'frontal', events: side.events });
+    const away = analyseTrajectories(syntheticFrontalWalk({ away: true }), {
+      view: 'frontal',
+      events: side.events,
+    });
     if (!away.ok) throw new Error(away.error.message);
     const hipAway = away.analysis.curves.find((c) => c.side === 'left' && c.variable === 'hip_abduction')!;
     expect(Math.max(...hipAway.mean)).toBeCloseTo(5, 0);

@@ -35,7 +35,10 @@ describe('zero-lag Butterworth low-pass', () => {
     expect(designLowPassSections(100, 6, 4).length).toBe(1);
     expect(designLowPassSections(100, 6, 8).length).toBe(2);
     expect(designLowPassSections(100, 6, 6).length).toBe(2);
-    expect(amplitude(butterworthLowPass(sine(10), rate, { cutoffHz: 10, effectiveOrder: 8 }))).toBeCloseTo(Math.SQRT1_2, 2);
+    expect(amplitude(butterworthLowPass(sine(10), rate, { cutoffHz: 10, effectiveOrder: 8 }))).toBeCloseTo(
+      Math.SQRT1_2,
+      2,
+    );
     expect(() => butterworthLowPass(sine(1), rate, { cutoffHz: 60 })).toThrow(/Nyquist/);
     expect(() => butterworthLowPass(sine(1), rate, { effectiveOrder: 3 })).toThrow(/even/);
   });

@@ -3,7 +3,12 @@ import { buildCycles, meanSdCurves, normaliseCycle, percentAxis } from '../../..
 import type { GaitEvent, WalkingPass } from '../../../src/main/gait/types';
 
 const pass: WalkingPass = { index: 0, startFrame: 0, endFrame: 1000, direction: 1, mode: 'overground' };
-const ev = (side: 'left' | 'right', kind: GaitEvent['kind'], frame: number): GaitEvent => ({ side, kind, frame, source: 'manual' });
+const ev = (side: 'left' | 'right', kind: GaitEvent['kind'], frame: number): GaitEvent => ({
+  side,
+  kind,
+  frame,
+  source: 'manual',
+});
 
 describe('cycle normalisation', () => {
   it('resamples to 51 points at 2 % steps', () => {
@@ -19,7 +24,14 @@ describe('cycle normalisation', () => {
   });
 
   it('means and SDs point by point', () => {
-    const { mean, sd } = meanSdCurves([[0, 10], [2, 10], [4, 10]], 2);
+    const { mean, sd } = meanSdCurves(
+      [
+        [0, 10],
+        [2, 10],
+        [4, 10],
+      ],
+      2,
+    );
     expect(mean).toEqual([2, 10]);
     expect(sd[0]).toBeCloseTo(2, 9);
     expect(sd[1]).toBe(0);
@@ -52,7 +64,9 @@ describe('cycle building and flags', () => {
     expect(cycles[1]!.flags).toEqual([]);
     expect(cycles[1]!.excluded).toBe(false);
     expect(cycles[1]!.footOffFrame).toBe(260);
-    expect(cycles[2]!.flags).toEqual(expect.arrayContaining(['too-short', 'no-foot-off', 'irregular-duration']));
+    expect(cycles[2]!.flags).toEqual(
+      expect.arrayContaining(['too-short', 'no-foot-off', 'irregular-duration']),
+    );
     expect(cycles[2]!.excluded).toBe(true);
   });
 

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { footVelocityEvents } from '../../../src/main/gait/foot-velocity';
-import { addEvent, eventFromLabels, eventsFromTimes, moveEvent, removeEvent } from '../../../src/main/gait/gait-events';
+import {
+  addEvent,
+  eventFromLabels,
+  eventsFromTimes,
+  moveEvent,
+  removeEvent,
+} from '../../../src/main/gait/gait-events';
 import { zeniEvents } from '../../../src/main/gait/zeni';
 
 const rate = 100;
@@ -10,11 +16,28 @@ const pelvis = Float64Array.from({ length: n }, (_, i) => 1.2 * (i / rate));
 
 describe('Zeni events', () => {
   // Heel furthest forward at t = k T; toe furthest back at t = k T + 0.6 T.
-  const heel = Float64Array.from({ length: n }, (_, i) => pelvis[i]! + 0.3 * Math.cos((2 * Math.PI * i) / rate / T));
-  const toe = Float64Array.from({ length: n }, (_, i) => pelvis[i]! + 0.1 + 0.3 * Math.cos((2 * Math.PI * (i / rate - 0.6 * T)) / T + Math.PI));
+  const heel = Float64Array.from(
+    { length: n },
+    (_, i) => pelvis[i]! + 0.3 * Math.cos((2 * Math.PI * i) / rate / T),
+  );
+  const toe = Float64Array.from(
+    { length: n },
+    (_, i) => pelvis[i]! + 0.1 + 0.3 * Math.cos((2 * Math.PI * (i / rate - 0.6 * T)) / T + Math.PI),
+  );
 
   it('places contact at the maximum forward heel and foot off at the maximum backward toe', () => {
-    const ev = zeniEvents({ side: 'left', heelForward: heel, toeForward: toe, pelvisForward: pelvis, rateHz: rate, startFrame: 0, endFrame: n }, { contactRefinement: 'none' });
+    const ev = zeniEvents(
+      {
+        side: 'left',
+        heelForward: heel,
+        toeForward: toe,
+        pelvisForward: pelvis,
+        rateHz: rate,
+        startFrame: 0,
+        endFrame: n,
+      },
+      { contactRefinement: 'none' },
+    );
     const ic = ev.filter((e) => e.kind === 'initial-contact').map((e) => e.frame);
     const fo = ev.filter((e) => e.kind === 'foot-off').map((e) => e.frame);
     expect(ic.length).toBe(5);
@@ -25,8 +48,22 @@ describe('Zeni events', () => {
   it('does not need a heel strike: a toe walker lands on the forefoot', () => {
     // Heel never comes forward (equinus): with 'foremost' the toe excursion marks contact.
     const flatHeel = Float64Array.from({ length: n }, (_, i) => pelvis[i]! - 0.2);
-    const toeFwd = Float64Array.from({ length: n }, (_, i) => pelvis[i]! + 0.3 * Math.cos((2 * Math.PI * i) / rate / T));
-    const ev = zeniEvents({ side: 'right', heelForward: flatHeel, toeForward: toeFwd, pelvisForward: pelvis, rateHz: rate, startFrame: 0, endFrame: n }, { contactPoint: 'foremost', contactRefinement: 'none' });
+    const toeFwd = Float64Array.from(
+      { length: n },
+      (_, i) => pelvis[i]! + 0.3 * Math.cos((2 * Math.PI * i) / rate / T),
+    );
+    const ev = zeniEvents(
+      {
+        side: 'right',
+        heelForward: flatHeel,
+        toeForward: toeFwd,
+        pelvisForward: pelvis,
+        rateHz: rate,
+        startFrame: 0,
+        endFrame: n,
+      },
+      { contactPoint: 'foremost', contactRefinement: 'none' },
+    );
     const ic = ev.filter((e) => e.kind === 'initial-contact');
     expect(ic.length).toBe(5);
     expect(ic[0]!.frame).toBeCloseTo(100, 1);
@@ -36,7 +73,18 @@ describe('Zeni events', () => {
     const noisy = heel.slice();
     // A bump half a stride after a contact, big enough to look like a peak.
     for (let i = 240; i < 261; i++) noisy[i] = noisy[i]! + 0.5 * Math.exp(-(((i - 250) / 4) ** 2));
-    const ev = zeniEvents({ side: 'left', heelForward: noisy, toeForward: toe, pelvisForward: pelvis, rateHz: rate, startFrame: 0, endFrame: n }, { contactRefinement: 'none' });
+    const ev = zeniEvents(
+      {
+        side: 'left',
+        heelForward: noisy,
+        toeForward: toe,
+        pelvisForward: pelvis,
+        rateHz: rate,
+        startFrame: 0,
+        endFrame: n,
+      },
+      { contactRefinement: 'none' },
+    );
     const kinds = ev.map((e) => e.kind);
     for (let k = 1; k < kinds.length; k++) expect(kinds[k]).not.toBe(kinds[k - 1]);
   });
@@ -53,7 +101,16 @@ describe('foot-velocity events', () => {
       return 1.2 * T * (k + swing);
     });
     const up = new Float64Array(n);
-    const ev = footVelocityEvents({ side: 'left', heelForward: pos, heelUp: up, toeForward: pos, toeUp: up, rateHz: rate, startFrame: 0, endFrame: n });
+    const ev = footVelocityEvents({
+      side: 'left',
+      heelForward: pos,
+      heelUp: up,
+      toeForward: pos,
+      toeUp: up,
+      rateHz: rate,
+      startFrame: 0,
+      endFrame: n,
+    });
     const ic = ev.filter((e) => e.kind === 'initial-contact').map((e) => e.frame);
     const fo = ev.filter((e) => e.kind === 'foot-off').map((e) => e.frame);
     expect(ic.length).toBeGreaterThanOrEqual(4);

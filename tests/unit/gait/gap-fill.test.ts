@@ -17,7 +17,8 @@ describe('gap filling', () => {
   it('cubic beats linear on a curved path', () => {
     const x = curve.slice();
     for (let i = 40; i < 49; i++) x[i] = NaN;
-    const err = (v: Float64Array) => Math.max(...Array.from({ length: 9 }, (_, k) => Math.abs(v[40 + k]! - curve[40 + k]!)));
+    const err = (v: Float64Array) =>
+      Math.max(...Array.from({ length: 9 }, (_, k) => Math.abs(v[40 + k]! - curve[40 + k]!)));
     expect(err(fillGaps(x, rate).values)).toBeLessThan(err(fillGaps(x, rate, { method: 'linear' }).values));
   });
 

@@ -28,13 +28,22 @@ describe('scale resolution', () => {
     expect(r.ok && r.scale.metresPerUnit).toBeCloseTo(0.005, 12);
   });
   it('uses native units for mm and m, and refuses pixels without a scale', () => {
-    expect(resolveScale({ kind: 'native' }, 'mm')).toMatchObject({ ok: true, scale: { metresPerUnit: 0.001 } });
+    expect(resolveScale({ kind: 'native' }, 'mm')).toMatchObject({
+      ok: true,
+      scale: { metresPerUnit: 0.001 },
+    });
     expect(resolveScale({ kind: 'native' }, 'px').ok).toBe(false);
   });
   it('scales from height via segment proportions', () => {
-    const r = resolveScale({ kind: 'subject-height', heightM: 1.8 }, 'px', { lengthUnits: 0.779 * 1.8 * 300, includesTrunk: true });
+    const r = resolveScale({ kind: 'subject-height', heightM: 1.8 }, 'px', {
+      lengthUnits: 0.779 * 1.8 * 300,
+      includesTrunk: true,
+    });
     expect(r.ok && r.scale.metresPerUnit).toBeCloseTo(1 / 300, 9);
-    const bad = resolveScale({ kind: 'subject-height', heightM: 180 }, 'px', { lengthUnits: 400, includesTrunk: true });
+    const bad = resolveScale({ kind: 'subject-height', heightM: 180 }, 'px', {
+      lengthUnits: 400,
+      includesTrunk: true,
+    });
     expect(!bad.ok && bad.message).toMatch(/1\.80 m/);
   });
 });

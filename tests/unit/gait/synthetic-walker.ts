@@ -39,9 +39,24 @@ export function syntheticWalk(o: WalkerOptions = {}): TrajectorySet {
   const T = o.strideS ?? 1.1;
   const px = o.pxPerM ?? 300;
   const startX = o.startXPx ?? (dir > 0 ? 100 : 100 + px * ((o.seconds ?? 6) * (o.speedMps ?? 1.2) + 0.5));
-  const names = ['left_hip', 'right_hip', 'left_knee', 'right_knee', 'left_ankle', 'right_ankle', 'left_heel', 'right_heel', 'left_foot_index', 'right_foot_index', 'left_shoulder', 'right_shoulder', 'nose'];
+  const names = [
+    'left_hip',
+    'right_hip',
+    'left_knee',
+    'right_knee',
+    'left_ankle',
+    'right_ankle',
+    'left_heel',
+    'right_heel',
+    'left_foot_index',
+    'right_foot_index',
+    'left_shoulder',
+    'right_shoulder',
+    'nose',
+  ];
   const tr: Record<string, { x: Float64Array; y: Float64Array; confidence: Float64Array }> = {};
-  for (const nm of names) tr[nm] = { x: new Float64Array(n), y: new Float64Array(n), confidence: new Float64Array(n).fill(0.95) };
+  for (const nm of names)
+    tr[nm] = { x: new Float64Array(n), y: new Float64Array(n), confidence: new Float64Array(n).fill(0.95) };
   const set = (nm: string, i: number, fwd: number, up: number) => {
     tr[nm]!.x[i] = startX + dir * fwd * px;
     tr[nm]!.y[i] = 1000 - up * px;
@@ -67,7 +82,10 @@ export function syntheticWalk(o: WalkerOptions = {}): TrajectorySet {
       const au = ku - SHANK_M * Math.cos(sh);
       // Foot level with the ground when the shank is vertical (0 deg dorsiflexion), following the shank.
       const footAng = sh * 0.5 - (o.toeWalking ? 30 * rad : 0);
-      const rot = (f: number, u: number): [number, number] => [af + f * Math.cos(footAng) - u * Math.sin(footAng), au + f * Math.sin(footAng) + u * Math.cos(footAng)];
+      const rot = (f: number, u: number): [number, number] => [
+        af + f * Math.cos(footAng) - u * Math.sin(footAng),
+        au + f * Math.sin(footAng) + u * Math.cos(footAng),
+      ];
       set(`${side}_knee`, i, kf, ku);
       set(`${side}_ankle`, i, af, au);
       const [hf, hu] = rot(-0.05, -0.06);
@@ -109,13 +127,28 @@ export function toPoseTrack(set: TrajectorySet): PoseTrack2D {
 }
 
 /** A frontal camera facing the subject, who walks toward it: their left appears on the image right. */
-export function syntheticFrontalWalk(o: { seconds?: number; fps?: number; strideS?: number; away?: boolean } = {}): TrajectorySet {
+export function syntheticFrontalWalk(
+  o: { seconds?: number; fps?: number; strideS?: number; away?: boolean } = {},
+): TrajectorySet {
   const fps = o.fps ?? 30;
   const n = Math.round((o.seconds ?? 6) * fps);
   const T = o.strideS ?? 1.1;
   const px = 300;
   const rad = Math.PI / 180;
-  const names = ['left_hip', 'right_hip', 'left_knee', 'right_knee', 'left_ankle', 'right_ankle', 'left_heel', 'right_heel', 'left_foot_index', 'right_foot_index', 'left_shoulder', 'right_shoulder'];
+  const names = [
+    'left_hip',
+    'right_hip',
+    'left_knee',
+    'right_knee',
+    'left_ankle',
+    'right_ankle',
+    'left_heel',
+    'right_heel',
+    'left_foot_index',
+    'right_foot_index',
+    'left_shoulder',
+    'right_shoulder',
+  ];
   const tr: Record<string, { x: Float64Array; y: Float64Array }> = {};
   for (const nm of names) tr[nm] = { x: new Float64Array(n), y: new Float64Array(n) };
   const set = (nm: string, i: number, left: number, up: number) => {
