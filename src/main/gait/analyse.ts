@@ -389,6 +389,15 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
 
   // Cycles, with missing-data flags.
   const cycles = buildCycles(events, passes, rateHz, options.cycles);
+  const outside = events.filter((e) => !passes.some((p) => e.frame >= p.startFrame && e.frame < p.endFrame));
+  if (outside.length > 0) {
+    warnings.push(
+      `${outside.length} event(s) lie outside the walking passes (turns, standing) and start no cycle: ${outside
+        .slice(0, 5)
+        .map((e) => `${e.side} ${e.kind} at ${(t0 + e.frame / rateHz).toFixed(2)} s`)
+        .join(', ')}.`,
+    );
+  }
   const maxMissing = options.maxMissingFraction ?? 0.1;
   const curveCache = new Map<AngleSeries, Map<GaitCycle, Float64Array>>();
   for (const a of angles) {

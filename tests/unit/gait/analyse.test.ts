@@ -164,6 +164,14 @@ describe('walking passes', () => {
       const cycles = a.cycles.filter((c) => c.passIndex === pass.index && !c.excluded);
       expect(cycles.length).toBeGreaterThanOrEqual(4);
     }
+    // An event placed by hand while turning starts no cycle, and the analysis says so.
+    const stray = ok(concatWalks([out, turn, back]), {
+      events: addEvent(a.events, 'right', 'initial-contact', 5.7 * 30),
+    });
+    expect(stray.warnings.join(' ')).toMatch(
+      /1 event\(s\) lie outside the walking passes.*right initial-contact at 5\.70 s/,
+    );
+    expect(stray.cycles.length).toBe(a.cycles.length);
     const knee = a.curves.find((c) => c.side === 'right' && c.variable === 'knee_flexion')!;
     expect(Math.max(...knee.mean)).toBeGreaterThan(50);
     expect(Math.min(...knee.mean)).toBeGreaterThan(0);
