@@ -3,5 +3,14 @@ import type { CliCommand } from './command';
 import { serveCommand } from './commands/serve';
 import { patientsCommand, sessionsCommand } from './commands/records';
 import { analyzeCommand } from './commands/analyze';
+import { reportCommand } from './commands/report';
+import { normativeCommand } from './commands/normative';
 
-export const COMMANDS: CliCommand[] = [serveCommand, patientsCommand, sessionsCommand, analyzeCommand];
+export const COMMANDS: CliCommand[] = [
+  serveCommand,
+  patientsCommand,
+  sessionsCommand,
+  analyzeCommand,
+  reportCommand,
+  normativeCommand,
+];

@@ -14,6 +14,7 @@ import { jobsHandlers } from './jobs-handlers';
 import { analysisHandlers } from './analysis-handlers';
 import { AnalysisRepo } from '../store/analysis-repo';
 import { captureHandlers } from './capture-handlers';
+import { reportFeatureHandlers } from './report-feature';
 
 export interface LabServices extends LabContext {
   handlers: OperationHandlers;
@@ -39,6 +40,7 @@ export function openLab(labDir: string): LabServices {
     ...jobsHandlers(ctx),
     ...analysisHandlers({ ...ctx, analyses: new AnalysisRepo(db) }),
     ...captureHandlers(ctx),
+    ...reportFeatureHandlers(ctx),
   };
   return {
     ...ctx,

@@ -3,6 +3,8 @@ import { PatientListPage } from './pages/PatientListPage';
 import { PatientFormPage } from './pages/PatientFormPage';
 import { PatientPage } from './pages/PatientPage';
 import { SessionPage } from './pages/SessionPage';
+import { ReportPage } from './pages/ReportPage';
+import { SettingsPage } from './pages/SettingsPage';
 import { TrialReviewPage } from './pages/TrialReviewPage';
 import { CapturePage } from './pages/CapturePage';
 import { CaptureImportPage } from './pages/CaptureImportPage';
@@ -40,6 +42,12 @@ export function App() {
     case 'capture-report':
       page = <CaptureReportPage key={route.trialId} trialId={route.trialId} />;
       break;
+    case 'report':
+      page = <ReportPage params={route} />;
+      break;
+    case 'settings':
+      page = <SettingsPage />;
+      break;
     case 'not-found':
       page = (
         <main>
@@ -58,6 +66,7 @@ export function App() {
         </a>
         <nav aria-label="Main">
           <a href={href({ page: 'patients' })}>Patients</a>
+          <a href={href({ page: 'settings' })}>Settings</a>
         </nav>
       </header>
       <RecoveryNotice />

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { parseReportPath, reportHref, type ReportRouteParams } from './report/report-route';
 
 // Hash routes keep the app working from file:// in Electron and from the bridge alike.
 export type Route =
@@ -11,15 +12,21 @@ export type Route =
   | { page: 'capture-record'; sessionId: string }
   | { page: 'capture-import'; sessionId: string }
   | { page: 'capture-report'; trialId: string }
+  | ({ page: 'report' } & ReportRouteParams)
+  | { page: 'settings' }
   | { page: 'not-found'; path: string };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';
+  const report = parseReportPath(path);
+  if (report) return { page: 'report', ...report };
+  if (path === '/settings') return { page: 'settings' };
   const parts = path.split('/').filter(Boolean);
   if (parts.length === 0 || (parts.length === 1 && parts[0] === 'patients')) return { page: 'patients' };
   if (parts[0] === 'patients' && parts[1] === 'new' && parts.length === 2) return { page: 'patient-new' };
   if (parts[0] === 'patients' && parts[1] && parts.length === 2) return { page: 'patient', id: parts[1] };
-  if (parts[0] === 'patients' && parts[1] && parts[2] === 'edit') return { page: 'patient-edit', id: parts[1] };
+  if (parts[0] === 'patients' && parts[1] && parts[2] === 'edit')
+    return { page: 'patient-edit', id: parts[1] };
   if (parts[0] === 'sessions' && parts[1] && parts[2] === 'record') return { page: 'capture-record', sessionId: parts[1] };
   if (parts[0] === 'sessions' && parts[1] && parts[2] === 'import') return { page: 'capture-import', sessionId: parts[1] };
   if (parts[0] === 'trials' && parts[1] && parts[2] === 'capture') return { page: 'capture-report', trialId: parts[1] };
@@ -48,6 +55,10 @@ export function href(route: Route): string {
       return `#/sessions/${route.sessionId}/import`;
     case 'capture-report':
       return `#/trials/${route.trialId}/capture`;
+    case 'report':
+      return reportHref(route);
+    case 'settings':
+      return '#/settings';
     case 'not-found':
       return '#/';
   }

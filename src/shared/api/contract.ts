@@ -7,12 +7,14 @@ import { recordsOperations } from './ops/records';
 import { jobsOperations } from './ops/jobs';
 import { analysisOperations } from './ops/analysis';
 import { captureOperations } from './ops/capture';
+import { reportsOperations } from './ops/reports';
 
 export const operations = {
   ...recordsOperations,
   ...jobsOperations,
   ...analysisOperations,
   ...captureOperations,
+  ...reportsOperations,
 } as const;
 
 export type Operations = typeof operations;

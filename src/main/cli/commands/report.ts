@@ -1,0 +1,79 @@
+// gaitlab report <session-id> [--compare <session-id>] [--normative <set-id|auto|none>] [--paper a4|letter] --out report.pdf
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { CliCommand } from '../command';
+import { UserError } from '../command';
+import { openLab } from '../../services/lab-services';
+import { printReportPdf } from '../../report/print-report-pdf';
+import type { Paper } from '../../report/pdf-page-templates';
+
+function rendererDir(): string {
+  // Built layout: out/main/cli.js beside out/renderer/.
+  return fileURLToPath(new URL('../renderer', import.meta.url));
+}
+
+export const reportCommand: CliCommand = {
+  name: 'report',
+  summary: 'Print a session report, or a comparison of two sessions, to PDF',
+  usage: `gaitlab report <session-id> [--compare <session-id>] [--normative <set-id|auto|none>]
+               [--trial <trial-id>] [--compare-trial <trial-id>] [--paper a4|letter] --out report.pdf
+
+Prints the assessment report of a session (its analysed trials averaged cycle by cycle) the way the
+Report page shows it: header, spatiotemporal table, joint angle curves over the normal band, GVS,
+GPS and MAP, video stills, interpretation, signature line and provenance. With --compare, session
+A is <session-id> (before) and B the other (after): both curves overlaid, differences and flags.
+  --compare ID      second session of the same patient (after)
+  --normative ID    reference set (gaitlab normative list); auto (default) picks by age and
+                    walking speed; none prints no band and no gait indices
+  --trial ID        use this trial only instead of all analysed trials of the session
+  --compare-trial ID  the same for the second session
+  --paper SIZE      a4 (default) or letter
+  --out FILE        the PDF to write
+Needs Chromium or Chrome (GAITLAB_CHROMIUM=path to choose one).`,
+  run: async (argv, ctx) => {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: {
+        compare: { type: 'string' },
+        normative: { type: 'string' },
+        trial: { type: 'string' },
+        'compare-trial': { type: 'string' },
+        paper: { type: 'string' },
+        out: { type: 'string' },
+      },
+      allowPositionals: true,
+      strict: true,
+    });
+    const sessionId = positionals[0];
+    if (!sessionId) throw new UserError(`Give the session ID.\n\n${reportCommand.usage}`);
+    if (!values.out) throw new UserError('Give the PDF to write with --out report.pdf.');
+    const paper = (values.paper ?? 'a4').toLowerCase();
+    if (paper !== 'a4' && paper !== 'letter') throw new UserError('--paper must be a4 or letter.');
+    const staticDir = rendererDir();
+    if (!existsSync(staticDir)) throw new UserError(`The renderer build is missing (${staticDir}): run npm run build.`);
+    const services = openLab(ctx.labDir);
+    try {
+      const q = new URLSearchParams();
+      if (values.compare) q.set('compare', values.compare);
+      if (values.normative) q.set('normative', values.normative);
+      if (values.trial) q.set('trial', values.trial);
+      if (values['compare-trial']) q.set('compareTrial', values['compare-trial']);
+      const route = `#/reports/${sessionId}${q.size > 0 ? `?${q.toString()}` : ''}`;
+      const out = resolve(values.out);
+      const result = await printReportPdf({ services, staticDir, route, paper: paper as Paper, outPath: out });
+      for (const e of result.pageErrors) ctx.io.err(`page: ${e}`);
+      const t = result.timingsMs;
+      const s = (ms: number) => (ms / 1000).toFixed(1);
+      ctx.io.out(
+        `${result.mode === 'comparison' ? 'Comparison report' : 'Report'}: ${out} (${paper === 'a4' ? 'A4' : 'US Letter'}, ${Math.round(result.bytes / 1024)} KB, ${s(t.total)} s: start-up ${s(t.startup)}, page ${s(t.page)}, PDF ${s(t.pdf)})`,
+      );
+      for (const w of result.warnings) ctx.io.out(`  note: ${w}`);
+      return 0;
+    } finally {
+      await services.jobs.shutdown();
+      services.close();
+    }
+  },
+};

@@ -1,0 +1,150 @@
+// A session's analysed trials (TrialAnalysisView, one per trial camera) to the report model's
+// SessionAnalysisInput. Several trials are pooled cycle by cycle, not averaged trial by trial, so
+// a trial with 5 cycles weighs more than one with 2, and the SD is over all cycles.
+import type { TrialAnalysisView, SideName } from '../../shared/api/analysis-types';
+import {
+  isGaitVariable,
+  resolveVariableName,
+  type GaitVariable,
+  type HandEditedEvent,
+  type KinematicCurveInput,
+  type MeanSd,
+  type SessionAnalysisInput,
+  type SideAnalysisInput,
+  type SpatiotemporalParameter,
+  isSpatiotemporalParameter,
+} from './model';
+
+/** The gait module's parameter names where the report model uses others. */
+const PARAMETER_ALIASES: Readonly<Record<string, SpatiotemporalParameter>> = {
+  stancePct: 'stanceTimePct',
+  swingPct: 'swingTimePct',
+};
+
+function reportParameter(name: string): SpatiotemporalParameter | undefined {
+  if (isSpatiotemporalParameter(name)) return name;
+  return PARAMETER_ALIASES[name];
+}
+
+function reportVariable(name: string): { variable: GaitVariable; sign: 1 | -1 } | undefined {
+  if (isGaitVariable(name)) return { variable: name, sign: 1 };
+  const m = resolveVariableName(name);
+  return m ? { variable: m.variable, sign: m.sign } : undefined;
+}
+
+/** Mean and SD over cycles, per point; points with no value in any cycle make the curve unusable. */
+function pooledCurve(cycles: Array<Array<number | null>>): KinematicCurveInput | undefined {
+  const length = cycles[0]?.length ?? 0;
+  if (length < 2 || cycles.some((c) => c.length !== length)) return undefined;
+  const meanDeg: number[] = [];
+  const sdDeg: number[] = [];
+  for (let i = 0; i < length; i++) {
+    const values = cycles.map((c) => c[i]).filter((v): v is number => v !== null && Number.isFinite(v));
+    if (values.length === 0) return undefined;
+    const mean = values.reduce((a, b) => a + b, 0) / values.length;
+    const ss = values.reduce((a, b) => a + (b - mean) ** 2, 0);
+    meanDeg.push(mean);
+    sdDeg.push(values.length > 1 ? Math.sqrt(ss / (values.length - 1)) : 0);
+  }
+  return { meanDeg, sdDeg };
+}
+
+/** Combines per-trial mean/SD/n into the mean and SD of all the cycles together. */
+function pooledMeanSd(parts: Array<{ mean: number; sd: number | null; n: number }>): MeanSd | undefined {
+  const usable = parts.filter((p) => p.n > 0 && Number.isFinite(p.mean));
+  const n = usable.reduce((a, p) => a + p.n, 0);
+  if (n === 0) return undefined;
+  const mean = usable.reduce((a, p) => a + p.mean * p.n, 0) / n;
+  if (n < 2) return { mean, sd: null };
+  const ss = usable.reduce((a, p) => a + (p.n - 1) * (p.sd ?? 0) ** 2 + p.n * (p.mean - mean) ** 2, 0);
+  return { mean, sd: Math.sqrt(ss / (n - 1)) };
+}
+
+function sideInput(views: readonly TrialAnalysisView[], side: SideName): SideAnalysisInput | undefined {
+  const cycleCount = views.reduce(
+    (a, v) => a + v.cycles.filter((c) => c.side === side && !c.excluded).length,
+    0,
+  );
+  if (cycleCount === 0) return undefined;
+  const kinematics: Partial<Record<GaitVariable, KinematicCurveInput>> = {};
+  const byVariable = new Map<GaitVariable, Array<Array<number | null>>>();
+  for (const v of views) {
+    for (const curve of v.curves) {
+      if (curve.side !== side) continue;
+      const mapped = reportVariable(curve.variable);
+      if (!mapped) continue;
+      const list = byVariable.get(mapped.variable) ?? [];
+      for (const c of curve.cycles) {
+        if (!c.excluded) list.push(c.values.map((x) => (x === null ? null : x * mapped.sign)));
+      }
+      byVariable.set(mapped.variable, list);
+    }
+  }
+  for (const [variable, cycles] of byVariable) {
+    const curve = cycles.length > 0 ? pooledCurve(cycles) : undefined;
+    if (curve) kinematics[variable] = curve;
+  }
+  const spatiotemporal: Partial<Record<SpatiotemporalParameter, MeanSd>> = {};
+  const names = new Set(views.flatMap((v) => v.parameters.map((p) => p.parameter)));
+  for (const name of names) {
+    const parameter = reportParameter(name);
+    if (!parameter) continue;
+    const parts = views.flatMap((v) => {
+      const p = v.parameters.find((x) => x.parameter === name)?.[side];
+      return p && p.mean !== null ? [{ mean: p.mean, sd: p.sd, n: p.n }] : [];
+    });
+    const pooled = pooledMeanSd(parts);
+    if (pooled) spatiotemporal[parameter] = pooled;
+  }
+  const footOff = spatiotemporal.footOffPct?.mean;
+  return { cycleCount, spatiotemporal, kinematics, ...(footOff === undefined ? {} : { footOffPct: footOff }) };
+}
+
+const str = (v: unknown): string | undefined =>
+  v === null || v === undefined || v === '' ? undefined : String(v);
+
+export function sessionAnalysisInput(views: readonly TrialAnalysisView[]): SessionAnalysisInput {
+  const analysed = views.filter((v) => v.status === 'analysed');
+  const first = analysed[0];
+  const p = first?.provenance ?? {};
+  const left = sideInput(analysed, 'left');
+  const right = sideInput(analysed, 'right');
+  const handEditedEvents: HandEditedEvent[] = analysed.flatMap((v) =>
+    v.eventsEditedByHand
+      ? v.events
+          .filter((e) => e.source === 'manual')
+          .map((e) => ({
+            trialId: v.trialId,
+            side: e.side,
+            event: e.kind === 'initial-contact' ? ('foot-strike' as const) : ('foot-off' as const),
+            editedTimeS: e.timeS,
+          }))
+      : [],
+  );
+  const poseModel = [str(p.landmarkModel), str(p.personModel) && `person finder ${str(p.personModel)}`, str(p.modelPackage)]
+    .filter(Boolean)
+    .join(', ');
+  const backend = [str(p.backend), str(p.workers) && `${str(p.workers)} workers`, str(p.cpu)].filter(Boolean).join(', ');
+  const scales = [...new Set(analysed.map((v) => v.scale?.description).filter((s): s is string => Boolean(s)))];
+  return {
+    ...(left ? { left } : {}),
+    ...(right ? { right } : {}),
+    provenance: {
+      appVersion: str(p.appVersion) ?? 'unknown',
+      poseModel: poseModel || 'unknown',
+      inferenceBackend: backend || 'unknown',
+      filterSettings: [str(p.filter), str(p.eventMethod) && `events: ${str(p.eventMethod)}`].filter(Boolean).join('; ') || 'unknown',
+      cameras: analysed.map((v) => ({
+        id: v.camera,
+        label: `trial ${v.trialId.slice(0, 8)}`,
+        view: v.view,
+        ...(str(v.provenance.videoSizePx) ? { resolution: str(v.provenance.videoSizePx)! } : {}),
+        frameRateHz: Math.round(v.fps * 100) / 100,
+      })),
+      handEditedEvents,
+      ...(scales.length > 0 ? { scaleSource: scales.join('; ') } : {}),
+      trialIds: analysed.map((v) => v.trialId),
+      ...(str(p.poseFinishedAt) ? { analysedAt: str(p.poseFinishedAt)! } : {}),
+    },
+  };
+}

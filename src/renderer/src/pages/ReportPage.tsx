@@ -1,0 +1,154 @@
+// The assessment report: one page for screen and paper. Printing (browser, Electron printToPDF,
+// `gaitlab report` in headless Chromium) prints this route; it marks <html data-report-ready>
+// once every chart and still is drawn.
+import { useEffect, useMemo, useRef } from 'react';
+import type { ReportView } from '../../../shared/api/report-types';
+import { api } from '../api';
+import { ErrorBanner } from '../components/ErrorBanner';
+import { useAsync } from '../use-async';
+import { href } from '../router';
+import { ReadyTracker } from '../report/report-ready';
+import { reportHref, type ReportRouteParams } from '../report/report-route';
+import { ReportHeader } from '../report/ReportHeader';
+import { SpatiotemporalTable } from '../report/SpatiotemporalTable';
+import { KinematicCurves } from '../report/KinematicCurves';
+import { GaitIndices } from '../report/GaitIndices';
+import { VideoStills } from '../report/VideoStills';
+import { Interpretation } from '../report/Interpretation';
+import { Provenance, Warnings } from '../report/Provenance';
+import '../report/report.css';
+
+function ReportControls({ params, report }: { params: ReportRouteParams; report: ReportView }) {
+  const patientSessions = useAsync(async () => {
+    const s = await api['sessions.get']({ id: params.sessionId });
+    return api['sessions.list']({ patientId: s.patientId });
+  }, [params.sessionId]);
+  const sets = useAsync(() => api['normative.list']({}), []);
+  const go = (p: ReportRouteParams) => {
+    window.location.hash = reportHref(p);
+  };
+  return (
+    <div className="report-controls no-print">
+      <a href={href({ page: 'session', id: params.sessionId })}>← Session</a>
+      <label>
+        Compare with{' '}
+        <select
+          value={params.compareSessionId ?? ''}
+          onChange={(e) => {
+            const { compareSessionId: _c, compareTrialId: _t, ...rest } = params;
+            go(e.target.value ? { ...rest, compareSessionId: e.target.value } : rest);
+          }}
+        >
+          <option value="">No comparison (single session)</option>
+          {(patientSessions.data ?? [])
+            .filter((s) => s.id !== params.sessionId)
+            .map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.date} · {s.condition}
+              </option>
+            ))}
+        </select>
+      </label>
+      <label>
+        Normal reference{' '}
+        <select
+          value={params.normativeSetId ?? 'auto'}
+          onChange={(e) => go({ ...params, normativeSetId: e.target.value })}
+        >
+          <option value="auto">Automatic (age and walking speed){report.normativeSetId && (params.normativeSetId ?? 'auto') === 'auto' ? `: ${report.model.normativeReference?.name ?? ''}` : ''}</option>
+          <option value="none">None</option>
+          {(sets.data ?? []).map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" className="primary" onClick={() => window.print()}>
+        Print / PDF
+      </button>
+      <a href={href({ page: 'settings' })}>Lab settings and references</a>
+    </div>
+  );
+}
+
+export function ReportPage({ params }: { params: ReportRouteParams }) {
+  const tracker = useRef(new ReadyTracker()).current;
+  const key = reportHref(params);
+  const { data, error } = useAsync(() => {
+    tracker.reset();
+    return api['reports.get']({
+      sessionId: params.sessionId,
+      ...(params.compareSessionId ? { compareSessionId: params.compareSessionId } : {}),
+      ...(params.normativeSetId ? { normativeSetId: params.normativeSetId } : {}),
+      ...(params.trialId ? { trialId: params.trialId } : {}),
+      ...(params.compareTrialId ? { compareTrialId: params.compareTrialId } : {}),
+    });
+  }, [key]);
+  const begin = useMemo(() => (k: string) => tracker.begin(k), [tracker]);
+
+  useEffect(() => {
+    if (error) tracker.fail(error);
+  }, [error, tracker]);
+  // Children register their drawing work while rendering; by this (parent) effect all have.
+  useEffect(() => {
+    if (data) tracker.open();
+  }, [data, tracker]);
+  useEffect(() => {
+    if (!data) return;
+    const h = data.model.header;
+    // The running header and footer printers put on every page (see pdf-page-templates.ts).
+    document.documentElement.setAttribute(
+      'data-report-running',
+      JSON.stringify({
+        labName: h.labName,
+        patientName: h.patientName,
+        hospitalId: h.hospitalId,
+        sessions: h.sessions.map((s) => `${s.date} ${s.condition}`).join(' vs '),
+      }),
+    );
+    const previous = document.title;
+    document.title = `Gait report · ${data.model.header.patientName} · ${data.model.header.sessions.map((s) => s.date).join(' vs ')}`;
+    return () => {
+      document.title = previous;
+      document.documentElement.removeAttribute('data-report-running');
+    };
+  }, [data]);
+
+  if (error)
+    return (
+      <main className="report-main">
+        <ErrorBanner message={error} />
+      </main>
+    );
+  if (!data)
+    return (
+      <main className="report-main">
+        <p className="muted">Preparing the report…</p>
+      </main>
+    );
+  return (
+    <main className="report-main">
+      <ReportControls params={params} report={data} />
+      <article className={`report report-${data.model.mode}`} data-testid="report">
+        <div className="report-page-first">
+          <ReportHeader model={data.model} lab={data.lab} />
+          <Warnings warnings={data.model.warnings} />
+          <SpatiotemporalTable model={data.model} />
+        </div>
+        <KinematicCurves key={`curves-${key}`} model={data.model} begin={begin} />
+        <GaitIndices key={`indices-${key}`} model={data.model} begin={begin} />
+        <VideoStills key={`stills-${key}`} report={data} begin={begin} />
+        <div className="report-page-last">
+          <Interpretation
+            key={`interp-${key}`}
+            report={data}
+            sessionId={params.sessionId}
+            {...(params.compareSessionId ? { compareSessionId: params.compareSessionId } : {})}
+          />
+          <Provenance report={data} />
+        </div>
+      </article>
+    </main>
+  );
+}
