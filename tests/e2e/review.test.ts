@@ -18,7 +18,7 @@ const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, name), fu
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  lab = await createTrialLab();
+  lab = await createTrialLab({ damagedTrial: true });
   serve = await startServe(lab.labDir);
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
@@ -51,11 +51,29 @@ describe('trial review in the browser', () => {
   let strideN = 0;
   let durationsBefore: number[] = [];
 
-  it('analyses a trial from its session page with visible progress', async () => {
+  it('shows why an analysis failed and what to do, and the other trials stay usable', async () => {
     await page.goto(`${serve.url}#/sessions/${lab.session.id}`);
     const row = page.locator(`tr[data-trial-id="${lab.trial.id}"]`);
     await row.getByText('Ready to analyse').waitFor();
     await shot('review-01-session-recorded.png');
+    const bad = page.locator(`tr[data-trial-id="${lab.damaged!.id}"]`);
+    await page.getByRole('button', { name: 'Analyse Walk 2' }).click();
+    await bad.getByText('Failed', { exact: true }).waitFor({ timeout: 60_000 });
+    const reason = (await bad.getByRole('alert').textContent()) ?? '';
+    expect(reason).toMatch(/The analysis failed: .+/);
+    expect(reason).toContain('What to do');
+    expect(await bad.getByRole('button', { name: 'Try again to analyse Walk 2' }).isEnabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Analyse Walk 1' }).isEnabled()).toBe(true);
+    await shot('review-01b-session-failed.png');
+    await page.getByRole('link', { name: 'Open Walk 2 to see what was found' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Analysis failed' }).waitFor();
+    expect(await page.getByRole('alert').first().textContent()).not.toContain('/tmp/');
+    await page.getByRole('link', { name: 'Back to the session' }).click();
+    await page.getByRole('button', { name: 'Analyse Walk 1' }).waitFor();
+  });
+
+  it('analyses a trial from its session page with visible progress', async () => {
+    const row = page.locator(`tr[data-trial-id="${lab.trial.id}"]`);
     await page.getByRole('button', { name: 'Analyse Walk 1' }).click();
     // Progress is shown as a percentage and a time left once the pose job reports.
     await expect.poll(async () => (await row.locator('.job-text').textContent()) ?? '', { timeout: 90_000, interval: 250 }).toMatch(/[1-9]\d? %.*left/);
@@ -72,8 +90,9 @@ describe('trial review in the browser', () => {
     await page.getByRole('heading', { name: 'Walk 1: review' }).waitFor();
     await page.locator('.angle-time .main-svg').first().waitFor({ timeout: 60_000 });
     await page.locator('.curve-grid .main-svg').first().waitFor();
-    // Strings, not functions: these run in the page, and the test's TypeScript has no DOM types.
-    await page.waitForFunction("(document.querySelector('video')?.readyState ?? 0) >= 2");
+    // The test's TypeScript has no DOM types; the CSP forbids string evaluation (waitForFunction("...")).
+    const video = page.locator('video');
+    await expect.poll(() => video.evaluate((v) => (v as unknown as { readyState: number }).readyState)).toBeGreaterThanOrEqual(2);
     expect(await page.locator('.event-marker').count()).toBeGreaterThan(4);
     for (const text of ['Knee flexion (+) / extension, deg', 'Ankle dorsiflexion (+) / plantarflexion, deg', 'Walking speed', 'Stride time']) {
       await page.getByText(text).first().waitFor();
@@ -90,7 +109,7 @@ describe('trial review in the browser', () => {
     // A mid-stride frame, so the screenshot shows the skeleton on the walker.
     await page.keyboard.press(']');
     await page.keyboard.press(']');
-    await page.waitForFunction("!document.querySelector('video')?.seeking");
+    await expect.poll(() => video.evaluate((v) => (v as unknown as { seeking: boolean }).seeking)).toBe(false);
     await page.waitForTimeout(300);
     await shot('review-04-review.png');
     await page.locator('.video-stage').screenshot({ path: join(ARTIFACTS, 'review-05-skeleton.png') });
@@ -136,6 +155,18 @@ describe('trial review in the browser', () => {
     expect(await leftCycleDurations()).toEqual(durationsBefore);
     expect(await page.getByRole('button', { name: 'Reset to automatic' }).isDisabled()).toBe(true);
     await shot('review-08-undone.png');
+  });
+
+  it('nudges an event with the arrow keys when its marker has focus, and undoes it', async () => {
+    const marker = page.locator('.event-marker[data-side="right"][data-kind="foot-off"]').nth(1);
+    const before = Number(await marker.getAttribute('data-frame'));
+    await marker.focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.getByRole('status').filter({ hasText: 'Moved right foot off by -1 frame' }).waitFor();
+    expect(Number(await page.locator('.event-marker[data-side="right"][data-kind="foot-off"]').nth(1).getAttribute('data-frame'))).toBeCloseTo(before - 1, 6);
+    await page.getByRole('button', { name: 'Undo event change' }).click();
+    await page.getByRole('status').filter({ hasText: 'Undid the last event change' }).waitFor();
+    expect(await parameterMean('strideTimeS', 'left')).toBeCloseTo(strideBefore, 9);
   });
 
   it('raised no console errors (CSP violations included)', () => {

@@ -1,7 +1,7 @@
 // A lab with one patient, one session and one trial whose video is already in place, so review
 // tests do not depend on the recording or import UI. The video is copied into a temporary lab,
 // never into the repository.
-import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dispatch } from '../../src/main/services/dispatch';
@@ -18,6 +18,8 @@ export interface TrialLab {
   patient: PatientInfo;
   session: SessionInfo;
   trial: TrialInfo;
+  /** With { damagedTrial: true }: a second trial whose "video" cannot be decoded. */
+  damaged?: TrialInfo;
 }
 
 async function call<T>(lab: LabServices, op: string, input: unknown): Promise<T> {
@@ -27,7 +29,10 @@ async function call<T>(lab: LabServices, op: string, input: unknown): Promise<T>
 }
 
 /** Creates the lab (closed again on return, so a bridge can open it). */
-export async function createTrialLab(labDir = mkdtempSync(join(tmpdir(), 'gaitlab-review-'))): Promise<TrialLab> {
+export async function createTrialLab(
+  options: { damagedTrial?: boolean } = {},
+  labDir = mkdtempSync(join(tmpdir(), 'gaitlab-review-')),
+): Promise<TrialLab> {
   const video = sharedDataPath(DEMO_WALK);
   const lab = openLab(labDir);
   try {
@@ -58,7 +63,15 @@ export async function createTrialLab(labDir = mkdtempSync(join(tmpdir(), 'gaitla
     copyFileSync(video, target);
     lab.trials.addFiles(created.id, [{ camera: DEMO_CAMERA, relativePath: videoRel, kind: 'video' }], 'recorded');
     const trial = lab.trials.get(created.id)!;
-    return { labDir, patient, session, trial };
+    if (!options.damagedTrial) return { labDir, patient, session, trial };
+    // A file that is not a video, as a crashed recorder or a wrong import leaves behind.
+    const bad = await call<TrialInfo>(lab, 'trials.create', { sessionId: session.id, name: 'Walk 2', cameras: [DEMO_CAMERA] });
+    const badRel = `${trialDirRelative(patient.id, session.id, bad.id)}/${DEMO_CAMERA}.mp4`;
+    const badPath = resolveInsideLab(labDir, badRel);
+    mkdirSync(join(badPath, '..'), { recursive: true });
+    writeFileSync(badPath, 'this is not a video\n'.repeat(100));
+    lab.trials.addFiles(bad.id, [{ camera: DEMO_CAMERA, relativePath: badRel, kind: 'video' }], 'recorded');
+    return { labDir, patient, session, trial, damaged: lab.trials.get(bad.id)! };
   } finally {
     lab.close();
   }

@@ -9,6 +9,7 @@ import { JobProgress } from '../components/JobProgress';
 import { Notice } from '../components/Notice';
 import { StatusBadge } from '../components/StatusBadge';
 import { useAnalysisJobs } from '../review/use-analysis-jobs';
+import { failureAdvice, withoutPaths } from '../review/failure-advice';
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -35,9 +36,9 @@ function TrialRow({ trial: t, job, error, onAnalyse, onCancel }: RowProps) {
   } else if (t.status === 'failed') {
     state = (
       <div className="trial-failure" role="alert">
-        <strong>{t.statusMessage || 'The analysis failed.'}</strong>
+        <strong>Analysis failed:</strong> {withoutPaths(t.statusMessage || 'no reason was given.')}
         <br />
-        What to do: check that the video shows the patient walking across the camera&apos;s view, then press Try again. Other trials are not affected.
+        <strong>What to do:</strong> {failureAdvice(t.statusMessage)} Other trials are not affected.
       </div>
     );
   } else if (t.statusMessage) {

@@ -15,6 +15,7 @@ import { EventTimeline } from '../review/EventTimeline';
 import { CycleList } from '../review/CycleList';
 import { ParameterTable } from '../review/ParameterTable';
 import { NormalisedCurves } from '../review/NormalisedCurves';
+import { failureAdvice, withoutPaths } from '../review/failure-advice';
 
 /** Keys typed into form controls, or arrows on an event marker, belong to those controls. */
 function ownsKey(target: EventTarget | null, key: string): boolean {
@@ -111,24 +112,26 @@ export function TrialReviewPage({ id }: { id: string }) {
       )}
       {!review.loading && !a && t && t.status !== 'analysing' && (
         <div className="card">
-          <p>This trial has not been analysed yet.</p>
+          {t.status === 'failed' ? (
+            <p className="trial-failure" role="alert">
+              <strong>Analysis failed:</strong> {withoutPaths(t.statusMessage)} <strong>What to do:</strong> {failureAdvice(t.statusMessage)}
+            </p>
+          ) : (
+            <p>This trial has not been analysed yet.</p>
+          )}
           {session.data && (
             <a className="button primary" href={href({ page: 'session', id: session.data.id })}>
-              Go to the session to analyse it
+              Back to the session
             </a>
           )}
         </div>
       )}
       {failed && a && (
         <div className="banner banner-error" role="alert">
-          <strong>The gait analysis could not be completed.</strong> {a.message}{' '}
+          <strong>The gait analysis could not be completed:</strong> {withoutPaths(a.message)}{' '}
           {pose ? 'The video and the pose found are shown below so you can see what went wrong. ' : ''}
-          {session.data && (
-            <>
-              Check the video shows one person walking across the camera, then{' '}
-              <a href={href({ page: 'session', id: session.data.id })}>re-analyse it from the session</a>.
-            </>
-          )}
+          <strong>What to do:</strong> {failureAdvice(a.message)}{' '}
+          {session.data && <a href={href({ page: 'session', id: session.data.id })}>Back to the session</a>}
         </div>
       )}
       {a && a.warnings.length > 0 && (

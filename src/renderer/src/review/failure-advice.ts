@@ -1,0 +1,24 @@
+// Turns a service failure into what a clinician reads: the reason without machine paths, and the
+// one thing to do next.
+
+/**
+ * Replaces absolute file paths by their file name (the lab folder layout means nothing at the
+ * bedside) and drops the "The analysis failed:" lead-in the page already says.
+ */
+export function withoutPaths(message: string): string {
+  return message.replace(/^The analysis failed:\s*/i, '').replace(/(?:[A-Za-z]:)?(?:[\\/][^\s\\/:]+)+[\\/]([^\s\\/:]+)/g, '$1').replace(/(\b[\w.-]+\.\w+): \1 /g, '$1 ');
+}
+
+export function failureAdvice(message: string): string {
+  if (/cannot be read as a video|not a video|invalid data|moov atom|damaged|truncated/i.test(message)) {
+    return 'The video file is damaged or is not a video. Import the video again (or record the trial again), then press Try again.';
+  }
+  if (/model|weights/i.test(message)) {
+    return 'The pose model files are missing or damaged: reinstall GaitLab (developers: npm run models), then press Try again.';
+  }
+  if (/no (person|one|walking)|nobody|not find|no complete gait cycle|too short/i.test(message)) {
+    return 'Check that the patient is fully in view and walks across the camera for at least two strides, then press Try again or record the trial again.';
+  }
+  if (/height/i.test(message)) return "Correct the patient's height (in metres) on the patient page, then press Try again.";
+  return "Press Try again. If it fails again, check that the video plays and shows the patient walking across the camera's view.";
+}
