@@ -31,13 +31,20 @@ async function seriousViolations(): Promise<string[]> {
   )) as AxeViolation[];
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} (${n.failureSummary ?? ''})`).join('; ')}`);
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} at ${v.nodes
+          .slice(0, 3)
+          .map((n) => `${n.target.join(' ')} (${n.failureSummary ?? ''})`)
+          .join('; ')}`,
+    );
 }
 
 beforeAll(async () => {
   lab = await createTrialLab();
   const outcome = await analyseInProcess(lab.labDir, lab.trial.id);
-  if (outcome.state !== 'done') throw new Error(`The analysis did not finish: ${outcome.message ?? outcome.state}`);
+  if (outcome.state !== 'done')
+    throw new Error(`The analysis did not finish: ${outcome.message ?? outcome.state}`);
   serve = await startServe(lab.labDir);
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1366, height: 900 } });

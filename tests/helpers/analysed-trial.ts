@@ -61,11 +61,19 @@ export async function createTrialLab(
     const target = resolveInsideLab(labDir, videoRel);
     mkdirSync(join(target, '..'), { recursive: true });
     copyFileSync(video, target);
-    lab.trials.addFiles(created.id, [{ camera: DEMO_CAMERA, relativePath: videoRel, kind: 'video' }], 'recorded');
+    lab.trials.addFiles(
+      created.id,
+      [{ camera: DEMO_CAMERA, relativePath: videoRel, kind: 'video' }],
+      'recorded',
+    );
     const trial = lab.trials.get(created.id)!;
     if (!options.damagedTrial) return { labDir, patient, session, trial };
     // A file that is not a video, as a crashed recorder or a wrong import leaves behind.
-    const bad = await call<TrialInfo>(lab, 'trials.create', { sessionId: session.id, name: 'Walk 2', cameras: [DEMO_CAMERA] });
+    const bad = await call<TrialInfo>(lab, 'trials.create', {
+      sessionId: session.id,
+      name: 'Walk 2',
+      cameras: [DEMO_CAMERA],
+    });
     const badRel = `${trialDirRelative(patient.id, session.id, bad.id)}/${DEMO_CAMERA}.mp4`;
     const badPath = resolveInsideLab(labDir, badRel);
     mkdirSync(join(badPath, '..'), { recursive: true });
@@ -81,14 +89,18 @@ export async function createTrialLab(
  * Runs the trial's analysis in this process (pose from the sources, then gait) and returns the
  * job's final state, for tests that review an analysed trial without waiting on the UI.
  */
-export async function analyseInProcess(labDir: string, trialId: string): Promise<{ state: string; message?: string }> {
+export async function analyseInProcess(
+  labDir: string,
+  trialId: string,
+): Promise<{ state: string; message?: string }> {
   const lab = openLab(labDir);
   try {
     const { jobId } = await call<{ jobId: string }>(lab, 'analysis.start', { trialId });
     for (;;) {
       const job = lab.jobs.list().find((j) => j.jobId === jobId);
       if (!job) throw new Error('The analysis job disappeared.');
-      if (job.state !== 'running') return { state: job.state, ...(job.message ? { message: job.message } : {}) };
+      if (job.state !== 'running')
+        return { state: job.state, ...(job.message ? { message: job.message } : {}) };
       await new Promise((r) => setTimeout(r, 250));
     }
   } finally {

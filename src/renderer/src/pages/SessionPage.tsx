@@ -26,13 +26,22 @@ function TrialRow({ trial: t, job, error, onAnalyse, onCancel }: RowProps) {
   const hasVideo = t.files.some((f) => f.kind === 'video');
   const running = t.status === 'analysing';
   const review = (
-    <a className="button primary" href={href({ page: 'trial', id: t.id })} aria-label={`Open review of ${t.name}`}>
+    <a
+      className="button primary"
+      href={href({ page: 'trial', id: t.id })}
+      aria-label={`Open review of ${t.name}`}
+    >
       Open review
     </a>
   );
   let state;
   if (running) {
-    state = job && job.state === 'running' ? <JobProgress job={job} label={`Analysis progress of ${t.name}`} /> : <span className="muted">Starting…</span>;
+    state =
+      job && job.state === 'running' ? (
+        <JobProgress job={job} label={`Analysis progress of ${t.name}`} />
+      ) : (
+        <span className="muted">Starting…</span>
+      );
   } else if (t.status === 'failed') {
     state = (
       <div className="trial-failure" role="alert">
@@ -61,18 +70,31 @@ function TrialRow({ trial: t, job, error, onAnalyse, onCancel }: RowProps) {
       </td>
       <td className="row-actions">
         {running && job && (
-          <button type="button" onClick={() => onCancel(t, job.jobId)} aria-label={`Cancel analysis of ${t.name}`}>
+          <button
+            type="button"
+            onClick={() => onCancel(t, job.jobId)}
+            aria-label={`Cancel analysis of ${t.name}`}
+          >
             Cancel
           </button>
         )}
         {!running && hasVideo && t.status === 'recorded' && (
-          <button type="button" className="primary" onClick={() => onAnalyse(t)} aria-label={`Analyse ${t.name}`}>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => onAnalyse(t)}
+            aria-label={`Analyse ${t.name}`}
+          >
             Analyse
           </button>
         )}
         {t.status === 'analysed' && review}
         {!running && (t.status === 'analysed' || t.status === 'failed') && hasVideo && (
-          <button type="button" onClick={() => onAnalyse(t)} aria-label={`${t.status === 'failed' ? 'Try again to analyse' : 'Re-analyse'} ${t.name}`}>
+          <button
+            type="button"
+            onClick={() => onAnalyse(t)}
+            aria-label={`${t.status === 'failed' ? 'Try again to analyse' : 'Re-analyse'} ${t.name}`}
+          >
             {t.status === 'failed' ? 'Try again' : 'Re-analyse'}
           </button>
         )}
@@ -158,15 +180,19 @@ export function SessionPage({ id }: { id: string }) {
           </dl>
           {patient.data && heightM === null && (
             <Notice title="No height recorded.">
-              <a href={href({ page: 'patient-edit', id: patient.data.id })}>Add the patient&apos;s height</a> before analysing, so
-              step length and walking speed are in metres.
+              <a href={href({ page: 'patient-edit', id: patient.data.id })}>Add the patient&apos;s height</a>{' '}
+              before analysing, so step length and walking speed are in metres.
             </Notice>
           )}
           <section aria-labelledby="trials-title">
             <h2 id="trials-title">Trials</h2>
             <p className="actions">
-              <a className="button primary" href={href({ page: 'capture-record', sessionId: id })}>Record trial</a>{' '}
-              <a className="button" href={href({ page: 'capture-import', sessionId: id })}>Import video</a>
+              <a className="button primary" href={href({ page: 'capture-record', sessionId: id })}>
+                Record trial
+              </a>{' '}
+              <a className="button" href={href({ page: 'capture-import', sessionId: id })}>
+                Import video
+              </a>
             </p>
             {trials.data && trials.data.length === 0 && (
               <p className="empty">No trials recorded or imported yet.</p>
@@ -183,7 +209,14 @@ export function SessionPage({ id }: { id: string }) {
                 </thead>
                 <tbody>
                   {trials.data.map((t) => (
-                    <TrialRow key={t.id} trial={t} job={jobs.byTrial[t.id]} error={rowErrors[t.id]} onAnalyse={analyse} onCancel={cancel} />
+                    <TrialRow
+                      key={t.id}
+                      trial={t}
+                      job={jobs.byTrial[t.id]}
+                      error={rowErrors[t.id]}
+                      onAnalyse={analyse}
+                      onCancel={cancel}
+                    />
                   ))}
                 </tbody>
               </table>

@@ -29,7 +29,10 @@ function ownsKey(target: EventTarget | null, key: string): boolean {
 export function TrialReviewPage({ id }: { id: string }) {
   const trial = useAsync(() => api['trials.get']({ id }), [id]);
   const t = trial.data;
-  const session = useAsync(() => (t ? api['sessions.get']({ id: t.sessionId }) : Promise.resolve(null)), [t?.sessionId]);
+  const session = useAsync(
+    () => (t ? api['sessions.get']({ id: t.sessionId }) : Promise.resolve(null)),
+    [t?.sessionId],
+  );
   const patient = useAsync(
     () => (session.data ? api['patients.get']({ id: session.data.patientId }) : Promise.resolve(null)),
     [session.data?.patientId],
@@ -50,14 +53,23 @@ export function TrialReviewPage({ id }: { id: string }) {
   const videoUrl = videoPath ? mediaUrl(videoPath) : null;
   const player = usePlayer(fps, frameCount, a?.startTimeS ?? 0, videoUrl);
   const [showSkeleton, setShowSkeleton] = useState(true);
-  const lowConfidence = useMemo(() => new Set(a?.lowConfidenceFrames ?? pose?.lowConfidenceFrames ?? []), [a, pose]);
+  const lowConfidence = useMemo(
+    () => new Set(a?.lowConfidenceFrames ?? pose?.lowConfidenceFrames ?? []),
+    [a, pose],
+  );
 
   const { seekFrame, step, toggle } = player;
-  const eventFrames = useMemo(() => [...new Set((a?.events ?? []).map((e) => Math.round(e.frame)))].sort((x, y) => x - y), [a]);
+  const eventFrames = useMemo(
+    () => [...new Set((a?.events ?? []).map((e) => Math.round(e.frame)))].sort((x, y) => x - y),
+    [a],
+  );
   const frameRef = player.frame;
   const jumpEvent = useCallback(
     (dir: -1 | 1) => {
-      const target = dir < 0 ? [...eventFrames].reverse().find((f) => f < frameRef) : eventFrames.find((f) => f > frameRef);
+      const target =
+        dir < 0
+          ? [...eventFrames].reverse().find((f) => f < frameRef)
+          : eventFrames.find((f) => f > frameRef);
       if (target !== undefined) seekFrame(target);
     },
     [eventFrames, frameRef, seekFrame],
@@ -114,7 +126,8 @@ export function TrialReviewPage({ id }: { id: string }) {
         <div className="card">
           {t.status === 'failed' ? (
             <p className="trial-failure" role="alert">
-              <strong>Analysis failed:</strong> {withoutPaths(t.statusMessage)} <strong>What to do:</strong> {failureAdvice(t.statusMessage)}
+              <strong>Analysis failed:</strong> {withoutPaths(t.statusMessage)} <strong>What to do:</strong>{' '}
+              {failureAdvice(t.statusMessage)}
             </p>
           ) : (
             <p>This trial has not been analysed yet.</p>
@@ -159,14 +172,21 @@ export function TrialReviewPage({ id }: { id: string }) {
               onShowSkeleton={setShowSkeleton}
             />
             <p className="keys">
-              Keys: <kbd>Space</kbd> play/pause · <kbd>←</kbd> <kbd>→</kbd> one frame (<kbd>Shift</kbd>: 10) · <kbd>[</kbd>{' '}
-              <kbd>]</kbd> previous / next gait event
+              Keys: <kbd>Space</kbd> play/pause · <kbd>←</kbd> <kbd>→</kbd> one frame (<kbd>Shift</kbd>: 10) ·{' '}
+              <kbd>[</kbd> <kbd>]</kbd> previous / next gait event
             </p>
           </section>
           {analysed && a && (
             <section aria-labelledby="angles-title" className="review-angles">
               <h2 id="angles-title">Joint angles over time</h2>
-              <AngleTimeChart angles={a.angles} events={a.events} fps={fps} startTimeS={a.startTimeS} frame={player.frame} onSeekFrame={seekFrame} />
+              <AngleTimeChart
+                angles={a.angles}
+                events={a.events}
+                fps={fps}
+                startTimeS={a.startTimeS}
+                frame={player.frame}
+                onSeekFrame={seekFrame}
+              />
             </section>
           )}
         </div>
@@ -181,11 +201,20 @@ export function TrialReviewPage({ id }: { id: string }) {
                 <button type="button" onClick={review.undo} disabled={!review.canUndo || review.busy}>
                   Undo event change
                 </button>
-                <button type="button" onClick={review.resetToAutomatic} disabled={!a.eventsEditedByHand || review.busy}>
+                <button
+                  type="button"
+                  onClick={review.resetToAutomatic}
+                  disabled={!a.eventsEditedByHand || review.busy}
+                >
                   Reset to automatic
                 </button>
                 <span className="edit-status" role="status">
-                  {review.busy ? 'Re-running the analysis…' : (review.lastChange ?? (a.eventsEditedByHand ? 'Events include corrections by hand.' : 'Events detected automatically.'))}
+                  {review.busy
+                    ? 'Re-running the analysis…'
+                    : (review.lastChange ??
+                      (a.eventsEditedByHand
+                        ? 'Events include corrections by hand.'
+                        : 'Events detected automatically.'))}
                 </span>
               </div>
             </div>
@@ -208,7 +237,13 @@ export function TrialReviewPage({ id }: { id: string }) {
             </section>
             <section aria-labelledby="cycles-title">
               <h2 id="cycles-title">Gait cycles</h2>
-              <CycleList cycles={a.cycles} fps={fps} busy={review.busy} onSeekFrame={seekFrame} onExclude={review.setCycleExcluded} />
+              <CycleList
+                cycles={a.cycles}
+                fps={fps}
+                busy={review.busy}
+                onSeekFrame={seekFrame}
+                onExclude={review.setCycleExcluded}
+              />
             </section>
           </div>
           <section aria-labelledby="curves-title">

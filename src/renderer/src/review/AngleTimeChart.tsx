@@ -45,15 +45,26 @@ export function AngleTimeChart({ angles, events, fps, startTimeS, frame, onSeekF
     },
     [placeCursor],
   );
-  const onClickX = useCallback((x: number) => onSeekFrame(Math.round((x - startTimeS) * fps)), [fps, onSeekFrame, startTimeS]);
+  const onClickX = useCallback(
+    (x: number) => onSeekFrame(Math.round((x - startTimeS) * fps)),
+    [fps, onSeekFrame, startTimeS],
+  );
 
   return (
     <figure className="chart-figure angle-time">
       <figcaption>
-        Joint angles over time (deg; flexion, dorsiflexion and forward tilt positive). Click a curve to show that frame.
+        Joint angles over time (deg; flexion, dorsiflexion and forward tilt positive). Click a curve to show
+        that frame.
       </figcaption>
       <div className="chart-stack">
-        <AngleTimePlot angles={angles} events={events} fps={fps} startTimeS={startTimeS} onClickX={onClickX} onDrawn={onDrawn} />
+        <AngleTimePlot
+          angles={angles}
+          events={events}
+          fps={fps}
+          startTimeS={startTimeS}
+          onClickX={onClickX}
+          onDrawn={onDrawn}
+        />
         <div ref={cursorRef} className="chart-cursor" aria-hidden="true" />
       </div>
     </figure>
@@ -67,7 +78,10 @@ const AngleTimePlot = memo(function AngleTimePlot({
   startTimeS,
   onClickX,
   onDrawn,
-}: Omit<Props, 'frame' | 'onSeekFrame'> & { onClickX: (x: number) => void; onDrawn: (gd: PlotlyHTMLElement) => void }) {
+}: Omit<Props, 'frame' | 'onSeekFrame'> & {
+  onClickX: (x: number) => void;
+  onDrawn: (gd: PlotlyHTMLElement) => void;
+}) {
   const { data, layout } = useMemo(() => {
     const variables = [...new Set(angles.map((a) => a.variable))].sort(byClinicalOrder);
     const rows = variables.length;

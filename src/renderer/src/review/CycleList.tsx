@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { CycleView, SideName } from '../../../shared/api/analysis-types';
 import { SIDE_COLOUR, SIDE_LABEL } from './labels';
 
@@ -14,7 +15,7 @@ const FLAG_TEXT: Record<string, string> = {
 };
 
 /** Every detected cycle with an include checkbox: means, SDs and parameters use only included ones. */
-export function CycleList({ cycles, fps, busy, onSeekFrame, onExclude }: Props) {
+export const CycleList = memo(function CycleList({ cycles, fps, busy, onSeekFrame, onExclude }: Props) {
   if (cycles.length === 0) return <p className="empty">No complete gait cycle was found.</p>;
   const sorted = [...cycles].sort((a, b) => a.side.localeCompare(b.side) || a.startFrame - b.startFrame);
   return (
@@ -34,7 +35,9 @@ export function CycleList({ cycles, fps, busy, onSeekFrame, onExclude }: Props) 
         {sorted.map((c) => {
           const name = `${SIDE_LABEL[c.side]} cycle ${c.index + 1}`;
           const footOffPct =
-            c.footOffFrame === null ? null : (100 * (c.footOffFrame - c.startFrame)) / (c.endFrame - c.startFrame);
+            c.footOffFrame === null
+              ? null
+              : (100 * (c.footOffFrame - c.startFrame)) / (c.endFrame - c.startFrame);
           const notes = c.flags.map((f) => FLAG_TEXT[f] ?? f.replace(/-/g, ' '));
           if (c.excluded && !c.excludedByUser && notes.length === 0) notes.push('excluded by analysis');
           return (
@@ -53,7 +56,11 @@ export function CycleList({ cycles, fps, busy, onSeekFrame, onExclude }: Props) 
                 {name}
               </td>
               <td>
-                <button type="button" className="link-button" onClick={() => onSeekFrame(Math.round(c.startFrame))}>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => onSeekFrame(Math.round(c.startFrame))}
+                >
                   <span className="visually-hidden">Show the start of {name}, frames </span>
                   {c.startFrame.toFixed(0)}–{c.endFrame.toFixed(0)}
                 </button>
@@ -67,4 +74,4 @@ export function CycleList({ cycles, fps, busy, onSeekFrame, onExclude }: Props) 
       </tbody>
     </table>
   );
-}
+});

@@ -56,7 +56,17 @@ function runs(frames: number[]): Array<[number, number]> {
  * Gait events per side on the trial's frame axis. Markers are dragged (or nudged with the arrow
  * keys when focused) to correct an event; the drop re-runs the analysis from the stored pose.
  */
-export function EventTimeline({ frameCount, fps, frame, events, cycles, lowConfidenceFrames, busy, onSeekFrame, onMoveEvent }: Props) {
+export function EventTimeline({
+  frameCount,
+  fps,
+  frame,
+  events,
+  cycles,
+  lowConfidenceFrames,
+  busy,
+  onSeekFrame,
+  onMoveEvent,
+}: Props) {
   const boxRef = useRef<HTMLDivElement | null>(null);
   const width = useWidth(boxRef);
   const [drag, setDrag] = useState<Drag | null>(null);
@@ -118,7 +128,9 @@ export function EventTimeline({ frameCount, fps, frame, events, cycles, lowConfi
               y={AXIS_H + 2}
               height={CONF_H - 4}
             >
-              <title>{a === b ? `Frame ${a}: low pose confidence` : `Frames ${a}-${b}: low pose confidence`}</title>
+              <title>
+                {a === b ? `Frame ${a}: low pose confidence` : `Frames ${a}-${b}: low pose confidence`}
+              </title>
             </rect>
           ))}
         </g>
@@ -134,9 +146,27 @@ export function EventTimeline({ frameCount, fps, frame, events, cycles, lowConfi
                 .map((c) => {
                   const fo = c.footOffFrame ?? c.endFrame;
                   return (
-                    <g key={`${c.index}`} className={c.excluded ? 'cycle excluded' : 'cycle'} aria-hidden="true">
-                      <rect x={x(c.startFrame)} width={Math.max(1, x(fo) - x(c.startFrame))} y={top + 16} height={14} fill={SIDE_COLOUR[side]} opacity={c.excluded ? 0.15 : 0.45} />
-                      <rect x={x(fo)} width={Math.max(1, x(c.endFrame) - x(fo))} y={top + 20} height={6} fill={SIDE_COLOUR[side]} opacity={c.excluded ? 0.1 : 0.25} />
+                    <g
+                      key={`${c.index}`}
+                      className={c.excluded ? 'cycle excluded' : 'cycle'}
+                      aria-hidden="true"
+                    >
+                      <rect
+                        x={x(c.startFrame)}
+                        width={Math.max(1, x(fo) - x(c.startFrame))}
+                        y={top + 16}
+                        height={14}
+                        fill={SIDE_COLOUR[side]}
+                        opacity={c.excluded ? 0.15 : 0.45}
+                      />
+                      <rect
+                        x={x(fo)}
+                        width={Math.max(1, x(c.endFrame) - x(fo))}
+                        y={top + 20}
+                        height={6}
+                        fill={SIDE_COLOUR[side]}
+                        opacity={c.excluded ? 0.1 : 0.25}
+                      />
                     </g>
                   );
                 })}
@@ -180,7 +210,8 @@ export function EventTimeline({ frameCount, fps, frame, events, cycles, lowConfi
                       onPointerUp={(ev) => {
                         if (!drag || drag.pointerId !== ev.pointerId) return;
                         setDrag(null);
-                        if (drag.delta !== 0) onMoveEvent(e, Math.min(last, Math.max(0, e.frame + drag.delta)));
+                        if (drag.delta !== 0)
+                          onMoveEvent(e, Math.min(last, Math.max(0, e.frame + drag.delta)));
                       }}
                       onPointerCancel={() => setDrag(null)}
                       onKeyDown={(ev) => {
@@ -195,11 +226,27 @@ export function EventTimeline({ frameCount, fps, frame, events, cycles, lowConfi
                       onFocus={() => onSeekFrame(Math.round(e.frame))}
                     >
                       <title>{`${name}: frame ${f.toFixed(1)} (${(f / fps).toFixed(2)} s)${e.source === 'manual' ? ', set by hand' : ''}. Drag, or focus and use ← →, to correct.`}</title>
-                      <line y1={4} y2={ROW_H - 4} stroke={SIDE_COLOUR[side]} strokeWidth={2} strokeDasharray={ic ? undefined : '3 2'} />
+                      <line
+                        y1={4}
+                        y2={ROW_H - 4}
+                        stroke={SIDE_COLOUR[side]}
+                        strokeWidth={2}
+                        strokeDasharray={ic ? undefined : '3 2'}
+                      />
                       {ic ? (
-                        <path d="M -8 2 L 8 2 L 0 14 Z" fill={SIDE_COLOUR[side]} stroke="#1b1f24" strokeWidth={1} />
+                        <path
+                          d="M -8 2 L 8 2 L 0 14 Z"
+                          fill={SIDE_COLOUR[side]}
+                          stroke="#1b1f24"
+                          strokeWidth={1}
+                        />
                       ) : (
-                        <path d={`M 0 ${ROW_H - 18} L 7 ${ROW_H - 10} L 0 ${ROW_H - 2} L -7 ${ROW_H - 10} Z`} fill="#ffffff" stroke={SIDE_COLOUR[side]} strokeWidth={2} />
+                        <path
+                          d={`M 0 ${ROW_H - 18} L 7 ${ROW_H - 10} L 0 ${ROW_H - 2} L -7 ${ROW_H - 10} Z`}
+                          fill="#ffffff"
+                          stroke={SIDE_COLOUR[side]}
+                          strokeWidth={2}
+                        />
                       )}
                       {e.source === 'manual' && (
                         <circle cx={9} cy={ic ? 6 : ROW_H - 8} r={3} fill="#1b1f24">
@@ -214,11 +261,19 @@ export function EventTimeline({ frameCount, fps, frame, events, cycles, lowConfi
             </g>
           );
         })}
-        <line className="timeline-cursor" x1={x(frame)} x2={x(frame)} y1={AXIS_H - 4} y2={height - 2} aria-hidden="true" />
+        <line
+          className="timeline-cursor"
+          x1={x(frame)}
+          x2={x(frame)}
+          y1={AXIS_H - 4}
+          y2={height - 2}
+          aria-hidden="true"
+        />
       </svg>
       <p className="legend">
-        <span className="legend-ic">▼</span> initial contact · <span className="legend-fo">◇</span> foot off · bars: stance (thick) and swing (thin) per cycle ·{' '}
-        <span className="legend-low">▮</span> low pose confidence · ● set by hand. Drag a marker, or focus it and press ← / →, to correct an event.
+        <span className="legend-ic">▼</span> initial contact · <span className="legend-fo">◇</span> foot off ·
+        bars: stance (thick) and swing (thin) per cycle · <span className="legend-low">▮</span> low pose
+        confidence · ● set by hand. Drag a marker, or focus it and press ← / →, to correct an event.
       </p>
     </div>
   );

@@ -14,7 +14,15 @@ function footOffPct(parameters: ParameterView[], side: SideName): number | null 
 }
 
 /** One joint over the normalised gait cycle: mean ± 1 SD band per side, foot off marked. */
-const CyclePlot = memo(function CyclePlot({ variable, curves, parameters }: { variable: string; curves: CurveView[]; parameters: ParameterView[] }) {
+const CyclePlot = memo(function CyclePlot({
+  variable,
+  curves,
+  parameters,
+}: {
+  variable: string;
+  curves: CurveView[];
+  parameters: ParameterView[];
+}) {
   const { data, layout } = useMemo(() => {
     const data: Data[] = [];
     const shapes: NonNullable<Layout['shapes']> = [];
@@ -22,8 +30,12 @@ const CyclePlot = memo(function CyclePlot({ variable, curves, parameters }: { va
     for (const side of ['left', 'right'] as const) {
       const c = curves.find((k) => k.variable === variable && k.side === side);
       if (!c || c.includedCycles === 0) continue;
-      const upper: Array<number | null> = c.mean.map((m, i) => (m === null || c.sd[i] == null ? null : m + (c.sd[i] ?? 0)));
-      const lower: Array<number | null> = c.mean.map((m, i) => (m === null || c.sd[i] == null ? null : m - (c.sd[i] ?? 0)));
+      const upper: Array<number | null> = c.mean.map((m, i) =>
+        m === null || c.sd[i] == null ? null : m + (c.sd[i] ?? 0),
+      );
+      const lower: Array<number | null> = c.mean.map((m, i) =>
+        m === null || c.sd[i] == null ? null : m - (c.sd[i] ?? 0),
+      );
       data.push({
         type: 'scatter',
         mode: 'lines',
@@ -47,7 +59,16 @@ const CyclePlot = memo(function CyclePlot({ variable, curves, parameters }: { va
       const fo = footOffPct(parameters, side);
       const otherFo = footOffPct(parameters, side === 'left' ? 'right' : 'left');
       if (fo !== null) {
-        shapes.push({ type: 'line', xref: 'x', yref: 'paper', x0: fo, x1: fo, y0: 0, y1: 1, line: { color: SIDE_COLOUR[side], width: 1.5, dash: 'dash' } });
+        shapes.push({
+          type: 'line',
+          xref: 'x',
+          yref: 'paper',
+          x0: fo,
+          x1: fo,
+          y0: 0,
+          y1: 1,
+          line: { color: SIDE_COLOUR[side], width: 1.5, dash: 'dash' },
+        });
         annotations.push({
           x: fo,
           y: 1,
@@ -67,7 +88,13 @@ const CyclePlot = memo(function CyclePlot({ variable, curves, parameters }: { va
       ...BASE_LAYOUT,
       height: 260,
       margin: { l: 60, r: 10, t: 8, b: 40 },
-      xaxis: { title: { text: 'Gait cycle (%)', font: { size: 12 } }, range: [0, 100], dtick: 20, gridcolor: '#e3e7ec', tickfont: { size: 11 } },
+      xaxis: {
+        title: { text: 'Gait cycle (%)', font: { size: 12 } },
+        range: [0, 100],
+        dtick: 20,
+        gridcolor: '#e3e7ec',
+        tickfont: { size: 11 },
+      },
       yaxis: {
         title: { text: angleAxisLabel(variable, any?.label).replace(/ \/ [a-z]+,/, ','), font: { size: 12 } },
         zeroline: true,
@@ -83,19 +110,22 @@ const CyclePlot = memo(function CyclePlot({ variable, curves, parameters }: { va
   return <Plot data={data} layout={layout} className="plot" />;
 });
 
-export function NormalisedCurves({ curves, parameters }: Props) {
+export const NormalisedCurves = memo(function NormalisedCurves({ curves, parameters }: Props) {
   const variables = [...new Set(curves.map((c) => c.variable))].sort(byClinicalOrder);
   if (variables.length === 0) return <p className="empty">No curves: no complete gait cycle.</p>;
   return (
     <div className="curve-grid">
       {variables.map((v) => {
         const label = curves.find((c) => c.variable === v)?.label;
-        const counts = (['left', 'right'] as const).map((s) => `${SIDE_LABEL[s]} n=${curves.find((c) => c.variable === v && c.side === s)?.includedCycles ?? 0}`);
+        const counts = (['left', 'right'] as const).map(
+          (s) =>
+            `${SIDE_LABEL[s]} n=${curves.find((c) => c.variable === v && c.side === s)?.includedCycles ?? 0}`,
+        );
         return (
           <figure key={v} className="chart-figure">
             <figcaption>
-              <strong>{angleTitle(v, label)}</strong>: {angleAxisLabel(v, label)} · mean ± 1 SD over included cycles ({counts.join(', ')}) ·
-              dashed: foot off
+              <strong>{angleTitle(v, label)}</strong>: {angleAxisLabel(v, label)} · mean ± 1 SD over included
+              cycles ({counts.join(', ')}) · dashed: foot off
             </figcaption>
             <CyclePlot variable={v} curves={curves} parameters={parameters} />
           </figure>
@@ -103,4 +133,4 @@ export function NormalisedCurves({ curves, parameters }: Props) {
       })}
     </div>
   );
-}
+});

@@ -1,13 +1,22 @@
+import { memo } from 'react';
 import type { ParameterView, TrialAnalysisView } from '../../../shared/api/analysis-types';
 import { formatNumber, parameterLabel } from './labels';
 
 function meanSd(p: ParameterView['left'], digits: number): string {
   if (p.mean === null) return '—';
-  return p.n > 1 && p.sd !== null ? `${formatNumber(p.mean, digits)} ± ${formatNumber(p.sd, digits)}` : formatNumber(p.mean, digits);
+  return p.n > 1 && p.sd !== null
+    ? `${formatNumber(p.mean, digits)} ± ${formatNumber(p.sd, digits)}`
+    : formatNumber(p.mean, digits);
 }
 
 /** Spatiotemporal parameters per side (mean ± SD over included cycles) and their asymmetry. */
-export function ParameterTable({ parameters, scale }: { parameters: ParameterView[]; scale: TrialAnalysisView['scale'] }) {
+export const ParameterTable = memo(function ParameterTable({
+  parameters,
+  scale,
+}: {
+  parameters: ParameterView[];
+  scale: TrialAnalysisView['scale'];
+}) {
   if (parameters.length === 0) return <p className="empty">No parameters: no complete gait cycle.</p>;
   return (
     <>
@@ -55,4 +64,4 @@ export function ParameterTable({ parameters, scale }: { parameters: ParameterVie
       </p>
     </>
   );
-}
+});

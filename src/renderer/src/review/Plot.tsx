@@ -7,7 +7,9 @@ import type { Config, Data, Layout, PlotlyHTMLElement, PlotMouseEvent } from 'pl
 type PlotlyModule = typeof PlotlyTypes;
 let loading: Promise<PlotlyModule> | null = null;
 export function loadPlotly(): Promise<PlotlyModule> {
-  loading ??= import('plotly.js-dist-min').then((m) => (m as unknown as { default: PlotlyModule }).default ?? (m as unknown as PlotlyModule));
+  loading ??= import('plotly.js-dist-min').then(
+    (m) => (m as unknown as { default: PlotlyModule }).default ?? (m as unknown as PlotlyModule),
+  );
   return loading;
 }
 

@@ -15,7 +15,16 @@ interface Props {
 }
 
 /** The trial video with the pose skeleton drawn on a canvas exactly over the picture. */
-export function VideoWithSkeleton({ src, pose, player, fps, frameCount, lowConfidence, showSkeleton, onShowSkeleton }: Props) {
+export function VideoWithSkeleton({
+  src,
+  pose,
+  player,
+  fps,
+  frameCount,
+  lowConfidence,
+  showSkeleton,
+  onShowSkeleton,
+}: Props) {
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
   const { frame } = player;
   const aspect = pose ? `${pose.widthPx} / ${pose.heightPx}` : '16 / 9';
@@ -48,7 +57,13 @@ export function VideoWithSkeleton({ src, pose, player, fps, frameCount, lowConfi
         <button type="button" onClick={() => player.step(-1)} title="Previous frame (←)">
           Previous frame
         </button>
-        <button type="button" className="primary play" onClick={player.toggle} aria-label={player.playing ? 'Pause' : 'Play'} title="Play / pause (space)">
+        <button
+          type="button"
+          className="primary play"
+          onClick={player.toggle}
+          aria-label={player.playing ? 'Pause' : 'Play'}
+          title="Play / pause (space)"
+        >
           {player.playing ? 'Pause' : 'Play'}
         </button>
         <button type="button" onClick={() => player.step(1)} title="Next frame (→)">

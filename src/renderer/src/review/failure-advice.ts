@@ -6,7 +6,10 @@
  * bedside) and drops the "The analysis failed:" lead-in the page already says.
  */
 export function withoutPaths(message: string): string {
-  return message.replace(/^The analysis failed:\s*/i, '').replace(/(?:[A-Za-z]:)?(?:[\\/][^\s\\/:]+)+[\\/]([^\s\\/:]+)/g, '$1').replace(/(\b[\w.-]+\.\w+): \1 /g, '$1 ');
+  return message
+    .replace(/^The analysis failed:\s*/i, '')
+    .replace(/(?:[A-Za-z]:)?(?:[\\/][^\s\\/:]+)+[\\/]([^\s\\/:]+)/g, '$1')
+    .replace(/(\b[\w.-]+\.\w+): \1 /g, '$1 ');
 }
 
 export function failureAdvice(message: string): string {
@@ -19,6 +22,7 @@ export function failureAdvice(message: string): string {
   if (/no (person|one|walking)|nobody|not find|no complete gait cycle|too short/i.test(message)) {
     return 'Check that the patient is fully in view and walks across the camera for at least two strides, then press Try again or record the trial again.';
   }
-  if (/height/i.test(message)) return "Correct the patient's height (in metres) on the patient page, then press Try again.";
+  if (/height/i.test(message))
+    return "Correct the patient's height (in metres) on the patient page, then press Try again.";
   return "Press Try again. If it fails again, check that the video plays and shows the patient walking across the camera's view.";
 }

@@ -6,7 +6,10 @@ export const SIDE_LABEL: Record<SideName, string> = { left: 'Left', right: 'Righ
 
 /** Clinical convention (left red, right green), darkened to keep 4.5:1 contrast on white. */
 export const SIDE_COLOUR: Record<SideName, string> = { left: '#c62828', right: '#1b7a34' };
-export const SIDE_BAND: Record<SideName, string> = { left: 'rgba(198,40,40,0.16)', right: 'rgba(27,122,52,0.16)' };
+export const SIDE_BAND: Record<SideName, string> = {
+  left: 'rgba(198,40,40,0.16)',
+  right: 'rgba(27,122,52,0.16)',
+};
 
 export const EVENT_LABEL = { 'initial-contact': 'Initial contact', 'foot-off': 'Foot off' } as const;
 export const EVENT_SHORT = { 'initial-contact': 'IC', 'foot-off': 'FO' } as const;
@@ -41,7 +44,17 @@ export function angleTitle(variable: string, serviceLabel?: string): string {
 }
 
 /** Display order: distal joints last, as in clinical reports (trunk/pelvis, hip, knee, ankle). */
-const ORDER = ['trunk_tilt', 'pelvis_tilt', 'pelvis_obliquity', 'hip_flexion', 'hip_abduction', 'knee_flexion', 'knee_valgus', 'ankle_dorsiflexion', 'foot_progression'];
+const ORDER = [
+  'trunk_tilt',
+  'pelvis_tilt',
+  'pelvis_obliquity',
+  'hip_flexion',
+  'hip_abduction',
+  'knee_flexion',
+  'knee_valgus',
+  'ankle_dorsiflexion',
+  'foot_progression',
+];
 export function byClinicalOrder(a: string, b: string): number {
   const ia = ORDER.indexOf(a);
   const ib = ORDER.indexOf(b);

@@ -1,7 +1,12 @@
 // Draws one frame of the pose track over the video. Left red, right green, midline grey; landmarks
 // the model was unsure of are drawn hollow so nobody mistakes a guess for a measurement.
 import type { PoseTrackView } from '../../../shared/api/analysis-types';
-import { BLAZEPOSE_LANDMARKS, LANDMARK_COUNT, SKELETON_EDGES, landmarkIndex } from '../../../shared/landmarks';
+import {
+  BLAZEPOSE_LANDMARKS,
+  LANDMARK_COUNT,
+  SKELETON_EDGES,
+  landmarkIndex,
+} from '../../../shared/landmarks';
 import { SIDE_COLOUR } from './labels';
 
 const MIDLINE = '#f2f2f2';
@@ -20,7 +25,12 @@ const EDGES = SKELETON_EDGES.map(([a, b]) => {
   return { a: landmarkIndex(a), b: landmarkIndex(b), colour };
 });
 
-export function drawSkeleton(ctx: CanvasRenderingContext2D, pose: PoseTrackView, frame: number, scale: number): void {
+export function drawSkeleton(
+  ctx: CanvasRenderingContext2D,
+  pose: PoseTrackView,
+  frame: number,
+  scale: number,
+): void {
   if (frame < 0 || frame >= pose.frameCount) return;
   const base = frame * LANDMARK_COUNT;
   const at = (l: number): [number, number, number] | null => {

@@ -10,7 +10,10 @@ export interface AnalysisJobs {
   track: (trialId: string, jobId: string) => void;
 }
 
-export function useAnalysisJobs(sessionId: string | null, onTrialChanged: (trialId: string) => void): AnalysisJobs {
+export function useAnalysisJobs(
+  sessionId: string | null,
+  onTrialChanged: (trialId: string) => void,
+): AnalysisJobs {
   const [byTrial, setByTrial] = useState<Record<string, JobProgressEvent>>({});
   const jobToTrial = useRef(new Map<string, string>());
   const changedRef = useRef(onTrialChanged);
@@ -20,7 +23,17 @@ export function useAnalysisJobs(sessionId: string | null, onTrialChanged: (trial
     jobToTrial.current.set(jobId, trialId);
     setByTrial((m) => ({
       ...m,
-      [trialId]: { type: 'job.progress', jobId, label: '', done: 0, total: 0, ratePerS: null, etaS: null, state: 'running', message: 'Starting' },
+      [trialId]: {
+        type: 'job.progress',
+        jobId,
+        label: '',
+        done: 0,
+        total: 0,
+        ratePerS: null,
+        etaS: null,
+        state: 'running',
+        message: 'Starting',
+      },
     }));
   }, []);
 

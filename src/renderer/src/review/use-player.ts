@@ -21,7 +21,12 @@ type FrameCallbackVideo = HTMLVideoElement & {
   cancelVideoFrameCallback?: (handle: number) => void;
 };
 
-export function usePlayer(fps: number, frameCount: number, startTimeS: number, videoUrl: string | null): Player {
+export function usePlayer(
+  fps: number,
+  frameCount: number,
+  startTimeS: number,
+  videoUrl: string | null,
+): Player {
   const videoRef = useRef<HTMLVideoElement | null>(null);
   const [frame, setFrame] = useState(0);
   const [playing, setPlaying] = useState(false);
@@ -31,7 +36,10 @@ export function usePlayer(fps: number, frameCount: number, startTimeS: number, v
 
   const clamp = useCallback((f: number) => Math.min(last, Math.max(0, Math.round(f))), [last]);
   // Presentation time -> frame; the small epsilon absorbs float error from seeking to exact times.
-  const toFrame = useCallback((t: number) => clamp(Math.floor((t - startTimeS) * fps + 1e-3)), [clamp, fps, startTimeS]);
+  const toFrame = useCallback(
+    (t: number) => clamp(Math.floor((t - startTimeS) * fps + 1e-3)),
+    [clamp, fps, startTimeS],
+  );
 
   useEffect(() => {
     const video = videoRef.current as FrameCallbackVideo | null;

@@ -2,7 +2,12 @@
 // which re-run the gait analysis from the stored pose; the page shows what they return. Undo keeps
 // the event lists as they were before each edit, on this page only.
 import { useCallback, useEffect, useState } from 'react';
-import type { GaitEventView, PoseTrackView, SideName, TrialAnalysisView } from '../../../shared/api/analysis-types';
+import type {
+  GaitEventView,
+  PoseTrackView,
+  SideName,
+  TrialAnalysisView,
+} from '../../../shared/api/analysis-types';
 import { api } from '../api';
 
 interface Snapshot {
@@ -57,28 +62,26 @@ export function useTrialReview(trialId: string): TrialReview {
     };
   }, [trialId, version]);
 
-  const run = useCallback(
-    (label: string, work: () => Promise<TrialAnalysisView>, before?: Snapshot) => {
-      setBusy(true);
-      setError(null);
-      work().then(
-        (next) => {
-          if (before) setHistory((h) => [...h, before]);
-          setAnalysis(next);
-          setLastChange(label);
-          setBusy(false);
-        },
-        (e: unknown) => {
-          setError(`${label} failed: ${e instanceof Error ? e.message : String(e)}`);
-          setBusy(false);
-        },
-      );
-    },
-    [],
-  );
+  const run = useCallback((label: string, work: () => Promise<TrialAnalysisView>, before?: Snapshot) => {
+    setBusy(true);
+    setError(null);
+    work().then(
+      (next) => {
+        if (before) setHistory((h) => [...h, before]);
+        setAnalysis(next);
+        setLastChange(label);
+        setBusy(false);
+      },
+      (e: unknown) => {
+        setError(`${label} failed: ${e instanceof Error ? e.message : String(e)}`);
+        setBusy(false);
+      },
+    );
+  }, []);
 
   const snapshot = useCallback(
-    (): Snapshot | undefined => (analysis ? { events: analysis.events, byHand: analysis.eventsEditedByHand } : undefined),
+    (): Snapshot | undefined =>
+      analysis ? { events: analysis.events, byHand: analysis.eventsEditedByHand } : undefined,
     [analysis],
   );
 
@@ -88,7 +91,14 @@ export function useTrialReview(trialId: string): TrialReview {
       const what = `${event.side} ${event.kind === 'initial-contact' ? 'initial contact' : 'foot off'}`;
       run(
         `Moved ${what} by ${delta > 0 ? '+' : ''}${delta.toFixed(0)} frame${Math.abs(delta) === 1 ? '' : 's'}`,
-        () => api['analysis.moveEvent']({ trialId, side: event.side, kind: event.kind, fromFrame: event.frame, toFrame }),
+        () =>
+          api['analysis.moveEvent']({
+            trialId,
+            side: event.side,
+            kind: event.kind,
+            fromFrame: event.frame,
+            toFrame,
+          }),
         snapshot(),
       );
     },
@@ -115,7 +125,11 @@ export function useTrialReview(trialId: string): TrialReview {
   }, [history, trialId]);
 
   const resetToAutomatic = useCallback(() => {
-    run('Reset events to automatic detection', () => api['analysis.setEvents']({ trialId, events: null }), snapshot());
+    run(
+      'Reset events to automatic detection',
+      () => api['analysis.setEvents']({ trialId, events: null }),
+      snapshot(),
+    );
   }, [run, snapshot, trialId]);
 
   const setCycleExcluded = useCallback(
