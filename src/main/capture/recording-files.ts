@@ -4,7 +4,8 @@
 //   <trial>/capture.json              manifest: cameras, views, size, rate (written first, fsync'd)
 //   <trial>/raw/<camera>.webm         MediaRecorder chunks, appended in order
 //   <trial>/raw/<camera>.frames.jsonl one line per chunk: {seq, bytes, frameTimesMs}
-//   <trial>/<camera>.webm             remuxed, seekable video (after stop or recovery)
+//   <trial>/<camera>.webm|.mp4        remuxed, seekable video (after stop or recovery): WebM for
+//                                     VP8/VP9, MP4 for H.264
 import { mkdir, open, readFile, rename, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,7 +28,6 @@ export interface RecordingManifest {
 
 export const rawVideoPath = (trialDir: string, camera: string) => join(trialDir, RAW_DIR, `${camera}.webm`);
 export const rawFramesPath = (trialDir: string, camera: string) => join(trialDir, RAW_DIR, `${camera}.frames.jsonl`);
-export const finalVideoName = (camera: string) => `${camera}.webm`;
 
 async function fsyncDir(dir: string): Promise<void> {
   const h = await open(dir, 'r');

@@ -111,3 +111,40 @@ describe('sync maths stays pure', () => {
     }
   });
 });
+
+describe('common span of several cameras', () => {
+  it('cuts each camera to the frames all of them recorded', async () => {
+    const { commonSpan } = await import('../../../src/main/capture/sync/common-span');
+    const frames = (n: number) => Array.from({ length: n }, (_, i) => i / 30);
+    // b starts 50 ms (1.5 frames) after a and stops earlier; c starts 10 ms after a.
+    const span = commonSpan(
+      [
+        { camera: 'a', firstFrameMs: 1000, frameTimesS: frames(150) },
+        { camera: 'b', firstFrameMs: 1050, frameTimesS: frames(140) },
+        { camera: 'c', firstFrameMs: 1010, frameTimesS: frames(150) },
+      ],
+      30,
+    )!;
+    const [a, b, c] = span.cuts;
+    expect(b!.startS).toBe(0);
+    // Half a frame of tolerance: a's frame at 1033.3 ms and c's at 1043.3 ms pair with b's first.
+    expect(a!.startS).toBeCloseTo(1 / 30, 9);
+    expect(c!.startS).toBeCloseTo(1 / 30, 9);
+    const kept = span.cuts.map((x) => x.framesKept);
+    expect(Math.max(...kept) - Math.min(...kept)).toBeLessThanOrEqual(1);
+    for (const x of span.cuts) expect(Math.abs(x.firstKeptMs - 1050)).toBeLessThan(1000 / 60 + 1e-9);
+  });
+
+  it('is null when the cameras never overlap', async () => {
+    const { commonSpan } = await import('../../../src/main/capture/sync/common-span');
+    expect(
+      commonSpan(
+        [
+          { camera: 'a', firstFrameMs: 0, frameTimesS: [0, 0.033] },
+          { camera: 'b', firstFrameMs: 5000, frameTimesS: [0, 0.033] },
+        ],
+        30,
+      ),
+    ).toBeNull();
+  });
+});

@@ -1,12 +1,10 @@
-// Records one camera: MediaRecorder chunks every second, each sent to the lab folder in order
-// with the capture times of the frames it holds. Capture times come from requestVideoFrameCallback
+// Records one camera: MediaRecorder chunks every chunkIntervalMs (set by the services), each sent
+// to the lab folder in order with the capture times of the frames it holds. Capture times come from requestVideoFrameCallback
 // on the live preview, on the page's performance clock shifted to epoch ms, one clock for all
 // cameras of the page.
 import { api } from '../api';
 import type { CameraView } from '../../../shared/api/ops/capture';
 import { blobToBase64 } from './base64';
-
-export const CHUNK_INTERVAL_MS = 1000;
 
 export interface RecorderProgress {
   chunksSaved: number;
@@ -31,12 +29,15 @@ export class CameraRecorder {
     readonly camera: CameraView,
     private readonly stream: MediaStream,
     private readonly video: HTMLVideoElement,
-    private readonly mimeType: string,
+    private readonly format: { mimeType: string; videoBitsPerSecond: number; chunkIntervalMs: number },
     private readonly onProgress: () => void,
   ) {}
 
   start(): void {
-    const rec = new MediaRecorder(this.stream, { mimeType: this.mimeType });
+    const rec = new MediaRecorder(this.stream, {
+      mimeType: this.format.mimeType,
+      videoBitsPerSecond: this.format.videoBitsPerSecond,
+    });
     this.recorder = rec;
     rec.ondataavailable = (e) => this.enqueue(e.data);
     const watch = (_now: number, meta: VideoFrameCallbackMetadata) => {
@@ -51,7 +52,7 @@ export class CameraRecorder {
     };
     this.frameCallback = this.video.requestVideoFrameCallback(watch);
     this.startCallMs = performance.now();
-    rec.start(CHUNK_INTERVAL_MS);
+    rec.start(this.format.chunkIntervalMs);
   }
 
   private enqueue(blob: Blob): void {

@@ -4,7 +4,7 @@ import { href } from '../router';
 import { useAsync } from '../use-async';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { CAMERA_VIEWS, CAMERA_VIEW_LABELS, type CameraView, type CaptureReport } from '../../../shared/api/ops/capture';
-import { listCameras, openCamera, pickMimeType, stopStream, type CameraDevice } from '../capture/cameras';
+import { listCameras, openCamera, pickMimeType, recordingBitsPerSecond, stopStream, type CameraDevice } from '../capture/cameras';
 import { CameraRecorder } from '../capture/camera-recorder';
 import { CaptureReportView } from '../capture/CaptureReportView';
 import '../capture/capture.css';
@@ -141,7 +141,8 @@ export function CapturePage({ sessionId }: { sessionId: string }) {
 
   useEffect(() => {
     if (phase.name !== 'recording') return;
-    const timer = setInterval(() => setNowMs(performance.now()), 100);
+    // A few updates a second are enough for a clock; every render competes with the encoders.
+    const timer = setInterval(() => setNowMs(performance.now()), 250);
     return () => clearInterval(timer);
   }, [phase.name]);
 
@@ -185,7 +186,7 @@ export function CapturePage({ sessionId }: { sessionId: string }) {
     }
     const mimeType = pickMimeType();
     try {
-      const { trial } = await api['capture.start']({
+      const { trial, chunkIntervalMs } = await api['capture.start']({
         sessionId,
         name: trialName,
         cameras: recording.map((r) => ({ view: r.view, deviceLabel: r.label })),
@@ -195,8 +196,9 @@ export function CapturePage({ sessionId }: { sessionId: string }) {
         mimeType,
       });
       const tick = () => setProgressTick((n) => n + 1);
+      const format = { mimeType, chunkIntervalMs, videoBitsPerSecond: recordingBitsPerSecond(resolution.widthPx, resolution.heightPx, fps) };
       recorders.current = recording.map(
-        (r) => new CameraRecorder(trial.id, r.view, streamsRef.current[r.deviceId]!, videos.current.get(r.deviceId)!, mimeType, tick),
+        (r) => new CameraRecorder(trial.id, r.view, streamsRef.current[r.deviceId]!, videos.current.get(r.deviceId)!, format, tick),
       );
       // Started in one task so the cameras begin within milliseconds of each other.
       for (const rec of recorders.current) rec.start();

@@ -1,0 +1,33 @@
+// Cuts one time span out of a video, frame-exact, by re-encoding: stream copy could only cut at
+// keyframes, and a browser recording has almost none. Frame times are kept as recorded
+// (passthrough), so dropped frames stay visible as gaps; keyframes every half second make the
+// result quick to seek in review.
+import { rename, rm } from 'node:fs/promises';
+import { ffmpegPath, runTool } from './run-tool';
+
+export async function trimToSpan(
+  inputPath: string,
+  outputPath: string,
+  startS: number,
+  durationS: number,
+  signal?: AbortSignal,
+): Promise<void> {
+  const partial = `${outputPath}.trim.mp4`;
+  try {
+    await runTool(
+      ffmpegPath(),
+      [
+        '-nostdin', '-v', 'error', '-y', '-i', inputPath,
+        '-ss', startS.toFixed(6), '-t', durationS.toFixed(6),
+        '-map', '0:v:0', '-fps_mode', 'passthrough',
+        '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '18', '-g', '15', '-pix_fmt', 'yuv420p',
+        '-movflags', '+faststart', '-f', 'mp4', partial,
+      ],
+      signal,
+    );
+    await rename(partial, outputPath);
+  } catch (err) {
+    await rm(partial, { force: true });
+    throw err;
+  }
+}
