@@ -61,7 +61,8 @@ function meta(input: NormativeFileImport, group: string | undefined, manyGroups:
     : { description: input.population ?? 'Population not described at import.' };
   return {
     id: 'pending',
-    name: manyGroups && group ? `${input.name} ${group}` : input.name,
+    // The group is part of what the set is (Free speed, one centre): keep it in the name.
+    name: group && (manyGroups || !input.name.includes(group)) ? `${input.name} ${group}` : input.name,
     source: `${input.fileName ?? 'imported file'} (${input.format}${group ? `, group ${group}` : ''})`,
     citation: input.citation ?? (band ? SCHWARTZ_2008_CITATION : 'Citation not given at import.'),
     population: {

@@ -88,7 +88,13 @@ export async function printReportPdf(o: PrintReportOptions): Promise<PrintReport
     });
     page.on('pageerror', (e) => pageErrors.push(e.message));
     const origin = new URL(bridge.url).origin;
-    const response = await page.goto(`${origin}/?token=${encodeURIComponent(bridge.token)}${o.route}`);
+    const url = `${origin}/?token=${encodeURIComponent(bridge.token)}${o.route}`;
+    let response = await page.goto(url);
+    // A rebuild of the renderer (npm run build) empties its folder for a few seconds: wait it out.
+    for (let i = 0; i < 20 && !response?.ok(); i++) {
+      await new Promise((r) => setTimeout(r, 500));
+      response = await page.goto(url);
+    }
     if (!response?.ok())
       throw new ReportPrintError(
         `The report page could not be opened (HTTP ${response?.status() ?? 'no answer'}): is the renderer built (npm run build)?`,

@@ -4,8 +4,8 @@ import type { ReportSessionKey } from '../../../shared/api/report-types';
 
 export const SESSION_STYLE: Record<ReportSessionKey, { color: string; dash: 'solid' | 'dash'; band: string; name: string }> = {
   // Okabe-Ito blue and vermillion: distinct for colour-blind readers, dark vs mid grey on paper.
-  A: { color: '#0b3d91', dash: 'solid', band: 'rgba(11, 61, 145, 0.16)', name: 'A' },
-  B: { color: '#d55e00', dash: 'dash', band: 'rgba(213, 94, 0, 0.16)', name: 'B' },
+  A: { color: '#0b3d91', dash: 'solid', band: 'rgba(11, 61, 145, 0.12)', name: 'A' },
+  B: { color: '#d55e00', dash: 'dash', band: 'rgba(213, 94, 0, 0.12)', name: 'B' },
 };
 
 export const NORMAL_BAND = 'rgba(120, 120, 120, 0.28)';

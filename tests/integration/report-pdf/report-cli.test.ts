@@ -1,0 +1,136 @@
+// gaitlab report end to end: a lab with two analysed sessions of one patient (the Sports2D walk,
+// session B with a hand-moved foot off and an excluded cycle), Schwartz 2008 imported from the
+// shared data with gaitlab normative, then single and comparison PDFs on A4 and US Letter, read
+// back as text and pixels.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BUILT_CLI, REPO_ROOT } from '../../helpers/serve-process';
+import { sharedDataPath } from '../../helpers/shared-data';
+import { createReportLab, type ReportLab } from './report-lab';
+import { darkestInColumns, pdfGreyPages, pdfPages, pdfText, rightmostInk, savePagePngs } from './pdf-pages';
+
+const SCHWARTZ =
+  'normative_gait_curves/schwartz2008_TD_children_5speeds/derived_csv/schwartz2008_joint_rotations_deg.csv';
+const ARTIFACTS = resolve(REPO_ROOT, 'test-artifacts/report');
+const NODE = resolve(REPO_ROOT, 'node_modules/.bin/node');
+const MM_PER_PT = 25.4 / 72;
+
+let lab: ReportLab;
+let out: string;
+
+function gaitlab(...args: string[]): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(NODE, [BUILT_CLI, '--lab', lab.labDir, ...args], { encoding: 'utf8', timeout: 120_000 });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+function report(name: string, ...args: string[]): string {
+  const pdf = join(out, name);
+  const r = gaitlab('report', ...args, '--out', pdf);
+  expect(r.stderr, 'no page errors (CSP, scripts) while drawing').not.toMatch(/page:/);
+  expect(r.code, r.stderr).toBe(0);
+  return pdf;
+}
+
+/** Nothing printed in the right margin: tables and plots end inside the page's content box. */
+function expectNothingClipped(pdf: string, dir: string, widthPt: number): void {
+  const dpi = 50;
+  const pages = pdfGreyPages(pdf, dir, dpi);
+  const pxPerMm = dpi / 25.4;
+  const contentRight = (widthPt * MM_PER_PT - 12) * pxPerMm;
+  for (const [i, p] of pages.entries()) {
+    // The running header and footer are inside the margins too; 2 px for anti-aliasing.
+    expect(rightmostInk(p), `page ${i + 1}: ink beyond the right margin`).toBeLessThanOrEqual(Math.ceil(contentRight) + 2);
+    expect(darkestInColumns(p, Math.ceil(contentRight) + 3, p.width), `page ${i + 1}: right margin`).toBeGreaterThan(200);
+  }
+}
+
+beforeAll(async () => {
+  execFileSync('pdfinfo', ['-v'], { stdio: 'ignore' });
+  lab = await createReportLab();
+  out = mkdtempSync(join(tmpdir(), 'gaitlab-report-pdf-'));
+  mkdirSync(ARTIFACTS, { recursive: true });
+});
+
+describe('gaitlab normative', () => {
+  it('imports Schwartz 2008 free speed from the shared data and lists it', () => {
+    const imported = gaitlab('normative', 'import', sharedDataPath(SCHWARTZ), '--format', 'csv', '--group', 'Free', '--name', 'Schwartz 2008');
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout).toMatch(/Imported \S+ {2}Schwartz 2008 Free {2}band Free {2}14 variables/);
+    const listed = gaitlab('normative', 'list');
+    expect(listed.stdout).toContain('Schwartz 2008');
+    const chosen = gaitlab('normative', 'choose', lab.sessionA);
+    expect(chosen.stdout).toContain('Schwartz 2008');
+  });
+
+  it('refuses a file in the wrong format with the line at fault', () => {
+    const r = gaitlab('normative', 'import', sharedDataPath(SCHWARTZ), '--format', 'gcd', '--name', 'Wrong');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/GCD/);
+  });
+});
+
+describe('gaitlab report', () => {
+  it('prints a single-session report: header, parameter table, curves over the Schwartz band, GPS', () => {
+    const pdf = report('single-a4.pdf', lab.sessionA);
+    const info = pdfPages(pdf);
+    expect(info.pages).toBeGreaterThanOrEqual(3);
+    expect(Math.round(info.widthPt)).toBe(596);
+    expect(Math.round(info.heightPt)).toBe(843);
+    const text = pdfText(pdf);
+    // Header on page 1, running header and page numbers on every page.
+    const first = pdfText(pdf, 1);
+    for (const s of ['Gait assessment report', 'Ada Walker', 'GL-0165', '2026-11-02', 'barefoot', 'Dr Gait', '14 y 7 m', 'Spastic'])
+      expect(first).toContain(s);
+    for (let p = 1; p <= info.pages; p++) {
+      const t = pdfText(pdf, p);
+      expect(t).toContain(`Page ${p} of ${info.pages}`);
+      expect(t).toMatch(/Printed \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+      expect(t).toContain('Ada Walker · ID GL-0165');
+    }
+    expect(first).toMatch(/Walking speed \(m\/s\)\s+Left\s+-\s+\d\.\d\d ± \d\.\d\d/);
+    expect(text).not.toContain('Difference B');
+    expect(text).toContain('Kinematics');
+    expect(text).toMatch(/Knee flexion, left/);
+    expect(text).toMatch(/Normal ± 1 SD \(Schwartz 2008 Free\)/);
+    expect(text).toMatch(/GPS overall \(sagittal only, 6 of 15 variables\)\s+\d+\.\d/);
+    expect(text).toContain('Movement Analysis Profile, left');
+    expect(text).toContain('Initial contact (left)');
+    expect(text).toContain('Clinical interpretation');
+    expect(text).toMatch(/Pose model\s+blazepose-full/);
+    savePagePngs(pdf, ARTIFACTS, 'single-a4');
+    expectNothingClipped(pdf, join(out, 'single-a4-pages'), info.widthPt);
+  });
+
+  it('prints a comparison on A4 and US Letter: both sessions, differences, flags, GPS change vs MCID', () => {
+    for (const paper of ['a4', 'letter'] as const) {
+      const pdf = report(`comparison-${paper}.pdf`, lab.sessionA, '--compare', lab.sessionB, '--paper', paper);
+      const info = pdfPages(pdf);
+      if (paper === 'a4') expect([Math.round(info.widthPt), Math.round(info.heightPt)]).toEqual([596, 843]);
+      else expect([Math.round(info.widthPt), Math.round(info.heightPt)]).toEqual([612, 792]);
+      const text = pdfText(pdf);
+      expect(text).toContain('Gait assessment: comparison of two sessions');
+      expect(text).toMatch(/A \(before\)\s+2026-11-02/);
+      expect(text).toMatch(/B \(after\)\s+2027-05-18/);
+      expect(text).toContain('Difference B − A');
+      // Session B's foot off was moved by hand: its foot-off row changes and says so.
+      expect(text).toMatch(/Foot off \(% cycle\)\s+Left\s+-\s+[\d.]+ ± [\d.]+\s+[\d.]+ ± [\d.]+\s+[+-][\d.]+/);
+      expect(text).toMatch(/changed ≥3|below threshold/);
+      expect(text).toMatch(/GPS overall \(sagittal only, 6 of 15 variables\)\s+\d+\.\d\s+\d+\.\d\s+[+-]?\d+\.\d\s+(improved|worsened|no clinically important change)/);
+      expect(text).toContain('Against MCID 1.6 deg');
+      expect(text).toContain('A: 2026-11-02, barefoot');
+      expect(text).toContain('B: 2027-05-18, post-op');
+      expect(text).toMatch(/Gait events edited by hand\s+1: \S+ left foot-off/);
+      savePagePngs(pdf, ARTIFACTS, `comparison-${paper}`);
+      expectNothingClipped(pdf, join(out, `comparison-${paper}-pages`), info.widthPt);
+    }
+  });
+
+  it('fails with a clear message for an unknown session', () => {
+    const r = gaitlab('report', 'nosuchsession', '--out', join(out, 'x.pdf'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('The session was not found.');
+  });
+});

@@ -1,0 +1,134 @@
+// Analysed trials to the report model's input: cycles pooled across trials (not trial means
+// averaged), parameter names of the gait module mapped, hand edits carried into provenance.
+import { describe, expect, it } from 'vitest';
+import type { TrialAnalysisView } from '../../../src/shared/api/analysis-types';
+import { sessionAnalysisInput } from '../../../src/main/report/session-analysis-input';
+
+const pct = Array.from({ length: 51 }, (_, i) => i * 2);
+
+function view(trialId: string, kneeCycles: number[][], speeds: number[], edited = false): TrialAnalysisView {
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const sd = (xs: number[]) => Math.sqrt(xs.reduce((a, b) => a + (b - mean(xs)) ** 2, 0) / (xs.length - 1));
+  return {
+    trialId,
+    camera: 'sagittal',
+    status: 'analysed',
+    message: '',
+    fps: 30,
+    frameCount: 200,
+    startTimeS: 0,
+    view: 'sagittal',
+    mode: 'overground',
+    passes: [],
+    events: [{ side: 'left', kind: 'foot-off', frame: 40, timeS: 1.3333, source: edited ? 'manual' : 'zeni' }],
+    eventsEditedByHand: edited,
+    cycles: kneeCycles.map((_, i) => ({
+      side: 'left' as const,
+      index: i,
+      startFrame: i * 30,
+      endFrame: i * 30 + 30,
+      footOffFrame: i * 30 + 18,
+      durationS: 1,
+      flags: [],
+      excluded: false,
+      excludedByUser: false,
+    })),
+    curves: [
+      {
+        variable: 'knee_flexion',
+        label: 'Knee flexion',
+        side: 'left',
+        view: 'sagittal',
+        landmarks: [],
+        unit: 'deg',
+        percent: pct,
+        mean: pct.map(() => 0),
+        sd: pct.map(() => 0),
+        cycles: kneeCycles.map((v, i) => ({ cycleIndex: i, excluded: false, values: pct.map(() => v[0]!) })),
+        includedCycles: kneeCycles.length,
+      },
+      {
+        variable: 'pelvic_obliquity',
+        label: 'Pelvic obliquity',
+        side: 'left',
+        view: 'frontal',
+        landmarks: [],
+        unit: 'deg',
+        percent: pct,
+        mean: pct.map(() => 2),
+        sd: pct.map(() => 0),
+        cycles: [{ cycleIndex: 0, excluded: false, values: pct.map(() => 2) }],
+        includedCycles: 1,
+      },
+    ],
+    angles: [],
+    parameters: [
+      {
+        parameter: 'speedMps',
+        unit: 'm/s',
+        left: { mean: mean(speeds), sd: speeds.length > 1 ? sd(speeds) : null, n: speeds.length },
+        right: { mean: null, sd: null, n: 0 },
+        asymmetryPct: null,
+      },
+      {
+        parameter: 'stancePct',
+        unit: '% cycle',
+        left: { mean: 60, sd: 1, n: speeds.length },
+        right: { mean: null, sd: null, n: 0 },
+        asymmetryPct: null,
+      },
+      {
+        parameter: 'footOffPct',
+        unit: '% cycle',
+        left: { mean: 60, sd: 1, n: speeds.length },
+        right: { mean: null, sd: null, n: 0 },
+        asymmetryPct: null,
+      },
+    ],
+    scale: { metresPerUnit: 0.004, method: 'subject-height', description: 'subject height 1.32 m' },
+    lowConfidenceFrames: [],
+    warnings: [],
+    videoRelativePath: 'x.mp4',
+    provenance: { appVersion: '1.2.3', landmarkModel: 'blazepose-full', backend: 'wasm', workers: 2, filter: 'Butterworth 6 Hz', videoSizePx: '1280x720' },
+  };
+}
+
+describe('sessionAnalysisInput', () => {
+  it('pools cycles of several trials, so the SD is over all cycles and bigger trials weigh more', () => {
+    const a = view('trial-aaaaaa', [[10], [20]], [1.0, 1.2]);
+    const b = view('trial-bbbbbb', [[30], [40], [50], [60]], [1.4, 1.4, 1.6, 1.6]);
+    const input = sessionAnalysisInput([a, b]);
+    const knee = input.left?.kinematics.knee_flexion;
+    // Cycle values 10..60: mean 35, sample SD 18.708.
+    expect(knee?.meanDeg[0]).toBeCloseTo(35, 9);
+    expect(knee?.sdDeg?.[0]).toBeCloseTo(18.7083, 3);
+    const speeds = [1.0, 1.2, 1.4, 1.4, 1.6, 1.6];
+    const m = speeds.reduce((x, y) => x + y, 0) / speeds.length;
+    const s = Math.sqrt(speeds.reduce((x, y) => x + (y - m) ** 2, 0) / (speeds.length - 1));
+    expect(input.left?.spatiotemporal.speedMps?.mean).toBeCloseTo(m, 9);
+    expect(input.left?.spatiotemporal.speedMps?.sd).toBeCloseTo(s, 9);
+    expect(input.left?.cycleCount).toBe(6);
+    expect(input.right).toBeUndefined();
+  });
+
+  it("maps the gait module's names to the report's: stancePct, pelvic_obliquity", () => {
+    const input = sessionAnalysisInput([view('trial-aaaaaa', [[10], [20]], [1, 1.2])]);
+    expect(input.left?.spatiotemporal.stanceTimePct?.mean).toBe(60);
+    expect(input.left?.kinematics.pelvis_obliquity?.meanDeg[10]).toBe(2);
+    expect(input.left?.footOffPct).toBe(60);
+  });
+
+  it('lists hand-edited events and the versions, models and filter in provenance', () => {
+    const input = sessionAnalysisInput([view('trial-aaaaaa', [[10], [20]], [1, 1.2], true)]);
+    const p = input.provenance;
+    expect(p.appVersion).toBe('1.2.3');
+    expect(p.poseModel).toContain('blazepose-full');
+    expect(p.inferenceBackend).toContain('wasm');
+    expect(p.filterSettings).toContain('Butterworth');
+    expect(p.cameras[0]).toMatchObject({ id: 'sagittal', resolution: '1280x720', frameRateHz: 30 });
+    expect(p.handEditedEvents).toEqual([
+      { trialId: 'trial-aaaaaa', side: 'left', event: 'foot-off', editedTimeS: 1.3333 },
+    ]);
+    expect(p.scaleSource).toBe('subject height 1.32 m');
+  });
+});
