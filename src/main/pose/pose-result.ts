@@ -46,6 +46,7 @@ export interface PoseManifest {
     scanIntervalS: number;
     refineWithHeatmap: boolean;
     smoothingHz: number;
+    trackingLagFrames: number;
     frameCount: number;
   };
   provenance: {

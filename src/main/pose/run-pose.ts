@@ -85,6 +85,7 @@ interface Settings {
   scanIntervalS: number;
   refineWithHeatmap: boolean;
   smoothingHz: number;
+  trackingLagFrames: number;
   frameCount: number;
 }
 
@@ -117,6 +118,7 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
   const info = await probeVideo(options.videoPath, signal);
   const probeMs = performance.now() - started;
   const frameCount = Math.min(info.frameCount, options.maxFrames ?? Infinity);
+  const workerCount = Math.max(1, options.workers ?? availableParallelism());
   const settings: Settings = {
     model: `blazepose-${options.model ?? 'full'}`,
     person: options.person ?? { kind: 'moving' },
@@ -125,6 +127,8 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
     scanIntervalS: options.scanIntervalS ?? 1,
     refineWithHeatmap: options.refineWithHeatmap ?? false,
     smoothingHz: options.smoothingHz ?? 8,
+    // Frames in flight = workers, so the crop of frame t comes from t - workers (at least 2).
+    trackingLagFrames: Math.max(2, workerCount),
     frameCount,
   };
   const videoStat = statSync(info.path);
@@ -144,7 +148,7 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
   const landmarkModel = loadModel(resourcesDir, settings.model, 'landmarks');
   const peopleModel = loadModel(resourcesDir, 'movenet-multipose', 'people');
   const pool = await WorkerPool.start([landmarkModel, peopleModel], {
-    workers: options.workers,
+    workers: workerCount,
     backend: options.backend,
     heatmap: settings.refineWithHeatmap,
   });
@@ -216,7 +220,7 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
     const done = completeChunks(outDir);
     const startFrame = done.length ? done[done.length - 1]!.first + done[done.length - 1]!.count : 0;
     stats.resumedFromFrame = startFrame;
-    const tracker = new RoiTracker();
+    const tracker = new RoiTracker(settings.trackingLagFrames);
     const lastChunk = done[done.length - 1];
     if (lastChunk) {
       const recs = readChunk(outDir, lastChunk.name);
@@ -306,6 +310,11 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
       for await (const frame of frames) {
         stats.ms.decodeWait += performance.now() - waitStart;
         if (frame.index >= frameCount) break;
+        // Determinism: frame t is cropped from frame t - lag, so wait for that one.
+        while (!tracker.ready(frame.index) && frame.index - settings.trackingLagFrames >= startFrame && !failure && inFlight.size > 0) {
+          await Promise.race(inFlight);
+        }
+        if (failure) break;
         const job = analyse(frame.index, frame.rgb).then(
           (o) => {
             finished.set(frame.index, o);

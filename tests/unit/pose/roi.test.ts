@@ -45,14 +45,18 @@ describe('crop maths', () => {
 });
 
 describe('tracker', () => {
-  test('predicts the crop ahead at the observed velocity, and gives up after a gap', () => {
-    const t = new RoiTracker(3);
-    t.observe(10, { centerXPx: 100, centerYPx: 50, sizePx: 200, rotationRad: 0 });
+  test('crops frame t from frame t - lag moved on at its velocity, whatever finished first', () => {
+    const t = new RoiTracker(2);
     t.observe(11, { centerXPx: 110, centerYPx: 50, sizePx: 200, rotationRad: 0 });
+    expect(t.ready(13)).toBe(true);
+    expect(t.predict(13)?.centerXPx).toBeCloseTo(110);
+    t.observe(10, { centerXPx: 100, centerYPx: 50, sizePx: 200, rotationRad: 0 });
+    t.observe(12, { centerXPx: 500, centerYPx: 50, sizePx: 200, rotationRad: 0 });
+    // Frame 12 finished too, but frame 13 is still cropped from frame 11 (+ velocity x lag).
     expect(t.predict(13)?.centerXPx).toBeCloseTo(130);
+    expect(t.ready(15)).toBe(false);
+    t.lose(13);
     expect(t.predict(15)).toBeUndefined();
-    t.lose(12);
-    expect(t.predict(13)).toBeUndefined();
   });
 
   test('a box becomes an upright crop around it; the subject check uses body heights', () => {

@@ -51,7 +51,7 @@ export function planSideSwaps(
   pairs: Array<[number, number]>,
   options: { overridePrice?: number; minSeparation?: number; maxGapFrames?: number } = {},
 ): Uint8Array {
-  const { overridePrice = 2, minSeparation = 0.35, maxGapFrames = 15 } = options;
+  const { overridePrice = 0.25, minSeparation = 0.35, maxGapFrames = Infinity } = options;
   const n = track.frameCount;
   const at = (f: number, l: number): [number, number] => [track.xPx[f * LANDMARK_COUNT + l]!, track.yPx[f * LANDMARK_COUNT + l]!];
   const valid = (f: number): boolean => Number.isFinite(track.bodyPx[f]!) && Number.isFinite(track.xPx[f * LANDMARK_COUNT]!);

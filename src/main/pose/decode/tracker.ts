@@ -1,43 +1,46 @@
-// Where to crop the next frame. Frames are processed a few at a time in parallel, so the crop
-// for frame t comes from the latest finished frame (t-1 or t-2), moved on at its velocity.
+// Where to crop the next frame. Frames are processed several at a time in parallel, so the
+// crop for frame t always comes from frame t - lag (moved on at its velocity), never from
+// whichever frame happened to finish first: the same video gives the same track on any machine
+// and after a resume.
 import type { Roi } from './roi';
 import { ROI_SCALE } from './roi';
 import type { Box } from './subject';
 
-export interface TrackPoint {
-  frame: number;
-  roi: Roi;
-}
-
 export class RoiTracker {
-  private last: TrackPoint | undefined;
-  private before: TrackPoint | undefined;
+  /** Observed frames: the crop its landmarks give for the next frame, or null when lost. */
+  private readonly seen = new Map<number, Roi | null>();
 
-  /** Frames a prediction may bridge before the tracker counts as lost. */
-  constructor(private readonly maxGapFrames = 3) {}
+  constructor(readonly lagFrames: number) {}
 
   observe(frame: number, roi: Roi): void {
-    if (this.last && frame <= this.last.frame) return;
-    this.before = this.last;
-    this.last = { frame, roi };
+    this.seen.set(frame, roi);
+    this.forget(frame);
   }
 
   lose(frame: number): void {
-    if (this.last && frame <= this.last.frame) return;
-    this.last = undefined;
-    this.before = undefined;
+    this.seen.set(frame, null);
+    this.forget(frame);
+  }
+
+  /** Whether frame t's prediction can be made (frame t - lag has been observed). */
+  ready(frame: number): boolean {
+    return this.seen.has(frame - this.lagFrames);
   }
 
   predict(frame: number): Roi | undefined {
-    const last = this.last;
-    if (!last || frame - last.frame > this.maxGapFrames || frame <= last.frame - 2) return undefined;
-    const gap = frame - last.frame;
-    const prev = this.before;
-    if (!prev || last.frame - prev.frame > this.maxGapFrames) return last.roi;
-    const span = last.frame - prev.frame;
-    const vx = (last.roi.centerXPx - prev.roi.centerXPx) / span;
-    const vy = (last.roi.centerYPx - prev.roi.centerYPx) / span;
-    return { ...last.roi, centerXPx: last.roi.centerXPx + vx * gap, centerYPx: last.roi.centerYPx + vy * gap };
+    const a = frame - this.lagFrames;
+    const last = this.seen.get(a);
+    if (!last) return undefined;
+    const prev = this.seen.get(a - 1);
+    if (!prev) return last;
+    const vx = last.centerXPx - prev.centerXPx;
+    const vy = last.centerYPx - prev.centerYPx;
+    return { ...last, centerXPx: last.centerXPx + vx * this.lagFrames, centerYPx: last.centerYPx + vy * this.lagFrames };
+  }
+
+  private forget(frame: number): void {
+    const old = frame - 4 * this.lagFrames - 8;
+    for (const f of this.seen.keys()) if (f < old) this.seen.delete(f);
   }
 }
 

@@ -1,0 +1,47 @@
+// `gaitlab pose` end to end on a short real clip: CSV layout, progress, overlay video.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { poseCommand } from '../../../src/main/cli/commands/pose';
+import { UserError } from '../../../src/main/cli/command';
+import { BLAZEPOSE_LANDMARKS } from '../../../src/shared/landmarks';
+import { dataFile, tempDir } from './helpers';
+
+function fakeIo(): { out: string[]; progress: string[]; io: Parameters<typeof poseCommand.run>[1]['io'] } {
+  const out: string[] = [];
+  const progress: string[] = [];
+  return { out, progress, io: { out: (l) => out.push(l), err: (l) => out.push(l), progress: (l) => progress.push(l), signal: new AbortController().signal } };
+}
+
+test('gaitlab pose writes one CSV row per frame with x, y, visibility of the 33 landmarks, and an overlay', async () => {
+  const dir = tempDir('cli-pose');
+  // 1.5 s of the Sports2D walk, cut here so the test stays short.
+  const clip = join(dir, 'walk.mp4');
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-ss', '3', '-i', dataFile('sports2d_demo_sideview_walk/demo.mp4'), '-frames:v', '45', '-an', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', clip]);
+  const csv = join(dir, 'walk.csv');
+  const overlay = join(dir, 'walk-overlay.mp4');
+  const { out, progress, io } = fakeIo();
+  const code = await poseCommand.run([clip, '--out', csv, '--overlay', overlay], { labDir: dir, io });
+  expect(code).toBe(0);
+  const lines = readFileSync(csv, 'utf8').trim().split('\n');
+  const header = lines[0]!.split(',');
+  expect(header.slice(0, 5)).toEqual(['frame', 'time_s', 'nose_x', 'nose_y', 'nose_visibility']);
+  expect(header).toHaveLength(2 + 3 * BLAZEPOSE_LANDMARKS.length);
+  expect(header).toContain('left_heel_visibility');
+  expect(lines).toHaveLength(1 + 45);
+  const row = lines[20]!.split(',');
+  expect(row[0]).toBe('19');
+  expect(Number(row[1])).toBeCloseTo(19 / 30, 3);
+  expect(Number(row[header.indexOf('left_heel_y')])).toBeGreaterThan(700);
+  expect(progress.some((p) => /frames\/s/.test(p))).toBe(true);
+  expect(out.join('\n')).toMatch(/wrote .*walk\.csv/);
+  expect(existsSync(overlay)).toBe(true);
+});
+
+test('gaitlab pose refuses bad arguments with a usage message', async () => {
+  const { io } = fakeIo();
+  await expect(poseCommand.run(['a.mp4'], { labDir: '/tmp', io })).rejects.toBeInstanceOf(UserError);
+  await expect(poseCommand.run(['a.mp4', '--out', 'x.txt'], { labDir: '/tmp', io })).rejects.toThrow(/\.csv or \.json/);
+  await expect(poseCommand.run(['/nonexistent.mp4', '--out', '/tmp/x.csv'], { labDir: '/tmp', io })).rejects.toThrow(/does not exist/);
+});
