@@ -18,6 +18,9 @@ export const ParameterTable = memo(function ParameterTable({
   scale: TrialAnalysisView['scale'];
 }) {
   if (parameters.length === 0) return <p className="empty">No parameters: no complete gait cycle.</p>;
+  // Rows with no value on either side (e.g. step width from one side camera) are named once below.
+  const missing = parameters.filter((p) => p.left.mean === null && p.right.mean === null);
+  const shown = parameters.filter((p) => !missing.includes(p));
   return (
     <>
       <table className="table compact parameters" aria-describedby="parameters-note">
@@ -38,7 +41,7 @@ export const ParameterTable = memo(function ParameterTable({
           </tr>
         </thead>
         <tbody>
-          {parameters.map((p) => {
+          {shown.map((p) => {
             const { label, digits } = parameterLabel(p.parameter);
             return (
               <tr key={p.parameter} data-parameter={p.parameter}>
@@ -61,6 +64,8 @@ export const ParameterTable = memo(function ParameterTable({
       <p className="note" id="parameters-note">
         Asymmetry = 100 × (left − right) / mean of both. Distances scaled from{' '}
         {scale ? scale.description : 'nothing: no scale is known, so lengths and speed are not in metres'}.
+        {missing.length > 0 &&
+          ` Not available from this recording: ${missing.map((p) => parameterLabel(p.parameter).label.toLowerCase()).join(', ')}.`}
       </p>
     </>
   );

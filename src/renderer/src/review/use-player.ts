@@ -5,7 +5,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 export const PLAYBACK_RATES = [0.1, 0.25, 0.5, 1] as const;
 
 export interface Player {
-  videoRef: React.RefObject<HTMLVideoElement | null>;
+  /** Callback ref for the <video>: the clock starts when the element exists, whenever that is. */
+  videoRef: (el: HTMLVideoElement | null) => void;
   frame: number;
   playing: boolean;
   rate: number;
@@ -27,10 +28,16 @@ export function usePlayer(
   startTimeS: number,
   videoUrl: string | null,
 ): Player {
+  const [videoEl, setVideoEl] = useState<HTMLVideoElement | null>(null);
   const videoRef = useRef<HTMLVideoElement | null>(null);
+  const attach = useCallback((el: HTMLVideoElement | null) => {
+    videoRef.current = el;
+    setVideoEl(el);
+  }, []);
   const [frame, setFrame] = useState(0);
   const [playing, setPlaying] = useState(false);
   const [rate, setRateState] = useState(1);
+  const rateRef = useRef(1);
   const [ready, setReady] = useState(false);
   const last = Math.max(0, frameCount - 1);
 
@@ -42,8 +49,9 @@ export function usePlayer(
   );
 
   useEffect(() => {
-    const video = videoRef.current as FrameCallbackVideo | null;
+    const video = videoEl as FrameCallbackVideo | null;
     if (!video || !videoUrl) return;
+    video.playbackRate = rateRef.current;
     let handle = 0;
     let raf = 0;
     let live = true;
@@ -80,7 +88,7 @@ export function usePlayer(
       video.removeEventListener('ended', onPause);
       video.removeEventListener('loadeddata', onReady);
     };
-  }, [videoUrl, fps, startTimeS, clamp, toFrame]);
+  }, [videoEl, videoUrl, fps, startTimeS, clamp, toFrame]);
 
   const seekFrame = useCallback(
     (f: number) => {
@@ -114,8 +122,9 @@ export function usePlayer(
 
   const setRate = useCallback((r: number) => {
     setRateState(r);
+    rateRef.current = r;
     if (videoRef.current) videoRef.current.playbackRate = r;
   }, []);
 
-  return { videoRef, frame, playing, rate, ready, seekFrame, step, toggle, setRate };
+  return { videoRef: attach, frame, playing, rate, ready, seekFrame, step, toggle, setRate };
 }
