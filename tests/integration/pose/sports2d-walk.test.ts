@@ -100,6 +100,20 @@ describe('Sports2D demo walk', () => {
     expect(maxStepRatio).toBeLessThan(0.6);
   });
 
+  test('the caller can choose the other person: a box around the man on the electrical box', async () => {
+    const other = await runPose({
+      videoPath: video,
+      outDir: tempDir('sports2d-box'),
+      maxFrames: 30,
+      person: { kind: 'box', box: { x0: 560, y0: 50, x1: 740, y1: 480 }, frame: 0 },
+    });
+    for (let f = 0; f < 30; f += 5) {
+      expect(other.track.confidence[f]).toBeGreaterThan(0.5);
+      const hipY = (point(other.track, f, 'left_hip').y + point(other.track, f, 'right_hip').y) / 2;
+      expect(hipY).toBeLessThan(400);
+    }
+  });
+
   test('renders overlay stills for review', async () => {
     const dir = artifactsDir('pose');
     const frames = [60, 100, 140, 180];
