@@ -16,6 +16,8 @@ export interface ActiveRecording {
   trialDir: string;
   trialDirRelative: string;
   cameras: Map<string, CameraState>;
+  /** Last time a chunk arrived (or the start): a window that stops sending has been closed or crashed. */
+  lastActivityMs: number;
 }
 
 export class ActiveRecordings {
@@ -24,15 +26,16 @@ export class ActiveRecordings {
   add(manifest: RecordingManifest, trialDir: string, trialDirRelative: string): void {
     const cameras = new Map<string, CameraState>();
     for (const c of manifest.cameras) cameras.set(c.camera, { nextSeq: 0, bytes: 0, tail: Promise.resolve() });
-    this.byTrial.set(manifest.trialId, { manifest, trialDir, trialDirRelative, cameras });
+    this.byTrial.set(manifest.trialId, { manifest, trialDir, trialDirRelative, cameras, lastActivityMs: Date.now() });
   }
 
   has(trialId: string): boolean {
     return this.byTrial.has(trialId);
   }
 
-  ids(): string[] {
-    return [...this.byTrial.keys()];
+  /** Recordings that have received nothing for idleMs: their window closed or crashed mid-recording. */
+  abandoned(idleMs: number, nowMs = Date.now()): string[] {
+    return [...this.byTrial.values()].filter((r) => nowMs - r.lastActivityMs > idleMs).map((r) => r.manifest.trialId);
   }
 
   private require(trialId: string): ActiveRecording {
@@ -49,6 +52,7 @@ export class ActiveRecordings {
   append(trialId: string, camera: string, seq: number, data: Buffer, frameTimesMs: number[]): Promise<ChunkAccepted> {
     const r = this.require(trialId);
     const cam = r.cameras.get(camera);
+    r.lastActivityMs = Date.now();
     if (!cam) throw new ApiError({ code: 'invalid-input', message: `Camera ${camera} is not part of this recording.` });
     const run = cam.tail.then(async (): Promise<ChunkAccepted> => {
       if (seq < cam.nextSeq) return { bytesOnDisk: cam.bytes, stored: false };

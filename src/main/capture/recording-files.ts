@@ -24,6 +24,8 @@ export interface RecordingManifest {
   mimeType: string;
   chunkIntervalMs: number;
   startedAt: string;
+  /** Process that records: another GaitLab still running must not have its recording "recovered". */
+  ownerPid: number;
 }
 
 export const rawVideoPath = (trialDir: string, camera: string) => join(trialDir, RAW_DIR, `${camera}.webm`);

@@ -27,8 +27,25 @@ import type { LabContext } from './lab-context';
  * half a second keeps that under a second even on a busy machine.
  */
 export const CHUNK_INTERVAL_MS = 500;
+/** No chunk for this long means the recording window is gone (closed, crashed): keep what arrived. */
+const ABANDONED_AFTER_MS = 15_000;
 
-export function captureHandlers(ctx: LabContext): HandlersFor<typeof captureOperations> {
+/** True when another process with this id is running (a second GaitLab on the same lab). */
+function otherProcessAlive(pid: number | undefined): boolean {
+  if (!pid || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export function captureHandlers(
+  ctx: LabContext,
+  options: { abandonedAfterMs?: number } = {},
+): HandlersFor<typeof captureOperations> {
+  const abandonedAfterMs = options.abandonedAfterMs ?? ABANDONED_AFTER_MS;
   const active = new ActiveRecordings();
   const uploads = new UploadStore(ctx.layout.tmpDir);
   let recovering: Promise<RecoveredTrial[]> | null = null;
@@ -53,11 +70,14 @@ export function captureHandlers(ctx: LabContext): HandlersFor<typeof captureOper
 
   async function recoverAll(): Promise<RecoveredTrial[]> {
     await uploads.removeStale();
+    // Recordings of this process whose window stopped sending are ended here, as after a crash.
+    for (const id of active.abandoned(abandonedAfterMs)) await active.end(id);
     const out: RecoveredTrial[] = [];
     for (const t of trialsLeftRecording(ctx.db)) {
       if (active.has(t.id)) continue;
       const { rel, abs } = trialDirOf(t.id);
       const manifest = await readManifest(abs);
+      if (manifest && otherProcessAlive(manifest.ownerPid)) continue;
       if (!manifest) {
         const message =
           'The recording was interrupted before it started writing; nothing could be recovered.';
@@ -101,6 +121,19 @@ export function captureHandlers(ctx: LabContext): HandlersFor<typeof captureOper
     return out;
   }
 
+  const recoverOnce = async (): Promise<RecoveredTrial[]> => {
+    // Two windows opening at once must not finalise the same trial twice.
+    recovering ??= recoverAll().finally(() => {
+      recovering = null;
+    });
+    return recovering;
+  };
+  // A recording whose window vanished is finalised without waiting for someone to reopen the app.
+  const watchdog = setInterval(() => {
+    if (active.abandoned(abandonedAfterMs).length > 0) void recoverOnce().catch(() => undefined);
+  }, Math.min(5_000, abandonedAfterMs));
+  watchdog.unref();
+
   return {
     'capture.setup.get': () => readSetup(ctx.db),
     'capture.setup.save': (input) => writeSetup(ctx.db, input),
@@ -129,6 +162,7 @@ export function captureHandlers(ctx: LabContext): HandlersFor<typeof captureOper
         mimeType,
         chunkIntervalMs: CHUNK_INTERVAL_MS,
         startedAt: new Date().toISOString(),
+        ownerPid: process.pid,
       };
       try {
         await prepareRecording(join(ctx.layout.root, rel), manifest);
@@ -167,13 +201,7 @@ export function captureHandlers(ctx: LabContext): HandlersFor<typeof captureOper
       return outcome.report;
     },
 
-    'capture.recover': async () => {
-      // Two windows opening at once must not finalise the same trial twice.
-      recovering ??= recoverAll().finally(() => {
-        recovering = null;
-      });
-      return { recovered: await recovering };
-    },
+    'capture.recover': async () => ({ recovered: await recoverOnce() }),
 
     'capture.report': ({ trialId }) => {
       trialDirOf(trialId);

@@ -1,6 +1,6 @@
 // The server half of a recording without a browser: chunks as MediaRecorder sends them, a normal
 // stop, and a lab closed mid-recording (as after a kill) that is recovered on the next open.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +13,15 @@ import { makeWebm } from './media-fixtures';
 let dir: string;
 let lab: LabServices;
 let sessionId: string;
+let media: string;
+/** Made once: encoding is the slow part of these tests. */
+let webm4s: Buffer;
+
+beforeAll(() => {
+  media = mkdtempSync(join(tmpdir(), 'gaitlab-rec-media-'));
+  webm4s = readFileSync(makeWebm(media, 'src.webm', 4));
+});
+afterAll(() => rmSync(media, { recursive: true, force: true }));
 
 async function ok<T>(op: string, input: unknown): Promise<T> {
   const env = await dispatch(lab.handlers, op, input);
@@ -60,7 +69,7 @@ const start = (cameras: string[]) =>
 
 describe('chunked recording', () => {
   it('stores chunks, remuxes on stop and reports offsets and drops', async () => {
-    const webm = readFileSync(makeWebm(dir, 'src.webm', 4));
+    const webm = webm4s;
     const { trial } = await start(['sagittal-left', 'frontal']);
     expect(trial.status).toBe('recording');
     await sendChunks(trial.id, ['sagittal-left', 'frontal'], webm, 4);
@@ -87,7 +96,7 @@ describe('chunked recording', () => {
   });
 
   it('recovers a recording left running when the lab was closed abruptly', async () => {
-    const webm = readFileSync(makeWebm(dir, 'src.webm', 4));
+    const webm = webm4s;
     const { trial } = await start(['sagittal-right']);
     await sendChunks(trial.id, ['sagittal-right'], webm, 8, 6); // 6 of 8 chunks: the rest was "in flight"
     lab.close();
@@ -106,6 +115,37 @@ describe('chunked recording', () => {
     // Nothing left to recover the second time.
     expect((await ok<{ recovered: unknown[] }>('capture.recover', {})).recovered).toEqual([]);
     expect(existsSync(join(dir, t.files[0]!.relativePath))).toBe(true);
+  });
+
+  it('finalises a recording whose window stopped sending chunks (closed or crashed tab)', async () => {
+    const { captureHandlers } = await import('../../../src/main/services/capture-handlers');
+    const handlers = captureHandlers(lab, { abandonedAfterMs: 300 });
+    const webm = webm4s;
+    const started = await handlers['capture.start']({
+      sessionId,
+      name: 'Tab closed',
+      cameras: [{ view: 'frontal', deviceLabel: '' }],
+      widthPx: 320,
+      heightPx: 180,
+      fps: 30,
+      mimeType: 'video/webm',
+    });
+    const size = Math.ceil(webm.length / 3);
+    for (let seq = 0; seq < 2; seq++) {
+      await handlers['capture.chunk']({
+        trialId: started.trial.id,
+        camera: 'frontal',
+        seq,
+        dataBase64: webm.subarray(seq * size, (seq + 1) * size).toString('base64'),
+        frameTimesMs: [Date.now()],
+      });
+    }
+    // The watchdog notices the silence and keeps what arrived, without anyone calling recover.
+    await expect
+      .poll(async () => (await ok<{ status: string }>('trials.get', { id: started.trial.id })).status, { timeout: 10_000, interval: 200 })
+      .toBe('recorded');
+    const t = await ok<{ statusMessage: string }>('trials.get', { id: started.trial.id });
+    expect(t.statusMessage).toMatch(/Recovered after an interruption/);
   });
 
   it('marks a recording that never wrote anything as failed with a reason', async () => {
