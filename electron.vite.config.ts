@@ -15,8 +15,6 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           cli: resolve(__dirname, 'src/main/cli/main.ts'),
-          // Pose inference worker, started by file path (src/main/pose/worker-pool.ts).
-          'pose-worker': resolve(__dirname, 'src/main/pose/worker/pose-worker.ts'),
           // Pose inference threads, found by src/main/pose/worker-pool.ts next to the bundles.
           'pose-worker': resolve(__dirname, 'src/main/pose/worker/pose-worker.ts'),
         },
