@@ -45,7 +45,9 @@ export function normativeFileGroups(format: NormativeFileFormat, content: string
   if (format === 'pycgm2') {
     const datasets = listPyCgm2Groups(content);
     const names = Object.keys(datasets);
-    return names.length === 1 ? (datasets[names[0]!] ?? []) : names.flatMap((d) => datasets[d]!.map((g) => `${d}/${g}`));
+    return names.length === 1
+      ? (datasets[names[0]!] ?? [])
+      : names.flatMap((d) => datasets[d]!.map((g) => `${d}/${g}`));
   }
   return [];
 }
@@ -74,9 +76,12 @@ function meta(input: NormativeFileImport, group: string | undefined, manyGroups:
 }
 
 /** Parses the file into one set per chosen group; throws NormativeImportError with line numbers. */
-export function importNormativeFile(input: NormativeFileImport): Array<{ set: NormativeSet; group: string | null }> {
+export function importNormativeFile(
+  input: NormativeFileImport,
+): Array<{ set: NormativeSet; group: string | null }> {
   const groups = normativeFileGroups(input.format, input.content);
-  if (input.format === 'gcd') return [{ set: gcdToNormativeSet(input.content, meta(input, undefined, false)), group: null }];
+  if (input.format === 'gcd')
+    return [{ set: gcdToNormativeSet(input.content, meta(input, undefined, false)), group: null }];
   let chosen: string[];
   if (input.group === undefined || input.group === '') {
     if (groups.length > 1)
@@ -94,7 +99,10 @@ export function importNormativeFile(input: NormativeFileImport): Array<{ set: No
   }
   const many = chosen.length > 1;
   if (input.format === 'csv') {
-    if (chosen.length === 0) return [{ set: parseTidyNormativeCsv(input.content, { meta: meta(input, undefined, false) }), group: null }];
+    if (chosen.length === 0)
+      return [
+        { set: parseTidyNormativeCsv(input.content, { meta: meta(input, undefined, false) }), group: null },
+      ];
     return chosen.map((group) => ({
       set: parseTidyNormativeCsv(input.content, { meta: meta(input, group, many), group }),
       group,

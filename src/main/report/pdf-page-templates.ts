@@ -22,7 +22,10 @@ export interface RunningHeader {
 export const READY_SELECTOR = 'html[data-report-ready="true"], html[data-report-error]';
 
 const escapeHtml = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 
 // Chromium renders these templates in their own document with a tiny default font: size and
 // padding are set here, and page numbers come from its pageNumber/totalPages classes.

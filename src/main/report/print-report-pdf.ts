@@ -2,7 +2,7 @@
 // the same renderer, served by an in-process bridge on a free 127.0.0.1 port, opened in headless
 // Chromium (Debian's, through playwright-core) and printed once the page says it is drawn.
 import { existsSync, writeFileSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { startBridge } from '../bridge/server';
 import type { LabServices } from '../services/lab-services';
 import {
@@ -73,11 +73,21 @@ export async function printReportPdf(o: PrintReportOptions): Promise<PrintReport
   // Browser start-up and the bridge are independent: overlap them.
   const [bridge, browser] = await Promise.all([
     startBridge({ services: o.services, staticDir: o.staticDir, port: 0 }),
-    chromium.launch({
-      executablePath,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    }) as Promise<Browser>,
+    // Loaded here, not at the top: it takes most of a second and only printing needs it.
+    import('playwright-core').then(({ chromium }) =>
+      chromium.launch({
+        executablePath,
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      }),
+    ) as Promise<Browser>,
   ]);
   const tReady = performance.now();
   const pageErrors: string[] = [];
@@ -110,11 +120,15 @@ export async function printReportPdf(o: PrintReportOptions): Promise<PrintReport
     const failure = await page.getAttribute('html', 'data-report-error');
     if (failure) throw new ReportPrintError(failure);
     const tPage = performance.now();
-    const warnings = await page.$$eval('.report-warnings li', (items) => items.map((i) => i.textContent ?? ''));
+    const warnings = await page.$$eval('.report-warnings li', (items) =>
+      items.map((i) => i.textContent ?? ''),
+    );
     const mode = (await page.getAttribute('[data-testid="report"]', 'class'))?.includes('report-comparison')
       ? ('comparison' as const)
       : ('single' as const);
-    const running = JSON.parse((await page.getAttribute('html', 'data-report-running')) ?? '{}') as RunningHeader;
+    const running = JSON.parse(
+      (await page.getAttribute('html', 'data-report-running')) ?? '{}',
+    ) as RunningHeader;
     const pdf = await page.pdf({
       format: o.paper === 'letter' ? 'Letter' : 'A4',
       printBackground: true,

@@ -41,10 +41,18 @@ export function stillFrames(view: TrialAnalysisView, track: PoseTrackView, side:
     .filter((c) => c.side === side && !c.excluded && c.footOffFrame !== null)
     .map((c) => {
       const oppFo = view.events.find(
-        (e) => e.side === other && e.kind === 'foot-off' && e.frame > c.startFrame && e.frame < (c.footOffFrame ?? 0),
+        (e) =>
+          e.side === other &&
+          e.kind === 'foot-off' &&
+          e.frame > c.startFrame &&
+          e.frame < (c.footOffFrame ?? 0),
       );
       const oppIc = view.events.find(
-        (e) => e.side === other && e.kind === 'initial-contact' && e.frame > (oppFo?.frame ?? c.startFrame) && e.frame < c.endFrame,
+        (e) =>
+          e.side === other &&
+          e.kind === 'initial-contact' &&
+          e.frame > (oppFo?.frame ?? c.startFrame) &&
+          e.frame < c.endFrame,
       );
       const mid =
         oppFo && oppIc ? (oppFo.frame + oppIc.frame) / 2 : c.startFrame + 0.3 * (c.endFrame - c.startFrame);
@@ -129,9 +137,20 @@ export async function reportStills(req: StillsRequest): Promise<ReportStillView[
         await runTool(
           ffmpegPath(),
           [
-            '-v', 'error', '-ss', seekS.toFixed(4), '-i', video, '-frames:v', '1',
-            '-vf', `crop=${crop.w}:${crop.h}:${crop.x}:${crop.y},scale=-2:${STILL_HEIGHT_PX}`,
-            '-q:v', '3', '-y', out,
+            '-v',
+            'error',
+            '-ss',
+            seekS.toFixed(4),
+            '-i',
+            video,
+            '-frames:v',
+            '1',
+            '-vf',
+            `crop=${crop.w}:${crop.h}:${crop.x}:${crop.y},scale=-2:${STILL_HEIGHT_PX}`,
+            '-q:v',
+            '3',
+            '-y',
+            out,
           ],
           req.signal,
         );
@@ -143,7 +162,12 @@ export async function reportStills(req: StillsRequest): Promise<ReportStillView[
         const i = frame * LANDMARK_COUNT + l;
         const x = track.xPx[i];
         const y = track.yPx[i];
-        const ok = x !== null && x !== undefined && y !== null && y !== undefined && (track.visibility[i] ?? 0) >= MIN_VISIBILITY;
+        const ok =
+          x !== null &&
+          x !== undefined &&
+          y !== null &&
+          y !== undefined &&
+          (track.visibility[i] ?? 0) >= MIN_VISIBILITY;
         landmarks.push(ok ? { x: (x - crop.x) * scale, y: (y - crop.y) * scale } : null);
       }
       return {

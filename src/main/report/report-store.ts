@@ -39,8 +39,7 @@ export class ReportStore {
 
   labSettings(): LabSettingsRow {
     const r = this.db.prepare('SELECT * FROM lab_settings WHERE id = 1').get() as
-      | { settings_json: string; logo_relative_path: string | null; updated_at: string }
-      | undefined;
+      { settings_json: string; logo_relative_path: string | null; updated_at: string } | undefined;
     const s = r ? (JSON.parse(r.settings_json) as Partial<LabSettingsRow>) : {};
     return {
       labName: s.labName || DEFAULT_LAB_NAME,
@@ -113,8 +112,7 @@ export class ReportStore {
     const r = this.db
       .prepare('SELECT * FROM report_note WHERE session_id = ? AND compare_session_id = ?')
       .get(sessionId, compareSessionId ?? '') as
-      | { text: string; clinician_name: string; role: string; updated_at: string }
-      | undefined;
+      { text: string; clinician_name: string; role: string; updated_at: string } | undefined;
     return r
       ? { text: r.text, clinicianName: r.clinician_name, role: r.role, updatedAt: r.updated_at }
       : undefined;

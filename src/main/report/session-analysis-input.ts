@@ -97,7 +97,12 @@ function sideInput(views: readonly TrialAnalysisView[], side: SideName): SideAna
     if (pooled) spatiotemporal[parameter] = pooled;
   }
   const footOff = spatiotemporal.footOffPct?.mean;
-  return { cycleCount, spatiotemporal, kinematics, ...(footOff === undefined ? {} : { footOffPct: footOff }) };
+  return {
+    cycleCount,
+    spatiotemporal,
+    kinematics,
+    ...(footOff === undefined ? {} : { footOffPct: footOff }),
+  };
 }
 
 const str = (v: unknown): string | undefined =>
@@ -121,11 +126,19 @@ export function sessionAnalysisInput(views: readonly TrialAnalysisView[]): Sessi
           }))
       : [],
   );
-  const poseModel = [str(p.landmarkModel), str(p.personModel) && `person finder ${str(p.personModel)}`, str(p.modelPackage)]
+  const poseModel = [
+    str(p.landmarkModel),
+    str(p.personModel) && `person finder ${str(p.personModel)}`,
+    str(p.modelPackage),
+  ]
     .filter(Boolean)
     .join(', ');
-  const backend = [str(p.backend), str(p.workers) && `${str(p.workers)} workers`, str(p.cpu)].filter(Boolean).join(', ');
-  const scales = [...new Set(analysed.map((v) => v.scale?.description).filter((s): s is string => Boolean(s)))];
+  const backend = [str(p.backend), str(p.workers) && `${str(p.workers)} workers`, str(p.cpu)]
+    .filter(Boolean)
+    .join(', ');
+  const scales = [
+    ...new Set(analysed.map((v) => v.scale?.description).filter((s): s is string => Boolean(s))),
+  ];
   return {
     ...(left ? { left } : {}),
     ...(right ? { right } : {}),
@@ -133,7 +146,9 @@ export function sessionAnalysisInput(views: readonly TrialAnalysisView[]): Sessi
       appVersion: str(p.appVersion) ?? 'unknown',
       poseModel: poseModel || 'unknown',
       inferenceBackend: backend || 'unknown',
-      filterSettings: [str(p.filter), str(p.eventMethod) && `events: ${str(p.eventMethod)}`].filter(Boolean).join('; ') || 'unknown',
+      filterSettings:
+        [str(p.filter), str(p.eventMethod) && `events: ${str(p.eventMethod)}`].filter(Boolean).join('; ') ||
+        'unknown',
       cameras: analysed.map((v) => ({
         id: v.camera,
         label: `trial ${v.trialId.slice(0, 8)}`,

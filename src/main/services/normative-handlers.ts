@@ -7,7 +7,13 @@ import type { reportsOperations } from '../../shared/api/ops/reports';
 import type { NormativeSetInfo } from '../../shared/api/report-types';
 import { ApiError } from '../../shared/api/envelope';
 import { resolveInsideLab } from '../store/lab-folder';
-import { NormativeImportError, ageAtDate, buildLabNormativeSet, chooseNormativeSet, type NormativeSet } from '../report/model';
+import {
+  NormativeImportError,
+  ageAtDate,
+  buildLabNormativeSet,
+  chooseNormativeSet,
+  type NormativeSet,
+} from '../report/model';
 import { importNormativeFile, normativeFileGroups } from '../report/normative-file-import';
 import type { NormativeSetRow, ReportStore } from '../report/report-store';
 import { sessionAnalysisInput } from '../report/session-analysis-input';
@@ -20,7 +26,12 @@ export interface NormativeDeps extends AnalysisDeps {
 
 type NormativeOps = Pick<
   typeof reportsOperations,
-  'normative.list' | 'normative.groups' | 'normative.import' | 'normative.archive' | 'normative.choose' | 'normative.buildFromControls'
+  | 'normative.list'
+  | 'normative.groups'
+  | 'normative.import'
+  | 'normative.archive'
+  | 'normative.choose'
+  | 'normative.buildFromControls'
 >;
 
 export function normativeInfo(row: NormativeSetRow): NormativeSetInfo {
@@ -29,7 +40,8 @@ export function normativeInfo(row: NormativeSetRow): NormativeSetInfo {
     id: row.id,
     name: row.name,
     origin: row.origin,
-    format: row.format === 'csv' || row.format === 'pycgm2' || row.format === 'gcd' ? row.format : 'lab-controls',
+    format:
+      row.format === 'csv' || row.format === 'pycgm2' || row.format === 'gcd' ? row.format : 'lab-controls',
     group: row.group,
     source: s.source,
     citation: s.citation,
@@ -49,7 +61,8 @@ function importError(err: unknown): ApiError {
   const message = err instanceof Error ? err.message : String(err);
   return new ApiError({
     code: 'invalid-input',
-    message: err instanceof NormativeImportError ? message : `The reference file could not be imported: ${message}`,
+    message:
+      err instanceof NormativeImportError ? message : `The reference file could not be imported: ${message}`,
   });
 }
 
@@ -90,7 +103,8 @@ export function chooseForSession(
 
 export function normativeHandlers(deps: NormativeDeps): HandlersFor<NormativeOps> {
   return {
-    'normative.list': ({ includeArchived }) => deps.reports.listNormativeSets(includeArchived ?? false).map(normativeInfo),
+    'normative.list': ({ includeArchived }) =>
+      deps.reports.listNormativeSets(includeArchived ?? false).map(normativeInfo),
     'normative.groups': ({ format, content }) => {
       try {
         return normativeFileGroups(format, content);
@@ -106,7 +120,10 @@ export function normativeHandlers(deps: NormativeDeps): HandlersFor<NormativeOps
         try {
           content = new Uint8Array(readFileSync(path));
         } catch {
-          throw new ApiError({ code: 'not-found', message: `No file "${input.labRelativePath}" in the lab folder.` });
+          throw new ApiError({
+            code: 'not-found',
+            message: `No file "${input.labRelativePath}" in the lab folder.`,
+          });
         }
         fileName ??= input.labRelativePath.split('/').pop();
       } else content = input.content ?? '';
@@ -126,7 +143,9 @@ export function normativeHandlers(deps: NormativeDeps): HandlersFor<NormativeOps
       } catch (err) {
         throw importError(err);
       }
-      return sets.map(({ set, group }) => normativeInfo(deps.reports.addNormativeSet(set, 'imported', input.format, group)));
+      return sets.map(({ set, group }) =>
+        normativeInfo(deps.reports.addNormativeSet(set, 'imported', input.format, group)),
+      );
     },
     'normative.archive': ({ id, archived }) => {
       const row = deps.reports.setNormativeArchived(id, archived);
@@ -142,7 +161,8 @@ export function normativeHandlers(deps: NormativeDeps): HandlersFor<NormativeOps
       const byPatient = new Map<string, string[]>();
       for (const sessionId of input.sessionIds) {
         const s = deps.sessions.get(sessionId);
-        if (!s) throw new ApiError({ code: 'not-found', message: `Control session ${sessionId} was not found.` });
+        if (!s)
+          throw new ApiError({ code: 'not-found', message: `Control session ${sessionId} was not found.` });
         byPatient.set(s.patientId, [...(byPatient.get(s.patientId) ?? []), sessionId]);
       }
       const controls = [...byPatient].map(([patientId, sessionIds]) => {
@@ -163,12 +183,17 @@ export function normativeHandlers(deps: NormativeDeps): HandlersFor<NormativeOps
             return c ? [c.meanDeg] : [];
           });
           const n = means[0]?.length ?? 0;
-          curves[v] = Array.from({ length: n }, (_, i) => means.reduce((acc, m) => acc + (m[i] ?? 0), 0) / means.length);
+          curves[v] = Array.from(
+            { length: n },
+            (_, i) => means.reduce((acc, m) => acc + (m[i] ?? 0), 0) / means.length,
+          );
         }
         const spatiotemporal: Record<string, number> = {};
         for (const s of sides)
           for (const [p, ms] of Object.entries(s.spatiotemporal))
-            if (ms) spatiotemporal[p] = spatiotemporal[p] === undefined ? ms.mean : (spatiotemporal[p] + ms.mean) / 2;
+            if (ms)
+              spatiotemporal[p] =
+                spatiotemporal[p] === undefined ? ms.mean : (spatiotemporal[p] + ms.mean) / 2;
         return { subjectId: patientId, curves, spatiotemporal };
       });
       let set: NormativeSet;
@@ -186,7 +211,10 @@ export function normativeHandlers(deps: NormativeDeps): HandlersFor<NormativeOps
           },
         });
       } catch (err) {
-        throw new ApiError({ code: 'invalid-input', message: err instanceof Error ? err.message : String(err) });
+        throw new ApiError({
+          code: 'invalid-input',
+          message: err instanceof Error ? err.message : String(err),
+        });
       }
       return normativeInfo(deps.reports.addNormativeSet(set, 'lab', 'lab-controls', null));
     },

@@ -5,7 +5,12 @@ import { dirname } from 'node:path';
 import type { HandlersFor } from '../../shared/api/op';
 import type { reportsOperations } from '../../shared/api/ops/reports';
 import type { SideName } from '../../shared/api/analysis-types';
-import type { LabSettingsInfo, ReportModelView, ReportStillView, ReportView } from '../../shared/api/report-types';
+import type {
+  LabSettingsInfo,
+  ReportModelView,
+  ReportStillView,
+  ReportView,
+} from '../../shared/api/report-types';
 import { ApiError } from '../../shared/api/envelope';
 import { resolveInsideLab, trialDirRelative } from '../store/lab-folder';
 import {
@@ -24,7 +29,11 @@ import { readPoseTrackView } from './trial-analysis';
 
 type ReportOps = Pick<
   typeof reportsOperations,
-  'labSettings.get' | 'labSettings.update' | 'labSettings.setLogo' | 'reports.get' | 'reports.saveInterpretation'
+  | 'labSettings.get'
+  | 'labSettings.update'
+  | 'labSettings.setLogo'
+  | 'reports.get'
+  | 'reports.saveInterpretation'
 >;
 
 const LOGO_BASENAME = 'settings/logo';
@@ -53,7 +62,10 @@ export function labSettingsInfo(store: ReportStore, labRoot: string): LabSetting
 
 /** PNG and JPEG signatures: a renamed file of another kind is refused before it reaches a report. */
 function imageKind(bytes: Buffer): 'image/png' | 'image/jpeg' | null {
-  if (bytes.length > 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+  if (
+    bytes.length > 8 &&
+    bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+  )
     return 'image/png';
   if (bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
   return null;
@@ -84,7 +96,11 @@ export function reportHandlers(deps: NormativeDeps): HandlersFor<ReportOps> {
         const bytes = Buffer.from(logo.base64, 'base64');
         const kind = imageKind(bytes);
         if (!kind)
-          throw new ApiError({ code: 'invalid-input', message: 'The logo must be a PNG or JPEG image.', fields: { logo: 'Not a PNG or JPEG image.' } });
+          throw new ApiError({
+            code: 'invalid-input',
+            message: 'The logo must be a PNG or JPEG image.',
+            fields: { logo: 'Not a PNG or JPEG image.' },
+          });
         const rel = `${LOGO_BASENAME}.${kind === 'image/png' ? 'png' : 'jpg'}`;
         const path = resolveInsideLab(root, rel);
         mkdirSync(dirname(path), { recursive: true });
@@ -97,9 +113,14 @@ export function reportHandlers(deps: NormativeDeps): HandlersFor<ReportOps> {
     },
     'reports.get': async (input) => {
       const sessionA = sessionOrThrow(deps, input.sessionId, 'session');
-      const sessionB = input.compareSessionId ? sessionOrThrow(deps, input.compareSessionId, 'comparison session') : undefined;
+      const sessionB = input.compareSessionId
+        ? sessionOrThrow(deps, input.compareSessionId, 'comparison session')
+        : undefined;
       if (sessionB && sessionB.patientId !== sessionA.patientId)
-        throw new ApiError({ code: 'invalid-input', message: 'Both sessions of a comparison must be of the same patient.' });
+        throw new ApiError({
+          code: 'invalid-input',
+          message: 'Both sessions of a comparison must be of the same patient.',
+        });
       if (sessionB && sessionB.id === sessionA.id)
         throw new ApiError({ code: 'invalid-input', message: 'Choose two different sessions to compare.' });
       const patient = deps.patients.get(sessionA.patientId);
@@ -144,7 +165,8 @@ export function reportHandlers(deps: NormativeDeps): HandlersFor<ReportOps> {
         }
       } else if (wanted !== 'none') {
         const row = store.getNormativeSet(wanted);
-        if (!row) throw new ApiError({ code: 'not-found', message: 'The normative reference set was not found.' });
+        if (!row)
+          throw new ApiError({ code: 'not-found', message: 'The normative reference set was not found.' });
         normativeSet = row.set;
         normativeSetId = row.id;
       }
@@ -164,7 +186,9 @@ export function reportHandlers(deps: NormativeDeps): HandlersFor<ReportOps> {
           dateOfBirth: patient.dateOfBirth,
           ...(patient.diagnosis ? { diagnosis: patient.diagnosis } : {}),
           ...(patient.gmfcsLevel ? { gmfcsLevel: patient.gmfcsLevel as GmfcsLevel } : {}),
-          ...(AFFECTED.includes(patient.affectedSide) ? { affectedSide: patient.affectedSide as AffectedSide } : {}),
+          ...(AFFECTED.includes(patient.affectedSide)
+            ? { affectedSide: patient.affectedSide as AffectedSide }
+            : {}),
           ...(patient.legLengthM ? { legLengthM: patient.legLengthM } : {}),
         },
         sessions: sessionInputs.length === 2 ? [sessionInputs[0]!, sessionInputs[1]!] : [sessionInputs[0]!],
@@ -226,4 +250,3 @@ export function reportHandlers(deps: NormativeDeps): HandlersFor<ReportOps> {
     },
   };
 }
-

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { parseReportPath, reportHref, type ReportRouteParams } from './report/report-route';
+import { parseReportPath, reportHref, type ReportRouteParams } from '../../shared/api/report-route';
 
 // Hash routes keep the app working from file:// in Electron and from the bridge alike.
 export type Route =

@@ -29,9 +29,19 @@ afterAll(() => lab.close());
 
 describe('normative sets', () => {
   it('lists the groups of a file and imports every Schwartz speed group with its band', async () => {
-    const content = readSharedText(`${DIR}/schwartz2008_TD_children_5speeds/derived_csv/schwartz2008_joint_rotations_deg.csv`);
-    expect(await ok<string[]>('normative.groups', { format: 'csv', content })).toEqual(['VerySlow', 'Slow', 'Free', 'Fast', 'VeryFast']);
-    expect(await refused('normative.import', { format: 'csv', content, name: 'Schwartz' })).toMatch(/holds 5 groups/);
+    const content = readSharedText(
+      `${DIR}/schwartz2008_TD_children_5speeds/derived_csv/schwartz2008_joint_rotations_deg.csv`,
+    );
+    expect(await ok<string[]>('normative.groups', { format: 'csv', content })).toEqual([
+      'VerySlow',
+      'Slow',
+      'Free',
+      'Fast',
+      'VeryFast',
+    ]);
+    expect(await refused('normative.import', { format: 'csv', content, name: 'Schwartz' })).toMatch(
+      /holds 5 groups/,
+    );
     const sets = await ok<Array<{ name: string; speedBand: string; citation: string }>>('normative.import', {
       format: 'csv',
       content,
@@ -54,7 +64,10 @@ describe('normative sets', () => {
     expect(py?.format).toBe('pycgm2');
     expect(py?.variables).toContain('knee_flexion');
     mkdirSync(join(lab.layout.root, 'references'), { recursive: true });
-    copyFileSync(sharedDataPath(`${DIR}/gaitutils_vicon_normal_gcd/normal.gcd`), join(lab.layout.root, 'references/normal.gcd'));
+    copyFileSync(
+      sharedDataPath(`${DIR}/gaitutils_vicon_normal_gcd/normal.gcd`),
+      join(lab.layout.root, 'references/normal.gcd'),
+    );
     const [gcd] = await ok<Array<{ variables: string[]; spreadNote: string }>>('normative.import', {
       format: 'gcd',
       labRelativePath: 'references/normal.gcd',
@@ -63,13 +76,19 @@ describe('normative sets', () => {
       ageMaxYears: 15,
     });
     expect(gcd?.variables).toContain('hip_flexion');
-    expect(await refused('normative.import', { format: 'gcd', labRelativePath: '../outside.gcd', name: 'x' })).toMatch(/outside the lab/);
+    expect(
+      await refused('normative.import', { format: 'gcd', labRelativePath: '../outside.gcd', name: 'x' }),
+    ).toMatch(/outside the lab/);
     const list = await ok<unknown[]>('normative.list', {});
     expect(list).toHaveLength(7);
   });
 
   it('refuses a damaged file with the format and line', async () => {
-    const msg = await refused('normative.import', { format: 'gcd', content: '#!DST-0.1 GCD Oxford Metrics\n!PelvicTilt\n10.8 n/a\n', name: 'bad' });
+    const msg = await refused('normative.import', {
+      format: 'gcd',
+      content: '#!DST-0.1 GCD Oxford Metrics\n!PelvicTilt\n10.8 n/a\n',
+      name: 'bad',
+    });
     expect(msg).toMatch(/Vicon GCD, line \d+/);
   });
 
@@ -84,13 +103,23 @@ describe('normative sets', () => {
 
 describe('lab settings', () => {
   it('stores the lab name and a PNG logo, and refuses a file that is not an image', async () => {
-    const s = await ok<{ labName: string }>('labSettings.update', { labName: 'Gait Lab North', phone: '+44 1' });
+    const s = await ok<{ labName: string }>('labSettings.update', {
+      labName: 'Gait Lab North',
+      phone: '+44 1',
+    });
     expect(s.labName).toBe('Gait Lab North');
     // A 1x1 PNG.
-    const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
-    const withLogo = await ok<{ logoDataUrl: string }>('labSettings.setLogo', { logo: { mimeType: 'image/png', base64: png } });
+    const png =
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+    const withLogo = await ok<{ logoDataUrl: string }>('labSettings.setLogo', {
+      logo: { mimeType: 'image/png', base64: png },
+    });
     expect(withLogo.logoDataUrl).toBe(`data:image/png;base64,${png}`);
-    expect(await refused('labSettings.setLogo', { logo: { mimeType: 'image/png', base64: Buffer.from('hello').toString('base64') } })).toMatch(/PNG or JPEG/);
+    expect(
+      await refused('labSettings.setLogo', {
+        logo: { mimeType: 'image/png', base64: Buffer.from('hello').toString('base64') },
+      }),
+    ).toMatch(/PNG or JPEG/);
     expect(await refused('labSettings.update', { labName: '' })).toMatch(/lab name/);
     const removed = await ok<{ logoDataUrl: string | null }>('labSettings.setLogo', { logo: null });
     expect(removed.logoDataUrl).toBeNull();
@@ -101,13 +130,27 @@ describe('lab settings', () => {
 describe('reports', () => {
   it('explains what is missing before a report can be made', async () => {
     const p = await ok<{ id: string }>('patients.create', { name: 'No Birthday' });
-    const s = await ok<{ id: string }>('sessions.create', { patientId: p.id, date: '2026-10-01', condition: 'barefoot' });
+    const s = await ok<{ id: string }>('sessions.create', {
+      patientId: p.id,
+      date: '2026-10-01',
+      condition: 'barefoot',
+    });
     expect(await refused('reports.get', { sessionId: s.id })).toMatch(/date of birth/);
-    const q = await ok<{ id: string }>('patients.create', { name: 'With Birthday', dateOfBirth: '2015-01-01' });
-    const t = await ok<{ id: string }>('sessions.create', { patientId: q.id, date: '2026-10-01', condition: 'barefoot' });
+    const q = await ok<{ id: string }>('patients.create', {
+      name: 'With Birthday',
+      dateOfBirth: '2015-01-01',
+    });
+    const t = await ok<{ id: string }>('sessions.create', {
+      patientId: q.id,
+      date: '2026-10-01',
+      condition: 'barefoot',
+    });
     expect(await refused('reports.get', { sessionId: t.id })).toMatch(/no analysed trial yet/);
     expect(await refused('reports.get', { sessionId: t.id, compareSessionId: s.id })).toMatch(/same patient/);
-    const saved = await ok<{ updatedAt: string }>('reports.saveInterpretation', { sessionId: t.id, text: 'Crouch improved.' });
+    const saved = await ok<{ updatedAt: string }>('reports.saveInterpretation', {
+      sessionId: t.id,
+      text: 'Crouch improved.',
+    });
     expect(saved.updatedAt).toMatch(/^\d{4}-/);
   });
 });

@@ -53,7 +53,8 @@ function parsePgm(buf: Buffer): GreyPage {
 export function darkestInColumns(p: GreyPage, x0: number, x1: number): number {
   let min = 255;
   for (let y = 0; y < p.height; y++)
-    for (let x = Math.max(0, x0); x < Math.min(p.width, x1); x++) min = Math.min(min, p.pixels[y * p.width + x]!);
+    for (let x = Math.max(0, x0); x < Math.min(p.width, x1); x++)
+      min = Math.min(min, p.pixels[y * p.width + x]!);
   return min;
 }
 

@@ -22,7 +22,10 @@ let lab: ReportLab;
 let out: string;
 
 function gaitlab(...args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(NODE, [BUILT_CLI, '--lab', lab.labDir, ...args], { encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(NODE, [BUILT_CLI, '--lab', lab.labDir, ...args], {
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -42,8 +45,13 @@ function expectNothingClipped(pdf: string, dir: string, widthPt: number): void {
   const contentRight = (widthPt * MM_PER_PT - 12) * pxPerMm;
   for (const [i, p] of pages.entries()) {
     // The running header and footer are inside the margins too; 2 px for anti-aliasing.
-    expect(rightmostInk(p), `page ${i + 1}: ink beyond the right margin`).toBeLessThanOrEqual(Math.ceil(contentRight) + 2);
-    expect(darkestInColumns(p, Math.ceil(contentRight) + 3, p.width), `page ${i + 1}: right margin`).toBeGreaterThan(200);
+    expect(rightmostInk(p), `page ${i + 1}: ink beyond the right margin`).toBeLessThanOrEqual(
+      Math.ceil(contentRight) + 2,
+    );
+    expect(
+      darkestInColumns(p, Math.ceil(contentRight) + 3, p.width),
+      `page ${i + 1}: right margin`,
+    ).toBeGreaterThan(200);
   }
 }
 
@@ -56,7 +64,17 @@ beforeAll(async () => {
 
 describe('gaitlab normative', () => {
   it('imports Schwartz 2008 free speed from the shared data and lists it', () => {
-    const imported = gaitlab('normative', 'import', sharedDataPath(SCHWARTZ), '--format', 'csv', '--group', 'Free', '--name', 'Schwartz 2008');
+    const imported = gaitlab(
+      'normative',
+      'import',
+      sharedDataPath(SCHWARTZ),
+      '--format',
+      'csv',
+      '--group',
+      'Free',
+      '--name',
+      'Schwartz 2008',
+    );
     expect(imported.code, imported.stderr).toBe(0);
     expect(imported.stdout).toMatch(/Imported \S+ {2}Schwartz 2008 Free {2}band Free {2}14 variables/);
     const listed = gaitlab('normative', 'list');
@@ -82,7 +100,16 @@ describe('gaitlab report', () => {
     const text = pdfText(pdf);
     // Header on page 1, running header and page numbers on every page.
     const first = pdfText(pdf, 1);
-    for (const s of ['Gait assessment report', 'Ada Walker', 'GL-0165', '2026-11-02', 'barefoot', 'Dr Gait', '14 y 7 m', 'Spastic'])
+    for (const s of [
+      'Gait assessment report',
+      'Ada Walker',
+      'GL-0165',
+      '2026-11-02',
+      'barefoot',
+      'Dr Gait',
+      '14 y 7 m',
+      'Spastic',
+    ])
       expect(first).toContain(s);
     for (let p = 1; p <= info.pages; p++) {
       const t = pdfText(pdf, p);
@@ -106,7 +133,14 @@ describe('gaitlab report', () => {
 
   it('prints a comparison on A4 and US Letter: both sessions, differences, flags, GPS change vs MCID', () => {
     for (const paper of ['a4', 'letter'] as const) {
-      const pdf = report(`comparison-${paper}.pdf`, lab.sessionA, '--compare', lab.sessionB, '--paper', paper);
+      const pdf = report(
+        `comparison-${paper}.pdf`,
+        lab.sessionA,
+        '--compare',
+        lab.sessionB,
+        '--paper',
+        paper,
+      );
       const info = pdfPages(pdf);
       if (paper === 'a4') expect([Math.round(info.widthPt), Math.round(info.heightPt)]).toEqual([596, 843]);
       else expect([Math.round(info.widthPt), Math.round(info.heightPt)]).toEqual([612, 792]);
@@ -116,9 +150,13 @@ describe('gaitlab report', () => {
       expect(text).toMatch(/B \(after\)\s+2027-05-18/);
       expect(text).toContain('Difference B − A');
       // Session B's foot off was moved by hand: its foot-off row changes and says so.
-      expect(text).toMatch(/Foot off \(% cycle\)\s+Left\s+-\s+[\d.]+ ± [\d.]+\s+[\d.]+ ± [\d.]+\s+[+-][\d.]+/);
+      expect(text).toMatch(
+        /Foot off \(% cycle\)\s+Left\s+-\s+[\d.]+ ± [\d.]+\s+[\d.]+ ± [\d.]+\s+[+-][\d.]+/,
+      );
       expect(text).toMatch(/changed ≥3|below threshold/);
-      expect(text).toMatch(/GPS overall \(sagittal only, 6 of 15 variables\)\s+\d+\.\d\s+\d+\.\d\s+[+-]?\d+\.\d\s+(improved|worsened|no clinically important change)/);
+      expect(text).toMatch(
+        /GPS overall \(sagittal only, 6 of 15 variables\)\s+\d+\.\d\s+\d+\.\d\s+[+-]?\d+\.\d\s+(improved|worsened|no clinically important change)/,
+      );
       expect(text).toContain('Against MCID 1.6 deg');
       expect(text).toContain('A: 2026-11-02, barefoot');
       expect(text).toContain('B: 2027-05-18, post-op');

@@ -67,7 +67,11 @@ export async function createReportLab(
     cpSync(resolveInsideLab(labDir, base.trial.files[0]!.relativePath), resolveInsideLab(labDir, videoRel));
     cpSync(resolveInsideLab(labDir, rowA.poseDir), resolveInsideLab(labDir, poseRel), { recursive: true });
     cpSync(resolveInsideLab(labDir, rowA.resultPath), resolveInsideLab(labDir, resultRel));
-    lab.trials.addFiles(created.id, [{ camera: DEMO_CAMERA, relativePath: videoRel, kind: 'video' }], 'analysed');
+    lab.trials.addFiles(
+      created.id,
+      [{ camera: DEMO_CAMERA, relativePath: videoRel, kind: 'video' }],
+      'analysed',
+    );
     analyses.upsert(created.id, DEMO_CAMERA, {
       status: 'analysed',
       poseDir: poseRel,
@@ -87,7 +91,12 @@ export async function createReportLab(
       toFrame: target.frame + 3,
     });
     // And the first left cycle excluded (as after reviewing a stumble), so B's curves differ.
-    await call(lab, 'analysis.setCycleExcluded', { trialId: created.id, side: 'left', index: 0, excluded: true });
+    await call(lab, 'analysis.setCycleExcluded', {
+      trialId: created.id,
+      side: 'left',
+      index: 0,
+      excluded: true,
+    });
     const info: ReportLab = {
       labDir,
       patientId: base.patient.id,

@@ -20,7 +20,9 @@ function view(trialId: string, kneeCycles: number[][], speeds: number[], edited 
     view: 'sagittal',
     mode: 'overground',
     passes: [],
-    events: [{ side: 'left', kind: 'foot-off', frame: 40, timeS: 1.3333, source: edited ? 'manual' : 'zeni' }],
+    events: [
+      { side: 'left', kind: 'foot-off', frame: 40, timeS: 1.3333, source: edited ? 'manual' : 'zeni' },
+    ],
     eventsEditedByHand: edited,
     cycles: kneeCycles.map((_, i) => ({
       side: 'left' as const,
@@ -89,7 +91,14 @@ function view(trialId: string, kneeCycles: number[][], speeds: number[], edited 
     lowConfidenceFrames: [],
     warnings: [],
     videoRelativePath: 'x.mp4',
-    provenance: { appVersion: '1.2.3', landmarkModel: 'blazepose-full', backend: 'wasm', workers: 2, filter: 'Butterworth 6 Hz', videoSizePx: '1280x720' },
+    provenance: {
+      appVersion: '1.2.3',
+      landmarkModel: 'blazepose-full',
+      backend: 'wasm',
+      workers: 2,
+      filter: 'Butterworth 6 Hz',
+      videoSizePx: '1280x720',
+    },
   };
 }
 

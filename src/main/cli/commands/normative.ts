@@ -66,8 +66,11 @@ export const normativeCommand: CliCommand = {
     };
     try {
       if (sub === 'list') {
-        const sets = await call<NormativeSetInfo[]>('normative.list', { includeArchived: values.all ?? false });
-        if (sets.length === 0) ctx.io.out('No normative reference set yet: gaitlab normative import <file> ...');
+        const sets = await call<NormativeSetInfo[]>('normative.list', {
+          includeArchived: values.all ?? false,
+        });
+        if (sets.length === 0)
+          ctx.io.out('No normative reference set yet: gaitlab normative import <file> ...');
         for (const s of sets) ctx.io.out(line(s));
         return 0;
       }
@@ -77,7 +80,8 @@ export const normativeCommand: CliCommand = {
         const format = values.format;
         if (format !== 'csv' && format !== 'pycgm2' && format !== 'gcd')
           throw new UserError('--format must be csv, pycgm2 or gcd.');
-        if (!values.name) throw new UserError('Give the set a name with --name, e.g. --name "Schwartz 2008".');
+        if (!values.name)
+          throw new UserError('Give the set a name with --name, e.g. --name "Schwartz 2008".');
         let content: string;
         try {
           content = readFileSync(resolve(file), 'utf8');
@@ -112,7 +116,9 @@ export const normativeCommand: CliCommand = {
       if (sub === 'choose') {
         const sessionId = positionals[0];
         if (!sessionId) throw new UserError('Give the session ID.');
-        const c = await call<{ set: NormativeSetInfo; reasons: string[] } | null>('normative.choose', { sessionId });
+        const c = await call<{ set: NormativeSetInfo; reasons: string[] } | null>('normative.choose', {
+          sessionId,
+        });
         if (!c) {
           ctx.io.out('No normative reference set in this lab.');
           return 1;

@@ -8,6 +8,7 @@ import { UserError } from '../command';
 import { openLab } from '../../services/lab-services';
 import { printReportPdf } from '../../report/print-report-pdf';
 import type { Paper } from '../../report/pdf-page-templates';
+import { reportHref } from '../../../shared/api/report-route';
 
 function rendererDir(): string {
   // Built layout: out/main/cli.js beside out/renderer/.
@@ -49,20 +50,43 @@ Needs Chromium or Chrome (GAITLAB_CHROMIUM=path to choose one).`,
     const sessionId = positionals[0];
     if (!sessionId) throw new UserError(`Give the session ID.\n\n${reportCommand.usage}`);
     if (!values.out) throw new UserError('Give the PDF to write with --out report.pdf.');
+    const ID = /^[A-Za-z0-9_-]{6,64}$/;
+    for (const [flag, v] of [
+      ['session', sessionId],
+      ['--compare', values.compare],
+      ['--trial', values.trial],
+      ['--compare-trial', values['compare-trial']],
+    ] as const)
+      if (v !== undefined && !ID.test(v)) throw new UserError(`${flag} "${v}" is not a GaitLab ID.`);
+    if (
+      values.normative !== undefined &&
+      !ID.test(values.normative) &&
+      values.normative !== 'auto' &&
+      values.normative !== 'none'
+    )
+      throw new UserError(`--normative must be a reference set ID (gaitlab normative list), auto or none.`);
     const paper = (values.paper ?? 'a4').toLowerCase();
     if (paper !== 'a4' && paper !== 'letter') throw new UserError('--paper must be a4 or letter.');
     const staticDir = rendererDir();
-    if (!existsSync(staticDir)) throw new UserError(`The renderer build is missing (${staticDir}): run npm run build.`);
+    if (!existsSync(staticDir))
+      throw new UserError(`The renderer build is missing (${staticDir}): run npm run build.`);
     const services = openLab(ctx.labDir);
     try {
-      const q = new URLSearchParams();
-      if (values.compare) q.set('compare', values.compare);
-      if (values.normative) q.set('normative', values.normative);
-      if (values.trial) q.set('trial', values.trial);
-      if (values['compare-trial']) q.set('compareTrial', values['compare-trial']);
-      const route = `#/reports/${sessionId}${q.size > 0 ? `?${q.toString()}` : ''}`;
+      const route = reportHref({
+        sessionId,
+        ...(values.compare ? { compareSessionId: values.compare } : {}),
+        ...(values.normative ? { normativeSetId: values.normative } : {}),
+        ...(values.trial ? { trialId: values.trial } : {}),
+        ...(values['compare-trial'] ? { compareTrialId: values['compare-trial'] } : {}),
+      });
       const out = resolve(values.out);
-      const result = await printReportPdf({ services, staticDir, route, paper: paper as Paper, outPath: out });
+      const result = await printReportPdf({
+        services,
+        staticDir,
+        route,
+        paper: paper as Paper,
+        outPath: out,
+      });
       for (const e of result.pageErrors) ctx.io.err(`page: ${e}`);
       const t = result.timingsMs;
       const s = (ms: number) => (ms / 1000).toFixed(1);

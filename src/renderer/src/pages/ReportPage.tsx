@@ -8,7 +8,8 @@ import { ErrorBanner } from '../components/ErrorBanner';
 import { useAsync } from '../use-async';
 import { href } from '../router';
 import { ReadyTracker } from '../report/report-ready';
-import { reportHref, type ReportRouteParams } from '../report/report-route';
+import { loadPlotly } from '../report/StaticPlot';
+import { reportHref, type ReportRouteParams } from '../../../shared/api/report-route';
 import { ReportHeader } from '../report/ReportHeader';
 import { SpatiotemporalTable } from '../report/SpatiotemporalTable';
 import { KinematicCurves } from '../report/KinematicCurves';
@@ -55,7 +56,12 @@ function ReportControls({ params, report }: { params: ReportRouteParams; report:
           value={params.normativeSetId ?? 'auto'}
           onChange={(e) => go({ ...params, normativeSetId: e.target.value })}
         >
-          <option value="auto">Automatic (age and walking speed){report.normativeSetId && (params.normativeSetId ?? 'auto') === 'auto' ? `: ${report.model.normativeReference?.name ?? ''}` : ''}</option>
+          <option value="auto">
+            Automatic (age and walking speed)
+            {report.normativeSetId && (params.normativeSetId ?? 'auto') === 'auto'
+              ? `: ${report.model.normativeReference?.name ?? ''}`
+              : ''}
+          </option>
           <option value="none">None</option>
           {(sets.data ?? []).map((s) => (
             <option key={s.id} value={s.id}>
@@ -86,6 +92,9 @@ export function ReportPage({ params }: { params: ReportRouteParams }) {
     });
   }, [key]);
   const begin = useMemo(() => (k: string) => tracker.begin(k), [tracker]);
+  useEffect(() => {
+    void loadPlotly().catch(() => undefined);
+  }, []);
 
   useEffect(() => {
     if (error) tracker.fail(error);

@@ -47,7 +47,8 @@ function LabSettingsForm() {
     if (!file) return;
     setFailure(null);
     try {
-      if (file.size > 512 * 1024) throw new Error('The logo is too large (at most 512 KB): use a small PNG or JPEG.');
+      if (file.size > 512 * 1024)
+        throw new Error('The logo is too large (at most 512 KB): use a small PNG or JPEG.');
       const mimeType = file.type === 'image/png' ? 'image/png' : 'image/jpeg';
       await api['labSettings.setLogo']({ logo: { mimeType, base64: await readFile(file, 'base64') } });
       setMessage('Logo saved.');
@@ -92,7 +93,12 @@ function LabSettingsForm() {
       <div className="field">
         <label htmlFor="lab-logo">Logo (PNG or JPEG, at most 512 KB)</label>
         {data.logoDataUrl && <img src={data.logoDataUrl} alt="Current logo" style={{ maxHeight: 48 }} />}
-        <input id="lab-logo" type="file" accept="image/png,image/jpeg" onChange={(e) => void logo(e.target.files?.[0])} />
+        <input
+          id="lab-logo"
+          type="file"
+          accept="image/png,image/jpeg"
+          onChange={(e) => void logo(e.target.files?.[0])}
+        />
         {data.logoDataUrl && (
           <button
             type="button"
@@ -109,7 +115,10 @@ function LabSettingsForm() {
 
 function NormativeSets() {
   const [showArchived, setShowArchived] = useState(false);
-  const { data, error, reload } = useAsync(() => api['normative.list']({ includeArchived: showArchived }), [showArchived]);
+  const { data, error, reload } = useAsync(
+    () => api['normative.list']({ includeArchived: showArchived }),
+    [showArchived],
+  );
   const [file, setFile] = useState<File | null>(null);
   const [format, setFormat] = useState<NormativeFormat>('csv');
   const [groups, setGroups] = useState<string[]>([]);
@@ -158,8 +167,9 @@ function NormativeSets() {
     <section className="card" aria-labelledby="normative-title">
       <h2 id="normative-title">Normal references</h2>
       <p className="muted">
-        GaitLab ships no reference data (their licences do not allow it). Import the copy your lab obtained, e.g. Schwartz
-        et al. 2008 (five walking-speed groups: import "all" and the report picks the band by walking speed).
+        GaitLab ships no reference data (their licences do not allow it). Import the copy your lab obtained,
+        e.g. Schwartz et al. 2008 (five walking-speed groups: import "all" and the report picks the band by
+        walking speed).
       </p>
       <ErrorBanner message={error ?? failure} />
       <table className="table" data-testid="normative-table">
@@ -185,7 +195,9 @@ function NormativeSets() {
                 <button
                   type="button"
                   className="small"
-                  onClick={() => void api['normative.archive']({ id: s.id, archived: !s.archivedAt }).then(reload)}
+                  onClick={() =>
+                    void api['normative.archive']({ id: s.id, archived: !s.archivedAt }).then(reload)
+                  }
                 >
                   {s.archivedAt ? 'Restore' : 'Archive'}
                 </button>
@@ -202,7 +214,8 @@ function NormativeSets() {
         </tbody>
       </table>
       <label className="checkbox">
-        <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} /> Show archived
+        <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} />{' '}
+        Show archived
       </label>
       <form className="form" onSubmit={(e) => void submit(e)}>
         <h3>Import a reference file</h3>
@@ -225,7 +238,11 @@ function NormativeSets() {
           </div>
           <div className="field">
             <label htmlFor="normative-file">File</label>
-            <input id="normative-file" type="file" onChange={(e) => void choose(e.target.files?.[0], format)} />
+            <input
+              id="normative-file"
+              type="file"
+              onChange={(e) => void choose(e.target.files?.[0], format)}
+            />
           </div>
           {groups.length > 1 && (
             <div className="field">

@@ -18,7 +18,9 @@ function mapChart(indices: ReportIndicesView, side: ReportSide): { data: Data[];
     return {
       type: 'bar',
       name: p.sessionKey,
-      x: [...bars.map((b) => b.label.replace(/^(Pelvic|Hip|Knee|Ankle|Foot|Trunk) /, '$1\n')), 'GPS'].map((l) => l.replace('\n', '<br>')),
+      x: [...bars.map((b) => b.label.replace(/^(Pelvic|Hip|Knee|Ankle|Foot|Trunk) /, '$1\n')), 'GPS'].map(
+        (l) => l.replace('\n', '<br>'),
+      ),
       y: [...bars.map((b) => b.gvsDeg ?? 0), gps.valueDeg ?? 0],
       text: [...bars.map((b) => f1(b.gvsDeg)), f1(gps.valueDeg)],
       textposition: 'outside',
@@ -34,7 +36,10 @@ function mapChart(indices: ReportIndicesView, side: ReportSide): { data: Data[];
   });
   const max = Math.max(
     5,
-    ...indices.perSession.flatMap((p) => [...p.result.map.map((b) => b.gvsDeg ?? 0), p.result.gps[side].valueDeg ?? 0]),
+    ...indices.perSession.flatMap((p) => [
+      ...p.result.map.map((b) => b.gvsDeg ?? 0),
+      p.result.gps[side].valueDeg ?? 0,
+    ]),
   );
   return {
     data,
@@ -46,21 +51,37 @@ function mapChart(indices: ReportIndicesView, side: ReportSide): { data: Data[];
       bargap: 0.25,
       showlegend: false,
       margin: { l: 40, r: 8, t: 22, b: 44 },
-      title: { text: `Movement Analysis Profile, ${SIDE_LABEL[side].toLowerCase()}`, font: { ...FONT, size: 10 }, x: 0.02, xanchor: 'left' },
-      yaxis: { title: { text: 'GVS (deg)', font: { ...FONT, size: 8 } }, range: [0, max * 1.2], gridcolor: '#e6e6e6', linecolor: '#444' },
+      title: {
+        text: `Movement Analysis Profile, ${SIDE_LABEL[side].toLowerCase()}`,
+        font: { ...FONT, size: 10 },
+        x: 0.02,
+        xanchor: 'left',
+      },
+      yaxis: {
+        title: { text: 'GVS (deg)', font: { ...FONT, size: 8 } },
+        range: [0, max * 1.2],
+        gridcolor: '#e6e6e6',
+        linecolor: '#444',
+      },
       xaxis: { tickfont: { ...FONT, size: 8 }, linecolor: '#444' },
     },
   };
 }
 
-export function GaitIndices({ model, begin }: { model: ReportModelView; begin: (key: string) => () => void }) {
+export function GaitIndices({
+  model,
+  begin,
+}: {
+  model: ReportModelView;
+  begin: (key: string) => () => void;
+}) {
   const indices = model.indices;
   const charts = useMemo(
     () =>
       indices.available
-        ? SIDES.filter((side) => indices.perSession.some((p) => p.result.map.some((b) => b.side === side && b.gvsDeg !== null))).map(
-            (side) => ({ side, ...mapChart(indices, side), done: begin(`map-${side}`) }),
-          )
+        ? SIDES.filter((side) =>
+            indices.perSession.some((p) => p.result.map.some((b) => b.side === side && b.gvsDeg !== null)),
+          ).map((side) => ({ side, ...mapChart(indices, side), done: begin(`map-${side}`) }))
         : [],
     // begin registers pending work: once per report model.
     [indices],
@@ -110,9 +131,13 @@ export function GaitIndices({ model, begin }: { model: ReportModelView; begin: (
                 ))}
                 {comparison && (
                   <>
-                    <td className="num">{change ? `${change.changeDeg > 0 ? '+' : ''}${change.changeDeg.toFixed(1)}` : '-'}</td>
+                    <td className="num">
+                      {change ? `${change.changeDeg > 0 ? '+' : ''}${change.changeDeg.toFixed(1)}` : '-'}
+                    </td>
                     <td className={change?.exceedsMcid ? 'flag' : ''}>
-                      {change ? `${change.direction}${change.comparable ? '' : ' (different variables)'}` : '-'}
+                      {change
+                        ? `${change.direction}${change.comparable ? '' : ' (different variables)'}`
+                        : '-'}
                     </td>
                   </>
                 )}
@@ -135,9 +160,9 @@ export function GaitIndices({ model, begin }: { model: ReportModelView; begin: (
         ))}
       </div>
       <p className="report-footnote">
-        GVS: root-mean-square difference over the 51 points of the gait cycle between the patient's mean curve and the
-        reference mean; GPS: root mean square of the GVSs (Baker et al. 2009). A GPS change of at least 1.6 deg is
-        clinically important (Baker et al. 2012).
+        GVS: root-mean-square difference over the 51 points of the gait cycle between the patient's mean curve
+        and the reference mean; GPS: root mean square of the GVSs (Baker et al. 2009). A GPS change of at
+        least 1.6 deg is clinically important (Baker et al. 2012).
         {comparison && ' Bars: A filled, B hatched.'} GDI: {indices.perSession[0]?.result.gdi.reason}
       </p>
     </section>

@@ -60,13 +60,24 @@ export function Interpretation({ report, sessionId, compareSessionId }: Props) {
             Clinician <input value={clinician} onChange={(e) => setClinician(e.target.value)} />
           </label>
           <label>
-            Role <input value={role} onChange={(e) => setRole(e.target.value)} placeholder="e.g. Consultant physiotherapist" />
+            Role{' '}
+            <input
+              value={role}
+              onChange={(e) => setRole(e.target.value)}
+              placeholder="e.g. Consultant physiotherapist"
+            />
           </label>
           <button type="button" className="primary" onClick={() => void save()} disabled={saving}>
             {saving ? 'Saving…' : 'Save interpretation'}
           </button>
           <span className="muted" role="status">
-            {error ? '' : dirty && !saved ? 'Not saved yet' : saved ? `Saved ${new Date(saved).toLocaleString()}` : ''}
+            {error
+              ? ''
+              : dirty && !saved
+                ? 'Not saved yet'
+                : saved
+                  ? `Saved ${new Date(saved).toLocaleString()}`
+                  : ''}
           </span>
         </div>
         {error && (

@@ -17,7 +17,14 @@ function traces(panel: ReportCurvePanelView, side: ReportSide): Data[] {
   const out: Data[] = [];
   const n = panel.normative;
   if (n?.lowerDeg && n.upperDeg) {
-    out.push({ x, y: [...n.upperDeg], type: 'scatter', mode: 'lines', line: { width: 0 }, hoverinfo: 'skip' });
+    out.push({
+      x,
+      y: [...n.upperDeg],
+      type: 'scatter',
+      mode: 'lines',
+      line: { width: 0 },
+      hoverinfo: 'skip',
+    });
     out.push({
       x,
       y: [...n.lowerDeg],
@@ -29,12 +36,25 @@ function traces(panel: ReportCurvePanelView, side: ReportSide): Data[] {
       hoverinfo: 'skip',
     });
   }
-  if (n) out.push({ x, y: [...n.meanDeg], type: 'scatter', mode: 'lines', line: { width: 0.8, color: NORMAL_MEAN, dash: 'dot' } });
+  if (n)
+    out.push({
+      x,
+      y: [...n.meanDeg],
+      type: 'scatter',
+      mode: 'lines',
+      line: { width: 0.8, color: NORMAL_MEAN, dash: 'dot' },
+    });
   for (const s of panel.series.filter((x) => x.side === side)) {
     const style = SESSION_STYLE[s.sessionKey];
     if (s.sdDeg) {
       const sd = s.sdDeg;
-      out.push({ x, y: s.meanDeg.map((m, i) => m + (sd[i] ?? 0)), type: 'scatter', mode: 'lines', line: { width: 0 } });
+      out.push({
+        x,
+        y: s.meanDeg.map((m, i) => m + (sd[i] ?? 0)),
+        type: 'scatter',
+        mode: 'lines',
+        line: { width: 0 },
+      });
       out.push({
         x,
         y: s.meanDeg.map((m, i) => m - (sd[i] ?? 0)),
@@ -45,7 +65,13 @@ function traces(panel: ReportCurvePanelView, side: ReportSide): Data[] {
         fillcolor: style.band,
       });
     }
-    out.push({ x, y: [...s.meanDeg], type: 'scatter', mode: 'lines', line: { width: 2, color: style.color, dash: style.dash } });
+    out.push({
+      x,
+      y: [...s.meanDeg],
+      type: 'scatter',
+      mode: 'lines',
+      line: { width: 2, color: style.color, dash: style.dash },
+    });
   }
   return out;
 }
@@ -63,7 +89,16 @@ function layout(panel: ReportCurvePanelView, side: ReportSide): Partial<Layout> 
       y1: 1,
       line: { color: SESSION_STYLE[s.sessionKey].color, width: 1.2, dash: SESSION_STYLE[s.sessionKey].dash },
     }));
-  shapes.push({ type: 'line', xref: 'paper', yref: 'y', x0: 0, x1: 1, y0: 0, y1: 0, line: { color: '#999', width: 0.6 } });
+  shapes.push({
+    type: 'line',
+    xref: 'paper',
+    yref: 'y',
+    x0: 0,
+    x1: 1,
+    y0: 0,
+    y1: 0,
+    line: { color: '#999', width: 0.6 },
+  });
   return {
     font: FONT,
     paper_bgcolor: '#fff',
@@ -110,7 +145,8 @@ export function CurveLegend({ model }: { model: ReportModelView }) {
       {keys.map((s) => (
         <span key={s.key}>
           <SessionKeySwatch sessionKey={s.key} />{' '}
-          {model.mode === 'comparison' ? `${s.key}: ${s.date}, ${s.condition}` : `${s.date}, ${s.condition}`} (mean, band ± 1 SD)
+          {model.mode === 'comparison' ? `${s.key}: ${s.date}, ${s.condition}` : `${s.date}, ${s.condition}`}{' '}
+          (mean, band ± 1 SD)
         </span>
       ))}
       {model.normativeReference && (
@@ -126,7 +162,13 @@ export function CurveLegend({ model }: { model: ReportModelView }) {
   );
 }
 
-export function KinematicCurves({ model, begin }: { model: ReportModelView; begin: (key: string) => () => void }) {
+export function KinematicCurves({
+  model,
+  begin,
+}: {
+  model: ReportModelView;
+  begin: (key: string) => () => void;
+}) {
   const panels = useMemo(
     () => [...model.curvePanels].sort((a, b) => a.gridRow - b.gridRow || a.gridColumn - b.gridColumn),
     [model],

@@ -30,7 +30,9 @@ export function Provenance({ report }: { report: ReportView }) {
           : 'none selected.'}
         {report.normativeChoice ? ` ${report.normativeChoice}.` : ''}
       </p>
-      <p className="report-footnote">Report generated {m.header.generatedAt.replace('T', ' ').slice(0, 16)} UTC.</p>
+      <p className="report-footnote">
+        Report generated {m.header.generatedAt.replace('T', ' ').slice(0, 16)} UTC.
+      </p>
     </section>
   );
 }

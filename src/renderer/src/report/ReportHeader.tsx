@@ -86,7 +86,15 @@ export function SessionKeySwatch({ sessionKey }: { sessionKey: 'A' | 'B' }) {
   const s = SESSION_STYLE[sessionKey];
   return (
     <svg className="report-swatch" width="28" height="10" aria-hidden="true">
-      <line x1="1" y1="5" x2="27" y2="5" stroke={s.color} strokeWidth="2.5" strokeDasharray={s.dash === 'dash' ? '6 3' : undefined} />
+      <line
+        x1="1"
+        y1="5"
+        x2="27"
+        y2="5"
+        stroke={s.color}
+        strokeWidth="2.5"
+        strokeDasharray={s.dash === 'dash' ? '6 3' : undefined}
+      />
     </svg>
   );
 }

@@ -36,7 +36,8 @@ export function SpatiotemporalTable({ model }: { model: ReportModelView }) {
           {t.rows.map((r) => (
             <tr key={`${r.parameter}-${r.side}`} className={r.side === 'right' ? 'row-right' : 'row-left'}>
               <th scope="row">
-                {r.side === 'left' || !t.rows.some((x) => x.parameter === r.parameter && x.side === 'left') ? (
+                {r.side === 'left' ||
+                !t.rows.some((x) => x.parameter === r.parameter && x.side === 'left') ? (
                   <>
                     {r.label} <span className="unit">({r.unit})</span>
                   </>
@@ -54,7 +55,11 @@ export function SpatiotemporalTable({ model }: { model: ReportModelView }) {
                 <>
                   <td className="num">{r.change?.text ?? '-'}</td>
                   <td className={r.change?.exceedsThreshold ? 'flag' : 'muted'}>
-                    {r.change ? (r.change.exceedsThreshold ? `changed ≥${r.change.threshold}` : 'below threshold') : ''}
+                    {r.change
+                      ? r.change.exceedsThreshold
+                        ? `changed ≥${r.change.threshold}`
+                        : 'below threshold'
+                      : ''}
                   </td>
                 </>
               )}
@@ -64,7 +69,9 @@ export function SpatiotemporalTable({ model }: { model: ReportModelView }) {
       </table>
       <p className="report-footnote">
         Mean ± SD over gait cycles. * outside the normal range.{' '}
-        {t.normalSource ? `Normal ranges: ${t.normalSource}.` : 'No normal ranges for these parameters in the selected reference.'}
+        {t.normalSource
+          ? `Normal ranges: ${t.normalSource}.`
+          : 'No normal ranges for these parameters in the selected reference.'}
         {comparison &&
           ' "changed": the difference reaches the meaningful-change threshold of the parameter (speed 0.1 m/s, Perera et al. 2006; the other thresholds are lab defaults).'}
       </p>

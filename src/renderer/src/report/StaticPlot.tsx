@@ -6,7 +6,8 @@ import type { Data, Layout } from 'plotly.js';
 
 type PlotlyModule = typeof PlotlyTypes;
 let loading: Promise<PlotlyModule> | null = null;
-function loadPlotly(): Promise<PlotlyModule> {
+/** Starts loading plotly; the report page calls it early so it overlaps fetching the report. */
+export function loadPlotly(): Promise<PlotlyModule> {
   loading ??= import('plotly.js-basic-dist-min').then(
     (m) => (m as unknown as { default?: PlotlyModule }).default ?? (m as unknown as PlotlyModule),
   );

@@ -47,13 +47,26 @@ function Still({ still, done }: { still: ReportStillView; done: () => void }) {
             );
           })}
           {still.landmarks.map((p, i) =>
-            p && i >= index('left_shoulder') ? <circle key={i} cx={p.x * k} cy={p.y * k} r={2} fill="#ffffff" stroke="#000" strokeWidth={0.6} /> : null,
+            p && i >= index('left_shoulder') ? (
+              <circle
+                key={i}
+                cx={p.x * k}
+                cy={p.y * k}
+                r={2}
+                fill="#ffffff"
+                stroke="#000"
+                strokeWidth={0.6}
+              />
+            ) : null,
           )}
         </svg>
       </div>
       <figcaption>
         {still.label}
-        <span className="muted"> · frame {still.frame}, {still.timeS.toFixed(2)} s</span>
+        <span className="muted">
+          {' '}
+          · frame {still.frame}, {still.timeS.toFixed(2)} s
+        </span>
         {failed && <span className="flag"> (image missing)</span>}
       </figcaption>
     </figure>

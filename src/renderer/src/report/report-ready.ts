@@ -42,7 +42,8 @@ export class ReadyTracker {
     if (!this.opened || this.pending.size > 0) return;
     // One more frame so the last layout is painted before a printer snapshots it.
     requestAnimationFrame(() => {
-      if (this.opened && this.pending.size === 0) document.documentElement.setAttribute(READY_ATTRIBUTE, 'true');
+      if (this.opened && this.pending.size === 0)
+        document.documentElement.setAttribute(READY_ATTRIBUTE, 'true');
     });
   }
 }

@@ -41,9 +41,7 @@ export const reportsOperations = {
       })
       .strict(),
   ),
-  'normative.list': op<NormativeSetInfo[]>()(
-    z.object({ includeArchived: z.boolean().optional() }).strict(),
-  ),
+  'normative.list': op<NormativeSetInfo[]>()(z.object({ includeArchived: z.boolean().optional() }).strict()),
   /** Groups (speed bands, centres, datasets) a reference file offers, to pick before importing. */
   'normative.groups': op<string[]>()(
     z.object({ format, content: z.string().max(MAX_NORMATIVE_FILE_CHARS) }).strict(),

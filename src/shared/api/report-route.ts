@@ -1,4 +1,4 @@
-// The report's address: #/reports/<session>?compare=<session>&normative=<set|auto|none>&trial=..
+// The report's address (renderer route; the CLI and Electron print it): #/reports/<session>?compare=<session>&normative=<set|auto|none>&trial=..
 // Everything that changes the printed content is in the address, so the CLI and Electron print
 // exactly what a clinician sees by opening the same route.
 export interface ReportRouteParams {
