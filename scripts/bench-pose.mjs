@@ -26,7 +26,13 @@ const mb = (b) => (b / 1024 / 1024).toFixed(0);
 
 async function loadEngine() {
   // The engine is TypeScript: let Vite transform it on the fly, as vitest does.
-  const server = await createServer({ root, configFile: false, server: { middlewareMode: true }, appType: 'custom', logLevel: 'error' });
+  const server = await createServer({
+    root,
+    configFile: false,
+    server: { middlewareMode: true },
+    appType: 'custom',
+    logLevel: 'error',
+  });
   const runPose = (await server.ssrLoadModule('/src/main/pose/run-pose.ts')).runPose;
   const probe = (await server.ssrLoadModule('/src/main/media/probe.ts')).probeVideo;
   return { server, runPose, probe };
@@ -74,7 +80,8 @@ async function benchHuman(label, video, info, cacheSensitivity) {
     return new Response(readFileSync(fileURLToPath(u)), { status: 200 });
   };
   const { Human } = require(humanPath);
-  const wasmDir = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm')) + '/';
+  const wasmDir =
+    dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm')) + '/';
   const human = new Human({
     backend: 'wasm',
     wasmPath: wasmDir,
@@ -88,7 +95,12 @@ async function benchHuman(label, video, info, cacheSensitivity) {
     gesture: { enabled: false },
     segmentation: { enabled: false },
     filter: { enabled: false },
-    body: { enabled: true, modelPath: 'blazepose-full.json', detector: { modelPath: 'blazepose-detector.json' }, maxDetected: 1 },
+    body: {
+      enabled: true,
+      modelPath: 'blazepose-full.json',
+      detector: { modelPath: 'blazepose-detector.json' },
+      maxDetected: 1,
+    },
   });
   await human.load();
   await human.tf.ready();
@@ -98,7 +110,19 @@ async function benchHuman(label, video, info, cacheSensitivity) {
   const n = Math.min(info.frameCount, maxFrames ?? Infinity);
   const frameBytes = w * h * 3;
   const buf = new Uint8Array(frameBytes);
-  const child = spawn('ffmpeg', ['-v', 'error', '-i', video, '-frames:v', String(n), '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1']);
+  const child = spawn('ffmpeg', [
+    '-v',
+    'error',
+    '-i',
+    video,
+    '-frames:v',
+    String(n),
+    '-f',
+    'rawvideo',
+    '-pix_fmt',
+    'rgb24',
+    'pipe:1',
+  ]);
   let filled = 0;
   let frames = 0;
   let withBody = 0;
@@ -146,14 +170,46 @@ async function benchHuman(label, video, info, cacheSensitivity) {
   }
   const wallS = (performance.now() - t0) / 1000;
   globalThis.fetch = realFetch;
-  return { label, cacheSensitivity, backend, frames, wallS, framesPerS: frames / wallS, msPerFrame: inferMs / frames, framesWithBody: withBody };
+  return {
+    label,
+    cacheSensitivity,
+    backend,
+    frames,
+    wallS,
+    framesPerS: frames / wallS,
+    msPerFrame: inferMs / frames,
+    framesWithBody: withBody,
+  };
 }
 
 async function main() {
-  const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: availableParallelism(), node: process.version, platform: `${process.platform} ${process.arch}` };
+  const machine = {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: availableParallelism(),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+  };
   console.log(`machine: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, ${machine.platform}`);
   const hd = join(tmp, 'demo-720p-h264.mp4');
-  execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', demo, '-an', '-vf', 'scale=-2:720', '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '20', '-pix_fmt', 'yuv420p', hd]);
+  execFileSync('ffmpeg', [
+    '-v',
+    'error',
+    '-y',
+    '-i',
+    demo,
+    '-an',
+    '-vf',
+    'scale=-2:720',
+    '-c:v',
+    'libx264',
+    '-preset',
+    'veryfast',
+    '-crf',
+    '20',
+    '-pix_fmt',
+    'yuv420p',
+    hd,
+  ]);
   const { server, runPose, probe } = await loadEngine();
   const inputs = [
     { label: 'sports2d-1768x994-vp9', video: demo },
@@ -163,7 +219,9 @@ async function main() {
   try {
     for (const input of inputs) {
       const info = await probe(input.video);
-      console.log(`\ninput ${input.label}: ${info.widthPx}x${info.heightPx} ${info.codec} ${info.fps} fps, ${info.frameCount} frames`);
+      console.log(
+        `\ninput ${input.label}: ${info.widthPx}x${info.heightPx} ${info.codec} ${info.fps} fps, ${info.frameCount} frames`,
+      );
       const e = await benchEngine(runPose, input.label, input.video);
       results.engine.push(e);
       console.log(
@@ -196,8 +254,12 @@ async function main() {
   }
   console.log('\nside by side (frames/s end to end):');
   for (const e of results.engine) {
-    const h = results.human.filter((x) => x.label === e.label).map((x) => `${x.framesPerS.toFixed(1)} (cache ${x.cacheSensitivity})`);
-    console.log(`  ${e.label.padEnd(24)} gaitlab ${e.framesPerS.toFixed(1).padStart(5)}   human ${h.join(', ') || '-'}`);
+    const h = results.human
+      .filter((x) => x.label === e.label)
+      .map((x) => `${x.framesPerS.toFixed(1)} (cache ${x.cacheSensitivity})`);
+    console.log(
+      `  ${e.label.padEnd(24)} gaitlab ${e.framesPerS.toFixed(1).padStart(5)}   human ${h.join(', ') || '-'}`,
+    );
   }
   mkdirSync(join(root, 'bench-results'), { recursive: true });
   writeFileSync(join(root, 'bench-results', 'pose.json'), JSON.stringify(results, null, 2));

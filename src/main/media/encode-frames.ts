@@ -13,13 +13,41 @@ export interface FrameSink {
  * `outPath` ending in .png writes one image per frame (use a pattern like frame-%04d.png);
  * anything else is encoded as H.264 in yuv420p so every player opens it.
  */
-export function openFrameSink(outPath: string, widthPx: number, heightPx: number, fps: number, signal?: AbortSignal): FrameSink {
-  const args = ['-nostdin', '-v', 'error', '-y', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-s', `${widthPx}x${heightPx}`];
+export function openFrameSink(
+  outPath: string,
+  widthPx: number,
+  heightPx: number,
+  fps: number,
+  signal?: AbortSignal,
+): FrameSink {
+  const args = [
+    '-nostdin',
+    '-v',
+    'error',
+    '-y',
+    '-f',
+    'rawvideo',
+    '-pix_fmt',
+    'rgb24',
+    '-s',
+    `${widthPx}x${heightPx}`,
+  ];
   args.push('-r', String(fps), '-i', 'pipe:0');
   if (outPath.toLowerCase().endsWith('.png')) args.push('-start_number', '0', outPath);
   else {
     // yuv420p needs even sizes.
-    args.push('-vf', 'pad=ceil(iw/2)*2:ceil(ih/2)*2', '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23', '-pix_fmt', 'yuv420p');
+    args.push(
+      '-vf',
+      'pad=ceil(iw/2)*2:ceil(ih/2)*2',
+      '-c:v',
+      'libx264',
+      '-preset',
+      'veryfast',
+      '-crf',
+      '23',
+      '-pix_fmt',
+      'yuv420p',
+    );
     args.push('-movflags', '+faststart', outPath);
   }
   const child = spawn(ffmpegPath(), args, { stdio: ['pipe', 'ignore', 'pipe'] });
@@ -42,10 +70,14 @@ export function openFrameSink(outPath: string, widthPx: number, heightPx: number
       signal?.removeEventListener('abort', onAbort);
       if (signal?.aborted) throw new MediaError('cancelled', 'Cancelled.');
       if (code !== 0) {
-        throw new MediaError('ffmpeg-failed', `Writing ${outPath} failed (ffmpeg exit code ${code}): ${lastLine(stderr)}`, {
-          exitCode: code,
-          stderr,
-        });
+        throw new MediaError(
+          'ffmpeg-failed',
+          `Writing ${outPath} failed (ffmpeg exit code ${code}): ${lastLine(stderr)}`,
+          {
+            exitCode: code,
+            stderr,
+          },
+        );
       }
     },
   };

@@ -15,7 +15,11 @@ export class MediaError extends Error {
   readonly exitCode: number | null;
   readonly stderr: string;
 
-  constructor(kind: MediaErrorKind, message: string, details: { exitCode?: number | null; stderr?: string } = {}) {
+  constructor(
+    kind: MediaErrorKind,
+    message: string,
+    details: { exitCode?: number | null; stderr?: string } = {},
+  ) {
     super(message);
     this.name = 'MediaError';
     this.kind = kind;
@@ -25,5 +29,8 @@ export class MediaError extends Error {
 }
 
 export function isCancelled(err: unknown): boolean {
-  return (err instanceof MediaError && err.kind === 'cancelled') || (err instanceof Error && err.name === 'AbortError');
+  return (
+    (err instanceof MediaError && err.kind === 'cancelled') ||
+    (err instanceof Error && err.name === 'AbortError')
+  );
 }

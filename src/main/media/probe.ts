@@ -76,7 +76,9 @@ export async function probeVideo(path: string, signal?: AbortSignal): Promise<Vi
     }
     throw err;
   }
-  const video = json.streams?.find((s) => s.codec_type === 'video' && s.codec_name !== 'mjpeg' && s.codec_name !== 'png');
+  const video = json.streams?.find(
+    (s) => s.codec_type === 'video' && s.codec_name !== 'mjpeg' && s.codec_name !== 'png',
+  );
   if (!video) {
     const hasAudio = json.streams?.some((s) => s.codec_type === 'audio');
     throw new MediaError(
@@ -94,7 +96,8 @@ export async function probeVideo(path: string, signal?: AbortSignal): Promise<Vi
   const quarterTurn = rotationDeg === 90 || rotationDeg === 270;
 
   const frameTimesS = await probeFrameTimes(path, signal);
-  if (frameTimesS.length === 0) throw new MediaError('truncated', `${path} contains no video frames (truncated or empty video).`);
+  if (frameTimesS.length === 0)
+    throw new MediaError('truncated', `${path} contains no video frames (truncated or empty video).`);
   // An mp4 with its index first still opens when cut short, but holds fewer frames than it declares.
   const declared = Number(video.nb_frames ?? NaN);
   if (Number.isFinite(declared) && declared > 0 && frameTimesS.length < declared - 1) {
@@ -104,7 +107,10 @@ export async function probeVideo(path: string, signal?: AbortSignal): Promise<Vi
     );
   }
   const fpsFromHeader = parseRate(video.avg_frame_rate) || parseRate(video.r_frame_rate);
-  const spanS = frameTimesS.length > 1 ? (frameTimesS[frameTimesS.length - 1]! - frameTimesS[0]!) / (frameTimesS.length - 1) : NaN;
+  const spanS =
+    frameTimesS.length > 1
+      ? (frameTimesS[frameTimesS.length - 1]! - frameTimesS[0]!) / (frameTimesS.length - 1)
+      : NaN;
   const fps = Number.isFinite(fpsFromHeader) && fpsFromHeader > 0 ? fpsFromHeader : 1 / spanS;
   const t0 = frameTimesS[0]!;
   for (let i = 0; i < frameTimesS.length; i++) frameTimesS[i] = frameTimesS[i]! - t0;

@@ -37,15 +37,24 @@ export function runTool(command: string, args: string[], signal?: AbortSignal): 
     child.on('error', (err: NodeJS.ErrnoException) => {
       signal?.removeEventListener('abort', onAbort);
       if (err.code === 'ENOENT') {
-        reject(new MediaError('ffmpeg-missing', `${command} was not found. Install ffmpeg (it provides ${command}).`));
+        reject(
+          new MediaError(
+            'ffmpeg-missing',
+            `${command} was not found. Install ffmpeg (it provides ${command}).`,
+          ),
+        );
       } else reject(err);
     });
     child.on('close', (code) => {
       signal?.removeEventListener('abort', onAbort);
-      if (signal?.aborted) return reject(new MediaError('cancelled', 'Cancelled.', { exitCode: code, stderr }));
+      if (signal?.aborted)
+        return reject(new MediaError('cancelled', 'Cancelled.', { exitCode: code, stderr }));
       if (code !== 0) {
         return reject(
-          new MediaError('ffmpeg-failed', `${command} failed (exit code ${code}): ${lastLine(stderr)}`, { exitCode: code, stderr }),
+          new MediaError('ffmpeg-failed', `${command} failed (exit code ${code}): ${lastLine(stderr)}`, {
+            exitCode: code,
+            stderr,
+          }),
         );
       }
       resolvePromise({ stdout: Buffer.concat(out).toString('utf8'), stderr });

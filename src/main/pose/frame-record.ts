@@ -18,7 +18,12 @@ export const RECORD = {
 } as const;
 export const RECORD_BYTES = RECORD.floats * 4;
 
-export function writeRecord(out: Float32Array, offset: number, lm: FrameLandmarks | undefined, roi: Roi | undefined): void {
+export function writeRecord(
+  out: Float32Array,
+  offset: number,
+  lm: FrameLandmarks | undefined,
+  roi: Roi | undefined,
+): void {
   const r = out.subarray(offset, offset + RECORD.floats);
   r.fill(NaN);
   r.fill(0, RECORD.visibility, RECORD.visibility + 2 * POINTS);
@@ -33,10 +38,18 @@ export function writeRecord(out: Float32Array, offset: number, lm: FrameLandmark
   r.set(lm.world.subarray(0, 3 * POINTS), RECORD.world);
 }
 
-export function readRecord(src: Float32Array, offset: number): { lm: FrameLandmarks | undefined; roi: Roi | undefined } {
+export function readRecord(
+  src: Float32Array,
+  offset: number,
+): { lm: FrameLandmarks | undefined; roi: Roi | undefined } {
   const r = src.subarray(offset, offset + RECORD.floats);
   const roi = Number.isFinite(r[RECORD.roi]!)
-    ? { centerXPx: r[RECORD.roi]!, centerYPx: r[RECORD.roi + 1]!, sizePx: r[RECORD.roi + 2]!, rotationRad: r[RECORD.roi + 3]! }
+    ? {
+        centerXPx: r[RECORD.roi]!,
+        centerYPx: r[RECORD.roi + 1]!,
+        sizePx: r[RECORD.roi + 2]!,
+        rotationRad: r[RECORD.roi + 3]!,
+      }
     : undefined;
   if (!Number.isFinite(r[RECORD.x]!)) return { lm: undefined, roi };
   return {

@@ -34,7 +34,10 @@ export function findResourcesDir(start = dirname(fileURLToPath(import.meta.url))
     const candidate = join(dir, 'resources');
     if (existsSync(join(candidate, 'models.manifest.json'))) return candidate;
     const up = dirname(dir);
-    if (up === dir) throw new ModelError('resources/models.manifest.json not found: set GAITLAB_RESOURCES to the app resources folder.');
+    if (up === dir)
+      throw new ModelError(
+        'resources/models.manifest.json not found: set GAITLAB_RESOURCES to the app resources folder.',
+      );
     dir = up;
   }
 }
@@ -47,7 +50,8 @@ function readVerified(resourcesDir: string, manifest: ModelsManifest, file: stri
   const expected = manifest.files[file];
   if (!expected) throw new ModelError(`${file} is not listed in models.manifest.json`);
   const path = join(resourcesDir, 'models', file);
-  if (!existsSync(path)) throw new ModelError(`Model file ${path} is missing: run \`npm run models\` to install the pose models.`);
+  if (!existsSync(path))
+    throw new ModelError(`Model file ${path} is missing: run \`npm run models\` to install the pose models.`);
   const bytes = readFileSync(path);
   const sha = createHash('sha256').update(bytes).digest('hex');
   if (sha !== expected.sha256) {
@@ -62,5 +66,11 @@ export function loadModel(resourcesDir: string, file: string, role: string): Loa
   const json = readVerified(resourcesDir, manifest, `${file}.json`);
   const bin = readVerified(resourcesDir, manifest, `${file}.bin`);
   const weights = bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength) as ArrayBuffer;
-  return { name: role, file, modelJson: json.toString('utf8'), weights, sha256: manifest.files[`${file}.bin`]!.sha256 };
+  return {
+    name: role,
+    file,
+    modelJson: json.toString('utf8'),
+    weights,
+    sha256: manifest.files[`${file}.bin`]!.sha256,
+  };
 }

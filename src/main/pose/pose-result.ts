@@ -29,7 +29,16 @@ export interface PoseRunStats {
   landmarkCalls: number;
   finderCalls: number;
   /** Wall-clock for probe/scan/total; summed per-call times for the rest (crop, landmarks, finder run in parallel). */
-  ms: { probe: number; scan: number; decodeWait: number; crop: number; landmarks: number; finder: number; post: number; total: number };
+  ms: {
+    probe: number;
+    scan: number;
+    decodeWait: number;
+    crop: number;
+    landmarks: number;
+    finder: number;
+    post: number;
+    total: number;
+  };
   peakRssBytes: number;
 }
 
@@ -37,7 +46,14 @@ export interface PoseManifest {
   formatVersion: number;
   status: 'running' | 'complete';
   source: { path: string; bytes: number; modifiedMs: number };
-  video: { codec: string; widthPx: number; heightPx: number; rotationDeg: number; fps: number; frameCount: number };
+  video: {
+    codec: string;
+    widthPx: number;
+    heightPx: number;
+    rotationDeg: number;
+    fps: number;
+    frameCount: number;
+  };
   settings: {
     model: string;
     person: PersonSelection;
@@ -93,7 +109,11 @@ export interface ReadOptions {
  * Reads a job's folder: raw chunks, then left/right labels made consistent over the whole track
  * and the job's smoothing. Refuses an incomplete job unless the caller passes the manifest it is finishing.
  */
-export function readPoseResult(outDir: string, finishing?: PoseManifest, options: ReadOptions = {}): PoseResult {
+export function readPoseResult(
+  outDir: string,
+  finishing?: PoseManifest,
+  options: ReadOptions = {},
+): PoseResult {
   const manifest = finishing ?? readJson<PoseManifest>(join(outDir, MANIFEST_FILE));
   if (!manifest || (!finishing && manifest.status !== 'complete')) throw new PoseJobIncompleteError(outDir);
   const n = manifest.frames;
@@ -150,4 +170,3 @@ export function readPoseResult(outDir: string, finishing?: PoseManifest, options
   }
   return { outDir, manifest, track };
 }
-

@@ -9,10 +9,22 @@ import { decodeFrames } from '../media/decode-frames';
 import { MediaError } from '../media/media-error';
 import { probeVideo, type VideoInfo } from '../media/probe';
 import { sampleFrames } from '../media/sample-frames';
-import { decodeLandmarks, refineWithHeatmap, roiFromLandmarks, type FrameLandmarks } from './decode/landmarks';
+import {
+  decodeLandmarks,
+  refineWithHeatmap,
+  roiFromLandmarks,
+  type FrameLandmarks,
+} from './decode/landmarks';
 import { decodePeople } from './decode/people';
 import { warpCrop, type Roi } from './decode/roi';
-import { chooseSubject, expectedBoxAt, linkTracks, type PersonSelection, type ScanSample, type SubjectTrack } from './decode/subject';
+import {
+  chooseSubject,
+  expectedBoxAt,
+  linkTracks,
+  type PersonSelection,
+  type ScanSample,
+  type SubjectTrack,
+} from './decode/subject';
 import { nearExpected, roiFromBox, RoiTracker } from './decode/tracker';
 import { readRecord, RECORD, writeRecord } from './frame-record';
 import { findResourcesDir, loadModel } from './model-store';
@@ -96,7 +108,8 @@ interface Outcome {
 
 function appVersion(resourcesDir: string): string {
   try {
-    return (JSON.parse(readFileSync(join(resourcesDir, '..', 'package.json'), 'utf8')) as { version: string }).version;
+    return (JSON.parse(readFileSync(join(resourcesDir, '..', 'package.json'), 'utf8')) as { version: string })
+      .version;
   } catch {
     return process.env.npm_package_version ?? 'unknown';
   }
@@ -132,7 +145,11 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
     frameCount,
   };
   const videoStat = statSync(info.path);
-  const source = { path: resolve(info.path), bytes: videoStat.size, modifiedMs: Math.round(videoStat.mtimeMs) };
+  const source = {
+    path: resolve(info.path),
+    bytes: videoStat.size,
+    modifiedMs: Math.round(videoStat.mtimeMs),
+  };
 
   // Resume only what was produced from the same video with the same settings.
   mkdirSync(outDir, { recursive: true });
@@ -207,8 +224,16 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
     const everyFrames = Math.max(1, Math.round(settings.scanIntervalS * info.fps));
     if (!existsSync(join(outDir, SUBJECT_FILE))) {
       const t0 = performance.now();
-      subject = await scanForSubject(info, pool, settings.person, everyFrames, frameCount - 1, stats, signal, (done, total) =>
-        onProgress({ stage: 'scanning', framesDone: done, framesTotal: total, framesPerS: 0, etaS: NaN }),
+      subject = await scanForSubject(
+        info,
+        pool,
+        settings.person,
+        everyFrames,
+        frameCount - 1,
+        stats,
+        signal,
+        (done, total) =>
+          onProgress({ stage: 'scanning', framesDone: done, framesTotal: total, framesPerS: 0, etaS: NaN }),
       );
       stats.ms.scan = performance.now() - t0;
       writeFileAtomic(join(outDir, SUBJECT_FILE), JSON.stringify({ everyFrames, track: subject ?? null }));
@@ -234,7 +259,8 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
 
     // 3. Landmarks, frame by frame, several in flight.
     const crops: Float32Array[] = [];
-    const takeCrop = (): Float32Array => crops.pop() ?? new Float32Array(LANDMARK_INPUT_PX * LANDMARK_INPUT_PX * 3);
+    const takeCrop = (): Float32Array =>
+      crops.pop() ?? new Float32Array(LANDMARK_INPUT_PX * LANDMARK_INPUT_PX * 3);
     const frameBuffers: Uint8Array[] = [];
     const landmarksAt = async (rgb: Uint8Array, roi: Roi): Promise<FrameLandmarks> => {
       const crop = takeCrop();
@@ -305,13 +331,23 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
     if (startFrame < frameCount) {
       const inFlight = new Set<Promise<void>>();
       let failure: unknown;
-      const frames = decodeFrames(info, { startFrame, signal, takeBuffer: () => frameBuffers.pop(), queueFrames: pool.size + 2 });
+      const frames = decodeFrames(info, {
+        startFrame,
+        signal,
+        takeBuffer: () => frameBuffers.pop(),
+        queueFrames: pool.size + 2,
+      });
       let waitStart = performance.now();
       for await (const frame of frames) {
         stats.ms.decodeWait += performance.now() - waitStart;
         if (frame.index >= frameCount) break;
         // Determinism: frame t is cropped from frame t - lag, so wait for that one.
-        while (!tracker.ready(frame.index) && frame.index - settings.trackingLagFrames >= startFrame && !failure && inFlight.size > 0) {
+        while (
+          !tracker.ready(frame.index) &&
+          frame.index - settings.trackingLagFrames >= startFrame &&
+          !failure &&
+          inFlight.size > 0
+        ) {
           await Promise.race(inFlight);
         }
         if (failure) break;
@@ -337,7 +373,8 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
       await Promise.all(inFlight);
       if (signal?.aborted) throw new MediaError('cancelled', 'Pose analysis cancelled.');
       if (failure) throw failure;
-      if (nextCommit !== frameCount) throw new Error(`internal: committed ${nextCommit} of ${frameCount} frames`);
+      if (nextCommit !== frameCount)
+        throw new Error(`internal: committed ${nextCommit} of ${frameCount} frames`);
     }
 
     // 4. Only now, with every chunk on disk, is the job complete.
@@ -380,7 +417,13 @@ async function scanForSubject(
   const total = Math.floor(lastFrame / everyFrames) + 1;
   const inFlight = new Set<Promise<void>>();
   let failure: unknown;
-  for await (const f of sampleFrames(info, { everyFrames, inputWidthPx: inW, inputHeightPx: inH, lastFrame, signal })) {
+  for await (const f of sampleFrames(info, {
+    everyFrames,
+    inputWidthPx: inW,
+    inputHeightPx: inH,
+    lastFrame,
+    signal,
+  })) {
     const input = Int32Array.from(f.rgb);
     const job = pool.people(input, inW, inH).then(
       (r) => {
@@ -403,4 +446,3 @@ async function scanForSubject(
   samples.sort((a, b) => a.frame - b.frame);
   return chooseSubject(linkTracks(samples), selection);
 }
-

@@ -4,7 +4,16 @@
 //   subject.json              the person scan (so a resumed job follows the same person)
 //   chunks/<first>-<last>.f32 Float32 frame records (frame-record.ts), written whole then renamed
 // A chunk file exists only when complete; pose.json says "complete" only after every chunk.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { RECORD_BYTES } from './frame-record';
 
@@ -28,7 +37,10 @@ export function chunkName(first: number, count: number): string {
 export function writeChunk(outDir: string, first: number, records: Float32Array, count: number): string {
   mkdirSync(join(outDir, CHUNKS_DIR), { recursive: true });
   const name = chunkName(first, count);
-  writeFileAtomic(join(outDir, CHUNKS_DIR, name), new Uint8Array(records.buffer, records.byteOffset, count * RECORD_BYTES));
+  writeFileAtomic(
+    join(outDir, CHUNKS_DIR, name),
+    new Uint8Array(records.buffer, records.byteOffset, count * RECORD_BYTES),
+  );
   return name;
 }
 

@@ -6,7 +6,11 @@ const num = (v: number, digits: number): string => (Number.isFinite(v) ? v.toFix
 
 /** One row per frame: frame, time_s, then <name>_x, <name>_y, <name>_visibility per landmark (empty = not found). */
 export function trackToCsv(track: PoseTrack): string {
-  const header = ['frame', 'time_s', ...BLAZEPOSE_LANDMARKS.flatMap((n) => [`${n}_x`, `${n}_y`, `${n}_visibility`])];
+  const header = [
+    'frame',
+    'time_s',
+    ...BLAZEPOSE_LANDMARKS.flatMap((n) => [`${n}_x`, `${n}_y`, `${n}_visibility`]),
+  ];
   const rows = [header.join(',')];
   for (let f = 0; f < track.frameCount; f++) {
     const cells = [String(f), num(track.timeS[f]!, 6)];
@@ -23,15 +27,30 @@ export function trackToJson(track: PoseTrack, manifest: PoseManifest): string {
   const frames = [];
   for (let f = 0; f < track.frameCount; f++) {
     const landmarks = [];
+    const world = [];
     for (let l = 0; l < LANDMARK_COUNT; l++) {
       const i = f * LANDMARK_COUNT + l;
       const x = track.xPx[i]!;
-      landmarks.push(Number.isFinite(x) ? [+x.toFixed(2), +track.yPx[i]!.toFixed(2), +track.visibility[i]!.toFixed(4)] : null);
+      landmarks.push(
+        Number.isFinite(x)
+          ? [+x.toFixed(2), +track.yPx[i]!.toFixed(2), +track.visibility[i]!.toFixed(4)]
+          : null,
+      );
+      const w = track.worldM.subarray(i * 3, i * 3 + 3);
+      world.push(Number.isFinite(w[0]!) ? Array.from(w, (v) => +v.toFixed(4)) : null);
     }
-    frames.push({ frame: f, time_s: +track.timeS[f]!.toFixed(6), confidence: +track.confidence[f]!.toFixed(4), landmarks });
+    frames.push({
+      frame: f,
+      time_s: +track.timeS[f]!.toFixed(6),
+      confidence: +track.confidence[f]!.toFixed(4),
+      landmarks,
+      world_m: world,
+    });
   }
   return JSON.stringify({
-    units: 'pixels of the displayed frame, x right, y down; landmarks as [x, y, visibility] or null when not found',
+    units:
+      'landmarks: pixels of the displayed frame, x right, y down, as [x, y, visibility] or null when not found; ' +
+      'world_m: metres, origin between the hips, as [x, y, z] or null',
     fps: track.fps,
     width_px: track.widthPx,
     height_px: track.heightPx,

@@ -45,7 +45,10 @@ export class WorkerPool {
 
   private constructor() {}
 
-  static async start(models: ModelBytes[], options: { workers?: number; backend?: 'wasm' | 'tensorflow' | 'auto'; heatmap?: boolean } = {}): Promise<WorkerPool> {
+  static async start(
+    models: ModelBytes[],
+    options: { workers?: number; backend?: 'wasm' | 'tensorflow' | 'auto'; heatmap?: boolean } = {},
+  ): Promise<WorkerPool> {
     const pool = new WorkerPool();
     const count = Math.max(1, options.workers ?? availableParallelism());
     const script = locateWorkerScript();
@@ -61,7 +64,13 @@ export class WorkerPool {
           worker.on('exit', (code) => {
             if (!pool.dead) pool.fail(slot, new Error(`pose worker exited unexpectedly (code ${code})`));
           });
-          const reply = await pool.call(slot, { type: 'init', models, backend: options.backend ?? 'auto', wasmDir, heatmap: options.heatmap ?? false });
+          const reply = await pool.call(slot, {
+            type: 'init',
+            models,
+            backend: options.backend ?? 'auto',
+            wasmDir,
+            heatmap: options.heatmap ?? false,
+          });
           slot.busy = false;
           return reply as Reply<'ready'>;
         }),
@@ -121,7 +130,9 @@ export class WorkerPool {
   async landmarks(input: Float32Array): Promise<Reply<'landmarks'>> {
     const slot = await this.acquire();
     try {
-      return (await this.call(slot, { type: 'landmarks', id: this.nextId++, input }, [input.buffer as ArrayBuffer])) as Reply<'landmarks'>;
+      return (await this.call(slot, { type: 'landmarks', id: this.nextId++, input }, [
+        input.buffer as ArrayBuffer,
+      ])) as Reply<'landmarks'>;
     } finally {
       this.release(slot);
     }

@@ -25,7 +25,18 @@ const files = {
 beforeAll(() => {
   const src = ['-f', 'lavfi', '-i', 'testsrc=size=320x240:rate=25:duration=4'];
   ffmpeg(...src, '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-g', '10', files.good);
-  ffmpeg(...src, '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-g', '10', '-movflags', '+faststart', files.faststartCut);
+  ffmpeg(
+    ...src,
+    '-c:v',
+    'libx264',
+    '-pix_fmt',
+    'yuv420p',
+    '-g',
+    '10',
+    '-movflags',
+    '+faststart',
+    files.faststartCut,
+  );
   truncateSync(files.faststartCut, Math.floor(statSync(files.faststartCut).size * 0.5));
   ffmpeg('-i', files.good, '-c', 'copy', files.moovAtEndCut);
   truncateSync(files.moovAtEndCut, Math.floor(statSync(files.moovAtEndCut).size * 0.6));

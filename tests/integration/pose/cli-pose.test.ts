@@ -11,14 +11,39 @@ import { dataFile, tempDir } from './helpers';
 function fakeIo(): { out: string[]; progress: string[]; io: Parameters<typeof poseCommand.run>[1]['io'] } {
   const out: string[] = [];
   const progress: string[] = [];
-  return { out, progress, io: { out: (l) => out.push(l), err: (l) => out.push(l), progress: (l) => progress.push(l), signal: new AbortController().signal } };
+  return {
+    out,
+    progress,
+    io: {
+      out: (l) => out.push(l),
+      err: (l) => out.push(l),
+      progress: (l) => progress.push(l),
+      signal: new AbortController().signal,
+    },
+  };
 }
 
 test('gaitlab pose writes one CSV row per frame with x, y, visibility of the 33 landmarks, and an overlay', async () => {
   const dir = tempDir('cli-pose');
   // 1.5 s of the Sports2D walk, cut here so the test stays short.
   const clip = join(dir, 'walk.mp4');
-  execFileSync('ffmpeg', ['-v', 'error', '-y', '-ss', '3', '-i', dataFile('sports2d_demo_sideview_walk/demo.mp4'), '-frames:v', '45', '-an', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', clip]);
+  execFileSync('ffmpeg', [
+    '-v',
+    'error',
+    '-y',
+    '-ss',
+    '3',
+    '-i',
+    dataFile('sports2d_demo_sideview_walk/demo.mp4'),
+    '-frames:v',
+    '45',
+    '-an',
+    '-c:v',
+    'libx264',
+    '-pix_fmt',
+    'yuv420p',
+    clip,
+  ]);
   const csv = join(dir, 'walk.csv');
   const overlay = join(dir, 'walk-overlay.mp4');
   const { out, progress, io } = fakeIo();
@@ -42,6 +67,10 @@ test('gaitlab pose writes one CSV row per frame with x, y, visibility of the 33 
 test('gaitlab pose refuses bad arguments with a usage message', async () => {
   const { io } = fakeIo();
   await expect(poseCommand.run(['a.mp4'], { labDir: '/tmp', io })).rejects.toBeInstanceOf(UserError);
-  await expect(poseCommand.run(['a.mp4', '--out', 'x.txt'], { labDir: '/tmp', io })).rejects.toThrow(/\.csv or \.json/);
-  await expect(poseCommand.run(['/nonexistent.mp4', '--out', '/tmp/x.csv'], { labDir: '/tmp', io })).rejects.toThrow(/does not exist/);
+  await expect(poseCommand.run(['a.mp4', '--out', 'x.txt'], { labDir: '/tmp', io })).rejects.toThrow(
+    /\.csv or \.json/,
+  );
+  await expect(
+    poseCommand.run(['/nonexistent.mp4', '--out', '/tmp/x.csv'], { labDir: '/tmp', io }),
+  ).rejects.toThrow(/does not exist/);
 });

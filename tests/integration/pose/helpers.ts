@@ -9,7 +9,8 @@ export const DATA = resolve('../shared/data');
 
 export function dataFile(rel: string): string {
   const path = join(DATA, rel);
-  if (!existsSync(path)) throw new Error(`test data missing: ${path} (expected ../shared/data next to the repo)`);
+  if (!existsSync(path))
+    throw new Error(`test data missing: ${path} (expected ../shared/data next to the repo)`);
   return path;
 }
 
@@ -23,7 +24,11 @@ export function artifactsDir(sub: string): string {
   return dir;
 }
 
-export function point(track: PoseTrack, frame: number, name: LandmarkName): { x: number; y: number; v: number } {
+export function point(
+  track: PoseTrack,
+  frame: number,
+  name: LandmarkName,
+): { x: number; y: number; v: number } {
   const i = frame * LANDMARK_COUNT + landmarkIndex(name);
   return { x: track.xPx[i]!, y: track.yPx[i]!, v: track.visibility[i]! };
 }

@@ -40,7 +40,9 @@ describe('Pose2Sim demo against OpenPose BODY_25B', () => {
       const bias = { dx: 0, dy: 0, n: 0 };
       let compared = 0;
       for (let f = 0; f < FRAMES; f += STRIDE) {
-        const ref = JSON.parse(readFileSync(join(refDir, `${cam}.${String(f).padStart(4, '0')}.json`), 'utf8')) as {
+        const ref = JSON.parse(
+          readFileSync(join(refDir, `${cam}.${String(f).padStart(4, '0')}.json`), 'utf8'),
+        ) as {
           people: Array<{ pose_keypoints_2d: number[] }>;
         };
         const kp = ref.people[0]?.pose_keypoints_2d;
@@ -63,7 +65,9 @@ describe('Pose2Sim demo against OpenPose BODY_25B', () => {
       const med = median(distances);
       const p90 = [...distances].sort((a, b) => a - b)[Math.floor(0.9 * (distances.length - 1))]!;
       const perName = [...byName].map(([n, d]) => `${n} ${median(d).toFixed(0)}`).join(', ');
-      console.log(`${cam}: ${compared} keypoints, median ${med.toFixed(1)} px, p90 ${p90.toFixed(1)} px, mean offset (${(bias.dx / bias.n).toFixed(1)}, ${(bias.dy / bias.n).toFixed(1)}) px (${perName})`);
+      console.log(
+        `${cam}: ${compared} keypoints, median ${med.toFixed(1)} px, p90 ${p90.toFixed(1)} px, mean offset (${(bias.dx / bias.n).toFixed(1)}, ${(bias.dy / bias.n).toFixed(1)}) px (${perName})`,
+      );
       expect(compared).toBeGreaterThan(400);
       expect(med).toBeLessThanOrEqual(MAX_MEDIAN_PX);
     });

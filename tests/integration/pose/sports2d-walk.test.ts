@@ -73,8 +73,14 @@ describe('Sports2D demo walk', () => {
     const steps: number[] = [];
     for (let f = PASS.first + 1; f <= PASS.last; f++) {
       const thigh =
-        (Math.hypot(point(t, f, 'left_hip').x - point(t, f, 'left_knee').x, point(t, f, 'left_hip').y - point(t, f, 'left_knee').y) +
-          Math.hypot(point(t, f, 'right_hip').x - point(t, f, 'right_knee').x, point(t, f, 'right_hip').y - point(t, f, 'right_knee').y)) /
+        (Math.hypot(
+          point(t, f, 'left_hip').x - point(t, f, 'left_knee').x,
+          point(t, f, 'left_hip').y - point(t, f, 'left_knee').y,
+        ) +
+          Math.hypot(
+            point(t, f, 'right_hip').x - point(t, f, 'right_knee').x,
+            point(t, f, 'right_hip').y - point(t, f, 'right_knee').y,
+          )) /
         2;
       for (const part of ['ankle', 'heel'] as const) {
         const L0 = point(t, f - 1, `left_${part}`);
@@ -86,7 +92,8 @@ describe('Sports2D demo walk', () => {
         // An exchange: each label lands where the other side was, while the feet are apart.
         const apart = Math.hypot(L0.x - R0.x, L0.y - R0.y) > 0.3 * thigh;
         if (apart && crossed < 0.5 * same) exchanges++;
-        const step = Math.max(Math.hypot(L1.x - L0.x, L1.y - L0.y), Math.hypot(R1.x - R0.x, R1.y - R0.y)) / thigh;
+        const step =
+          Math.max(Math.hypot(L1.x - L0.x, L1.y - L0.y), Math.hypot(R1.x - R0.x, R1.y - R0.y)) / thigh;
         maxStepRatio = Math.max(maxStepRatio, step);
         steps.push(step);
       }
@@ -96,7 +103,9 @@ describe('Sports2D demo walk', () => {
     // is out of reach for a walker, while a jump to the other foot is a step length (> 1 thigh).
     steps.sort((a, b) => a - b);
     const p95 = steps[Math.floor(0.95 * (steps.length - 1))]!;
-    console.log(`Sports2D foot travel per frame, thigh lengths: p95 ${p95.toFixed(2)}, max ${maxStepRatio.toFixed(2)}`);
+    console.log(
+      `Sports2D foot travel per frame, thigh lengths: p95 ${p95.toFixed(2)}, max ${maxStepRatio.toFixed(2)}`,
+    );
     expect(maxStepRatio).toBeLessThan(0.6);
   });
 
@@ -117,7 +126,12 @@ describe('Sports2D demo walk', () => {
   test('renders overlay stills for review', async () => {
     const dir = artifactsDir('pose');
     const frames = [60, 100, 140, 180];
-    await renderOverlay({ videoPath: video, track: result.track, outPath: join(dir, 'sports2d-%d.png'), frames });
+    await renderOverlay({
+      videoPath: video,
+      track: result.track,
+      outPath: join(dir, 'sports2d-%d.png'),
+      frames,
+    });
     for (let i = 0; i < frames.length; i++) expect(existsSync(join(dir, `sports2d-${i}.png`))).toBe(true);
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { cropToFrame, frameToCrop, roiFromAlignment, warpCrop, type Roi } from '../../../src/main/pose/decode/roi';
+import {
+  cropToFrame,
+  frameToCrop,
+  roiFromAlignment,
+  warpCrop,
+  type Roi,
+} from '../../../src/main/pose/decode/roi';
 import { roiFromBox, RoiTracker, nearExpected } from '../../../src/main/pose/decode/tracker';
 
 describe('crop maths', () => {

@@ -2,7 +2,12 @@ import { describe, expect, test } from 'vitest';
 import { LANDMARK_COUNT, landmarkIndex } from '../../../src/shared/landmarks';
 import { consolidateSides } from '../../../src/main/pose/decode/side-labels';
 import { smoothTrack } from '../../../src/main/pose/decode/smooth';
-import { chooseSubject, expectedBoxAt, linkTracks, type ScanSample } from '../../../src/main/pose/decode/subject';
+import {
+  chooseSubject,
+  expectedBoxAt,
+  linkTracks,
+  type ScanSample,
+} from '../../../src/main/pose/decode/subject';
 import { decodePeople } from '../../../src/main/pose/decode/people';
 
 /** A walker seen from the side: the two feet alternate ahead of each other, far apart. */
@@ -40,7 +45,12 @@ describe('left/right consolidation', () => {
     expect(swaps).toBeGreaterThan(0);
     expect(Array.from(t.xPx)).toEqual(Array.from(clean.xPx));
     const again = walk(60);
-    expect(consolidateSides({ frameCount: 60, ...again }, [{ data: again.xPx, stride: 1 }, { data: again.yPx, stride: 1 }])).toBe(0);
+    expect(
+      consolidateSides({ frameCount: 60, ...again }, [
+        { data: again.xPx, stride: 1 },
+        { data: again.yPx, stride: 1 },
+      ]),
+    ).toBe(0);
   });
 });
 

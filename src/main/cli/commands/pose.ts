@@ -37,14 +37,20 @@ function bar(p: PoseProgress): string {
 function parsePerson(index: string | undefined, box: string | undefined): PersonSelection {
   if (index !== undefined) {
     const n = Number(index);
-    if (!Number.isInteger(n) || n < 0) throw new UserError(`--person-index must be a whole number >= 0, got "${index}"`);
+    if (!Number.isInteger(n) || n < 0)
+      throw new UserError(`--person-index must be a whole number >= 0, got "${index}"`);
     return { kind: 'index', index: n };
   }
   if (box !== undefined) {
     const [coords, frame] = box.split('@');
     const v = (coords ?? '').split(',').map(Number);
-    if (v.length !== 4 || v.some((x) => !Number.isFinite(x))) throw new UserError(`--person-box must be x0,y0,x1,y1[@frame], got "${box}"`);
-    return { kind: 'box', box: { x0: v[0]!, y0: v[1]!, x1: v[2]!, y1: v[3]! }, frame: frame ? Number(frame) : 0 };
+    if (v.length !== 4 || v.some((x) => !Number.isFinite(x)))
+      throw new UserError(`--person-box must be x0,y0,x1,y1[@frame], got "${box}"`);
+    return {
+      kind: 'box',
+      box: { x0: v[0]!, y0: v[1]!, x1: v[2]!, y1: v[3]! },
+      frame: frame ? Number(frame) : 0,
+    };
   }
   return { kind: 'moving' };
 }
@@ -77,7 +83,8 @@ export const poseCommand: CliCommand = {
     const model = values.model ?? 'full';
     if (model !== 'full' && model !== 'lite') throw new UserError('--model must be full or lite');
     const workers = values.workers ? Number(values.workers) : undefined;
-    if (workers !== undefined && !(Number.isInteger(workers) && workers > 0)) throw new UserError('--workers must be a whole number > 0');
+    if (workers !== undefined && !(Number.isInteger(workers) && workers > 0))
+      throw new UserError('--workers must be a whole number > 0');
     const minConfidence = values['min-confidence'] ? Number(values['min-confidence']) : undefined;
 
     try {
@@ -91,15 +98,28 @@ export const poseCommand: CliCommand = {
         minConfidence,
         onProgress: (p) => ctx.io.progress(bar(p)),
       });
-      writeFileSync(out, format === '.csv' ? trackToCsv(result.track) : trackToJson(result.track, result.manifest));
+      writeFileSync(
+        out,
+        format === '.csv' ? trackToCsv(result.track) : trackToJson(result.track, result.manifest),
+      );
       const m = result.manifest;
-      ctx.io.out(`${m.frames} frames, ${m.frames - m.lowConfidenceFrames.length} with a confident pose, backend ${m.provenance.backend}`);
-      if (m.lowConfidenceFrames.length) ctx.io.out(`${m.lowConfidenceFrames.length} frames below confidence ${m.settings.minConfidence} (flagged)`);
+      ctx.io.out(
+        `${m.frames} frames, ${m.frames - m.lowConfidenceFrames.length} with a confident pose, backend ${m.provenance.backend}`,
+      );
+      if (m.lowConfidenceFrames.length)
+        ctx.io.out(
+          `${m.lowConfidenceFrames.length} frames below confidence ${m.settings.minConfidence} (flagged)`,
+        );
       ctx.io.out(`wrote ${out}`);
       if (values.overlay) {
         const overlay = resolve(values.overlay);
         ctx.io.progress(`drawing overlay into ${dirname(overlay)} ...`);
-        await renderOverlay({ videoPath: resolve(video), track: result.track, outPath: overlay, signal: ctx.io.signal });
+        await renderOverlay({
+          videoPath: resolve(video),
+          track: result.track,
+          outPath: overlay,
+          signal: ctx.io.signal,
+        });
         ctx.io.out(`wrote ${overlay}`);
       }
       return 0;

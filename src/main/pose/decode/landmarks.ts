@@ -29,7 +29,14 @@ export const sigmoid = (v: number): number => 1 / (1 + Math.exp(-v));
  * frame pixels for a tall person), so each landmark moves to the confidence-weighted centre of a
  * 7 x 7 window of its heatmap channel when that window holds a confident peak. Edits ld3d in place.
  */
-export function refineWithHeatmap(ld3d: Float32Array, heatmap: Float32Array, inputPx: number, heatmapPx = 64, kernel = 7, minConfidence = 0.5): void {
+export function refineWithHeatmap(
+  ld3d: Float32Array,
+  heatmap: Float32Array,
+  inputPx: number,
+  heatmapPx = 64,
+  kernel = 7,
+  minConfidence = 0.5,
+): void {
   const channels = MODEL_POINTS;
   const half = (kernel - 1) >> 1;
   for (let i = 0; i < channels; i++) {
@@ -56,7 +63,13 @@ export function refineWithHeatmap(ld3d: Float32Array, heatmap: Float32Array, inp
   }
 }
 
-export function decodeLandmarks(ld3d: Float32Array, world3d: Float32Array, poseFlag: number, roi: Roi, inputPx: number): FrameLandmarks {
+export function decodeLandmarks(
+  ld3d: Float32Array,
+  world3d: Float32Array,
+  poseFlag: number,
+  roi: Roi,
+  inputPx: number,
+): FrameLandmarks {
   const n = BODY_POINTS + 2;
   const xPx = new Float32Array(n);
   const yPx = new Float32Array(n);
@@ -80,5 +93,10 @@ export function decodeLandmarks(ld3d: Float32Array, world3d: Float32Array, poseF
 
 /** Where to crop the next frame: from this frame's alignment points (MediaPipe's tracking loop). */
 export function roiFromLandmarks(lm: FrameLandmarks): Roi {
-  return roiFromAlignment(lm.xPx[HIP_CENTRE]!, lm.yPx[HIP_CENTRE]!, lm.xPx[CIRCLE_POINT]!, lm.yPx[CIRCLE_POINT]!);
+  return roiFromAlignment(
+    lm.xPx[HIP_CENTRE]!,
+    lm.yPx[HIP_CENTRE]!,
+    lm.xPx[CIRCLE_POINT]!,
+    lm.yPx[CIRCLE_POINT]!,
+  );
 }

@@ -13,7 +13,14 @@ export interface Person {
   boxScore: number;
 }
 
-export const COCO = { leftShoulder: 5, rightShoulder: 6, leftHip: 11, rightHip: 12, leftAnkle: 15, rightAnkle: 16 } as const;
+export const COCO = {
+  leftShoulder: 5,
+  rightShoulder: 6,
+  leftHip: 11,
+  rightHip: 12,
+  leftAnkle: 15,
+  rightAnkle: 16,
+} as const;
 const ROW = 56;
 
 export function decodePeople(
@@ -38,7 +45,12 @@ export function decodePeople(
       xPx[k] = toX(raw[r + k * 3 + 1]!);
       score[k] = raw[r + k * 3 + 2]!;
     }
-    const box = { y0: toY(raw[r + 51]!), x0: toX(raw[r + 52]!), y1: toY(raw[r + 53]!), x1: toX(raw[r + 54]!) };
+    const box = {
+      y0: toY(raw[r + 51]!),
+      x0: toX(raw[r + 52]!),
+      y1: toY(raw[r + 53]!),
+      x1: toX(raw[r + 54]!),
+    };
     people.push({ xPx, yPx, score, box, boxScore });
   }
   return people;
@@ -68,7 +80,13 @@ export function boxCentre(b: Person['box']): [number, number] {
 export function roiFromPerson(p: Person, minKeypointScore = 0.2): Roi {
   const ok = (k: number): boolean => p.score[k]! >= minKeypointScore;
   const mid = (a: number, b: number): [number, number] | undefined =>
-    ok(a) && ok(b) ? [(p.xPx[a]! + p.xPx[b]!) / 2, (p.yPx[a]! + p.yPx[b]!) / 2] : ok(a) ? [p.xPx[a]!, p.yPx[a]!] : ok(b) ? [p.xPx[b]!, p.yPx[b]!] : undefined;
+    ok(a) && ok(b)
+      ? [(p.xPx[a]! + p.xPx[b]!) / 2, (p.yPx[a]! + p.yPx[b]!) / 2]
+      : ok(a)
+        ? [p.xPx[a]!, p.yPx[a]!]
+        : ok(b)
+          ? [p.xPx[b]!, p.yPx[b]!]
+          : undefined;
   const [bx, by] = boxCentre(p.box);
   const hips = mid(COCO.leftHip, COCO.rightHip) ?? [bx, by];
   const shoulders = mid(COCO.leftShoulder, COCO.rightShoulder);

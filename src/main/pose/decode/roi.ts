@@ -18,7 +18,13 @@ export const ROI_SCALE = 1.25;
  * ROI from BlazePose's two alignment points: the hip centre and a point beyond the head whose
  * distance from it is the radius of a circle enclosing the body.
  */
-export function roiFromAlignment(hipX: number, hipY: number, topX: number, topY: number, scale = ROI_SCALE): Roi {
+export function roiFromAlignment(
+  hipX: number,
+  hipY: number,
+  topX: number,
+  topY: number,
+  scale = ROI_SCALE,
+): Roi {
   const dx = topX - hipX;
   const dy = topY - hipY;
   const radius = Math.hypot(dx, dy);
@@ -49,7 +55,14 @@ export function frameToCrop(roi: Roi, inputPx: number, x: number, y: number): [n
  * Samples the rotated square from a packed RGB frame into an N x N x 3 float crop in [0, 1]
  * (bilinear; outside the frame is black, as MediaPipe pads).
  */
-export function warpCrop(rgb: Uint8Array, widthPx: number, heightPx: number, roi: Roi, inputPx: number, out: Float32Array): void {
+export function warpCrop(
+  rgb: Uint8Array,
+  widthPx: number,
+  heightPx: number,
+  roi: Roi,
+  inputPx: number,
+  out: Float32Array,
+): void {
   const c = Math.cos(roi.rotationRad);
   const s = Math.sin(roi.rotationRad);
   const step = roi.sizePx / inputPx;
@@ -92,7 +105,8 @@ export function warpCrop(rgb: Uint8Array, widthPx: number, heightPx: number, roi
       const w10 = (1 - fx) * fy;
       const w11 = fx * fy;
       for (let k = 0; k < 3; k++) {
-        out[o + k] = (rgb[p00 + k]! * w00 + rgb[p01 + k]! * w01 + rgb[p10 + k]! * w10 + rgb[p11 + k]! * w11) / 255;
+        out[o + k] =
+          (rgb[p00 + k]! * w00 + rgb[p01 + k]! * w01 + rgb[p10 + k]! * w10 + rgb[p11 + k]! * w11) / 255;
       }
     }
   }
@@ -127,7 +141,12 @@ export function letterbox(
       const o = (v * inW + u) * 3;
       for (let k = 0; k < 3; k++) {
         out[o + k] =
-          (rgb[y * rowBytes + x * 3 + k]! + rgb[y * rowBytes + x1 * 3 + k]! + rgb[y1 * rowBytes + x * 3 + k]! + rgb[y1 * rowBytes + x1 * 3 + k]! + 2) >> 2;
+          (rgb[y * rowBytes + x * 3 + k]! +
+            rgb[y * rowBytes + x1 * 3 + k]! +
+            rgb[y1 * rowBytes + x * 3 + k]! +
+            rgb[y1 * rowBytes + x1 * 3 + k]! +
+            2) >>
+          2;
       }
     }
   }

@@ -6,7 +6,10 @@
 import { BLAZEPOSE_LANDMARKS, LANDMARK_COUNT } from '../../../shared/landmarks';
 
 const pairsOf = (names: string[]): Array<[number, number]> =>
-  names.map((n) => [BLAZEPOSE_LANDMARKS.indexOf(`left_${n}` as never), BLAZEPOSE_LANDMARKS.indexOf(`right_${n}` as never)]);
+  names.map((n) => [
+    BLAZEPOSE_LANDMARKS.indexOf(`left_${n}` as never),
+    BLAZEPOSE_LANDMARKS.indexOf(`right_${n}` as never),
+  ]);
 
 /**
  * Decided one after the other: first whole legs and whole arms (a person turning round can be
@@ -53,8 +56,12 @@ export function planSideSwaps(
 ): Uint8Array {
   const { overridePrice = 0.25, minSeparation = 0.35, maxGapFrames = Infinity } = options;
   const n = track.frameCount;
-  const at = (f: number, l: number): [number, number] => [track.xPx[f * LANDMARK_COUNT + l]!, track.yPx[f * LANDMARK_COUNT + l]!];
-  const valid = (f: number): boolean => Number.isFinite(track.bodyPx[f]!) && Number.isFinite(track.xPx[f * LANDMARK_COUNT]!);
+  const at = (f: number, l: number): [number, number] => [
+    track.xPx[f * LANDMARK_COUNT + l]!,
+    track.yPx[f * LANDMARK_COUNT + l]!,
+  ];
+  const valid = (f: number): boolean =>
+    Number.isFinite(track.bodyPx[f]!) && Number.isFinite(track.xPx[f * LANDMARK_COUNT]!);
   const separation = (f: number): number => {
     let sum = 0;
     for (const [l, r] of pairs) {
@@ -82,7 +89,8 @@ export function planSideSwaps(
   for (let f = 0; f < n; f++) if (valid(f)) seps.push(separation(f));
   seps.sort((a, b) => a - b);
   const typicalSep = seps[seps.length >> 1] ?? 0;
-  const informative = (f: number): boolean => valid(f) && separation(f) >= minSeparation * typicalSep && typicalSep > 0;
+  const informative = (f: number): boolean =>
+    valid(f) && separation(f) >= minSeparation * typicalSep && typicalSep > 0;
 
   // Chains of informative frames; a frame without a pose, or a long ambiguous stretch, ends a chain.
   const chains: number[][] = [];
@@ -106,7 +114,8 @@ export function planSideSwaps(
   if (chain.length) chains.push(chain);
 
   const steps: number[] = [];
-  for (const c of chains) for (let i = 1; i < c.length; i++) steps.push(Math.min(...travel(c[i - 1]!, c[i]!)) / (2 * pairs.length));
+  for (const c of chains)
+    for (let i = 1; i < c.length; i++) steps.push(Math.min(...travel(c[i - 1]!, c[i]!)) / (2 * pairs.length));
   steps.sort((a, b) => a - b);
   const typicalPx = Math.max(1, steps[steps.length >> 1] ?? 1);
   const price = overridePrice * typicalPx * pairs.length;
@@ -144,7 +153,10 @@ export function planSideSwaps(
  * the track (`stride` values per landmark) and must include `track.xPx` and `track.yPx`.
  * Returns the number of (group, frame) exchanges made.
  */
-export function consolidateSides(track: SideTrack, arrays: Array<{ data: Float32Array; stride: number }>): number {
+export function consolidateSides(
+  track: SideTrack,
+  arrays: Array<{ data: Float32Array; stride: number }>,
+): number {
   let swapped = 0;
   for (const pairs of SIDE_GROUPS) {
     const swap = planSideSwaps(track, pairs);

@@ -66,7 +66,14 @@ export function filtfiltSeries(values: Float32Array | Float64Array, f: Biquad, m
 }
 
 /** Smooths every landmark's x and y over time (flat frame-major arrays, `points` per frame). */
-export function smoothTrack(xPx: Float32Array, yPx: Float32Array, frames: number, points: number, cutoffHz: number, fps: number): void {
+export function smoothTrack(
+  xPx: Float32Array,
+  yPx: Float32Array,
+  frames: number,
+  points: number,
+  cutoffHz: number,
+  fps: number,
+): void {
   if (!(cutoffHz > 0) || cutoffHz >= fps / 2) return;
   const f = butterworthLowPass(cutoffHz, fps);
   const series = new Float64Array(frames);

@@ -23,9 +23,7 @@ export interface SubjectTrack {
 }
 
 export type PersonSelection =
-  | { kind: 'moving' }
-  | { kind: 'index'; index: number }
-  | { kind: 'box'; box: Box; frame?: number };
+  { kind: 'moving' } | { kind: 'index'; index: number } | { kind: 'box'; box: Box; frame?: number };
 
 const height = (b: Box): number => Math.max(1, b.y1 - b.y0);
 
@@ -141,7 +139,12 @@ export function expectedBoxAt(track: SubjectTrack, frame: number, marginFrames: 
   const b = track.boxes[j]!;
   const span = f[j]! - f[i]!;
   const w = span > 0 ? Math.min(1, Math.max(0, (frame - f[i]!) / span)) : 0;
-  return { x0: a.x0 + (b.x0 - a.x0) * w, y0: a.y0 + (b.y0 - a.y0) * w, x1: a.x1 + (b.x1 - a.x1) * w, y1: a.y1 + (b.y1 - a.y1) * w };
+  return {
+    x0: a.x0 + (b.x0 - a.x0) * w,
+    y0: a.y0 + (b.y0 - a.y0) * w,
+    x1: a.x1 + (b.x1 - a.x1) * w,
+    y1: a.y1 + (b.y1 - a.y1) * w,
+  };
 }
 
 export function personBox(p: Person): Box {

@@ -35,7 +35,11 @@ export class RoiTracker {
     if (!prev) return last;
     const vx = last.centerXPx - prev.centerXPx;
     const vy = last.centerYPx - prev.centerYPx;
-    return { ...last, centerXPx: last.centerXPx + vx * this.lagFrames, centerYPx: last.centerYPx + vy * this.lagFrames };
+    return {
+      ...last,
+      centerXPx: last.centerXPx + vx * this.lagFrames,
+      centerYPx: last.centerYPx + vy * this.lagFrames,
+    };
   }
 
   private forget(frame: number): void {
@@ -48,11 +52,21 @@ export class RoiTracker {
 export function roiFromBox(box: Box): Roi {
   const w = box.x1 - box.x0;
   const h = box.y1 - box.y0;
-  return { centerXPx: (box.x0 + box.x1) / 2, centerYPx: (box.y0 + box.y1) / 2, sizePx: Math.max(w, h) * 1.1 * ROI_SCALE, rotationRad: 0 };
+  return {
+    centerXPx: (box.x0 + box.x1) / 2,
+    centerYPx: (box.y0 + box.y1) / 2,
+    sizePx: Math.max(w, h) * 1.1 * ROI_SCALE,
+    rotationRad: 0,
+  };
 }
 
 /** The landmarks belong to the subject when their hip centre lies near the subject's expected box. */
-export function nearExpected(hipXPx: number, hipYPx: number, expected: Box | undefined, toleranceHeights = 0.75): boolean {
+export function nearExpected(
+  hipXPx: number,
+  hipYPx: number,
+  expected: Box | undefined,
+  toleranceHeights = 0.75,
+): boolean {
   if (!expected) return true;
   const h = Math.max(1, expected.y1 - expected.y0);
   const cx = (expected.x0 + expected.x1) / 2;

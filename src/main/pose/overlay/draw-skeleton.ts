@@ -28,7 +28,17 @@ function disc(rgb: Uint8Array, w: number, h: number, cx: number, cy: number, r: 
   }
 }
 
-function line(rgb: Uint8Array, w: number, h: number, ax: number, ay: number, bx: number, by: number, r: number, c: Rgb): void {
+function line(
+  rgb: Uint8Array,
+  w: number,
+  h: number,
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+  r: number,
+  c: Rgb,
+): void {
   const steps = Math.max(1, Math.ceil(Math.hypot(bx - ax, by - ay) / Math.max(1, r / 2)));
   for (let i = 0; i <= steps; i++) {
     const t = i / steps;
@@ -55,17 +65,41 @@ export function drawSkeleton(
   style: SkeletonStyle = { minVisibility: 0.3 },
 ): void {
   const r = style.radiusPx ?? Math.max(1.5, Math.max(widthPx, heightPx) / 500);
-  const seen = (i: number): boolean => visibility[offset + i]! >= style.minVisibility && Number.isFinite(xPx[offset + i]!);
+  const seen = (i: number): boolean =>
+    visibility[offset + i]! >= style.minVisibility && Number.isFinite(xPx[offset + i]!);
   for (const [a, b] of SKELETON_EDGES) {
     const ia = BLAZEPOSE_LANDMARKS.indexOf(a);
     const ib = BLAZEPOSE_LANDMARKS.indexOf(b);
     if (!seen(ia) || !seen(ib)) continue;
-    const colour = a.startsWith('left_') && b.startsWith('left_') ? LEFT : a.startsWith('right_') && b.startsWith('right_') ? RIGHT : CENTRE;
-    line(rgb, widthPx, heightPx, xPx[offset + ia]!, yPx[offset + ia]!, xPx[offset + ib]!, yPx[offset + ib]!, r, colour);
+    const colour =
+      a.startsWith('left_') && b.startsWith('left_')
+        ? LEFT
+        : a.startsWith('right_') && b.startsWith('right_')
+          ? RIGHT
+          : CENTRE;
+    line(
+      rgb,
+      widthPx,
+      heightPx,
+      xPx[offset + ia]!,
+      yPx[offset + ia]!,
+      xPx[offset + ib]!,
+      yPx[offset + ib]!,
+      r,
+      colour,
+    );
   }
   for (let i = 0; i < LANDMARK_COUNT; i++) {
     if (!seen(i)) continue;
-    disc(rgb, widthPx, heightPx, xPx[offset + i]!, yPx[offset + i]!, r * 2, colourOf(BLAZEPOSE_LANDMARKS[i]!));
+    disc(
+      rgb,
+      widthPx,
+      heightPx,
+      xPx[offset + i]!,
+      yPx[offset + i]!,
+      r * 2,
+      colourOf(BLAZEPOSE_LANDMARKS[i]!),
+    );
   }
   if (lowConfidence) {
     const b = Math.ceil(r * 3);

@@ -28,7 +28,8 @@ async function chooseBackend(wanted: 'wasm' | 'tensorflow' | 'auto', wasmDir: st
       await import('@tensorflow/tfjs-node' as string);
       if (await tf.setBackend('tensorflow')) return tf.getBackend();
     } catch {
-      if (wanted === 'tensorflow') throw new Error('@tensorflow/tfjs-node is not installed: the native backend is unavailable.');
+      if (wanted === 'tensorflow')
+        throw new Error('@tensorflow/tfjs-node is not installed: the native backend is unavailable.');
     }
   }
   setWasmPaths(wasmDir.endsWith('/') ? wasmDir : wasmDir + '/');
@@ -36,7 +37,8 @@ async function chooseBackend(wanted: 'wasm' | 'tensorflow' | 'auto', wasmDir: st
   await tf.ready();
   const got = tf.getBackend();
   // tfjs quietly falls back to the cpu backend, 25-40x slower: refuse rather than crawl.
-  if (got !== 'wasm') throw new Error(`The wasm inference backend failed to start (tfjs fell back to "${got}").`);
+  if (got !== 'wasm')
+    throw new Error(`The wasm inference backend failed to start (tfjs fell back to "${got}").`);
   return got;
 }
 
@@ -82,7 +84,10 @@ async function handle(msg: WorkerRequest): Promise<void> {
     for (const m of msg.models) models.set(m.name, await modelFromBytes(m));
     const lm = models.get('landmarks');
     if (!lm) throw new Error('landmark model missing');
-    landmarkOutputNames = outputNamesFor(lm, msg.heatmap ? [...LANDMARK_OUTPUTS, HEATMAP_OUTPUT] : LANDMARK_OUTPUTS);
+    landmarkOutputNames = outputNamesFor(
+      lm,
+      msg.heatmap ? [...LANDMARK_OUTPUTS, HEATMAP_OUTPUT] : LANDMARK_OUTPUTS,
+    );
     // First inference compiles kernels; do it now so per-frame timings are honest.
     tf.tidy(() => lm.execute(tf.zeros([1, 256, 256, 3]), landmarkOutputNames));
     const people = models.get('people');
@@ -110,7 +115,12 @@ async function handle(msg: WorkerRequest): Promise<void> {
         inferMs: performance.now() - t0,
         input: msg.input,
       },
-      [ld!.buffer as ArrayBuffer, world!.buffer as ArrayBuffer, ...(heatmap ? [heatmap.buffer as ArrayBuffer] : []), msg.input.buffer as ArrayBuffer],
+      [
+        ld!.buffer as ArrayBuffer,
+        world!.buffer as ArrayBuffer,
+        ...(heatmap ? [heatmap.buffer as ArrayBuffer] : []),
+        msg.input.buffer as ArrayBuffer,
+      ],
     );
     return;
   }
@@ -118,7 +128,9 @@ async function handle(msg: WorkerRequest): Promise<void> {
     const people = models.get('people');
     if (!people) throw new Error('person model missing');
     const t0 = performance.now();
-    const out = tf.tidy(() => people.execute(tf.tensor4d(msg.input, [1, msg.heightPx, msg.widthPx, 3], 'int32')) as tf.Tensor);
+    const out = tf.tidy(
+      () => people.execute(tf.tensor4d(msg.input, [1, msg.heightPx, msg.widthPx, 3], 'int32')) as tf.Tensor,
+    );
     const raw = (await out.data()) as Float32Array;
     out.dispose();
     send({ type: 'people', id: msg.id, raw, inferMs: performance.now() - t0, input: msg.input }, [

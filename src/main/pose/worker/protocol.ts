@@ -9,7 +9,13 @@ export interface ModelBytes {
 }
 
 export type WorkerRequest =
-  | { type: 'init'; models: ModelBytes[]; backend: 'wasm' | 'tensorflow' | 'auto'; wasmDir: string; heatmap: boolean }
+  | {
+      type: 'init';
+      models: ModelBytes[];
+      backend: 'wasm' | 'tensorflow' | 'auto';
+      wasmDir: string;
+      heatmap: boolean;
+    }
   | { type: 'landmarks'; id: number; input: Float32Array }
   | { type: 'people'; id: number; input: Int32Array; widthPx: number; heightPx: number };
 
