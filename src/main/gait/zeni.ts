@@ -46,6 +46,14 @@ export interface ZeniOptions {
   contactRefinement?: 'lowest-point' | 'landing-impact' | 'ground-speed' | 'none';
   /** Which part of the foot's landing refines contact (default 'lowest': found from the data). */
   landingPoint?: 'heel' | 'toe' | 'lowest';
+  /**
+   * With short, crouched steps the foot can be down before it is furthest forward of the pelvis.
+   * When the landing part of the foot moves vertically slower than this many times its height range
+   * per second at the pelvis-relative peak (default 1; in walking it still falls at 1.7-4.5 ranges/s
+   * 50-70 ms before landing) and is within a tenth of that range of its resting height, it has
+   * already landed and the peak is kept as contact. 0 = always refine.
+   */
+  landedDescentRate?: number;
 }
 
 export function zeniEvents(input: ZeniInput, options: ZeniOptions = {}): GaitEvent[] {
@@ -86,7 +94,11 @@ export function zeniEvents(input: ZeniInput, options: ZeniOptions = {}): GaitEve
     mode === 'lowest-point' && heights
       ? ic.map((f) => firstMinimumAfter(heights, f, input))
       : mode === 'landing-impact' && heights
-        ? ic.map((f) => maxUpwardAccelerationAfter(heights, f, input))
+        ? ic.map((f) =>
+            alreadyDown(heights, f, input, options.landedDescentRate ?? 1)
+              ? f
+              : maxUpwardAccelerationAfter(heights, f, input),
+          )
         : mode === 'ground-speed' && k > 0
           ? ic.map((f) => refineContact(heelRel, f, input, k))
           : ic;
@@ -150,6 +162,23 @@ function contactHeights(input: ZeniInput, landing: 'heel' | 'toe' | 'lowest'): F
     h[i] = landing === 'heel' ? a : landing === 'toe' ? b : Math.min(a, b);
   }
   return h;
+}
+
+/**
+ * The landing part of the foot is already down at the pelvis-relative peak: it hardly moves
+ * vertically (slower than `rangesPerS` height ranges per second) and is within a tenth of its height
+ * range of where it comes to rest in the next 0.15 s.
+ */
+function alreadyDown(h: Float64Array, peak: number, input: ZeniInput, rangesPerS: number): boolean {
+  if (!(rangesPerS > 0)) return false;
+  const range = robustRange(h, input.startFrame, input.endFrame);
+  const i = Math.round(peak);
+  const last = Math.min(input.endFrame - 1, h.length - 1, Math.ceil(peak + 0.15 * input.rateHz));
+  if (!(range > 0) || i < 1 || i + 1 > last) return false;
+  const speed = Math.abs(((h[i + 1]! - h[i - 1]!) * input.rateHz) / 2);
+  let rest = Infinity;
+  for (let k = i; k <= last; k++) if (Number.isFinite(h[k]!)) rest = Math.min(rest, h[k]!);
+  return speed < rangesPerS * range && h[i]! - rest < 0.1 * range;
 }
 
 /** First local minimum of height after a peak (within 0.15 s), parabolic sub-frame; else the peak. */

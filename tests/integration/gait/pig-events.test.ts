@@ -1,11 +1,13 @@
 // Gait events from Plug-in Gait marker walks through the same detector that pose landmarks use
-// (heel, toe and pelvis trajectories only), compared with the events Vicon stored in the C3D files.
+// (heel, toe and pelvis trajectories only), compared with the events Vicon stored in the C3D files
+// and, where a foot landed on a force plate, with the plate's own contact and release instants.
 import { describe, expect, it } from 'vitest';
-import { readC3D } from '../../../src/main/formats/c3d-reader';
+import { readC3D, type C3DFile } from '../../../src/main/formats/c3d-reader';
 import { c3dGaitEvents, c3dToTrajectorySet } from '../../../src/main/formats/c3d-trajectories';
 import { analyseTrajectories, type AnalysisOptions } from '../../../src/main/gait/analyse';
-import type { GaitEvent } from '../../../src/main/gait/types';
+import type { GaitEvent, GaitEventKind } from '../../../src/main/gait/types';
 import { readSharedBytes } from '../../helpers/shared-data';
+import { forcePlateContacts } from './force-plate-contacts';
 
 const B = 'btkdata_c3d_plugingait';
 // Vicon Nexus / Workstation Plug-in Gait walks, 100-120 Hz. (PiG_Motion3_noFF has the same markers
@@ -25,40 +27,97 @@ interface Match {
   ref: GaitEvent;
   timeS: number;
   errorMs: number;
+  /** Where the reference instant comes from (printed). */
+  note?: string;
 }
 
-function eventErrors(rel: string, options: AnalysisOptions = {}): Match[] {
-  const file = readC3D(readSharedBytes(rel));
+interface Trial {
+  trial: string;
+  file: C3DFile;
+  bytes: Uint8Array;
+  detected: GaitEvent[];
+  /** Only instants at least 150 ms inside the recording are compared. */
+  inside: (frame: number) => boolean;
+}
+
+function detect(rel: string, options: AnalysisOptions = {}): Trial {
+  const bytes = readSharedBytes(rel);
+  const file = readC3D(bytes);
   const set = c3dToTrajectorySet(file);
   const only = Object.fromEntries(
     Object.entries(set.trajectories).filter(([k]) => EVENT_MARKERS.includes(k)),
   );
   const result = analyseTrajectories({ ...set, trajectories: only }, options);
   if (!result.ok) throw new Error(`${rel}: ${result.error.code}: ${result.error.message}`);
-  const rate = file.pointRateHz;
-  const margin = 0.15 * rate;
-  const trial = rel.split('/').pop()!;
-  return c3dGaitEvents(file)
-    .filter((r) => r.frame >= margin && r.frame <= file.frameCount - 1 - margin)
+  const margin = 0.15 * file.pointRateHz;
+  return {
+    trial: rel.split('/').pop()!,
+    file,
+    bytes,
+    detected: result.analysis.events,
+    inside: (f) => f >= margin && f <= file.frameCount - 1 - margin,
+  };
+}
+
+function nearest(events: readonly GaitEvent[], kind: GaitEventKind, frame: number, side?: string) {
+  return events
+    .filter((f) => f.kind === kind && (side === undefined || f.side === side))
+    .reduce<GaitEvent | undefined>(
+      (best, f) => (!best || Math.abs(f.frame - frame) < Math.abs(best.frame - frame) ? f : best),
+      undefined,
+    );
+}
+
+function eventErrors(rel: string, options: AnalysisOptions = {}): Match[] {
+  const t = detect(rel, options);
+  const rate = t.file.pointRateHz;
+  return c3dGaitEvents(t.file)
+    .filter((r) => t.inside(r.frame))
     .map((r) => {
-      const same = result.analysis.events.filter((f) => f.side === r.side && f.kind === r.kind);
-      const nearest = same.reduce<GaitEvent | undefined>(
-        (best, f) => (!best || Math.abs(f.frame - r.frame) < Math.abs(best.frame - r.frame) ? f : best),
-        undefined,
-      );
+      const d = nearest(t.detected, r.kind, r.frame, r.side);
       return {
-        trial,
+        trial: t.trial,
         ref: r,
-        timeS: (r.frame + file.firstFrame - 1) / rate,
-        errorMs: nearest ? ((nearest.frame - r.frame) / rate) * 1000 : Infinity,
+        timeS: (r.frame + t.file.firstFrame - 1) / rate,
+        errorMs: d ? ((d.frame - r.frame) / rate) * 1000 : Infinity,
       };
     });
+}
+
+/**
+ * Contact (vertical force above 20 N) and release of each force plate, as initial contact and foot
+ * off of the detected event nearest in time. The note gives Vicon's stored event against the plate.
+ */
+function plateErrors(rel: string): Match[] {
+  const t = detect(rel);
+  const rate = t.file.pointRateHz;
+  const stored = c3dGaitEvents(t.file);
+  const out: Match[] = [];
+  for (const c of forcePlateContacts(t.bytes, t.file)) {
+    for (const [kind, frame] of [
+      ['initial-contact', c.onFrame],
+      ['foot-off', c.offFrame],
+    ] as const) {
+      if (!t.inside(frame)) continue;
+      const d = nearest(t.detected, kind, frame);
+      const s = nearest(stored, kind, frame);
+      const ref: GaitEvent = { side: d?.side ?? 'left', kind, frame, source: 'imported' };
+      out.push({
+        trial: `${t.trial} plate ${c.plate}`,
+        ref,
+        timeS: (frame + t.file.firstFrame - 1) / rate,
+        errorMs: d ? ((d.frame - frame) / rate) * 1000 : Infinity,
+        note: s ? `(Vicon stored event ${(((s.frame - frame) / rate) * 1000).toFixed(1)} ms)` : '',
+      });
+    }
+  }
+  return out;
 }
 
 function print(label: string, matches: Match[]): { within17: number; maxAbs: number } {
   for (const m of matches)
     console.log(
-      `${m.trial} ${m.ref.side.padEnd(5)} ${m.ref.kind.padEnd(15)} t=${m.timeS.toFixed(3)} s  error ${m.errorMs.toFixed(1)} ms`,
+      `${m.trial} ${m.ref.side.padEnd(5)} ${m.ref.kind.padEnd(15)} t=${m.timeS.toFixed(3)} s  error ${m.errorMs.toFixed(1)} ms ${m.note ?? ''}`,
     );
   const abs = matches.map((m) => Math.abs(m.errorMs));
   const within17 = abs.filter((e) => e <= 17).length / abs.length;
@@ -81,9 +140,18 @@ describe('gait events from Plug-in Gait markers (default detector: Zeni with lan
     const all = VICON_WALKS.flatMap((rel) => eventErrors(rel));
     expect(all.length).toBe(30);
     const { within17, maxAbs } = print('Vicon PiG walks', all);
-    // Target 90 % within 17 ms; measured 83.3 % (25 of 30). See the report for the outliers.
-    expect(within17).toBeGreaterThanOrEqual(0.8);
+    // Target 90 % within 17 ms; measured 83.3 % (25 of 30). The five misses are Vicon events that no
+    // force plate saw (four contacts, 17-24 ms) or that contradict one: right foot off at 9.02 s is
+    // 24 ms before plate 2 is released, where the detector is 4 ms off (see the force-plate test).
+    expect(within17).toBeGreaterThanOrEqual(25 / 30);
     expect(maxAbs).toBeLessThanOrEqual(34);
+  });
+
+  it('Vicon walks, where a foot was on a force plate: every event within 17 ms of the plate', () => {
+    const all = VICON_WALKS.flatMap((rel) => plateErrors(rel));
+    expect(all.length).toBe(16);
+    const { maxAbs } = print('Vicon PiG walks against force-plate contact and release', all);
+    expect(maxAbs).toBeLessThanOrEqual(17);
   });
 
   it('c3d.org clinical crouch sample (60 Hz, long marker gaps): events found, errors reported', () => {
@@ -91,6 +159,7 @@ describe('gait events from Plug-in Gait markers (default detector: Zeni with lan
     expect(m.length).toBe(8);
     const { maxAbs } = print('PlugInC3D (60 Hz, crouch)', m);
     expect(maxAbs).toBeLessThanOrEqual(60);
+    print('PlugInC3D against force-plate contact and release', plateErrors(CLINICAL_60HZ));
   });
 
   it('foot-velocity method on the same walks (second method, reported)', () => {
