@@ -19,9 +19,10 @@ export async function trimToSpan(
       [
         '-nostdin', '-v', 'error', '-y', '-i', inputPath,
         '-ss', startS.toFixed(6), '-t', durationS.toFixed(6),
-        '-map', '0:v:0', '-fps_mode', 'passthrough',
+        // Keep each frame's recorded time to the millisecond (the encoder would round it to 1/fps).
+        '-map', '0:v:0', '-fps_mode', 'passthrough', '-enc_time_base', '-1',
         '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '18', '-g', '15', '-pix_fmt', 'yuv420p',
-        '-movflags', '+faststart', '-f', 'mp4', partial,
+        '-video_track_timescale', '1000', '-movflags', '+faststart', '-f', 'mp4', partial,
       ],
       signal,
     );

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { RecoveredTrial } from '../../../shared/api/ops/capture';
 import { api } from '../api';
 import { href } from '../router';
+import './capture.css';
 
 /**
  * Asks the services, once per window, to recover recordings a crash or power cut interrupted, and
@@ -22,7 +23,7 @@ export function RecoveryNotice() {
   }, []);
   if (dismissed || recovered.length === 0) return null;
   return (
-    <div className="banner" role="status" aria-label="Recovered recordings">
+    <div className="banner capture-recovery" role="status" aria-label="Recovered recordings">
       <strong>
         {recovered.length === 1 ? 'A recording was interrupted' : `${recovered.length} recordings were interrupted`} (GaitLab stopped while
         recording).

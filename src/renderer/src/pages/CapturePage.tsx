@@ -227,6 +227,7 @@ export function CapturePage({ sessionId }: { sessionId: string }) {
     }
   }, [phase, trials]);
 
+  const uploadError = phase.name === 'recording' ? recorders.current.find((r) => r.progress.error)?.progress.error : undefined;
   const busy = phase.name === 'countdown' || phase.name === 'recording' || phase.name === 'saving';
   const elapsedS = phase.name === 'recording' ? Math.max(0, (nowMs - phase.startedMs) / 1000) : 0;
   const s = session.data;
@@ -245,7 +246,9 @@ export function CapturePage({ sessionId }: { sessionId: string }) {
         )}
       </p>
       <h1>Record trial</h1>
-      <ErrorBanner message={error ?? session.error} />
+      <ErrorBanner
+        message={error ?? (uploadError ? `The recording is not reaching the lab folder: ${uploadError}` : null) ?? session.error}
+      />
       {notice && (
         <div className="banner" role="status">
           {notice}
