@@ -7,6 +7,7 @@ import { resolveLabDir } from './store/lab-folder';
 import { registerIpc } from './electron/ipc';
 import { createMainWindow, defaultPaths } from './electron/window';
 import { handleMediaProtocol, registerMediaScheme } from './electron/media-protocol';
+import { registerReportPdf } from './electron/report-pdf';
 
 const mainDir = dirname(fileURLToPath(import.meta.url));
 let win: BrowserWindow | null = null;
@@ -24,6 +25,7 @@ void app.whenReady().then(() => {
   handleMediaProtocol(services.layout.root);
   const paths = defaultPaths(mainDir);
   const dispose = registerIpc(services, () => win);
+  const disposeReportPdf = registerReportPdf(() => win);
   const open = () => {
     win = createMainWindow(
       paths.preload,
@@ -40,6 +42,7 @@ void app.whenReady().then(() => {
   app.on('second-instance', () => win?.focus());
   app.on('will-quit', () => {
     dispose();
+    disposeReportPdf();
     services.close();
   });
 });

@@ -1,7 +1,7 @@
 // Exposes one function per API operation and an event subscription; never ipcRenderer itself.
 import { contextBridge, ipcRenderer } from 'electron';
 import { OPERATION_NAMES } from '../shared/api/contract';
-import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../shared/api/ipc-channels';
+import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, IPC_REPORT_PDF_CHANNEL } from '../shared/api/ipc-channels';
 import type { LabEvent } from '../shared/api/events';
 import type { GaitLabBridge } from '../shared/api/bridge-types';
 
@@ -19,6 +19,7 @@ const bridge: GaitLabBridge = {
       ipcRenderer.removeListener(IPC_EVENT_CHANNEL, wrapped);
     };
   },
+  printReportPdf: (paper) => ipcRenderer.invoke(IPC_REPORT_PDF_CHANNEL, paper === 'letter' ? 'letter' : 'a4'),
 };
 
 contextBridge.exposeInMainWorld('gaitlab', bridge);

@@ -6,4 +6,6 @@ import type { LabEvent } from './events';
 export interface GaitLabBridge {
   invoke: Record<OperationName, (input: unknown) => Promise<Envelope<unknown>>>;
   onEvent: (listener: (event: LabEvent) => void) => () => void;
+  /** Desktop app only: prints the report shown in the window to a PDF the user saves. */
+  printReportPdf?: (paper: 'a4' | 'letter') => Promise<{ savedPath: string | null }>;
 }

@@ -1,7 +1,7 @@
 // The assessment report: one page for screen and paper. Printing (browser, Electron printToPDF,
 // `gaitlab report` in headless Chromium) prints this route; it marks <html data-report-ready>
 // once every chart and still is drawn.
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ReportView } from '../../../shared/api/report-types';
 import { api } from '../api';
 import { ErrorBanner } from '../components/ErrorBanner';
@@ -25,6 +25,16 @@ function ReportControls({ params, report }: { params: ReportRouteParams; report:
     return api['sessions.list']({ patientId: s.patientId });
   }, [params.sessionId]);
   const sets = useAsync(() => api['normative.list']({}), []);
+  const [pdfStatus, setPdfStatus] = useState('');
+  async function savePdf(paper: 'a4' | 'letter') {
+    setPdfStatus('Printing…');
+    try {
+      const r = await window.gaitlab!.printReportPdf!(paper);
+      setPdfStatus(r.savedPath ? `Saved ${r.savedPath}` : '');
+    } catch (e) {
+      setPdfStatus(e instanceof Error ? e.message : String(e));
+    }
+  }
   const go = (p: ReportRouteParams) => {
     window.location.hash = reportHref(p);
   };
@@ -70,9 +80,23 @@ function ReportControls({ params, report }: { params: ReportRouteParams; report:
           ))}
         </select>
       </label>
-      <button type="button" className="primary" onClick={() => window.print()}>
-        Print / PDF
-      </button>
+      {window.gaitlab?.printReportPdf ? (
+        <>
+          <button type="button" className="primary" onClick={() => void savePdf('a4')}>
+            Save PDF (A4)
+          </button>
+          <button type="button" onClick={() => void savePdf('letter')}>
+            Save PDF (Letter)
+          </button>
+        </>
+      ) : (
+        <button type="button" className="primary" onClick={() => window.print()}>
+          Print / PDF
+        </button>
+      )}
+      <span role="status" className="muted">
+        {pdfStatus}
+      </span>
       <a href={href({ page: 'settings' })}>Lab settings and references</a>
     </div>
   );
