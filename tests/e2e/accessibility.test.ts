@@ -1,44 +1,17 @@
 // axe-core on every page, under the app's real Content Security Policy: no serious or critical
-// violation is allowed. axe is evaluated through the DevTools protocol, because the CSP rightly
-// refuses inline <script> tags (page.addScriptTag({content}) is blocked).
+// violation is allowed (see tests/helpers/axe.ts for how axe gets into the page).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { startServe, type ServeProcess } from '../helpers/serve-process';
 import { launchChromium } from '../helpers/chromium';
 import { analyseInProcess, createTrialLab, type TrialLab } from '../helpers/analysed-trial';
+import { seriousViolations } from '../helpers/axe';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let lab: TrialLab;
 let serve: ServeProcess;
 let browser: Browser;
 let page: Page;
 const consoleErrors: string[] = [];
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: string[]; failureSummary?: string }>;
-}
-
-async function seriousViolations(): Promise<string[]> {
-  // Strings, not functions: they run in the page, and the test's TypeScript has no DOM types.
-  if (!(await page.evaluate("typeof window.axe !== 'undefined'"))) await page.evaluate(axeSource);
-  const violations = (await page.evaluate(
-    "window.axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations)",
-  )) as AxeViolation[];
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.impact} ${v.id}: ${v.help} at ${v.nodes
-          .slice(0, 3)
-          .map((n) => `${n.target.join(' ')} (${n.failureSummary ?? ''})`)
-          .join('; ')}`,
-    );
-}
 
 beforeAll(async () => {
   lab = await createTrialLab();
@@ -63,33 +36,33 @@ afterAll(async () => {
 describe('accessibility (axe-core, serious and critical)', () => {
   it('patients list', async () => {
     await page.getByRole('link', { name: 'Ada Walker' }).waitFor();
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('patient form, with validation messages shown', async () => {
     await page.goto(`${serve.origin}/#/patients/new`);
     await page.getByRole('button', { name: 'Create patient' }).click();
     await page.locator('#name-error').waitFor();
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('patient page', async () => {
     await page.goto(`${serve.origin}/#/patients/${lab.patient.id}`);
     await page.getByRole('heading', { name: 'Ada Walker' }).waitFor();
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('session page', async () => {
     await page.goto(`${serve.origin}/#/sessions/${lab.session.id}`);
     await page.getByRole('link', { name: 'Open review of Walk 1' }).waitFor();
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('trial review page, charts drawn', async () => {
     await page.goto(`${serve.origin}/#/trials/${lab.trial.id}`);
     await page.locator('.angle-time .main-svg').first().waitFor({ timeout: 60_000 });
     await page.locator('.curve-grid .main-svg').first().waitFor();
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('raised no console errors (CSP violations included)', () => {

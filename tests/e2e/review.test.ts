@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { REPO_ROOT, startServe, type ServeProcess } from '../helpers/serve-process';
 import { launchChromium } from '../helpers/chromium';
 import { createTrialLab, type TrialLab } from '../helpers/analysed-trial';
+import { seriousViolations } from '../helpers/axe';
 
 const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'e2e');
 let lab: TrialLab;
@@ -67,6 +68,7 @@ describe('trial review in the browser', () => {
     expect(await bad.getByRole('button', { name: 'Try again to analyse Walk 2' }).isEnabled()).toBe(true);
     expect(await page.getByRole('button', { name: 'Analyse Walk 1' }).isEnabled()).toBe(true);
     await shot('review-01b-session-failed.png');
+    expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('link', { name: 'Open Walk 2 to see what was found' }).click();
     await page.getByRole('alert').filter({ hasText: 'Analysis failed' }).waitFor();
     expect(await page.getByRole('alert').first().textContent()).not.toContain('/tmp/');
@@ -87,6 +89,13 @@ describe('trial review in the browser', () => {
     expect(await row.getByRole('progressbar').isVisible()).toBe(true);
     expect(await row.getByRole('button', { name: 'Cancel analysis of Walk 1' }).isVisible()).toBe(true);
     await shot('review-02-session-progress.png');
+    expect(await seriousViolations(page)).toEqual([]);
+    // Cancel, then analyse again: the pose job resumes where it stopped.
+    await row.getByRole('button', { name: 'Cancel analysis of Walk 1' }).click();
+    await row.getByText('Ready to analyse').waitFor({ timeout: 30_000 });
+    expect(await row.textContent()).toContain('cancelled');
+    await shot('review-02b-session-cancelled.png');
+    await page.getByRole('button', { name: 'Analyse Walk 1' }).click();
     await row.getByRole('link', { name: 'Open review of Walk 1' }).waitFor({ timeout: 240_000 });
     expect(await row.getAttribute('data-status')).toBe('analysed');
     await shot('review-03-session-analysed.png');

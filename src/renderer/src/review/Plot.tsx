@@ -9,6 +9,11 @@ let loading: Promise<PlotlyModule> | null = null;
 export function loadPlotly(): Promise<PlotlyModule> {
   loading ??= import('plotly.js-dist-min').then(
     (m) => (m as unknown as { default: PlotlyModule }).default ?? (m as unknown as PlotlyModule),
+    (e: unknown) => {
+      // Let the next chart try again instead of keeping the failure for the life of the window.
+      loading = null;
+      throw e;
+    },
   );
   return loading;
 }
@@ -63,7 +68,10 @@ export const Plot = memo(function Plot({ data, layout, className, onClickX, onDr
         });
         drawnRef.current?.(gd);
       },
-      (e: unknown) => setError(`The chart could not be drawn: ${e instanceof Error ? e.message : String(e)}`),
+      (e: unknown) =>
+        setError(
+          `The chart could not be drawn (${e instanceof Error ? e.message : String(e)}). Reload the page to try again.`,
+        ),
     );
     return () => {
       live = false;
