@@ -1,6 +1,6 @@
 // Stills of the video at initial contact, mid-stance and foot off with the pose skeleton drawn
 // over them as vector lines (crisp on paper), so the reader sees what the angles were measured on.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ReportStillView, ReportView } from '../../../shared/api/report-types';
 import { BLAZEPOSE_LANDMARKS, SKELETON_EDGES } from '../../../shared/landmarks';
 import { mediaUrl } from '../api';
@@ -10,12 +10,18 @@ const index = (name: (typeof BLAZEPOSE_LANDMARKS)[number]) => BLAZEPOSE_LANDMARK
 
 function Still({ still, done }: { still: ReportStillView; done: () => void }) {
   const [failed, setFailed] = useState(false);
+  const img = useRef<HTMLImageElement | null>(null);
+  // A new report with the same still keeps the loaded <img>, whose load event will not come again.
+  useEffect(() => {
+    if (img.current?.complete) done();
+  }, [still, done]);
   const w = (still.widthPx / still.heightPx) * DISPLAY_HEIGHT_PX;
   const k = DISPLAY_HEIGHT_PX / still.heightPx;
   return (
     <figure className="report-still" style={{ width: w }}>
       <div className="report-still-frame" style={{ width: w, height: DISPLAY_HEIGHT_PX }}>
         <img
+          ref={img}
           src={mediaUrl(still.imageRelativePath)}
           alt={`${still.label}, frame ${still.frame}`}
           width={w}

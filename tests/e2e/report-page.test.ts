@@ -1,0 +1,116 @@
+// The Report page in Debian Chromium through the web bridge: lab name and logo from Settings in
+// the header, the clinician's interpretation saved and printed, the reference switched off, and
+// no console error under the strict CSP.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../helpers/chromium';
+import { invoke, REPO_ROOT, startServe, type ServeProcess } from '../helpers/serve-process';
+import { readSharedText } from '../helpers/shared-data';
+import { createReportLab, type ReportLab } from '../integration/report-pdf/report-lab';
+
+const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'e2e');
+// A 2x2 red PNG.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==',
+  'base64',
+);
+let lab: ReportLab;
+let serve: ServeProcess;
+let browser: Browser;
+let page: Page;
+const consoleErrors: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  lab = await createReportLab();
+  serve = await startServe(lab.labDir);
+  const imported = await invoke(serve, 'normative.import', {
+    format: 'csv',
+    content: readSharedText(
+      'normative_gait_curves/schwartz2008_TD_children_5speeds/derived_csv/schwartz2008_joint_rotations_deg.csv',
+    ),
+    name: 'Schwartz 2008',
+    group: 'all',
+  });
+  expect(imported.ok).toBe(true);
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await serve?.stop();
+});
+
+const ready = () =>
+  page.waitForSelector('html[data-report-ready="true"]', { state: 'attached', timeout: 60_000 });
+
+describe('report page', () => {
+  it('prints the lab name and logo set in Settings', async () => {
+    await page.goto(`${serve.url}#/settings`);
+    await page.getByLabel('Lab name').fill('Gait Lab North');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Lab settings saved.').waitFor();
+    await page
+      .getByLabel('Logo (PNG or JPEG, at most 512 KB)')
+      .setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: PNG });
+    await page.getByAltText('Current logo').waitFor();
+    expect(await page.getByTestId('normative-table').textContent()).toContain('Schwartz 2008 Free');
+
+    await page.goto(`${serve.url}#/reports/${lab.sessionA}?compare=${lab.sessionB}`);
+    await ready();
+    expect(await page.locator('.report-lab-name').textContent()).toBe('Gait Lab North');
+    expect(await page.getByAltText('Gait Lab North logo').getAttribute('src')).toMatch(
+      /^data:image\/png;base64,/,
+    );
+    // Automatic choice by walking speed among the five Schwartz bands.
+    expect(await page.getByTestId('report-curve-legend').textContent()).toMatch(
+      /Normal ± 1 SD \(Schwartz 2008 \w+\)/,
+    );
+    expect(await page.getByTestId('report-gps-table').textContent()).toContain('Against MCID 1.6 deg');
+  });
+
+  it('saves the interpretation and prints it in place of the editor', async () => {
+    await page
+      .getByLabel('Interpretation', { exact: true })
+      .fill('Knee flexion at initial contact reduced after surgery.');
+    await page.getByLabel('Clinician').fill('Dr Ada Surgeon');
+    await page.getByRole('button', { name: 'Save interpretation' }).click();
+    await page.getByText(/^Saved /).waitFor();
+    await page.reload();
+    await ready();
+    expect(await page.getByLabel('Interpretation', { exact: true }).inputValue()).toBe(
+      'Knee flexion at initial contact reduced after surgery.',
+    );
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByLabel('Interpretation', { exact: true }).isVisible()).toBe(false);
+    expect(await page.getByTestId('report-interpretation-print').textContent()).toContain(
+      'reduced after surgery',
+    );
+    expect(await page.locator('.report-controls').isVisible()).toBe(false);
+    expect(await page.locator('.app-header').isVisible()).toBe(false);
+    await page.screenshot({ path: join(ARTIFACTS, 'report-print-media.png'), fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('switches the reference off from the page: no band, no gait indices, and says why', async () => {
+    await page.getByLabel('Normal reference').selectOption('none');
+    await expect.poll(() => page.url()).toContain('normative=none');
+    await ready();
+    expect(await page.locator('.report-indices').textContent()).toContain(
+      'No normative reference set selected',
+    );
+    expect(await page.getByTestId('report-curve-legend').textContent()).not.toContain('Normal ± 1 SD');
+    await page.screenshot({ path: join(ARTIFACTS, 'report-screen.png'), fullPage: true });
+  });
+
+  it('ran without console errors under the strict CSP', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});
