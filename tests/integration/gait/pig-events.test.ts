@@ -125,6 +125,15 @@ function print(label: string, matches: Match[]): { within17: number; maxAbs: num
   const lines = [
     `${label}: ${abs.length} events, ${(100 * within17).toFixed(1)} % within 17 ms, ${((100 * abs.filter((e) => e <= 34).length) / abs.length).toFixed(1)} % within 34 ms, max |error| ${maxAbs.toFixed(1)} ms`,
   ];
+  const trials = [...new Set(matches.map((m) => m.trial.split(' ')[0]!))];
+  if (trials.length > 1) {
+    for (const t of trials) {
+      const e = matches.filter((m) => m.trial.startsWith(t)).map((m) => Math.abs(m.errorMs));
+      lines.push(
+        `  ${t}: ${e.filter((x) => x <= 17).length} of ${e.length} within 17 ms, max |error| ${Math.max(...e).toFixed(1)} ms`,
+      );
+    }
+  }
   for (const k of ['initial-contact', 'foot-off'] as const) {
     const e = matches.filter((m) => m.ref.kind === k).map((m) => m.errorMs);
     lines.push(

@@ -90,6 +90,56 @@ describe('Zeni events', () => {
   });
 });
 
+describe('Zeni contact refined by the landing of the foot', () => {
+  // Pelvis-relative heel peak at frames 100 k; the heel lands `lag` frames later (negative: before),
+  // its descent arrested at landing, then flat in stance (with a small wobble 5 frames after the peak).
+  const heelForward = Float64Array.from(
+    { length: n },
+    (_, i) => pelvis[i]! + 0.3 * Math.cos((2 * Math.PI * i) / rate / T),
+  );
+  function heights(lag: number): Float64Array {
+    return Float64Array.from({ length: n }, (_, i) => {
+      const landing = Math.round((i - lag) / 100) * 100 + lag;
+      const since = i - landing;
+      if (since >= -40 && since < 0) return 40 * Math.sin((Math.PI * (since + 40)) / 40);
+      return -1 * Math.exp(-(((i - Math.round(i / 100) * 100 - 5) / 1.5) ** 2));
+    });
+  }
+  const detect = (lag: number, landedDescentRate?: number) => {
+    const heelUp = heights(lag);
+    return zeniEvents(
+      {
+        side: 'left',
+        heelForward,
+        toeForward: heelForward.map((v) => v + 0.2),
+        pelvisForward: pelvis,
+        heelUp,
+        toeUp: heelUp.map((v) => v + 30),
+        rateHz: rate,
+        startFrame: 0,
+        endFrame: n,
+      },
+      landedDescentRate === undefined ? {} : { landedDescentRate },
+    )
+      .filter((e) => e.kind === 'initial-contact')
+      .map((e) => e.frame);
+  };
+
+  it('moves contact from the pelvis-relative peak to where the foot stops descending', () => {
+    const ic = detect(6);
+    expect(ic.length).toBeGreaterThanOrEqual(4);
+    for (const f of ic) expect(Math.abs(f - (Math.round(f / 100) * 100 + 6))).toBeLessThan(0.6);
+  });
+
+  it('keeps the peak when the foot is already down there (short crouched steps)', () => {
+    const ic = detect(-4);
+    expect(ic.length).toBeGreaterThanOrEqual(4);
+    for (const f of ic) expect(Math.abs(f - Math.round(f / 100) * 100)).toBeLessThan(0.6);
+    // Without that check, a later wobble of the grounded heel would be taken for the landing.
+    for (const f of detect(-4, 0)) expect(f - Math.round(f / 100) * 100).toBeGreaterThan(3);
+  });
+});
+
 describe('foot-velocity events', () => {
   it('finds contact after and foot off before each swing speed peak', () => {
     // Foot still for 60 % of the stride, then a smooth swing forward.
