@@ -6,7 +6,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createServer } from 'vite';
@@ -51,6 +51,8 @@ async function benchEngine(runPose, label, video) {
     wallS,
     framesPerS: n / wallS,
     framesPerSAfterStartup: n / ((s.ms.total - s.workerInitMs - s.ms.probe) / 1000),
+    // The tracking pass alone: what a long video approaches, minus the person scan's share.
+    framesPerSTrackingPass: n / ((s.ms.total - s.workerInitMs - s.ms.probe - s.ms.scan) / 1000),
     backend: s.backend,
     workers: s.workers,
     msPerFrame: {
@@ -190,6 +192,12 @@ async function main() {
     platform: `${process.platform} ${process.arch}`,
   };
   console.log(`machine: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, ${machine.platform}`);
+  // Other processes on the machine change every number below: say how busy it was.
+  console.log(
+    `load average at start: ${loadavg()
+      .map((v) => v.toFixed(2))
+      .join(' ')}`,
+  );
   const hd = join(tmp, 'demo-720p-h264.mp4');
   execFileSync('ffmpeg', [
     '-v',
@@ -226,7 +234,8 @@ async function main() {
       results.engine.push(e);
       console.log(
         `  gaitlab runPose: ${e.framesPerS.toFixed(1)} frames/s end to end (${e.frames} frames in ${e.wallS.toFixed(1)} s; ` +
-          `${e.framesPerSAfterStartup.toFixed(1)} frames/s without model start-up), backend ${e.backend} x${e.workers} workers`,
+          `${e.framesPerSAfterStartup.toFixed(1)} frames/s without model start-up, ` +
+          `${e.framesPerSTrackingPass.toFixed(1)} frames/s in the tracking pass alone), backend ${e.backend} x${e.workers} workers`,
       );
       console.log(
         `    ms/frame: decode wait ${e.msPerFrame.decodeWait.toFixed(1)}, crop ${e.msPerFrame.crop.toFixed(1)}, post ${e.msPerFrame.post.toFixed(1)}; ` +
@@ -252,7 +261,12 @@ async function main() {
     await server.close();
     rmSync(tmp, { recursive: true, force: true });
   }
-  console.log('\nside by side (frames/s end to end):');
+  console.log(
+    `\nload average at end: ${loadavg()
+      .map((v) => v.toFixed(2))
+      .join(' ')}`,
+  );
+  console.log('side by side (frames/s end to end):');
   for (const e of results.engine) {
     const h = results.human
       .filter((x) => x.label === e.label)
