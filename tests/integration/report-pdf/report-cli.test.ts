@@ -172,3 +172,16 @@ describe('gaitlab report', () => {
     expect(r.stderr).toContain('The session was not found.');
   });
 });
+
+// Last: a lab set in the lab would compete with Schwartz in the automatic choice above.
+describe('gaitlab normative build', () => {
+  it("builds the lab's own reference from control sessions, one subject per person", () => {
+    const built = gaitlab('normative', 'build', '--name', 'Lab controls', lab.sessionA, lab.controlSession);
+    expect(built.code, built.stderr).toBe(0);
+    expect(built.stdout).toMatch(/Built \S+ {2}Lab controls {2}\d+ variables/);
+    // Two sessions of one person are one subject: not enough for an SD.
+    const same = gaitlab('normative', 'build', '--name', 'Same person', lab.sessionA, lab.sessionB);
+    expect(same.code).toBe(1);
+    expect(same.stderr).toMatch(/at least 2 control subjects/);
+  });
+});

@@ -1,17 +1,18 @@
 // A lab with one patient and two sessions, each with one analysed trial of the Sports2D side-view
 // walk: session A as detected, session B the same walk with a foot-off moved by hand (as a
-// clinician corrects an event in review). Pose runs once; session B's trial gets a copy of the
-// pose folder, so its gait analysis is re-run from the stored pose like any hand edit; B also has
-// its first left cycle excluded, so its curves differ from A's.
+// clinician corrects an event in review) and its first left cycle excluded, so B's curves differ
+// from A's. A second person (a control) has a session with the same walk, for lab reference sets.
+// Pose runs once; the other trials get a copy of the pose folder, so their gait analysis is re-run
+// from the stored pose like any hand edit.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dispatch } from '../../../src/main/services/dispatch';
 import { openLab, type LabServices } from '../../../src/main/services/lab-services';
-import { AnalysisRepo } from '../../../src/main/store/analysis-repo';
+import { AnalysisRepo, type AnalysisRow } from '../../../src/main/store/analysis-repo';
 import { resolveInsideLab, trialDirRelative } from '../../../src/main/store/lab-folder';
 import type { TrialAnalysisView } from '../../../src/shared/api/analysis-types';
-import type { SessionInfo, TrialInfo } from '../../../src/shared/api/entities';
+import type { PatientInfo, SessionInfo, TrialInfo } from '../../../src/shared/api/entities';
 import { DEMO_CAMERA, analyseInProcess, createTrialLab } from '../../helpers/analysed-trial';
 
 export interface ReportLab {
@@ -21,6 +22,8 @@ export interface ReportLab {
   sessionB: string;
   trialA: string;
   trialB: string;
+  /** Another person's session (same walk), for building a lab reference set. */
+  controlSession: string;
 }
 
 async function call<T>(lab: LabServices, op: string, input: unknown): Promise<T> {
@@ -31,7 +34,41 @@ async function call<T>(lab: LabServices, op: string, input: unknown): Promise<T>
 
 const READY_FILE = 'report-lab.json';
 
-/** Builds the lab (or reuses one already built in labDir, for local iteration). */
+/** A new trial in the session holding a copy of an analysed trial's video, pose and analysis. */
+async function copyAnalysedTrial(
+  lab: LabServices,
+  from: { trial: TrialInfo; row: AnalysisRow },
+  session: SessionInfo,
+): Promise<TrialInfo> {
+  const root = lab.layout.root;
+  const created = await call<TrialInfo>(lab, 'trials.create', {
+    sessionId: session.id,
+    name: 'Walk 1',
+    cameras: [DEMO_CAMERA],
+  });
+  const dir = trialDirRelative(session.patientId, session.id, created.id);
+  const videoRel = `${dir}/${DEMO_CAMERA}.mp4`;
+  const poseRel = `${dir}/pose-${DEMO_CAMERA}`;
+  const resultRel = `${dir}/analysis-${DEMO_CAMERA}.json`;
+  mkdirSync(resolveInsideLab(root, dir), { recursive: true });
+  cpSync(resolveInsideLab(root, from.trial.files[0]!.relativePath), resolveInsideLab(root, videoRel));
+  cpSync(resolveInsideLab(root, from.row.poseDir!), resolveInsideLab(root, poseRel), { recursive: true });
+  cpSync(resolveInsideLab(root, from.row.resultPath!), resolveInsideLab(root, resultRel));
+  lab.trials.addFiles(
+    created.id,
+    [{ camera: DEMO_CAMERA, relativePath: videoRel, kind: 'video' }],
+    'analysed',
+  );
+  new AnalysisRepo(lab.db).upsert(created.id, DEMO_CAMERA, {
+    status: 'analysed',
+    poseDir: poseRel,
+    resultPath: resultRel,
+    settings: from.row.settings,
+  });
+  return lab.trials.get(created.id)!;
+}
+
+/** Builds the lab (or reuses one already built in labDir, for local iteration and benchmarks). */
 export async function createReportLab(
   labDir = mkdtempSync(join(tmpdir(), 'gaitlab-report-')),
 ): Promise<ReportLab> {
@@ -45,65 +82,65 @@ export async function createReportLab(
 
   const lab = openLab(labDir);
   try {
-    const analyses = new AnalysisRepo(lab.db);
-    const rowA = analyses.get(base.trial.id, DEMO_CAMERA);
-    if (!rowA?.poseDir || !rowA.resultPath) throw new Error('Session A trial has no stored analysis.');
+    const row = new AnalysisRepo(lab.db).get(base.trial.id, DEMO_CAMERA);
+    if (!row?.poseDir || !row.resultPath) throw new Error('Session A trial has no stored analysis.');
+    const source = { trial: base.trial, row };
     const sessionB = await call<SessionInfo>(lab, 'sessions.create', {
       patientId: base.patient.id,
       date: '2027-05-18',
       condition: 'post-op',
       examiner: 'Dr Gait',
     });
-    const created = await call<TrialInfo>(lab, 'trials.create', {
-      sessionId: sessionB.id,
-      name: 'Walk 1',
-      cameras: [DEMO_CAMERA],
-    });
-    const dirB = trialDirRelative(base.patient.id, sessionB.id, created.id);
-    const videoRel = `${dirB}/${DEMO_CAMERA}.mp4`;
-    const poseRel = `${dirB}/pose-${DEMO_CAMERA}`;
-    const resultRel = `${dirB}/analysis-${DEMO_CAMERA}.json`;
-    mkdirSync(resolveInsideLab(labDir, dirB), { recursive: true });
-    cpSync(resolveInsideLab(labDir, base.trial.files[0]!.relativePath), resolveInsideLab(labDir, videoRel));
-    cpSync(resolveInsideLab(labDir, rowA.poseDir), resolveInsideLab(labDir, poseRel), { recursive: true });
-    cpSync(resolveInsideLab(labDir, rowA.resultPath), resolveInsideLab(labDir, resultRel));
-    lab.trials.addFiles(
-      created.id,
-      [{ camera: DEMO_CAMERA, relativePath: videoRel, kind: 'video' }],
-      'analysed',
-    );
-    analyses.upsert(created.id, DEMO_CAMERA, {
-      status: 'analysed',
-      poseDir: poseRel,
-      resultPath: resultRel,
-      settings: rowA.settings,
-    });
+    const trialB = await copyAnalysedTrial(lab, source, sessionB);
     // The hand edit: the second left foot off moved 3 frames later.
-    const view = JSON.parse(readFileSync(resolveInsideLab(labDir, resultRel), 'utf8')) as TrialAnalysisView;
+    const view = JSON.parse(
+      readFileSync(
+        resolveInsideLab(
+          labDir,
+          `${trialDirRelative(base.patient.id, sessionB.id, trialB.id)}/analysis-${DEMO_CAMERA}.json`,
+        ),
+        'utf8',
+      ),
+    ) as TrialAnalysisView;
     const footOffs = view.events.filter((e) => e.side === 'left' && e.kind === 'foot-off');
     const target = footOffs[1] ?? footOffs[0];
     if (!target) throw new Error('The demo walk analysis has no left foot off to edit.');
     await call(lab, 'analysis.moveEvent', {
-      trialId: created.id,
+      trialId: trialB.id,
       side: 'left',
       kind: 'foot-off',
       fromFrame: target.frame,
       toFrame: target.frame + 3,
     });
-    // And the first left cycle excluded (as after reviewing a stumble), so B's curves differ.
+    // And the first left cycle excluded (as after reviewing a stumble).
     await call(lab, 'analysis.setCycleExcluded', {
-      trialId: created.id,
+      trialId: trialB.id,
       side: 'left',
       index: 0,
       excluded: true,
     });
+
+    const control = await call<PatientInfo>(lab, 'patients.create', {
+      name: 'Cora Control',
+      dateOfBirth: '2011-06-01',
+      heightM: 1.65,
+    });
+    const controlSession = await call<SessionInfo>(lab, 'sessions.create', {
+      patientId: control.id,
+      date: '2026-11-03',
+      condition: 'barefoot',
+      examiner: 'Dr Gait',
+    });
+    await copyAnalysedTrial(lab, source, controlSession);
+
     const info: ReportLab = {
       labDir,
       patientId: base.patient.id,
       sessionA: base.session.id,
       sessionB: sessionB.id,
       trialA: base.trial.id,
-      trialB: created.id,
+      trialB: trialB.id,
+      controlSession: controlSession.id,
     };
     writeFileSync(readyPath, JSON.stringify(info));
     return info;
