@@ -27,6 +27,12 @@ beforeAll(async () => {
     if (m.type() === 'error') consoleErrors.push(m.text());
   });
   page.on('pageerror', (e) => consoleErrors.push(e.message));
+  // Name the file when a script chunk is missing (the bridge then answers with the app's HTML).
+  page.on('response', (r) => {
+    if (r.url().includes('/assets/') && (r.headers()['content-type'] ?? '').startsWith('text/html')) {
+      consoleErrors.push(`${new Date().toISOString()} ${r.url()} was not found in the build`);
+    }
+  });
 });
 
 afterAll(async () => {

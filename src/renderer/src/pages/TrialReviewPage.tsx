@@ -182,6 +182,7 @@ export function TrialReviewPage({ id }: { id: string }) {
               <AngleTimeChart
                 angles={a.angles}
                 events={a.events}
+                lowConfidenceFrames={a.lowConfidenceFrames}
                 fps={fps}
                 startTimeS={a.startTimeS}
                 frame={player.frame}

@@ -2,11 +2,13 @@ import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import type { Data, Layout, PlotlyHTMLElement } from 'plotly.js';
 import type { AngleTimeSeriesView, GaitEventView } from '../../../shared/api/analysis-types';
 import { BASE_LAYOUT, Plot } from './Plot';
+import { frameRuns } from './frame-runs';
 import { SIDE_COLOUR, SIDE_LABEL, angleAxisLabel, angleTitle, byClinicalOrder } from './labels';
 
 interface Props {
   angles: AngleTimeSeriesView[];
   events: GaitEventView[];
+  lowConfidenceFrames: number[];
   fps: number;
   startTimeS: number;
   frame: number;
@@ -20,7 +22,15 @@ interface AxisInternals {
 }
 
 /** Joint angles over the whole trial, one row per joint, with a cursor at the video's frame. */
-export function AngleTimeChart({ angles, events, fps, startTimeS, frame, onSeekFrame }: Props) {
+export function AngleTimeChart({
+  angles,
+  events,
+  lowConfidenceFrames,
+  fps,
+  startTimeS,
+  frame,
+  onSeekFrame,
+}: Props) {
   const gdRef = useRef<PlotlyHTMLElement | null>(null);
   const cursorRef = useRef<HTMLDivElement | null>(null);
   const frameRef = useRef(frame);
@@ -53,13 +63,14 @@ export function AngleTimeChart({ angles, events, fps, startTimeS, frame, onSeekF
   return (
     <figure className="chart-figure angle-time">
       <figcaption>
-        Joint angles over time (deg; flexion, dorsiflexion and forward tilt positive). Click a curve to show
-        that frame.
+        Joint angles over time (deg; flexion, dorsiflexion and forward tilt positive). Shaded: low pose
+        confidence, angles there are unreliable. Click a curve to show that frame.
       </figcaption>
       <div className="chart-stack">
         <AngleTimePlot
           angles={angles}
           events={events}
+          lowConfidenceFrames={lowConfidenceFrames}
           fps={fps}
           startTimeS={startTimeS}
           onClickX={onClickX}
@@ -74,6 +85,7 @@ export function AngleTimeChart({ angles, events, fps, startTimeS, frame, onSeekF
 const AngleTimePlot = memo(function AngleTimePlot({
   angles,
   events,
+  lowConfidenceFrames,
   fps,
   startTimeS,
   onClickX,
@@ -132,20 +144,36 @@ const AngleTimePlot = memo(function AngleTimePlot({
       gridcolor: '#e3e7ec',
       tickfont: { size: 11 },
     };
+    // Low-confidence stretches shaded (as on the events timeline): angles there are guesses.
+    const shaded = frameRuns(lowConfidenceFrames).map(([a, b]) => ({
+      type: 'rect' as const,
+      xref: 'x' as const,
+      yref: 'paper' as const,
+      x0: startTimeS + (a - 0.5) / fps,
+      x1: startTimeS + (b + 0.5) / fps,
+      y0: 0,
+      y1: 1,
+      fillcolor: 'rgba(138,109,0,0.14)',
+      line: { width: 0 },
+      layer: 'below' as const,
+    }));
     // Initial contacts as thin lines, so curve features can be read against the gait events.
-    layout.shapes = events
-      .filter((e) => e.kind === 'initial-contact')
-      .map((e) => ({
-        type: 'line' as const,
-        xref: 'x' as const,
-        yref: 'paper' as const,
-        x0: e.timeS,
-        x1: e.timeS,
-        y0: 0,
-        y1: 1,
-        line: { color: SIDE_COLOUR[e.side], width: 1, dash: 'dot' as const },
-      }));
+    layout.shapes = [
+      ...shaded,
+      ...events
+        .filter((e) => e.kind === 'initial-contact')
+        .map((e) => ({
+          type: 'line' as const,
+          xref: 'x' as const,
+          yref: 'paper' as const,
+          x0: e.timeS,
+          x1: e.timeS,
+          y0: 0,
+          y1: 1,
+          line: { color: SIDE_COLOUR[e.side], width: 1, dash: 'dot' as const },
+        })),
+    ];
     return { data, layout: layout as Partial<Layout> };
-  }, [angles, events, fps, startTimeS]);
+  }, [angles, events, lowConfidenceFrames, fps, startTimeS]);
   return <Plot data={data} layout={layout} onClickX={onClickX} onDrawn={onDrawn} className="plot" />;
 });

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { CycleView, GaitEventView, SideName } from '../../../shared/api/analysis-types';
 import { EVENT_LABEL, SIDE_COLOUR, SIDE_LABEL } from './labels';
+import { frameRuns } from './frame-runs';
 
 interface Props {
   frameCount: number;
@@ -38,18 +39,6 @@ function useWidth(ref: React.RefObject<HTMLElement | null>): number {
     return () => observer.disconnect();
   }, [ref]);
   return width;
-}
-
-/** Runs of consecutive frames, so thousands of flagged frames draw as a few rectangles. */
-function runs(frames: number[]): Array<[number, number]> {
-  const sorted = [...frames].sort((a, b) => a - b);
-  const out: Array<[number, number]> = [];
-  for (const f of sorted) {
-    const lastRun = out[out.length - 1];
-    if (lastRun && f <= lastRun[1] + 1) lastRun[1] = f;
-    else out.push([f, f]);
-  }
-  return out;
 }
 
 /**
@@ -119,7 +108,7 @@ export function EventTimeline({
           <text x={4} y={AXIS_H + CONF_H - 4} className="row-label small">
             Low conf.
           </text>
-          {runs(lowConfidenceFrames).map(([a, b]) => (
+          {frameRuns(lowConfidenceFrames).map(([a, b]) => (
             <rect
               key={a}
               className="low-confidence"
