@@ -110,6 +110,16 @@ describe('report page', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'report-screen.png'), fullPage: true });
   });
 
+  it("opens the comparison from the patient's sessions", async () => {
+    await page.goto(`${serve.url}#/patients/${lab.patientId}`);
+    await page.getByRole('link', { name: 'Compare with 2026-11-02' }).click();
+    await ready();
+    expect(page.url()).toContain(`#/reports/${lab.sessionA}?compare=${lab.sessionB}`);
+    expect(await page.locator('.report-title').textContent()).toBe(
+      'Gait assessment: comparison of two sessions',
+    );
+  });
+
   it('ran without console errors under the strict CSP', () => {
     expect(consoleErrors).toEqual([]);
   });

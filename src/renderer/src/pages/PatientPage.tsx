@@ -166,7 +166,7 @@ export function PatientPage({ id }: { id: string }) {
                   </tr>
                 </thead>
                 <tbody>
-                  {sessions.data.map((s) => (
+                  {sessions.data.map((s, i, all) => (
                     <tr key={s.id} className={s.archivedAt ? 'archived' : ''}>
                       <td>
                         <a href={href({ page: 'session', id: s.id })}>{s.date}</a>
@@ -175,6 +175,24 @@ export function PatientPage({ id }: { id: string }) {
                       <td>{s.examiner}</td>
                       <td>{s.trialCount}</td>
                       <td>
+                        <a className="button small" href={href({ page: 'report', sessionId: s.id })}>
+                          Report
+                        </a>{' '}
+                        {all[i + 1] && (
+                          <>
+                            <a
+                              className="button small"
+                              href={href({
+                                page: 'report',
+                                sessionId: all[i + 1]!.id,
+                                compareSessionId: s.id,
+                              })}
+                              title={`Report comparing ${all[i + 1]!.date} (before) with ${s.date} (after)`}
+                            >
+                              Compare with {all[i + 1]!.date}
+                            </a>{' '}
+                          </>
+                        )}
                         <button
                           type="button"
                           className="small"
