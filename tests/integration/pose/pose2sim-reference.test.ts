@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runPose } from '../../../src/main/pose/run-pose';
 import type { LandmarkName } from '../../../src/shared/landmarks';
-import { dataFile, median, point, tempDir } from './helpers';
+import { renderOverlay } from '../../../src/main/pose/overlay/render-overlay';
+import { artifactsDir, dataFile, median, point, tempDir } from './helpers';
 
 // BODY_25B index of the keypoint matching each BlazePose landmark (foot_index ~ big toe).
 const PAIRS: Array<[LandmarkName, number]> = [
@@ -69,6 +70,11 @@ describe('Pose2Sim demo against OpenPose BODY_25B', () => {
         `${cam}: ${compared} keypoints, median ${med.toFixed(1)} px, p90 ${p90.toFixed(1)} px, mean offset (${(bias.dx / bias.n).toFixed(1)}, ${(bias.dy / bias.n).toFixed(1)}) px (${perName})`,
       );
       expect(compared).toBeGreaterThan(400);
+      if (cam === 'cam02') {
+        // He turns round here (frames ~40-70), where the model flips left and right: keep stills to look at.
+        const still = join(artifactsDir('pose'), 'pose2sim-cam02-%d.png');
+        await renderOverlay({ videoPath: video, track, outPath: still, frames: [30, 50, 60, 90] });
+      }
       expect(med).toBeLessThanOrEqual(MAX_MEDIAN_PX);
     });
   }
