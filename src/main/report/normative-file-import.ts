@@ -8,6 +8,7 @@ import {
   listPyCgm2Groups,
   listTidyCsvGroups,
   parsePyCgm2NormativeJson,
+  parseSchwartzCycleEventsCsv,
   parseTidyNormativeCsv,
   schwartz2008Population,
   type NormativePopulation,
@@ -30,6 +31,11 @@ export interface NormativeFileImport {
   population?: string;
   ageMinYears?: number;
   ageMaxYears?: number;
+  /**
+   * Schwartz 2008 cycle events (foot off, opposite foot off/contact, double support as fractions
+   * of the cycle, per speed group): the normal ranges of the parameter table for each group.
+   */
+  cycleEvents?: string | Uint8Array;
 }
 
 const SPEED_GROUPS: readonly SpeedGroupLabel[] = ['VerySlow', 'Slow', 'Free', 'Fast', 'VeryFast'];
@@ -75,10 +81,7 @@ function meta(input: NormativeFileImport, group: string | undefined, manyGroups:
   };
 }
 
-/** Parses the file into one set per chosen group; throws NormativeImportError with line numbers. */
-export function importNormativeFile(
-  input: NormativeFileImport,
-): Array<{ set: NormativeSet; group: string | null }> {
+function importCurves(input: NormativeFileImport): Array<{ set: NormativeSet; group: string | null }> {
   const groups = normativeFileGroups(input.format, input.content);
   if (input.format === 'gcd')
     return [{ set: gcdToNormativeSet(input.content, meta(input, undefined, false)), group: null }];
@@ -119,5 +122,45 @@ export function importNormativeFile(
       }),
       group: g,
     };
+  });
+}
+
+/** Stance and swing follow from foot off: stance ends at foot off, swing is the rest of the cycle. */
+function withCycleEvents(set: NormativeSet, content: string | Uint8Array, group: string): NormativeSet {
+  const events = parseSchwartzCycleEventsCsv(content, group);
+  const fo = events.footOffPct;
+  return {
+    ...set,
+    spatiotemporal: {
+      ...set.spatiotemporal,
+      ...events,
+      ...(fo?.mean !== undefined
+        ? {
+            stanceTimePct: { mean: fo.mean, ...(fo.sd !== undefined ? { sd: fo.sd } : {}) },
+            swingTimePct: { mean: 100 - fo.mean, ...(fo.sd !== undefined ? { sd: fo.sd } : {}) },
+          }
+        : {}),
+    },
+    notes: [
+      ...set.notes,
+      `Cycle-event normal ranges (foot off, stance, swing, support) from the ${group} group of the cycle events file.`,
+    ],
+  };
+}
+
+/** Parses the file into one set per chosen group; throws NormativeImportError with line numbers. */
+export function importNormativeFile(
+  input: NormativeFileImport,
+): Array<{ set: NormativeSet; group: string | null }> {
+  const sets = importCurves(input);
+  const events = input.cycleEvents;
+  if (events === undefined) return sets;
+  return sets.map(({ set, group }) => {
+    const band = speedGroup(group?.split('/').pop());
+    if (!band)
+      throw new Error(
+        'Cycle events are given per Schwartz speed group: import a speed group (e.g. Free) with them.',
+      );
+    return { set: withCycleEvents(set, events, band), group };
   });
 }

@@ -139,6 +139,7 @@ export function normativeHandlers(deps: NormativeDeps): HandlersFor<NormativeOps
           ...(input.population ? { population: input.population } : {}),
           ...(input.ageMinYears !== undefined ? { ageMinYears: input.ageMinYears } : {}),
           ...(input.ageMaxYears !== undefined ? { ageMaxYears: input.ageMaxYears } : {}),
+          ...(input.cycleEventsContent !== undefined ? { cycleEvents: input.cycleEventsContent } : {}),
         });
       } catch (err) {
         throw importError(err);

@@ -14,6 +14,8 @@ import { darkestInColumns, pdfGreyPages, pdfPages, pdfText, rightmostInk, savePa
 
 const SCHWARTZ =
   'normative_gait_curves/schwartz2008_TD_children_5speeds/derived_csv/schwartz2008_joint_rotations_deg.csv';
+const SCHWARTZ_EVENTS =
+  'normative_gait_curves/schwartz2008_TD_children_5speeds/derived_csv/schwartz2008_cycle_events_fraction_of_cycle.csv';
 const ARTIFACTS = resolve(REPO_ROOT, 'test-artifacts/report');
 const NODE = resolve(REPO_ROOT, 'node_modules/.bin/node');
 const MM_PER_PT = 25.4 / 72;
@@ -74,6 +76,8 @@ describe('gaitlab normative', () => {
       'Free',
       '--name',
       'Schwartz 2008',
+      '--events',
+      sharedDataPath(SCHWARTZ_EVENTS),
     );
     expect(imported.code, imported.stderr).toBe(0);
     expect(imported.stdout).toMatch(/Imported \S+ {2}Schwartz 2008 Free {2}band Free {2}14 variables/);
@@ -118,6 +122,9 @@ describe('gaitlab report', () => {
       expect(t).toContain('Ada Walker · ID GL-0165');
     }
     expect(first).toMatch(/Walking speed \(m\/s\)\s+Left\s+-\s+\d\.\d\d ± \d\.\d\d/);
+    // Normal ranges from Schwartz's cycle events, Free speed: foot off 59 ± 2 % of the cycle.
+    expect(first).toMatch(/Foot off \(% cycle\)\s+Left\s+59\.0 ± 2\.0\s+[\d.]+ ± [\d.]+/);
+    expect(first).toMatch(/Swing \(% cycle\)\s+Left\s+41\.0 ± 2\.0/);
     expect(text).not.toContain('Difference B');
     expect(text).toContain('Kinematics');
     expect(text).toMatch(/Knee flexion, left/);
@@ -151,7 +158,7 @@ describe('gaitlab report', () => {
       expect(text).toContain('Difference B − A');
       // Session B's foot off was moved by hand: its foot-off row changes and says so.
       expect(text).toMatch(
-        /Foot off \(% cycle\)\s+Left\s+-\s+[\d.]+ ± [\d.]+\s+[\d.]+ ± [\d.]+\s+[+-][\d.]+/,
+        /Foot off \(% cycle\)\s+Left\s+59\.0 ± 2\.0\s+[\d.]+ ± [\d.]+ \*?\s*[\d.]+ ± [\d.]+ \*?\s*[+-][\d.]+/,
       );
       expect(text).toMatch(/changed ≥3|below threshold/);
       expect(text).toMatch(

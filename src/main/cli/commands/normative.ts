@@ -9,7 +9,7 @@ import { dispatch } from '../../services/dispatch';
 import type { NormativeSetInfo } from '../../../shared/api/report-types';
 
 const USAGE = `gaitlab normative import <file> --format csv|pycgm2|gcd --name NAME [--group G|all] [--citation TEXT]
-                          [--population TEXT] [--age-min Y --age-max Y]
+                          [--population TEXT] [--age-min Y --age-max Y] [--events cycle-events.csv]
 gaitlab normative list [--all]
 gaitlab normative choose <session-id>
 gaitlab normative build --name NAME <control-session-id>...
@@ -20,6 +20,8 @@ gait indices. GaitLab ships none: import the copy your lab obtained. The file ma
            or Pinzone 2014 derived CSVs); pycgm2: pyCGM2 normative JSON; gcd: Vicon .gcd.
            --group picks a speed group / centre of a file holding several ("Free"), "all" imports
            one set per group (Schwartz speed groups get their walking-speed bands).
+           --events adds Schwartz's cycle events (foot off, opposite foot off/contact,
+           double support per speed group) as the normal ranges of the parameter table.
   list     the lab's sets (--all: archived too)
   choose   the set the report would pick automatically for a session (age, walking speed)
   build    the lab's own set from control sessions (one subject per patient)`;
@@ -54,6 +56,7 @@ export const normativeCommand: CliCommand = {
         'age-min': { type: 'string' },
         'age-max': { type: 'string' },
         all: { type: 'boolean' },
+        events: { type: 'string' },
       },
       allowPositionals: true,
       strict: true,
@@ -94,6 +97,14 @@ export const normativeCommand: CliCommand = {
           if (!Number.isFinite(n)) throw new UserError(`${flag} must be a number of years.`);
           return n;
         };
+        let cycleEvents: string | undefined;
+        if (values.events !== undefined) {
+          try {
+            cycleEvents = readFileSync(resolve(values.events), 'utf8');
+          } catch {
+            throw new UserError(`Cannot read ${values.events}.`);
+          }
+        }
         const ageMin = age(values['age-min'], '--age-min');
         const ageMax = age(values['age-max'], '--age-max');
         const sets = await call<NormativeSetInfo[]>('normative.import', {
@@ -106,6 +117,7 @@ export const normativeCommand: CliCommand = {
           ...(values.population ? { population: values.population } : {}),
           ...(ageMin !== undefined ? { ageMinYears: ageMin } : {}),
           ...(ageMax !== undefined ? { ageMaxYears: ageMax } : {}),
+          ...(cycleEvents !== undefined ? { cycleEventsContent: cycleEvents } : {}),
         });
         for (const s of sets) {
           ctx.io.out(`Imported ${line(s)}`);

@@ -125,6 +125,7 @@ function NormativeSets() {
   const [group, setGroup] = useState('');
   const [name, setName] = useState('');
   const [citation, setCitation] = useState('');
+  const [eventsFile, setEventsFile] = useState<File | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
 
@@ -155,6 +156,7 @@ function NormativeSets() {
         name,
         ...(group ? { group } : {}),
         ...(citation ? { citation } : {}),
+        ...(eventsFile ? { cycleEventsContent: await readFile(eventsFile, 'text') } : {}),
       });
       setMessage(`Imported: ${sets.map((s) => s.name).join(', ')}.`);
       reload();
@@ -257,6 +259,16 @@ function NormativeSets() {
               </select>
             </div>
           )}
+          <div className="field">
+            <label htmlFor="normative-events">
+              Cycle events for the parameter table (optional, Schwartz CSV)
+            </label>
+            <input
+              id="normative-events"
+              type="file"
+              onChange={(e) => setEventsFile(e.target.files?.[0] ?? null)}
+            />
+          </div>
           <div className="field">
             <label htmlFor="normative-name">Name</label>
             <input id="normative-name" value={name} onChange={(e) => setName(e.target.value)} required />

@@ -44,7 +44,7 @@ export function SpatiotemporalTable({ model }: { model: ReportModelView }) {
                 ) : null}
               </th>
               <td>{SIDE_LABEL[r.side]}</td>
-              <td>{r.normal?.text ?? '-'}</td>
+              <td className="nowrap">{r.normal?.text ?? '-'}</td>
               {r.values.map((v, i) => (
                 <td key={i} className={`num${v?.outsideNormal ? ' outside-normal' : ''}`}>
                   {v ? v.text : '-'}

@@ -63,6 +63,8 @@ export const reportsOperations = {
         population: text('Population', 300).optional(),
         ageMinYears: z.number().min(0).max(120).optional(),
         ageMaxYears: z.number().min(0).max(120).optional(),
+        /** Schwartz 2008 cycle events CSV: normal ranges for foot off, stance, swing, support. */
+        cycleEventsContent: z.string().max(1_000_000).optional(),
       })
       .strict()
       .refine((v) => (v.content === undefined) !== (v.labRelativePath === undefined), {
