@@ -60,6 +60,7 @@ export interface PoseManifest {
     minConfidence: number;
     chunkFrames: number;
     scanIntervalS: number;
+    scanLongSidePx: number;
     refineWithHeatmap: boolean;
     smoothingHz: number;
     trackingLagFrames: number;
