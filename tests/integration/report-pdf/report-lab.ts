@@ -82,6 +82,8 @@ export async function createReportLab(
 
   const lab = openLab(labDir);
   try {
+    // Sex picks the row of a walkway normal table.
+    lab.patients.update(base.patient.id, { sex: 'female' });
     const row = new AnalysisRepo(lab.db).get(base.trial.id, DEMO_CAMERA);
     if (!row?.poseDir || !row.resultPath) throw new Error('Session A trial has no stored analysis.');
     const source = { trial: base.trial, row };

