@@ -157,6 +157,11 @@ export function sessionAnalysisInput(views: readonly TrialAnalysisView[]): Sessi
         frameRateHz: Math.round(v.fps * 100) / 100,
       })),
       handEditedEvents,
+      excludedCycles: analysed.flatMap((v) =>
+        v.cycles
+          .filter((c) => c.excludedByUser)
+          .map((c) => `trial ${v.trialId.slice(0, 8)} ${c.side} cycle ${c.index + 1}`),
+      ),
       ...(scales.length > 0 ? { scaleSource: scales.join('; ') } : {}),
       trialIds: analysed.map((v) => v.trialId),
       ...(str(p.poseFinishedAt) ? { analysedAt: str(p.poseFinishedAt)! } : {}),

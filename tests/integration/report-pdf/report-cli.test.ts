@@ -181,6 +181,7 @@ describe('gaitlab report', () => {
       expect(text).toContain('A: 2026-11-02, barefoot');
       expect(text).toContain('B: 2027-05-18, post-op');
       expect(text).toMatch(/Gait events edited by hand\s+1: \S+ left foot-off/);
+      expect(text).toMatch(/Cycles excluded by hand\s+trial \S{8} left cycle 1/);
       savePagePngs(pdf, ARTIFACTS, `comparison-${paper}`);
       expectNothingClipped(pdf, join(out, `comparison-${paper}-pages`), info.widthPt);
     }

@@ -76,6 +76,8 @@ export interface ProvenanceInput {
   readonly filterSettings: string;
   readonly cameras: readonly CameraInfo[];
   readonly handEditedEvents: readonly HandEditedEvent[];
+  /** Gait cycles the clinician left out in review, e.g. "trial 1a2b3c4d left cycle 1". */
+  readonly excludedCycles?: readonly string[];
   /** How metres were obtained: calibration, known floor distance, subject height. */
   readonly scaleSource?: string;
   readonly trialIds?: readonly string[];

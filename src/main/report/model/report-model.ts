@@ -417,6 +417,11 @@ function buildProvenance(session: SessionInput, key: SessionKey): ProvenanceSect
               .join('; '),
     },
   ];
+  if (p.excludedCycles)
+    items.push({
+      label: 'Cycles excluded by hand',
+      value: p.excludedCycles.length === 0 ? 'none' : p.excludedCycles.join('; '),
+    });
   if (p.scaleSource) items.push({ label: 'Scale from', value: p.scaleSource });
   if (p.trialIds && p.trialIds.length > 0) items.push({ label: 'Trials', value: p.trialIds.join(', ') });
   if (p.analysedAt) items.push({ label: 'Analysed at', value: p.analysedAt });
