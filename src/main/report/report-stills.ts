@@ -2,7 +2,7 @@
 // limbs are large enough to read on paper. Frames are cut with ffmpeg into the trial folder once
 // (reused by later reports); the landmarks to draw come from the stored pose track, moved into
 // the still's pixels, so the page draws the skeleton exactly over the frame it was found on.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { PoseTrackView, SideName, TrialAnalysisView } from '../../shared/api/analysis-types';
 import type { ReportSessionKey, ReportStillView } from '../../shared/api/report-types';
@@ -134,26 +134,33 @@ export async function reportStills(req: StillsRequest): Promise<ReportStillView[
         mkdirSync(dirname(out), { recursive: true });
         // Seek a third of a frame before the frame's time: the first frame at or after it is ours.
         const seekS = Math.max(0, (track.timeS[frame] ?? frame / track.fps) - t0 - 0.33 / track.fps);
-        await runTool(
-          ffmpegPath(),
-          [
-            '-v',
-            'error',
-            '-ss',
-            seekS.toFixed(4),
-            '-i',
-            video,
-            '-frames:v',
-            '1',
-            '-vf',
-            `crop=${crop.w}:${crop.h}:${crop.x}:${crop.y},scale=-2:${STILL_HEIGHT_PX}`,
-            '-q:v',
-            '3',
-            '-y',
-            out,
-          ],
-          req.signal,
-        );
+        // Written aside and renamed: two reports printed at once never read half a JPEG.
+        const partial = `${out}.${process.pid}.part.jpg`;
+        try {
+          await runTool(
+            ffmpegPath(),
+            [
+              '-v',
+              'error',
+              '-ss',
+              seekS.toFixed(4),
+              '-i',
+              video,
+              '-frames:v',
+              '1',
+              '-vf',
+              `crop=${crop.w}:${crop.h}:${crop.x}:${crop.y},scale=-2:${STILL_HEIGHT_PX}`,
+              '-q:v',
+              '3',
+              '-y',
+              partial,
+            ],
+            req.signal,
+          );
+          renameSync(partial, out);
+        } finally {
+          rmSync(partial, { force: true });
+        }
       }
       const scale = STILL_HEIGHT_PX / crop.h;
       const widthPx = 2 * Math.round((crop.w * scale) / 2);

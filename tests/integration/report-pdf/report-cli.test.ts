@@ -187,6 +187,16 @@ describe('gaitlab report', () => {
     }
   });
 
+  it('is listed in gaitlab --help and explains itself', () => {
+    const help = gaitlab('--help');
+    expect(help.stdout).toMatch(/report\s+Print a session report/);
+    expect(help.stdout).toMatch(/normative\s+Import, list and choose normal reference sets/);
+    expect(gaitlab('report', '--help').stdout).toContain('--compare');
+    const bad = gaitlab('report', lab.sessionA, '--paper', 'a3', '--out', join(out, 'x.pdf'));
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('--paper must be a4 or letter.');
+  });
+
   it('fails with a clear message for an unknown session', () => {
     const r = gaitlab('report', 'nosuchsession', '--out', join(out, 'x.pdf'));
     expect(r.code).toBe(1);
