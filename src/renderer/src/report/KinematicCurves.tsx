@@ -104,7 +104,8 @@ function layout(panel: ReportCurvePanelView, side: ReportSide): Partial<Layout> 
     paper_bgcolor: '#fff',
     plot_bgcolor: '#fff',
     showlegend: false,
-    margin: { l: 44, r: 8, t: 22, b: 30 },
+    // Right margin leaves room for the "100" under the axis end.
+    margin: { l: 44, r: 12, t: 22, b: 30 },
     title: {
       text: `${panel.title}, ${SIDE_LABEL[side].toLowerCase()}${panel.lowConfidence ? ' (low confidence)' : ''}`,
       font: { ...FONT, size: 10 },
@@ -115,7 +116,7 @@ function layout(panel: ReportCurvePanelView, side: ReportSide): Partial<Layout> 
     },
     xaxis: {
       range: [0, 100],
-      dtick: 20,
+      tickvals: [0, 20, 40, 60, 80, 100],
       title: { text: '% gait cycle', font: { ...FONT, size: 8 }, standoff: 2 },
       showgrid: true,
       gridcolor: '#e6e6e6',
