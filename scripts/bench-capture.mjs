@@ -40,6 +40,15 @@ async function startServe(labDir) {
   return { url, origin: u.origin, token: u.searchParams.get('token'), proc };
 }
 
+/** Polls until check() is true; throws with what was awaited instead of hanging. */
+async function waitUntil(what, check, timeoutMs = 30_000) {
+  const until = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error(`Timed out waiting for ${what}.`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 async function invoke(serve, op, input) {
   const r = await fetch(`${serve.origin}/api/invoke/${op}`, {
     method: 'POST',
@@ -71,7 +80,7 @@ try {
       await page.goto(`${serve.origin}/#/sessions/${session.id}/record`);
       await page.reload();
       const figures = page.locator('figure[data-device-label]');
-      while ((await figures.count()) < 5) await page.waitForTimeout(100);
+      await waitUntil('5 cameras', async () => (await figures.count()) >= 5);
       const labels = await figures.evaluateAll((els) => els.map((e) => e.getAttribute('data-device-label')));
       const usable = labels.map((l, i) => ({ l, n: i + 1 })).filter((d) => d.l !== 'fake_device_1');
       const views = ['sagittal-left', 'sagittal-right', 'frontal', 'posterior'];
@@ -88,7 +97,7 @@ try {
       await page.getByLabel('Countdown').selectOption('0');
       await page.getByLabel('Trial name').fill(`${n} x ${resolution}`);
       const record = page.getByRole('button', { name: 'Record', exact: true });
-      while (!(await record.isEnabled())) await page.waitForTimeout(100);
+      await waitUntil(`every camera to open (${await page.locator('[role=alert]').allTextContents()})`, () => record.isEnabled());
       await page.waitForTimeout(1000); // let the previews settle, as a clinician would
       await record.click();
       await page.getByRole('timer', { name: 'Elapsed time' }).waitFor({ timeout: 15_000 });
@@ -122,7 +131,8 @@ const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, $
 const table = [
   `Machine: ${machine}`,
   `Load average (1 min) before ${loadBefore.toFixed(1)}, after ${loadavg()[0].toFixed(1)}.`,
-  `Recording ${RECORD_S} s at ${FPS} frames/s, VP8 WebM, previews on, chunks uploaded every second.`,
+  `Recording ${RECORD_S} s at ${FPS} frames/s as the app does: H.264 in WebM (VP8 where H.264 is missing), previews on, chunks uploaded every 0.5 s, cameras cut to their common span.`,
+  "Nominal = the recording's wall-clock length x the frame rate, so a camera can show a frame over it.",
   '',
   '| resolution | cameras | frames kept per camera (of nominal) | worst camera | dropped (gaps) | worst offset |',
   '|---|---|---|---|---|---|',
