@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from '../helpers/axe';
 import { launchChromium } from '../helpers/chromium';
 import { invoke, REPO_ROOT, startServe, type ServeProcess } from '../helpers/serve-process';
 import { readSharedText } from '../helpers/shared-data';
@@ -118,6 +119,13 @@ describe('report page', () => {
     expect(await page.locator('.report-title').textContent()).toBe(
       'Gait assessment: comparison of two sessions',
     );
+  });
+
+  it('has no serious accessibility violation (axe-core) on the report and settings pages', async () => {
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto(`${serve.url}#/settings`);
+    await page.getByTestId('normative-table').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('ran without console errors under the strict CSP', () => {
