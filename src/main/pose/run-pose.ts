@@ -8,7 +8,9 @@ import { join, resolve } from 'node:path';
 import { decodeFrames } from '../media/decode-frames';
 import { MediaError } from '../media/media-error';
 import { probeVideo, type VideoInfo } from '../media/probe';
-import { sampleFrames } from '../media/sample-frames';
+import { sampleFrames, type LetterboxMap } from '../media/sample-frames';
+import type { DecodedFrame } from '../media/decode-frames';
+import { prefetch } from './prefetch';
 import {
   decodeLandmarks,
   refineWithHeatmap,
@@ -164,6 +166,23 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
   if (previous && sameJob && previous.status === 'complete') return readPoseResult(outDir);
   if (!sameJob) clearJob(outDir);
 
+  // The person scan's ffmpeg pass starts now and runs while the workers load their models.
+  const everyFrames = Math.max(1, Math.round(settings.scanIntervalS * info.fps));
+  const needScan = !existsSync(join(outDir, SUBJECT_FILE));
+  const [finderW, finderH] = finderInputSize(info, settings.scanLongSidePx);
+  const scanFeed = needScan
+    ? prefetch(
+        sampleFrames(info, {
+          everyFrames,
+          inputWidthPx: finderW,
+          inputHeightPx: finderH,
+          lastFrame: frameCount - 1,
+          signal,
+        }),
+        32,
+      )
+    : undefined;
+
   const resourcesDir = options.resourcesDir ?? findResourcesDir();
   const landmarkModel = loadModel(resourcesDir, settings.model, 'landmarks');
   const peopleModel = loadModel(resourcesDir, 'movenet-multipose', 'people');
@@ -171,6 +190,9 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
     workers: workerCount,
     backend: options.backend,
     heatmap: settings.refineWithHeatmap,
+  }).catch(async (err: unknown) => {
+    await scanFeed?.stop();
+    throw err;
   });
   const stats: PoseRunStats = {
     backend: pool.backend,
@@ -224,18 +246,15 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
   try {
     // 1. Who is the subject? (kept on disk so a resumed job follows the same person)
     let subject = readJson<{ track: SubjectTrack | null }>(join(outDir, SUBJECT_FILE))?.track ?? undefined;
-    const everyFrames = Math.max(1, Math.round(settings.scanIntervalS * info.fps));
-    if (!existsSync(join(outDir, SUBJECT_FILE))) {
+    if (scanFeed) {
       const t0 = performance.now();
       subject = await scanForSubject(
-        info,
+        scanFeed,
+        [finderW, finderH],
         pool,
         settings.person,
-        everyFrames,
-        settings.scanLongSidePx,
-        frameCount - 1,
+        Math.floor((frameCount - 1) / everyFrames) + 1,
         stats,
-        signal,
         (done, total) =>
           onProgress({ stage: 'scanning', framesDone: done, framesTotal: total, framesPerS: 0, etaS: NaN }),
       );
@@ -402,33 +421,24 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
     return { ...result, manifest, stats };
   } finally {
     signal?.removeEventListener('abort', onAbort);
+    await scanFeed?.stop().catch(() => {});
     await pool.terminate();
   }
 }
 
 async function scanForSubject(
-  info: VideoInfo,
+  feed: AsyncIterable<DecodedFrame & { map: LetterboxMap }>,
+  [inW, inH]: [number, number],
   pool: WorkerPool,
   selection: PersonSelection,
-  everyFrames: number,
-  longSidePx: number,
-  lastFrame: number,
+  total: number,
   stats: PoseRunStats,
-  signal: AbortSignal | undefined,
   progress: (done: number, total: number) => void,
 ): Promise<SubjectTrack | undefined> {
-  const [inW, inH] = finderInputSize(info, longSidePx);
   const samples: ScanSample[] = [];
-  const total = Math.floor(lastFrame / everyFrames) + 1;
   const inFlight = new Set<Promise<void>>();
   let failure: unknown;
-  for await (const f of sampleFrames(info, {
-    everyFrames,
-    inputWidthPx: inW,
-    inputHeightPx: inH,
-    lastFrame,
-    signal,
-  })) {
+  for await (const f of feed) {
     const input = Int32Array.from(f.rgb);
     const job = pool.people(input, inW, inH).then(
       (r) => {
