@@ -3,6 +3,7 @@
 // once every chart and still is drawn.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ReportView } from '../../../shared/api/report-types';
+import type { TrialInfo } from '../../../shared/api/entities';
 import { api } from '../api';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { useAsync } from '../use-async';
@@ -25,6 +26,14 @@ function ReportControls({ params, report }: { params: ReportRouteParams; report:
     return api['sessions.list']({ patientId: s.patientId });
   }, [params.sessionId]);
   const sets = useAsync(() => api['normative.list']({}), []);
+  const trialsA = useAsync(() => api['trials.list']({ sessionId: params.sessionId }), [params.sessionId]);
+  const trialsB = useAsync(
+    () =>
+      params.compareSessionId
+        ? api['trials.list']({ sessionId: params.compareSessionId })
+        : Promise.resolve([]),
+    [params.compareSessionId],
+  );
   const [pdfStatus, setPdfStatus] = useState('');
   async function savePdf(paper: 'a4' | 'letter') {
     setPdfStatus('Printing…');
@@ -80,6 +89,26 @@ function ReportControls({ params, report }: { params: ReportRouteParams; report:
           ))}
         </select>
       </label>
+      <TrialChoice
+        label={params.compareSessionId ? 'Trials A' : 'Trials'}
+        trials={trialsA.data ?? []}
+        value={params.trialId}
+        onChange={(trialId) => {
+          const { trialId: _t, ...rest } = params;
+          go(trialId ? { ...rest, trialId } : rest);
+        }}
+      />
+      {params.compareSessionId && (
+        <TrialChoice
+          label="Trials B"
+          trials={trialsB.data ?? []}
+          value={params.compareTrialId}
+          onChange={(compareTrialId) => {
+            const { compareTrialId: _t, ...rest } = params;
+            go(compareTrialId ? { ...rest, compareTrialId } : rest);
+          }}
+        />
+      )}
       {window.gaitlab?.printReportPdf ? (
         <>
           <button type="button" className="primary" onClick={() => void savePdf('a4')}>
@@ -99,6 +128,30 @@ function ReportControls({ params, report }: { params: ReportRouteParams; report:
       </span>
       <a href={href({ page: 'settings' })}>Lab settings and references</a>
     </div>
+  );
+}
+
+/** All analysed trials of the session averaged cycle by cycle, or one of them. */
+function TrialChoice(props: {
+  label: string;
+  trials: TrialInfo[];
+  value: string | undefined;
+  onChange: (trialId: string | undefined) => void;
+}) {
+  const analysed = props.trials.filter((t) => t.status === 'analysed');
+  if (analysed.length < 2 && !props.value) return null;
+  return (
+    <label>
+      {props.label}{' '}
+      <select value={props.value ?? ''} onChange={(e) => props.onChange(e.target.value || undefined)}>
+        <option value="">All analysed trials ({analysed.length})</option>
+        {analysed.map((t) => (
+          <option key={t.id} value={t.id}>
+            {t.name}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 
