@@ -67,6 +67,10 @@ export function CaptureReportView({ report, showVideos = true }: { report: Captu
           ))}
         </tbody>
       </table>
+      <p className="muted">
+        Start offset: when the camera&apos;s first frame was taken, against {cameraLabel(report.referenceCamera)} (negative: earlier). Frame t
+        of a camera shows the same instant as {cameraLabel(report.referenceCamera)} at t + offset.
+      </p>
       {report.warnings.length > 0 && (
         <ul className="capture-warnings" aria-label="Warnings">
           {report.warnings.map((w) => (
