@@ -26,7 +26,9 @@ if (!existsSync(CLI)) {
 }
 
 async function startServe(labDir) {
-  const proc = spawn(process.execPath, [CLI, '--lab', labDir, 'serve'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const proc = spawn(process.execPath, [CLI, '--lab', labDir, 'serve'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const url = await new Promise((res, rej) => {
     let out = '';
     proc.stdout.on('data', (d) => {
@@ -67,12 +69,21 @@ const serve = await startServe(join(work, 'lab'));
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--use-fake-ui-for-media-stream', `--use-fake-device-for-media-stream=device-count=5,fps=${FPS}`],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--use-fake-ui-for-media-stream',
+    `--use-fake-device-for-media-stream=device-count=5,fps=${FPS}`,
+  ],
 });
 const rows = [];
 try {
   const patient = await invoke(serve, 'patients.create', { name: 'Bench' });
-  const session = await invoke(serve, 'sessions.create', { patientId: patient.id, date: '2026-01-01', condition: 'other' });
+  const session = await invoke(serve, 'sessions.create', {
+    patientId: patient.id,
+    date: '2026-01-01',
+    condition: 'other',
+  });
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(serve.url);
   for (const resolution of RESOLUTIONS) {
@@ -97,7 +108,9 @@ try {
       await page.getByLabel('Countdown').selectOption('0');
       await page.getByLabel('Trial name').fill(`${n} x ${resolution}`);
       const record = page.getByRole('button', { name: 'Record', exact: true });
-      await waitUntil(`every camera to open (${await page.locator('[role=alert]').allTextContents()})`, () => record.isEnabled());
+      await waitUntil(`every camera to open (${await page.locator('[role=alert]').allTextContents()})`, () =>
+        record.isEnabled(),
+      );
       await page.waitForTimeout(1000); // let the previews settle, as a clinician would
       await record.click();
       await page.getByRole('timer', { name: 'Elapsed time' }).waitFor({ timeout: 15_000 });

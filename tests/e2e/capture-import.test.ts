@@ -49,7 +49,11 @@ describe('importing videos in the browser', () => {
     writeFileSync(notes, 'Walked 10 m barefoot, two passes.\n');
 
     const p = await invoke(serve, 'patients.create', { name: 'Import Patient' });
-    const s = await invoke(serve, 'sessions.create', { patientId: (p.result as { id: string }).id, date: '2026-10-03', condition: 'AFO' });
+    const s = await invoke(serve, 'sessions.create', {
+      patientId: (p.result as { id: string }).id,
+      date: '2026-10-03',
+      condition: 'AFO',
+    });
     const sessionId = (s.result as { id: string }).id;
     await page.goto(`${serve.origin}/#/sessions/${sessionId}`);
     await page.getByRole('link', { name: 'Import video' }).click();
@@ -69,19 +73,29 @@ describe('importing videos in the browser', () => {
     expect(await page.locator('li[data-file="corrupt.mp4"]').textContent()).toMatch(
       /"corrupt\.mp4" is not a readable video: the file is damaged, truncated, or not a video despite its name\. Nothing was imported\./,
     );
-    expect(await page.locator('li[data-file="notes.mp4"]').textContent()).toMatch(/"notes\.mp4" is not a readable video/);
+    expect(await page.locator('li[data-file="notes.mp4"]').textContent()).toMatch(
+      /"notes\.mp4" is not a readable video/,
+    );
 
-    const trials = (await invoke(serve, 'trials.list', { sessionId })).result as Array<{ id: string; files: Array<{ camera: string }> }>;
+    const trials = (await invoke(serve, 'trials.list', { sessionId })).result as Array<{
+      id: string;
+      files: Array<{ camera: string }>;
+    }>;
     expect(trials).toHaveLength(1);
     expect(trials[0]!.files.map((f) => f.camera).sort()).toEqual(['frontal', 'sagittal-left']);
-    const report = (await invoke(serve, 'capture.report', { trialId: trials[0]!.id })).result as CaptureReport;
+    const report = (await invoke(serve, 'capture.report', { trialId: trials[0]!.id }))
+      .result as CaptureReport;
     const frontOffset = report.cameras.find((c) => c.camera === 'frontal')!.startOffsetMs;
     console.log(`clap sync through the browser: frontal start offset ${frontOffset} ms (truth -1300 ms)`);
     expect(Math.abs(frontOffset - -1300)).toBeLessThan(1000 / FIXTURE_FPS);
-    expect(await page.locator('tr[data-camera="frontal"] td').last().textContent()).toBe(frontOffset.toFixed(1));
+    expect(await page.locator('tr[data-camera="frontal"] td').last().textContent()).toBe(
+      frontOffset.toFixed(1),
+    );
 
     // Nothing of the refused files is left: not in the trial folder, not in the upload area.
-    const all = readdirSync(labDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && !e.name.startsWith('gaitlab.sqlite'));
+    const all = readdirSync(labDir, { recursive: true, withFileTypes: true }).filter(
+      (e) => e.isFile() && !e.name.startsWith('gaitlab.sqlite'),
+    );
     expect(all.map((e) => e.name).sort()).toEqual(['frontal.mp4', 'sagittal-left.mp4']);
   });
 

@@ -12,7 +12,10 @@ import { decodedFrameCount, probeDurationS } from '../integration/capture/media-
 
 const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'e2e');
 // Chromium's fake cameras run at 20 frames/s unless told otherwise.
-const FAKE_CAMERAS = ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream=device-count=4,fps=30'];
+const FAKE_CAMERAS = [
+  '--use-fake-ui-for-media-stream',
+  '--use-fake-device-for-media-stream=device-count=4,fps=30',
+];
 /** Chromium's fake device 1 is a depth camera that records black: not a camera a lab would use. */
 const DEPTH_DEVICE_LABEL = 'fake_device_1';
 const FPS = 30;
@@ -23,7 +26,11 @@ const consoleErrors: string[] = [];
 
 async function newSession(serve: ServeProcess): Promise<string> {
   const p = await invoke(serve, 'patients.create', { name: 'Capture Patient' });
-  const s = await invoke(serve, 'sessions.create', { patientId: (p.result as { id: string }).id, date: '2026-10-01', condition: 'barefoot' });
+  const s = await invoke(serve, 'sessions.create', {
+    patientId: (p.result as { id: string }).id,
+    date: '2026-10-01',
+    condition: 'barefoot',
+  });
   return (s.result as { id: string }).id;
 }
 
@@ -39,7 +46,9 @@ async function openPage(serve: ServeProcess): Promise<Page> {
 
 /** Camera number (1-based, as labelled in the UI) of the fake device with this label. */
 async function cameraNumber(page: Page, deviceLabel: string): Promise<number> {
-  const labels = await page.locator('figure[data-device-label]').evaluateAll((els) => els.map((e) => e.getAttribute('data-device-label')));
+  const labels = await page
+    .locator('figure[data-device-label]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-device-label')));
   return labels.indexOf(deviceLabel) + 1;
 }
 
@@ -76,7 +85,8 @@ describe('recording from three cameras', () => {
     await page.getByLabel(`Record camera ${depth}`).uncheck();
     const others = [1, 2, 3, 4].filter((n) => n !== depth);
     const views = ['sagittal-left', 'sagittal-right', 'frontal'];
-    for (const [i, n] of others.entries()) await page.getByLabel(`View of camera ${n}`).selectOption(views[i]!);
+    for (const [i, n] of others.entries())
+      await page.getByLabel(`View of camera ${n}`).selectOption(views[i]!);
     await page.getByLabel('Resolution').selectOption('640 x 360');
     await page.getByLabel('Frame rate (frames/s)').selectOption(String(FPS));
     await page.getByRole('button', { name: 'Save set-up' }).click();
@@ -89,9 +99,15 @@ describe('recording from three cameras', () => {
     // Every recording camera shows a live picture at the chosen size.
     for (const n of others) {
       await expect
-        .poll(() => page.getByLabel(new RegExp(`^Live picture, camera ${n} `)).evaluate((v) => (v as unknown as { videoWidth: number }).videoWidth), {
-          timeout: 15_000,
-        })
+        .poll(
+          () =>
+            page
+              .getByLabel(new RegExp(`^Live picture, camera ${n} `))
+              .evaluate((v) => (v as unknown as { videoWidth: number }).videoWidth),
+          {
+            timeout: 15_000,
+          },
+        )
         .toBe(640);
     }
     await page.screenshot({ path: join(ARTIFACTS, 'capture-01-setup.png'), fullPage: true });
@@ -113,7 +129,11 @@ describe('recording from three cameras', () => {
     await page.waitForTimeout(500);
     await page.screenshot({ path: join(ARTIFACTS, 'capture-03-report.png'), fullPage: true });
 
-    const trials = (await invoke(serve, 'trials.list', { sessionId })).result as Array<{ id: string; status: string; files: Array<{ kind: string }> }>;
+    const trials = (await invoke(serve, 'trials.list', { sessionId })).result as Array<{
+      id: string;
+      status: string;
+      files: Array<{ kind: string }>;
+    }>;
     expect(trials).toHaveLength(1);
     const trial = trials[0]!;
     expect(trial.status).toBe('recorded');
@@ -131,7 +151,9 @@ describe('recording from three cameras', () => {
         `${c.camera}: ${decoded} of ${c.expectedFrameCount} frames decoded (${((100 * decoded) / c.expectedFrameCount).toFixed(1)} %), ${durationS.toFixed(3)} s, dropped ${c.droppedFrames}, offset ${c.startOffsetMs} ms`,
       );
     }
-    console.log(`capture report: worst offset ${report.worstOffsetMs} ms, dropped ${report.totalDroppedFrames}\n  ${summary.join('\n  ')}`);
+    console.log(
+      `capture report: worst offset ${report.worstOffsetMs} ms, dropped ${report.totalDroppedFrames}\n  ${summary.join('\n  ')}`,
+    );
     for (const c of report.cameras) {
       const path = join(labDir, c.relativePath);
       const decoded = decodedFrameCount(path);
@@ -146,10 +168,14 @@ describe('recording from three cameras', () => {
     expect(report.method).toBe('recorded-timestamps');
     expect(report.worstOffsetMs).toBeLessThan(500);
     // What is stored is what is shown.
-    expect(await page.getByTestId('worst-offset').textContent()).toBe(`${report.worstOffsetMs.toFixed(1)} ms`);
+    expect(await page.getByTestId('worst-offset').textContent()).toBe(
+      `${report.worstOffsetMs.toFixed(1)} ms`,
+    );
     expect(await page.getByTestId('total-dropped').textContent()).toBe(String(report.totalDroppedFrames));
     for (const c of report.cameras) {
-      expect(await page.locator(`tr[data-camera="${c.camera}"] td`).last().textContent()).toBe(c.startOffsetMs.toFixed(1));
+      expect(await page.locator(`tr[data-camera="${c.camera}"] td`).last().textContent()).toBe(
+        c.startOffsetMs.toFixed(1),
+      );
     }
   });
 });
@@ -163,7 +189,8 @@ describe('a server killed while recording', () => {
     await page.goto(`${serve.origin}/#/sessions/${sessionId}/record`);
     await expect.poll(() => page.locator('figure[data-device-label]').count(), { timeout: 15_000 }).toBe(4);
     const depth = await cameraNumber(page, DEPTH_DEVICE_LABEL);
-    for (const n of [1, 2, 3, 4]) if (n !== depth && n !== 1 && n !== 3) await page.getByLabel(`Record camera ${n}`).uncheck();
+    for (const n of [1, 2, 3, 4])
+      if (n !== depth && n !== 1 && n !== 3) await page.getByLabel(`Record camera ${n}`).uncheck();
     if (depth === 1 || depth === 3) throw new Error('unexpected fake device order');
     await page.getByLabel(`Record camera ${depth}`).uncheck();
     await page.getByLabel('Countdown').selectOption('0');
@@ -183,19 +210,28 @@ describe('a server killed while recording', () => {
       const page2 = await openPage(serve);
       const notice = page2.getByRole('status', { name: 'Recovered recordings' });
       await notice.waitFor({ timeout: 60_000 });
-      expect(await notice.textContent()).toMatch(/Interrupted walk: Recovered after an interruption: \d+\.\d s from 2 cameras/);
+      expect(await notice.textContent()).toMatch(
+        /Interrupted walk: Recovered after an interruption: \d+\.\d s from 2 cameras/,
+      );
       await page2.screenshot({ path: join(ARTIFACTS, 'capture-04-recovered.png'), fullPage: true });
       await notice.getByRole('link', { name: 'Interrupted walk' }).click();
       await page2.getByRole('table', { name: 'Cameras of this trial' }).waitFor();
       await page2.screenshot({ path: join(ARTIFACTS, 'capture-05-recovered-report.png'), fullPage: true });
 
-      const trials = (await invoke(serve, 'trials.list', { sessionId })).result as Array<{ id: string; status: string; statusMessage: string }>;
+      const trials = (await invoke(serve, 'trials.list', { sessionId })).result as Array<{
+        id: string;
+        status: string;
+        statusMessage: string;
+      }>;
       expect(trials[0]!.status).toBe('recorded');
-      const report = (await invoke(serve, 'capture.report', { trialId: trials[0]!.id })).result as CaptureReport;
+      const report = (await invoke(serve, 'capture.report', { trialId: trials[0]!.id }))
+        .result as CaptureReport;
       expect(report.recovered).toBe(true);
       for (const c of report.cameras) {
         const decoded = decodedFrameCount(join(labDir, c.relativePath));
-        console.log(`killed ${killedAfterS.toFixed(2)} s into the recording; recovered ${c.camera}: ${decoded} frames, ${c.durationS.toFixed(2)} s`);
+        console.log(
+          `killed ${killedAfterS.toFixed(2)} s into the recording; recovered ${c.camera}: ${decoded} frames, ${c.durationS.toFixed(2)} s`,
+        );
         expect(decoded / FPS).toBeGreaterThanOrEqual(2);
       }
       // Recovery runs once: a second window finds nothing left to recover.
@@ -209,6 +245,10 @@ describe('a server killed while recording', () => {
 
   it('raised no console errors (CSP violations included)', () => {
     // The killed server makes the recording page's last uploads fail; those are expected.
-    expect(consoleErrors.filter((e) => !/Failed to load resource|ERR_CONNECTION_REFUSED|ERR_EMPTY_RESPONSE/.test(e))).toEqual([]);
+    expect(
+      consoleErrors.filter(
+        (e) => !/Failed to load resource|ERR_CONNECTION_REFUSED|ERR_EMPTY_RESPONSE/.test(e),
+      ),
+    ).toEqual([]);
   });
 });

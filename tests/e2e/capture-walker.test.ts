@@ -25,12 +25,25 @@ let page: Page;
 function thumbnails(path: string): Float64Array[] {
   const raw = execFileSync(
     'ffmpeg',
-    ['-v', 'error', '-i', path, '-fps_mode', 'passthrough', '-vf', `scale=${THUMB_W}:${THUMB_H},format=gray`, '-f', 'rawvideo', 'pipe:1'],
+    [
+      '-v',
+      'error',
+      '-i',
+      path,
+      '-fps_mode',
+      'passthrough',
+      '-vf',
+      `scale=${THUMB_W}:${THUMB_H},format=gray`,
+      '-f',
+      'rawvideo',
+      'pipe:1',
+    ],
     { maxBuffer: 1 << 28 },
   );
   const n = THUMB_W * THUMB_H;
   const frames: Float64Array[] = [];
-  for (let f = 0; (f + 1) * n <= raw.length; f++) frames.push(Float64Array.from(raw.subarray(f * n, (f + 1) * n)));
+  for (let f = 0; (f + 1) * n <= raw.length; f++)
+    frames.push(Float64Array.from(raw.subarray(f * n, (f + 1) * n)));
   return frames;
 }
 
@@ -50,11 +63,23 @@ function correlation(a: Float64Array, b: Float64Array): number {
 }
 
 beforeAll(async () => {
-  if (!existsSync(WALK_MP4)) throw new Error(`${WALK_MP4} is missing: the shared data checkout must sit beside the repository.`);
+  if (!existsSync(WALK_MP4))
+    throw new Error(`${WALK_MP4} is missing: the shared data checkout must sit beside the repository.`);
   mkdirSync(ARTIFACTS, { recursive: true });
   work = mkdtempSync(join(tmpdir(), 'gaitlab-walk-'));
   const y4m = join(work, 'walk.y4m');
-  execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', WALK_MP4, '-vf', 'scale=640:360,fps=30', '-pix_fmt', 'yuv420p', y4m]);
+  execFileSync('ffmpeg', [
+    '-v',
+    'error',
+    '-y',
+    '-i',
+    WALK_MP4,
+    '-vf',
+    'scale=640:360,fps=30',
+    '-pix_fmt',
+    'yuv420p',
+    y4m,
+  ]);
   serve = await startServe(join(work, 'lab'));
   browser = await launchChromium([
     '--use-fake-ui-for-media-stream',
@@ -74,7 +99,11 @@ afterAll(async () => {
 describe('recording a real walk', () => {
   it('records the walker and hands the video to analysis', async () => {
     const p = await invoke(serve, 'patients.create', { name: 'Walker', heightM: 1.6 });
-    const s = await invoke(serve, 'sessions.create', { patientId: (p.result as { id: string }).id, date: '2026-10-02', condition: 'shoes' });
+    const s = await invoke(serve, 'sessions.create', {
+      patientId: (p.result as { id: string }).id,
+      date: '2026-10-02',
+      condition: 'shoes',
+    });
     const sessionId = (s.result as { id: string }).id;
     await page.goto(`${serve.origin}/#/sessions/${sessionId}/record`);
     await expect.poll(() => page.locator('figure[data-device-label]').count(), { timeout: 15_000 }).toBe(1);
@@ -83,7 +112,9 @@ describe('recording a real walk', () => {
     await page.getByLabel('Frame rate (frames/s)').selectOption('30');
     await page.getByLabel('Countdown').selectOption('0');
     await page.getByLabel('Trial name').fill('Side walk');
-    await expect.poll(() => page.getByRole('button', { name: 'Record', exact: true }).isEnabled(), { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Record', exact: true }).isEnabled(), { timeout: 15_000 })
+      .toBe(true);
     await page.getByRole('button', { name: 'Record', exact: true }).click();
     await page.getByRole('timer', { name: 'Elapsed time' }).waitFor({ timeout: 15_000 });
     await page.waitForTimeout(4000);
@@ -92,7 +123,9 @@ describe('recording a real walk', () => {
     await page.waitForTimeout(500);
     await page.screenshot({ path: join(ARTIFACTS, 'capture-06-walker.png'), fullPage: true });
 
-    const trial = ((await invoke(serve, 'trials.list', { sessionId })).result as Array<{ id: string; status: string }>)[0]!;
+    const trial = (
+      (await invoke(serve, 'trials.list', { sessionId })).result as Array<{ id: string; status: string }>
+    )[0]!;
     expect(trial.status).toBe('recorded');
     // The op the pose engine and gait analysis use to find a trial's videos.
     const videos = (await invoke(serve, 'capture.videos', { trialId: trial.id })).result as TrialVideo[];
@@ -102,7 +135,9 @@ describe('recording a real walk', () => {
     const report = (await invoke(serve, 'capture.report', { trialId: trial.id })).result as CaptureReport;
     expect(decodedFrameCount(recorded)).toBe(report.cameras[0]!.frameCount);
     const cam = report.cameras[0]!;
-    console.log(`walker: ${cam.frameCount} of ${cam.expectedFrameCount} frames, dropped ${cam.droppedFrames}, ${cam.durationS.toFixed(2)} s`);
+    console.log(
+      `walker: ${cam.frameCount} of ${cam.expectedFrameCount} frames, dropped ${cam.droppedFrames}, ${cam.durationS.toFixed(2)} s`,
+    );
     // The file-backed fake camera decodes the clip on the same two cores, so a few frames may go.
     expect(cam.frameCount).toBeGreaterThanOrEqual(Math.floor(0.8 * cam.expectedFrameCount));
 
@@ -124,6 +159,17 @@ describe('recording a real walk', () => {
     for (const m of matches) expect(m.r).toBeGreaterThan(0.95);
     expect(new Set(matches.map((m) => m.sourceFrame)).size).toBeGreaterThanOrEqual(4);
 
-    execFileSync('ffmpeg', ['-v', 'error', '-y', '-ss', '2', '-i', recorded, '-frames:v', '1', join(ARTIFACTS, 'capture-07-walker-still.png')]);
+    execFileSync('ffmpeg', [
+      '-v',
+      'error',
+      '-y',
+      '-ss',
+      '2',
+      '-i',
+      recorded,
+      '-frames:v',
+      '1',
+      join(ARTIFACTS, 'capture-07-walker-still.png'),
+    ]);
   });
 });

@@ -25,8 +25,15 @@ export class ActiveRecordings {
 
   add(manifest: RecordingManifest, trialDir: string, trialDirRelative: string): void {
     const cameras = new Map<string, CameraState>();
-    for (const c of manifest.cameras) cameras.set(c.camera, { nextSeq: 0, bytes: 0, tail: Promise.resolve() });
-    this.byTrial.set(manifest.trialId, { manifest, trialDir, trialDirRelative, cameras, lastActivityMs: Date.now() });
+    for (const c of manifest.cameras)
+      cameras.set(c.camera, { nextSeq: 0, bytes: 0, tail: Promise.resolve() });
+    this.byTrial.set(manifest.trialId, {
+      manifest,
+      trialDir,
+      trialDirRelative,
+      cameras,
+      lastActivityMs: Date.now(),
+    });
   }
 
   has(trialId: string): boolean {
@@ -35,7 +42,9 @@ export class ActiveRecordings {
 
   /** Recordings that have received nothing for idleMs: their window closed or crashed mid-recording. */
   abandoned(idleMs: number, nowMs = Date.now()): string[] {
-    return [...this.byTrial.values()].filter((r) => nowMs - r.lastActivityMs > idleMs).map((r) => r.manifest.trialId);
+    return [...this.byTrial.values()]
+      .filter((r) => nowMs - r.lastActivityMs > idleMs)
+      .map((r) => r.manifest.trialId);
   }
 
   private require(trialId: string): ActiveRecording {
@@ -43,21 +52,35 @@ export class ActiveRecordings {
     if (!r) {
       throw new ApiError({
         code: 'conflict',
-        message: 'This recording is no longer running (GaitLab was restarted or it was stopped). Open the session to see what was kept.',
+        message:
+          'This recording is no longer running (GaitLab was restarted or it was stopped). Open the session to see what was kept.',
       });
     }
     return r;
   }
 
-  append(trialId: string, camera: string, seq: number, data: Buffer, frameTimesMs: number[]): Promise<ChunkAccepted> {
+  append(
+    trialId: string,
+    camera: string,
+    seq: number,
+    data: Buffer,
+    frameTimesMs: number[],
+  ): Promise<ChunkAccepted> {
     const r = this.require(trialId);
     const cam = r.cameras.get(camera);
     r.lastActivityMs = Date.now();
-    if (!cam) throw new ApiError({ code: 'invalid-input', message: `Camera ${camera} is not part of this recording.` });
+    if (!cam)
+      throw new ApiError({
+        code: 'invalid-input',
+        message: `Camera ${camera} is not part of this recording.`,
+      });
     const run = cam.tail.then(async (): Promise<ChunkAccepted> => {
       if (seq < cam.nextSeq) return { bytesOnDisk: cam.bytes, stored: false };
       if (seq > cam.nextSeq) {
-        throw new ApiError({ code: 'conflict', message: `Chunk ${cam.nextSeq} of ${camera} is missing (got ${seq}).` });
+        throw new ApiError({
+          code: 'conflict',
+          message: `Chunk ${cam.nextSeq} of ${camera} is missing (got ${seq}).`,
+        });
       }
       cam.bytes = await appendChunk(r.trialDir, camera, seq, data, frameTimesMs);
       cam.nextSeq++;

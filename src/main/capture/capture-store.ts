@@ -7,11 +7,16 @@ import type { Db } from '../store/database';
 import { transaction } from '../store/database';
 
 export function readSetup(db: Db): CameraSetup | null {
-  const row = db.prepare('SELECT setup_json FROM capture_setup WHERE id = 1').get() as { setup_json: string } | undefined;
+  const row = db.prepare('SELECT setup_json FROM capture_setup WHERE id = 1').get() as
+    { setup_json: string } | undefined;
   return row ? (JSON.parse(row.setup_json) as CameraSetup) : null;
 }
 
-export function writeSetup(db: Db, setup: Omit<CameraSetup, 'updatedAt'>, now = new Date().toISOString()): CameraSetup {
+export function writeSetup(
+  db: Db,
+  setup: Omit<CameraSetup, 'updatedAt'>,
+  now = new Date().toISOString(),
+): CameraSetup {
   const stored: CameraSetup = { ...setup, updatedAt: now };
   db.prepare(
     `INSERT INTO capture_setup (id, setup_json, updated_at) VALUES (1, ?, ?)
@@ -22,8 +27,7 @@ export function writeSetup(db: Db, setup: Omit<CameraSetup, 'updatedAt'>, now = 
 
 export function readReport(db: Db, trialId: string): CaptureReport | null {
   const row = db.prepare('SELECT report_json FROM capture_report WHERE trial_id = ?').get(trialId) as
-    | { report_json: string }
-    | undefined;
+    { report_json: string } | undefined;
   return row ? (JSON.parse(row.report_json) as CaptureReport) : null;
 }
 
@@ -50,15 +54,13 @@ export interface TrialOutcome {
 /** Files, cameras, status and report of a trial, all or nothing. */
 export function commitTrialOutcome(db: Db, o: TrialOutcome, now = new Date().toISOString()): void {
   transaction(db, () => {
-    const insert = db.prepare('INSERT OR REPLACE INTO trial_file (trial_id, camera, relative_path, kind) VALUES (?, ?, ?, ?)');
-    for (const f of o.files) insert.run(o.trialId, f.camera, f.relativePath, f.kind);
-    db.prepare('UPDATE trial SET status = ?, status_message = ?, cameras_json = ?, updated_at = ? WHERE id = ?').run(
-      o.status,
-      o.statusMessage,
-      JSON.stringify(o.cameras),
-      now,
-      o.trialId,
+    const insert = db.prepare(
+      'INSERT OR REPLACE INTO trial_file (trial_id, camera, relative_path, kind) VALUES (?, ?, ?, ?)',
     );
+    for (const f of o.files) insert.run(o.trialId, f.camera, f.relativePath, f.kind);
+    db.prepare(
+      'UPDATE trial SET status = ?, status_message = ?, cameras_json = ?, updated_at = ? WHERE id = ?',
+    ).run(o.status, o.statusMessage, JSON.stringify(o.cameras), now, o.trialId);
     if (o.report) upsertReport(db, o.report, now);
   });
 }
@@ -66,6 +68,8 @@ export function commitTrialOutcome(db: Db, o: TrialOutcome, now = new Date().toI
 /** Trials a recording was running for when the app stopped (crash, kill, power cut). */
 export function trialsLeftRecording(db: Db): Array<{ id: string; name: string; sessionId: string }> {
   return db
-    .prepare("SELECT id, name, session_id AS sessionId FROM trial WHERE status = 'recording' ORDER BY created_at")
+    .prepare(
+      "SELECT id, name, session_id AS sessionId FROM trial WHERE status = 'recording' ORDER BY created_at",
+    )
     .all() as unknown as Array<{ id: string; name: string; sessionId: string }>;
 }

@@ -44,7 +44,10 @@ export async function finaliseRecording(options: {
 
   for (const { camera } of manifest.cameras) {
     const raw = rawVideoPath(trialDir, camera);
-    const rawBytes = await stat(raw).then((s) => s.size, () => 0);
+    const rawBytes = await stat(raw).then(
+      (s) => s.size,
+      () => 0,
+    );
     if (rawBytes === 0) {
       warnings.push(`${camera} recorded nothing (no video reached the lab folder).`);
       continue;
@@ -55,11 +58,14 @@ export async function finaliseRecording(options: {
       const info = await probeVideo(path, signal);
       const index = await readChunkIndex(trialDir, camera);
       const firstFrameMs = index.frameTimesMs[0];
-      if (firstFrameMs === undefined) warnings.push(`${camera} sent no frame timestamps: its offset is unknown and taken as 0.`);
+      if (firstFrameMs === undefined)
+        warnings.push(`${camera} sent no frame timestamps: its offset is unknown and taken as 0.`);
       videos.push({ camera, path, info, firstFrameMs });
     } catch (err) {
       if (path) await rm(path, { force: true });
-      warnings.push(`${camera}: the recording could not be read back (${err instanceof Error ? err.message : String(err)}).`);
+      warnings.push(
+        `${camera}: the recording could not be read back (${err instanceof Error ? err.message : String(err)}).`,
+      );
     }
   }
 
@@ -67,7 +73,14 @@ export async function finaliseRecording(options: {
     const message = recovered
       ? 'The recording was interrupted before any video reached the lab folder; nothing could be recovered.'
       : `Nothing was recorded. ${warnings.join(' ')}`;
-    commitTrialOutcome(db, { trialId: manifest.trialId, files: [], cameras: [], status: 'failed', statusMessage: message, report: null });
+    commitTrialOutcome(db, {
+      trialId: manifest.trialId,
+      files: [],
+      cameras: [],
+      status: 'failed',
+      statusMessage: message,
+      report: null,
+    });
     return { report: null, status: 'failed', message };
   }
 
@@ -77,7 +90,11 @@ export async function finaliseRecording(options: {
   const span =
     timed.length >= 2
       ? commonSpan(
-          timed.map((v) => ({ camera: v.camera, firstFrameMs: v.firstFrameMs!, frameTimesS: v.info.frameTimesS })),
+          timed.map((v) => ({
+            camera: v.camera,
+            firstFrameMs: v.firstFrameMs!,
+            frameTimesS: v.info.frameTimesS,
+          })),
           manifest.fps,
         )
       : null;
@@ -96,7 +113,9 @@ export async function finaliseRecording(options: {
     } catch (err) {
       await rm(staging, { force: true });
       firstKeptMs[v.camera] = v.firstFrameMs!;
-      warnings.push(`${v.camera} could not be cut to the common span and is kept whole (${err instanceof Error ? err.message : String(err)}).`);
+      warnings.push(
+        `${v.camera} could not be cut to the common span and is kept whole (${err instanceof Error ? err.message : String(err)}).`,
+      );
     }
   }
 
@@ -108,10 +127,15 @@ export async function finaliseRecording(options: {
     widthPx: v.info.widthPx,
     heightPx: v.info.heightPx,
   }));
-  const files: TrialFileInfo[] = measures.map((m) => ({ camera: m.camera, relativePath: m.relativePath, kind: 'video' }));
+  const files: TrialFileInfo[] = measures.map((m) => ({
+    camera: m.camera,
+    relativePath: m.relativePath,
+    kind: 'video',
+  }));
   const reference = timed[0]?.camera ?? videos[0]!.camera;
   const offsets = startOffsetsMs(firstKeptMs, reference);
-  if (recovered) warnings.unshift('Recovered after an interruption: up to the last second before it may be missing.');
+  if (recovered)
+    warnings.unshift('Recovered after an interruption: up to the last second before it may be missing.');
   const report = buildCaptureReport({
     trialId: manifest.trialId,
     method: 'recorded-timestamps',

@@ -30,7 +30,11 @@ function refuse(message: string, code: 'invalid-input' | 'conflict' | 'not-found
 }
 
 /** Checks a candidate file and explains, in the clinician's words, why it cannot be used. */
-export async function validateVideoFile(path: string, displayName: string, signal?: AbortSignal): Promise<VideoInfo> {
+export async function validateVideoFile(
+  path: string,
+  displayName: string,
+  signal?: AbortSignal,
+): Promise<VideoInfo> {
   const ext = extname(displayName).toLowerCase();
   if (!IMPORTABLE_EXTENSIONS.includes(ext)) {
     refuse(`"${displayName}" is not a video file GaitLab can import. Use MP4, MOV, M4V, WebM, MKV or AVI.`);
@@ -40,10 +44,15 @@ export async function validateVideoFile(path: string, displayName: string, signa
     info = await probeVideo(path, signal);
   } catch (err) {
     if (err instanceof MediaError && err.kind === 'cancelled') throw err;
-    if (err instanceof MediaError && err.kind === 'not-found') refuse(`"${displayName}" does not exist or cannot be read.`, 'not-found');
-    if (err instanceof MediaError && err.kind === 'empty-file') refuse(`"${displayName}" is empty (0 bytes).`);
-    if (err instanceof MediaError && err.kind === 'no-video-stream') refuse(`"${displayName}" contains sound only, no video.`);
-    refuse(`"${displayName}" is not a readable video: the file is damaged, truncated, or not a video despite its name. Nothing was imported.`);
+    if (err instanceof MediaError && err.kind === 'not-found')
+      refuse(`"${displayName}" does not exist or cannot be read.`, 'not-found');
+    if (err instanceof MediaError && err.kind === 'empty-file')
+      refuse(`"${displayName}" is empty (0 bytes).`);
+    if (err instanceof MediaError && err.kind === 'no-video-stream')
+      refuse(`"${displayName}" contains sound only, no video.`);
+    refuse(
+      `"${displayName}" is not a readable video: the file is damaged, truncated, or not a video despite its name. Nothing was imported.`,
+    );
   }
   if (info.frameCount < 2) refuse(`"${displayName}" has fewer than 2 video frames. Nothing was imported.`);
   try {
@@ -63,8 +72,11 @@ export async function importVideoFile(
 ): Promise<ImportedVideo> {
   const session = ctx.sessions.get(target.sessionId) ?? refuse('The session was not found.', 'not-found');
   if (session.archivedAt) refuse('This session is archived. Restore it before adding videos.', 'conflict');
-  const existing = target.trialId ? (ctx.trials.get(target.trialId) ?? refuse('The trial was not found.', 'not-found')) : null;
-  if (existing && existing.sessionId !== session.id) refuse('That trial belongs to another session.', 'conflict');
+  const existing = target.trialId
+    ? (ctx.trials.get(target.trialId) ?? refuse('The trial was not found.', 'not-found'))
+    : null;
+  if (existing && existing.sessionId !== session.id)
+    refuse('That trial belongs to another session.', 'conflict');
   if (existing?.status === 'recording') refuse('That trial is still recording.', 'conflict');
   if (existing?.files.some((f) => f.kind === 'video' && f.camera === target.view)) {
     refuse(`Trial "${existing.name}" already has a ${target.view} video. Choose another view.`, 'conflict');
@@ -91,7 +103,9 @@ export async function importVideoFile(
       if (!existing) {
         const name = target.trialName ?? source.displayName.replace(/\.[^.]+$/, '');
         ctx.db
-          .prepare('INSERT INTO trial (id, session_id, name, status, cameras_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+          .prepare(
+            'INSERT INTO trial (id, session_id, name, status, cameras_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+          )
           .run(trialId, session.id, name, 'recorded', '[]', now, now);
       }
       ctx.db
@@ -99,7 +113,9 @@ export async function importVideoFile(
         .run(trialId, target.view, relativePath, 'video');
       const cameras = [...new Set([...(existing?.cameras ?? []), target.view])];
       ctx.db
-        .prepare("UPDATE trial SET status = 'recorded', status_message = '', cameras_json = ?, updated_at = ? WHERE id = ?")
+        .prepare(
+          "UPDATE trial SET status = 'recorded', status_message = '', cameras_json = ?, updated_at = ? WHERE id = ?",
+        )
         .run(JSON.stringify(cameras), now, trialId);
     });
   } catch (err) {

@@ -29,7 +29,8 @@ export interface RecordingManifest {
 }
 
 export const rawVideoPath = (trialDir: string, camera: string) => join(trialDir, RAW_DIR, `${camera}.webm`);
-export const rawFramesPath = (trialDir: string, camera: string) => join(trialDir, RAW_DIR, `${camera}.frames.jsonl`);
+export const rawFramesPath = (trialDir: string, camera: string) =>
+  join(trialDir, RAW_DIR, `${camera}.frames.jsonl`);
 
 async function fsyncDir(dir: string): Promise<void> {
   const h = await open(dir, 'r');
@@ -90,7 +91,10 @@ export async function appendChunk(
   frameTimesMs: number[],
 ): Promise<number> {
   const size = await appendDurably(rawVideoPath(trialDir, camera), data);
-  await appendDurably(rawFramesPath(trialDir, camera), `${JSON.stringify({ seq, bytes: data.length, frameTimesMs })}\n`);
+  await appendDurably(
+    rawFramesPath(trialDir, camera),
+    `${JSON.stringify({ seq, bytes: data.length, frameTimesMs })}\n`,
+  );
   return size;
 }
 

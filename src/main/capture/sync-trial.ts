@@ -20,19 +20,29 @@ const MIN_FLASH_CONTRAST = 4;
 
 export async function syncTrial(
   ctx: LabContext,
-  input: { trialId: string; method: 'clap' | 'flash' | 'manual'; referenceCamera?: string | undefined; offsetsMs: Record<string, number> },
+  input: {
+    trialId: string;
+    method: 'clap' | 'flash' | 'manual';
+    referenceCamera?: string | undefined;
+    offsetsMs: Record<string, number>;
+  },
   signal?: AbortSignal,
 ): Promise<CaptureReport> {
   const trial = ctx.trials.get(input.trialId);
   if (!trial) throw new ApiError({ code: 'not-found', message: 'The trial was not found.' });
   const videos = trial.files.filter((f) => f.kind === 'video');
-  if (videos.length === 0) throw new ApiError({ code: 'conflict', message: `Trial "${trial.name}" has no video to synchronise.` });
+  if (videos.length === 0)
+    throw new ApiError({ code: 'conflict', message: `Trial "${trial.name}" has no video to synchronise.` });
   const ref = input.referenceCamera ?? videos[0]!.camera;
   if (!videos.some((v) => v.camera === ref)) {
-    throw new ApiError({ code: 'invalid-input', message: `Trial "${trial.name}" has no ${ref} video to use as reference.` });
+    throw new ApiError({
+      code: 'invalid-input',
+      message: `Trial "${trial.name}" has no ${ref} video to use as reference.`,
+    });
   }
   const probes = new Map<string, VideoInfo>();
-  for (const v of videos) probes.set(v.camera, await probeVideo(resolveInsideLab(ctx.layout.root, v.relativePath), signal));
+  for (const v of videos)
+    probes.set(v.camera, await probeVideo(resolveInsideLab(ctx.layout.root, v.relativePath), signal));
   const pathOf = (camera: string) => probes.get(camera)!.path;
 
   const offsets: Record<string, number> = { [ref]: 0 };
@@ -51,18 +61,22 @@ export async function syncTrial(
         // Audio times are shifted onto each video's own timeline.
         offsets[v.camera] = clap.startOffsetMs + (refLeadS - lead) * 1000;
         if (clap.peakRatio < MIN_CLAP_PEAK_RATIO) {
-          warnings.push(`No clear clap was heard in both ${ref} and ${v.camera}: check the offset or use a flash or manual offset.`);
+          warnings.push(
+            `No clear clap was heard in both ${ref} and ${v.camera}: check the offset or use a flash or manual offset.`,
+          );
         }
       }
     } else {
       const refInfo = probes.get(ref)!;
       const refFlash = detectFlash(await frameBrightness(pathOf(ref), signal), refInfo.frameTimesS);
-      if (!refFlash) throw new ApiError({ code: 'failed', message: `No flash was found in the ${ref} video.` });
+      if (!refFlash)
+        throw new ApiError({ code: 'failed', message: `No flash was found in the ${ref} video.` });
       for (const v of videos) {
         if (v.camera === ref) continue;
         const info = probes.get(v.camera)!;
         const flash = detectFlash(await frameBrightness(pathOf(v.camera), signal), info.frameTimesS);
-        if (!flash) throw new ApiError({ code: 'failed', message: `No flash was found in the ${v.camera} video.` });
+        if (!flash)
+          throw new ApiError({ code: 'failed', message: `No flash was found in the ${v.camera} video.` });
         offsets[v.camera] = (refFlash.timeS - flash.timeS) * 1000;
         if (Math.min(flash.contrast, refFlash.contrast) < MIN_FLASH_CONTRAST) {
           warnings.push(`The flash is faint in ${ref} or ${v.camera}: check the offset.`);
@@ -70,7 +84,8 @@ export async function syncTrial(
       }
     }
   } catch (err) {
-    if (err instanceof MediaError && err.kind !== 'cancelled') throw new ApiError({ code: 'failed', message: err.message });
+    if (err instanceof MediaError && err.kind !== 'cancelled')
+      throw new ApiError({ code: 'failed', message: err.message });
     throw err;
   }
 
@@ -81,7 +96,14 @@ export async function syncTrial(
     referenceCamera: ref,
     cameras: videos.map((v) => {
       const p = probes.get(v.camera)!;
-      return { camera: v.camera, relativePath: v.relativePath, frameTimesS: p.frameTimesS, fps: p.fps, widthPx: p.widthPx, heightPx: p.heightPx };
+      return {
+        camera: v.camera,
+        relativePath: v.relativePath,
+        frameTimesS: p.frameTimesS,
+        fps: p.fps,
+        widthPx: p.widthPx,
+        heightPx: p.heightPx,
+      };
     }),
     startOffsetsMs: offsets,
     recovered: previous?.recovered ?? false,

@@ -7,7 +7,10 @@ import type { LabContext } from '../services/lab-context';
 import { resolveInsideLab } from '../store/lab-folder';
 import { readReport } from './capture-store';
 
-export function trialVideos(ctx: Pick<LabContext, 'db' | 'trials' | 'layout'>, trialId: string): TrialVideo[] {
+export function trialVideos(
+  ctx: Pick<LabContext, 'db' | 'trials' | 'layout'>,
+  trialId: string,
+): TrialVideo[] {
   const trial = ctx.trials.get(trialId);
   if (!trial) throw new ApiError({ code: 'not-found', message: 'The trial was not found.' });
   const report = readReport(ctx.db, trialId);

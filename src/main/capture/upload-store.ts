@@ -35,7 +35,11 @@ export class UploadStore {
 
   private get(id: string): Upload {
     const u = this.uploads.get(id);
-    if (!u) throw new ApiError({ code: 'not-found', message: 'This upload is unknown or already finished. Choose the file again.' });
+    if (!u)
+      throw new ApiError({
+        code: 'not-found',
+        message: 'This upload is unknown or already finished. Choose the file again.',
+      });
     return u;
   }
 
@@ -43,7 +47,10 @@ export class UploadStore {
     const u = this.get(id);
     if (seq < u.nextSeq) return { bytesOnDisk: u.bytes, stored: false };
     if (seq > u.nextSeq) {
-      throw new ApiError({ code: 'conflict', message: `Part ${u.nextSeq} of the upload is missing (got part ${seq}).` });
+      throw new ApiError({
+        code: 'conflict',
+        message: `Part ${u.nextSeq} of the upload is missing (got part ${seq}).`,
+      });
     }
     if (u.bytes + data.length > u.sizeBytes) {
       throw new ApiError({ code: 'invalid-input', message: 'The upload is larger than the file announced.' });

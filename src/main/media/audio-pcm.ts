@@ -16,13 +16,36 @@ export async function hasAudioStream(path: string, signal?: AbortSignal): Promis
  * Mono PCM at sampleRateHz, time 0 at the first video frame so audio offsets are video offsets.
  * Throws a clinician-readable MediaError when the file has no sound.
  */
-export async function readAudioPcm(path: string, sampleRateHz: number, signal?: AbortSignal): Promise<Float32Array> {
+export async function readAudioPcm(
+  path: string,
+  sampleRateHz: number,
+  signal?: AbortSignal,
+): Promise<Float32Array> {
   if (!(await hasAudioStream(path, signal))) {
-    throw new MediaError('no-video-stream', `${path} has no sound track, so it cannot be synchronised by a clap. Use the flash or a manual offset.`);
+    throw new MediaError(
+      'no-video-stream',
+      `${path} has no sound track, so it cannot be synchronised by a clap. Use the flash or a manual offset.`,
+    );
   }
   const { stdout } = await runToolBinary(
     ffmpegPath(),
-    ['-nostdin', '-v', 'error', '-i', path, '-vn', '-map', '0:a:0', '-ac', '1', '-ar', String(sampleRateHz), '-f', 'f32le', 'pipe:1'],
+    [
+      '-nostdin',
+      '-v',
+      'error',
+      '-i',
+      path,
+      '-vn',
+      '-map',
+      '0:a:0',
+      '-ac',
+      '1',
+      '-ar',
+      String(sampleRateHz),
+      '-f',
+      'f32le',
+      'pipe:1',
+    ],
     signal,
   );
   const samples = new Float32Array(Math.floor(stdout.length / 4));
@@ -37,7 +60,8 @@ export async function audioLeadS(path: string, signal?: AbortSignal): Promise<nu
     ['-v', 'error', '-show_entries', 'stream=codec_type,start_time', '-of', 'json', path],
     signal,
   );
-  const streams = (JSON.parse(stdout) as { streams?: Array<{ codec_type?: string; start_time?: string }> }).streams ?? [];
+  const streams =
+    (JSON.parse(stdout) as { streams?: Array<{ codec_type?: string; start_time?: string }> }).streams ?? [];
   const v = Number(streams.find((s) => s.codec_type === 'video')?.start_time ?? 0);
   const a = Number(streams.find((s) => s.codec_type === 'audio')?.start_time ?? 0);
   return (Number.isFinite(a) ? a : 0) - (Number.isFinite(v) ? v : 0);

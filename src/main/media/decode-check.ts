@@ -3,17 +3,39 @@
 import { MediaError } from './media-error';
 import { ffmpegPath, lastLine, runTool } from './run-tool';
 
-export async function checkDecodes(path: string, displayName: string, maxSeconds = 5, signal?: AbortSignal): Promise<void> {
+export async function checkDecodes(
+  path: string,
+  displayName: string,
+  maxSeconds = 5,
+  signal?: AbortSignal,
+): Promise<void> {
   try {
     const { stderr } = await runTool(
       ffmpegPath(),
-      ['-nostdin', '-v', 'error', '-xerror', '-t', String(maxSeconds), '-i', path, '-map', '0:v:0', '-f', 'null', '-'],
+      [
+        '-nostdin',
+        '-v',
+        'error',
+        '-xerror',
+        '-t',
+        String(maxSeconds),
+        '-i',
+        path,
+        '-map',
+        '0:v:0',
+        '-f',
+        'null',
+        '-',
+      ],
       signal,
     );
     if (/error|invalid|corrupt/i.test(stderr)) throw new MediaError('ffmpeg-failed', stderr, { stderr });
   } catch (err) {
     if (err instanceof MediaError && err.kind === 'cancelled') throw err;
     const why = err instanceof MediaError ? lastLine(err.stderr || err.message) : String(err);
-    throw new MediaError('not-a-video', `${displayName} is damaged: its video frames cannot be decoded (${why}).`);
+    throw new MediaError(
+      'not-a-video',
+      `${displayName} is damaged: its video frames cannot be decoded (${why}).`,
+    );
   }
 }

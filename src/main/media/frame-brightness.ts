@@ -9,8 +9,20 @@ export async function frameBrightness(path: string, signal?: AbortSignal): Promi
   const { stdout } = await runToolBinary(
     ffmpegPath(),
     [
-      '-nostdin', '-v', 'error', '-i', path, '-map', '0:v:0', '-fps_mode', 'passthrough',
-      '-vf', `scale=${SMALL_W}:${SMALL_H},format=gray`, '-f', 'rawvideo', 'pipe:1',
+      '-nostdin',
+      '-v',
+      'error',
+      '-i',
+      path,
+      '-map',
+      '0:v:0',
+      '-fps_mode',
+      'passthrough',
+      '-vf',
+      `scale=${SMALL_W}:${SMALL_H},format=gray`,
+      '-f',
+      'rawvideo',
+      'pipe:1',
     ],
     signal,
   );

@@ -13,7 +13,8 @@ interface Container {
 
 export function containerForCodec(codec: string): Container {
   if (['vp8', 'vp9', 'av1'].includes(codec)) return { ext: '.webm', format: 'webm', extraArgs: [] };
-  if (['h264', 'hevc'].includes(codec)) return { ext: '.mp4', format: 'mp4', extraArgs: ['-movflags', '+faststart'] };
+  if (['h264', 'hevc'].includes(codec))
+    return { ext: '.mp4', format: 'mp4', extraArgs: ['-movflags', '+faststart'] };
   return { ext: '.mkv', format: 'matroska', extraArgs: [] };
 }
 
@@ -27,7 +28,11 @@ async function videoCodec(path: string, signal?: AbortSignal): Promise<string> {
 }
 
 /** Remuxes inputPath to outputBase + the container's extension; returns the file written. */
-export async function remuxToSeekable(inputPath: string, outputBase: string, signal?: AbortSignal): Promise<string> {
+export async function remuxToSeekable(
+  inputPath: string,
+  outputBase: string,
+  signal?: AbortSignal,
+): Promise<string> {
   const container = containerForCodec(await videoCodec(inputPath, signal));
   const outputPath = `${outputBase}${container.ext}`;
   const partial = `${outputBase}.remux${container.ext}`;
@@ -35,13 +40,27 @@ export async function remuxToSeekable(inputPath: string, outputBase: string, sig
     await runTool(
       ffmpegPath(),
       [
-        '-nostdin', '-v', 'error', '-y',
+        '-nostdin',
+        '-v',
+        'error',
+        '-y',
         // A crash leaves a truncated last cluster: keep what decodes rather than failing.
-        '-err_detect', 'ignore_err', '-fflags', '+genpts+discardcorrupt',
-        '-i', inputPath,
-        '-map', '0:v:0', '-map', '0:a?', '-c', 'copy',
+        '-err_detect',
+        'ignore_err',
+        '-fflags',
+        '+genpts+discardcorrupt',
+        '-i',
+        inputPath,
+        '-map',
+        '0:v:0',
+        '-map',
+        '0:a?',
+        '-c',
+        'copy',
         ...container.extraArgs,
-        '-f', container.format, partial,
+        '-f',
+        container.format,
+        partial,
       ],
       signal,
     );

@@ -3,7 +3,11 @@ import { spawn } from 'node:child_process';
 import { MediaError } from './media-error';
 import { appendTail, lastLine } from './run-tool';
 
-export function runToolBinary(command: string, args: string[], signal?: AbortSignal): Promise<{ stdout: Buffer; stderr: string }> {
+export function runToolBinary(
+  command: string,
+  args: string[],
+  signal?: AbortSignal,
+): Promise<{ stdout: Buffer; stderr: string }> {
   return new Promise((resolvePromise, reject) => {
     if (signal?.aborted) return reject(new MediaError('cancelled', 'Cancelled.'));
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -17,15 +21,20 @@ export function runToolBinary(command: string, args: string[], signal?: AbortSig
     child.stderr.on('data', (b: Buffer) => (stderr = appendTail(stderr, b.toString('utf8'))));
     child.on('error', (err: NodeJS.ErrnoException) => {
       signal?.removeEventListener('abort', onAbort);
-      if (err.code === 'ENOENT') reject(new MediaError('ffmpeg-missing', `${command} was not found. Install ffmpeg.`));
+      if (err.code === 'ENOENT')
+        reject(new MediaError('ffmpeg-missing', `${command} was not found. Install ffmpeg.`));
       else reject(err);
     });
     child.on('close', (code) => {
       signal?.removeEventListener('abort', onAbort);
-      if (signal?.aborted) return reject(new MediaError('cancelled', 'Cancelled.', { exitCode: code, stderr }));
+      if (signal?.aborted)
+        return reject(new MediaError('cancelled', 'Cancelled.', { exitCode: code, stderr }));
       if (code !== 0) {
         return reject(
-          new MediaError('ffmpeg-failed', `${command} failed (exit code ${code}): ${lastLine(stderr)}`, { exitCode: code, stderr }),
+          new MediaError('ffmpeg-failed', `${command} failed (exit code ${code}): ${lastLine(stderr)}`, {
+            exitCode: code,
+            stderr,
+          }),
         );
       }
       resolvePromise({ stdout: Buffer.concat(out), stderr });

@@ -129,9 +129,12 @@ export function captureHandlers(
     return recovering;
   };
   // A recording whose window vanished is finalised without waiting for someone to reopen the app.
-  const watchdog = setInterval(() => {
-    if (active.abandoned(abandonedAfterMs).length > 0) void recoverOnce().catch(() => undefined);
-  }, Math.min(5_000, abandonedAfterMs));
+  const watchdog = setInterval(
+    () => {
+      if (active.abandoned(abandonedAfterMs).length > 0) void recoverOnce().catch(() => undefined);
+    },
+    Math.min(5_000, abandonedAfterMs),
+  );
   watchdog.unref();
 
   return {

@@ -25,7 +25,8 @@ async function ok<T>(op: string, input: unknown): Promise<T> {
 
 function filesUnder(root: string): string[] {
   const out: string[] = [];
-  for (const e of readdirSync(root, { withFileTypes: true, recursive: true })) if (e.isFile()) out.push(join(e.parentPath, e.name));
+  for (const e of readdirSync(root, { withFileTypes: true, recursive: true }))
+    if (e.isFile()) out.push(join(e.parentPath, e.name));
   return out.filter((f) => !/gaitlab\.sqlite/.test(f));
 }
 
@@ -36,7 +37,13 @@ beforeAll(async () => {
   clipA = makeClapFlashVideo(media, 'side.mp4', 2.0);
   clipB = makeClapFlashVideo(media, 'front.mp4', 3.3);
   const patient = await ok<{ id: string }>('patients.create', { name: 'Import Test' });
-  sessionId = (await ok<{ id: string }>('sessions.create', { patientId: patient.id, date: '2026-10-01', condition: 'barefoot' })).id;
+  sessionId = (
+    await ok<{ id: string }>('sessions.create', {
+      patientId: patient.id,
+      date: '2026-10-01',
+      condition: 'barefoot',
+    })
+  ).id;
 });
 
 afterAll(() => {
@@ -49,9 +56,19 @@ describe('video import and sync', () => {
   let trialId: string;
 
   it('imports two files into one trial as recorded videos', async () => {
-    const a = await ok<ImportedVideo>('capture.import.file', { path: clipA, sessionId, trialName: 'Walk 1', view: 'sagittal-left' });
+    const a = await ok<ImportedVideo>('capture.import.file', {
+      path: clipA,
+      sessionId,
+      trialName: 'Walk 1',
+      view: 'sagittal-left',
+    });
     trialId = a.trial.id;
-    const b = await ok<ImportedVideo>('capture.import.file', { path: clipB, sessionId, trialId, view: 'frontal' });
+    const b = await ok<ImportedVideo>('capture.import.file', {
+      path: clipB,
+      sessionId,
+      trialId,
+      view: 'frontal',
+    });
     expect(b.trial.status).toBe('recorded');
     expect(b.trial.files.map((f) => [f.camera, f.kind])).toEqual([
       ['frontal', 'video'],
@@ -65,7 +82,11 @@ describe('video import and sync', () => {
   });
 
   it('synchronises by the clap within one frame', async () => {
-    const report = await ok<CaptureReport>('capture.sync', { trialId, method: 'clap', referenceCamera: 'sagittal-left' });
+    const report = await ok<CaptureReport>('capture.sync', {
+      trialId,
+      method: 'clap',
+      referenceCamera: 'sagittal-left',
+    });
     const front = report.cameras.find((c) => c.camera === 'frontal')!;
     // The clap is at 2.0 s in the side video and 3.3 s in the front one: front started 1.3 s earlier.
     expect(Math.abs(front.startOffsetMs - -1300)).toBeLessThan(FRAME_MS);
@@ -75,14 +96,26 @@ describe('video import and sync', () => {
   });
 
   it('synchronises by the flash within one frame', async () => {
-    const report = await ok<CaptureReport>('capture.sync', { trialId, method: 'flash', referenceCamera: 'sagittal-left' });
+    const report = await ok<CaptureReport>('capture.sync', {
+      trialId,
+      method: 'flash',
+      referenceCamera: 'sagittal-left',
+    });
     const front = report.cameras.find((c) => c.camera === 'frontal')!;
     expect(Math.abs(front.startOffsetMs - -1300)).toBeLessThanOrEqual(FRAME_MS);
   });
 
   it('keeps a hand-entered offset and exposes it to analysis', async () => {
-    await ok('capture.sync', { trialId, method: 'manual', referenceCamera: 'sagittal-left', offsetsMs: { frontal: -1250 } });
-    const videos = await ok<Array<{ camera: string; startOffsetMs: number; absolutePath: string }>>('capture.videos', { trialId });
+    await ok('capture.sync', {
+      trialId,
+      method: 'manual',
+      referenceCamera: 'sagittal-left',
+      offsetsMs: { frontal: -1250 },
+    });
+    const videos = await ok<Array<{ camera: string; startOffsetMs: number; absolutePath: string }>>(
+      'capture.videos',
+      { trialId },
+    );
     expect(videos.find((v) => v.camera === 'frontal')?.startOffsetMs).toBe(-1250);
     for (const v of videos) expect(existsSync(v.absolutePath)).toBe(true);
   });
@@ -96,13 +129,29 @@ describe('video import and sync', () => {
     const before = filesUnder(dir).sort();
     const trialsBefore = await ok<unknown[]>('trials.list', { sessionId });
 
-    const corrupt = await dispatch(lab.handlers, 'capture.import.file', { path: truncated, sessionId, trialName: 'Broken', view: 'posterior' });
+    const corrupt = await dispatch(lab.handlers, 'capture.import.file', {
+      path: truncated,
+      sessionId,
+      trialName: 'Broken',
+      view: 'posterior',
+    });
     expect(corrupt.ok).toBe(false);
-    if (!corrupt.ok) expect(corrupt.error.message).toMatch(/"corrupt\.mp4" is not a readable video.*Nothing was imported/);
-    const text = await dispatch(lab.handlers, 'capture.import.file', { path: fake, sessionId, trialId, view: 'posterior' });
+    if (!corrupt.ok)
+      expect(corrupt.error.message).toMatch(/"corrupt\.mp4" is not a readable video.*Nothing was imported/);
+    const text = await dispatch(lab.handlers, 'capture.import.file', {
+      path: fake,
+      sessionId,
+      trialId,
+      view: 'posterior',
+    });
     expect(text.ok).toBe(false);
     if (!text.ok) expect(text.error.message).toMatch(/"notes\.mp4" is not a readable video/);
-    const odd = await dispatch(lab.handlers, 'capture.import.file', { path: join(media, 'x.txt'), sessionId, trialId, view: 'posterior' });
+    const odd = await dispatch(lab.handlers, 'capture.import.file', {
+      path: join(media, 'x.txt'),
+      sessionId,
+      trialId,
+      view: 'posterior',
+    });
     expect(odd.ok).toBe(false);
     if (!odd.ok) expect(odd.error.message).toMatch(/not a video file GaitLab can import/);
 
@@ -115,19 +164,36 @@ describe('video import and sync', () => {
   it('imports a file uploaded in chunks, and refuses a damaged upload the same way', async () => {
     const bytes = readFileSync(clipB);
     const upload = async (name: string, data: Buffer) => {
-      const { uploadId } = await ok<{ uploadId: string }>('capture.import.begin', { fileName: name, sizeBytes: data.length });
+      const { uploadId } = await ok<{ uploadId: string }>('capture.import.begin', {
+        fileName: name,
+        sizeBytes: data.length,
+      });
       const part = 64 * 1024;
       for (let seq = 0; seq * part < data.length; seq++) {
-        await ok('capture.import.chunk', { uploadId, seq, dataBase64: data.subarray(seq * part, (seq + 1) * part).toString('base64') });
+        await ok('capture.import.chunk', {
+          uploadId,
+          seq,
+          dataBase64: data.subarray(seq * part, (seq + 1) * part).toString('base64'),
+        });
       }
       return uploadId;
     };
     const uploadId = await upload('posterior cam.mp4', bytes);
-    const imported = await ok<ImportedVideo>('capture.import.finish', { uploadId, sessionId, trialId, view: 'posterior' });
+    const imported = await ok<ImportedVideo>('capture.import.finish', {
+      uploadId,
+      sessionId,
+      trialId,
+      view: 'posterior',
+    });
     expect(imported.frameCount).toBeGreaterThan(170);
     const before = filesUnder(dir).sort();
     const badId = await upload('broken.mp4', bytes.subarray(0, 5000));
-    const bad = await dispatch(lab.handlers, 'capture.import.finish', { uploadId: badId, sessionId, trialName: 'Bad', view: 'frontal' });
+    const bad = await dispatch(lab.handlers, 'capture.import.finish', {
+      uploadId: badId,
+      sessionId,
+      trialName: 'Bad',
+      view: 'frontal',
+    });
     expect(bad.ok).toBe(false);
     expect(filesUnder(dir).sort()).toEqual(before);
   });

@@ -10,11 +10,29 @@ export function makeClapFlashVideo(dir: string, name: string, eventS: number, du
   const out = join(dir, name);
   const audio = `aevalsrc='if(between(t,${eventS},${eventS + 0.04}),0.8*sin(2*PI*1500*t),0)+0.02*(random(0)-0.5)':s=48000:d=${durationS}`;
   execFileSync('ffmpeg', [
-    '-v', 'error', '-y',
-    '-f', 'lavfi', '-i', `testsrc2=s=640x360:r=${FIXTURE_FPS}:d=${durationS}`,
-    '-f', 'lavfi', '-i', audio,
-    '-vf', `drawbox=color=white:t=fill:enable='between(t,${eventS - 0.001},${eventS + 0.15})'`,
-    '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', out,
+    '-v',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    `testsrc2=s=640x360:r=${FIXTURE_FPS}:d=${durationS}`,
+    '-f',
+    'lavfi',
+    '-i',
+    audio,
+    '-vf',
+    `drawbox=color=white:t=fill:enable='between(t,${eventS - 0.001},${eventS + 0.15})'`,
+    '-c:v',
+    'libx264',
+    '-preset',
+    'ultrafast',
+    '-pix_fmt',
+    'yuv420p',
+    '-c:a',
+    'aac',
+    '-shortest',
+    out,
   ]);
   return out;
 }
@@ -23,8 +41,24 @@ export function makeClapFlashVideo(dir: string, name: string, eventS: number, du
 export function makeWebm(dir: string, name: string, durationS: number, fps = FIXTURE_FPS): string {
   const out = join(dir, name);
   execFileSync('ffmpeg', [
-    '-v', 'error', '-y', '-f', 'lavfi', '-i', `testsrc2=s=320x180:r=${fps}:d=${durationS}`,
-    '-c:v', 'libvpx', '-b:v', '500k', '-g', '30', '-deadline', 'realtime', '-cpu-used', '8', out,
+    '-v',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    `testsrc2=s=320x180:r=${fps}:d=${durationS}`,
+    '-c:v',
+    'libvpx',
+    '-b:v',
+    '500k',
+    '-g',
+    '30',
+    '-deadline',
+    'realtime',
+    '-cpu-used',
+    '8',
+    out,
   ]);
   return out;
 }
@@ -32,13 +66,30 @@ export function makeWebm(dir: string, name: string, durationS: number, fps = FIX
 /** Frames ffmpeg actually decodes (not what the header claims). */
 export function decodedFrameCount(path: string): number {
   const out = execFileSync('ffprobe', [
-    '-v', 'error', '-count_frames', '-select_streams', 'v:0', '-show_entries', 'stream=nb_read_frames', '-of', 'csv=p=0', path,
+    '-v',
+    'error',
+    '-count_frames',
+    '-select_streams',
+    'v:0',
+    '-show_entries',
+    'stream=nb_read_frames',
+    '-of',
+    'csv=p=0',
+    path,
   ]).toString();
   return Number.parseInt(out.trim(), 10);
 }
 
 /** Container duration, seconds (present only once a browser recording has been remuxed). */
 export function probeDurationS(path: string): number {
-  const out = execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', path]).toString();
+  const out = execFileSync('ffprobe', [
+    '-v',
+    'error',
+    '-show_entries',
+    'format=duration',
+    '-of',
+    'csv=p=0',
+    path,
+  ]).toString();
   return Number.parseFloat(out.trim());
 }

@@ -30,11 +30,20 @@ async function ok<T>(op: string, input: unknown): Promise<T> {
 }
 
 /** Sends a webm as n chunks per camera with frame times on one clock; camera k starts k*10 ms late. */
-async function sendChunks(trialId: string, cameras: string[], webm: Buffer, chunks: number, upTo = chunks): Promise<void> {
+async function sendChunks(
+  trialId: string,
+  cameras: string[],
+  webm: Buffer,
+  chunks: number,
+  upTo = chunks,
+): Promise<void> {
   const size = Math.ceil(webm.length / chunks);
   for (let seq = 0; seq < upTo; seq++) {
     for (const [k, camera] of cameras.entries()) {
-      const frameTimesMs = Array.from({ length: 30 }, (_, i) => 1_700_000_000_000 + k * 10 + (seq * 30 + i) * (1000 / 30));
+      const frameTimesMs = Array.from(
+        { length: 30 },
+        (_, i) => 1_700_000_000_000 + k * 10 + (seq * 30 + i) * (1000 / 30),
+      );
       await ok('capture.chunk', {
         trialId,
         camera,
@@ -50,7 +59,13 @@ beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'gaitlab-rec-'));
   lab = openLab(dir);
   const patient = await ok<{ id: string }>('patients.create', { name: 'Rec Test' });
-  sessionId = (await ok<{ id: string }>('sessions.create', { patientId: patient.id, date: '2026-10-01', condition: 'AFO' })).id;
+  sessionId = (
+    await ok<{ id: string }>('sessions.create', {
+      patientId: patient.id,
+      date: '2026-10-01',
+      condition: 'AFO',
+    })
+  ).id;
 });
 afterEach(() => {
   lab.close();
@@ -74,7 +89,12 @@ describe('chunked recording', () => {
     expect(trial.status).toBe('recording');
     await sendChunks(trial.id, ['sagittal-left', 'frontal'], webm, 4);
     // A retried upload of a chunk already stored is acknowledged, not appended twice.
-    const again = await dispatch(lab.handlers, 'capture.chunk', { trialId: trial.id, camera: 'frontal', seq: 3, dataBase64: '' });
+    const again = await dispatch(lab.handlers, 'capture.chunk', {
+      trialId: trial.id,
+      camera: 'frontal',
+      seq: 3,
+      dataBase64: '',
+    });
     expect(again).toMatchObject({ ok: true, result: { stored: false } });
     const report = await ok<CaptureReport>('capture.stop', { trialId: trial.id });
     expect(report.method).toBe('recorded-timestamps');
@@ -87,11 +107,18 @@ describe('chunked recording', () => {
       const info = await probeVideo(join(dir, c.relativePath));
       expect(Math.abs(info.durationS - 4)).toBeLessThan(0.05);
     }
-    const after = await ok<{ status: string; files: Array<{ kind: string }> }>('trials.get', { id: trial.id });
+    const after = await ok<{ status: string; files: Array<{ kind: string }> }>('trials.get', {
+      id: trial.id,
+    });
     expect(after.status).toBe('recorded');
     expect(after.files.every((f) => f.kind === 'video')).toBe(true);
     // Late chunks after stop are refused.
-    const late = await dispatch(lab.handlers, 'capture.chunk', { trialId: trial.id, camera: 'frontal', seq: 4, dataBase64: '' });
+    const late = await dispatch(lab.handlers, 'capture.chunk', {
+      trialId: trial.id,
+      camera: 'frontal',
+      seq: 4,
+      dataBase64: '',
+    });
     expect(late.ok).toBe(false);
   });
 
@@ -107,7 +134,10 @@ describe('chunked recording', () => {
     expect(recovered[0]!.status).toBe('recorded');
     expect(recovered[0]!.recoveredS).toBeGreaterThan(2.5);
     expect(recovered[0]!.message).toMatch(/Recovered after an interruption: \d\.\d s from 1 camera/);
-    const t = await ok<{ status: string; statusMessage: string; files: Array<{ relativePath: string }> }>('trials.get', { id: trial.id });
+    const t = await ok<{ status: string; statusMessage: string; files: Array<{ relativePath: string }> }>(
+      'trials.get',
+      { id: trial.id },
+    );
     expect(t.status).toBe('recorded');
     const info = await probeVideo(join(dir, t.files[0]!.relativePath));
     expect(info.durationS).toBeGreaterThan(2.5);
@@ -142,7 +172,10 @@ describe('chunked recording', () => {
     }
     // The watchdog notices the silence and keeps what arrived, without anyone calling recover.
     await expect
-      .poll(async () => (await ok<{ status: string }>('trials.get', { id: started.trial.id })).status, { timeout: 10_000, interval: 200 })
+      .poll(async () => (await ok<{ status: string }>('trials.get', { id: started.trial.id })).status, {
+        timeout: 10_000,
+        interval: 200,
+      })
       .toBe('recorded');
     const t = await ok<{ statusMessage: string }>('trials.get', { id: started.trial.id });
     expect(t.statusMessage).toMatch(/Recovered after an interruption/);
@@ -154,6 +187,8 @@ describe('chunked recording', () => {
     lab = openLab(dir);
     const { recovered } = await ok<{ recovered: RecoveredTrial[] }>('capture.recover', {});
     expect(recovered[0]).toMatchObject({ trialId: trial.id, status: 'failed', recoveredS: 0 });
-    expect((await ok<{ statusMessage: string }>('trials.get', { id: trial.id })).statusMessage).toMatch(/nothing could be recovered/);
+    expect((await ok<{ statusMessage: string }>('trials.get', { id: trial.id })).statusMessage).toMatch(
+      /nothing could be recovered/,
+    );
   });
 });

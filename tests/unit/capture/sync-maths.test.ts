@@ -4,7 +4,12 @@ import { join, resolve } from 'node:path';
 import { bestLag } from '../../../src/main/capture/sync/cross-correlation';
 import { clapStartOffsetMs } from '../../../src/main/capture/sync/clap-offset';
 import { detectFlash } from '../../../src/main/capture/sync/flash-detect';
-import { frameStats, medianPairingErrorMs, startOffsetsMs, worstPairwiseMs } from '../../../src/main/capture/sync/frame-stats';
+import {
+  frameStats,
+  medianPairingErrorMs,
+  startOffsetsMs,
+  worstPairwiseMs,
+} from '../../../src/main/capture/sync/frame-stats';
 import { buildCaptureReport } from '../../../src/main/capture/sync/capture-report';
 
 /** Deterministic noise so the tests never flake. */
@@ -21,7 +26,11 @@ function clapTrack(rateHz: number, durationS: number, clapS: number, seed: numbe
   const x = new Float32Array(Math.round(rateHz * durationS));
   for (let i = 0; i < x.length; i++) {
     const t = i / rateHz;
-    x[i] = 0.02 * rnd() + (t >= clapS && t < clapS + 0.03 ? 0.9 * Math.sin(2 * Math.PI * 1200 * t) * Math.exp(-(t - clapS) * 80) : 0);
+    x[i] =
+      0.02 * rnd() +
+      (t >= clapS && t < clapS + 0.03
+        ? 0.9 * Math.sin(2 * Math.PI * 1200 * t) * Math.exp(-(t - clapS) * 80)
+        : 0);
   }
   return x;
 }
@@ -64,7 +73,9 @@ describe('flash detection', () => {
 
 describe('frame statistics', () => {
   it('counts frames missing from timestamp gaps', () => {
-    const t = Array.from({ length: 150 }, (_, i) => i / 30).filter((_, i) => i !== 10 && i !== 11 && i !== 100);
+    const t = Array.from({ length: 150 }, (_, i) => i / 30).filter(
+      (_, i) => i !== 10 && i !== 11 && i !== 100,
+    );
     const s = frameStats(t, 30);
     expect(s.frameCount).toBe(147);
     expect(s.droppedFrames).toBe(3);
@@ -90,8 +101,22 @@ describe('frame statistics', () => {
       method: 'recorded-timestamps',
       referenceCamera: 'frontal',
       cameras: [
-        { camera: 'frontal', relativePath: 'f.webm', frameTimesS: full, fps: 30, widthPx: 640, heightPx: 360 },
-        { camera: 'posterior', relativePath: 'p.webm', frameTimesS: holey, fps: 30, widthPx: 640, heightPx: 360 },
+        {
+          camera: 'frontal',
+          relativePath: 'f.webm',
+          frameTimesS: full,
+          fps: 30,
+          widthPx: 640,
+          heightPx: 360,
+        },
+        {
+          camera: 'posterior',
+          relativePath: 'p.webm',
+          frameTimesS: holey,
+          fps: 30,
+          widthPx: 640,
+          heightPx: 360,
+        },
       ],
       startOffsetsMs: { frontal: 0, posterior: 5 },
       recovered: false,

@@ -61,7 +61,8 @@ export function buildCaptureReport(input: {
   if (cameras.length > 1) {
     const spreadMs = (Math.max(...durations) - Math.min(...durations)) * 1000;
     const frameMs = 1000 / Math.min(...cameras.map((c) => c.fps));
-    if (spreadMs > 1.5 * frameMs) warnings.push(`The cameras' videos differ in length by ${Math.round(spreadMs)} ms.`);
+    if (spreadMs > 1.5 * frameMs)
+      warnings.push(`The cameras' videos differ in length by ${Math.round(spreadMs)} ms.`);
   }
   return {
     trialId: input.trialId,

@@ -32,7 +32,9 @@ export function commonSpan(cameras: CameraTiming[], fps: number): CommonSpan | n
   if (cameras.length === 0) return null;
   const frameMs = 1000 / fps;
   const startMs = Math.max(...cameras.map((c) => c.firstFrameMs));
-  const endMs = Math.min(...cameras.map((c) => c.firstFrameMs + 1000 * (c.frameTimesS[c.frameTimesS.length - 1] ?? 0) + frameMs));
+  const endMs = Math.min(
+    ...cameras.map((c) => c.firstFrameMs + 1000 * (c.frameTimesS[c.frameTimesS.length - 1] ?? 0) + frameMs),
+  );
   if (endMs - startMs < frameMs) return null;
   const cuts = cameras.map((c) => {
     let first = -1;

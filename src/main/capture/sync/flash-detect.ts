@@ -9,7 +9,10 @@ export interface FlashEvent {
   contrast: number;
 }
 
-export function detectFlash(brightness: ArrayLike<number>, frameTimesS: ArrayLike<number>): FlashEvent | null {
+export function detectFlash(
+  brightness: ArrayLike<number>,
+  frameTimesS: ArrayLike<number>,
+): FlashEvent | null {
   const n = Math.min(brightness.length, frameTimesS.length);
   if (n < 2) return null;
   let bestI = -1;
@@ -26,5 +29,10 @@ export function detectFlash(brightness: ArrayLike<number>, frameTimesS: ArrayLik
   if (bestI < 0) return null;
   changes.sort((x, y) => x - y);
   const median = changes[Math.floor(changes.length / 2)] ?? 0;
-  return { frameIndex: bestI, timeS: frameTimesS[bestI]!, jump: best, contrast: best / Math.max(median, 0.5) };
+  return {
+    frameIndex: bestI,
+    timeS: frameTimesS[bestI]!,
+    jump: best,
+    contrast: best / Math.max(median, 0.5),
+  };
 }

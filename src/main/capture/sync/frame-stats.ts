@@ -20,11 +20,19 @@ export function frameStats(frameTimesS: ArrayLike<number>, fps: number): FrameSt
   }
   const durationS = frameTimesS[n - 1]! - frameTimesS[0]! + intervalS;
   // Kept + missing, so the two numbers shown side by side always add up.
-  return { frameCount: n, expectedFrameCount: Math.max(Math.round(durationS * fps), n + dropped), droppedFrames: dropped, durationS };
+  return {
+    frameCount: n,
+    expectedFrameCount: Math.max(Math.round(durationS * fps), n + dropped),
+    droppedFrames: dropped,
+    durationS,
+  };
 }
 
 /** Start offsets from each camera's first capture time on a common clock, against the reference. */
-export function startOffsetsMs(firstFrameTimesMs: Record<string, number>, reference: string): Record<string, number> {
+export function startOffsetsMs(
+  firstFrameTimesMs: Record<string, number>,
+  reference: string,
+): Record<string, number> {
   const ref = firstFrameTimesMs[reference];
   const out: Record<string, number> = {};
   for (const [camera, t] of Object.entries(firstFrameTimesMs)) out[camera] = ref === undefined ? 0 : t - ref;

@@ -11,11 +11,19 @@ const METHOD_LABELS: Record<CaptureReport['method'], string> = {
 };
 
 export function cameraLabel(camera: string): string {
-  return (CAMERA_VIEWS as readonly string[]).includes(camera) ? CAMERA_VIEW_LABELS[camera as CameraView] : camera;
+  return (CAMERA_VIEWS as readonly string[]).includes(camera)
+    ? CAMERA_VIEW_LABELS[camera as CameraView]
+    : camera;
 }
 
 /** The sync quality of a trial, in the words and units a clinician checks before analysing. */
-export function CaptureReportView({ report, showVideos = true }: { report: CaptureReport; showVideos?: boolean }) {
+export function CaptureReportView({
+  report,
+  showVideos = true,
+}: {
+  report: CaptureReport;
+  showVideos?: boolean;
+}) {
   const kept = report.cameras.reduce((n, c) => n + c.frameCount, 0);
   const expected = report.cameras.reduce((n, c) => n + c.expectedFrameCount, 0);
   return (
@@ -23,7 +31,8 @@ export function CaptureReportView({ report, showVideos = true }: { report: Captu
       <h2 id="sync-report-title">Sync quality</h2>
       <p>
         {report.recovered && <strong>Recovered after an interruption. </strong>}
-        Synchronised by {METHOD_LABELS[report.method]}; reference camera {cameraLabel(report.referenceCamera)}.
+        Synchronised by {METHOD_LABELS[report.method]}; reference camera {cameraLabel(report.referenceCamera)}
+        .
       </p>
       <dl className="facts">
         <dt>Worst offset between cameras</dt>
@@ -68,8 +77,9 @@ export function CaptureReportView({ report, showVideos = true }: { report: Captu
         </tbody>
       </table>
       <p className="muted">
-        Start offset: when the camera&apos;s first frame was taken, against {cameraLabel(report.referenceCamera)} (negative: earlier). Frame t
-        of a camera shows the same instant as {cameraLabel(report.referenceCamera)} at t + offset.
+        Start offset: when the camera&apos;s first frame was taken, against{' '}
+        {cameraLabel(report.referenceCamera)} (negative: earlier). Frame t of a camera shows the same instant
+        as {cameraLabel(report.referenceCamera)} at t + offset.
       </p>
       {report.warnings.length > 0 && (
         <ul className="capture-warnings" aria-label="Warnings">
@@ -82,7 +92,13 @@ export function CaptureReportView({ report, showVideos = true }: { report: Captu
         <div className="capture-grid">
           {report.cameras.map((c) => (
             <figure key={c.camera}>
-              <video src={`${mediaUrl(c.relativePath)}#t=0.1`} controls muted preload="auto" aria-label={`Recorded video, ${cameraLabel(c.camera)}`} />
+              <video
+                src={`${mediaUrl(c.relativePath)}#t=0.1`}
+                controls
+                muted
+                preload="auto"
+                aria-label={`Recorded video, ${cameraLabel(c.camera)}`}
+              />
               <figcaption>{cameraLabel(c.camera)}</figcaption>
             </figure>
           ))}

@@ -25,8 +25,10 @@ export function RecoveryNotice() {
   return (
     <div className="banner capture-recovery" role="status" aria-label="Recovered recordings">
       <strong>
-        {recovered.length === 1 ? 'A recording was interrupted' : `${recovered.length} recordings were interrupted`} (GaitLab stopped while
-        recording).
+        {recovered.length === 1
+          ? 'A recording was interrupted'
+          : `${recovered.length} recordings were interrupted`}{' '}
+        (GaitLab stopped while recording).
       </strong>
       <ul>
         {recovered.map((t) => (

@@ -22,7 +22,13 @@ export class CameraRecorder {
   private startCallMs = Infinity;
   private stopped = false;
   private frameCallback = 0;
-  readonly progress: RecorderProgress = { chunksSaved: 0, bytesSaved: 0, pendingChunks: 0, framesSeen: 0, error: null };
+  readonly progress: RecorderProgress = {
+    chunksSaved: 0,
+    bytesSaved: 0,
+    pendingChunks: 0,
+    framesSeen: 0,
+    error: null,
+  };
 
   constructor(
     private readonly trialId: string,
@@ -63,7 +69,9 @@ export class CameraRecorder {
     this.uploads = this.uploads.then(async () => {
       try {
         const dataBase64 = await blobToBase64(blob);
-        const r = await sendWithRetry(() => api['capture.chunk']({ trialId: this.trialId, camera: this.camera, seq, dataBase64, frameTimesMs }));
+        const r = await sendWithRetry(() =>
+          api['capture.chunk']({ trialId: this.trialId, camera: this.camera, seq, dataBase64, frameTimesMs }),
+        );
         this.progress.chunksSaved++;
         this.progress.bytesSaved = r.bytesOnDisk;
       } catch (err) {
@@ -80,7 +88,9 @@ export class CameraRecorder {
   async stop(): Promise<void> {
     const rec = this.recorder;
     if (rec && rec.state !== 'inactive') {
-      const stoppedEvent = new Promise<void>((resolve) => rec.addEventListener('stop', () => resolve(), { once: true }));
+      const stoppedEvent = new Promise<void>((resolve) =>
+        rec.addEventListener('stop', () => resolve(), { once: true }),
+      );
       rec.stop();
       await stoppedEvent;
     }

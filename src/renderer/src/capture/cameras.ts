@@ -8,7 +8,9 @@ export interface CameraDevice {
 /** Labels are empty until the page has camera permission, so ask once, then list. */
 export async function listCameras(): Promise<CameraDevice[]> {
   if (!navigator.mediaDevices?.getUserMedia) {
-    throw new Error('This window cannot use cameras. Open GaitLab from http://127.0.0.1 (the address gaitlab serve prints).');
+    throw new Error(
+      'This window cannot use cameras. Open GaitLab from http://127.0.0.1 (the address gaitlab serve prints).',
+    );
   }
   try {
     const probe = await navigator.mediaDevices.getUserMedia({ video: true });
@@ -22,7 +24,12 @@ export async function listCameras(): Promise<CameraDevice[]> {
     .map((d, i) => ({ deviceId: d.deviceId, label: d.label || `Camera ${i + 1}` }));
 }
 
-export async function openCamera(deviceId: string, widthPx: number, heightPx: number, fps: number): Promise<MediaStream> {
+export async function openCamera(
+  deviceId: string,
+  widthPx: number,
+  heightPx: number,
+  fps: number,
+): Promise<MediaStream> {
   try {
     return await navigator.mediaDevices.getUserMedia({
       audio: false,
@@ -35,7 +42,9 @@ export async function openCamera(deviceId: string, widthPx: number, heightPx: nu
     });
   } catch (err) {
     if (err instanceof DOMException && err.name === 'OverconstrainedError') {
-      throw new Error(`This camera cannot deliver ${fps} frames/s at ${widthPx}x${heightPx}. Choose a lower frame rate or resolution.`);
+      throw new Error(
+        `This camera cannot deliver ${fps} frames/s at ${widthPx}x${heightPx}. Choose a lower frame rate or resolution.`,
+      );
     }
     throw new Error(describeMediaError(err));
   }
@@ -43,7 +52,8 @@ export async function openCamera(deviceId: string, widthPx: number, heightPx: nu
 
 export function describeMediaError(err: unknown): string {
   if (err instanceof DOMException) {
-    if (err.name === 'NotAllowedError') return 'camera access was refused. Allow the camera for this page and try again.';
+    if (err.name === 'NotAllowedError')
+      return 'camera access was refused. Allow the camera for this page and try again.';
     if (err.name === 'NotFoundError') return 'no camera is connected.';
     if (err.name === 'NotReadableError') return 'the camera is busy in another program.';
     return `${err.name}: ${err.message}`;
@@ -61,8 +71,16 @@ export function stopStream(stream: MediaStream | null | undefined): void {
  * a crash still plays up to the cut; the services remux it to MP4 afterwards.
  */
 export function pickMimeType(): string {
-  const candidates = ['video/webm;codecs=h264', 'video/webm;codecs=vp8', 'video/webm;codecs=vp9', 'video/webm'];
-  return candidates.find((m) => typeof MediaRecorder !== 'undefined' && MediaRecorder.isTypeSupported(m)) ?? 'video/webm';
+  const candidates = [
+    'video/webm;codecs=h264',
+    'video/webm;codecs=vp8',
+    'video/webm;codecs=vp9',
+    'video/webm',
+  ];
+  return (
+    candidates.find((m) => typeof MediaRecorder !== 'undefined' && MediaRecorder.isTypeSupported(m)) ??
+    'video/webm'
+  );
 }
 
 /**

@@ -3,7 +3,12 @@ import { api } from '../api';
 import { href } from '../router';
 import { useAsync } from '../use-async';
 import { ErrorBanner } from '../components/ErrorBanner';
-import { CAMERA_VIEWS, CAMERA_VIEW_LABELS, type CameraView, type CaptureReport } from '../../../shared/api/ops/capture';
+import {
+  CAMERA_VIEWS,
+  CAMERA_VIEW_LABELS,
+  type CameraView,
+  type CaptureReport,
+} from '../../../shared/api/ops/capture';
 import { blobToBase64 } from '../capture/base64';
 import { CaptureReportView } from '../capture/CaptureReportView';
 import '../capture/capture.css';
@@ -33,12 +38,22 @@ async function uploadAndImport(
   target: { sessionId: string; trialId?: string; trialName?: string },
   onProgress: (percent: number, checking: boolean) => void,
 ) {
-  const { uploadId } = await api['capture.import.begin']({ fileName: row.file.name, sizeBytes: row.file.size });
+  const { uploadId } = await api['capture.import.begin']({
+    fileName: row.file.name,
+    sizeBytes: row.file.size,
+  });
   try {
-    for (let seq = 0, offset = 0; offset < row.file.size || (seq === 0 && row.file.size === 0); seq++, offset += UPLOAD_CHUNK_BYTES) {
+    for (
+      let seq = 0, offset = 0;
+      offset < row.file.size || (seq === 0 && row.file.size === 0);
+      seq++, offset += UPLOAD_CHUNK_BYTES
+    ) {
       const dataBase64 = await blobToBase64(row.file.slice(offset, offset + UPLOAD_CHUNK_BYTES));
       await api['capture.import.chunk']({ uploadId, seq, dataBase64 });
-      onProgress(Math.min(100, Math.round((100 * (offset + UPLOAD_CHUNK_BYTES)) / Math.max(1, row.file.size))), false);
+      onProgress(
+        Math.min(100, Math.round((100 * (offset + UPLOAD_CHUNK_BYTES)) / Math.max(1, row.file.size))),
+        false,
+      );
       if (row.file.size === 0) break;
     }
     onProgress(100, true);
@@ -61,7 +76,8 @@ export function CaptureImportPage({ sessionId }: { sessionId: string }) {
   const [report, setReport] = useState<CaptureReport | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
-  const update = (i: number, patch: Partial<FileRow>) => setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const update = (i: number, patch: Partial<FileRow>) =>
+    setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
 
   function chooseFiles(files: FileList | null) {
     setReport(null);
@@ -111,9 +127,13 @@ export function CaptureImportPage({ sessionId }: { sessionId: string }) {
         try {
           const offsetsMs: Record<string, number> = {};
           for (const r of imported) offsetsMs[r.view] = Number(r.offsetMs) || 0;
-          setReport(await api['capture.sync']({ trialId, method, referenceCamera: imported[0]!.view, offsetsMs }));
+          setReport(
+            await api['capture.sync']({ trialId, method, referenceCamera: imported[0]!.view, offsetsMs }),
+          );
         } catch (err) {
-          setError(`The videos were imported but could not be synchronised: ${err instanceof Error ? err.message : String(err)}`);
+          setError(
+            `The videos were imported but could not be synchronised: ${err instanceof Error ? err.message : String(err)}`,
+          );
         }
       }
       setDone(`${imported.length} of ${rows.length} file${rows.length > 1 ? 's' : ''} imported.`);
@@ -141,13 +161,18 @@ export function CaptureImportPage({ sessionId }: { sessionId: string }) {
       <h1>Import video</h1>
       <ErrorBanner message={error ?? session.error ?? trials.error} />
       <p>
-        Add videos recorded elsewhere (phone, camcorder) to a trial. Each file is checked before it is added; a damaged file, or one that is not a
-        video, is refused and nothing of it is kept.
+        Add videos recorded elsewhere (phone, camcorder) to a trial. Each file is checked before it is added;
+        a damaged file, or one that is not a video, is refused and nothing of it is kept.
       </p>
       <div className="capture-settings">
         <div className="field">
           <label htmlFor="import-trial">Add to trial</label>
-          <select id="import-trial" value={targetTrial} disabled={busy} onChange={(e) => setTargetTrial(e.target.value)}>
+          <select
+            id="import-trial"
+            value={targetTrial}
+            disabled={busy}
+            onChange={(e) => setTargetTrial(e.target.value)}
+          >
             <option value="new">New trial</option>
             {(trials.data ?? [])
               .filter((t) => t.status !== 'recording')
@@ -161,7 +186,13 @@ export function CaptureImportPage({ sessionId }: { sessionId: string }) {
         {targetTrial === 'new' && (
           <div className="field">
             <label htmlFor="import-trial-name">New trial name</label>
-            <input id="import-trial-name" value={trialName} disabled={busy} placeholder="e.g. Walk 1" onChange={(e) => setTrialName(e.target.value)} />
+            <input
+              id="import-trial-name"
+              value={trialName}
+              disabled={busy}
+              placeholder="e.g. Walk 1"
+              onChange={(e) => setTrialName(e.target.value)}
+            />
           </div>
         )}
         <div className="field">
@@ -177,7 +208,12 @@ export function CaptureImportPage({ sessionId }: { sessionId: string }) {
         </div>
         <div className="field">
           <label htmlFor="import-sync">Synchronise by</label>
-          <select id="import-sync" value={method} disabled={busy} onChange={(e) => setMethod(e.target.value as SyncChoice)}>
+          <select
+            id="import-sync"
+            value={method}
+            disabled={busy}
+            onChange={(e) => setMethod(e.target.value as SyncChoice)}
+          >
             {(Object.keys(SYNC_LABELS) as SyncChoice[]).map((m) => (
               <option key={m} value={m}>
                 {SYNC_LABELS[m]}
@@ -192,7 +228,12 @@ export function CaptureImportPage({ sessionId }: { sessionId: string }) {
           {rows.map((r, i) => (
             <li key={`${r.file.name}-${i}`} data-file={r.file.name}>
               <strong>{r.file.name}</strong> ({(r.file.size / 1e6).toFixed(1)} MB){' '}
-              <select aria-label={`View of ${r.file.name}`} value={r.view} disabled={busy} onChange={(e) => update(i, { view: e.target.value as CameraView })}>
+              <select
+                aria-label={`View of ${r.file.name}`}
+                value={r.view}
+                disabled={busy}
+                onChange={(e) => update(i, { view: e.target.value as CameraView })}
+              >
                 {CAMERA_VIEWS.map((v) => (
                   <option key={v} value={v}>
                     {CAMERA_VIEW_LABELS[v]}
@@ -211,7 +252,10 @@ export function CaptureImportPage({ sessionId }: { sessionId: string }) {
                   />
                 </label>
               )}
-              <span className={r.state === 'refused' ? 'field-error' : 'muted'} role={r.state === 'refused' ? 'alert' : undefined}>
+              <span
+                className={r.state === 'refused' ? 'field-error' : 'muted'}
+                role={r.state === 'refused' ? 'alert' : undefined}
+              >
                 {r.state === 'uploading' && ` Uploading ${r.percent} %…`}
                 {r.state === 'checking' && ' Checking the video…'}
                 {r.message && ` ${r.message}`}
@@ -220,9 +264,18 @@ export function CaptureImportPage({ sessionId }: { sessionId: string }) {
           ))}
         </ul>
       )}
-      {duplicate && <p className="field-error">Two files are set to {CAMERA_VIEW_LABELS[duplicate]}: give each file its own view.</p>}
+      {duplicate && (
+        <p className="field-error">
+          Two files are set to {CAMERA_VIEW_LABELS[duplicate]}: give each file its own view.
+        </p>
+      )}
       <div className="actions">
-        <button type="button" className="primary" disabled={busy || rows.length === 0 || Boolean(duplicate)} onClick={() => void runImport()}>
+        <button
+          type="button"
+          className="primary"
+          disabled={busy || rows.length === 0 || Boolean(duplicate)}
+          onClick={() => void runImport()}
+        >
           {busy ? 'Importing…' : 'Import'}
         </button>
         <a href={href({ page: 'session', id: sessionId })}>Back to the session</a>

@@ -3,8 +3,20 @@ import { api } from '../api';
 import { href } from '../router';
 import { useAsync } from '../use-async';
 import { ErrorBanner } from '../components/ErrorBanner';
-import { CAMERA_VIEWS, CAMERA_VIEW_LABELS, type CameraView, type CaptureReport } from '../../../shared/api/ops/capture';
-import { listCameras, openCamera, pickMimeType, recordingBitsPerSecond, stopStream, type CameraDevice } from '../capture/cameras';
+import {
+  CAMERA_VIEWS,
+  CAMERA_VIEW_LABELS,
+  type CameraView,
+  type CaptureReport,
+} from '../../../shared/api/ops/capture';
+import {
+  listCameras,
+  openCamera,
+  pickMimeType,
+  recordingBitsPerSecond,
+  stopStream,
+  type CameraDevice,
+} from '../capture/cameras';
 import { CameraRecorder } from '../capture/camera-recorder';
 import { CaptureReportView } from '../capture/CaptureReportView';
 import '../capture/capture.css';
@@ -32,11 +44,21 @@ type Phase =
   | { name: 'done'; report: CaptureReport; trialId: string };
 
 /** Rows from the devices found, with the lab's saved set-up applied (by id, else by label). */
-function applySetup(devices: CameraDevice[], saved: Awaited<ReturnType<(typeof api)['capture.setup.get']>>): CameraRow[] {
+function applySetup(
+  devices: CameraDevice[],
+  saved: Awaited<ReturnType<(typeof api)['capture.setup.get']>>,
+): CameraRow[] {
   const used = new Set<CameraView>();
   const rows = devices.map((d) => {
-    const s = saved?.cameras.find((c) => c.deviceId === d.deviceId) ?? saved?.cameras.find((c) => c.deviceLabel && c.deviceLabel === d.label);
-    const row: CameraRow = { deviceId: d.deviceId, label: d.label, enabled: s ? s.enabled : true, view: s?.view ?? 'sagittal-left' };
+    const s =
+      saved?.cameras.find((c) => c.deviceId === d.deviceId) ??
+      saved?.cameras.find((c) => c.deviceLabel && c.deviceLabel === d.label);
+    const row: CameraRow = {
+      deviceId: d.deviceId,
+      label: d.label,
+      enabled: s ? s.enabled : true,
+      view: s?.view ?? 'sagittal-left',
+    };
     if (row.enabled && s) used.add(row.view);
     return { row, fromSetup: Boolean(s) };
   });
@@ -81,7 +103,10 @@ export function CapturePage({ sessionId }: { sessionId: string }) {
         const [devices, saved] = await Promise.all([listCameras(), api['capture.setup.get']({})]);
         if (!live) return;
         if (saved) {
-          setResolution(RESOLUTIONS.find((r) => r.widthPx === saved.widthPx && r.heightPx === saved.heightPx) ?? RESOLUTIONS[0]!);
+          setResolution(
+            RESOLUTIONS.find((r) => r.widthPx === saved.widthPx && r.heightPx === saved.heightPx) ??
+              RESOLUTIONS[0]!,
+          );
           setFps(saved.fps);
         }
         setRows(applySetup(devices, saved));
@@ -166,7 +191,12 @@ export function CapturePage({ sessionId }: { sessionId: string }) {
     setError(null);
     try {
       await api['capture.setup.save']({
-        cameras: rows.map((r) => ({ deviceId: r.deviceId, deviceLabel: r.label, view: r.view, enabled: r.enabled })),
+        cameras: rows.map((r) => ({
+          deviceId: r.deviceId,
+          deviceLabel: r.label,
+          view: r.view,
+          enabled: r.enabled,
+        })),
         widthPx: resolution.widthPx,
         heightPx: resolution.heightPx,
         fps,
@@ -196,9 +226,21 @@ export function CapturePage({ sessionId }: { sessionId: string }) {
         mimeType,
       });
       const tick = () => setProgressTick((n) => n + 1);
-      const format = { mimeType, chunkIntervalMs, videoBitsPerSecond: recordingBitsPerSecond(resolution.widthPx, resolution.heightPx, fps) };
+      const format = {
+        mimeType,
+        chunkIntervalMs,
+        videoBitsPerSecond: recordingBitsPerSecond(resolution.widthPx, resolution.heightPx, fps),
+      };
       recorders.current = recording.map(
-        (r) => new CameraRecorder(trial.id, r.view, streamsRef.current[r.deviceId]!, videos.current.get(r.deviceId)!, format, tick),
+        (r) =>
+          new CameraRecorder(
+            trial.id,
+            r.view,
+            streamsRef.current[r.deviceId]!,
+            videos.current.get(r.deviceId)!,
+            format,
+            tick,
+          ),
       );
       // Started in one task so the cameras begin within milliseconds of each other.
       for (const rec of recorders.current) rec.start();
@@ -227,7 +269,8 @@ export function CapturePage({ sessionId }: { sessionId: string }) {
     }
   }, [phase, trials]);
 
-  const uploadError = phase.name === 'recording' ? recorders.current.find((r) => r.progress.error)?.progress.error : undefined;
+  const uploadError =
+    phase.name === 'recording' ? recorders.current.find((r) => r.progress.error)?.progress.error : undefined;
   const busy = phase.name === 'countdown' || phase.name === 'recording' || phase.name === 'saving';
   const elapsedS = phase.name === 'recording' ? Math.max(0, (nowMs - phase.startedMs) / 1000) : 0;
   const s = session.data;
@@ -247,7 +290,11 @@ export function CapturePage({ sessionId }: { sessionId: string }) {
       </p>
       <h1>Record trial</h1>
       <ErrorBanner
-        message={error ?? (uploadError ? `The recording is not reaching the lab folder: ${uploadError}` : null) ?? session.error}
+        message={
+          error ??
+          (uploadError ? `The recording is not reaching the lab folder: ${uploadError}` : null) ??
+          session.error
+        }
       />
       {notice && (
         <div className="banner" role="status">
@@ -264,7 +311,9 @@ export function CapturePage({ sessionId }: { sessionId: string }) {
               id="capture-resolution"
               value={resolution.label}
               disabled={busy}
-              onChange={(e) => setResolution(RESOLUTIONS.find((r) => r.label === e.target.value) ?? RESOLUTIONS[0]!)}
+              onChange={(e) =>
+                setResolution(RESOLUTIONS.find((r) => r.label === e.target.value) ?? RESOLUTIONS[0]!)
+              }
             >
               {RESOLUTIONS.map((r) => (
                 <option key={r.label}>{r.label}</option>
@@ -273,7 +322,12 @@ export function CapturePage({ sessionId }: { sessionId: string }) {
           </div>
           <div className="field">
             <label htmlFor="capture-fps">Frame rate (frames/s)</label>
-            <select id="capture-fps" value={fps} disabled={busy} onChange={(e) => setFps(Number(e.target.value))}>
+            <select
+              id="capture-fps"
+              value={fps}
+              disabled={busy}
+              onChange={(e) => setFps(Number(e.target.value))}
+            >
               {FRAME_RATES.map((f) => (
                 <option key={f} value={f}>
                   {f}
@@ -332,7 +386,9 @@ export function CapturePage({ sessionId }: { sessionId: string }) {
                   </select>
                   <span className="muted">
                     {r.label}
-                    {settings && r.enabled ? ` · ${settings.width}x${settings.height} @ ${Math.round(settings.frameRate ?? 0)}` : ''}
+                    {settings && r.enabled
+                      ? ` · ${settings.width}x${settings.height} @ ${Math.round(settings.frameRate ?? 0)}`
+                      : ''}
                   </span>
                 </figcaption>
               </figure>
@@ -346,11 +402,21 @@ export function CapturePage({ sessionId }: { sessionId: string }) {
         <div className="capture-settings">
           <div className="field">
             <label htmlFor="trial-name">Trial name</label>
-            <input id="trial-name" value={trialName} disabled={busy} onChange={(e) => setTrialName(e.target.value)} />
+            <input
+              id="trial-name"
+              value={trialName}
+              disabled={busy}
+              onChange={(e) => setTrialName(e.target.value)}
+            />
           </div>
           <div className="field">
             <label htmlFor="countdown">Countdown</label>
-            <select id="countdown" value={countdownS} disabled={busy} onChange={(e) => setCountdownS(Number(e.target.value))}>
+            <select
+              id="countdown"
+              value={countdownS}
+              disabled={busy}
+              onChange={(e) => setCountdownS(Number(e.target.value))}
+            >
               <option value={0}>None</option>
               <option value={3}>3 s</option>
               <option value={5}>5 s</option>
@@ -371,7 +437,9 @@ export function CapturePage({ sessionId }: { sessionId: string }) {
             </button>
           )}
         </div>
-        {setupProblem && phase.name === 'idle' && rows.length > 0 && <p className="field-hint">{setupProblem}</p>}
+        {setupProblem && phase.name === 'idle' && rows.length > 0 && (
+          <p className="field-hint">{setupProblem}</p>
+        )}
         <div aria-live="polite">
           {phase.name === 'countdown' && (
             <p className="capture-countdown" role="timer" aria-label="Countdown">
@@ -380,7 +448,8 @@ export function CapturePage({ sessionId }: { sessionId: string }) {
           )}
           {phase.name === 'recording' && (
             <p className="capture-status recording" role="timer" aria-label="Elapsed time">
-              ● Recording {formatElapsed(elapsedS)} · {recorders.current.length} camera{recorders.current.length > 1 ? 's' : ''} ·{' '}
+              ● Recording {formatElapsed(elapsedS)} · {recorders.current.length} camera
+              {recorders.current.length > 1 ? 's' : ''} ·{' '}
               {recorders.current.reduce((n, r) => n + r.progress.chunksSaved, 0)} chunks saved
             </p>
           )}
@@ -388,7 +457,8 @@ export function CapturePage({ sessionId }: { sessionId: string }) {
           {phase.name === 'done' && (
             <p className="capture-status" role="status">
               Trial saved: {phase.report.cameras.length} camera{phase.report.cameras.length > 1 ? 's' : ''},{' '}
-              {phase.report.durationS.toFixed(1)} s. <a href={href({ page: 'session', id: sessionId })}>Back to the session</a>
+              {phase.report.durationS.toFixed(1)} s.{' '}
+              <a href={href({ page: 'session', id: sessionId })}>Back to the session</a>
             </p>
           )}
         </div>
