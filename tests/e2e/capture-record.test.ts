@@ -1,7 +1,7 @@
 // Recording through the web bridge in Debian Chromium with fake cameras: set-up, a 5 s trial from
 // three cameras with its sync report, and a server killed mid-recording that is recovered on restart.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -22,6 +22,13 @@ const FPS = 30;
 const FRAME_MS = 1000 / FPS;
 
 let browser: Browser;
+const labDirs: string[] = [];
+/** A fresh lab folder, removed when the suite ends. */
+function newLabDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  labDirs.push(dir);
+  return dir;
+}
 const consoleErrors: string[] = [];
 
 async function newSession(serve: ServeProcess): Promise<string> {
@@ -59,6 +66,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
+  for (const dir of labDirs) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('recording from three cameras', () => {
@@ -67,7 +75,7 @@ describe('recording from three cameras', () => {
   let sessionId: string;
 
   beforeAll(async () => {
-    serve = await startServe(mkdtempSync(join(tmpdir(), 'gaitlab-capture-')));
+    serve = await startServe(newLabDir('gaitlab-capture-'));
     sessionId = await newSession(serve);
     page = await openPage(serve);
   });
@@ -182,7 +190,7 @@ describe('recording from three cameras', () => {
 
 describe('a server killed while recording', () => {
   it('recovers the trial on restart with the video up to the kill', async () => {
-    const labDir = mkdtempSync(join(tmpdir(), 'gaitlab-kill-'));
+    const labDir = newLabDir('gaitlab-kill-');
     let serve = await startServe(labDir);
     const sessionId = await newSession(serve);
     const page = await openPage(serve);
