@@ -8,7 +8,11 @@ export function analysedViews(deps: AnalysisDeps, sessionId: string, trialId?: s
     .listForSession(sessionId, false)
     .filter((t) => trialId === undefined || t.id === trialId);
   return trials.flatMap((t) => {
-    const cameras = [...new Set(t.files.filter((f) => f.kind === 'video').map((f) => f.camera))];
+    // Every analysed camera of the trial: videos, and motion-capture files analysed without one.
+    const cameras = deps.analyses
+      .listForTrial(t.id)
+      .filter((r) => r.status === 'analysed')
+      .map((r) => r.camera);
     return cameras.flatMap((camera) => {
       try {
         const v = readAnalysis(deps, t.id, camera);

@@ -187,6 +187,26 @@ describe('gaitlab report', () => {
     }
   });
 
+  it('prints a marker-based (C3D) session: frontal-plane curves too, curves flowing over two pages', () => {
+    const pdf = report('c3d-a4.pdf', lab.c3dSession);
+    const info = pdfPages(pdf);
+    const text = pdfText(pdf);
+    expect(text).toContain('Marco Markers');
+    for (const title of [
+      'Pelvic tilt, left',
+      'Pelvic obliquity, right',
+      'Hip abduction, left',
+      'Knee flexion, right',
+    ])
+      expect(text).toContain(title);
+    // Marker-based 3D: sagittal and frontal angles, so the GPS uses more than the sagittal ones.
+    expect(text).toMatch(/GPS overall \((partial, )?(1[0-5]) of 15 variables\)\s+\d+\.\d/);
+    expect(text).not.toContain('Video stills');
+    expect(info.pages).toBeGreaterThanOrEqual(4);
+    savePagePngs(pdf, ARTIFACTS, 'c3d-a4');
+    expectNothingClipped(pdf, join(out, 'c3d-a4-pages'), info.widthPt);
+  });
+
   it('is listed in gaitlab --help and explains itself', () => {
     const help = gaitlab('--help');
     expect(help.stdout).toMatch(/report\s+Print a session report/);

@@ -14,6 +14,13 @@ import { resolveInsideLab, trialDirRelative } from '../../../src/main/store/lab-
 import type { TrialAnalysisView } from '../../../src/shared/api/analysis-types';
 import type { PatientInfo, SessionInfo, TrialInfo } from '../../../src/shared/api/entities';
 import { DEMO_CAMERA, analyseInProcess, createTrialLab } from '../../helpers/analysed-trial';
+import { readSharedBytes } from '../../helpers/shared-data';
+import { readC3D } from '../../../src/main/formats/c3d-reader';
+import { c3dGaitEvents, c3dToTrajectorySet } from '../../../src/main/formats/c3d-trajectories';
+import { analyseTrajectories } from '../../../src/main/gait/analyse';
+import { analysisToView } from '../../../src/main/services/analysis-view';
+
+const C3D_WALK = 'btkdata_c3d_plugingait/PiG_fullbody/PiG_Motion-FlatFoot-Full.c3d';
 
 export interface ReportLab {
   labDir: string;
@@ -24,6 +31,8 @@ export interface ReportLab {
   trialB: string;
   /** Another person's session (same walk), for building a lab reference set. */
   controlSession: string;
+  /** A third person's session analysed from a Plug-in Gait C3D walk: 3D, sagittal and frontal angles. */
+  c3dSession: string;
 }
 
 async function call<T>(lab: LabServices, op: string, input: unknown): Promise<T> {
@@ -66,6 +75,55 @@ async function copyAnalysedTrial(
     settings: from.row.settings,
   });
   return lab.trials.get(created.id)!;
+}
+
+/**
+ * A patient whose session holds a Plug-in Gait C3D walk analysed by the gait module (3D: sagittal
+ * and frontal angles, Vicon's own events), stored as that trial's analysis; no video, no stills.
+ */
+async function c3dWalkSession(lab: LabServices): Promise<SessionInfo> {
+  const patient = await call<PatientInfo>(lab, 'patients.create', {
+    name: 'Marco Markers',
+    hospitalId: 'GL-0300',
+    dateOfBirth: '2015-02-20',
+    sex: 'male',
+    diagnosis: 'Spastic diplegic CP',
+    gmfcsLevel: 2,
+    affectedSide: 'bilateral',
+  });
+  const session = await call<SessionInfo>(lab, 'sessions.create', {
+    patientId: patient.id,
+    date: '2026-09-14',
+    condition: 'barefoot',
+    examiner: 'Dr Vicon',
+  });
+  const trial = await call<TrialInfo>(lab, 'trials.create', {
+    sessionId: session.id,
+    name: 'C3D walk',
+    cameras: ['c3d'],
+  });
+  const file = readC3D(readSharedBytes(C3D_WALK));
+  const result = analyseTrajectories(c3dToTrajectorySet(file), { events: c3dGaitEvents(file) });
+  if (!result.ok) throw new Error(`C3D walk analysis failed: ${result.error.message}`);
+  const view = analysisToView(result.analysis, {
+    trialId: trial.id,
+    camera: 'c3d',
+    videoRelativePath: '',
+    lowConfidenceFrames: [],
+    eventsEditedByHand: false,
+    provenance: {
+      appVersion: 'test',
+      landmarkModel: 'Plug-in Gait markers (C3D)',
+      filter: 'as in the gait module',
+    },
+  });
+  const resultRel = `${trialDirRelative(patient.id, session.id, trial.id)}/analysis-c3d.json`;
+  const path = resolveInsideLab(lab.layout.root, resultRel);
+  mkdirSync(join(path, '..'), { recursive: true });
+  writeFileSync(path, JSON.stringify(view));
+  new AnalysisRepo(lab.db).upsert(trial.id, 'c3d', { status: 'analysed', resultPath: resultRel });
+  lab.trials.setStatus(trial.id, 'analysed');
+  return session;
 }
 
 /** Builds the lab (or reuses one already built in labDir, for local iteration and benchmarks). */
@@ -135,6 +193,8 @@ export async function createReportLab(
     });
     await copyAnalysedTrial(lab, source, controlSession);
 
+    const c3dSession = await c3dWalkSession(lab);
+
     const info: ReportLab = {
       labDir,
       patientId: base.patient.id,
@@ -143,6 +203,7 @@ export async function createReportLab(
       trialA: base.trial.id,
       trialB: trialB.id,
       controlSession: controlSession.id,
+      c3dSession: c3dSession.id,
     };
     writeFileSync(readyPath, JSON.stringify(info));
     return info;

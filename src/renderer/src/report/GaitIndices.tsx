@@ -7,6 +7,18 @@ import { FONT, SESSION_STYLE, SIDE_LABEL } from './print-style';
 import { StaticPlot } from './StaticPlot';
 
 const SIDES: ReportSide[] = ['left', 'right'];
+/** Baker's short MAP labels, on two lines so nine bars stay horizontal and readable. */
+const MAP_LABEL: Record<string, string> = {
+  pelvis_tilt: 'Pelvic<br>tilt',
+  pelvis_obliquity: 'Pelvic<br>obliq.',
+  pelvis_rotation: 'Pelvic<br>rot.',
+  hip_flexion: 'Hip<br>flex.',
+  hip_abduction: 'Hip<br>abd.',
+  hip_rotation: 'Hip<br>rot.',
+  knee_flexion: 'Knee<br>flex.',
+  ankle_dorsiflexion: 'Ankle<br>dors.',
+  foot_progression: 'Foot<br>prog.',
+};
 const f1 = (v: number | null | undefined) => (v === null || v === undefined ? '-' : v.toFixed(1));
 
 function mapChart(indices: ReportIndicesView, side: ReportSide): { data: Data[]; layout: Partial<Layout> } {
@@ -18,9 +30,7 @@ function mapChart(indices: ReportIndicesView, side: ReportSide): { data: Data[];
     return {
       type: 'bar',
       name: p.sessionKey,
-      x: [...bars.map((b) => b.label.replace(/^(Pelvic|Hip|Knee|Ankle|Foot|Trunk) /, '$1\n')), 'GPS'].map(
-        (l) => l.replace('\n', '<br>'),
-      ),
+      x: [...bars.map((b) => MAP_LABEL[b.variable] ?? b.label), 'GPS'],
       y: [...bars.map((b) => b.gvsDeg ?? 0), gps.valueDeg ?? 0],
       text: [...bars.map((b) => f1(b.gvsDeg)), f1(gps.valueDeg)],
       textposition: 'outside',
@@ -63,7 +73,7 @@ function mapChart(indices: ReportIndicesView, side: ReportSide): { data: Data[];
         gridcolor: '#e6e6e6',
         linecolor: '#444',
       },
-      xaxis: { tickfont: { ...FONT, size: 8 }, linecolor: '#444' },
+      xaxis: { tickfont: { ...FONT, size: 7.5 }, tickangle: 0, linecolor: '#444' },
     },
   };
 }
