@@ -41,7 +41,9 @@ async function loadEngine() {
 async function benchEngine(runPose, label, video) {
   const outDir = join(tmp, `job-${label}`);
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const r = await runPose({ videoPath: video, outDir, maxFrames });
+  const cpu = process.cpuUsage(cpu0);
   const wallS = (performance.now() - t0) / 1000;
   const s = r.stats;
   const n = r.manifest.frames;
@@ -67,6 +69,9 @@ async function benchEngine(runPose, label, video) {
     detectorCallsPer100: (100 * s.finderCalls) / n,
     framesWithPerson: n - r.manifest.framesWithoutPerson,
     peakRssMiB: Number(mb(s.peakRssBytes)),
+    // CPU time of this process (main thread + workers; ffmpeg children excluded): unlike wall
+    // time it hardly moves when other programs share the machine.
+    cpuMsPerFrame: (cpu.user + cpu.system) / 1000 / n,
   };
 }
 
@@ -130,6 +135,7 @@ async function benchHuman(label, video, info, cacheSensitivity) {
   let withBody = 0;
   let inferMs = 0;
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const queue = [];
   let wake;
   child.stdout.on('data', (chunk) => {
@@ -171,6 +177,7 @@ async function benchHuman(label, video, info, cacheSensitivity) {
     if (!queue.length) child.stdout.resume();
   }
   const wallS = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
   globalThis.fetch = realFetch;
   return {
     label,
@@ -180,6 +187,7 @@ async function benchHuman(label, video, info, cacheSensitivity) {
     wallS,
     framesPerS: frames / wallS,
     msPerFrame: inferMs / frames,
+    cpuMsPerFrame: (cpu.user + cpu.system) / 1000 / frames,
     framesWithBody: withBody,
   };
 }
@@ -246,13 +254,18 @@ async function main() {
         `    wall ms: probe ${e.wallMs.probe.toFixed(0)}, worker start ${e.wallMs.workerInit.toFixed(0)}, person scan ${e.wallMs.personScan.toFixed(0)}, total ${e.wallMs.total.toFixed(0)}; ` +
           `peak RSS ${e.peakRssMiB} MiB; person found in ${e.framesWithPerson}/${e.frames} frames`,
       );
+      console.log(
+        `    CPU ${e.cpuMsPerFrame.toFixed(1)} ms/frame (all threads, whole run) -> ` +
+          `${((1000 * machine.cores) / e.cpuMsPerFrame).toFixed(1)} frames/s if ${machine.cores} cores were ours alone`,
+      );
       if (!skipHuman) {
         for (const cache of [0, 0.7]) {
           const hres = await benchHuman(input.label, input.video, info, cache);
           results.human.push(hres);
           console.log(
             `  @vladmandic/human (${cache === 0 ? 'inference every frame' : 'its default caching'}): ${hres.framesPerS.toFixed(1)} frames/s, ` +
-              `${hres.msPerFrame.toFixed(1)} ms/frame, backend ${hres.backend} x1, body found in ${hres.framesWithBody}/${hres.frames} frames`,
+              `${hres.msPerFrame.toFixed(1)} ms/frame, backend ${hres.backend} x1, body found in ${hres.framesWithBody}/${hres.frames} frames; ` +
+              `CPU ${hres.cpuMsPerFrame.toFixed(1)} ms/frame (one thread: ${(1000 / hres.cpuMsPerFrame).toFixed(1)} frames/s on an idle core)`,
           );
         }
       }
