@@ -85,9 +85,8 @@ describe('recording from three cameras', () => {
   });
 
   it('lists the cameras with live previews and remembers the set-up for the lab', async () => {
-    await page.goto(`${serve.origin}/#/sessions/${sessionId}`);
-    await page.getByRole('link', { name: 'Record trial' }).click();
-    await page.getByRole('heading', { name: 'Record trial' }).waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cameras' }).click();
+    await page.getByRole('heading', { name: 'Camera set-up' }).waitFor();
     await expect.poll(() => page.locator('figure[data-device-label]').count(), { timeout: 15_000 }).toBe(4);
     const depth = await cameraNumber(page, DEPTH_DEVICE_LABEL);
     await page.getByLabel(`Record camera ${depth}`).uncheck();
@@ -99,8 +98,12 @@ describe('recording from three cameras', () => {
     await page.getByLabel('Frame rate (frames/s)').selectOption(String(FPS));
     await page.getByRole('button', { name: 'Save set-up' }).click();
     await page.getByText('Camera set-up saved for this lab.').waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'capture-00-camera-setup.png'), fullPage: true });
 
-    await page.reload();
+    // The session's Record trial page starts from the lab's saved set-up.
+    await page.goto(`${serve.origin}/#/sessions/${sessionId}`);
+    await page.getByRole('link', { name: 'Record trial' }).click();
+    await page.getByRole('heading', { name: 'Record trial' }).waitFor();
     await expect.poll(() => page.locator('figure[data-device-label]').count(), { timeout: 15_000 }).toBe(4);
     expect(await page.getByLabel(`Record camera ${depth}`).isChecked()).toBe(false);
     expect(await page.getByLabel(`View of camera ${others[1]}`).inputValue()).toBe('sagittal-right');

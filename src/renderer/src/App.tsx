@@ -33,6 +33,9 @@ export function App() {
     case 'trial':
       page = <TrialReviewPage key={route.id} id={route.id} />;
       break;
+    case 'capture-setup':
+      page = <CapturePage key="setup" />;
+      break;
     case 'capture-record':
       page = <CapturePage key={route.sessionId} sessionId={route.sessionId} />;
       break;
@@ -66,6 +69,7 @@ export function App() {
         </a>
         <nav aria-label="Main">
           <a href={href({ page: 'patients' })}>Patients</a>
+          <a href={href({ page: 'capture-setup' })}>Cameras</a>
           <a href={href({ page: 'settings' })}>Settings</a>
         </nav>
       </header>

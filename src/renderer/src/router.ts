@@ -9,6 +9,7 @@ export type Route =
   | { page: 'patient-edit'; id: string }
   | { page: 'session'; id: string }
   | { page: 'trial'; id: string }
+  | { page: 'capture-setup' }
   | { page: 'capture-record'; sessionId: string }
   | { page: 'capture-import'; sessionId: string }
   | { page: 'capture-report'; trialId: string }
@@ -27,6 +28,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'patients' && parts[1] && parts.length === 2) return { page: 'patient', id: parts[1] };
   if (parts[0] === 'patients' && parts[1] && parts[2] === 'edit')
     return { page: 'patient-edit', id: parts[1] };
+  if (parts[0] === 'cameras' && parts.length === 1) return { page: 'capture-setup' };
   if (parts[0] === 'sessions' && parts[1] && parts[2] === 'record') return { page: 'capture-record', sessionId: parts[1] };
   if (parts[0] === 'sessions' && parts[1] && parts[2] === 'import') return { page: 'capture-import', sessionId: parts[1] };
   if (parts[0] === 'trials' && parts[1] && parts[2] === 'capture') return { page: 'capture-report', trialId: parts[1] };
@@ -49,6 +51,8 @@ export function href(route: Route): string {
       return `#/sessions/${route.id}`;
     case 'trial':
       return `#/trials/${route.id}`;
+    case 'capture-setup':
+      return '#/cameras';
     case 'capture-record':
       return `#/sessions/${route.sessionId}/record`;
     case 'capture-import':

@@ -77,9 +77,16 @@ function applySetup(
   return rows.map((r) => r.row);
 }
 
-export function CapturePage({ sessionId }: { sessionId: string }) {
-  const session = useAsync(() => api['sessions.get']({ id: sessionId }), [sessionId]);
-  const trials = useAsync(() => api['trials.list']({ sessionId, includeArchived: true }), [sessionId]);
+/** Camera set-up for the lab; with a session, also the recording of its trials. */
+export function CapturePage({ sessionId }: { sessionId?: string }) {
+  const session = useAsync(
+    () => (sessionId ? api['sessions.get']({ id: sessionId }) : Promise.resolve(null)),
+    [sessionId],
+  );
+  const trials = useAsync(
+    () => (sessionId ? api['trials.list']({ sessionId, includeArchived: true }) : Promise.resolve(null)),
+    [sessionId],
+  );
   const [rows, setRows] = useState<CameraRow[]>([]);
   const [resolution, setResolution] = useState(RESOLUTIONS[0]!);
   const [fps, setFps] = useState(30);
@@ -208,6 +215,7 @@ export function CapturePage({ sessionId }: { sessionId: string }) {
   }
 
   async function startRecording() {
+    if (!sessionId) return;
     setError(null);
     setNotice(null);
     for (let s = countdownS; s > 0; s--) {
@@ -288,7 +296,7 @@ export function CapturePage({ sessionId }: { sessionId: string }) {
           </>
         )}
       </p>
-      <h1>Record trial</h1>
+      <h1>{sessionId ? 'Record trial' : 'Camera set-up'}</h1>
       <ErrorBanner
         message={
           error ??
@@ -397,73 +405,81 @@ export function CapturePage({ sessionId }: { sessionId: string }) {
         </div>
       </section>
 
-      <section aria-labelledby="record-title">
-        <h2 id="record-title">Record</h2>
-        <div className="capture-settings">
-          <div className="field">
-            <label htmlFor="trial-name">Trial name</label>
-            <input
-              id="trial-name"
-              value={trialName}
-              disabled={busy}
-              onChange={(e) => setTrialName(e.target.value)}
-            />
+      {!sessionId && (
+        <p className="muted">
+          The set-up is saved for this lab and used for every recording. To record, open a session and choose
+          Record trial.
+        </p>
+      )}
+      {sessionId && (
+        <section aria-labelledby="record-title">
+          <h2 id="record-title">Record</h2>
+          <div className="capture-settings">
+            <div className="field">
+              <label htmlFor="trial-name">Trial name</label>
+              <input
+                id="trial-name"
+                value={trialName}
+                disabled={busy}
+                onChange={(e) => setTrialName(e.target.value)}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor="countdown">Countdown</label>
+              <select
+                id="countdown"
+                value={countdownS}
+                disabled={busy}
+                onChange={(e) => setCountdownS(Number(e.target.value))}
+              >
+                <option value={0}>None</option>
+                <option value={3}>3 s</option>
+                <option value={5}>5 s</option>
+              </select>
+            </div>
+            {phase.name !== 'recording' ? (
+              <button
+                type="button"
+                className="primary"
+                disabled={busy || Boolean(setupProblem) || !trialName.trim()}
+                onClick={() => void startRecording()}
+              >
+                Record
+              </button>
+            ) : (
+              <button type="button" className="primary" onClick={() => void stopRecording()}>
+                Stop
+              </button>
+            )}
           </div>
-          <div className="field">
-            <label htmlFor="countdown">Countdown</label>
-            <select
-              id="countdown"
-              value={countdownS}
-              disabled={busy}
-              onChange={(e) => setCountdownS(Number(e.target.value))}
-            >
-              <option value={0}>None</option>
-              <option value={3}>3 s</option>
-              <option value={5}>5 s</option>
-            </select>
+          {setupProblem && phase.name === 'idle' && rows.length > 0 && (
+            <p className="field-hint">{setupProblem}</p>
+          )}
+          <div aria-live="polite">
+            {phase.name === 'countdown' && (
+              <p className="capture-countdown" role="timer" aria-label="Countdown">
+                {phase.secondsLeft}
+              </p>
+            )}
+            {phase.name === 'recording' && (
+              <p className="capture-status recording" role="timer" aria-label="Elapsed time">
+                ● Recording {formatElapsed(elapsedS)} · {recorders.current.length} camera
+                {recorders.current.length > 1 ? 's' : ''} ·{' '}
+                {recorders.current.reduce((n, r) => n + r.progress.chunksSaved, 0)} chunks saved
+              </p>
+            )}
+            {phase.name === 'saving' && <p className="capture-status">Saving and checking the videos…</p>}
+            {phase.name === 'done' && (
+              <p className="capture-status" role="status">
+                Trial saved: {phase.report.cameras.length} camera{phase.report.cameras.length > 1 ? 's' : ''},{' '}
+                {phase.report.durationS.toFixed(1)} s.{' '}
+                <a href={href({ page: 'session', id: sessionId })}>Back to the session</a>
+              </p>
+            )}
           </div>
-          {phase.name !== 'recording' ? (
-            <button
-              type="button"
-              className="primary"
-              disabled={busy || Boolean(setupProblem) || !trialName.trim()}
-              onClick={() => void startRecording()}
-            >
-              Record
-            </button>
-          ) : (
-            <button type="button" className="primary" onClick={() => void stopRecording()}>
-              Stop
-            </button>
-          )}
-        </div>
-        {setupProblem && phase.name === 'idle' && rows.length > 0 && (
-          <p className="field-hint">{setupProblem}</p>
-        )}
-        <div aria-live="polite">
-          {phase.name === 'countdown' && (
-            <p className="capture-countdown" role="timer" aria-label="Countdown">
-              {phase.secondsLeft}
-            </p>
-          )}
-          {phase.name === 'recording' && (
-            <p className="capture-status recording" role="timer" aria-label="Elapsed time">
-              ● Recording {formatElapsed(elapsedS)} · {recorders.current.length} camera
-              {recorders.current.length > 1 ? 's' : ''} ·{' '}
-              {recorders.current.reduce((n, r) => n + r.progress.chunksSaved, 0)} chunks saved
-            </p>
-          )}
-          {phase.name === 'saving' && <p className="capture-status">Saving and checking the videos…</p>}
-          {phase.name === 'done' && (
-            <p className="capture-status" role="status">
-              Trial saved: {phase.report.cameras.length} camera{phase.report.cameras.length > 1 ? 's' : ''},{' '}
-              {phase.report.durationS.toFixed(1)} s.{' '}
-              <a href={href({ page: 'session', id: sessionId })}>Back to the session</a>
-            </p>
-          )}
-        </div>
-        {phase.name === 'done' && <CaptureReportView report={phase.report} />}
-      </section>
+          {phase.name === 'done' && <CaptureReportView report={phase.report} />}
+        </section>
+      )}
     </main>
   );
 }
