@@ -84,11 +84,12 @@ export async function finaliseRecording(options: {
     return { report: null, status: 'failed', message };
   }
 
-  // Cut every timed camera to the span all of them recorded, so the files start together.
+  // Cut every timed camera to the span all of them recorded, so the files start together; a lone
+  // camera goes through the same cut, which gives it keyframes every half second for seeking.
   const firstKeptMs: Record<string, number> = {};
   const timed = videos.filter((v) => v.firstFrameMs !== undefined);
   const span =
-    timed.length >= 2
+    timed.length >= 1
       ? commonSpan(
           timed.map((v) => ({
             camera: v.camera,
