@@ -63,6 +63,7 @@ export interface RunPoseOptions {
   /** Who to follow when several people are in view. Default: the person who travels (the walker). */
   person?: PersonSelection;
   model?: 'full' | 'lite';
+  /** Inference threads (default: one per core, at most 6). */
   workers?: number;
   backend?: 'auto' | 'wasm' | 'tensorflow';
   /** Frames whose pose confidence is below this are flagged for review (default 0.5). */
@@ -87,6 +88,7 @@ export interface RunPoseOptions {
 
 /** Pose score below which tracking is considered lost (MediaPipe's default). */
 const TRACKING_MIN_SCORE = 0.5;
+const DEFAULT_MAX_WORKERS = 6;
 // MoveNet multipose input, long side. 384 px still finds the Sports2D walker (~1/3 of the frame
 // tall) and the man on the box, at about half the cost of 512 px when the machine is busy; at
 // 256 px the man on the box was missed. The scan is ~20 % of the work on a long video.
@@ -135,7 +137,9 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
   const info = await probeVideo(options.videoPath, signal);
   const probeMs = performance.now() - started;
   const frameCount = Math.min(info.frameCount, options.maxFrames ?? Infinity);
-  const workerCount = Math.max(1, options.workers ?? availableParallelism());
+  // One worker per core, but each holds its own wasm heap and model copies (~300 MB peak RSS per
+  // worker measured here), so many-core machines stop at DEFAULT_MAX_WORKERS unless asked.
+  const workerCount = Math.max(1, options.workers ?? Math.min(availableParallelism(), DEFAULT_MAX_WORKERS));
   const settings: Settings = {
     model: `blazepose-${options.model ?? 'full'}`,
     person: options.person ?? { kind: 'moving' },
