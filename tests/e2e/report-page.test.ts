@@ -63,6 +63,7 @@ describe('report page', () => {
       .setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: PNG });
     await page.getByAltText('Current logo').waitFor();
     expect(await page.getByTestId('normative-table').textContent()).toContain('Schwartz 2008 Free');
+    await page.screenshot({ path: join(ARTIFACTS, 'report-settings.png'), fullPage: true });
 
     await page.goto(`${serve.url}#/reports/${lab.sessionA}?compare=${lab.sessionB}`);
     await ready();

@@ -83,7 +83,7 @@ export class ReportStore {
   listNormativeSets(includeArchived = false): NormativeSetRow[] {
     const rows = this.db
       .prepare(
-        `SELECT * FROM normative_set ${includeArchived ? '' : 'WHERE archived_at IS NULL'} ORDER BY created_at, name`,
+        `SELECT * FROM normative_set ${includeArchived ? '' : 'WHERE archived_at IS NULL'} ORDER BY created_at, rowid`,
       )
       .all() as unknown as RawSet[];
     return rows.map(toSetRow);

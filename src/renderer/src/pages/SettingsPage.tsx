@@ -110,7 +110,19 @@ function LabSettingsForm() {
       </form>
       <div className="field">
         <label htmlFor="lab-logo">Logo (PNG or JPEG, at most 512 KB)</label>
-        {data.logoDataUrl && <img src={data.logoDataUrl} alt="Current logo" style={{ maxHeight: 48 }} />}
+        {data.logoDataUrl && (
+          <img
+            src={data.logoDataUrl}
+            alt="Current logo"
+            style={{
+              height: 48,
+              width: 'auto',
+              maxWidth: 200,
+              objectFit: 'contain',
+              alignSelf: 'flex-start',
+            }}
+          />
+        )}
         <input
           id="lab-logo"
           type="file"
@@ -121,6 +133,7 @@ function LabSettingsForm() {
           <button
             type="button"
             className="small"
+            style={{ alignSelf: 'flex-start' }}
             onClick={() => void api['labSettings.setLogo']({ logo: null }).then(reload)}
           >
             Remove logo
