@@ -122,6 +122,17 @@ describe('report page', () => {
     );
   });
 
+  it('says what is wrong and keeps the choices when a report cannot be made', async () => {
+    await page.goto(`${serve.url}#/reports/${lab.c3dSession}?compare=${lab.sessionA}`);
+    await page.waitForSelector('html[data-report-error]', { state: 'attached' });
+    expect(await page.getByRole('alert').textContent()).toContain('same patient');
+    await page.getByLabel('Compare with').selectOption('');
+    await ready();
+    expect(await page.locator('.report-title').textContent()).toBe('Gait assessment report');
+    // The error above is the page's own message, not a console error: clear it for the CSP check.
+    consoleErrors.splice(0, consoleErrors.length, ...consoleErrors.filter((e) => !/same patient/.test(e)));
+  });
+
   it('has no serious accessibility violation (axe-core) on the report and settings pages', async () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.goto(`${serve.url}#/settings`);

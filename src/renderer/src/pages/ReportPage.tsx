@@ -20,7 +20,7 @@ import { Interpretation } from '../report/Interpretation';
 import { Provenance, Warnings } from '../report/Provenance';
 import '../report/report.css';
 
-function ReportControls({ params, report }: { params: ReportRouteParams; report: ReportView }) {
+function ReportControls({ params, report }: { params: ReportRouteParams; report: ReportView | null }) {
   const patientSessions = useAsync(async () => {
     const s = await api['sessions.get']({ id: params.sessionId });
     return api['sessions.list']({ patientId: s.patientId });
@@ -77,7 +77,7 @@ function ReportControls({ params, report }: { params: ReportRouteParams; report:
         >
           <option value="auto">
             Automatic (age and walking speed)
-            {report.normativeSetId && (params.normativeSetId ?? 'auto') === 'auto'
+            {report?.normativeSetId && (params.normativeSetId ?? 'auto') === 'auto'
               ? `: ${report.model.normativeReference?.name ?? ''}`
               : ''}
           </option>
@@ -204,6 +204,8 @@ export function ReportPage({ params }: { params: ReportRouteParams }) {
   if (error)
     return (
       <main className="report-main">
+        {/* The controls stay, so another comparison or reference can be chosen. */}
+        <ReportControls params={params} report={null} />
         <ErrorBanner message={error} />
       </main>
     );
