@@ -3,6 +3,7 @@ import type { CliCommand } from './command';
 import { serveCommand } from './commands/serve';
 import { patientsCommand, sessionsCommand } from './commands/records';
 import { analyzeCommand } from './commands/analyze';
+import { poseCommand } from './commands/pose';
 import { reportCommand } from './commands/report';
 import { normativeCommand } from './commands/normative';
 
@@ -10,6 +11,7 @@ export const COMMANDS: CliCommand[] = [
   serveCommand,
   patientsCommand,
   sessionsCommand,
+  poseCommand,
   analyzeCommand,
   reportCommand,
   normativeCommand,

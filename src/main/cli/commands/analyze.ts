@@ -92,6 +92,7 @@ An interrupted run resumes where it stopped.`,
     ctx.io.progress('');
     ctx.io.out(`Analysis of ${trialName}`);
     for (const line of summaryLines(view)) ctx.io.out(`  ${line}`);
+    if (view.status !== 'analysed') return 1;
     if (values.out) {
       writeFileSync(values.out, tidyCsv(trialName, view));
       ctx.io.out(`Tidy CSV: ${values.out}`);
@@ -100,6 +101,6 @@ An interrupted run resumes where it stopped.`,
       writeFileSync(values.json, JSON.stringify(view, null, 1));
       ctx.io.out(`JSON: ${values.json}`);
     }
-    return view.status === 'analysed' ? 0 : 1;
+    return 0;
   },
 };

@@ -1,0 +1,111 @@
+// `gaitlab analyze` as a user runs it (the built CLI): the Sports2D demo walk end to end, and clear
+// answers for a video with nobody in it and a subject who does not walk.
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BUILT_CLI } from '../../helpers/serve-process';
+import { sharedDataPath } from '../../helpers/shared-data';
+import type { TrialAnalysisView } from '../../../src/shared/api/analysis-types';
+
+const work = mkdtempSync(join(tmpdir(), 'gaitlab-analyze-'));
+
+function analyze(args: string[]) {
+  if (!existsSync(BUILT_CLI)) throw new Error(`${BUILT_CLI} is missing: run npm run build first.`);
+  // A fresh pose cache per test run: the numbers come from this run's pose estimation.
+  const r = spawnSync(process.execPath, [BUILT_CLI, 'analyze', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, TMPDIR: work },
+    timeout: 600_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('gaitlab analyze', () => {
+  it('analyses the Sports2D demo walk into cycles, knee angles, cadence and speed', () => {
+    const csv = join(work, 'demo.csv');
+    const json = join(work, 'demo.json');
+    const r = analyze([
+      sharedDataPath('sports2d_demo_sideview_walk/demo.mp4'),
+      '--height',
+      '1.65',
+      '--out',
+      csv,
+      '--json',
+      json,
+    ]);
+    console.log(r.stdout);
+    expect(r.code, r.stderr).toBe(0);
+    const view = JSON.parse(readFileSync(json, 'utf8')) as TrialAnalysisView;
+    for (const side of ['left', 'right'] as const) {
+      expect(
+        view.cycles.filter((c) => c.side === side && !c.excluded).length,
+        `${side} cycles`,
+      ).toBeGreaterThanOrEqual(3);
+    }
+    // The reference plot (Sports2D's Demo_plots.png) is of the LEFT knee: swing peaks about
+    // 70-85 deg, stance minima about 5-15 deg; the issue's ranges are 60-90 and 0-20 deg.
+    const left =
+      /left : (\d+) cycles, cadence ([\d.]+) steps\/min, speed ([\d.]+) m\/s, knee flexion peak in swing ([\d.-]+) deg, minimum in stance ([\d.-]+) deg/.exec(
+        r.stdout,
+      );
+    expect(left, r.stdout).not.toBeNull();
+    const [, , cadence, speed, swingPeak, stanceMin] = left!.map(Number);
+    expect(swingPeak).toBeGreaterThanOrEqual(60);
+    expect(swingPeak).toBeLessThanOrEqual(90);
+    expect(stanceMin).toBeGreaterThanOrEqual(0);
+    expect(stanceMin).toBeLessThanOrEqual(20);
+    // Plausible adult walking: cadence 80-140 steps/min, speed 0.6-2 m/s from the 1.65 m height.
+    expect(cadence).toBeGreaterThan(80);
+    expect(cadence).toBeLessThan(140);
+    expect(speed).toBeGreaterThan(0.6);
+    expect(speed).toBeLessThan(2);
+    expect(r.stdout).toMatch(/right: \d+ cycles, cadence [\d.]+ steps\/min, speed [\d.]+ m\/s/);
+    const lines = readFileSync(csv, 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('trial,side,cycle,percent,variable,value,unit');
+    expect(lines.some((l) => /^demo\.mp4,left,\d+,50,knee_flexion,[\d.-]+,deg$/.test(l))).toBe(true);
+    expect(lines.some((l) => /,speedMps,[\d.]+,m\/s$/.test(l))).toBe(true);
+    expect(lines.join('\n')).not.toMatch(/NaN/);
+  });
+
+  it('says clearly that nobody is in view, and writes no numbers', () => {
+    const empty = join(work, 'empty.mp4');
+    const ff = spawnSync('ffmpeg', [
+      '-v',
+      'error',
+      '-f',
+      'lavfi',
+      '-i',
+      'color=c=0x556b2f:s=640x360:r=30:d=3',
+      '-c:v',
+      'libx264',
+      '-pix_fmt',
+      'yuv420p',
+      '-y',
+      empty,
+    ]);
+    expect(ff.status).toBe(0);
+    const csv = join(work, 'empty.csv');
+    const r = analyze([empty, '--height', '1.65', '--out', csv]);
+    console.log(r.stdout, r.stderr);
+    expect(r.code).toBe(1);
+    expect(`${r.stdout}${r.stderr}`).toMatch(/nobody|no person|no one/i);
+    expect(`${r.stdout}${r.stderr}`).not.toMatch(/NaN/);
+    expect(existsSync(csv)).toBe(false);
+  });
+
+  it('says clearly that a subject who does not walk has no gait cycles', () => {
+    const r = analyze([sharedDataPath('pose2sim_demo_balancing/videos/cam01.mp4'), '--height', '1.75']);
+    console.log(r.stdout, r.stderr);
+    expect(r.code).toBe(1);
+    expect(`${r.stdout}${r.stderr}`).toMatch(/standing still|no (complete )?gait cycle|not walk/i);
+    expect(`${r.stdout}${r.stderr}`).not.toMatch(/NaN/);
+  });
+
+  it('refuses a height given in centimetres', () => {
+    const r = analyze([sharedDataPath('sports2d_demo_sideview_walk/demo.mp4'), '--height', '165']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/1\.65/);
+  });
+});
