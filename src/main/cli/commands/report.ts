@@ -1,6 +1,6 @@
 // gaitlab report <session-id> [--compare <session-id>] [--normative <set-id|auto|none>] [--paper a4|letter] --out report.pdf
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { CliCommand } from '../command';
@@ -80,6 +80,7 @@ Needs Chromium or Chrome (GAITLAB_CHROMIUM=path to choose one).`,
         ...(values['compare-trial'] ? { compareTrialId: values['compare-trial'] } : {}),
       });
       const out = resolve(values.out);
+      if (!existsSync(dirname(out))) throw new UserError(`The folder ${dirname(out)} does not exist.`);
       const result = await printReportPdf({
         services,
         staticDir,
