@@ -75,11 +75,23 @@ const patientFields = {
   notes: text('Notes', 5000).default(''),
 };
 
+/**
+ * The same fields with their defaults removed: a patch must change only what it names (with the
+ * defaults, zod would fill every missing field and an edit would wipe the rest of the record).
+ */
+function withoutDefaults<T extends Record<string, z.ZodType>>(
+  fields: T,
+): { [K in keyof T]: T[K] extends z.ZodDefault<infer Inner> ? Inner : T[K] } {
+  return Object.fromEntries(
+    Object.entries(fields).map(([k, s]) => [k, s instanceof z.ZodDefault ? s.unwrap() : s]),
+  ) as never;
+}
+
 export const patientCreateSchema = z.object(patientFields).strict();
 export type PatientCreateInput = z.input<typeof patientCreateSchema>;
 
 export const patientUpdateSchema = z
-  .object({ id, patch: z.object(patientFields).partial().strict() })
+  .object({ id, patch: z.object(withoutDefaults(patientFields)).partial().strict() })
   .strict();
 export type PatientUpdateInput = z.input<typeof patientUpdateSchema>;
 
@@ -105,7 +117,7 @@ export const sessionCreateSchema = z.object({ patientId: id, ...sessionFields })
 export type SessionCreateInput = z.input<typeof sessionCreateSchema>;
 
 export const sessionUpdateSchema = z
-  .object({ id, patch: z.object(sessionFields).partial().strict() })
+  .object({ id, patch: z.object(withoutDefaults(sessionFields)).partial().strict() })
   .strict();
 
 export const sessionListSchema = z

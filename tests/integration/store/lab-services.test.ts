@@ -60,6 +60,38 @@ describe('lab store through the services', () => {
     });
   });
 
+  it('changes only the fields an edit names', async () => {
+    const p = (await call('patients.create', {
+      name: 'Edit Me',
+      dateOfBirth: '2015-02-03',
+      heightM: 1.2,
+      gmfcsLevel: 3,
+      diagnosis: 'CP',
+    })) as { result: { id: string } };
+    const r = await call('patients.update', { id: p.result.id, patch: { sex: 'female' } });
+    expect(r).toMatchObject({
+      ok: true,
+      result: { sex: 'female', dateOfBirth: '2015-02-03', heightM: 1.2, gmfcsLevel: 3, diagnosis: 'CP' },
+    });
+    const s = (await call('sessions.create', {
+      patientId: p.result.id,
+      date: '2026-01-05',
+      condition: 'AFO',
+      examiner: 'Dr K',
+      notes: 'first',
+    })) as { result: { id: string } };
+    const u = await call('sessions.update', { id: s.result.id, patch: { condition: 'barefoot' } });
+    expect(u).toMatchObject({
+      ok: true,
+      result: { condition: 'barefoot', examiner: 'Dr K', notes: 'first' },
+    });
+    const bad = await call('patients.update', { id: p.result.id, patch: { heightM: 120 } });
+    expect(bad).toMatchObject({
+      ok: false,
+      error: { fields: { heightM: expect.stringContaining('1.20 m') } },
+    });
+  });
+
   it('archives instead of deleting, and restores', async () => {
     const p = (await call('patients.create', { name: 'To Archive' })) as { result: { id: string } };
     const id = p.result.id;
