@@ -40,9 +40,11 @@ export function analysisHandlers(deps: AnalysisDeps): HandlersFor<typeof analysi
       );
       running.set(trialId, jobId);
       // The outcome is stored on the trial; the job event carries the message for the UI.
-      done.catch(() => undefined).finally(() => {
-        if (running.get(trialId) === jobId) running.delete(trialId);
-      });
+      done
+        .catch(() => undefined)
+        .finally(() => {
+          if (running.get(trialId) === jobId) running.delete(trialId);
+        });
       return { jobId };
     },
     'analysis.jobs': ({ sessionId }) =>

@@ -8,6 +8,7 @@ import type { TrialInfo } from '../../shared/api/entities';
 import { runPose } from '../pose/run-pose';
 import { readPoseResult, type PoseResult } from '../pose/pose-result';
 import type { GaitEvent } from '../gait/types';
+import type { AnalysisResult } from '../gait/analyse';
 import { resolveInsideLab, trialDirRelative } from '../store/lab-folder';
 import type { AnalysisRepo } from '../store/analysis-repo';
 import type { LabContext } from './lab-context';
@@ -259,4 +260,25 @@ export function readPoseTrackView(
     confidence: Array.from(t.confidence, r2),
     lowConfidenceFrames: pose.manifest.lowConfidenceFrames,
   };
+}
+
+/**
+ * The gait analysis of a trial camera as the gait module returns it (typed arrays, for the CLI's
+ * text summary and tidy CSV): re-run from the stored pose with the stored edits, as review does.
+ */
+export function trialGaitAnalysis(
+  deps: AnalysisDeps,
+  trialId: string,
+  camera?: string,
+): AnalysisResult | null {
+  const trial = requireTrial(deps, trialId);
+  const video = videoOf(trial, camera);
+  const row = deps.analyses.get(trialId, video.camera);
+  if (!row?.poseDir) return null;
+  const pose = readPoseResult(resolveInsideLab(deps.layout.root, row.poseDir));
+  return runGait(pose.track, {
+    heightM: (row.settings.heightM as number | null | undefined) ?? defaultHeight(deps, trial),
+    events: (row.editedEvents as GaitEvent[] | null) ?? null,
+    excludedCycles: row.excludedCycles,
+  });
 }

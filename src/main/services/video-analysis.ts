@@ -5,6 +5,7 @@ import { statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TrialAnalysisView } from '../../shared/api/analysis-types';
+import type { GaitAnalysis } from '../gait/analyse';
 import { runPose, type PoseProgress } from '../pose/run-pose';
 import { analysisToView, failedView, type ViewContext } from './analysis-view';
 import { runGait } from './gait-pipeline';
@@ -30,7 +31,7 @@ export function poseCacheDirFor(videoPath: string, cacheRoot: string): string {
 export async function analyseVideoFile(
   videoPath: string,
   options: VideoAnalysisOptions = {},
-): Promise<TrialAnalysisView> {
+): Promise<{ view: TrialAnalysisView; analysis: GaitAnalysis | null }> {
   const outDir = poseCacheDirFor(videoPath, options.cacheDir ?? join(tmpdir(), 'gaitlab-pose'));
   const pose = await runPose({
     videoPath,
@@ -48,5 +49,7 @@ export async function analyseVideoFile(
     provenance: provenance(pose, heightM),
   };
   const result = runGait(pose.track, { heightM });
-  return result.ok ? analysisToView(result.analysis, vc) : failedView(vc, result.error.message);
+  return result.ok
+    ? { view: analysisToView(result.analysis, vc), analysis: result.analysis }
+    : { view: failedView(vc, result.error.message), analysis: null };
 }

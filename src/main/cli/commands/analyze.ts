@@ -8,10 +8,11 @@ import { progressBar } from '../progress-bar';
 import { validateHeightM } from '../../gait/scaling';
 import { analyseVideoFile } from '../../services/video-analysis';
 import { openLab } from '../../services/lab-services';
-import { analyseTrial } from '../../services/trial-analysis';
+import { analyseTrial, trialGaitAnalysis } from '../../services/trial-analysis';
 import { AnalysisRepo } from '../../store/analysis-repo';
-import { summaryLines } from '../../export/analysis-summary';
-import { tidyCsv } from '../../export/tidy-csv';
+import type { GaitAnalysis } from '../../gait/analyse';
+import { textSummary } from '../../gait/summary';
+import { tidyCurvesCsv } from '../../gait/tidy-csv';
 import type { TrialAnalysisView } from '../../../shared/api/analysis-types';
 
 export const analyzeCommand: CliCommand = {
@@ -51,10 +52,11 @@ An interrupted run resumes where it stopped.`,
       ctx.io.progress(`${stage.padEnd(20)} ${progressBar(done, total, rate, eta)}`);
 
     let view: TrialAnalysisView;
+    let analysis: GaitAnalysis | null = null;
     let trialName: string;
     if (existsSync(target)) {
       trialName = basename(target);
-      view = await analyseVideoFile(target, {
+      ({ view, analysis } = await analyseVideoFile(target, {
         heightM,
         signal: ctx.io.signal,
         onProgress: (p) =>
@@ -65,7 +67,7 @@ An interrupted run resumes where it stopped.`,
             p.etaS,
             p.stage === 'scanning' ? 'Finding the patient' : 'Pose estimation',
           ),
-      });
+      }));
     } else if (/^[A-Za-z0-9_-]{6,64}$/.test(target)) {
       const services = openLab(ctx.labDir);
       try {
@@ -74,7 +76,8 @@ An interrupted run resumes where it stopped.`,
           throw new UserError(`"${target}" is neither a video file nor a trial of the lab ${ctx.labDir}.`);
         trialName = trial.name;
         const started = Date.now();
-        view = await analyseTrial({ ...services, analyses: new AnalysisRepo(services.db) }, trial.id, {
+        const deps = { ...services, analyses: new AnalysisRepo(services.db) };
+        view = await analyseTrial(deps, trial.id, {
           ...(values.camera ? { camera: values.camera } : {}),
           ...(heightM !== null ? { heightM } : {}),
           signal: ctx.io.signal,
@@ -83,6 +86,8 @@ An interrupted run resumes where it stopped.`,
             onProgress(d, t, rate, rate > 0 ? (t - d) / rate : NaN, m);
           },
         });
+        const result = view.status === 'analysed' ? trialGaitAnalysis(deps, trial.id, view.camera) : null;
+        analysis = result?.ok ? result.analysis : null;
       } finally {
         services.close();
       }
@@ -90,11 +95,18 @@ An interrupted run resumes where it stopped.`,
       throw new UserError(`No such file: ${target}`);
     }
     ctx.io.progress('');
-    ctx.io.out(`Analysis of ${trialName}`);
-    for (const line of summaryLines(view)) ctx.io.out(`  ${line}`);
-    if (view.status !== 'analysed') return 1;
+    if (!analysis) {
+      ctx.io.err(`Analysis of ${trialName} failed: ${view.message}`);
+      return 1;
+    }
+    ctx.io.out(textSummary(trialName, analysis).trimEnd());
+    if (view.lowConfidenceFrames.length > 0) {
+      ctx.io.out(
+        `Low pose confidence on ${view.lowConfidenceFrames.length} of ${view.frameCount} frames: review them.`,
+      );
+    }
     if (values.out) {
-      writeFileSync(values.out, tidyCsv(trialName, view));
+      writeFileSync(values.out, tidyCurvesCsv(trialName, analysis));
       ctx.io.out(`Tidy CSV: ${values.out}`);
     }
     if (values.json) {
