@@ -10,6 +10,7 @@ import { invoke, REPO_ROOT, startServe, type ServeProcess } from '../helpers/ser
 import { launchChromium } from '../helpers/chromium';
 import type { CaptureReport, TrialVideo } from '../../src/shared/api/ops/capture';
 import { decodedFrameCount } from '../integration/capture/media-fixtures';
+import type { TrialAnalysisView } from '../../src/shared/api/analysis-types';
 
 const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'e2e');
 const WALK_MP4 = resolve(REPO_ROOT, '../shared/data/sports2d_demo_sideview_walk/demo.mp4');
@@ -97,7 +98,7 @@ afterAll(async () => {
 });
 
 describe('recording a real walk', () => {
-  it('records the walker and hands the video to analysis', async () => {
+  it('records the walker and analyses the recording into gait cycles', async () => {
     const p = await invoke(serve, 'patients.create', { name: 'Walker', heightM: 1.6 });
     const s = await invoke(serve, 'sessions.create', {
       patientId: (p.result as { id: string }).id,
@@ -117,7 +118,8 @@ describe('recording a real walk', () => {
       .toBe(true);
     await page.getByRole('button', { name: 'Record', exact: true }).click();
     await page.getByRole('timer', { name: 'Elapsed time' }).waitFor({ timeout: 15_000 });
-    await page.waitForTimeout(4000);
+    // The whole pass: she enters at about 1 s and leaves the picture at about 6.5 s.
+    await page.waitForTimeout(7000);
     await page.getByRole('button', { name: 'Stop' }).click();
     await page.getByText(/Trial saved: 1 camera/).waitFor({ timeout: 60_000 });
     await page.waitForTimeout(500);
@@ -171,5 +173,25 @@ describe('recording a real walk', () => {
       '1',
       join(ARTIFACTS, 'capture-07-walker-still.png'),
     ]);
+
+    // The recorded trial goes straight into pose estimation and gait analysis, as from the session page.
+    const started = await invoke(serve, 'analysis.start', { trialId: trial.id });
+    expect(started.ok, JSON.stringify(started.error)).toBe(true);
+    await expect
+      .poll(
+        async () =>
+          ((await invoke(serve, 'trials.get', { id: trial.id })).result as { status: string }).status,
+        { timeout: 240_000, interval: 1000 },
+      )
+      .toMatch(/^(analysed|failed)$/);
+    const analysis = (await invoke(serve, 'analysis.get', { trialId: trial.id })).result as TrialAnalysisView;
+    const cycles = (side: string) => analysis.cycles.filter((c) => c.side === side && !c.excluded).length;
+    console.log(
+      `recorded walk analysed: ${analysis.status} ${analysis.message} - cycles left ${cycles('left')}, right ${cycles('right')}`,
+    );
+    expect(analysis.status).toBe('analysed');
+    expect(cycles('left')).toBeGreaterThanOrEqual(1);
+    expect(cycles('right')).toBeGreaterThanOrEqual(1);
+    expect(analysis.curves.some((c) => c.variable === 'knee_flexion' && c.includedCycles > 0)).toBe(true);
   });
 });
