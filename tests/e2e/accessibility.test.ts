@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startServe, type ServeProcess } from '../helpers/serve-process';
-import { launchChromium } from '../helpers/chromium';
+import { collectConsoleErrors, launchChromium } from '../helpers/chromium';
 import { analyseInProcess, createTrialLab, type TrialLab } from '../helpers/analysed-trial';
 import { seriousViolations } from '../helpers/axe';
 
@@ -21,10 +21,7 @@ beforeAll(async () => {
   serve = await startServe(lab.labDir);
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text());
-  });
-  page.on('pageerror', (e) => consoleErrors.push(e.message));
+  collectConsoleErrors(page, consoleErrors);
   await page.goto(serve.url);
 });
 

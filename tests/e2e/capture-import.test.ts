@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { invoke, REPO_ROOT, startServe, type ServeProcess } from '../helpers/serve-process';
-import { launchChromium } from '../helpers/chromium';
+import { collectConsoleErrors, launchChromium } from '../helpers/chromium';
 import type { CaptureReport } from '../../src/shared/api/ops/capture';
 import { FIXTURE_FPS, makeClapFlashVideo } from '../integration/capture/media-fixtures';
 
@@ -25,10 +25,7 @@ beforeAll(async () => {
   serve = await startServe(labDir);
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text());
-  });
-  page.on('pageerror', (e) => consoleErrors.push(e.message));
+  collectConsoleErrors(page, consoleErrors);
   await page.goto(serve.url);
 });
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { invoke, REPO_ROOT, startServe, type ServeProcess } from '../helpers/serve-process';
-import { launchChromium } from '../helpers/chromium';
+import { collectConsoleErrors, launchChromium } from '../helpers/chromium';
 import type { CaptureReport, RecoveredTrial } from '../../src/shared/api/ops/capture';
 import { decodedFrameCount, probeDurationS } from '../integration/capture/media-fixtures';
 
@@ -43,10 +43,7 @@ async function newSession(serve: ServeProcess): Promise<string> {
 
 async function openPage(serve: ServeProcess): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text());
-  });
-  page.on('pageerror', (e) => consoleErrors.push(e.message));
+  collectConsoleErrors(page, consoleErrors);
   await page.goto(serve.url);
   return page;
 }

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { REPO_ROOT, startServe, type ServeProcess } from '../helpers/serve-process';
-import { launchChromium } from '../helpers/chromium';
+import { collectConsoleErrors, launchChromium } from '../helpers/chromium';
 import { sharedDataPath } from '../helpers/shared-data';
 
 const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'e2e');
@@ -30,10 +30,7 @@ beforeAll(async () => {
   serve = await startServe(join(work, 'lab'));
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text());
-  });
-  page.on('pageerror', (e) => consoleErrors.push(e.message));
+  collectConsoleErrors(page, consoleErrors);
 });
 
 afterAll(async () => {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { invoke, REPO_ROOT, startServe, type ServeProcess } from '../helpers/serve-process';
-import { launchChromium } from '../helpers/chromium';
+import { collectConsoleErrors, launchChromium } from '../helpers/chromium';
 
 const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'e2e');
 let serve: ServeProcess;
@@ -18,10 +18,7 @@ beforeAll(async () => {
   serve = await startServe(mkdtempSync(join(tmpdir(), 'gaitlab-e2e-')));
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text());
-  });
-  page.on('pageerror', (e) => consoleErrors.push(e.message));
+  collectConsoleErrors(page, consoleErrors);
 });
 
 afterAll(async () => {

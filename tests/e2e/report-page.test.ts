@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../helpers/axe';
-import { launchChromium } from '../helpers/chromium';
+import { collectConsoleErrors, launchChromium } from '../helpers/chromium';
 import { invoke, REPO_ROOT, startServe, type ServeProcess } from '../helpers/serve-process';
 import { readSharedText } from '../helpers/shared-data';
 import { createReportLab, type ReportLab } from '../integration/report-pdf/report-lab';
@@ -38,10 +38,7 @@ beforeAll(async () => {
   expect(imported.ok).toBe(true);
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text());
-  });
-  page.on('pageerror', (e) => consoleErrors.push(e.message));
+  collectConsoleErrors(page, consoleErrors);
 });
 
 afterAll(async () => {

@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { REPO_ROOT, startServe, type ServeProcess } from '../helpers/serve-process';
-import { launchChromium } from '../helpers/chromium';
+import { collectConsoleErrors, launchChromium } from '../helpers/chromium';
 import { createTrialLab, type TrialLab } from '../helpers/analysed-trial';
 import { seriousViolations } from '../helpers/axe';
 
@@ -23,10 +23,7 @@ beforeAll(async () => {
   serve = await startServe(lab.labDir);
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text());
-  });
-  page.on('pageerror', (e) => consoleErrors.push(e.message));
+  collectConsoleErrors(page, consoleErrors);
   // Name the file when a script chunk is missing (the bridge then answers with the app's HTML).
   page.on('response', (r) => {
     if (r.url().includes('/assets/') && (r.headers()['content-type'] ?? '').startsWith('text/html')) {

@@ -1,5 +1,5 @@
 // Debian's Chromium driven by playwright-core (Playwright's own browser download is unavailable here).
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { existsSync } from 'node:fs';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -24,4 +24,12 @@ export async function launchChromium(extraArgs: string[] = []): Promise<Browser>
       ...extraArgs,
     ],
   });
+}
+
+/** Records console errors and uncaught page errors (CSP violations included) into `sink`. */
+export function collectConsoleErrors(page: Page, sink: string[]): void {
+  page.on('console', (m) => {
+    if (m.type() === 'error') sink.push(m.text());
+  });
+  page.on('pageerror', (e) => sink.push(e.message));
 }
