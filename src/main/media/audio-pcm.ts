@@ -1,7 +1,6 @@
 // The audio track of a video as mono float samples, for clap synchronisation.
 import { MediaError } from './media-error';
-import { ffmpegPath, ffprobePath, runTool } from './run-tool';
-import { runToolBinary } from './run-tool-binary';
+import { ffmpegPath, ffprobePath, runTool, runToolBinary } from './run-tool';
 
 export async function hasAudioStream(path: string, signal?: AbortSignal): Promise<boolean> {
   const { stdout } = await runTool(

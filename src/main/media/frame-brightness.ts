@@ -1,6 +1,5 @@
 // Mean brightness of every frame (grey levels 0-255), from a tiny downscale: enough to find a flash.
-import { ffmpegPath } from './run-tool';
-import { runToolBinary } from './run-tool-binary';
+import { ffmpegPath, runToolBinary } from './run-tool';
 
 const SMALL_W = 32;
 const SMALL_H = 18;

@@ -22,7 +22,17 @@ export interface ToolOutput {
   stderr: string;
 }
 
-export function runTool(command: string, args: string[], signal?: AbortSignal): Promise<ToolOutput> {
+export async function runTool(command: string, args: string[], signal?: AbortSignal): Promise<ToolOutput> {
+  const { stdout, stderr } = await runToolBinary(command, args, signal);
+  return { stdout: stdout.toString('utf8'), stderr };
+}
+
+/** Like runTool, but keeps stdout as bytes: raw PCM and raw frames are not text. */
+export function runToolBinary(
+  command: string,
+  args: string[],
+  signal?: AbortSignal,
+): Promise<{ stdout: Buffer; stderr: string }> {
   return new Promise((resolvePromise, reject) => {
     if (signal?.aborted) return reject(new MediaError('cancelled', 'Cancelled.'));
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -57,7 +67,7 @@ export function runTool(command: string, args: string[], signal?: AbortSignal): 
           }),
         );
       }
-      resolvePromise({ stdout: Buffer.concat(out).toString('utf8'), stderr });
+      resolvePromise({ stdout: Buffer.concat(out), stderr });
     });
   });
 }
