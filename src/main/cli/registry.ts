@@ -1,7 +1,7 @@
 // Every command the CLI offers. A command is listed here only once it works end to end.
 import type { CliCommand } from './command';
 import { serveCommand } from './commands/serve';
-import { patientsCommand, sessionsCommand } from './commands/records';
+import { patientsCommand, sessionsCommand, trialsCommand } from './commands/records';
 import { analyzeCommand } from './commands/analyze';
 import { poseCommand } from './commands/pose';
 import { reportCommand } from './commands/report';
@@ -11,6 +11,7 @@ export const COMMANDS: CliCommand[] = [
   serveCommand,
   patientsCommand,
   sessionsCommand,
+  trialsCommand,
   poseCommand,
   analyzeCommand,
   reportCommand,

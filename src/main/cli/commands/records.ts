@@ -6,7 +6,9 @@ import { UserError } from '../command';
 import { openLab } from '../../services/lab-services';
 import { dispatch } from '../../services/dispatch';
 import type { OperationName } from '../../../shared/api/contract';
-import type { PatientInfo, SessionInfo } from '../../../shared/api/entities';
+import { resolve } from 'node:path';
+import type { PatientInfo, SessionInfo, TrialInfo } from '../../../shared/api/entities';
+import type { ImportedVideo } from '../../../shared/api/ops/capture';
 
 async function call(ctx: CliContext, op: OperationName, input: unknown): Promise<unknown> {
   const services = openLab(ctx.labDir);
@@ -178,6 +180,86 @@ gaitlab sessions archive ID | restore ID`,
       }
       default:
         throw new UserError(`Unknown sessions command "${sub ?? ''}".\n${sessionsCommand.usage}`);
+    }
+  },
+};
+
+function trialLine(t: TrialInfo): string {
+  const cams = t.files.filter((f) => f.kind === 'video').map((f) => f.camera);
+  return `${t.id}  ${t.name}  ${t.status}${t.statusMessage ? ` (${t.statusMessage})` : ''}  cameras: ${cams.join(', ') || 'none'}${t.archivedAt ? ' (archived)' : ''}`;
+}
+
+export const trialsCommand: CliCommand = {
+  name: 'trials',
+  summary: 'List the trials of a session, import a video file into one, archive or restore',
+  usage: `gaitlab trials list SESSION_ID [--all] [--json]
+gaitlab trials import SESSION_ID VIDEO [--view sagittal-left|sagittal-right|frontal|posterior]
+                      [--name TRIAL_NAME | --trial TRIAL_ID] [--json]
+gaitlab trials archive ID | restore ID
+
+import copies the video into the lab (a damaged or non-video file is refused and nothing is kept);
+without --trial a new trial is made, named after the file unless --name is given. Then:
+gaitlab analyze TRIAL_ID`,
+  run: async (argv, ctx) => {
+    const [sub, ...rest] = argv;
+    const { values, positionals } = parseArgs({
+      args: rest,
+      options: {
+        view: { type: 'string' },
+        name: { type: 'string' },
+        trial: { type: 'string' },
+        all: { type: 'boolean' },
+        json: { type: 'boolean' },
+      },
+      allowPositionals: true,
+    });
+    const id = positionals[0];
+    if (!id) throw new UserError(`Missing ID.\n${trialsCommand.usage}`);
+    switch (sub) {
+      case 'list': {
+        const list = (await call(ctx, 'trials.list', {
+          sessionId: id,
+          includeArchived: values.all ?? false,
+        })) as TrialInfo[];
+        if (values.json) ctx.io.out(JSON.stringify(list, null, 2));
+        else if (list.length === 0) ctx.io.out('No trials.');
+        else list.forEach((t) => ctx.io.out(trialLine(t)));
+        return 0;
+      }
+      case 'import': {
+        const video = positionals[1];
+        if (!video) throw new UserError(`Give the video file to import.\n${trialsCommand.usage}`);
+        const input: Record<string, unknown> = {
+          path: resolve(video),
+          sessionId: id,
+          view: values.view ?? 'sagittal-left',
+        };
+        if (values.trial) input.trialId = values.trial;
+        else
+          input.trialName =
+            values.name ??
+            video
+              .split(/[\\/]/)
+              .pop()!
+              .replace(/\.[^.]+$/, '');
+        const r = (await call(ctx, 'capture.import.file', input)) as ImportedVideo;
+        ctx.io.out(
+          values.json
+            ? JSON.stringify(r, null, 2)
+            : `Imported ${r.durationS.toFixed(2)} s at ${r.fps} frames/s as camera ${r.camera}\n${trialLine(r.trial)}`,
+        );
+        return 0;
+      }
+      case 'archive':
+      case 'restore': {
+        const t = (await call(ctx, sub === 'archive' ? 'trials.archive' : 'trials.restore', {
+          id,
+        })) as TrialInfo;
+        ctx.io.out(trialLine(t));
+        return 0;
+      }
+      default:
+        throw new UserError(`Unknown trials command "${sub ?? ''}".\n${trialsCommand.usage}`);
     }
   },
 };

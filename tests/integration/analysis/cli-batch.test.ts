@@ -1,0 +1,72 @@
+// The researcher's batch path with the CLI alone: patient, session, import a video into a trial,
+// analyse the trial, list it; a file that is not a video is refused and nothing is kept.
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BUILT_CLI } from '../../helpers/serve-process';
+import { sharedDataPath } from '../../helpers/shared-data';
+
+const work = mkdtempSync(join(tmpdir(), 'gaitlab-batch-'));
+const lab = join(work, 'lab');
+
+function gaitlab(...args: string[]) {
+  const r = spawnSync(process.execPath, [BUILT_CLI, '--lab', lab, ...args], {
+    encoding: 'utf8',
+    timeout: 600_000,
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('batch work from the command line', () => {
+  it('imports a video into a new trial, analyses it and lists it as analysed', () => {
+    const p = gaitlab('patients', 'add', '--name', 'Batch Subject', '--height', '1.65', '--json');
+    expect(p.code, p.err).toBe(0);
+    const patientId = (JSON.parse(p.out) as { id: string }).id;
+    const s = gaitlab(
+      'sessions',
+      'add',
+      patientId,
+      '--date',
+      '2026-09-01',
+      '--condition',
+      'barefoot',
+      '--json',
+    );
+    expect(s.code, s.err).toBe(0);
+    const sessionId = (JSON.parse(s.out) as { id: string }).id;
+
+    const notVideo = join(work, 'notes.mp4');
+    writeFileSync(notVideo, 'not a video\n');
+    const refused = gaitlab('trials', 'import', sessionId, notVideo);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/"notes\.mp4" is not a readable video/);
+    expect(gaitlab('trials', 'list', sessionId).out.trim()).toBe('No trials.');
+
+    const imported = gaitlab(
+      'trials',
+      'import',
+      sessionId,
+      sharedDataPath('sports2d_demo_sideview_walk/demo.mp4'),
+      '--name',
+      'Walk 1',
+      '--json',
+    );
+    expect(imported.code, imported.err).toBe(0);
+    const trialId = (JSON.parse(imported.out) as { trial: { id: string } }).trial.id;
+
+    const analysed = gaitlab('analyze', trialId, '--out', join(work, 'walk1.csv'));
+    console.log(analysed.out);
+    expect(analysed.code, analysed.err).toBe(0);
+    expect(analysed.out).toMatch(/Left: [3-9] of \d+ cycle\(s\) used\./);
+    expect(analysed.out).toMatch(/Scale: subject height 1\.65 m/);
+    expect(gaitlab('trials', 'list', sessionId).out).toMatch(
+      new RegExp(`${trialId}  Walk 1  analysed  cameras: sagittal-left`),
+    );
+    const trialDir = join(lab, 'patients', patientId, 'sessions', sessionId, 'trials', trialId);
+    expect(readdirSync(trialDir).sort()).toEqual(
+      expect.arrayContaining(['analysis-sagittal-left.json', 'pose-sagittal-left', 'sagittal-left.mp4']),
+    );
+  });
+});
