@@ -1,7 +1,12 @@
 // The single entry every transport uses: validate the raw input against the contract, run the
 // handler, and turn any outcome into an envelope. Nothing unvalidated reaches a handler.
 import type { z } from 'zod';
-import { isOperationName, operations, type OperationName } from '../../shared/api/contract';
+import {
+  isOperationName,
+  LOCAL_ONLY_OPERATIONS,
+  operations,
+  type OperationName,
+} from '../../shared/api/contract';
 import { ApiError, type Envelope } from '../../shared/api/envelope';
 import type { OperationHandlers } from '../../shared/api/contract';
 
@@ -19,11 +24,22 @@ export async function dispatch(
   handlers: OperationHandlers,
   operation: unknown,
   rawInput: unknown,
+  /** Who calls: the UI transports (IPC, bridge) or the command line, which may read any path. */
+  caller: 'ui' | 'cli' = 'ui',
 ): Promise<Envelope<unknown>> {
   if (!isOperationName(operation)) {
     return {
       ok: false,
       error: { code: 'invalid-input', message: `Unknown operation "${String(operation)}".` },
+    };
+  }
+  if (caller === 'ui' && LOCAL_ONLY_OPERATIONS.has(operation)) {
+    return {
+      ok: false,
+      error: {
+        code: 'unauthorized',
+        message: `"${operation}" reads files outside the lab folder and is available only from the gaitlab command line.`,
+      },
     };
   }
   const parsed = operations[operation].input.safeParse(rawInput ?? {});

@@ -27,6 +27,15 @@ export type OperationInput<N extends OperationName> = z.input<Operations[N]['inp
 export type OperationParsedInput<N extends OperationName> = z.output<Operations[N]['input']>;
 export type OperationResult<N extends OperationName> = ResultOf<Operations[N]>;
 
+/**
+ * Operations that read files anywhere on this computer (not only in the lab folder). The command
+ * line may call them; the UI transports (Electron IPC, web bridge) refuse them, so a page can never
+ * make the services touch a path outside the lab.
+ */
+export const LOCAL_ONLY_OPERATIONS: ReadonlySet<OperationName> = new Set<OperationName>([
+  'capture.import.file',
+]);
+
 export function isOperationName(name: unknown): name is OperationName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(operations, name);
 }

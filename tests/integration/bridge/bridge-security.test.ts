@@ -42,6 +42,17 @@ describe('web bridge security', () => {
     expect(events.status).toBe(401);
   });
 
+  it('refuses operations that read files outside the lab folder', async () => {
+    const r = await invoke(serve, 'capture.import.file', {
+      path: '/etc/passwd',
+      sessionId: 'abcdef123456',
+      trialName: 'x',
+      view: 'frontal',
+    });
+    expect(r).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(r.error!.message).toContain('only from the gaitlab command line');
+  });
+
   it('refuses requests addressed to another host name (DNS rebinding)', async () => {
     const status = await rawGet('/api/invoke/patients.list', {
       Host: `evil.example:${serve.port}`,

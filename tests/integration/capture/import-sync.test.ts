@@ -18,7 +18,8 @@ let clipB: string;
 const FRAME_MS = 1000 / FIXTURE_FPS;
 
 async function ok<T>(op: string, input: unknown): Promise<T> {
-  const env = await dispatch(lab.handlers, op, input);
+  // As the command line calls it: capture.import.file is refused to the UI transports.
+  const env = await dispatch(lab.handlers, op, input, 'cli');
   if (!env.ok) throw new Error(`${op}: ${env.error.message}`);
   return env.result as T;
 }
@@ -129,29 +130,44 @@ describe('video import and sync', () => {
     const before = filesUnder(dir).sort();
     const trialsBefore = await ok<unknown[]>('trials.list', { sessionId });
 
-    const corrupt = await dispatch(lab.handlers, 'capture.import.file', {
-      path: truncated,
-      sessionId,
-      trialName: 'Broken',
-      view: 'posterior',
-    });
+    const corrupt = await dispatch(
+      lab.handlers,
+      'capture.import.file',
+      {
+        path: truncated,
+        sessionId,
+        trialName: 'Broken',
+        view: 'posterior',
+      },
+      'cli',
+    );
     expect(corrupt.ok).toBe(false);
     if (!corrupt.ok)
       expect(corrupt.error.message).toMatch(/"corrupt\.mp4" is not a readable video.*Nothing was imported/);
-    const text = await dispatch(lab.handlers, 'capture.import.file', {
-      path: fake,
-      sessionId,
-      trialId,
-      view: 'posterior',
-    });
+    const text = await dispatch(
+      lab.handlers,
+      'capture.import.file',
+      {
+        path: fake,
+        sessionId,
+        trialId,
+        view: 'posterior',
+      },
+      'cli',
+    );
     expect(text.ok).toBe(false);
     if (!text.ok) expect(text.error.message).toMatch(/"notes\.mp4" is not a readable video/);
-    const odd = await dispatch(lab.handlers, 'capture.import.file', {
-      path: join(media, 'x.txt'),
-      sessionId,
-      trialId,
-      view: 'posterior',
-    });
+    const odd = await dispatch(
+      lab.handlers,
+      'capture.import.file',
+      {
+        path: join(media, 'x.txt'),
+        sessionId,
+        trialId,
+        view: 'posterior',
+      },
+      'cli',
+    );
     expect(odd.ok).toBe(false);
     if (!odd.ok) expect(odd.error.message).toMatch(/not a video file GaitLab can import/);
 

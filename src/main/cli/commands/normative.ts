@@ -66,7 +66,7 @@ export const normativeCommand: CliCommand = {
     });
     const services = openLab(ctx.labDir);
     const call = async <T>(op: string, input: unknown): Promise<T> => {
-      const r = await dispatch(services.handlers, op, input);
+      const r = await dispatch(services.handlers, op, input, 'cli');
       if (!r.ok) throw new UserError(r.error.message);
       return r.result as T;
     };

@@ -13,7 +13,7 @@ import type { ImportedVideo } from '../../../shared/api/ops/capture';
 async function call(ctx: CliContext, op: OperationName, input: unknown): Promise<unknown> {
   const services = openLab(ctx.labDir);
   try {
-    const env = await dispatch(services.handlers, op, input);
+    const env = await dispatch(services.handlers, op, input, 'cli');
     if (!env.ok) {
       const fields = Object.entries(env.error.fields ?? {})
         .map(([k, v]) => `  ${k}: ${v}`)
