@@ -29,9 +29,12 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'patients' && parts[1] && parts[2] === 'edit')
     return { page: 'patient-edit', id: parts[1] };
   if (parts[0] === 'cameras' && parts.length === 1) return { page: 'capture-setup' };
-  if (parts[0] === 'sessions' && parts[1] && parts[2] === 'record') return { page: 'capture-record', sessionId: parts[1] };
-  if (parts[0] === 'sessions' && parts[1] && parts[2] === 'import') return { page: 'capture-import', sessionId: parts[1] };
-  if (parts[0] === 'trials' && parts[1] && parts[2] === 'capture') return { page: 'capture-report', trialId: parts[1] };
+  if (parts[0] === 'sessions' && parts[1] && parts[2] === 'record')
+    return { page: 'capture-record', sessionId: parts[1] };
+  if (parts[0] === 'sessions' && parts[1] && parts[2] === 'import')
+    return { page: 'capture-import', sessionId: parts[1] };
+  if (parts[0] === 'trials' && parts[1] && parts[2] === 'capture')
+    return { page: 'capture-report', trialId: parts[1] };
   if (parts[0] === 'sessions' && parts[1]) return { page: 'session', id: parts[1] };
   if (parts[0] === 'trials' && parts[1] && parts.length === 2) return { page: 'trial', id: parts[1] };
   return { page: 'not-found', path };
