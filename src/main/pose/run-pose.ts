@@ -41,8 +41,8 @@ import {
   SUBJECT_FILE,
   TIMES_FILE,
   writeChunk,
-  writeFileAtomic,
 } from './storage';
+import { writeFileAtomic } from '../store/atomic-file';
 import { WorkerPool } from './worker-pool';
 import { LANDMARK_INPUT_PX } from './worker/protocol';
 

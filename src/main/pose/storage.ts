@@ -4,16 +4,8 @@
 //   subject.json              the person scan (so a resumed job follows the same person)
 //   chunks/<first>-<last>.f32 Float32 frame records (frame-record.ts), written whole then renamed
 // A chunk file exists only when complete; pose.json says "complete" only after every chunk.
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { writeFileAtomic } from '../store/atomic-file';
 import { join } from 'node:path';
 import { RECORD_BYTES } from './frame-record';
 
@@ -23,12 +15,6 @@ export const CHUNKS_DIR = 'chunks';
 /** Presentation time of every frame, Float64, seconds. */
 export const TIMES_FILE = 'times.f64';
 export const FORMAT_VERSION = 1;
-
-export function writeFileAtomic(path: string, data: string | Uint8Array): void {
-  const tmp = `${path}.partial-${process.pid}`;
-  writeFileSync(tmp, data);
-  renameSync(tmp, path);
-}
 
 export function chunkName(first: number, count: number): string {
   return `${String(first).padStart(7, '0')}-${String(first + count - 1).padStart(7, '0')}.f32`;

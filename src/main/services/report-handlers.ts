@@ -1,7 +1,6 @@
 // The printable report as data, lab settings for its header, and the clinician's interpretation.
 // The report page lays this out for screen and paper alike; PDFs print that same page.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
 import type { HandlersFor } from '../../shared/api/op';
 import type { reportsOperations } from '../../shared/api/ops/reports';
 import type { SideName } from '../../shared/api/analysis-types';
@@ -12,6 +11,7 @@ import type {
   ReportView,
 } from '../../shared/api/report-types';
 import { ApiError } from '../../shared/api/envelope';
+import { writeFileAtomic } from '../store/atomic-file';
 import { resolveInsideLab, trialDirRelative } from '../store/lab-folder';
 import {
   ageAtDate,
@@ -141,8 +141,7 @@ export function reportHandlers(deps: NormativeDeps): HandlersFor<ReportOps> {
           });
         const rel = `${LOGO_BASENAME}.${kind === 'image/png' ? 'png' : 'jpg'}`;
         const path = resolveInsideLab(root, rel);
-        mkdirSync(dirname(path), { recursive: true });
-        writeFileSync(path, bytes);
+        writeFileAtomic(path, bytes);
         store.saveLabSettings({ logoRelativePath: rel });
         if (previous && previous !== rel) rmSync(resolveInsideLab(root, previous), { force: true });
       }

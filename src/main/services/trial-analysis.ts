@@ -1,7 +1,6 @@
 // Analysing a trial: the trial's video -> pose job (resumable, in the trial folder) -> gait analysis
 // -> result file + database row. Hand edits re-run only the gait part from the stored pose track.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { ApiError } from '../../shared/api/envelope';
 import type { PoseTrackView, TrialAnalysisView } from '../../shared/api/analysis-types';
 import type { TrialInfo } from '../../shared/api/entities';
@@ -10,6 +9,7 @@ import { readPoseResult, type PoseResult } from '../pose/pose-result';
 import type { GaitEvent } from '../gait/types';
 import type { AnalysisResult } from '../gait/analyse';
 import { resolveInsideLab, trialDirRelative } from '../store/lab-folder';
+import { writeFileAtomic } from '../store/atomic-file';
 import type { AnalysisRepo } from '../store/analysis-repo';
 import type { LabContext } from './lab-context';
 import { analysisToView, failedView, type ViewContext } from './analysis-view';
@@ -39,13 +39,6 @@ function videoOf(trial: TrialInfo, camera?: string): { camera: string; relativeP
     });
   }
   return { camera: file.camera, relativePath: file.relativePath };
-}
-
-function writeJsonAtomic(path: string, value: unknown): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.tmp`;
-  writeFileSync(tmp, JSON.stringify(value));
-  renameSync(tmp, path);
 }
 
 export function provenance(pose: PoseResult, heightM: number | null): TrialAnalysisView['provenance'] {
@@ -104,7 +97,7 @@ function analyseStoredPose(
   }
   const trialDir = trialDirRelative(...idsOf(deps, trial));
   const resultRel = `${trialDir}/analysis-${camera}.json`;
-  writeJsonAtomic(resolveInsideLab(deps.layout.root, resultRel), view);
+  writeFileAtomic(resolveInsideLab(deps.layout.root, resultRel), JSON.stringify(view));
   deps.analyses.upsert(trial.id, camera, {
     status: view.status,
     statusMessage: view.message,

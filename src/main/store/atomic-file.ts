@@ -1,0 +1,11 @@
+// Writes a whole file under a temporary name and renames it into place, so a reader (or a crash)
+// never sees half a file: the old content or the new, nothing in between.
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.partial-${process.pid}`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, path);
+}
