@@ -94,18 +94,8 @@ const DEFAULT_MAX_WORKERS = 6;
 // 256 px the man on the box was missed. The scan is ~20 % of the work on a long video.
 const FINDER_LONG_SIDE_PX = 384;
 
-interface Settings {
-  model: string;
-  person: PersonSelection;
-  minConfidence: number;
-  chunkFrames: number;
-  scanIntervalS: number;
-  scanLongSidePx: number;
-  refineWithHeatmap: boolean;
-  smoothingHz: number;
-  trackingLagFrames: number;
-  frameCount: number;
-}
+/** The settings a job runs with are exactly those its manifest records (a resume must match them). */
+type Settings = PoseManifest['settings'];
 
 interface Outcome {
   lm: FrameLandmarks | undefined;

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import type { CliCommand } from '../command';
 import { UserError } from '../command';
 import { openLab } from '../../services/lab-services';
-import { dispatch } from '../../services/dispatch';
+import { callOperation } from '../call-operation';
 import type { LabSettingsInfo, NormativeSetInfo } from '../../../shared/api/report-types';
 
 const USAGE = `gaitlab normative import <file> --format csv|pycgm2|gcd|walkway --name NAME [--group G|all] [--citation TEXT]
@@ -65,11 +65,8 @@ export const normativeCommand: CliCommand = {
       strict: true,
     });
     const services = openLab(ctx.labDir);
-    const call = async <T>(op: string, input: unknown): Promise<T> => {
-      const r = await dispatch(services.handlers, op, input, 'cli');
-      if (!r.ok) throw new UserError(r.error.message);
-      return r.result as T;
-    };
+    const call = <T>(op: string, input: unknown): Promise<T> =>
+      callOperation<T>(services.handlers, op, input);
     try {
       if (sub === 'list') {
         const sets = await call<NormativeSetInfo[]>('normative.list', {

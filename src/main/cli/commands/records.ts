@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import type { CliCommand, CliContext } from '../command';
 import { UserError } from '../command';
 import { openLab } from '../../services/lab-services';
-import { dispatch } from '../../services/dispatch';
+import { callOperation } from '../call-operation';
 import type { OperationName } from '../../../shared/api/contract';
 import { resolve } from 'node:path';
 import type { PatientInfo, SessionInfo, TrialInfo } from '../../../shared/api/entities';
@@ -13,14 +13,7 @@ import type { ImportedVideo } from '../../../shared/api/ops/capture';
 async function call(ctx: CliContext, op: OperationName, input: unknown): Promise<unknown> {
   const services = openLab(ctx.labDir);
   try {
-    const env = await dispatch(services.handlers, op, input, 'cli');
-    if (!env.ok) {
-      const fields = Object.entries(env.error.fields ?? {})
-        .map(([k, v]) => `  ${k}: ${v}`)
-        .join('\n');
-      throw new UserError(fields ? `${env.error.message}\n${fields}` : env.error.message);
-    }
-    return env.result;
+    return await callOperation(services.handlers, op, input);
   } finally {
     services.close();
   }
