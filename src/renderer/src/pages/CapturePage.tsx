@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api';
 import { href } from '../router';
+import { Breadcrumb } from '../components/Breadcrumb';
 import { useAsync } from '../use-async';
 import { ErrorBanner } from '../components/ErrorBanner';
 import {
@@ -285,17 +286,12 @@ export function CapturePage({ sessionId }: { sessionId?: string }) {
 
   return (
     <main className="capture-page">
-      <p className="breadcrumb">
-        <a href={href({ page: 'patients' })}>Patients</a>
-        {s && (
-          <>
-            {' / '}
-            <a href={href({ page: 'session', id: s.id })}>
-              Session {s.date} · {s.condition}
-            </a>
-          </>
-        )}
-      </p>
+      <Breadcrumb
+        items={[
+          { href: href({ page: 'patients' }), label: 'Patients' },
+          s && { href: href({ page: 'session', id: s.id }), label: `Session ${s.date} · ${s.condition}` },
+        ]}
+      />
       <h1>{sessionId ? 'Record trial' : 'Camera set-up'}</h1>
       <ErrorBanner
         message={

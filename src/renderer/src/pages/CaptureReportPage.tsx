@@ -1,5 +1,6 @@
 import { api } from '../api';
 import { href } from '../router';
+import { Breadcrumb } from '../components/Breadcrumb';
 import { useAsync } from '../use-async';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { CaptureReportView } from '../capture/CaptureReportView';
@@ -12,15 +13,12 @@ export function CaptureReportPage({ trialId }: { trialId: string }) {
   const t = trial.data;
   return (
     <main>
-      <p className="breadcrumb">
-        <a href={href({ page: 'patients' })}>Patients</a>
-        {t && (
-          <>
-            {' / '}
-            <a href={href({ page: 'session', id: t.sessionId })}>Session</a>
-          </>
-        )}
-      </p>
+      <Breadcrumb
+        items={[
+          { href: href({ page: 'patients' }), label: 'Patients' },
+          t && { href: href({ page: 'session', id: t.sessionId }), label: 'Session' },
+        ]}
+      />
       <ErrorBanner message={trial.error ?? report.error} />
       {t && (
         <>

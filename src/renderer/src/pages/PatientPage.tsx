@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../api';
 import { useAsync } from '../use-async';
 import { href, navigate } from '../router';
+import { Breadcrumb } from '../components/Breadcrumb';
 import { Field } from '../components/Field';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { ApiError } from '../../../shared/api/envelope';
@@ -104,9 +105,7 @@ export function PatientPage({ id }: { id: string }) {
 
   return (
     <main>
-      <p className="breadcrumb">
-        <a href={href({ page: 'patients' })}>Patients</a>
-      </p>
+      <Breadcrumb items={[{ href: href({ page: 'patients' }), label: 'Patients' }]} />
       <ErrorBanner message={patient.error ?? sessions.error ?? actionError} />
       {p && (
         <>

@@ -4,6 +4,7 @@ import type { JobProgressEvent } from '../../../shared/api/events';
 import { api } from '../api';
 import { useAsync } from '../use-async';
 import { href } from '../router';
+import { Breadcrumb } from '../components/Breadcrumb';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { JobProgress } from '../components/JobProgress';
 import { Notice } from '../components/Notice';
@@ -151,15 +152,12 @@ export function SessionPage({ id }: { id: string }) {
 
   return (
     <main>
-      <p className="breadcrumb">
-        <a href={href({ page: 'patients' })}>Patients</a>
-        {patient.data && (
-          <>
-            {' / '}
-            <a href={href({ page: 'patient', id: patient.data.id })}>{patient.data.name}</a>
-          </>
-        )}
-      </p>
+      <Breadcrumb
+        items={[
+          { href: href({ page: 'patients' }), label: 'Patients' },
+          patient.data && { href: href({ page: 'patient', id: patient.data.id }), label: patient.data.name },
+        ]}
+      />
       <ErrorBanner message={session.error ?? trials.error} />
       {s && (
         <>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api, mediaUrl } from '../api';
 import { useAsync } from '../use-async';
 import { href } from '../router';
+import { Breadcrumb } from '../components/Breadcrumb';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Notice } from '../components/Notice';
 import { StatusBadge } from '../components/StatusBadge';
@@ -95,23 +96,16 @@ export function TrialReviewPage({ id }: { id: string }) {
 
   return (
     <main className="wide review">
-      <p className="breadcrumb">
-        <a href={href({ page: 'patients' })}>Patients</a>
-        {patient.data && (
-          <>
-            {' / '}
-            <a href={href({ page: 'patient', id: patient.data.id })}>{patient.data.name}</a>
-          </>
-        )}
-        {session.data && (
-          <>
-            {' / '}
-            <a href={href({ page: 'session', id: session.data.id })}>
-              Session {session.data.date} · {session.data.condition}
-            </a>
-          </>
-        )}
-      </p>
+      <Breadcrumb
+        items={[
+          { href: href({ page: 'patients' }), label: 'Patients' },
+          patient.data && { href: href({ page: 'patient', id: patient.data.id }), label: patient.data.name },
+          session.data && {
+            href: href({ page: 'session', id: session.data.id }),
+            label: `Session ${session.data.date} · ${session.data.condition}`,
+          },
+        ]}
+      />
       <div className="page-head">
         <h1>{t ? `${t.name}: review` : 'Trial review'}</h1>
         {t && <StatusBadge status={t.status} />}
