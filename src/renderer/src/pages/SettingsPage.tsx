@@ -25,55 +25,56 @@ function LabSettingsForm() {
   const [failure, setFailure] = useState<string | null>(null);
   if (!data) return <ErrorBanner message={error} />;
 
-  async function submit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
+  /** Runs one change: on success says so and reloads the settings; on failure shows why. */
+  async function apply(action: () => Promise<unknown>, success: string) {
     setFailure(null);
     try {
-      await api['labSettings.update']({
-        labName: String(f.get('labName') ?? ''),
-        department: String(f.get('department') ?? ''),
-        address: String(f.get('address') ?? ''),
-        phone: String(f.get('phone') ?? ''),
-      });
-      setMessage('Lab settings saved.');
+      await action();
+      setMessage(success);
       reload();
     } catch (err) {
       setFailure(err instanceof Error ? err.message : String(err));
     }
+  }
+
+  async function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    await apply(
+      () =>
+        api['labSettings.update']({
+          labName: String(f.get('labName') ?? ''),
+          department: String(f.get('department') ?? ''),
+          address: String(f.get('address') ?? ''),
+          phone: String(f.get('phone') ?? ''),
+        }),
+      'Lab settings saved.',
+    );
   }
 
   async function logo(file: File | undefined) {
     if (!file) return;
-    setFailure(null);
-    try {
+    await apply(async () => {
       if (file.size > 512 * 1024)
         throw new Error('The logo is too large (at most 512 KB): use a small PNG or JPEG.');
       const mimeType = file.type === 'image/png' ? 'image/png' : 'image/jpeg';
       await api['labSettings.setLogo']({ logo: { mimeType, base64: await readFile(file, 'base64') } });
-      setMessage('Logo saved.');
-      reload();
-    } catch (err) {
-      setFailure(err instanceof Error ? err.message : String(err));
-    }
+    }, 'Logo saved.');
   }
 
   async function walkway(file: File | undefined) {
     if (!file) return;
-    setFailure(null);
-    try {
-      await api['labSettings.setSpatiotemporalTable']({
-        table: {
-          content: await readFile(file, 'text'),
-          name: file.name.replace(/\.[^.]+$/, ''),
-          fileName: file.name,
-        },
-      });
-      setMessage('Walkway normal table saved.');
-      reload();
-    } catch (err) {
-      setFailure(err instanceof Error ? err.message : String(err));
-    }
+    await apply(
+      async () =>
+        api['labSettings.setSpatiotemporalTable']({
+          table: {
+            content: await readFile(file, 'text'),
+            name: file.name.replace(/\.[^.]+$/, ''),
+            fileName: file.name,
+          },
+        }),
+      'Walkway normal table saved.',
+    );
   }
 
   return (
