@@ -30,3 +30,27 @@ export function trialVideos(
       };
     });
 }
+
+// Gait analysis reads sagittal angles best, so without a named camera a side view is analysed first.
+const ANALYSIS_PREFERENCE: readonly string[] = ['sagittal-left', 'sagittal-right'];
+
+/**
+ * The video to analyse: the named camera's, or else a side view, or else the first one. Throws a
+ * message the user can act on when there is none.
+ */
+export function chooseAnalysisVideo(
+  videos: readonly TrialVideo[],
+  trialName: string,
+  camera?: string,
+): TrialVideo {
+  const preferred = ANALYSIS_PREFERENCE.map((v) => videos.find((f) => f.camera === v)).find(Boolean);
+  const file = camera ? videos.find((f) => f.camera === camera) : (preferred ?? videos[0]);
+  if (file) return file;
+  const names = videos.map((f) => f.camera).join(', ');
+  throw new ApiError({
+    code: 'invalid-input',
+    message: camera
+      ? `Trial "${trialName}" has no video for camera ${camera}${names ? ` (it has ${names})` : ''}.`
+      : `Trial "${trialName}" has no video yet. Record or import a video first.`,
+  });
+}

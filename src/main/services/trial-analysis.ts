@@ -15,6 +15,8 @@ import type { LabContext } from './lab-context';
 import { analysisToView, failedView, type ViewContext } from './analysis-view';
 import { InvalidHeightError, runGait } from './gait-pipeline';
 import { APP_VERSION } from './app-version';
+import { chooseAnalysisVideo, trialVideos } from '../capture/trial-videos';
+import type { TrialVideo } from '../../shared/api/ops/capture';
 
 export interface AnalysisDeps extends LabContext {
   analyses: AnalysisRepo;
@@ -27,18 +29,8 @@ export interface AnalyseOptions {
   onProgress?: (done: number, total: number, message: string) => void;
 }
 
-function videoOf(trial: TrialInfo, camera?: string): { camera: string; relativePath: string } {
-  const videos = trial.files.filter((f) => f.kind === 'video');
-  const file = camera ? videos.find((f) => f.camera === camera) : videos[0];
-  if (!file) {
-    throw new ApiError({
-      code: 'invalid-input',
-      message: camera
-        ? `Trial "${trial.name}" has no video for camera ${camera}.`
-        : `Trial "${trial.name}" has no video yet. Record or import a video first.`,
-    });
-  }
-  return { camera: file.camera, relativePath: file.relativePath };
+function videoOf(deps: AnalysisDeps, trial: TrialInfo, camera?: string): TrialVideo {
+  return chooseAnalysisVideo(trialVideos(deps, trial.id), trial.name, camera);
 }
 
 export function provenance(pose: PoseResult, heightM: number | null): TrialAnalysisView['provenance'] {
@@ -135,7 +127,7 @@ export async function analyseTrial(
   options: AnalyseOptions = {},
 ): Promise<TrialAnalysisView> {
   const trial = requireTrial(deps, trialId);
-  const video = videoOf(trial, options.camera);
+  const video = videoOf(deps, trial, options.camera);
   const heightM = options.heightM ?? defaultHeight(deps, trial);
   const poseRel = `${trialDirRelative(...idsOf(deps, trial))}/pose-${video.camera}`;
   deps.analyses.upsert(trial.id, video.camera, {
@@ -148,7 +140,7 @@ export async function analyseTrial(
   deps.events.emit({ type: 'data.changed', entity: 'trial', id: trial.id });
   try {
     const pose = await runPose({
-      videoPath: resolveInsideLab(deps.layout.root, video.relativePath),
+      videoPath: video.absolutePath,
       outDir: resolveInsideLab(deps.layout.root, poseRel),
       ...(options.signal ? { signal: options.signal } : {}),
       onProgress: (p) =>
@@ -200,7 +192,7 @@ export function reanalyse(
   },
 ): TrialAnalysisView {
   const trial = requireTrial(deps, trialId);
-  const video = videoOf(trial, camera);
+  const video = videoOf(deps, trial, camera);
   const row = deps.analyses.get(trialId, video.camera);
   const current = readAnalysis(deps, trialId, video.camera);
   if (!row?.poseDir || !current) {
@@ -265,7 +257,7 @@ export function trialGaitAnalysis(
   camera?: string,
 ): AnalysisResult | null {
   const trial = requireTrial(deps, trialId);
-  const video = videoOf(trial, camera);
+  const video = videoOf(deps, trial, camera);
   const row = deps.analyses.get(trialId, video.camera);
   if (!row?.poseDir) return null;
   const pose = readPoseResult(resolveInsideLab(deps.layout.root, row.poseDir));
