@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, relative, isAbsolute } from 'node:path';
+import { extname, normalize } from 'node:path';
+import { resolveInsideLab } from '../store/lab-folder';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -25,12 +26,10 @@ export async function readStatic(
   } catch {
     return null;
   }
-  if (decoded.includes('\0')) return null;
   const rel = normalize(decoded === '/' ? '/index.html' : decoded).replace(/^[/\\]+/, '');
-  const full = join(rootDir, rel);
-  const back = relative(rootDir, full);
-  if (back.startsWith('..') || isAbsolute(back)) return null;
   try {
+    // The same confinement as lab paths: nothing outside the renderer build is served.
+    const full = resolveInsideLab(rootDir, rel);
     const s = await stat(full);
     if (!s.isFile()) return null;
     return { body: await readFile(full), contentType: TYPES[extname(full)] ?? 'application/octet-stream' };
