@@ -130,6 +130,41 @@ describe('report page', () => {
     consoleErrors.splice(0, consoleErrors.length, ...consoleErrors.filter((e) => !/same patient/.test(e)));
   });
 
+  it("builds the lab's own reference from control sessions picked in Settings", async () => {
+    await page.goto(`${serve.url}#/settings`);
+    const build = page.getByRole('button', { name: /^Build from/ });
+    expect(await build.isDisabled()).toBe(true);
+    const sessions = page.getByTestId('control-sessions');
+    const search = page.getByLabel('Find controls (name or hospital ID)');
+    // Two sessions of one person are one control: refused with a message saying so.
+    await search.fill('Ada Walker');
+    await sessions.getByLabel(/2026-11-02/).check();
+    await sessions.getByLabel(/2027-05-18/).check();
+    expect(await build.textContent()).toBe('Build from 2 sessions (1 person)');
+    await page.getByLabel('Name', { exact: true }).last().fill('Lab controls 2026');
+    await build.click();
+    expect(await page.getByRole('alert').textContent()).toContain('all of one person');
+    await sessions.getByLabel(/2026-11-02/).uncheck();
+    await sessions.getByLabel(/2027-05-18/).uncheck();
+    // The choice survives a new search: one session of Cora, one of Marco.
+    await search.fill('Cora');
+    await sessions.getByLabel(/2026-11-03/).check();
+    await search.fill('Marco');
+    await sessions.getByLabel(/2026-09-14/).check();
+    await page.getByLabel('Population (printed with the band)').fill('Adults walking barefoot');
+    expect(await build.textContent()).toBe('Build from 2 sessions (2 people)');
+    await build.click();
+    await page.getByText('Built "Lab controls 2026" from 2 controls.').waitFor();
+    expect(await page.getByTestId('normative-table').textContent()).toContain('Lab controls 2026');
+    const sets = await invoke(serve, 'normative.list', {});
+    const built = (sets.result as Array<{ name: string; subjectCount: number; population: string }>).find(
+      (s) => s.name === 'Lab controls 2026',
+    );
+    expect(built).toMatchObject({ subjectCount: 2, population: 'Adults walking barefoot' });
+    await page.screenshot({ path: join(ARTIFACTS, 'settings-control-set.png'), fullPage: true });
+    consoleErrors.splice(0, consoleErrors.length, ...consoleErrors.filter((e) => !/one person/.test(e)));
+  });
+
   it('has no serious accessibility violation (axe-core) on the report and settings pages', async () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.goto(`${serve.url}#/settings`);

@@ -166,6 +166,13 @@ export function normativeHandlers(deps: NormativeDeps): HandlersFor<NormativeOps
           throw new ApiError({ code: 'not-found', message: `Control session ${sessionId} was not found.` });
         byPatient.set(s.patientId, [...(byPatient.get(s.patientId) ?? []), sessionId]);
       }
+      if (byPatient.size < 2)
+        throw new ApiError({
+          code: 'invalid-input',
+          message:
+            'The chosen sessions are all of one person: a reference band needs control sessions of at least two people.',
+          fields: { sessionIds: 'Choose sessions of at least two people.' },
+        });
       const controls = [...byPatient].map(([patientId, sessionIds]) => {
         const views = sessionIds.flatMap((id) => analysedViews(deps, id));
         if (views.length === 0)

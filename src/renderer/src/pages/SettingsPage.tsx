@@ -1,9 +1,11 @@
 // Lab settings printed on every report (name, details, logo) and the lab's normative reference
-// sets: import a copy the lab obtained (tidy CSV, pyCGM2 JSON, Vicon GCD), list, archive.
+// sets: import a copy the lab obtained (tidy CSV, pyCGM2 JSON, Vicon GCD) or build one from the lab's
+// own control sessions, list, archive.
 import { useState, type FormEvent } from 'react';
 import type { NormativeFormat } from '../../../shared/api/report-types';
 import { api } from '../api';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { ControlSetBuilder } from '../settings/ControlSetBuilder';
 import { useAsync } from '../use-async';
 
 function readFile(file: File, as: 'text' | 'base64'): Promise<string> {
@@ -336,6 +338,7 @@ function NormativeSets() {
           </span>
         </div>
       </form>
+      <ControlSetBuilder onBuilt={reload} />
     </section>
   );
 }
