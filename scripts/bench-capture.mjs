@@ -7,7 +7,8 @@
 // and five are asked for to get four real ones).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem, tmpdir, release } from 'node:os';
+import { tmpdir } from 'node:os';
+import { describeMachine, loadAverages } from './bench-machine.mjs';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -63,7 +64,7 @@ async function invoke(serve, op, input) {
 }
 
 // Other programs competing for the cores change the answer: say how busy the machine was.
-const loadBefore = loadavg()[0];
+const loadBefore = loadAverages();
 const work = mkdtempSync(join(tmpdir(), 'gaitlab-bench-capture-'));
 const serve = await startServe(join(work, 'lab'));
 const browser = await chromium.launch({
@@ -140,10 +141,10 @@ try {
   serve.proc.kill('SIGTERM');
 }
 
-const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Linux ${release()}, Node ${process.version}, ${browser.version()}`;
+const machine = describeMachine({ browser: `Chromium ${browser.version()}` }).text;
 const table = [
   `Machine: ${machine}`,
-  `Load average (1 min) before ${loadBefore.toFixed(1)}, after ${loadavg()[0].toFixed(1)}.`,
+  `Load average (1, 5, 15 min) before ${loadBefore}, after ${loadAverages()}.`,
   `Recording ${RECORD_S} s at ${FPS} frames/s as the app does: H.264 in WebM (VP8 where H.264 is missing), previews on, chunks uploaded every 0.5 s, cameras cut to their common span.`,
   "Nominal = the recording's wall-clock length x the frame rate, so a camera can show a frame over it.",
   '',

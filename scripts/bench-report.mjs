@@ -7,7 +7,7 @@
 //   npm run build && npm run bench:report [-- --runs N]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { describeMachine, loadAverages } from './bench-machine.mjs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
@@ -97,12 +97,7 @@ for (let i = 0; i < runs + 1; i++) {
 const sorted = timings.map((t) => t.wallS).sort((a, b) => a - b);
 const median = sorted[Math.floor(sorted.length / 2)];
 const pages = /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1];
-const machine = {
-  cpu: cpus()[0]?.model ?? 'unknown',
-  cores: cpus().length,
-  memoryGiB: Math.round(totalmem() / 2 ** 30),
-  loadAverage1m: Number(loadavg()[0]?.toFixed(2)),
-  node: process.version,
+const { machine, text: machineText } = describeMachine({
   chromium: (() => {
     try {
       return execFileSync('/usr/bin/chromium', ['--version'], {
@@ -113,9 +108,11 @@ const machine = {
       return 'unknown';
     }
   })(),
-};
+});
+const load = loadAverages();
 const result = {
   machine,
+  loadAverages: load,
   runs: timings,
   medianWallS: median,
   minWallS: sorted[0],
@@ -123,9 +120,7 @@ const result = {
   targetS: 3,
 };
 writeFileSync(join(outDir, 'report.json'), JSON.stringify(result, null, 2));
-console.log(
-  `machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, load ${machine.loadAverage1m}, ${machine.chromium}`,
-);
+console.log(`machine: ${machineText}; load average ${load}`);
 for (const t of timings)
   console.log(`  ${t.wallS.toFixed(2)} s (start-up ${t.startupS}, page ${t.pageS}, PDF ${t.pdfS})`);
 console.log(
