@@ -14,10 +14,12 @@ import {
   type GaitCycle,
 } from './cycles';
 import { frontalAngles } from './frontal-angles';
+import { butterworthLowPass } from './butterworth';
 import { detectGaitEvents, sortEvents, type EventDetectionOptions } from './gait-events';
 import { median } from './peaks';
 import {
   cleanBody,
+  cleanTrajectory,
   meanPoint,
   pelvisCentre,
   type CleanBody,
@@ -25,6 +27,7 @@ import {
   type PointSeries,
   type PreprocessOptions,
 } from './preprocess';
+import { residualAnalysis } from './residual-analysis';
 import { pelvisTiltSeries, sagittalAngles, trunkTiltSeries } from './sagittal-angles';
 import { resolveScale, type Scale, type ScaleSource } from './scaling';
 import { computeSpatiotemporal, type SpatiotemporalResult } from './spatiotemporal';
@@ -159,6 +162,63 @@ function bodyLengths(body: CleanBody): { leg: number; legAndTrunk: number | unde
 
 function fmtGap(g: LongGap, rateHz: number, t0: number): string {
   return `${g.trajectory} ${(t0 + g.startFrame / rateHz).toFixed(2)}-${(t0 + g.endFrame / rateHz).toFixed(2)} s`;
+}
+
+/** Highest cutoff of the landing heights ('auto'); see landingHeights. */
+const LANDING_MAX_CUTOFF_HZ = 15;
+
+/**
+ * Heel and toe heights from which initial contact is placed, less smoothed than the trajectories
+ * when the data allow it (undefined: use the trajectories as preprocessed).
+ *
+ * Why: the default 6 Hz low-pass suits joint angles, but a landing is a transient: the foot's
+ * descent is arrested within a few frames. At 6 Hz every instant is blurred over about 60 ms (26 ms
+ * at 15 Hz), so the arrest (the largest upward acceleration of the landing part of the foot) is mixed
+ * with what precedes and follows it, such as the heel marker rising as the foot rolls onto its sole,
+ * and its detected instant drifts by a frame or two, differently from step to step. The heights are
+ * therefore filtered at the cutoff their own noise allows (Winter's residual analysis, the noisiest of
+ * the four signals deciding), never below the trajectory cutoff: jittery video landmarks keep the
+ * trajectory smoothing unchanged, clean marker data get more detail (11-15 Hz for the Vicon walks of
+ * the tests). The cap bounds what already filtered data (no noise left to measure) get: above it, a
+ * walking foot's vertical motion is mostly marker wobble at impact.
+ */
+function landingHeights(
+  set: TrajectorySet,
+  body: CleanBody,
+  up: (p: PointSeries) => Float64Array,
+  options: AnalysisOptions,
+): Record<Side, { heelUp: Float64Array; toeUp: Float64Array }> | undefined {
+  const trajectoryCutoff = options.preprocess?.cutoffHz ?? 6;
+  const setting = options.eventDetection?.landingCutoffHz ?? 'auto';
+  if ((options.eventDetection?.method ?? 'zeni') !== 'zeni' || !(trajectoryCutoff > 0) || setting === 0)
+    return undefined;
+  const unfiltered = (p: PointSeries | undefined) => {
+    if (!p) return new Float64Array(set.frameCount).fill(NaN);
+    const t = set.trajectories[p.name]!;
+    return up(cleanTrajectory(p.name, t, set, { ...options.preprocess, cutoffHz: 0 }).point);
+  };
+  const raw = {
+    left: { heelUp: unfiltered(body.left.heel), toeUp: unfiltered(body.left.toe) },
+    right: { heelUp: unfiltered(body.right.heel), toeUp: unfiltered(body.right.toe) },
+  };
+  let cutoff = setting === 'auto' ? LANDING_MAX_CUTOFF_HZ : setting;
+  if (setting === 'auto') {
+    for (const side of SIDES) {
+      for (const h of [raw[side].heelUp, raw[side].toeUp]) {
+        const ra = residualAnalysis(h, set.rateHz);
+        // Too little data to measure the noise: keep the trajectory smoothing.
+        if (!ra) return undefined;
+        if (ra.cutoffHz !== undefined) cutoff = Math.min(cutoff, ra.cutoffHz);
+      }
+    }
+    if (cutoff <= trajectoryCutoff) return undefined;
+  }
+  const filter = (h: Float64Array) =>
+    cutoff < set.rateHz / 2 ? butterworthLowPass(h, set.rateHz, { cutoffHz: cutoff }) : h;
+  return {
+    left: { heelUp: filter(raw.left.heelUp), toeUp: filter(raw.left.toeUp) },
+    right: { heelUp: filter(raw.right.heelUp), toeUp: filter(raw.right.toeUp) },
+  };
 }
 
 export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions = {}): AnalysisResult {
@@ -306,8 +366,9 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
     const first = events[0]?.source ?? 'manual';
     eventSource = events.every((e) => e.source === first) ? first : 'manual';
   } else {
+    const landing = landingHeights(set, body, (p) => sag(p)!.up, options);
     events = detectGaitEvents(
-      { rateHz, passes, feet, pelvisForward: pelvisSag.forward },
+      { rateHz, passes, feet, pelvisForward: pelvisSag.forward, ...(landing ? { landing } : {}) },
       options.eventDetection,
     );
     eventSource = options.eventDetection?.method ?? 'zeni';

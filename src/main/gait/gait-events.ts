@@ -20,11 +20,22 @@ export interface EventDetectionInput {
   passes: readonly WalkingPass[];
   feet: Record<Side, { heel: Sagittal2D; toe: Sagittal2D }>;
   pelvisForward: ArrayLike<number>;
+  /**
+   * Heights of heel and toe from which Zeni contact is moved to the landing, when they should be less
+   * smoothed than `feet` (see `landingHeights` in analyse.ts). Default: the feet's `up`.
+   */
+  landing?: Record<Side, { heelUp: ArrayLike<number>; toeUp: ArrayLike<number> }>;
 }
 
 export interface EventDetectionOptions {
   method?: EventMethod;
   zeni?: ZeniOptions;
+  /**
+   * Low-pass cutoff (Hz) of the heel and toe heights that place the landing (Zeni method). 'auto'
+   * (default): what Winter's residual analysis of those heights allows, between the trajectory
+   * cutoff and 15 Hz. A number: that cutoff. 0: the trajectories as preprocessed.
+   */
+  landingCutoffHz?: number | 'auto';
   footVelocity?: FootVelocityOptions;
 }
 
@@ -61,8 +72,8 @@ export function detectGaitEvents(
               side,
               heelForward: heel.forward,
               toeForward: toe.forward,
-              heelUp: heel.up,
-              toeUp: toe.up,
+              heelUp: input.landing?.[side].heelUp ?? heel.up,
+              toeUp: input.landing?.[side].toeUp ?? toe.up,
               pelvisForward: input.pelvisForward,
               rateHz: input.rateHz,
               startFrame: pass.startFrame,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { footVelocityEvents } from '../../../src/main/gait/foot-velocity';
 import {
   addEvent,
+  detectGaitEvents,
   eventFromLabels,
   eventsFromTimes,
   moveEvent,
@@ -137,6 +138,43 @@ describe('Zeni contact refined by the landing of the foot', () => {
     for (const f of ic) expect(Math.abs(f - Math.round(f / 100) * 100)).toBeLessThan(0.6);
     // Without that check, a later wobble of the grounded heel would be taken for the landing.
     for (const f of detect(-4, 0)) expect(f - Math.round(f / 100) * 100).toBeGreaterThan(3);
+  });
+});
+
+describe('detectGaitEvents: landing heights', () => {
+  it('places contact from the landing heights when given, not from the (smoother) feet', () => {
+    const fwd = (i: number) => pelvis[i]! + 0.3 * Math.cos((2 * Math.PI * i) / rate / T);
+    // Feet heights never land (flat): contact stays at the pelvis-relative peak (frames 100 k).
+    // The landing heights land 6 frames after it (the heel stops descending there).
+    const landingUp = Float64Array.from({ length: n }, (_, i) => {
+      const since = i - (Math.round((i - 6) / 100) * 100 + 6);
+      return since >= -40 && since < 0 ? 40 * Math.sin((Math.PI * (since + 40)) / 40) : 0;
+    });
+    const flat = new Float64Array(n).fill(0);
+    const heel = { name: 'heel', forward: Float64Array.from({ length: n }, (_, i) => fwd(i)), up: flat };
+    const toe = { name: 'toe', forward: heel.forward.map((v) => v + 0.2), up: flat };
+    const input = {
+      rateHz: rate,
+      passes: [{ index: 0, startFrame: 0, endFrame: n, direction: 1 as const, mode: 'overground' as const }],
+      feet: { left: { heel, toe }, right: { heel, toe } },
+      pelvisForward: pelvis,
+    };
+    const contacts = (ev: ReturnType<typeof detectGaitEvents>) =>
+      ev.filter((e) => e.side === 'left' && e.kind === 'initial-contact').map((e) => e.frame);
+    const without = contacts(detectGaitEvents(input));
+    const withLanding = contacts(
+      detectGaitEvents({
+        ...input,
+        landing: {
+          left: { heelUp: landingUp, toeUp: landingUp.map((v) => v + 30) },
+          right: { heelUp: landingUp, toeUp: landingUp },
+        },
+      }),
+    );
+    expect(withLanding.length).toBe(without.length);
+    expect(withLanding.length).toBeGreaterThanOrEqual(4);
+    for (const f of without) expect(Math.abs(f - Math.round(f / 100) * 100)).toBeLessThan(0.6);
+    for (const f of withLanding) expect(Math.abs(f - (Math.round(f / 100) * 100 + 6))).toBeLessThan(0.6);
   });
 });
 
