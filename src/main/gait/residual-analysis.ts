@@ -11,7 +11,7 @@ import { butterworthLowPass } from './butterworth';
 export interface ResidualAnalysisOptions {
   /** Cutoffs tried, as a number of steps up to 0.95 x Nyquist (default 100). */
   steps?: number;
-  /** Part of the Nyquist band where only noise is assumed to remain, fitted by the line (default [0.5, 0.9]). */
+  /** Part of the Nyquist band assumed to hold only noise, where the line is fitted (default [0.5, 0.9]). */
   noiseBand?: readonly [number, number];
 }
 

@@ -149,10 +149,21 @@ describe('gait events from Plug-in Gait markers (default detector: Zeni with lan
     const all = VICON_WALKS.flatMap((rel) => eventErrors(rel));
     expect(all.length).toBe(30);
     const { within17, maxAbs } = print('Vicon PiG walks', all);
-    // Target 90 % within 17 ms; measured 83.3 % (25 of 30). The five misses are Vicon events that no
-    // force plate saw (four contacts, 17-24 ms) or that contradict one: right foot off at 9.02 s is
-    // 24 ms before plate 2 is released, where the detector is 4 ms off (see the force-plate test).
-    expect(within17).toBeGreaterThanOrEqual(25 / 30);
+    // Target 90 % within 17 ms; measured 86.7 % (26 of 30; 83.3 % before contact was placed on less
+    // smoothed heights, see landingHeights in analyse.ts). The four misses are Vicon events that no
+    // force plate saw, or that contradict one:
+    // - right foot off at 9.02 s (Motion3) is 24 ms before plate 2 is released; the detector is 4 ms
+    //   off the plate (see the force-plate test);
+    // - three contacts Vicon placed by pattern-matching the marker heights of the plate steps over
+    //   ~0.3 s of terminal swing ("autocorrelate", which reproduces every stored contact within a frame),
+    //   not at the landing: FlatFoot right 3.57 s and FunctionalWalk left 7.18 s are 2 frames after
+    //   the heel's lowest point (at the plate steps of those walks, 0-1 frame), FlatFoot left 4.05 s
+    //   3 frames before it, with the heel still falling at 0.2 m/s. Copying that pattern-matching
+    //   (pooling the steps of a foot) gets 29 of 30 but moves FlatFoot's right plate contact to
+    //   22 ms from the plate, and on the two feet that hit two plates, anchored at the first plate it
+    //   puts the second contact 4 and 13 ms off its plate, where the landing-based step-to-step
+    //   timing is off by 1.4 and 0.3 ms: it follows Vicon, not the ground, so it is not used.
+    expect(within17).toBeGreaterThanOrEqual(26 / 30);
     expect(maxAbs).toBeLessThanOrEqual(34);
   });
 
