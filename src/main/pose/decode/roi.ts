@@ -1,6 +1,10 @@
 // Region of interest around one person, as a rotated square in original-frame pixels, and the
 // affine maps between that square and the model's input crop. BlazePose expects the body upright
 // and centred on the hips, so a leaning body must be rotated upright in the crop.
+// Coordinates are continuous in both the frame and the crop: pixel (i, j) covers [i, i+1) x [j, j+1)
+// and has its centre at (i + 0.5, j + 0.5), as in MediaPipe's normalised coordinates (OpenCV and
+// OpenPose put that centre at (i, j), 0.5 px away). The model's points follow this convention: its
+// heatmap peaks, read the same way, agree with its regressed points to 0.2 crop px.
 
 export interface Roi {
   centerXPx: number;
