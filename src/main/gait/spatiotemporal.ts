@@ -56,6 +56,33 @@ export interface SpatiotemporalInput {
   treadmill?: boolean;
 }
 
+/**
+ * The other foot's events inside a cycle [start, end): its contact (near mid-cycle) and the foot
+ * off that precedes that contact. A cycle holds one of each; taking merely the first foot off in
+ * the cycle would, when the one just after contact was missed or fell a frame before it, take the
+ * next stride's foot off near 100 % and print single/double support and "opposite foot off" that
+ * no walker has. A missing event gives undefined, never a neighbour's.
+ */
+export function oppositeEvents(
+  events: readonly GaitEvent[],
+  opposite: Side,
+  startFrame: number,
+  endFrame: number,
+): { oppositeFootOff: number | undefined; oppositeContact: number | undefined } {
+  const of = (kind: GaitEvent['kind'], from: number, to: number) =>
+    events
+      .filter((ev) => ev.side === opposite && ev.kind === kind && ev.frame > from && ev.frame < to)
+      .map((ev) => ev.frame);
+  // Several contacts in one cycle (a spurious event) leave the one nearest mid-cycle.
+  const middle = (startFrame + endFrame) / 2;
+  const contacts = of('initial-contact', startFrame, endFrame).sort(
+    (a, b) => Math.abs(a - middle) - Math.abs(b - middle),
+  );
+  const oppositeContact = contacts[0];
+  const offs = of('foot-off', startFrame, oppositeContact ?? middle);
+  return { oppositeFootOff: offs[0], oppositeContact };
+}
+
 export function computeSpatiotemporal(input: SpatiotemporalInput): SpatiotemporalResult {
   const { rateHz, events } = input;
   const perCycle: CycleSpatiotemporal[] = [];
@@ -66,10 +93,7 @@ export function computeSpatiotemporal(input: SpatiotemporalInput): Spatiotempora
     const e = c.endFrame;
     const stride = e - s;
     const pct = (f: number | undefined) => (f === undefined ? null : (100 * (f - s)) / stride);
-    const within = (side: Side, kind: GaitEvent['kind']) =>
-      events.find((ev) => ev.side === side && ev.kind === kind && ev.frame > s && ev.frame < e)?.frame;
-    const oppFo = within(opp, 'foot-off');
-    const oppIc = within(opp, 'initial-contact');
+    const { oppositeFootOff: oppFo, oppositeContact: oppIc } = oppositeEvents(events, opp, s, e);
     const fo = c.footOffFrame;
     const strideTimeS = stride / rateHz;
     const footOffPct = pct(fo);
