@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import type { PatientInfo, SessionInfo } from '../../../shared/api/entities';
 import { api } from '../api';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { Field } from '../components/Field';
 import { useAsync } from '../use-async';
 
 // More matches than this are not listed: the user narrows the search instead of scrolling.
@@ -112,40 +113,31 @@ export function ControlSetBuilder({ onBuilt }: { onBuilt: () => void }) {
         )}
       </div>
       <div className="form-grid">
-        <div className="field">
-          <label htmlFor="control-set-name">Name</label>
-          <input id="control-set-name" value={name} onChange={(e) => setName(e.target.value)} required />
-        </div>
-        <div className="field">
-          <label htmlFor="control-set-population">Population (printed with the band)</label>
-          <input
-            id="control-set-population"
-            value={population}
-            onChange={(e) => setPopulation(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="control-set-age-min">Youngest age, years</label>
-          <input
-            id="control-set-age-min"
-            type="number"
-            min={0}
-            max={120}
-            value={ageMin}
-            onChange={(e) => setAgeMin(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="control-set-age-max">Oldest age, years</label>
-          <input
-            id="control-set-age-max"
-            type="number"
-            min={0}
-            max={120}
-            value={ageMax}
-            onChange={(e) => setAgeMax(e.target.value)}
-          />
-        </div>
+        <Field id="control-set-name" label="Name">
+          {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} required />}
+        </Field>
+        <Field id="control-set-population" label="Population (printed with the band)">
+          {(p) => <input {...p} value={population} onChange={(e) => setPopulation(e.target.value)} />}
+        </Field>
+        {(
+          [
+            ['control-set-age-min', 'Youngest age, years', ageMin, setAgeMin],
+            ['control-set-age-max', 'Oldest age, years', ageMax, setAgeMax],
+          ] as const
+        ).map(([id, label, value, set]) => (
+          <Field key={id} id={id} label={label}>
+            {(p) => (
+              <input
+                {...p}
+                type="number"
+                min={0}
+                max={120}
+                value={value}
+                onChange={(e) => set(e.target.value)}
+              />
+            )}
+          </Field>
+        ))}
       </div>
       <div className="actions">
         <button type="submit" className="primary" disabled={busy || chosen.size < 2}>
