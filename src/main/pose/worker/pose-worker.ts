@@ -16,6 +16,8 @@ const LANDMARK_OUTPUTS = ['ld_3d', 'world_3d', 'output_poseflag'];
 // The heatmap is only fetched when refinement is on: it costs a 640 KB read-back per frame.
 const HEATMAP_OUTPUT = 'activation_heatmap';
 let landmarkOutputNames: string[] = [];
+// The crop arrives in shared memory (no per-frame buffer transfer, allocation or collection).
+let landmarkInput: Float32Array<ArrayBufferLike> = new Float32Array(0);
 
 function send(msg: WorkerResponse, transfer: ArrayBuffer[] = []): void {
   port!.postMessage(msg, transfer);
@@ -80,6 +82,7 @@ function outputNamesFor(model: GraphModel, wanted: string[]): string[] {
 async function handle(msg: WorkerRequest): Promise<void> {
   if (msg.type === 'init') {
     const t0 = performance.now();
+    landmarkInput = new Float32Array(msg.input);
     const backend = await chooseBackend(msg.backend, msg.wasmDir);
     for (const m of msg.models) models.set(m.name, await modelFromBytes(m));
     const lm = models.get('landmarks');
@@ -88,18 +91,23 @@ async function handle(msg: WorkerRequest): Promise<void> {
       lm,
       msg.heatmap ? [...LANDMARK_OUTPUTS, HEATMAP_OUTPUT] : LANDMARK_OUTPUTS,
     );
-    // First inference compiles kernels; do it now so per-frame timings are honest.
-    tf.tidy(() => lm.execute(tf.zeros([1, 256, 256, 3]), landmarkOutputNames));
-    const people = models.get('people');
-    if (people) tf.tidy(() => people.execute(tf.zeros([1, 256, 256, 3], 'int32')));
+    // No inference here: each model's first run sets up its kernels for the input size it gets
+    // (MoveNet's at the scan size, not a guessed one), and the caller decides when (`warm`).
     send({ type: 'ready', backend, initMs: performance.now() - t0 });
+    return;
+  }
+  if (msg.type === 'warm') {
+    const t0 = performance.now();
+    const lm = models.get('landmarks')!;
+    tf.tidy(() => lm.execute(tf.zeros([1, 256, 256, 3]), landmarkOutputNames));
+    send({ type: 'warm', id: msg.id, ms: performance.now() - t0 });
     return;
   }
   if (msg.type === 'landmarks') {
     const lm = models.get('landmarks')!;
     const t0 = performance.now();
     const outs = tf.tidy(() => {
-      const input = tf.tensor4d(msg.input, [1, 256, 256, 3], 'float32');
+      const input = tf.tensor4d(landmarkInput, [1, 256, 256, 3], 'float32');
       return lm.execute(input, landmarkOutputNames) as tf.Tensor[];
     });
     const [ld, world, flag, heatmap] = await Promise.all(outs.map((t) => t.data() as Promise<Float32Array>));
@@ -113,13 +121,11 @@ async function handle(msg: WorkerRequest): Promise<void> {
         poseFlag: flag![0]!,
         heatmap: heatmap ?? new Float32Array(0),
         inferMs: performance.now() - t0,
-        input: msg.input,
       },
       [
         ld!.buffer as ArrayBuffer,
         world!.buffer as ArrayBuffer,
         ...(heatmap ? [heatmap.buffer as ArrayBuffer] : []),
-        msg.input.buffer as ArrayBuffer,
       ],
     );
     return;

@@ -15,12 +15,18 @@ export type WorkerRequest =
       backend: 'wasm' | 'tensorflow' | 'auto';
       wasmDir: string;
       heatmap: boolean;
+      /** This worker's landmark input, LANDMARK_INPUT_PX^2 x 3 floats, written by the main thread. */
+      input: SharedArrayBuffer;
     }
-  | { type: 'landmarks'; id: number; input: Float32Array }
+  /** One landmark inference on zeros: sets up the kernels before the first real frame. */
+  | { type: 'warm'; id: number }
+  /** Runs the landmark model on the crop now in this worker's shared input buffer. */
+  | { type: 'landmarks'; id: number }
   | { type: 'people'; id: number; input: Int32Array; widthPx: number; heightPx: number };
 
 export type WorkerResponse =
   | { type: 'ready'; backend: string; initMs: number }
+  | { type: 'warm'; id: number; ms: number }
   | {
       type: 'landmarks';
       id: number;
@@ -32,8 +38,6 @@ export type WorkerResponse =
       /** 64 x 64 x 39 logits (NHWC) when requested at init, else empty. */
       heatmap: Float32Array;
       inferMs: number;
-      /** The input buffer handed back for reuse. */
-      input: Float32Array;
     }
   | { type: 'people'; id: number; raw: Float32Array; inferMs: number; input: Int32Array }
   | { type: 'error'; id?: number; message: string };
