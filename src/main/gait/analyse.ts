@@ -166,6 +166,7 @@ function fmtGap(g: LongGap, rateHz: number, t0: number): string {
 
 /** Highest cutoff of the landing heights ('auto'); see landingHeights. */
 const LANDING_MAX_CUTOFF_HZ = 15;
+const LANDING_MIN_RATE_HZ = 50;
 
 /**
  * Heel and toe heights from which initial contact is placed, less smoothed than the trajectories
@@ -192,6 +193,9 @@ function landingHeights(
   const setting = options.eventDetection?.landingCutoffHz ?? 'auto';
   if ((options.eventDetection?.method ?? 'zeni') !== 'zeni' || !(trajectoryCutoff > 0) || setting === 0)
     return undefined;
+  // A foot's descent is arrested within 20-30 ms: below 50 frames/s that is one frame or less, and
+  // no filter setting recovers an instant the sampling did not resolve.
+  if (set.rateHz < LANDING_MIN_RATE_HZ) return undefined;
   const unfiltered = (p: PointSeries | undefined) => {
     if (!p) return new Float64Array(set.frameCount).fill(NaN);
     const t = set.trajectories[p.name]!;
@@ -367,9 +371,23 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
     eventSource = events.every((e) => e.source === first) ? first : 'manual';
   } else {
     const landing = landingHeights(set, body, (p) => sag(p)!.up, options);
+    // Without heights that resolve the landing (video landmarks: too noisy, or too few frames per
+    // second), the largest upward acceleration of a foot smoothed at 6 Hz falls anywhere in the
+    // 0.15 s after the pelvis-relative peak: on the Sports2D walk (30 fps) it put contact 3-5
+    // frames after the foot visibly stopped. Contact is then placed where the foot's ground speed
+    // has fallen to a fifth of walking speed, which needs only horizontal positions (within about a
+    // frame of the visible landing on that walk).
+    const refinement =
+      options.eventDetection?.zeni?.contactRefinement ?? (landing ? undefined : 'ground-speed');
+    const detection: EventDetectionOptions = refinement
+      ? {
+          ...options.eventDetection,
+          zeni: { ...options.eventDetection?.zeni, contactRefinement: refinement },
+        }
+      : (options.eventDetection ?? {});
     events = detectGaitEvents(
       { rateHz, passes, feet, pelvisForward: pelvisSag.forward, ...(landing ? { landing } : {}) },
-      options.eventDetection,
+      detection,
     );
     eventSource = options.eventDetection?.method ?? 'zeni';
     if (eventSource === 'foot-velocity' && mode === 'treadmill')

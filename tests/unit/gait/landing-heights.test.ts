@@ -1,5 +1,6 @@
 // Initial contact is placed on heel and toe heights filtered at the cutoff their own noise allows
-// (residual analysis), never smoother than the trajectories: see landingHeights in analyse.ts.
+// (residual analysis), never smoother than the trajectories, and only where the frame rate and the
+// noise let them resolve the landing: see landingHeights in analyse.ts.
 import { describe, expect, it } from 'vitest';
 import { analyseTrajectories, type AnalysisOptions } from '../../../src/main/gait/analyse';
 import type { TrajectorySet } from '../../../src/main/gait/types';
@@ -37,11 +38,28 @@ describe('landing heights for initial contact', () => {
     const set = syntheticWalk({ fps: 100 });
     const auto = contacts(set);
     expect(auto).toEqual(contacts(set, { eventDetection: { landingCutoffHz: 15 } }));
-    const smooth = contacts(set, { eventDetection: { landingCutoffHz: 0 } });
+    const smooth = contacts(set, {
+      eventDetection: { landingCutoffHz: 0, zeni: { contactRefinement: 'landing-impact' } },
+    });
     expect(auto.length).toBe(smooth.length);
     // Same contacts within a couple of frames: only where exactly the landing is placed differs.
     auto.forEach((f, i) => expect(Math.abs(f - smooth[i]!)).toBeLessThan(3));
     expect(auto.some((f, i) => Math.abs(f - smooth[i]!) > 0.05)).toBe(true);
+  });
+
+  it("below 50 frames/s (or with noisy heights) contact is placed by the foot's ground speed", () => {
+    for (const set of [syntheticWalk({ fps: 30 }), jittered(syntheticWalk({ fps: 60 }), 2)]) {
+      const byGroundSpeed = contacts(set, {
+        eventDetection: { zeni: { contactRefinement: 'ground-speed' } },
+      });
+      expect(byGroundSpeed.length).toBeGreaterThanOrEqual(6);
+      expect(contacts(set)).toEqual(byGroundSpeed);
+    }
+    // At 100 frames/s with clean data the landing itself is used.
+    const clean = syntheticWalk({ fps: 100 });
+    expect(contacts(clean)).not.toEqual(
+      contacts(clean, { eventDetection: { zeni: { contactRefinement: 'ground-speed' } } }),
+    );
   });
 
   it('the foot-velocity method is not affected', () => {
