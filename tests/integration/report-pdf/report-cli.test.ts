@@ -233,6 +233,8 @@ describe('gaitlab normative build', () => {
     // Two sessions of one person are one subject: not enough for an SD.
     const same = gaitlab('normative', 'build', '--name', 'Same person', lab.sessionA, lab.sessionB);
     expect(same.code).toBe(1);
-    expect(same.stderr).toMatch(/at least 2 control subjects/);
+    expect(same.stderr).toMatch(
+      /all of one person: a reference band needs control sessions of at least two people/,
+    );
   });
 });
