@@ -2,7 +2,9 @@
 // Pose engine benchmark: end-to-end frames/s and per-stage cost of runPose on the Sports2D demo
 // and on a 720p H.264 transcode of it, next to the @vladmandic/human Node pipeline (wasm,
 // BlazePose full) on the same frames. Results also go to bench-results/pose.json.
-//   npm run bench:pose [-- --skip-human] [-- --frames N]
+//   npm run bench:pose [-- --skip-human] [-- --frames N] [-- --repeat N] [-- --only 720p]
+// On a shared machine every wall-clock number moves with what else runs: each run reports the
+// share of the machine's CPU that other processes used meanwhile (Linux), so a run can be judged.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -14,8 +16,13 @@ import { createServer } from 'vite';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const demo = resolve(root, '../shared/data/sports2d_demo_sideview_walk/demo.mp4');
 const skipHuman = process.argv.includes('--skip-human');
-const framesArg = process.argv.indexOf('--frames');
-const maxFrames = framesArg > 0 ? Number(process.argv[framesArg + 1]) : undefined;
+const argValue = (name) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const maxFrames = argValue('--frames') ? Number(argValue('--frames')) : undefined;
+const repeat = Math.max(1, Number(argValue('--repeat') ?? 1));
+const only = argValue('--only');
 if (!existsSync(demo)) {
   console.error(`bench: ${demo} is missing`);
   process.exit(1);
@@ -23,13 +30,46 @@ if (!existsSync(demo)) {
 
 const tmp = mkdtempSync(join(tmpdir(), 'gaitlab-bench-'));
 const mb = (b) => (b / 1024 / 1024).toFixed(0);
+const median = (xs) => {
+  const v = [...xs].sort((a, b) => a - b);
+  return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+};
+
+/**
+ * CPU ticks (10 ms) of the whole machine and of this process, its threads and its finished
+ * children (ffmpeg, ffprobe), from /proc; undefined elsewhere.
+ */
+function cpuTicks() {
+  try {
+    const all = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    const self = readFileSync('/proc/self/stat', 'utf8');
+    const f = self
+      .slice(self.lastIndexOf(')') + 2)
+      .split(' ')
+      .map(Number);
+    return {
+      total: all.reduce((a, b) => a + b, 0),
+      busy: all.reduce((a, b) => a + b, 0) - all[3] - all[4],
+      own: f[11] + f[12],
+      children: f[13] + f[14],
+    };
+  } catch {
+    return undefined;
+  }
+}
 
 async function loadEngine() {
   // The engine is TypeScript: let Vite transform it on the fly, as vitest does.
   const server = await createServer({
     root,
     configFile: false,
-    server: { middlewareMode: true },
+    // No dependency pre-bundling (it is for the renderer: plotly, react) and no file watcher:
+    // Vite would run both in the background during the measurements (the bundling ~2 s of CPU
+    // when its cache is stale, the watcher crawling the repository). Its own cache folder, so the
+    // project's node_modules/.vite is left alone.
+    cacheDir: join(tmp, 'vite'),
+    optimizeDeps: { noDiscovery: true, include: [] },
+    server: { middlewareMode: true, preTransformRequests: false, watch: null },
     appType: 'custom',
     logLevel: 'error',
   });
@@ -38,23 +78,34 @@ async function loadEngine() {
   return { server, runPose, probe };
 }
 
-async function benchEngine(runPose, label, video) {
-  const outDir = join(tmp, `job-${label}`);
+async function benchEngine(runPose, label, video, run) {
+  const outDir = join(tmp, `job-${label}-${run}`);
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
-  const r = await runPose({ videoPath: video, outDir, maxFrames });
+  const ticks0 = cpuTicks();
+  // Start-up (probe, workers, person scan) overlaps: the tracking pass starts when the first frame
+  // is committed, which the progress callback reports.
+  let trackingStartMs;
+  const r = await runPose({
+    videoPath: video,
+    outDir,
+    maxFrames,
+    onProgress: (p) => {
+      if (p.stage === 'landmarks' && trackingStartMs === undefined) trackingStartMs = performance.now() - t0;
+    },
+  });
   const cpu = process.cpuUsage(cpu0);
+  const ticks1 = cpuTicks();
   const wallS = (performance.now() - t0) / 1000;
   const s = r.stats;
   const n = r.manifest.frames;
+  const d = ticks0 && ticks1 ? (k) => ticks1[k] - ticks0[k] : undefined;
   return {
     label,
     frames: n,
     wallS,
     framesPerS: n / wallS,
-    framesPerSAfterStartup: n / ((s.ms.total - s.workerInitMs - s.ms.probe) / 1000),
-    // The tracking pass alone: what a long video approaches, minus the person scan's share.
-    framesPerSTrackingPass: n / ((s.ms.total - s.workerInitMs - s.ms.probe - s.ms.scan) / 1000),
+    framesPerSTrackingPass: n / (wallS - (trackingStartMs ?? 0) / 1000),
     backend: s.backend,
     workers: s.workers,
     msPerFrame: {
@@ -64,7 +115,13 @@ async function benchEngine(runPose, label, video) {
       finderPerCall: s.ms.finder / Math.max(1, s.finderCalls),
       post: s.ms.post / n,
     },
-    wallMs: { probe: s.ms.probe, workerInit: s.workerInitMs, personScan: s.ms.scan, total: s.ms.total },
+    wallMs: {
+      probe: s.ms.probe,
+      workerInit: s.workerInitMs,
+      personScan: s.ms.scan,
+      startUp: trackingStartMs ?? 0,
+      total: s.ms.total,
+    },
     landmarkCallsPer100: (100 * s.landmarkCalls) / n,
     detectorCallsPer100: (100 * s.finderCalls) / n,
     framesWithPerson: n - r.manifest.framesWithoutPerson,
@@ -72,6 +129,10 @@ async function benchEngine(runPose, label, video) {
     // CPU time of this process (main thread + workers; ffmpeg children excluded): unlike wall
     // time it hardly moves when other programs share the machine.
     cpuMsPerFrame: (cpu.user + cpu.system) / 1000 / n,
+    // ffmpeg and ffprobe (decoding twice: the person scan's samples and the tracking pass).
+    ffmpegCpuMsPerFrame: d ? (d('children') * 10) / n : undefined,
+    // Share of the machine's CPU used by other processes during the run.
+    othersCpuPct: d ? (100 * (d('busy') - d('own') - d('children'))) / d('total') : undefined,
   };
 }
 
@@ -136,6 +197,7 @@ async function benchHuman(label, video, info, cacheSensitivity) {
   let inferMs = 0;
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
+  const ticks0 = cpuTicks();
   const queue = [];
   let wake;
   child.stdout.on('data', (chunk) => {
@@ -178,6 +240,7 @@ async function benchHuman(label, video, info, cacheSensitivity) {
   }
   const wallS = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
+  const ticks1 = cpuTicks();
   globalThis.fetch = realFetch;
   return {
     label,
@@ -189,6 +252,12 @@ async function benchHuman(label, video, info, cacheSensitivity) {
     msPerFrame: inferMs / frames,
     cpuMsPerFrame: (cpu.user + cpu.system) / 1000 / frames,
     framesWithBody: withBody,
+    othersCpuPct:
+      ticks0 && ticks1
+        ? (100 *
+            (ticks1.busy - ticks0.busy - (ticks1.own - ticks0.own) - (ticks1.children - ticks0.children))) /
+          (ticks1.total - ticks0.total)
+        : undefined,
   };
 }
 
@@ -230,7 +299,7 @@ async function main() {
   const inputs = [
     { label: 'sports2d-1768x994-vp9', video: demo },
     { label: 'sports2d-720p-h264', video: hd },
-  ];
+  ].filter((i) => !only || i.label.includes(only));
   const results = { machine, engine: [], human: [] };
   try {
     for (const input of inputs) {
@@ -238,26 +307,42 @@ async function main() {
       console.log(
         `\ninput ${input.label}: ${info.widthPx}x${info.heightPx} ${info.codec} ${info.fps} fps, ${info.frameCount} frames`,
       );
-      const e = await benchEngine(runPose, input.label, input.video);
-      results.engine.push(e);
-      console.log(
-        `  gaitlab runPose: ${e.framesPerS.toFixed(1)} frames/s end to end (${e.frames} frames in ${e.wallS.toFixed(1)} s; ` +
-          `${e.framesPerSAfterStartup.toFixed(1)} frames/s without model start-up, ` +
-          `${e.framesPerSTrackingPass.toFixed(1)} frames/s in the tracking pass alone), backend ${e.backend} x${e.workers} workers`,
-      );
-      console.log(
-        `    ms/frame: decode wait ${e.msPerFrame.decodeWait.toFixed(1)}, crop ${e.msPerFrame.crop.toFixed(1)}, post ${e.msPerFrame.post.toFixed(1)}; ` +
-          `landmark ${e.msPerFrame.landmarkPerCall.toFixed(1)} ms/call (${e.landmarkCallsPer100.toFixed(0)} calls/100 frames, in parallel), ` +
-          `person finder ${e.msPerFrame.finderPerCall.toFixed(0)} ms/call (${e.detectorCallsPer100.toFixed(1)} calls/100 frames)`,
-      );
-      console.log(
-        `    wall ms: probe ${e.wallMs.probe.toFixed(0)}, worker start ${e.wallMs.workerInit.toFixed(0)}, person scan ${e.wallMs.personScan.toFixed(0)}, total ${e.wallMs.total.toFixed(0)}; ` +
-          `peak RSS ${e.peakRssMiB} MiB; person found in ${e.framesWithPerson}/${e.frames} frames`,
-      );
-      console.log(
-        `    CPU ${e.cpuMsPerFrame.toFixed(1)} ms/frame (all threads, whole run) -> ` +
-          `${((1000 * machine.cores) / e.cpuMsPerFrame).toFixed(1)} frames/s if ${machine.cores} cores were ours alone`,
-      );
+      const runs = [];
+      for (let run = 1; run <= repeat; run++) {
+        const e = await benchEngine(runPose, input.label, input.video, run);
+        runs.push(e);
+        results.engine.push(e);
+        const others =
+          e.othersCpuPct === undefined
+            ? ''
+            : `, other processes used ${e.othersCpuPct.toFixed(0)} % of the CPU`;
+        console.log(
+          `  gaitlab runPose${repeat > 1 ? ` run ${run}` : ''}: ${e.framesPerS.toFixed(1)} frames/s end to end (${e.frames} frames in ${e.wallS.toFixed(2)} s; ` +
+            `${e.framesPerSTrackingPass.toFixed(1)} frames/s in the tracking pass, after ${(e.wallMs.startUp / 1000).toFixed(2)} s of start-up), ` +
+            `backend ${e.backend} x${e.workers} workers${others}`,
+        );
+        console.log(
+          `    ms/frame: decode wait ${e.msPerFrame.decodeWait.toFixed(1)}, crop ${e.msPerFrame.crop.toFixed(1)}, post ${e.msPerFrame.post.toFixed(1)}; ` +
+            `landmark ${e.msPerFrame.landmarkPerCall.toFixed(1)} ms/call (${e.landmarkCallsPer100.toFixed(0)} calls/100 frames, in parallel), ` +
+            `person finder ${e.msPerFrame.finderPerCall.toFixed(0)} ms/call (${e.detectorCallsPer100.toFixed(1)} calls/100 frames)`,
+        );
+        console.log(
+          `    wall ms (start-up steps overlap): probe ${e.wallMs.probe.toFixed(0)}, worker model load ${e.wallMs.workerInit.toFixed(0)}, person scan ${e.wallMs.personScan.toFixed(0)}, ` +
+            `first frame committed ${e.wallMs.startUp.toFixed(0)}, total ${e.wallMs.total.toFixed(0)}; ` +
+            `peak RSS ${e.peakRssMiB} MiB; person found in ${e.framesWithPerson}/${e.frames} frames`,
+        );
+        console.log(
+          `    CPU ${e.cpuMsPerFrame.toFixed(1)} ms/frame (all threads, whole run)` +
+            (e.ffmpegCpuMsPerFrame === undefined ? '' : ` + ffmpeg ${e.ffmpegCpuMsPerFrame.toFixed(1)}`) +
+            ` -> ${((1000 * machine.cores) / (e.cpuMsPerFrame + (e.ffmpegCpuMsPerFrame ?? 0))).toFixed(1)} frames/s if ${machine.cores} cores were ours alone and always busy`,
+        );
+      }
+      if (repeat > 1) {
+        console.log(
+          `  median of ${repeat}: ${median(runs.map((e) => e.framesPerS)).toFixed(1)} frames/s end to end, ` +
+            `${median(runs.map((e) => e.framesPerSTrackingPass)).toFixed(1)} in the tracking pass`,
+        );
+      }
       if (!skipHuman) {
         for (const cache of [0, 0.7]) {
           const hres = await benchHuman(input.label, input.video, info, cache);
@@ -265,7 +350,10 @@ async function main() {
           console.log(
             `  @vladmandic/human (${cache === 0 ? 'inference every frame' : 'its default caching'}): ${hres.framesPerS.toFixed(1)} frames/s, ` +
               `${hres.msPerFrame.toFixed(1)} ms/frame, backend ${hres.backend} x1, body found in ${hres.framesWithBody}/${hres.frames} frames; ` +
-              `CPU ${hres.cpuMsPerFrame.toFixed(1)} ms/frame (one thread: ${(1000 / hres.cpuMsPerFrame).toFixed(1)} frames/s on an idle core)`,
+              `CPU ${hres.cpuMsPerFrame.toFixed(1)} ms/frame (one thread: ${(1000 / hres.cpuMsPerFrame).toFixed(1)} frames/s on an idle core)` +
+              (hres.othersCpuPct === undefined
+                ? ''
+                : `; other processes used ${hres.othersCpuPct.toFixed(0)} % of the CPU`),
           );
         }
       }
@@ -280,12 +368,13 @@ async function main() {
       .join(' ')}`,
   );
   console.log('side by side (frames/s end to end):');
-  for (const e of results.engine) {
+  for (const e of results.engine.filter((x, i, all) => all.findIndex((y) => y.label === x.label) === i)) {
+    const mine = results.engine.filter((x) => x.label === e.label).map((x) => x.framesPerS);
     const h = results.human
       .filter((x) => x.label === e.label)
       .map((x) => `${x.framesPerS.toFixed(1)} (cache ${x.cacheSensitivity})`);
     console.log(
-      `  ${e.label.padEnd(24)} gaitlab ${e.framesPerS.toFixed(1).padStart(5)}   human ${h.join(', ') || '-'}`,
+      `  ${e.label.padEnd(24)} gaitlab ${median(mine).toFixed(1).padStart(5)}   human ${h.join(', ') || '-'}`,
     );
   }
   mkdirSync(join(root, 'bench-results'), { recursive: true });
