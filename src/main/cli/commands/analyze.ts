@@ -25,7 +25,7 @@ angles, spatiotemporal parameters. Prints a summary (cycles per side, cadence, s
 peak in swing and minimum in stance) and writes a tidy CSV: trial, side, cycle, percent, variable, value, unit.
   --height METRES  patient standing height in metres (e.g. 1.65), for distances and speed;
                    for a lab trial the patient's recorded height is used by default
-  --camera NAME    camera of the trial to analyse (default: the first)
+  --camera NAME    camera of the trial to analyse (default: sagittal-left, else sagittal-right, else the first)
   --out FILE       tidy CSV output
   --json FILE      the full analysis as JSON
 An interrupted run resumes where it stopped.`,
