@@ -132,7 +132,8 @@ async function benchEngine(runPose, label, video, run) {
     // ffmpeg and ffprobe (decoding twice: the person scan's samples and the tracking pass).
     ffmpegCpuMsPerFrame: d ? (d('children') * 10) / n : undefined,
     // Share of the machine's CPU used by other processes during the run.
-    othersCpuPct: d ? (100 * (d('busy') - d('own') - d('children'))) / d('total') : undefined,
+    // (The counters are read at slightly different moments: a quiet machine can come out at -1 %.)
+    othersCpuPct: d ? Math.max(0, (100 * (d('busy') - d('own') - d('children'))) / d('total')) : undefined,
   };
 }
 
@@ -254,9 +255,12 @@ async function benchHuman(label, video, info, cacheSensitivity) {
     framesWithBody: withBody,
     othersCpuPct:
       ticks0 && ticks1
-        ? (100 *
-            (ticks1.busy - ticks0.busy - (ticks1.own - ticks0.own) - (ticks1.children - ticks0.children))) /
-          (ticks1.total - ticks0.total)
+        ? Math.max(
+            0,
+            (100 *
+              (ticks1.busy - ticks0.busy - (ticks1.own - ticks0.own) - (ticks1.children - ticks0.children))) /
+              (ticks1.total - ticks0.total),
+          )
         : undefined,
   };
 }
