@@ -8,7 +8,8 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
+import { describeMachine, loadAverages } from './bench-machine.mjs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createServer } from 'vite';
@@ -266,19 +267,10 @@ async function benchHuman(label, video, info, cacheSensitivity) {
 }
 
 async function main() {
-  const machine = {
-    cpu: cpus()[0]?.model ?? 'unknown',
-    cores: availableParallelism(),
-    node: process.version,
-    platform: `${process.platform} ${process.arch}`,
-  };
-  console.log(`machine: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, ${machine.platform}`);
+  const { machine, text: machineText } = describeMachine();
+  console.log(`machine: ${machineText}`);
   // Other processes on the machine change every number below: say how busy it was.
-  console.log(
-    `load average at start: ${loadavg()
-      .map((v) => v.toFixed(2))
-      .join(' ')}`,
-  );
+  console.log(`load average at start: ${loadAverages()}`);
   const hd = join(tmp, 'demo-720p-h264.mp4');
   execFileSync('ffmpeg', [
     '-v',
@@ -366,11 +358,7 @@ async function main() {
     await server.close();
     rmSync(tmp, { recursive: true, force: true });
   }
-  console.log(
-    `\nload average at end: ${loadavg()
-      .map((v) => v.toFixed(2))
-      .join(' ')}`,
-  );
+  console.log(`\nload average at end: ${loadAverages()}`);
   console.log('side by side (frames/s end to end):');
   for (const e of results.engine.filter((x, i, all) => all.findIndex((y) => y.label === x.label) === i)) {
     const mine = results.engine.filter((x) => x.label === e.label).map((x) => x.framesPerS);
