@@ -16,6 +16,7 @@ import {
 import { frontalAngles } from './frontal-angles';
 import { butterworthLowPass } from './butterworth';
 import { detectGaitEvents, sortEvents, type EventDetectionOptions } from './gait-events';
+import type { ZeniOptions } from './zeni';
 import { median } from './peaks';
 import {
   cleanBody,
@@ -110,6 +111,8 @@ export interface GaitAnalysis {
   events: GaitEvent[];
   /** How the events were obtained. */
   eventSource: EventSource;
+  /** The event method as run, in words (for provenance): which rule placed contact and foot off. */
+  eventMethod: string;
   cycles: GaitCycle[];
   /** Angle time series, degrees per frame. */
   angles: AngleSeries[];
@@ -223,6 +226,26 @@ function landingHeights(
     left: { heelUp: filter(raw.left.heelUp), toeUp: filter(raw.left.toeUp) },
     right: { heelUp: filter(raw.right.heelUp), toeUp: filter(raw.right.toeUp) },
   };
+}
+
+/** What placed the events, in words a reader of the report can check against the README. */
+function describeEventMethod(
+  method: EventSource,
+  mode: 'overground' | 'treadmill',
+  refinement: ZeniOptions['contactRefinement'],
+  landing: ReturnType<typeof landingHeights>,
+): string {
+  if (method === 'foot-velocity' && mode === 'overground')
+    return 'foot velocity: contact and foot off where foot speed crosses 20 % / 45 % of its peak';
+  const contact =
+    refinement === 'ground-speed'
+      ? "contact where the foot's ground speed falls to 20 % of walking speed"
+      : refinement === 'none'
+        ? 'contact at the heel furthest forward of the pelvis'
+        : refinement === 'lowest-point'
+          ? 'contact at the lowest point of the landing foot'
+          : `contact at the landing of the foot (largest upward acceleration of heel or toe${landing ? ', heights low-passed at the cutoff their noise allows' : ''})`;
+  return `coordinate-based (Zeni 2008): ${contact}; foot off at the toe furthest back of the pelvis`;
 }
 
 export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions = {}): AnalysisResult {
@@ -364,11 +387,18 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
 
   let events: GaitEvent[];
   let eventSource: EventSource;
+  let eventMethod: string;
   if (options.events) {
     events = sortEvents(options.events.filter((e) => e.frame >= 0 && e.frame <= n - 1));
     // Unchanged detected or imported events keep their origin; any mixture counts as hand-edited.
     const first = events[0]?.source ?? 'manual';
     eventSource = events.every((e) => e.source === first) ? first : 'manual';
+    eventMethod =
+      eventSource === 'manual'
+        ? 'as detected, then corrected by hand'
+        : eventSource === 'imported'
+          ? 'imported with the recording'
+          : `as detected earlier (${eventSource})`;
   } else {
     const landing = landingHeights(set, body, (p) => sag(p)!.up, options);
     // Without heights that resolve the landing (video landmarks: too noisy, or too few frames per
@@ -390,6 +420,7 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
       detection,
     );
     eventSource = options.eventDetection?.method ?? 'zeni';
+    eventMethod = describeEventMethod(eventSource, mode, detection.zeni?.contactRefinement, landing);
     if (eventSource === 'foot-velocity' && mode === 'treadmill')
       warnings.push('Foot-velocity events do not apply on a treadmill; Zeni events were used.');
   }
@@ -589,6 +620,7 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
       passes,
       events,
       eventSource,
+      eventMethod,
       cycles,
       angles,
       curves,

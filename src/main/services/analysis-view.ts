@@ -95,7 +95,8 @@ export function analysisToView(a: GaitAnalysis, c: ViewContext): TrialAnalysisVi
     lowConfidenceFrames: c.lowConfidenceFrames,
     warnings: [...a.warnings],
     videoRelativePath: c.videoRelativePath,
-    provenance: c.provenance,
+    // The event method as it ran on this trial (contact placement depends on the data).
+    provenance: { ...c.provenance, eventMethod: a.eventMethod },
   };
 }
 

@@ -46,8 +46,6 @@ export function provenance(pose: PoseResult, heightM: number | null): TrialAnaly
     workers: p.workers,
     cpu: p.cpu,
     filter: 'zero-lag 4th-order Butterworth low-pass, 6 Hz',
-    eventMethod:
-      'coordinate-based (Zeni 2008); contact where the foot lands (>= 50 frames/s, clean heights) or else where its ground speed falls to 20 % of walking speed; foot off at the toe furthest back',
     heightM,
     videoCodec: pose.manifest.video.codec,
     videoSizePx: `${pose.manifest.video.widthPx}x${pose.manifest.video.heightPx}`,

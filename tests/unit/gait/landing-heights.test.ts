@@ -55,8 +55,13 @@ describe('landing heights for initial contact', () => {
       expect(byGroundSpeed.length).toBeGreaterThanOrEqual(6);
       expect(contacts(set)).toEqual(byGroundSpeed);
     }
+    // The analysis says which rule placed contact, for the report's provenance.
+    const video = analyseTrajectories(syntheticWalk({ fps: 30 }));
+    expect(video.ok && video.analysis.eventMethod).toMatch(/ground speed falls to 20 % of walking speed/);
     // At 100 frames/s with clean data the landing itself is used.
     const clean = syntheticWalk({ fps: 100 });
+    const markers = analyseTrajectories(clean);
+    expect(markers.ok && markers.analysis.eventMethod).toMatch(/contact at the landing of the foot/);
     expect(contacts(clean)).not.toEqual(
       contacts(clean, { eventDetection: { zeni: { contactRefinement: 'ground-speed' } } }),
     );
