@@ -92,10 +92,11 @@ export async function createTrialLab(
 export async function analyseInProcess(
   labDir: string,
   trialId: string,
+  extra: Record<string, unknown> = {},
 ): Promise<{ state: string; message?: string }> {
   const lab = openLab(labDir);
   try {
-    const { jobId } = await call<{ jobId: string }>(lab, 'analysis.start', { trialId });
+    const { jobId } = await call<{ jobId: string }>(lab, 'analysis.start', { trialId, ...extra });
     for (;;) {
       const job = lab.jobs.list().find((j) => j.jobId === jobId);
       if (!job) throw new Error('The analysis job disappeared.');

@@ -1,12 +1,11 @@
 // What a finished pose job gives the rest of the lab, read back from its output folder.
 import { join } from 'node:path';
 import { LANDMARK_COUNT, type PoseTrack2D } from '../../shared/landmarks';
-import { readFileSync } from 'node:fs';
 import { POINTS, RECORD } from './frame-record';
 import { consolidateSides } from './decode/side-labels';
 import { smoothTrack } from './decode/smooth';
 import type { PersonSelection } from './decode/subject';
-import { completeChunks, MANIFEST_FILE, readChunk, readJson, TIMES_FILE } from './storage';
+import { completeChunks, MANIFEST_FILE, readChunk, readJson, readPoseTimes } from './storage';
 
 /** PoseTrack2D plus what BlazePose gives beyond 2D. Flat, frame-major like the base type. */
 export interface PoseTrack extends PoseTrack2D {
@@ -137,8 +136,7 @@ export function readPoseResult(
     worldM: new Float32Array(n * P * 3),
     lowConfidence: new Uint8Array(n),
   };
-  const times = readFileSync(join(outDir, TIMES_FILE));
-  const timeS = new Float64Array(times.buffer.slice(times.byteOffset, times.byteOffset + times.byteLength));
+  const timeS = readPoseTimes(outDir) ?? new Float64Array(0);
   for (let f = 0; f < n; f++) track.timeS[f] = timeS[f] ?? f / track.fps;
   const bodyPx = new Float32Array(n).fill(NaN);
   for (const c of chunks) {

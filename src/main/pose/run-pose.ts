@@ -20,6 +20,7 @@ import {
 import { decodePeople } from './decode/people';
 import { warpCrop, type Roi } from './decode/roi';
 import {
+  candidatePeople,
   chooseSubject,
   expectedBoxAt,
   linkTracks,
@@ -41,6 +42,7 @@ import {
   SUBJECT_FILE,
   TIMES_FILE,
   writeChunk,
+  type ScannedPeople,
 } from './storage';
 import { writeFileAtomic } from '../store/atomic-file';
 import { WorkerPool } from './worker-pool';
@@ -273,7 +275,8 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
     let subject = readJson<{ track: SubjectTrack | null }>(join(outDir, SUBJECT_FILE))?.track ?? undefined;
     if (scanFeed) {
       const t0 = performance.now();
-      subject = await scanForSubject(
+      let people: SubjectTrack[];
+      ({ subject, people } = await scanForSubject(
         scanFeed,
         [finderW, finderH],
         workers,
@@ -282,9 +285,15 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
         stats,
         (done, total) =>
           onProgress({ stage: 'scanning', framesDone: done, framesTotal: total, framesPerS: 0, etaS: NaN }),
-      );
+      ));
       stats.ms.scan = performance.now() - t0;
-      writeFileAtomic(join(outDir, SUBJECT_FILE), JSON.stringify({ everyFrames, track: subject ?? null }));
+      const scanned: ScannedPeople = {
+        everyFrames,
+        track: subject ?? null,
+        people,
+        chosen: subject ? people.indexOf(subject) : -1,
+      };
+      writeFileAtomic(join(outDir, SUBJECT_FILE), JSON.stringify(scanned));
     }
     // The landmark model's first inference sets up its kernels: queue it now, while the workers
     // would otherwise wait for the tracking pass's first frames. (A failure shows on the next call.)
@@ -480,7 +489,7 @@ async function scanForSubject(
   total: number,
   stats: PoseRunStats,
   progress: (done: number, total: number) => void,
-): Promise<SubjectTrack | undefined> {
+): Promise<{ subject: SubjectTrack | undefined; people: SubjectTrack[] }> {
   const samples: ScanSample[] = [];
   const inFlight = new Set<Promise<void>>();
   let failure: unknown;
@@ -505,5 +514,6 @@ async function scanForSubject(
   await Promise.all(inFlight);
   if (failure) throw failure;
   samples.sort((a, b) => a.frame - b.frame);
-  return chooseSubject(linkTracks(samples), selection);
+  const tracks = linkTracks(samples);
+  return { subject: chooseSubject(tracks, selection), people: candidatePeople(tracks) };
 }

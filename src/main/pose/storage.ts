@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } fr
 import { writeFileAtomic } from '../store/atomic-file';
 import { join } from 'node:path';
 import { RECORD_BYTES } from './frame-record';
+import type { SubjectTrack } from './decode/subject';
 
 export const MANIFEST_FILE = 'pose.json';
 export const SUBJECT_FILE = 'subject.json';
@@ -75,4 +76,26 @@ export function readJson<T>(path: string): T | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** subject.json: who the scan saw (candidates in `index` order) and whom it follows. */
+export interface ScannedPeople {
+  everyFrames: number;
+  track: SubjectTrack | null;
+  /** Absent in jobs written before the list was kept. */
+  people?: SubjectTrack[];
+  /** Index of `track` in `people`, -1 when nobody was chosen. */
+  chosen?: number;
+}
+
+export function readScannedPeople(outDir: string): ScannedPeople | undefined {
+  return readJson<ScannedPeople>(join(outDir, SUBJECT_FILE));
+}
+
+/** Presentation time of every frame, seconds; undefined before the job has written them. */
+export function readPoseTimes(outDir: string): Float64Array | undefined {
+  const path = join(outDir, TIMES_FILE);
+  if (!existsSync(path)) return undefined;
+  const bytes = readFileSync(path);
+  return new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
 }

@@ -8,6 +8,7 @@ import {
   readAnalysis,
   readPoseTrackView,
   reanalyse,
+  scannedPeople,
   type AnalysisDeps,
 } from './trial-analysis';
 
@@ -24,7 +25,7 @@ export function analysisHandlers(deps: AnalysisDeps): HandlersFor<typeof analysi
   const running = new Map<string, string>();
 
   return {
-    'analysis.start': ({ trialId, camera, heightM }) => {
+    'analysis.start': ({ trialId, camera, heightM, person }) => {
       const trial = deps.trials.get(trialId);
       if (!trial) throw new ApiError({ code: 'not-found', message: 'The trial was not found.' });
       if (trial.status === 'analysing') {
@@ -34,6 +35,7 @@ export function analysisHandlers(deps: AnalysisDeps): HandlersFor<typeof analysi
         analyseTrial(deps, trialId, {
           ...(camera ? { camera } : {}),
           ...(heightM !== undefined ? { heightM } : {}),
+          ...(person !== undefined ? { person } : {}),
           signal: r.signal,
           onProgress: (d, t, m) => r.progress(d, t, m),
         }),
@@ -53,6 +55,7 @@ export function analysisHandlers(deps: AnalysisDeps): HandlersFor<typeof analysi
         .map(([trialId, jobId]) => ({ trialId, jobId })),
     'analysis.get': ({ trialId, camera }) => readAnalysis(deps, trialId, camera),
     'analysis.poseTrack': ({ trialId, camera }) => readPoseTrackView(deps, trialId, camera),
+    'analysis.people': ({ trialId, camera }) => scannedPeople(deps, trialId, camera),
     'analysis.moveEvent': ({ trialId, camera, side, kind, fromFrame, toFrame }) =>
       reanalyse(deps, trialId, camera, (current, row) => {
         const base: GaitEvent[] = row.editedEvents ?? current.events.map((e) => ({ ...e }));

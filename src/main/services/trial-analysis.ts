@@ -5,6 +5,10 @@ import { ApiError } from '../../shared/api/envelope';
 import type { PoseTrackView, TrialAnalysisView } from '../../shared/api/analysis-types';
 import type { TrialInfo } from '../../shared/api/entities';
 import { runPose } from '../pose/run-pose';
+import { readPoseTimes, readScannedPeople } from '../pose/storage';
+import { clearestSample, expectedBoxAt, frameWithMostPeople, travelHeights } from '../pose/decode/subject';
+import { probeVideo } from '../media/probe';
+import { frameJpeg } from '../media/still-frame';
 import { readPoseResult, type PoseResult } from '../pose/pose-result';
 import type { GaitEvent } from '../gait/types';
 import type { AnalysisResult } from '../gait/analyse';
@@ -17,6 +21,7 @@ import { InvalidHeightError, runGait } from './gait-pipeline';
 import { APP_VERSION } from './app-version';
 import { chooseAnalysisVideo, trialVideos } from '../capture/trial-videos';
 import type { TrialVideo } from '../../shared/api/ops/capture';
+import type { PersonChoice, ScannedPeopleView } from '../../shared/api/analysis-types';
 
 export interface AnalysisDeps extends LabContext {
   analyses: AnalysisRepo;
@@ -25,6 +30,8 @@ export interface AnalysisDeps extends LabContext {
 export interface AnalyseOptions {
   camera?: string;
   heightM?: number | null;
+  /** The patient among several people; null = automatic; undefined = as in the last analysis. */
+  person?: PersonChoice | null;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number, message: string) => void;
 }
@@ -94,7 +101,8 @@ function analyseStoredPose(
     statusMessage: view.message,
     resultPath: resultRel,
     summary: { cycles: view.cycles.filter((c) => !c.excluded).length },
-    settings: { heightM },
+    // Other settings (the chosen person) stay as the pose job ran them.
+    settings: { ...row?.settings, heightM },
   });
   deps.trials.setStatus(trial.id, view.status === 'analysed' ? 'analysed' : 'failed', view.message);
   deps.events.emit({ type: 'data.changed', entity: 'trial', id: trial.id });
@@ -129,11 +137,17 @@ export async function analyseTrial(
   const video = videoOf(deps, trial, options.camera);
   const heightM = options.heightM ?? defaultHeight(deps, trial);
   const poseRel = `${trialDirRelative(...idsOf(deps, trial))}/pose-${video.camera}`;
+  const previous = deps.analyses.get(trial.id, video.camera);
+  const previousPerson = (previous?.settings.person as PersonChoice | null | undefined) ?? null;
+  const person = options.person === undefined ? previousPerson : options.person;
+  // Events corrected and cycles excluded for one person mean nothing for another.
+  const personChanged = JSON.stringify(person) !== JSON.stringify(previousPerson);
   deps.analyses.upsert(trial.id, video.camera, {
     status: 'analysing',
     statusMessage: '',
     poseDir: poseRel,
-    settings: { heightM },
+    settings: { heightM, person },
+    ...(personChanged ? { editedEvents: null, excludedCycles: [] } : {}),
   });
   deps.trials.setStatus(trial.id, 'analysing');
   deps.events.emit({ type: 'data.changed', entity: 'trial', id: trial.id });
@@ -141,6 +155,7 @@ export async function analyseTrial(
     const pose = await runPose({
       videoPath: video.absolutePath,
       outDir: resolveInsideLab(deps.layout.root, poseRel),
+      ...(person ? { person: { kind: 'box' as const, box: person.box, frame: person.frame } } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
       onProgress: (p) =>
         options.onProgress?.(
@@ -168,8 +183,8 @@ export async function analyseTrial(
 /** The stored analysis view, or null when the trial camera was never analysed. */
 export function readAnalysis(deps: AnalysisDeps, trialId: string, camera?: string): TrialAnalysisView | null {
   const trial = requireTrial(deps, trialId);
-  const cam = camera ?? trial.files.find((f) => f.kind === 'video')?.camera;
-  if (!cam) return null;
+  if (!trial.files.some((f) => f.kind === 'video')) return null;
+  const cam = videoOf(deps, trial, camera).camera;
   const row = deps.analyses.get(trialId, cam);
   if (!row?.resultPath) return null;
   return JSON.parse(
@@ -265,4 +280,62 @@ export function trialGaitAnalysis(
     events: (row.editedEvents as GaitEvent[] | null) ?? null,
     excludedCycles: row.excludedCycles,
   });
+}
+
+// The shown frame is scaled to this width: enough to tell people apart, small enough to send.
+const PEOPLE_IMAGE_WIDTH_PX = 960;
+
+/**
+ * Who the person scan saw in the trial's analysed video, with a frame to point at them. Null
+ * before the pose job has scanned (or for jobs stored before the people were kept).
+ */
+export async function scannedPeople(
+  deps: AnalysisDeps,
+  trialId: string,
+  camera?: string,
+): Promise<ScannedPeopleView | null> {
+  const trial = requireTrial(deps, trialId);
+  if (!trial.files.some((f) => f.kind === 'video')) return null;
+  const video = videoOf(deps, trial, camera);
+  const row = deps.analyses.get(trialId, video.camera);
+  if (!row?.poseDir) return null;
+  const poseDir = resolveInsideLab(deps.layout.root, row.poseDir);
+  const scan = readScannedPeople(poseDir);
+  const times = readPoseTimes(poseDir);
+  if (!scan?.people || scan.people.length === 0 || !times) return null;
+  const people = scan.people;
+  const frame = frameWithMostPeople(people, scan.everyFrames / 2);
+  const timeS = times[frame] ?? 0;
+  const info = await probeVideo(video.absolutePath);
+  const scale = Math.min(1, PEOPLE_IMAGE_WIDTH_PX / info.widthPx);
+  const w = Math.round(info.widthPx * scale);
+  const h = Math.round(info.heightPx * scale);
+  const jpeg = await frameJpeg(video.absolutePath, timeS, w, h);
+  const at = (b: { x0: number; y0: number; x1: number; y1: number }) => ({
+    x0: b.x0 * scale,
+    y0: b.y0 * scale,
+    x1: b.x1 * scale,
+    y1: b.y1 * scale,
+  });
+  return {
+    camera: video.camera,
+    frame,
+    timeS,
+    imageDataUrl: `data:image/jpeg;base64,${jpeg.toString('base64')}`,
+    imageWidthPx: w,
+    imageHeightPx: h,
+    people: people.map((t, i) => {
+      const shown = expectedBoxAt(t, frame, scan.everyFrames / 2);
+      const clearest = clearestSample(t);
+      return {
+        number: i + 1,
+        followed: i === scan.chosen,
+        boxInImage: shown ? at(shown) : null,
+        seenFromS: times[t.frames[0]!] ?? 0,
+        seenToS: times[t.frames[t.frames.length - 1]!] ?? 0,
+        travelBodyHeights: Math.round(travelHeights(t) * 10) / 10,
+        choice: { box: clearest.box, frame: clearest.frame },
+      };
+    }),
+  };
 }

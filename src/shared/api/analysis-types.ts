@@ -101,3 +101,44 @@ export interface PoseTrackView {
   confidence: number[];
   lowConfidenceFrames: number[];
 }
+
+/** A rectangle in the video's displayed pixels (after rotation metadata). */
+export interface BoxPx {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** The person to follow: whoever the person scan saw in this box at this frame. */
+export interface PersonChoice {
+  box: BoxPx;
+  frame: number;
+}
+
+/** The people the person scan of a trial's video saw, for the user to point at the patient. */
+export interface ScannedPeopleView {
+  camera: string;
+  /** The frame shown: the one where most of them are in view. */
+  frame: number;
+  timeS: number;
+  /** That frame as a JPEG data URL, and its size (people boxes below are in these pixels). */
+  imageDataUrl: string;
+  imageWidthPx: number;
+  imageHeightPx: number;
+  people: Array<{
+    /** 1-based label shown to the user. */
+    number: number;
+    /** The one the analysis follows now. */
+    followed: boolean;
+    /** Where they are in the shown frame (image pixels), null when out of view then. */
+    boxInImage: BoxPx | null;
+    /** Seen from/to, seconds on the video clock. */
+    seenFromS: number;
+    seenToS: number;
+    /** Distance their box travelled, in body heights (a walker travels; a bystander stays put). */
+    travelBodyHeights: number;
+    /** Pass this to analysis.start to follow them. */
+    choice: PersonChoice;
+  }>;
+}

@@ -94,12 +94,28 @@ export function orderTracks(tracks: SubjectTrack[]): SubjectTrack[] {
   return [...tracks].sort((a, b) => b.frames.length - a.frames.length || meanHeight(b) - meanHeight(a));
 }
 
-export function chooseSubject(tracks: SubjectTrack[], selection: PersonSelection): SubjectTrack | undefined {
-  // Single-sample tracks are mostly false detections; keep them only when nothing else exists.
+/**
+ * The people a user may choose from, in `index` order. Single-sample tracks are mostly false
+ * detections; they are kept only when nothing else exists.
+ */
+export function candidatePeople(tracks: SubjectTrack[]): SubjectTrack[] {
   const solid = tracks.filter((t) => t.frames.length >= 2);
-  const pool = solid.length > 0 ? solid : tracks;
+  return orderTracks(solid.length > 0 ? solid : tracks);
+}
+
+/** The sample where this person is seen largest: the frame and box that best point them out. */
+export function clearestSample(track: SubjectTrack): { frame: number; box: Box } {
+  let best = 0;
+  track.boxes.forEach((b, i) => {
+    if (height(b) > height(track.boxes[best]!)) best = i;
+  });
+  return { frame: track.frames[best]!, box: track.boxes[best]! };
+}
+
+export function chooseSubject(tracks: SubjectTrack[], selection: PersonSelection): SubjectTrack | undefined {
+  const pool = candidatePeople(tracks);
   if (pool.length === 0) return undefined;
-  if (selection.kind === 'index') return orderTracks(pool)[selection.index];
+  if (selection.kind === 'index') return pool[selection.index];
   if (selection.kind === 'box') {
     const frame = selection.frame ?? 0;
     let best: SubjectTrack | undefined;
@@ -149,4 +165,22 @@ export function expectedBoxAt(track: SubjectTrack, frame: number, marginFrames: 
 
 export function personBox(p: Person): Box {
   return p.box;
+}
+
+/**
+ * The sampled frame where most of these people are in view (the earliest of equals): one picture
+ * in which the user can point at the patient.
+ */
+export function frameWithMostPeople(people: readonly SubjectTrack[], marginFrames: number): number {
+  const frames = [...new Set(people.flatMap((t) => t.frames))].sort((a, b) => a - b);
+  let best = frames[0] ?? 0;
+  let bestCount = -1;
+  for (const f of frames) {
+    const count = people.filter((t) => expectedBoxAt(t, f, marginFrames) !== undefined).length;
+    if (count > bestCount) {
+      best = f;
+      bestCount = count;
+    }
+  }
+  return best;
 }

@@ -1,6 +1,6 @@
 // Pose + gait analysis of trials, and the hand corrections a clinician makes in review.
 import { z } from 'zod';
-import type { PoseTrackView, TrialAnalysisView } from '../analysis-types';
+import type { PoseTrackView, ScannedPeopleView, TrialAnalysisView } from '../analysis-types';
 import { op } from '../op';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, 'Not a valid record id.');
@@ -8,6 +8,16 @@ const camera = z.string().trim().min(1).max(64).optional();
 const side = z.enum(['left', 'right'], { error: 'Side must be left or right.' });
 const kind = z.enum(['initial-contact', 'foot-off'], { error: 'Event must be initial-contact or foot-off.' });
 const frame = z.number().finite().min(0, 'Frame numbers start at 0.').max(10_000_000);
+const coordinate = z.number().finite().min(-100_000).max(100_000);
+const person = z
+  .object({
+    box: z
+      .object({ x0: coordinate, y0: coordinate, x1: coordinate, y1: coordinate })
+      .strict()
+      .refine((b) => b.x1 > b.x0 && b.y1 > b.y0, 'The box needs a positive width and height.'),
+    frame,
+  })
+  .strict();
 
 export const analysisOperations = {
   'analysis.start': op<{ jobId: string }>()(
@@ -20,9 +30,16 @@ export const analysisOperations = {
           .refine((v) => v >= 0.5 && v <= 2.5, 'Height must be in metres, between 0.50 and 2.50 (e.g. 1.32).')
           .nullable()
           .optional(),
+        /**
+         * Who the patient is when several people are in view (see analysis.people); null returns to
+         * the automatic choice (the person who walks). Omitted: as in the last analysis.
+         */
+        person: person.nullable().optional(),
       })
       .strict(),
   ),
+  /** Who the person scan saw in the analysed video, to choose the patient; null before analysis. */
+  'analysis.people': op<ScannedPeopleView | null>()(z.object({ trialId: id, camera }).strict()),
   /** Analyses running now, so a page opened (or reloaded) mid-job can follow their progress. */
   'analysis.jobs': op<Array<{ trialId: string; jobId: string }>>()(
     z.object({ sessionId: id.optional() }).strict(),

@@ -1,0 +1,105 @@
+// Several people in view: the Sports2D walk has a man standing on an electrical box from the first
+// frame while the patient walks past. The analysis follows the walker by default; the user can see
+// whom the person scan found, point at another person, and go back to the automatic choice.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { dispatch } from '../../../src/main/services/dispatch';
+import { openLab } from '../../../src/main/services/lab-services';
+import type { PoseTrackView, ScannedPeopleView } from '../../../src/shared/api/analysis-types';
+import { analyseInProcess, createTrialLab, type TrialLab } from '../../helpers/analysed-trial';
+
+let t: TrialLab;
+
+async function call<T>(op: string, input: unknown): Promise<T> {
+  const lab = openLab(t.labDir);
+  try {
+    const envelope = await dispatch(lab.handlers, op, input);
+    if (!envelope.ok) throw new Error(`${op} failed: ${envelope.error.message}`);
+    return envelope.result as T;
+  } finally {
+    lab.close();
+  }
+}
+
+/** Median hip height (image y, px) over the frames where the skeleton was found. */
+function medianHipY(track: PoseTrackView): number {
+  const ys: number[] = [];
+  for (let f = 0; f < track.frameCount; f++) {
+    const y = track.yPx[f * 33 + 23];
+    if (y !== null && y !== undefined && (track.confidence[f] ?? 0) > 0.5) ys.push(y);
+  }
+  ys.sort((a, b) => a - b);
+  return ys[Math.floor(ys.length / 2)] ?? NaN;
+}
+
+beforeAll(async () => {
+  t = await createTrialLab();
+  expect((await analyseInProcess(t.labDir, t.trial.id)).state).toBe('done');
+});
+
+describe('choosing the patient among the people in view', () => {
+  let scan: ScannedPeopleView;
+
+  it('lists the people the scan saw, on one frame, and marks the walker as followed', async () => {
+    scan = (await call<ScannedPeopleView | null>('analysis.people', { trialId: t.trial.id }))!;
+    expect(scan).not.toBeNull();
+    expect(scan.imageDataUrl).toMatch(/^data:image\/jpeg;base64,\/9j\//);
+    expect(scan.imageWidthPx).toBe(960);
+    expect(scan.people.length).toBeGreaterThanOrEqual(2);
+    const followed = scan.people.filter((p) => p.followed);
+    expect(followed).toHaveLength(1);
+    // The walker travels several body heights; the man on the box stays put.
+    const walker = followed[0]!;
+    const others = scan.people.filter((p) => !p.followed);
+    expect(walker.travelBodyHeights).toBeGreaterThan(2);
+    expect(Math.min(...others.map((p) => p.travelBodyHeights))).toBeLessThan(1);
+    // Both are in the frame shown, the man on the box higher up in the picture.
+    const man = others.find((p) => p.boxInImage && p.boxInImage.y1 < scan.imageHeightPx / 2)!;
+    expect(man).toBeDefined();
+    expect(walker.boxInImage).not.toBeNull();
+    expect(walker.boxInImage!.y1).toBeGreaterThan(man.boxInImage!.y1);
+  });
+
+  it('follows the person the user points at, and says so', async () => {
+    const before = medianHipY((await call<PoseTrackView>('analysis.poseTrack', { trialId: t.trial.id }))!);
+    const man = scan.people.find(
+      (p) => !p.followed && p.boxInImage && p.boxInImage.y1 < scan.imageHeightPx / 2,
+    )!;
+    const job = await analyseInProcess(t.labDir, t.trial.id, { person: man.choice });
+    // The man on the box does not walk: pose succeeds on him, gait analysis may not.
+    expect(['done', 'failed']).toContain(job.state);
+    const track = (await call<PoseTrackView>('analysis.poseTrack', { trialId: t.trial.id }))!;
+    const after = medianHipY(track);
+    console.log(`median hip height: walker ${before.toFixed(0)} px, chosen man ${after.toFixed(0)} px`);
+    // He stands on a box in the upper half of the 994 px frame; she walks on the lawn below.
+    expect(before).toBeGreaterThan(600);
+    expect(after).toBeLessThan(400);
+    const again = (await call<ScannedPeopleView | null>('analysis.people', { trialId: t.trial.id }))!;
+    expect(again.people.find((p) => p.followed)?.number).toBe(man.number);
+  });
+
+  it('a plain re-analysis keeps the choice; null goes back to the walker', async () => {
+    const kept = await analyseInProcess(t.labDir, t.trial.id);
+    expect(['done', 'failed']).toContain(kept.state);
+    expect(
+      medianHipY((await call<PoseTrackView>('analysis.poseTrack', { trialId: t.trial.id }))!),
+    ).toBeLessThan(400);
+    expect((await analyseInProcess(t.labDir, t.trial.id, { person: null })).state).toBe('done');
+    expect(
+      medianHipY((await call<PoseTrackView>('analysis.poseTrack', { trialId: t.trial.id }))!),
+    ).toBeGreaterThan(600);
+  });
+
+  it('refuses a box with no size', async () => {
+    const lab = openLab(t.labDir);
+    try {
+      const r = await dispatch(lab.handlers, 'analysis.start', {
+        trialId: t.trial.id,
+        person: { box: { x0: 10, y0: 10, x1: 10, y1: 50 }, frame: 0 },
+      });
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error.message + JSON.stringify(r.error.fields ?? {})).toContain('positive width');
+    } finally {
+      lab.close();
+    }
+  });
+});
