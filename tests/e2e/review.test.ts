@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { REPO_ROOT, startServe, type ServeProcess } from '../helpers/serve-process';
+import { invoke, REPO_ROOT, startServe, type ServeProcess } from '../helpers/serve-process';
 import { collectConsoleErrors, launchChromium } from '../helpers/chromium';
 import { createTrialLab, type TrialLab } from '../helpers/analysed-trial';
 import { seriousViolations } from '../helpers/axe';
@@ -241,6 +241,58 @@ describe('trial review in the browser', () => {
     await page.getByRole('button', { name: 'Undo event change' }).click();
     await page.getByRole('status').filter({ hasText: 'Undid the last event change' }).waitFor();
     expect(await parameterMean('strideTimeS', 'left')).toBeCloseTo(strideBefore, 9);
+  });
+
+  /** Waits for the trial to go through 'analysing' and out of it; returns the final status. */
+  async function analysisEnded(): Promise<string> {
+    const status = async () =>
+      ((await invoke(serve, 'trials.get', { id: lab.trial.id })).result as { status: string }).status;
+    await expect.poll(status, { timeout: 30_000, interval: 100 }).toBe('analysing');
+    await expect.poll(status, { timeout: 240_000, interval: 500 }).not.toBe('analysing');
+    return status();
+  }
+
+  it('shows the people in view and follows the one the clinician points at, then the walker again', async () => {
+    const trialUrl = page.url();
+    await page.getByText('Wrong person? Choose the patient').click();
+    const picture = page.locator('.person-picture');
+    await picture.locator('img').waitFor();
+    const boxes = picture.locator('.person-box');
+    expect(await boxes.count()).toBeGreaterThanOrEqual(2);
+    expect(await picture.getByRole('button', { name: /\(followed now\)/ }).count()).toBe(1);
+    // The man standing on the box is the one whose box is higher up in the picture.
+    const tops = await boxes.evaluateAll((els) =>
+      els.map((e) => ({
+        label: e.getAttribute('aria-label') ?? '',
+        top: Number.parseFloat((e as unknown as { style: { top: string } }).style.top),
+      })),
+    );
+    const man = tops.filter((b) => !b.label.includes('followed')).sort((a, b) => a.top - b.top)[0]!;
+    expect(man.top).toBeLessThan(50);
+    await picture.getByRole('button', { name: man.label }).click();
+    await page
+      .locator('.person-chooser')
+      .screenshot({ path: join(ARTIFACTS, 'review-09-choose-person.png') });
+    const number = man.label.match(/Person (\d+)/)![1]!;
+    await page.getByRole('button', { name: `Analyse following person ${number}` }).click();
+    // He does not walk: pose follows him, and the gait analysis says why it found no cycles.
+    await analysisEnded();
+    const track = await invoke(serve, 'analysis.poseTrack', { trialId: lab.trial.id });
+    const t = track.result as { frameCount: number; yPx: Array<number | null>; confidence: number[] };
+    const hipY = Array.from({ length: t.frameCount }, (_, f) => t.yPx[f * 33 + 23]).filter(
+      (y, f): y is number => y !== null && (t.confidence[f] ?? 0) > 0.5,
+    );
+    expect(hipY.sort((a, b) => a - b)[Math.floor(hipY.length / 2)]).toBeLessThan(400);
+    await page.goto(trialUrl);
+    await page.locator('.video-stage').waitFor();
+    await page.waitForTimeout(500);
+    await page.locator('.video-stage').screenshot({ path: join(ARTIFACTS, 'review-10-other-person.png') });
+    await page.getByText('Wrong person? Choose the patient').click();
+    await page.getByRole('button', { name: 'Back to the automatic choice (the person who walks)' }).click();
+    expect(await analysisEnded()).toBe('analysed');
+    await page.reload();
+    await page.locator('.event-marker').first().waitFor({ timeout: 60_000 });
+    expect(await page.locator('.event-marker').count()).toBeGreaterThan(4);
   });
 
   it('raised no console errors (CSP violations included)', () => {

@@ -16,6 +16,7 @@ import { EventTimeline } from '../review/EventTimeline';
 import { CycleList } from '../review/CycleList';
 import { ParameterTable } from '../review/ParameterTable';
 import { NormalisedCurves } from '../review/NormalisedCurves';
+import { PersonChooser } from '../review/PersonChooser';
 import { failureAdvice, withoutPaths } from '../review/failure-advice';
 
 /** Keys typed into form controls, or arrows on an event marker, belong to those controls. */
@@ -169,6 +170,16 @@ export function TrialReviewPage({ id }: { id: string }) {
               Keys: <kbd>Space</kbd> play/pause · <kbd>←</kbd> <kbd>→</kbd> one frame (<kbd>Shift</kbd>: 10) ·{' '}
               <kbd>[</kbd> <kbd>]</kbd> previous / next gait event
             </p>
+            {t && t.status !== 'analysing' && (
+              <PersonChooser
+                trialId={id}
+                {...(a?.camera ? { camera: a.camera } : {})}
+                onStarted={(jobId) => {
+                  jobs.track(id, jobId);
+                  trial.reload();
+                }}
+              />
+            )}
           </section>
           {analysed && a && (
             <section aria-labelledby="angles-title" className="review-angles">

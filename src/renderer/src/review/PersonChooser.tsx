@@ -1,0 +1,130 @@
+// When a therapist, a parent or a bystander is in view, the analysis may follow the wrong person.
+// This shows everyone the person scan saw on one frame and re-analyses the trial following the
+// person the user points at (or the automatic choice again).
+import { useState } from 'react';
+import type { PersonChoice, ScannedPeopleView } from '../../../shared/api/analysis-types';
+import { api } from '../api';
+import { ErrorBanner } from '../components/ErrorBanner';
+
+type Person = ScannedPeopleView['people'][number];
+
+function describe(p: Person): string {
+  const span = `in view ${p.seenFromS.toFixed(1)}-${p.seenToS.toFixed(1)} s`;
+  const moves = p.travelBodyHeights >= 1 ? `moves ${p.travelBodyHeights} body heights` : 'stays in place';
+  return `${span}, ${moves}`;
+}
+
+export function PersonChooser({
+  trialId,
+  camera,
+  onStarted,
+}: {
+  trialId: string;
+  camera?: string;
+  onStarted: (jobId: string) => void;
+}) {
+  const [scan, setScan] = useState<ScannedPeopleView | null | undefined>(undefined);
+  const [picked, setPicked] = useState<number | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function load() {
+    if (scan !== undefined) return;
+    try {
+      setScan(await api['analysis.people']({ trialId, ...(camera ? { camera } : {}) }));
+    } catch (err) {
+      setFailure(err instanceof Error ? err.message : String(err));
+    }
+  }
+
+  async function analyse(person: PersonChoice | null) {
+    setFailure(null);
+    setBusy(true);
+    try {
+      const { jobId } = await api['analysis.start']({ trialId, ...(camera ? { camera } : {}), person });
+      setScan(undefined);
+      setPicked(null);
+      onStarted(jobId);
+    } catch (err) {
+      setFailure(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const chosen = scan?.people.find((p) => p.number === picked);
+  return (
+    <details className="person-chooser" onToggle={(e) => e.currentTarget.open && void load()}>
+      <summary>Wrong person? Choose the patient</summary>
+      <ErrorBanner message={failure} />
+      {scan === null && <p className="muted">Analyse the trial first: the people in view are found then.</p>}
+      {scan && (
+        <>
+          <p className="muted">
+            People found in the video (frame {scan.frame}, {scan.timeS.toFixed(2)} s). Click the patient, then
+            analyse again: corrected events and excluded cycles of the previous person are cleared.
+          </p>
+          <div className="person-picture" style={{ maxWidth: scan.imageWidthPx }}>
+            <img
+              src={scan.imageDataUrl}
+              width={scan.imageWidthPx}
+              height={scan.imageHeightPx}
+              alt={`Frame ${scan.frame} of the video with the people found marked`}
+            />
+            {scan.people.map(
+              (p) =>
+                p.boxInImage && (
+                  <button
+                    key={p.number}
+                    type="button"
+                    className={`person-box${p.followed ? ' followed' : ''}${picked === p.number ? ' picked' : ''}`}
+                    aria-pressed={picked === p.number}
+                    aria-label={`Person ${p.number}${p.followed ? ' (followed now)' : ''}`}
+                    style={{
+                      left: `${(100 * p.boxInImage.x0) / scan.imageWidthPx}%`,
+                      top: `${(100 * p.boxInImage.y0) / scan.imageHeightPx}%`,
+                      width: `${(100 * (p.boxInImage.x1 - p.boxInImage.x0)) / scan.imageWidthPx}%`,
+                      height: `${(100 * (p.boxInImage.y1 - p.boxInImage.y0)) / scan.imageHeightPx}%`,
+                    }}
+                    onClick={() => setPicked(p.number)}
+                  >
+                    <span>{p.number}</span>
+                  </button>
+                ),
+            )}
+          </div>
+          <ul className="person-list">
+            {scan.people.map((p) => (
+              <li key={p.number}>
+                <label className="checkbox">
+                  <input
+                    type="radio"
+                    name={`person-${trialId}`}
+                    checked={picked === p.number}
+                    onChange={() => setPicked(p.number)}
+                  />{' '}
+                  Person {p.number}: {describe(p)}
+                  {p.followed && <strong> (followed now)</strong>}
+                  {!p.boxInImage && ' (not in the picture above)'}
+                </label>
+              </li>
+            ))}
+          </ul>
+          <div className="actions">
+            <button
+              type="button"
+              className="primary"
+              disabled={busy || !chosen || chosen.followed}
+              onClick={() => chosen && void analyse(chosen.choice)}
+            >
+              {chosen ? `Analyse following person ${chosen.number}` : 'Analyse following the chosen person'}
+            </button>
+            <button type="button" disabled={busy} onClick={() => void analyse(null)}>
+              Back to the automatic choice (the person who walks)
+            </button>
+          </div>
+        </>
+      )}
+    </details>
+  );
+}
