@@ -183,8 +183,10 @@ export async function analyseTrial(
 /** The stored analysis view, or null when the trial camera was never analysed. */
 export function readAnalysis(deps: AnalysisDeps, trialId: string, camera?: string): TrialAnalysisView | null {
   const trial = requireTrial(deps, trialId);
-  if (!trial.files.some((f) => f.kind === 'video')) return null;
-  const cam = videoOf(deps, trial, camera).camera;
+  // A named camera may have no video (a motion-capture file analysed on its own).
+  const cam =
+    camera ?? (trial.files.some((f) => f.kind === 'video') ? videoOf(deps, trial).camera : undefined);
+  if (!cam) return null;
   const row = deps.analyses.get(trialId, cam);
   if (!row?.resultPath) return null;
   return JSON.parse(
