@@ -2,7 +2,7 @@
 // the subject should be at any frame. Scenes often hold bystanders (the Sports2D clip has a
 // person on a box in view from the first frame, before the walker enters): in a gait trial the
 // subject is the person who travels, unless the caller points at someone.
-import { boxCentre, type Person } from './people';
+import { boxCentre, boxIou, type Person } from './people';
 
 export interface Box {
   x0: number;
@@ -80,15 +80,6 @@ export function travelHeights(track: SubjectTrack): number {
 
 const meanHeight = (t: SubjectTrack): number => t.boxes.reduce((s, b) => s + height(b), 0) / t.boxes.length;
 
-function iou(a: Box, b: Box): number {
-  const ix = Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0));
-  const iy = Math.max(0, Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0));
-  const inter = ix * iy;
-  const area = (x: Box): number => Math.max(0, x.x1 - x.x0) * Math.max(0, x.y1 - x.y0);
-  const union = area(a) + area(b) - inter;
-  return union > 0 ? inter / union : 0;
-}
-
 /** Tracks ordered the way `index` selection counts them: seen longest first, then tallest. */
 export function orderTracks(tracks: SubjectTrack[]): SubjectTrack[] {
   return [...tracks].sort((a, b) => b.frames.length - a.frames.length || meanHeight(b) - meanHeight(a));
@@ -122,7 +113,7 @@ export function chooseSubject(tracks: SubjectTrack[], selection: PersonSelection
     let bestScore = 0;
     for (const t of tracks) {
       const box = expectedBoxAt(t, frame, Infinity);
-      const score = box ? iou(box, selection.box) : 0;
+      const score = box ? boxIou(box, selection.box) : 0;
       if (score > bestScore) {
         bestScore = score;
         best = t;
