@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { TrialAnalysisView } from '../../shared/api/analysis-types';
+import type { PersonChoice, TrialAnalysisView } from '../../shared/api/analysis-types';
 import type { GaitAnalysis } from '../gait/analyse';
 import { runPose, type PoseProgress } from '../pose/run-pose';
 import { analysisToView, failedView, type ViewContext } from './analysis-view';
@@ -13,6 +13,8 @@ import { provenance } from './trial-analysis';
 
 export interface VideoAnalysisOptions {
   heightM?: number | null;
+  /** The patient among several people in view (default: the person who walks). */
+  person?: PersonChoice;
   signal?: AbortSignal;
   onProgress?: (p: PoseProgress) => void;
   /** Where pose jobs are cached; default <tmp>/gaitlab-pose. */
@@ -36,6 +38,7 @@ export async function analyseVideoFile(
   const pose = await runPose({
     videoPath,
     outDir,
+    ...(options.person ? { person: { kind: 'box' as const, ...options.person } } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });

@@ -1,11 +1,13 @@
 // Several people in view: the Sports2D walk has a man standing on an electrical box from the first
 // frame while the patient walks past. The analysis follows the walker by default; the user can see
 // whom the person scan found, point at another person, and go back to the automatic choice.
+import { spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src/main/services/dispatch';
 import { openLab } from '../../../src/main/services/lab-services';
 import type { PoseTrackView, ScannedPeopleView } from '../../../src/shared/api/analysis-types';
 import { analyseInProcess, createTrialLab, type TrialLab } from '../../helpers/analysed-trial';
+import { BUILT_CLI } from '../../helpers/serve-process';
 
 let t: TrialLab;
 
@@ -87,6 +89,32 @@ describe('choosing the patient among the people in view', () => {
     expect(
       medianHipY((await call<PoseTrackView>('analysis.poseTrack', { trialId: t.trial.id }))!),
     ).toBeGreaterThan(600);
+  });
+
+  it('the CLI does the same for batch work: --person-box, then --person-auto', () => {
+    const cli = (...args: string[]) => {
+      const r = spawnSync(process.execPath, [BUILT_CLI, '--lab', t.labDir, 'analyze', t.trial.id, ...args], {
+        encoding: 'utf8',
+        timeout: 600_000,
+      });
+      return { code: r.status, out: r.stdout, err: r.stderr };
+    };
+    const bad = cli('--person-box', '10,10,5,50@0');
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('x1 must be greater than x0');
+    expect(cli('--person-box', '1,2,3').err).toContain('--person-box must be x0,y0,x1,y1[@frame]');
+    expect(cli('--person-box', '1,2,3,4', '--person-auto').err).toContain('not both');
+    const man = scan.people.find(
+      (p) => !p.followed && p.boxInImage && p.boxInImage.y1 < scan.imageHeightPx / 2,
+    )!;
+    const { x0, y0, x1, y1 } = man.choice.box;
+    const onMan = cli('--person-box', `${x0},${y0},${x1},${y1}@${man.choice.frame}`);
+    // He stands still: no gait cycles, said plainly.
+    expect(onMan.code).toBe(1);
+    expect(onMan.err).toMatch(/Analysis of Walk 1 failed: .+/);
+    const back = cli('--person-auto');
+    expect(back.code, back.err).toBe(0);
+    expect(back.out).toContain('Left: 3 of 3 cycle(s) used.');
   });
 
   it('refuses a box with no size', async () => {

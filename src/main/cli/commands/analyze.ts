@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CliCommand } from '../command';
 import { UserError } from '../command';
+import { parsePersonBox } from '../person-option';
 import { progressBar } from '../progress-bar';
 import { validateHeightM } from '../../gait/scaling';
 import { analyseVideoFile } from '../../services/video-analysis';
@@ -18,7 +19,7 @@ import type { TrialAnalysisView } from '../../../shared/api/analysis-types';
 export const analyzeCommand: CliCommand = {
   name: 'analyze',
   summary: 'Pose estimation and gait analysis of a video file or a lab trial; summary + tidy CSV',
-  usage: `gaitlab analyze <video-file | trial-id> [--height METRES] [--camera NAME] [--out results.csv] [--json results.json]
+  usage: `gaitlab analyze <video-file | trial-id> [--height METRES] [--camera NAME] [--person-box x0,y0,x1,y1@frame | --person-auto] [--out results.csv] [--json results.json]
 
 Runs markerless pose estimation (BlazePose, offline) and the gait analysis: events, cycles, joint
 angles, spatiotemporal parameters. Prints a summary (cycles per side, cadence, speed, knee flexion
@@ -26,6 +27,10 @@ peak in swing and minimum in stance) and writes a tidy CSV: trial, side, cycle, 
   --height METRES  patient standing height in metres (e.g. 1.65), for distances and speed;
                    for a lab trial the patient's recorded height is used by default
   --camera NAME    camera of the trial to analyse (default: sagittal-left, else sagittal-right, else the first)
+  --person-box x0,y0,x1,y1@frame
+                   follow the person inside this box (video pixels) at that frame, when several
+                   people are in view; a lab trial keeps the choice for later analyses
+  --person-auto    a lab trial: back to the automatic choice (the person who walks)
   --out FILE       tidy CSV output
   --json FILE      the full analysis as JSON
 An interrupted run resumes where it stopped.`,
@@ -35,6 +40,8 @@ An interrupted run resumes where it stopped.`,
       options: {
         height: { type: 'string' },
         camera: { type: 'string' },
+        'person-box': { type: 'string' },
+        'person-auto': { type: 'boolean' },
         out: { type: 'string' },
         json: { type: 'string' },
       },
@@ -48,6 +55,14 @@ An interrupted run resumes where it stopped.`,
       if (!h.ok) throw new UserError(h.message);
       heightM = h.heightM;
     }
+    if (values['person-box'] !== undefined && values['person-auto'])
+      throw new UserError('Give --person-box or --person-auto, not both.');
+    const person =
+      values['person-box'] !== undefined
+        ? parsePersonBox(values['person-box'])
+        : values['person-auto']
+          ? null
+          : undefined;
     const onProgress = (done: number, total: number, rate: number, eta: number, stage: string) =>
       ctx.io.progress(`${stage.padEnd(20)} ${progressBar(done, total, rate, eta)}`);
 
@@ -58,6 +73,7 @@ An interrupted run resumes where it stopped.`,
       trialName = basename(target);
       ({ view, analysis } = await analyseVideoFile(target, {
         heightM,
+        ...(person ? { person } : {}),
         signal: ctx.io.signal,
         onProgress: (p) =>
           onProgress(
@@ -80,6 +96,7 @@ An interrupted run resumes where it stopped.`,
         view = await analyseTrial(deps, trial.id, {
           ...(values.camera ? { camera: values.camera } : {}),
           ...(heightM !== null ? { heightM } : {}),
+          ...(person !== undefined ? { person } : {}),
           signal: ctx.io.signal,
           onProgress: (d, t, m) => {
             const rate = d / Math.max(0.001, (Date.now() - started) / 1000);

@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UserError, type CliCommand } from '../command';
+import { parsePersonBox } from '../person-option';
 import { MediaError } from '../../media/media-error';
 import { ModelError } from '../../pose/model-store';
 import { renderOverlay } from '../../pose/overlay/render-overlay';
@@ -41,17 +42,7 @@ function parsePerson(index: string | undefined, box: string | undefined): Person
       throw new UserError(`--person-index must be a whole number >= 0, got "${index}"`);
     return { kind: 'index', index: n };
   }
-  if (box !== undefined) {
-    const [coords, frame] = box.split('@');
-    const v = (coords ?? '').split(',').map(Number);
-    if (v.length !== 4 || v.some((x) => !Number.isFinite(x)))
-      throw new UserError(`--person-box must be x0,y0,x1,y1[@frame], got "${box}"`);
-    return {
-      kind: 'box',
-      box: { x0: v[0]!, y0: v[1]!, x1: v[2]!, y1: v[3]! },
-      frame: frame ? Number(frame) : 0,
-    };
-  }
+  if (box !== undefined) return { kind: 'box', ...parsePersonBox(box) };
   return { kind: 'moving' };
 }
 
