@@ -269,6 +269,7 @@ describe('trial review in the browser', () => {
     );
     const man = tops.filter((b) => !b.label.includes('followed')).sort((a, b) => a.top - b.top)[0]!;
     expect(man.top).toBeLessThan(50);
+    expect(await seriousViolations(page)).toEqual([]);
     await picture.getByRole('button', { name: man.label }).click();
     await page
       .locator('.person-chooser')
