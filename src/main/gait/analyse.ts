@@ -393,12 +393,21 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
     // Unchanged detected or imported events keep their origin; any mixture counts as hand-edited.
     const first = events[0]?.source ?? 'manual';
     eventSource = events.every((e) => e.source === first) ? first : 'manual';
+    const byHand = events.filter((e) => e.source === 'manual').length;
+    const detectedBy = [...new Set(events.map((e) => e.source).filter((x) => x !== 'manual'))];
+    const origin = detectedBy
+      .map((x) =>
+        x === 'zeni'
+          ? 'detected (Zeni 2008, coordinate-based)'
+          : x === 'imported'
+            ? 'imported with the recording'
+            : `detected (${x})`,
+      )
+      .join(' and ');
     eventMethod =
-      eventSource === 'manual'
-        ? 'as detected, then corrected by hand'
-        : eventSource === 'imported'
-          ? 'imported with the recording'
-          : `as detected earlier (${eventSource})`;
+      byHand === 0
+        ? origin
+        : `${origin ? `${origin}; ` : ''}${byHand} of ${events.length} set or moved by hand`;
   } else {
     const landing = landingHeights(set, body, (p) => sag(p)!.up, options);
     // Without heights that resolve the landing (video landmarks: too noisy, or too few frames per

@@ -305,3 +305,20 @@ describe('clear errors instead of empty numbers', () => {
     for (const c of a.curves) expect(c.mean.some(Number.isNaN)).toBe(false);
   });
 });
+
+describe('event provenance', () => {
+  it('says how the events were placed, and how many were corrected by hand', () => {
+    const set = syntheticWalk({ fps: 100 });
+    const first = analyseTrajectories(set);
+    if (!first.ok) throw new Error(first.error.message);
+    expect(first.analysis.eventMethod).toMatch(/^coordinate-based \(Zeni 2008\)/);
+    const events = first.analysis.events.map((e, i) =>
+      i === 2 ? { ...e, frame: e.frame + 3, source: 'manual' as const } : e,
+    );
+    const edited = analyseTrajectories(set, { events });
+    if (!edited.ok) throw new Error(edited.error.message);
+    expect(edited.analysis.eventMethod).toBe(
+      `detected (Zeni 2008, coordinate-based); 1 of ${events.length} set or moved by hand`,
+    );
+  });
+});
