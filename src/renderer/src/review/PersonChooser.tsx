@@ -57,7 +57,12 @@ export function PersonChooser({
     <details className="person-chooser" onToggle={(e) => e.currentTarget.open && void load()}>
       <summary>Wrong person? Choose the patient</summary>
       <ErrorBanner message={failure} />
-      {scan === null && <p className="muted">Analyse the trial first: the people in view are found then.</p>}
+      {scan === null && (
+        <p className="muted">
+          The people in view are listed once the trial is analysed (trials analysed by an earlier version:
+          re-analyse once).
+        </p>
+      )}
       {scan && (
         <>
           <p className="muted">
