@@ -15,7 +15,9 @@ export const SUBJECT_FILE = 'subject.json';
 export const CHUNKS_DIR = 'chunks';
 /** Presentation time of every frame, Float64, seconds. */
 export const TIMES_FILE = 'times.f64';
-export const FORMAT_VERSION = 1;
+// 2: subject.json lists everyone the person scan saw (to choose the patient); jobs of version 1
+// lack that list, so they run again rather than resume.
+export const FORMAT_VERSION = 2;
 
 export function chunkName(first: number, count: number): string {
   return `${String(first).padStart(7, '0')}-${String(first + count - 1).padStart(7, '0')}.f32`;
