@@ -64,7 +64,7 @@ export interface SpatiotemporalInput {
  * no walker has. A missing event gives undefined, never a neighbour's.
  */
 export function oppositeEvents(
-  events: readonly GaitEvent[],
+  events: ReadonlyArray<Pick<GaitEvent, 'side' | 'kind' | 'frame'>>,
   opposite: Side,
   startFrame: number,
   endFrame: number,

@@ -8,6 +8,7 @@ import type { PoseTrackView, SideName, TrialAnalysisView } from '../../shared/ap
 import type { ReportSessionKey, ReportStillView } from '../../shared/api/report-types';
 import { LANDMARK_COUNT } from '../../shared/landmarks';
 import { ffmpegPath, runTool } from '../media/run-tool';
+import { oppositeEvents } from '../gait/spatiotemporal';
 import { resolveInsideLab } from '../store/lab-folder';
 
 const STILL_HEIGHT_PX = 480;
@@ -40,22 +41,16 @@ export function stillFrames(view: TrialAnalysisView, track: PoseTrackView, side:
   const candidates = view.cycles
     .filter((c) => c.side === side && !c.excluded && c.footOffFrame !== null)
     .map((c) => {
-      const oppFo = view.events.find(
-        (e) =>
-          e.side === other &&
-          e.kind === 'foot-off' &&
-          e.frame > c.startFrame &&
-          e.frame < (c.footOffFrame ?? 0),
-      );
-      const oppIc = view.events.find(
-        (e) =>
-          e.side === other &&
-          e.kind === 'initial-contact' &&
-          e.frame > (oppFo?.frame ?? c.startFrame) &&
-          e.frame < c.endFrame,
+      const { oppositeFootOff: oppFo, oppositeContact: oppIc } = oppositeEvents(
+        view.events,
+        other,
+        c.startFrame,
+        c.endFrame,
       );
       const mid =
-        oppFo && oppIc ? (oppFo.frame + oppIc.frame) / 2 : c.startFrame + 0.3 * (c.endFrame - c.startFrame);
+        oppFo !== undefined && oppIc !== undefined
+          ? (oppFo + oppIc) / 2
+          : c.startFrame + 0.3 * (c.endFrame - c.startFrame);
       const frames = [c.startFrame, mid, c.footOffFrame ?? c.startFrame].map((f) =>
         Math.min(track.frameCount - 1, Math.max(0, Math.round(f))),
       );
