@@ -1,6 +1,7 @@
 // What a finished pose job gives the rest of the lab, read back from its output folder.
 import { join } from 'node:path';
 import { LANDMARK_COUNT, type PoseTrack2D } from '../../shared/landmarks';
+import type { VideoInfo } from '../media/probe';
 import { POINTS, RECORD } from './frame-record';
 import { consolidateSides } from './decode/side-labels';
 import { smoothTrack } from './decode/smooth';
@@ -45,14 +46,7 @@ export interface PoseManifest {
   formatVersion: number;
   status: 'running' | 'complete';
   source: { path: string; bytes: number; modifiedMs: number };
-  video: {
-    codec: string;
-    widthPx: number;
-    heightPx: number;
-    rotationDeg: number;
-    fps: number;
-    frameCount: number;
-  };
+  video: Pick<VideoInfo, 'codec' | 'widthPx' | 'heightPx' | 'rotationDeg' | 'fps' | 'frameCount'>;
   settings: {
     model: string;
     person: PersonSelection;
@@ -105,6 +99,11 @@ export interface ReadOptions {
   raw?: boolean;
 }
 
+/** The job's manifest (video size, settings, provenance), undefined before the job has started. */
+export function readPoseManifest(outDir: string): PoseManifest | undefined {
+  return readJson<PoseManifest>(join(outDir, MANIFEST_FILE));
+}
+
 /**
  * Reads a job's folder: raw chunks, then left/right labels made consistent over the whole track
  * and the job's smoothing. Refuses an incomplete job unless the caller passes the manifest it is finishing.
@@ -114,7 +113,7 @@ export function readPoseResult(
   finishing?: PoseManifest,
   options: ReadOptions = {},
 ): PoseResult {
-  const manifest = finishing ?? readJson<PoseManifest>(join(outDir, MANIFEST_FILE));
+  const manifest = finishing ?? readPoseManifest(outDir);
   if (!manifest || (!finishing && manifest.status !== 'complete')) throw new PoseJobIncompleteError(outDir);
   const n = manifest.frames;
   const chunks = completeChunks(outDir);

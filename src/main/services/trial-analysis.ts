@@ -7,9 +7,8 @@ import type { TrialInfo } from '../../shared/api/entities';
 import { runPose } from '../pose/run-pose';
 import { readPoseTimes, readScannedPeople } from '../pose/storage';
 import { clearestSample, expectedBoxAt, frameWithMostPeople, travelHeights } from '../pose/decode/subject';
-import { probeVideo } from '../media/probe';
 import { frameJpeg } from '../media/still-frame';
-import { readPoseResult, type PoseResult } from '../pose/pose-result';
+import { readPoseManifest, readPoseResult, type PoseResult } from '../pose/pose-result';
 import type { GaitEvent } from '../gait/types';
 import type { AnalysisResult } from '../gait/analyse';
 import { resolveInsideLab, trialDirRelative } from '../store/lab-folder';
@@ -304,14 +303,15 @@ export async function scannedPeople(
   const poseDir = resolveInsideLab(deps.layout.root, row.poseDir);
   const scan = readScannedPeople(poseDir);
   const times = readPoseTimes(poseDir);
-  if (!scan?.people || scan.people.length === 0 || !times) return null;
+  const size = readPoseManifest(poseDir)?.video;
+  if (!scan?.people || scan.people.length === 0 || !times || !size) return null;
   const people = scan.people;
   const frame = frameWithMostPeople(people, scan.everyFrames / 2);
   const timeS = times[frame] ?? 0;
-  const info = await probeVideo(video.absolutePath);
-  const scale = Math.min(1, PEOPLE_IMAGE_WIDTH_PX / info.widthPx);
-  const w = Math.round(info.widthPx * scale);
-  const h = Math.round(info.heightPx * scale);
+  // The pose job measured the displayed size (rotation applied); its boxes are in those pixels.
+  const scale = Math.min(1, PEOPLE_IMAGE_WIDTH_PX / size.widthPx);
+  const w = Math.round(size.widthPx * scale);
+  const h = Math.round(size.heightPx * scale);
   const jpeg = await frameJpeg(video.absolutePath, timeS, w, h);
   const at = (b: { x0: number; y0: number; x1: number; y1: number }) => ({
     x0: b.x0 * scale,
