@@ -8,9 +8,9 @@ import {
   readAnalysis,
   readPoseTrackView,
   reanalyse,
-  scannedPeople,
   type AnalysisDeps,
 } from './trial-analysis';
+import { scannedPeople } from './scanned-people';
 
 export function analysisHandlers(deps: AnalysisDeps): HandlersFor<typeof analysisOperations> {
   // Crashed or killed runs left rows 'analysing': say so instead of showing a spinner forever.

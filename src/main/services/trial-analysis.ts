@@ -5,10 +5,7 @@ import { ApiError } from '../../shared/api/envelope';
 import type { PoseTrackView, TrialAnalysisView } from '../../shared/api/analysis-types';
 import type { TrialInfo } from '../../shared/api/entities';
 import { runPose } from '../pose/run-pose';
-import { readPoseTimes, readScannedPeople } from '../pose/storage';
-import { clearestSample, expectedBoxAt, frameWithMostPeople, travelHeights } from '../pose/decode/subject';
-import { frameJpeg } from '../media/still-frame';
-import { readPoseManifest, readPoseResult, type PoseResult } from '../pose/pose-result';
+import { readPoseResult, type PoseResult } from '../pose/pose-result';
 import type { GaitEvent } from '../gait/types';
 import type { AnalysisResult } from '../gait/analyse';
 import { resolveInsideLab, trialDirRelative } from '../store/lab-folder';
@@ -20,7 +17,7 @@ import { InvalidHeightError, runGait } from './gait-pipeline';
 import { APP_VERSION } from './app-version';
 import { chooseAnalysisVideo, trialVideos } from '../capture/trial-videos';
 import type { TrialVideo } from '../../shared/api/ops/capture';
-import type { PersonChoice, ScannedPeopleView } from '../../shared/api/analysis-types';
+import type { PersonChoice } from '../../shared/api/analysis-types';
 
 export interface AnalysisDeps extends LabContext {
   analyses: AnalysisRepo;
@@ -35,7 +32,8 @@ export interface AnalyseOptions {
   onProgress?: (done: number, total: number, message: string) => void;
 }
 
-function videoOf(deps: AnalysisDeps, trial: TrialInfo, camera?: string): TrialVideo {
+/** The trial video analysed for `camera`, or by default (a side camera first). */
+export function videoOf(deps: AnalysisDeps, trial: TrialInfo, camera?: string): TrialVideo {
   return chooseAnalysisVideo(trialVideos(deps, trial.id), trial.name, camera);
 }
 
@@ -115,7 +113,7 @@ function idsOf(deps: AnalysisDeps, trial: TrialInfo): [string, string, string] {
   return [session.patientId, session.id, trial.id];
 }
 
-function requireTrial(deps: AnalysisDeps, trialId: string): TrialInfo {
+export function requireTrial(deps: AnalysisDeps, trialId: string): TrialInfo {
   const t = deps.trials.get(trialId);
   if (!t) throw new ApiError({ code: 'not-found', message: 'The trial was not found.' });
   return t;
@@ -281,63 +279,4 @@ export function trialGaitAnalysis(
     events: (row.editedEvents as GaitEvent[] | null) ?? null,
     excludedCycles: row.excludedCycles,
   });
-}
-
-// The shown frame is scaled to this width: enough to tell people apart, small enough to send.
-const PEOPLE_IMAGE_WIDTH_PX = 960;
-
-/**
- * Who the person scan saw in the trial's analysed video, with a frame to point at them. Null
- * before the pose job has scanned (or for jobs stored before the people were kept).
- */
-export async function scannedPeople(
-  deps: AnalysisDeps,
-  trialId: string,
-  camera?: string,
-): Promise<ScannedPeopleView | null> {
-  const trial = requireTrial(deps, trialId);
-  if (!trial.files.some((f) => f.kind === 'video')) return null;
-  const video = videoOf(deps, trial, camera);
-  const row = deps.analyses.get(trialId, video.camera);
-  if (!row?.poseDir) return null;
-  const poseDir = resolveInsideLab(deps.layout.root, row.poseDir);
-  const scan = readScannedPeople(poseDir);
-  const times = readPoseTimes(poseDir);
-  const size = readPoseManifest(poseDir)?.video;
-  if (!scan?.people || scan.people.length === 0 || !times || !size) return null;
-  const people = scan.people;
-  const frame = frameWithMostPeople(people, scan.everyFrames / 2);
-  const timeS = times[frame] ?? 0;
-  // The pose job measured the displayed size (rotation applied); its boxes are in those pixels.
-  const scale = Math.min(1, PEOPLE_IMAGE_WIDTH_PX / size.widthPx);
-  const w = Math.round(size.widthPx * scale);
-  const h = Math.round(size.heightPx * scale);
-  const jpeg = await frameJpeg(video.absolutePath, timeS, w, h);
-  const at = (b: { x0: number; y0: number; x1: number; y1: number }) => ({
-    x0: b.x0 * scale,
-    y0: b.y0 * scale,
-    x1: b.x1 * scale,
-    y1: b.y1 * scale,
-  });
-  return {
-    camera: video.camera,
-    frame,
-    timeS,
-    imageDataUrl: `data:image/jpeg;base64,${jpeg.toString('base64')}`,
-    imageWidthPx: w,
-    imageHeightPx: h,
-    people: people.map((t, i) => {
-      const shown = expectedBoxAt(t, frame, scan.everyFrames / 2);
-      const clearest = clearestSample(t);
-      return {
-        number: i + 1,
-        followed: i === scan.chosen,
-        boxInImage: shown ? at(shown) : null,
-        seenFromS: times[t.frames[0]!] ?? 0,
-        seenToS: times[t.frames[t.frames.length - 1]!] ?? 0,
-        travelBodyHeights: Math.round(travelHeights(t) * 10) / 10,
-        choice: { box: clearest.box, frame: clearest.frame },
-      };
-    }),
-  };
 }
