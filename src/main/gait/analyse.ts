@@ -28,6 +28,7 @@ import {
   type PointSeries,
   type PreprocessOptions,
 } from './preprocess';
+import { feetAtEdge, markedRuns } from './picture-edge';
 import { residualAnalysis } from './residual-analysis';
 import { pelvisTiltSeries, sagittalAngles, trunkTiltSeries } from './sagittal-angles';
 import { resolveScale, type Scale, type ScaleSource } from './scaling';
@@ -536,6 +537,46 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
       c.excluded = true;
     }
   }
+  // A foot at the picture's edge: noted on the cycle (it stays in the means: the angles of most of
+  // the cycle are unaffected), and its distances are not measured.
+  const footAtEdge =
+    set.imageSizePx && set.convention === 'image-y-down'
+      ? feetAtEdge(
+          {
+            left: {
+              heel: set.trajectories[body.left.heel!.name]!,
+              toe: set.trajectories[body.left.toe!.name]!,
+            },
+            right: {
+              heel: set.trajectories[body.right.heel!.name]!,
+              toe: set.trajectories[body.right.toe!.name]!,
+            },
+          },
+          set.imageSizePx,
+          n,
+        )
+      : undefined;
+  if (footAtEdge) {
+    for (const c of cycles) {
+      const runs = SIDES.flatMap((s) =>
+        markedRuns(footAtEdge[s], c.startFrame, c.endFrame).map(([a, b]) => ({ s, a, b })),
+      );
+      if (runs.length === 0) continue;
+      c.flags.push('foot-at-picture-edge');
+      const pct = (f: number) =>
+        Math.min(100, Math.max(0, (100 * (f - c.startFrame)) / (c.endFrame - c.startFrame)));
+      warnings.push(
+        `${c.side === 'left' ? 'Left' : 'Right'} cycle ${c.index + 1}: ${runs
+          .map(
+            ({ s, a, b }) =>
+              `the ${s} foot is at the picture's edge at ${pct(a).toFixed(0)}-${pct(b).toFixed(0)} % of the cycle (frames ${a}-${b})`,
+          )
+          .join(
+            '; ',
+          )}. Stride and step length are not measured from a foot there; check the curves at those instants.`,
+      );
+    }
+  }
   if (cycles.length === 0) {
     const gapText = requiredGaps.length
       ? ` Long tracking gaps: ${requiredGaps
@@ -611,6 +652,7 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
           },
         }
       : {}),
+    ...(footAtEdge ? { footAtEdge } : {}),
     metresPerUnit: view === 'frontal' ? null : (scale?.metresPerUnit ?? null),
     treadmill: mode === 'treadmill',
     ...(options.treadmillBeltSpeedMps !== undefined

@@ -5,7 +5,14 @@ import { sampleAt } from './peaks';
 import type { GaitEvent, MeanSd, Side, WalkingPass } from './types';
 
 export type CycleFlag =
-  'too-short' | 'too-long' | 'irregular-duration' | 'missing-data' | 'no-foot-off' | 'excluded-by-user';
+  | 'too-short'
+  | 'too-long'
+  | 'irregular-duration'
+  | 'missing-data'
+  | 'no-foot-off'
+  | 'excluded-by-user'
+  /** A note, not a reason to exclude: a foot touched the picture's edge (see picture-edge.ts). */
+  | 'foot-at-picture-edge';
 
 export interface GaitCycle {
   side: Side;

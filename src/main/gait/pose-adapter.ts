@@ -27,5 +27,6 @@ export function poseTrackToTrajectorySet(track: PoseTrack2D): TrajectorySet {
     unit: 'px',
     trajectories,
     startTimeS: track.timeS[0] ?? 0,
+    imageSizePx: { widthPx: track.widthPx, heightPx: track.heightPx },
   };
 }

@@ -4,6 +4,7 @@
 
 import { meanSd, type GaitCycle } from './cycles';
 import { sampleAt } from './peaks';
+import { anyMarked } from './picture-edge';
 import { otherSide, type GaitEvent, type MeanSd, type Side } from './types';
 
 export const SPATIOTEMPORAL_UNITS = {
@@ -49,6 +50,11 @@ export interface SpatiotemporalInput {
   pelvisForward?: ArrayLike<number>;
   /** Position of each foot's contact point toward the subject's left (3D data only). */
   footLateral?: Record<Side, ArrayLike<number>>;
+  /**
+   * 1 where a foot touches the picture's edge (one camera): stride and step length are not
+   * measured from that foot at those frames.
+   */
+  footAtEdge?: Record<Side, ArrayLike<number>>;
   /** null when the data have no metric scale: distances and speed are then null. */
   metresPerUnit: number | null;
   /** On a treadmill positions do not advance: lengths come from belt speed x time when given. */
@@ -123,10 +129,14 @@ export function computeSpatiotemporal(input: SpatiotemporalInput): Spatiotempora
     } else if (m !== null && input.footForward && input.pelvisForward) {
       const own = input.footForward[c.side];
       const other = input.footForward[opp];
+      const atEdge = (side: Side, f: number) => {
+        const mask = input.footAtEdge?.[side];
+        return mask !== undefined && anyMarked(mask, f, f);
+      };
       const len = (sampleAt(own, e) - sampleAt(own, s)) * m;
-      strideLengthM = Number.isFinite(len) ? len : null;
+      strideLengthM = Number.isFinite(len) && !atEdge(c.side, s) && !atEdge(c.side, e) ? len : null;
       const step = (sampleAt(own, e) - sampleAt(other, e)) * m;
-      stepLengthM = Number.isFinite(step) ? step : null;
+      stepLengthM = Number.isFinite(step) && !atEdge(c.side, e) && !atEdge(opp, e) ? step : null;
       const v = ((sampleAt(input.pelvisForward, e) - sampleAt(input.pelvisForward, s)) * m) / strideTimeS;
       speedMps = Number.isFinite(v) ? v : null;
     }

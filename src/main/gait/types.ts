@@ -34,6 +34,8 @@ export interface TrajectorySet {
   trajectories: Record<string, Trajectory>;
   /** Time of frame 0 in seconds on the recording's clock (C3D: (firstFrame - 1) / rate). Default 0. */
   startTimeS?: number;
+  /** One camera's picture size ('image-y-down' only): feet at its edge are not measured from. */
+  imageSizePx?: { widthPx: number; heightPx: number };
 }
 
 export type GaitEventKind = 'initial-contact' | 'foot-off';
