@@ -161,6 +161,8 @@ describe('trial review in the browser', () => {
     const markers = page.locator('.event-marker[data-side="left"][data-kind="initial-contact"]');
     const first = markers.first();
     const second = markers.nth(1);
+    // Notes above the panels (such as a foot at the picture's edge) can push it below the fold.
+    await first.scrollIntoViewIfNeeded();
     const f1 = Number(await first.getAttribute('data-frame'));
     const f2 = Number(await second.getAttribute('data-frame'));
     const b1 = (await first.locator('line').boundingBox())!;
