@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { REPO_ROOT, startServe, type ServeProcess } from '../helpers/serve-process';
 import { collectConsoleErrors, launchChromium } from '../helpers/chromium';
 import { sharedDataPath } from '../helpers/shared-data';
+import { dragFirstMarker } from '../helpers/event-drag';
 
 const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'e2e');
 const DEMO = 'sports2d_demo_sideview_walk/demo.mp4';
@@ -106,18 +107,7 @@ describe('the clinician workflow on a real walk', () => {
         /\d+/,
       )?.[0],
     );
-    const markers = page.locator('.event-marker[data-side="left"][data-kind="initial-contact"]');
-    const f1 = Number(await markers.first().getAttribute('data-frame'));
-    const f2 = Number(await markers.nth(1).getAttribute('data-frame'));
-    const b1 = (await markers.first().locator('line').boundingBox())!;
-    const b2 = (await markers.nth(1).locator('line').boundingBox())!;
-    const pxPerFrame = (b2.x - b1.x) / (f2 - f1);
-    const x = b1.x + b1.width / 2;
-    const y = b1.y + b1.height / 2;
-    await page.mouse.move(x, y);
-    await page.mouse.down();
-    for (let i = 1; i <= 6; i++) await page.mouse.move(x + (i / 6) * 3 * pxPerFrame, y);
-    await page.mouse.up();
+    await dragFirstMarker(page.locator('.event-marker[data-side="left"][data-kind="initial-contact"]'), 3);
     await page.getByRole('status').filter({ hasText: 'Moved left initial contact by +3 frames' }).waitFor();
     const after = await parameterMean('strideTimeS', 'left');
     console.log(

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { dragFirstMarker } from '../helpers/event-drag';
 import { invoke, REPO_ROOT, startServe, type ServeProcess } from '../helpers/serve-process';
 import { collectConsoleErrors, launchChromium } from '../helpers/chromium';
 import { createTrialLab, type TrialLab } from '../helpers/analysed-trial';
@@ -159,22 +160,7 @@ describe('trial review in the browser', () => {
     );
     durationsBefore = await leftCycleDurations();
     const markers = page.locator('.event-marker[data-side="left"][data-kind="initial-contact"]');
-    const first = markers.first();
-    const second = markers.nth(1);
-    // Notes above the panels (such as a foot at the picture's edge) can push it below the fold.
-    await first.scrollIntoViewIfNeeded();
-    const f1 = Number(await first.getAttribute('data-frame'));
-    const f2 = Number(await second.getAttribute('data-frame'));
-    const b1 = (await first.locator('line').boundingBox())!;
-    const b2 = (await second.locator('line').boundingBox())!;
-    const pxPerFrame = (b2.x - b1.x) / (f2 - f1);
-    const x = b1.x + b1.width / 2;
-    const y = b1.y + b1.height / 2;
-    await page.mouse.move(x, y);
-    await page.mouse.down();
-    for (let i = 1; i <= 6; i++) await page.mouse.move(x + (i / 6) * 3 * pxPerFrame, y);
-    await shot('review-06-dragging.png');
-    await page.mouse.up();
+    const f1 = await dragFirstMarker(markers, 3, () => shot('review-06-dragging.png'));
     await page.getByRole('status').filter({ hasText: 'Moved left initial contact by +3 frames' }).waitFor();
     expect(Number(await markers.first().getAttribute('data-frame'))).toBeCloseTo(f1 + 3, 6);
 
