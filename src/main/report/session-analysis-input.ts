@@ -55,9 +55,9 @@ function pooledMeanSd(parts: Array<{ mean: number; sd: number | null; n: number 
   const n = usable.reduce((a, p) => a + p.n, 0);
   if (n === 0) return undefined;
   const mean = usable.reduce((a, p) => a + p.mean * p.n, 0) / n;
-  if (n < 2) return { mean, sd: null };
+  if (n < 2) return { mean, sd: null, n };
   const ss = usable.reduce((a, p) => a + (p.n - 1) * (p.sd ?? 0) ** 2 + p.n * (p.mean - mean) ** 2, 0);
-  return { mean, sd: Math.sqrt(ss / (n - 1)) };
+  return { mean, sd: Math.sqrt(ss / (n - 1)), n };
 }
 
 function sideInput(views: readonly TrialAnalysisView[], side: SideName): SideAnalysisInput | undefined {

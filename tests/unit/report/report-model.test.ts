@@ -104,6 +104,34 @@ describe('report model, one session', () => {
     expect(step?.values[0]?.outsideNormal).toBeNull();
   });
 
+  it('prints how many cycles a value comes from when it is fewer than the side has', () => {
+    const s = session('s1', '2024-07-15', 20, 0.9, 110, 0.45);
+    const left = s.analysis.left!;
+    const m = buildReportModel({
+      ...base,
+      sessions: [
+        {
+          ...s,
+          analysis: {
+            ...s.analysis,
+            left: {
+              ...left,
+              spatiotemporal: {
+                ...left.spatiotemporal,
+                speedMps: { mean: 0.9, sd: 0.05, n: 5 },
+                stepLengthM: { mean: 0.45, sd: 0.03, n: 4 },
+              },
+            },
+          },
+        },
+      ],
+    });
+    const cell = (p: string) =>
+      m.spatiotemporal.rows.find((r) => r.parameter === p && r.side === 'left')!.values[0];
+    expect(cell('stepLengthM')?.text).toBe('0.45 ± 0.03 (n=4)');
+    expect(cell('speedMps')?.text).toBe('0.90 ± 0.05');
+  });
+
   it('has curve panels with the normal band, and GVS/GPS labelled by what they used', () => {
     const knee = model.curvePanels.find((p) => p.variable === 'knee_flexion');
     expect(knee?.normative?.upperDeg?.[0]).toBe(5);

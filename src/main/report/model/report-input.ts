@@ -33,6 +33,11 @@ export interface MeanSd {
   readonly mean: number;
   /** SD over cycles; null when only one cycle was measured. */
   readonly sd: number | null;
+  /**
+   * Cycles the value was measured on, when known; fewer than the side's cycle count (a length not
+   * measured from a foot at the picture's edge, an event missing) is printed next to the value.
+   */
+  readonly n?: number;
 }
 
 export type SpatiotemporalSideInput = Readonly<Partial<Record<SpatiotemporalParameter, MeanSd>>>;

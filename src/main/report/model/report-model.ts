@@ -207,12 +207,15 @@ function valueCell(
   v: MeanSd | undefined,
   decimals: number,
   normal: NormalRangeCell | null,
+  cycleCount: number | undefined,
 ): ValueCell | null {
   if (!v || !Number.isFinite(v.mean)) return null;
+  const value = v.sd === null ? fmt(v.mean, decimals) : `${fmt(v.mean, decimals)} ± ${fmt(v.sd, decimals)}`;
+  const fewer = v.n !== undefined && cycleCount !== undefined && v.n < cycleCount;
   return {
     mean: v.mean,
     sd: v.sd,
-    text: v.sd === null ? fmt(v.mean, decimals) : `${fmt(v.mean, decimals)} ± ${fmt(v.sd, decimals)}`,
+    text: fewer ? `${value} (n=${v.n})` : value,
     outsideNormal: normal ? v.mean < normal.low || v.mean > normal.high : null,
   };
 }
@@ -233,7 +236,9 @@ function buildSpatiotemporal(input: ReportInput, normative: NormativeSet | undef
         (input.spatiotemporalNormals?.ranges ?? normative?.spatiotemporal)?.[parameter],
         info.decimals,
       );
-      const values = raw.map((v) => valueCell(v, info.decimals, normal));
+      const values = raw.map((v, i) =>
+        valueCell(v, info.decimals, normal, sideOf(sessions[i]!, side)?.cycleCount),
+      );
       let change: ChangeCell | null = null;
       const [a, b] = values;
       if (sessions.length === 2 && a && b) {

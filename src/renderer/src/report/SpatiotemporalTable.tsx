@@ -68,7 +68,8 @@ export function SpatiotemporalTable({ model }: { model: ReportModelView }) {
         </tbody>
       </table>
       <p className="report-footnote">
-        Mean ± SD over gait cycles. * outside the normal range.{' '}
+        Mean ± SD over gait cycles; (n=…) where fewer cycles than the session&apos;s were measured (no length
+        is measured from a foot at the picture&apos;s edge). * outside the normal range.{' '}
         {t.normalSource
           ? `Normal ranges: ${t.normalSource}.`
           : 'No normal ranges for these parameters in the selected reference.'}
