@@ -28,6 +28,7 @@ import {
   type PointSeries,
   type PreprocessOptions,
 } from './preprocess';
+import { farSidePerPass, type FarSide } from './far-side';
 import { feetAtEdge, markedRuns } from './picture-edge';
 import { residualAnalysis } from './residual-analysis';
 import { pelvisTiltSeries, sagittalAngles, trunkTiltSeries } from './sagittal-angles';
@@ -35,6 +36,7 @@ import { resolveScale, type Scale, type ScaleSource } from './scaling';
 import { computeSpatiotemporal, type SpatiotemporalResult } from './spatiotemporal';
 import {
   SIDES,
+  otherSide,
   type CameraView,
   type EventSource,
   type GaitEvent,
@@ -100,6 +102,11 @@ export interface CycleCurveSet {
   mean: number[];
   sd: number[];
   includedCycles: number;
+  /**
+   * Every included cycle saw this leg as the far one from a side camera: a low-confidence curve.
+   * (When the side also has near cycles, its far ones are left out of the mean instead.)
+   */
+  farSide: boolean;
 }
 
 export interface GaitAnalysis {
@@ -121,6 +128,8 @@ export interface GaitAnalysis {
   spatiotemporal: SpatiotemporalResult;
   scale: Scale | null;
   /** Missing stretches longer than the fill limit, per trajectory. */
+  /** Passes where a side camera saw one leg as the far one (sagittal camera only). */
+  farSides: FarSide[];
   longGaps: LongGap[];
   warnings: string[];
 }
@@ -577,6 +586,31 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
       );
     }
   }
+  // From one side camera, the far leg's landmarks are partly guessed: its cycles are noted, and its
+  // curves come from the passes where it was the near leg whenever there are any.
+  const farSides: FarSide[] = [];
+  if (view === 'sagittal' && set.convention === 'image-y-down') {
+    const leg = (s: Side) =>
+      (['knee', 'ankle', 'heel', 'toe'] as const).flatMap((r) => {
+        const name = body[s][r]?.name;
+        return name && set.trajectories[name] ? [set.trajectories[name]] : [];
+      });
+    for (const f of farSidePerPass({ left: leg('left'), right: leg('right') }, passes)) {
+      if (!f) continue;
+      farSides.push(f);
+      const near = otherSide(f.side);
+      warnings.push(
+        `Walking pass ${f.passIndex + 1}: the ${f.side} leg was the far one from the camera (the pose model saw it less well: median visibility ${f.visibility[f.side].toFixed(2)} against ${f.visibility[near].toFixed(2)} for the ${near} leg). Its sagittal angles are less reliable (knee flexion in swing is typically under-estimated): read them from a camera on the ${f.side} side.`,
+      );
+    }
+    for (const c of cycles)
+      if (farSides.some((f) => f.passIndex === c.passIndex && f.side === c.side)) c.flags.push('far-side');
+  }
+  const hasNearCycles = (s: Side) =>
+    cycles.some((c) => c.side === s && !c.excluded && !c.flags.includes('far-side'));
+  // Trunk and pelvis lines are one body's, whichever leg is nearer: only leg angles are affected.
+  const legAngle = (v: AngleVariable) =>
+    v === 'hip_flexion' || v === 'knee_flexion' || v === 'ankle_dorsiflexion';
   if (cycles.length === 0) {
     const gapText = requiredGaps.length
       ? ` Long tracking gaps: ${requiredGaps
@@ -600,11 +634,18 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
       const values = curveCache.get(a)!.get(c)!;
       return {
         cycleIndex: c.index,
-        excluded: c.excluded || missingFraction(values) > maxMissing,
+        excluded:
+          c.excluded ||
+          missingFraction(values) > maxMissing ||
+          (legAngle(a.variable) && c.flags.includes('far-side') && hasNearCycles(c.side)),
         values: Array.from(values),
       };
     });
     const included = per.filter((p) => !p.excluded).map((p) => p.values);
+    const farSide =
+      legAngle(a.variable) &&
+      included.length > 0 &&
+      cs.every((c, k) => per[k]!.excluded || c.flags.includes('far-side'));
     const { mean, sd } = meanSdCurves(included, points);
     return {
       variable: a.variable,
@@ -618,6 +659,7 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
       mean,
       sd,
       includedCycles: included.length,
+      farSide,
     };
   });
 
@@ -678,6 +720,7 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
       spatiotemporal,
       scale,
       longGaps: body.longGaps,
+      farSides,
       warnings,
     },
   };

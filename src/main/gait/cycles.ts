@@ -12,7 +12,9 @@ export type CycleFlag =
   | 'no-foot-off'
   | 'excluded-by-user'
   /** A note, not a reason to exclude: a foot touched the picture's edge (see picture-edge.ts). */
-  | 'foot-at-picture-edge';
+  | 'foot-at-picture-edge'
+  /** The leg was the far one from the side camera in this pass (see far-side.ts). */
+  | 'far-side';
 
 export interface GaitCycle {
   side: Side;

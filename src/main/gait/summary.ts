@@ -11,6 +11,8 @@ export interface KneeSummary {
   peakSwingFlexionDeg: MeanSd;
   /** Smallest knee flexion in stance (before foot off), degrees. */
   minStanceFlexionDeg: MeanSd;
+  /** The leg was the far one from the side camera in every cycle used: low confidence. */
+  farSide: boolean;
 }
 
 export function kneeSummary(analysis: Pick<GaitAnalysis, 'curves' | 'cycles'>): KneeSummary[] {
@@ -35,7 +37,12 @@ export function kneeSummary(analysis: Pick<GaitAnalysis, 'curves' | 'cycles'>): 
         if (swing.length) peaks.push(Math.max(...swing));
       }
     }
-    return { side, peakSwingFlexionDeg: meanSd(peaks), minStanceFlexionDeg: meanSd(mins) };
+    return {
+      side,
+      peakSwingFlexionDeg: meanSd(peaks),
+      minStanceFlexionDeg: meanSd(mins),
+      farSide: set?.farSide ?? false,
+    };
   });
 }
 
@@ -64,7 +71,7 @@ export function textSummary(trial: string, analysis: GaitAnalysis): string {
   for (const k of kneeSummary(analysis)) {
     const S = k.side === 'left' ? 'Left' : 'Right';
     lines.push(
-      `${S} knee flexion: peak in swing ${fmt(k.peakSwingFlexionDeg, 1, 'deg')}; minimum in stance ${fmt(k.minStanceFlexionDeg, 1, 'deg')}.`,
+      `${S} knee flexion: peak in swing ${fmt(k.peakSwingFlexionDeg, 1, 'deg')}; minimum in stance ${fmt(k.minStanceFlexionDeg, 1, 'deg')}${k.farSide ? ' (far leg from the camera: low confidence)' : ''}.`,
     );
   }
   if (analysis.scale) lines.push(`Scale: ${analysis.scale.description}.`);

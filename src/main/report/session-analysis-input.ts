@@ -67,22 +67,30 @@ function sideInput(views: readonly TrialAnalysisView[], side: SideName): SideAna
   );
   if (cycleCount === 0) return undefined;
   const kinematics: Partial<Record<GaitVariable, KinematicCurveInput>> = {};
-  const byVariable = new Map<GaitVariable, Array<Array<number | null>>>();
+  // Cycles where the leg was the near one to the camera, and where it was the far one: a leg's
+  // curves come from trials that saw it near whenever there are any (walks in both directions
+  // past one side camera), else from the far ones, marked.
+  const byVariable = new Map<
+    GaitVariable,
+    { near: Array<Array<number | null>>; far: Array<Array<number | null>> }
+  >();
   for (const v of views) {
     for (const curve of v.curves) {
       if (curve.side !== side) continue;
       const mapped = reportVariable(curve.variable);
       if (!mapped) continue;
-      const list = byVariable.get(mapped.variable) ?? [];
+      const lists = byVariable.get(mapped.variable) ?? { near: [], far: [] };
+      const list = curve.farSide ? lists.far : lists.near;
       for (const c of curve.cycles) {
         if (!c.excluded) list.push(c.values.map((x) => (x === null ? null : x * mapped.sign)));
       }
-      byVariable.set(mapped.variable, list);
+      byVariable.set(mapped.variable, lists);
     }
   }
-  for (const [variable, cycles] of byVariable) {
+  for (const [variable, { near, far }] of byVariable) {
+    const cycles = near.length > 0 ? near : far;
     const curve = cycles.length > 0 ? pooledCurve(cycles) : undefined;
-    if (curve) kinematics[variable] = curve;
+    if (curve) kinematics[variable] = near.length > 0 ? curve : { ...curve, farSide: true };
   }
   const spatiotemporal: Partial<Record<SpatiotemporalParameter, MeanSd>> = {};
   const names = new Set(views.flatMap((v) => v.parameters.map((p) => p.parameter)));

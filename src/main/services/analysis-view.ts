@@ -70,6 +70,7 @@ export function analysisToView(a: GaitAnalysis, c: ViewContext): TrialAnalysisVi
         values: arr(k.values),
       })),
       includedCycles: cv.includedCycles,
+      farSide: cv.farSide,
     })),
     angles: a.angles.map((s) => ({
       variable: s.variable,

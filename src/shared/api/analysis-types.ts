@@ -38,6 +38,11 @@ export interface CurveView {
   sd: Array<number | null>;
   cycles: Array<{ cycleIndex: number; excluded: boolean; values: Array<number | null> }>;
   includedCycles: number;
+  /**
+   * Every included cycle saw this leg as the far one from the side camera: low confidence.
+   * (Absent in analyses stored before the far leg was recognised.)
+   */
+  farSide?: boolean;
 }
 
 export interface AngleTimeSeriesView {

@@ -78,6 +78,8 @@ export interface ReportCurveSeriesView {
   sdDeg: readonly number[] | null;
   cycleCount: number;
   footOffPct: number | null;
+  /** Only cycles where this leg was the far one from a side camera: low confidence. */
+  farSide: boolean;
 }
 
 export interface ReportCurvePanelView {

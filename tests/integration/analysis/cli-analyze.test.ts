@@ -56,6 +56,19 @@ describe('gaitlab analyze', () => {
     const step = view.parameters.find((p) => p.parameter === 'stepLengthM')!;
     expect(step.left.n).toBe(view.cycles.filter((c) => c.side === 'left' && !c.excluded).length - 1);
     expect(Math.abs(step.asymmetryPct!)).toBeLessThan(10);
+    // Her left side faces the camera: the right leg is the far one, half hidden behind the left
+    // (its knee's swing peak reads about 43 deg against 76 near side). Its cycles and leg curves
+    // say so, and so does the summary; the left leg and the trunk are not marked.
+    expect(view.cycles.filter((c) => c.side === 'right').every((c) => c.flags.includes('far-side'))).toBe(
+      true,
+    );
+    expect(view.cycles.some((c) => c.side === 'left' && c.flags.includes('far-side'))).toBe(false);
+    const curve = (v: string, s: string) => view.curves.find((c) => c.variable === v && c.side === s)!;
+    expect(curve('knee_flexion', 'right').farSide).toBe(true);
+    expect(curve('knee_flexion', 'left').farSide).toBe(false);
+    expect(curve('trunk_tilt', 'right').farSide).toBe(false);
+    expect(r.stdout).toMatch(/Right knee flexion: .* \(far leg from the camera: low confidence\)\./);
+    expect(r.stdout).toMatch(/Walking pass 1: the right leg was the far one from the camera/);
     // The reference plot (Sports2D's Demo_plots.png) is of the LEFT knee: swing peaks about
     // 70-85 deg, stance minima about 5-15 deg; the ranges are 60-90 and 0-20 deg.
     const num = (re: RegExp) => {

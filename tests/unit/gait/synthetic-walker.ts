@@ -181,17 +181,20 @@ export function syntheticFrontalWalk(
 export function concatWalks(parts: TrajectorySet[]): TrajectorySet {
   const n = parts.reduce((a, p) => a + p.frameCount, 0);
   const names = Object.keys(parts[0]!.trajectories);
-  const trajectories: Record<string, { x: Float64Array; y: Float64Array }> = {};
+  const trajectories: Record<string, Trajectory> = {};
   for (const nm of names) {
     const x = new Float64Array(n);
     const y = new Float64Array(n);
+    const confidence = new Float64Array(n).fill(1);
     let o = 0;
     for (const p of parts) {
-      x.set(p.trajectories[nm]!.x as Float64Array, o);
-      y.set(p.trajectories[nm]!.y as Float64Array, o);
+      const t = p.trajectories[nm]!;
+      x.set(t.x as Float64Array, o);
+      y.set(t.y as Float64Array, o);
+      if (t.confidence) confidence.set(t.confidence as Float64Array, o);
       o += p.frameCount;
     }
-    trajectories[nm] = { x, y };
+    trajectories[nm] = { x, y, confidence };
   }
   return { ...parts[0]!, frameCount: n, trajectories };
 }

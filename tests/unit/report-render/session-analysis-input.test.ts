@@ -120,6 +120,23 @@ describe('sessionAnalysisInput', () => {
     expect(input.right).toBeUndefined();
   });
 
+  it('takes a leg from the trials that saw it near the camera, and marks it when none did', () => {
+    const farKnee = (v: TrialAnalysisView): TrialAnalysisView => ({
+      ...v,
+      curves: v.curves.map((c) => (c.variable === 'knee_flexion' ? { ...c, farSide: true } : c)),
+    });
+    const near = view('trial-aaaaaa', [[60], [64]], [1, 1.2]);
+    const far = farKnee(view('trial-bbbbbb', [[40], [42], [44]], [1.1, 1.1, 1.1]));
+    const both = sessionAnalysisInput([near, far]).left?.kinematics.knee_flexion;
+    expect(both?.meanDeg[0]).toBeCloseTo(62, 9);
+    expect(both?.farSide).toBeUndefined();
+    const onlyFar = sessionAnalysisInput([far]).left?.kinematics.knee_flexion;
+    expect(onlyFar?.meanDeg[0]).toBeCloseTo(42, 9);
+    expect(onlyFar?.farSide).toBe(true);
+    // Timing and distances keep every cycle: the far leg's events are still its events.
+    expect(sessionAnalysisInput([near, far]).left?.cycleCount).toBe(5);
+  });
+
   it("maps the gait module's names to the report's: stancePct, pelvic_obliquity", () => {
     const input = sessionAnalysisInput([view('trial-aaaaaa', [[10], [20]], [1, 1.2])]);
     expect(input.left?.spatiotemporal.stanceTimePct?.mean).toBe(60);

@@ -132,6 +132,36 @@ describe('report model, one session', () => {
     expect(cell('speedMps')?.text).toBe('0.90 ± 0.05');
   });
 
+  it('marks a leg seen only as the far one from the camera, in the panel series and the notes', () => {
+    const s = session('s1', '2024-07-15', 20, 0.9, 110, 0.45);
+    const right = s.analysis.right!;
+    const m = buildReportModel({
+      ...base,
+      sessions: [
+        {
+          ...s,
+          analysis: {
+            ...s.analysis,
+            right: {
+              ...right,
+              kinematics: {
+                ...right.kinematics,
+                knee_flexion: { ...right.kinematics.knee_flexion!, farSide: true },
+              },
+            },
+          },
+        },
+      ],
+    });
+    const knee = m.curvePanels.find((p) => p.variable === 'knee_flexion')!;
+    expect(knee.series.find((x) => x.side === 'right')?.farSide).toBe(true);
+    expect(knee.series.find((x) => x.side === 'left')?.farSide).toBe(false);
+    expect(m.warnings.join(' ')).toMatch(
+      /Session A: the right leg was the far one from the camera in every trial: its knee flexion curves/,
+    );
+    expect(m.warnings.join(' ')).not.toMatch(/the left leg was the far one/);
+  });
+
   it('has curve panels with the normal band, and GVS/GPS labelled by what they used', () => {
     const knee = model.curvePanels.find((p) => p.variable === 'knee_flexion');
     expect(knee?.normative?.upperDeg?.[0]).toBe(5);

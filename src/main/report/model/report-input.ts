@@ -47,6 +47,8 @@ export interface KinematicCurveInput {
   readonly meanDeg: readonly number[];
   /** SD over cycles at each point. */
   readonly sdDeg?: readonly number[];
+  /** Only cycles where this leg was the far one from a side camera: low confidence. */
+  readonly farSide?: boolean;
 }
 
 export interface SideAnalysisInput {

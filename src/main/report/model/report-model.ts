@@ -116,6 +116,8 @@ export interface CurveSeries {
   readonly sdDeg: readonly number[] | null;
   readonly cycleCount: number;
   readonly footOffPct: number | null;
+  /** The curve comes only from cycles where this leg was the far one from a side camera. */
+  readonly farSide: boolean;
 }
 
 export interface CurvePanel {
@@ -300,6 +302,7 @@ function buildCurvePanels(input: ReportInput, normative: NormativeSet | undefine
           sdDeg: curve.sdDeg ? toCurvePoints51(curve.sdDeg) : null,
           cycleCount: sideInput.cycleCount,
           footOffPct: sideInput.footOffPct ?? sideInput.spatiotemporal.footOffPct?.mean ?? null,
+          farSide: curve.farSide ?? false,
         });
       }
     });
@@ -510,6 +513,21 @@ export function buildReportModel(input: ReportInput): ReportModel {
     warnings.push(
       `Transverse-plane angles (${lowConfidence.join(', ')}) from markerless capture have published errors above 10 deg: low confidence.`,
     );
+  }
+  for (const h of headers) {
+    for (const side of SIDE_LIST) {
+      const far = curvePanels.filter((p) =>
+        p.series.some((s) => s.sessionKey === h.key && s.side === side && s.farSide),
+      );
+      if (far.length === 0) continue;
+      warnings.push(
+        `Session ${h.key}: the ${side} leg was the far one from the camera in every trial: its ${far
+          .map((p) => p.title.toLowerCase())
+          .join(
+            ', ',
+          )} curves (and gait indices from them) are low confidence; record a camera on the ${side} side.`,
+      );
+    }
   }
   if (!normative)
     warnings.push(

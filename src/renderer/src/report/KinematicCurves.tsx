@@ -129,7 +129,13 @@ function rowFigure(
     });
     const domain = DOMAINS[k] ?? [0, 1];
     annotations.push({
-      text: `${panel.title}, ${SIDE_LABEL[side].toLowerCase()}${panel.lowConfidence ? ' (low confidence)' : ''}`,
+      text: `${panel.title}, ${SIDE_LABEL[side].toLowerCase()}${
+        panel.lowConfidence
+          ? ' (low confidence)'
+          : panel.series.some((s) => s.side === side && s.farSide)
+            ? ' (far leg: low confidence)'
+            : ''
+      }`,
       font: { ...FONT, size: 10 },
       xref: 'paper',
       yref: 'paper',

@@ -13,6 +13,7 @@ interface Props {
 const FLAG_TEXT: Record<string, string> = {
   'excluded-by-user': 'excluded by hand',
   'foot-at-picture-edge': "a foot at the picture's edge: lengths not measured there",
+  'far-side': 'far leg from the camera: angles less reliable',
 };
 
 /** Every detected cycle with an include checkbox: means, SDs and parameters use only included ones. */

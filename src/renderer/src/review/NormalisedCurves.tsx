@@ -52,8 +52,9 @@ const CyclePlot = memo(function CyclePlot({
         mode: 'lines',
         x: c.percent,
         y: c.mean,
-        name: `${SIDE_LABEL[side]} mean (n=${c.includedCycles})`,
-        line: { color: SIDE_COLOUR[side], width: 2.2 },
+        name: `${SIDE_LABEL[side]} mean (n=${c.includedCycles}${c.farSide ? ', far leg' : ''})`,
+        // Dotted: a leg the camera saw through the other one (low confidence).
+        line: { color: SIDE_COLOUR[side], width: 2.2, dash: c.farSide ? 'dot' : 'solid' },
         hovertemplate: `${SIDE_LABEL[side]} %{x:.0f} %: %{y:.1f} deg<extra></extra>`,
       });
       const fo = footOffPct(parameters, side);
@@ -117,10 +118,10 @@ export const NormalisedCurves = memo(function NormalisedCurves({ curves, paramet
     <div className="curve-grid">
       {variables.map((v) => {
         const label = curves.find((c) => c.variable === v)?.label;
-        const counts = (['left', 'right'] as const).map(
-          (s) =>
-            `${SIDE_LABEL[s]} n=${curves.find((c) => c.variable === v && c.side === s)?.includedCycles ?? 0}`,
-        );
+        const counts = (['left', 'right'] as const).map((s) => {
+          const c = curves.find((k) => k.variable === v && k.side === s);
+          return `${SIDE_LABEL[s]} n=${c?.includedCycles ?? 0}${c?.farSide ? ' (far leg from the camera, dotted: low confidence)' : ''}`;
+        });
         return (
           <figure key={v} className="chart-figure">
             <figcaption>

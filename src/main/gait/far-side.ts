@@ -1,0 +1,56 @@
+// Which leg a side camera sees through the other. From one side camera the far leg is half hidden
+// behind the near one: the landmark model partly guesses it, and its sagittal angles come out
+// flattened (on the Sports2D walk the far knee's swing peak read 43 deg against 76 deg on the near
+// side, in the same walker). The model's own visibility score tells which leg that is: per walking
+// pass, the leg whose knee, ankle, heel and toe it is less sure it sees. (Walking direction alone
+// would also tell, but not for a mirrored video, and it could not catch swapped labels.)
+
+import type { Side, Trajectory, WalkingPass } from './types';
+
+export interface FarSide {
+  passIndex: number;
+  side: Side;
+  /** Median over the pass of the leg landmarks' mean visibility (0..1), per side. */
+  visibility: Record<Side, number>;
+}
+
+/** Below this difference in median visibility neither leg is called the far one. */
+const MIN_DIFFERENCE = 0.02;
+
+function medianVisibility(leg: readonly Trajectory[], from: number, to: number): number {
+  const perFrame: number[] = [];
+  for (let i = from; i < to; i++) {
+    let sum = 0;
+    let k = 0;
+    for (const t of leg) {
+      const c = t.confidence?.[i];
+      if (c === undefined || !Number.isFinite(c) || !Number.isFinite(t.x[i]!)) continue;
+      sum += c;
+      k++;
+    }
+    // A frame where the model found none of the leg says nothing about near or far.
+    if (k > 0 && sum > 0) perFrame.push(sum / k);
+  }
+  if (perFrame.length === 0) return NaN;
+  perFrame.sort((a, b) => a - b);
+  return perFrame[perFrame.length >> 1]!;
+}
+
+/**
+ * The far leg of each pass, or undefined for a pass where the legs are seen alike (or the data
+ * carry no visibility, such as markers). `legs`: each side's knee, ankle, heel and toe.
+ */
+export function farSidePerPass(
+  legs: Record<Side, readonly Trajectory[]>,
+  passes: readonly WalkingPass[],
+): Array<FarSide | undefined> {
+  return passes.map((p) => {
+    const visibility = {
+      left: medianVisibility(legs.left, p.startFrame, p.endFrame),
+      right: medianVisibility(legs.right, p.startFrame, p.endFrame),
+    };
+    if (!Number.isFinite(visibility.left) || !Number.isFinite(visibility.right)) return undefined;
+    if (Math.abs(visibility.left - visibility.right) < MIN_DIFFERENCE) return undefined;
+    return { passIndex: p.index, side: visibility.left < visibility.right ? 'left' : 'right', visibility };
+  });
+}
