@@ -104,28 +104,24 @@ describe('report model, one session', () => {
     expect(step?.values[0]?.outsideNormal).toBeNull();
   });
 
-  it('prints how many cycles a value comes from when it is fewer than the side has', () => {
+  /** The one-session report with one side's analysis changed by `patch`. */
+  const modelWith = (which: 'left' | 'right', patch: (s: SideAnalysisInput) => SideAnalysisInput) => {
     const s = session('s1', '2024-07-15', 20, 0.9, 110, 0.45);
-    const left = s.analysis.left!;
-    const m = buildReportModel({
+    return buildReportModel({
       ...base,
-      sessions: [
-        {
-          ...s,
-          analysis: {
-            ...s.analysis,
-            left: {
-              ...left,
-              spatiotemporal: {
-                ...left.spatiotemporal,
-                speedMps: { mean: 0.9, sd: 0.05, n: 5 },
-                stepLengthM: { mean: 0.45, sd: 0.03, n: 4 },
-              },
-            },
-          },
-        },
-      ],
+      sessions: [{ ...s, analysis: { ...s.analysis, [which]: patch(s.analysis[which]!) } }],
     });
+  };
+
+  it('prints how many cycles a value comes from when it is fewer than the side has', () => {
+    const m = modelWith('left', (left) => ({
+      ...left,
+      spatiotemporal: {
+        ...left.spatiotemporal,
+        speedMps: { mean: 0.9, sd: 0.05, n: 5 },
+        stepLengthM: { mean: 0.45, sd: 0.03, n: 4 },
+      },
+    }));
     const cell = (p: string) =>
       m.spatiotemporal.rows.find((r) => r.parameter === p && r.side === 'left')!.values[0];
     expect(cell('stepLengthM')?.text).toBe('0.45 ± 0.03 (n=4)');
@@ -133,26 +129,10 @@ describe('report model, one session', () => {
   });
 
   it('marks a leg seen only as the far one from the camera, in the panel series and the notes', () => {
-    const s = session('s1', '2024-07-15', 20, 0.9, 110, 0.45);
-    const right = s.analysis.right!;
-    const m = buildReportModel({
-      ...base,
-      sessions: [
-        {
-          ...s,
-          analysis: {
-            ...s.analysis,
-            right: {
-              ...right,
-              kinematics: {
-                ...right.kinematics,
-                knee_flexion: { ...right.kinematics.knee_flexion!, farSide: true },
-              },
-            },
-          },
-        },
-      ],
-    });
+    const m = modelWith('right', (right) => ({
+      ...right,
+      kinematics: { ...right.kinematics, knee_flexion: { ...right.kinematics.knee_flexion!, farSide: true } },
+    }));
     const knee = m.curvePanels.find((p) => p.variable === 'knee_flexion')!;
     expect(knee.series.find((x) => x.side === 'right')?.farSide).toBe(true);
     expect(knee.series.find((x) => x.side === 'left')?.farSide).toBe(false);
