@@ -4,6 +4,7 @@
 // step measured there was a third shorter than the others), and a phone lens distorts most near its
 // edges. Distances are therefore not measured from a foot at the edge, and the cycle says so.
 
+import { frameRuns } from '../../shared/frame-runs';
 import type { Side, Trajectory } from './types';
 
 export interface ImageSizePx {
@@ -84,14 +85,9 @@ export function markedRuns(
   startFrame: number,
   endFrame: number,
 ): Array<[number, number]> {
-  const runs: Array<[number, number]> = [];
+  const marked: number[] = [];
   const a = Math.max(0, Math.floor(startFrame));
   const b = Math.min(mask.length - 1, Math.ceil(endFrame));
-  for (let i = a; i <= b; i++) {
-    if (!mask[i]) continue;
-    const last = runs[runs.length - 1];
-    if (last && last[1] === i - 1) last[1] = i;
-    else runs.push([i, i]);
-  }
-  return runs;
+  for (let i = a; i <= b; i++) if (mask[i]) marked.push(i);
+  return frameRuns(marked);
 }

@@ -69,6 +69,10 @@ describe('gaitlab analyze', () => {
     expect(curve('trunk_tilt', 'right').farSide).toBe(false);
     expect(r.stdout).toMatch(/Right knee flexion: .* \(far leg from the camera: low confidence\)\./);
     expect(r.stdout).toMatch(/Walking pass 1: the right leg was the far one from the camera/);
+    // Before frame 38 she is behind the tree, after 199 out of the picture: nothing to review there.
+    expect(r.stdout).toMatch(
+      /Low pose confidence on \d+ of 230 frames, none inside the walking passes \(the subject entering or leaving the view\)\./,
+    );
     // The reference plot (Sports2D's Demo_plots.png) is of the LEFT knee: swing peaks about
     // 70-85 deg, stance minima about 5-15 deg; the ranges are 60-90 and 0-20 deg.
     const num = (re: RegExp) => {

@@ -15,6 +15,24 @@ import type { GaitAnalysis } from '../../gait/analyse';
 import { textSummary } from '../../gait/summary';
 import { tidyCurvesCsv } from '../../gait/tidy-csv';
 import type { TrialAnalysisView } from '../../../shared/api/analysis-types';
+import { frameRuns } from '../../../shared/frame-runs';
+
+/**
+ * Low pose confidence, told apart: frames outside the walking passes are mostly the subject not
+ * yet or no longer in view, which needs no review; frames inside them do.
+ */
+export function lowConfidenceNote(view: TrialAnalysisView): string | undefined {
+  const frames = view.lowConfidenceFrames;
+  if (frames.length === 0) return undefined;
+  const inside = frames.filter((f) => view.passes.some((p) => f >= p.startFrame && f < p.endFrame));
+  const head = `Low pose confidence on ${frames.length} of ${view.frameCount} frames`;
+  if (inside.length === 0)
+    return `${head}, none inside the walking passes (the subject entering or leaving the view).`;
+  const runs = frameRuns(inside)
+    .slice(0, 5)
+    .map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`));
+  return `${head}, ${inside.length} inside the walking passes (frames ${runs.join(', ')}${frameRuns(inside).length > 5 ? ', ...' : ''}): review them.`;
+}
 
 export const analyzeCommand: CliCommand = {
   name: 'analyze',
@@ -117,11 +135,8 @@ An interrupted run resumes where it stopped.`,
       return 1;
     }
     ctx.io.out(textSummary(trialName, analysis).trimEnd());
-    if (view.lowConfidenceFrames.length > 0) {
-      ctx.io.out(
-        `Low pose confidence on ${view.lowConfidenceFrames.length} of ${view.frameCount} frames: review them.`,
-      );
-    }
+    const low = lowConfidenceNote(view);
+    if (low) ctx.io.out(low);
     if (values.out) {
       writeFileSync(values.out, tidyCurvesCsv(trialName, analysis));
       ctx.io.out(`Tidy CSV: ${values.out}`);

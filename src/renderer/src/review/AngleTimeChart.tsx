@@ -2,7 +2,7 @@ import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import type { Data, Layout, PlotlyHTMLElement } from 'plotly.js';
 import type { AngleTimeSeriesView, GaitEventView } from '../../../shared/api/analysis-types';
 import { BASE_LAYOUT, Plot } from './Plot';
-import { frameRuns } from './frame-runs';
+import { frameRuns } from '../../../shared/frame-runs';
 import { SIDE_COLOUR, SIDE_LABEL, angleAxisLabel, angleTitle, byClinicalOrder } from './labels';
 
 interface Props {

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { CycleView, GaitEventView, SideName } from '../../../shared/api/analysis-types';
 import { EVENT_LABEL, SIDE_COLOUR, SIDE_LABEL } from './labels';
-import { frameRuns } from './frame-runs';
+import { frameRuns } from '../../../shared/frame-runs';
 
 interface Props {
   frameCount: number;
