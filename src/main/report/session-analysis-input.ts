@@ -60,28 +60,62 @@ function pooledMeanSd(parts: Array<{ mean: number; sd: number | null; n: number 
   return { mean, sd: Math.sqrt(ss / (n - 1)), n };
 }
 
+/**
+ * The cameras of one trial saw the same strides: pooling them would count each twice. So per trial
+ * one camera gives a side's cycles and parameters, and per variable one camera its curve: the one
+ * that saw this leg as the near one (a camera on each side gives each leg from its own), else a
+ * side camera, else the first. A frontal camera's variables still come from it.
+ */
+function byTrial(views: readonly TrialAnalysisView[]): TrialAnalysisView[][] {
+  const trials = new Map<string, TrialAnalysisView[]>();
+  for (const v of views) trials.set(v.trialId, [...(trials.get(v.trialId) ?? []), v]);
+  return [...trials.values()];
+}
+
+function preferred<T>(
+  candidates: readonly T[],
+  near: (c: T) => boolean,
+  sagittal: (c: T) => boolean,
+): T | undefined {
+  return candidates.find(near) ?? candidates.find(sagittal) ?? candidates[0];
+}
+
 function sideInput(views: readonly TrialAnalysisView[], side: SideName): SideAnalysisInput | undefined {
-  const cycleCount = views.reduce(
+  const hasSide = (v: TrialAnalysisView) => v.cycles.some((c) => c.side === side);
+  const isNear = (v: TrialAnalysisView) =>
+    hasSide(v) && v.view === 'sagittal' && !v.curves.some((c) => c.side === side && c.farSide === true);
+  const trials = byTrial(views);
+  const timing = trials.flatMap((vs) => {
+    const v = preferred(vs.filter(hasSide), isNear, (x) => x.view === 'sagittal');
+    return v ? [v] : [];
+  });
+  const cycleCount = timing.reduce(
     (a, v) => a + v.cycles.filter((c) => c.side === side && !c.excluded).length,
     0,
   );
   if (cycleCount === 0) return undefined;
   const kinematics: Partial<Record<GaitVariable, KinematicCurveInput>> = {};
-  // Cycles where the leg was the near one to the camera, and where it was the far one: a leg's
-  // curves come from trials that saw it near whenever there are any (walks in both directions
-  // past one side camera), else from the far ones, marked.
+  // A leg's curves come from trials that saw it near whenever there are any (walks in both
+  // directions past one side camera), else from the far ones, marked.
   const byVariable = new Map<
     GaitVariable,
     { near: Array<Array<number | null>>; far: Array<Array<number | null>> }
   >();
-  for (const v of views) {
-    for (const curve of v.curves) {
-      if (curve.side !== side) continue;
-      const mapped = reportVariable(curve.variable);
+  for (const vs of trials) {
+    const curves = vs.flatMap((v) =>
+      v.curves.filter((c) => c.side === side).map((curve) => ({ curve, sagittal: v.view === 'sagittal' })),
+    );
+    for (const variable of new Set(curves.map((c) => c.curve.variable))) {
+      const mapped = reportVariable(variable);
       if (!mapped) continue;
+      const chosen = preferred(
+        curves.filter((c) => c.curve.variable === variable),
+        (c) => c.sagittal && !c.curve.farSide,
+        (c) => c.sagittal,
+      )!.curve;
       const lists = byVariable.get(mapped.variable) ?? { near: [], far: [] };
-      const list = curve.farSide ? lists.far : lists.near;
-      for (const c of curve.cycles) {
+      const list = chosen.farSide ? lists.far : lists.near;
+      for (const c of chosen.cycles) {
         if (!c.excluded) list.push(c.values.map((x) => (x === null ? null : x * mapped.sign)));
       }
       byVariable.set(mapped.variable, lists);
@@ -93,11 +127,11 @@ function sideInput(views: readonly TrialAnalysisView[], side: SideName): SideAna
     if (curve) kinematics[variable] = near.length > 0 ? curve : { ...curve, farSide: true };
   }
   const spatiotemporal: Partial<Record<SpatiotemporalParameter, MeanSd>> = {};
-  const names = new Set(views.flatMap((v) => v.parameters.map((p) => p.parameter)));
+  const names = new Set(timing.flatMap((v) => v.parameters.map((p) => p.parameter)));
   for (const name of names) {
     const parameter = reportParameter(name);
     if (!parameter) continue;
-    const parts = views.flatMap((v) => {
+    const parts = timing.flatMap((v) => {
       const p = v.parameters.find((x) => x.parameter === name)?.[side];
       return p && p.mean !== null ? [{ mean: p.mean, sd: p.sd, n: p.n }] : [];
     });

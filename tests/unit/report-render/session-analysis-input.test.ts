@@ -137,6 +137,41 @@ describe('sessionAnalysisInput', () => {
     expect(sessionAnalysisInput([near, far]).left?.cycleCount).toBe(5);
   });
 
+  it('counts the strides of a trial once when several of its cameras were analysed', () => {
+    const farKnee = (v: TrialAnalysisView): TrialAnalysisView => ({
+      ...v,
+      curves: v.curves.map((c) => (c.variable === 'knee_flexion' ? { ...c, farSide: true } : c)),
+    });
+    // One trial seen by a camera on each side: the left leg is near the first, far from the second.
+    const sideOnly = (v: TrialAnalysisView) => ({
+      ...v,
+      curves: v.curves.filter((c) => c.variable !== 'pelvic_obliquity'),
+    });
+    const leftCam = { ...sideOnly(view('trial-aaaaaa', [[60], [62]], [1.2, 1.2])), camera: 'sagittal-left' };
+    const rightCam = {
+      ...farKnee(sideOnly(view('trial-aaaaaa', [[40], [42]], [1.3, 1.3]))),
+      camera: 'sagittal-right',
+    };
+    // A frontal camera of the same trial: its frontal curve still counts, its strides do not.
+    const frontal: TrialAnalysisView = {
+      ...view('trial-aaaaaa', [[0], [0]], [1.25, 1.25]),
+      camera: 'frontal',
+      view: 'frontal',
+      curves: view('trial-aaaaaa', [[0]], [1]).curves.filter((c) => c.variable === 'pelvic_obliquity'),
+    };
+    for (const order of [
+      [leftCam, rightCam, frontal],
+      [frontal, rightCam, leftCam],
+    ]) {
+      const left = sessionAnalysisInput(order).left!;
+      expect(left.cycleCount).toBe(2);
+      expect(left.kinematics.knee_flexion?.meanDeg[0]).toBeCloseTo(61, 9);
+      expect(left.kinematics.knee_flexion?.farSide).toBeUndefined();
+      expect(left.spatiotemporal.speedMps?.mean).toBeCloseTo(1.2, 9);
+      expect(left.kinematics.pelvis_obliquity?.meanDeg[0]).toBe(2);
+    }
+  });
+
   it("maps the gait module's names to the report's: stancePct, pelvic_obliquity", () => {
     const input = sessionAnalysisInput([view('trial-aaaaaa', [[10], [20]], [1, 1.2])]);
     expect(input.left?.spatiotemporal.stanceTimePct?.mean).toBe(60);
