@@ -116,6 +116,51 @@ describe('sagittal angles from Plug-in Gait joint centres', () => {
   }
 });
 
+describe('hip flexion against the trunk line, the reference pose landmarks allow', () => {
+  // Pose landmarks have hips and shoulders but no pelvis markers, so from video hip flexion is
+  // measured from the hip-centre-to-shoulder-centre line. On the full-body walk (the one with
+  // shoulder markers), the same definition from joint centres and shoulder markers is held
+  // against Plug-in Gait's pelvis-based hip flexion: is the trunk line a fair stand-in?
+  it('agrees with Plug-in Gait hip flexion on the full-body walk', () => {
+    const file = readC3D(readSharedBytes(TRIALS[1]!.rel));
+    const set = c3dToTrajectorySet(file);
+    const keep = [
+      'LFEP',
+      'RFEP',
+      'LFEO',
+      'RFEO',
+      'LTIO',
+      'RTIO',
+      'LHEE',
+      'RHEE',
+      'LTOE',
+      'RTOE',
+      'LSHO',
+      'RSHO',
+    ];
+    const only = {
+      ...set,
+      trajectories: Object.fromEntries(Object.entries(set.trajectories).filter(([k]) => keep.includes(k))),
+    };
+    const result = analyseTrajectories(only, { events: c3dGaitEvents(file), preprocess: { cutoffHz: 0 } });
+    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+    const out: string[] = [];
+    for (const side of ['left', 'right'] as const) {
+      const ours = result.analysis.angles.find((a) => a.side === side && a.variable === 'hip_flexion')!;
+      expect(ours.landmarks.join(' ')).toMatch(/SHO/);
+      const r = rmse(ours.values, findC3DPoint(file, `${side === 'left' ? 'L' : 'R'}HipAngles`)!.x);
+      out.push(
+        `${side}: RMSE ${r.rmse.toFixed(2)} deg (bias ${r.bias.toFixed(2)}, ${r.n} frames) from ${ours.landmarks.join('+')}`,
+      );
+      expect(r.n).toBeGreaterThan(50);
+      expect(r.rmse).toBeLessThanOrEqual(3);
+    }
+    console.log(
+      `hip flexion against the trunk line, ${TRIALS[1]!.rel.split('/').pop()}\n  ${out.join('\n  ')}`,
+    );
+  });
+});
+
 describe('other angles from Plug-in Gait joint centres (3D projections) against the stored model angles', () => {
   // Plug-in Gait's hip Y is adduction-positive; ours is abduction-positive (sign flipped for comparison).
   const CHECKS = [
