@@ -1,6 +1,7 @@
 // A lab with one patient, one session and one trial whose video is already in place, so review
 // tests do not depend on the recording or import UI. The video is copied into a temporary lab,
 // never into the repository.
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,9 +29,15 @@ async function call<T>(lab: LabServices, op: string, input: unknown): Promise<T>
   return envelope.result as T;
 }
 
+/** A camera of the trial: the demo walk as filmed, or mirrored (as a camera on her other side sees it). */
+export interface DemoCamera {
+  camera: string;
+  mirrored?: boolean;
+}
+
 /** Creates the lab (closed again on return, so a bridge can open it). */
 export async function createTrialLab(
-  options: { damagedTrial?: boolean } = {},
+  options: { damagedTrial?: boolean; cameras?: DemoCamera[] } = {},
   labDir = mkdtempSync(join(tmpdir(), 'gaitlab-review-')),
 ): Promise<TrialLab> {
   const video = sharedDataPath(DEMO_WALK);
@@ -51,21 +58,39 @@ export async function createTrialLab(
       condition: 'barefoot',
       examiner: 'Dr Gait',
     });
+    const cameras = options.cameras ?? [{ camera: DEMO_CAMERA }];
     const created = await call<TrialInfo>(lab, 'trials.create', {
       sessionId: session.id,
       name: 'Walk 1',
-      cameras: [DEMO_CAMERA],
+      cameras: cameras.map((c) => c.camera),
     });
     const trialDir = trialDirRelative(patient.id, session.id, created.id);
-    const videoRel = `${trialDir}/${DEMO_CAMERA}.mp4`;
-    const target = resolveInsideLab(labDir, videoRel);
-    mkdirSync(join(target, '..'), { recursive: true });
-    copyFileSync(video, target);
-    lab.trials.addFiles(
-      created.id,
-      [{ camera: DEMO_CAMERA, relativePath: videoRel, kind: 'video' }],
-      'recorded',
-    );
+    const files = cameras.map(({ camera, mirrored }) => {
+      const videoRel = `${trialDir}/${camera}.mp4`;
+      const target = resolveInsideLab(labDir, videoRel);
+      mkdirSync(join(target, '..'), { recursive: true });
+      if (!mirrored) copyFileSync(video, target);
+      else
+        execFileSync('ffmpeg', [
+          '-v',
+          'error',
+          '-y',
+          '-i',
+          video,
+          '-vf',
+          'hflip',
+          '-c:v',
+          'libx264',
+          '-preset',
+          'ultrafast',
+          '-crf',
+          '18',
+          '-an',
+          target,
+        ]);
+      return { camera, relativePath: videoRel, kind: 'video' as const };
+    });
+    lab.trials.addFiles(created.id, files, 'recorded');
     const trial = lab.trials.get(created.id)!;
     if (!options.damagedTrial) return { labDir, patient, session, trial };
     // A file that is not a video, as a crashed recorder or a wrong import leaves behind.

@@ -33,6 +33,21 @@ export function trialVideos(
 
 // Gait analysis reads sagittal angles best, so without a named camera a side view is analysed first.
 const ANALYSIS_PREFERENCE: readonly string[] = ['sagittal-left', 'sagittal-right'];
+const OTHER_SIDE: Readonly<Record<string, string>> = {
+  'sagittal-left': 'sagittal-right',
+  'sagittal-right': 'sagittal-left',
+};
+
+/**
+ * The cameras a trial is analysed from when none is named: the default one, then the side camera
+ * opposite it when the trial has one. One side camera sees the far leg through the near one;
+ * with a camera on each side, each leg is read from the camera it faces.
+ */
+export function defaultAnalysisCameras(videos: readonly TrialVideo[], trialName: string): string[] {
+  const first = chooseAnalysisVideo(videos, trialName).camera;
+  const other = OTHER_SIDE[first];
+  return other && videos.some((v) => v.camera === other) ? [first, other] : [first];
+}
 
 /**
  * The video to analyse: the named camera's, or else a side view, or else the first one. Throws a

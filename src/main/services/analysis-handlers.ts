@@ -4,7 +4,7 @@ import { ApiError } from '../../shared/api/envelope';
 import { moveEvent } from '../gait/gait-events';
 import type { GaitEvent } from '../gait/types';
 import {
-  analyseTrial,
+  analyseTrialCameras,
   readAnalysis,
   readPoseTrackView,
   reanalyse,
@@ -32,7 +32,7 @@ export function analysisHandlers(deps: AnalysisDeps): HandlersFor<typeof analysi
         throw new ApiError({ code: 'conflict', message: `Trial "${trial.name}" is already being analysed.` });
       }
       const { jobId, done } = deps.jobs.start(`Analysing ${trial.name}`, (r) =>
-        analyseTrial(deps, trialId, {
+        analyseTrialCameras(deps, trialId, {
           ...(camera ? { camera } : {}),
           ...(heightM !== undefined ? { heightM } : {}),
           ...(person !== undefined ? { person } : {}),

@@ -15,7 +15,7 @@ import type { LabContext } from './lab-context';
 import { analysisToView, failedView, type ViewContext } from './analysis-view';
 import { InvalidHeightError, runGait } from './gait-pipeline';
 import { APP_VERSION } from './app-version';
-import { chooseAnalysisVideo, trialVideos } from '../capture/trial-videos';
+import { chooseAnalysisVideo, defaultAnalysisCameras, trialVideos } from '../capture/trial-videos';
 import type { TrialVideo } from '../../shared/api/ops/capture';
 import type { PersonChoice } from '../../shared/api/analysis-types';
 
@@ -175,6 +175,48 @@ export async function analyseTrial(
     deps.events.emit({ type: 'data.changed', entity: 'trial', id: trial.id });
     throw err instanceof ApiError ? err : new ApiError({ code: cancelled ? 'cancelled' : 'failed', message });
   }
+}
+
+/**
+ * Analyses a trial as the user asks for it: the named camera, or else every default camera (a side
+ * camera, and the one on the other side when recorded). A person chosen by a box applies to the
+ * first camera only (the box is in its pixels). An extra camera that cannot be analysed (nobody
+ * walking in its view, say) leaves its own row failed but not the trial, whose status is the first
+ * camera's. Returns the first camera's analysis.
+ */
+export async function analyseTrialCameras(
+  deps: AnalysisDeps,
+  trialId: string,
+  options: AnalyseOptions = {},
+): Promise<TrialAnalysisView> {
+  if (options.camera) return analyseTrial(deps, trialId, options);
+  const trial = requireTrial(deps, trialId);
+  const cameras = defaultAnalysisCameras(trialVideos(deps, trial.id), trial.name);
+  const progress = (k: number) => (d: number, t: number, m: string) =>
+    options.onProgress?.(d, t, cameras.length > 1 ? `${m}, camera ${k + 1} of ${cameras.length}` : m);
+  // The other cameras keep their own choice of person (a box is in one camera's pixels).
+  const rest: AnalyseOptions = { ...options };
+  delete rest.person;
+  const first = await analyseTrial(deps, trialId, {
+    ...options,
+    camera: cameras[0]!,
+    onProgress: progress(0),
+  });
+  try {
+    for (let k = 1; k < cameras.length; k++) {
+      try {
+        await analyseTrial(deps, trialId, { ...rest, camera: cameras[k]!, onProgress: progress(k) });
+      } catch (err) {
+        if (options.signal?.aborted) throw err;
+      }
+    }
+  } finally {
+    if (cameras.length > 1) {
+      deps.trials.setStatus(trial.id, first.status === 'analysed' ? 'analysed' : 'failed', first.message);
+      deps.events.emit({ type: 'data.changed', entity: 'trial', id: trial.id });
+    }
+  }
+  return first;
 }
 
 /** The stored analysis view, or null when the trial camera was never analysed. */

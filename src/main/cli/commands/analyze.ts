@@ -9,7 +9,7 @@ import { progressBar } from '../progress-bar';
 import { validateHeightM } from '../../gait/scaling';
 import { analyseVideoFile } from '../../services/video-analysis';
 import { openLab } from '../../services/lab-services';
-import { analyseTrial, trialGaitAnalysis } from '../../services/trial-analysis';
+import { analyseTrialCameras, trialGaitAnalysis } from '../../services/trial-analysis';
 import { AnalysisRepo } from '../../store/analysis-repo';
 import type { GaitAnalysis } from '../../gait/analyse';
 import { textSummary } from '../../gait/summary';
@@ -109,20 +109,29 @@ An interrupted run resumes where it stopped.`,
         if (!trial)
           throw new UserError(`"${target}" is neither a video file nor a trial of the lab ${ctx.labDir}.`);
         trialName = trial.name;
-        const started = Date.now();
+        // Frames/s from the start of the current stage (each camera starts its own count).
+        let stage = { message: '', started: Date.now() };
         const deps = { ...services, analyses: new AnalysisRepo(services.db) };
-        view = await analyseTrial(deps, trial.id, {
+        view = await analyseTrialCameras(deps, trial.id, {
           ...(values.camera ? { camera: values.camera } : {}),
           ...(heightM !== null ? { heightM } : {}),
           ...(person !== undefined ? { person } : {}),
           signal: ctx.io.signal,
           onProgress: (d, t, m) => {
-            const rate = d / Math.max(0.001, (Date.now() - started) / 1000);
+            if (m !== stage.message) stage = { message: m, started: Date.now() };
+            const rate = d / Math.max(0.001, (Date.now() - stage.started) / 1000);
             onProgress(d, t, rate, rate > 0 ? (t - d) / rate : NaN, m);
           },
         });
         const result = view.status === 'analysed' ? trialGaitAnalysis(deps, trial.id, view.camera) : null;
         analysis = result?.ok ? result.analysis : null;
+        if (!values.camera) {
+          const others = deps.analyses.listForTrial(trial.id).filter((r) => r.camera !== view.camera);
+          for (const r of others)
+            ctx.io.out(
+              `Camera ${r.camera}: ${r.status}${r.statusMessage ? ` (${r.statusMessage})` : ''}; its analysis: gaitlab analyze ${trial.id} --camera ${r.camera}`,
+            );
+        }
       } finally {
         services.close();
       }

@@ -39,7 +39,9 @@ export function TrialReviewPage({ id }: { id: string }) {
     () => (session.data ? api['patients.get']({ id: session.data.patientId }) : Promise.resolve(null)),
     [session.data?.patientId],
   );
-  const review = useTrialReview(id);
+  // A trial filmed by several cameras is reviewed one camera at a time (undefined: the default one).
+  const [camera, setCamera] = useState<string | undefined>(undefined);
+  const review = useTrialReview(id, camera);
   const { analysis: a, pose } = review;
   const jobs = useAnalysisJobs(t?.sessionId ?? null, (changed) => {
     if (changed === id) {
@@ -51,7 +53,9 @@ export function TrialReviewPage({ id }: { id: string }) {
 
   const fps = a?.fps ?? pose?.fps ?? 30;
   const frameCount = a?.frameCount ?? pose?.frameCount ?? 0;
-  const videoPath = a?.videoRelativePath ?? t?.files.find((f) => f.kind === 'video')?.relativePath ?? null;
+  const videos = t?.files.filter((f) => f.kind === 'video') ?? [];
+  const videoPath =
+    a?.videoRelativePath ?? (videos.find((f) => f.camera === camera) ?? videos[0])?.relativePath ?? null;
   const videoUrl = videoPath ? mediaUrl(videoPath) : null;
   const player = usePlayer(fps, frameCount, a?.startTimeS ?? 0, videoUrl);
   const [showSkeleton, setShowSkeleton] = useState(true);
@@ -109,6 +113,22 @@ export function TrialReviewPage({ id }: { id: string }) {
       />
       <div className="page-head">
         <h1>{t ? `${t.name}: review` : 'Trial review'}</h1>
+        {videos.length > 1 && (
+          <label className="camera-choice">
+            Camera{' '}
+            <select
+              value={camera ?? a?.camera ?? videos[0]!.camera}
+              onChange={(e) => setCamera(e.target.value)}
+              disabled={review.busy}
+            >
+              {videos.map((f) => (
+                <option key={f.camera} value={f.camera}>
+                  {f.camera}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         {t && <StatusBadge status={t.status} />}
       </div>
       <ErrorBanner message={trial.error ?? review.error} />
@@ -125,7 +145,11 @@ export function TrialReviewPage({ id }: { id: string }) {
               {failureAdvice(t.statusMessage)}
             </p>
           ) : (
-            <p>This trial has not been analysed yet.</p>
+            <p>
+              {camera && videos.length > 1
+                ? `The ${camera} camera of this trial has not been analysed yet.`
+                : 'This trial has not been analysed yet.'}
+            </p>
           )}
           {session.data && (
             <a className="button primary" href={href({ page: 'session', id: session.data.id })}>

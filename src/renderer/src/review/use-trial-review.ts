@@ -31,7 +31,8 @@ export interface TrialReview {
   setCycleExcluded: (side: SideName, index: number, excluded: boolean) => void;
 }
 
-export function useTrialReview(trialId: string): TrialReview {
+/** `camera`: the trial camera under review (undefined: the default one). */
+export function useTrialReview(trialId: string, camera?: string): TrialReview {
   const [analysis, setAnalysis] = useState<TrialAnalysisView | null>(null);
   const [pose, setPose] = useState<PoseTrackView | null>(null);
   const [loading, setLoading] = useState(true);
@@ -41,10 +42,14 @@ export function useTrialReview(trialId: string): TrialReview {
   const [lastChange, setLastChange] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
 
+  // The undo history belongs to one camera's events.
+  useEffect(() => setHistory([]), [trialId, camera]);
+
   useEffect(() => {
     let live = true;
     setLoading(true);
-    Promise.all([api['analysis.get']({ trialId }), api['analysis.poseTrack']({ trialId })]).then(
+    const which = camera ? { trialId, camera } : { trialId };
+    Promise.all([api['analysis.get'](which), api['analysis.poseTrack'](which)]).then(
       ([a, p]) => {
         if (!live) return;
         setAnalysis(a);
@@ -60,7 +65,7 @@ export function useTrialReview(trialId: string): TrialReview {
     return () => {
       live = false;
     };
-  }, [trialId, version]);
+  }, [trialId, camera, version]);
 
   const run = useCallback((label: string, work: () => Promise<TrialAnalysisView>, before?: Snapshot) => {
     setBusy(true);
@@ -94,6 +99,7 @@ export function useTrialReview(trialId: string): TrialReview {
         () =>
           api['analysis.moveEvent']({
             trialId,
+            ...(camera ? { camera } : {}),
             side: event.side,
             kind: event.kind,
             fromFrame: event.frame,
@@ -102,7 +108,7 @@ export function useTrialReview(trialId: string): TrialReview {
         snapshot(),
       );
     },
-    [run, snapshot, trialId],
+    [run, snapshot, trialId, camera],
   );
 
   const undo = useCallback(() => {
@@ -110,7 +116,11 @@ export function useTrialReview(trialId: string): TrialReview {
     if (!previous) return;
     setBusy(true);
     setError(null);
-    api['analysis.setEvents']({ trialId, events: previous.byHand ? previous.events : null }).then(
+    api['analysis.setEvents']({
+      trialId,
+      ...(camera ? { camera } : {}),
+      events: previous.byHand ? previous.events : null,
+    }).then(
       (next) => {
         setHistory((h) => h.slice(0, -1));
         setAnalysis(next);
@@ -122,23 +132,23 @@ export function useTrialReview(trialId: string): TrialReview {
         setBusy(false);
       },
     );
-  }, [history, trialId]);
+  }, [history, trialId, camera]);
 
   const resetToAutomatic = useCallback(() => {
     run(
       'Reset events to automatic detection',
-      () => api['analysis.setEvents']({ trialId, events: null }),
+      () => api['analysis.setEvents']({ trialId, ...(camera ? { camera } : {}), events: null }),
       snapshot(),
     );
-  }, [run, snapshot, trialId]);
+  }, [run, snapshot, trialId, camera]);
 
   const setCycleExcluded = useCallback(
     (side: SideName, index: number, excluded: boolean) => {
       run(`${excluded ? 'Excluded' : 'Included'} ${side} cycle ${index + 1}`, () =>
-        api['analysis.setCycleExcluded']({ trialId, side, index, excluded }),
+        api['analysis.setCycleExcluded']({ trialId, ...(camera ? { camera } : {}), side, index, excluded }),
       );
     },
-    [run, trialId],
+    [run, trialId, camera],
   );
 
   return {
