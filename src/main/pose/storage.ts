@@ -17,7 +17,9 @@ export const CHUNKS_DIR = 'chunks';
 export const TIMES_FILE = 'times.f64';
 // 2: subject.json lists everyone the person scan saw (to choose the patient); jobs of version 1
 // lack that list, so they run again rather than resume.
-export const FORMAT_VERSION = 2;
+// 3: a bystander jumping down no longer counts as walking, so the automatic choice of whom to
+// follow can differ from version 2's: those jobs run again.
+export const FORMAT_VERSION = 3;
 
 export function chunkName(first: number, count: number): string {
   return `${String(first).padStart(7, '0')}-${String(first + count - 1).padStart(7, '0')}.f32`;

@@ -4,6 +4,7 @@ import { consolidateSides } from '../../../src/main/pose/decode/side-labels';
 import { smoothTrack } from '../../../src/main/pose/decode/smooth';
 import {
   chooseSubject,
+  travelHeights,
   expectedBoxAt,
   linkTracks,
   type ScanSample,
@@ -93,6 +94,28 @@ describe('subject selection', () => {
     expect(expectedBoxAt(walker, 75, 15)!.x0).toBeCloseTo((1600 + 1350) / 2 - 80);
     expect(chooseSubject(tracks, { kind: 'index', index: 0 })!.frames).toHaveLength(8);
     expect(chooseSubject(tracks, { kind: 'box', box: box(1350, 700, 300), frame: 90 })).toBe(walker);
+  });
+
+  test('a bystander jumping off a box does not count as walking', () => {
+    // As in the Sports2D walk seen from her other side: the man on the box (top) waves, is missed
+    // by the detector while he jumps, and is found again below, a few body heights away; the walker
+    // crosses the frame meanwhile.
+    const jumper: ScanSample[] = Array.from({ length: 8 }, (_, i) => ({
+      frame: i * 30,
+      boxes: [
+        ...(i < 5 ? [box(1100 + (i % 2 ? 40 : -40), 260, 340)] : i === 7 ? [box(500, 750, 280)] : []),
+        ...(i >= 2 && i <= 6 ? [box(380 + 290 * (i - 2), 740, 410)] : []),
+      ],
+    }));
+    const tracks = linkTracks(jumper);
+    const man = tracks.find((t) => t.frames[0] === 0)!;
+    expect(man.frames).toContain(210);
+    const walker = chooseSubject(tracks, { kind: 'moving' })!;
+    expect(walker).not.toBe(man);
+    expect(walker.frames[0]).toBe(60);
+    // The jump is not travel; the waving is little.
+    expect(travelHeights(man)).toBeLessThan(1.5);
+    expect(travelHeights(walker)).toBeGreaterThan(2.5);
   });
 
   test('MoveNet multipose rows map back through the letterbox', () => {

@@ -65,15 +65,27 @@ export function linkTracks(samples: ScanSample[], maxJumpHeights = 1.5, maxGapSa
   return tracks.map(({ frames, boxes }) => ({ frames, boxes }));
 }
 
-/** Distance travelled by the box centre, in body heights. */
+/**
+ * A walker's feet stay on one floor: between samples the box's bottom edge moves by a fraction
+ * of the body's height (walking toward a camera about 0.1-0.3), while climbing down, jumping or
+ * falling moves it by more.
+ */
+const MAX_FEET_SHIFT_HEIGHTS = 0.5;
+
+/**
+ * Distance walked by the box centre, in body heights: steps between samples in which the feet
+ * change level (a bystander jumping off a box travels as far as a walker) do not count.
+ */
 export function travelHeights(track: SubjectTrack): number {
   let sum = 0;
   for (let i = 1; i < track.boxes.length; i++) {
     const a = track.boxes[i - 1]!;
     const b = track.boxes[i]!;
+    const scale = (height(a) + height(b)) / 2;
+    if (Math.abs(b.y1 - a.y1) / scale > MAX_FEET_SHIFT_HEIGHTS) continue;
     const [ax, ay] = boxCentre(a);
     const [bx, by] = boxCentre(b);
-    sum += Math.hypot(bx - ax, by - ay) / ((height(a) + height(b)) / 2);
+    sum += Math.hypot(bx - ax, by - ay) / scale;
   }
   return sum;
 }
