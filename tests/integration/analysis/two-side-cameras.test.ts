@@ -40,6 +40,10 @@ describe('a trial with a camera on each side', () => {
     expect(right.status).toBe('analysed');
     expect(farLegs(left)).toEqual(['right']);
     expect(farLegs(right)).toEqual(['left']);
+    // Mirrored, she walks the other way across the picture, and she, not the man on the box (who
+    // jumps down towards the end), is followed: one walking pass each.
+    expect(left.passes.map((p) => p.direction)).toEqual([-1]);
+    expect(right.passes.map((p) => p.direction)).toEqual([1]);
   });
 
   it('gives the report each leg from the camera it faces, and each stride once', () => {
