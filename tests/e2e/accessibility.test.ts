@@ -1,33 +1,30 @@
 // axe-core on every page, under the app's real Content Security Policy: no serious or critical
 // violation is allowed (see tests/helpers/axe.ts for how axe gets into the page).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startServe, type ServeProcess } from '../helpers/serve-process';
-import { collectConsoleErrors, launchChromium } from '../helpers/chromium';
+import type { Page } from 'playwright-core';
+import { openBrowserSession, type BrowserSession } from '../helpers/browser-session';
+import type { ServeProcess } from '../helpers/serve-process';
 import { analyseInProcess, createTrialLab, type TrialLab } from '../helpers/analysed-trial';
 import { seriousViolations } from '../helpers/axe';
 
 let lab: TrialLab;
+let s: BrowserSession;
 let serve: ServeProcess;
-let browser: Browser;
 let page: Page;
-const consoleErrors: string[] = [];
+let consoleErrors: string[] = [];
 
 beforeAll(async () => {
   lab = await createTrialLab();
   const outcome = await analyseInProcess(lab.labDir, lab.trial.id);
   if (outcome.state !== 'done')
     throw new Error(`The analysis did not finish: ${outcome.message ?? outcome.state}`);
-  serve = await startServe(lab.labDir);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-  collectConsoleErrors(page, consoleErrors);
+  s = await openBrowserSession(lab.labDir, { width: 1366, height: 900 });
+  ({ serve, page, consoleErrors } = s);
   await page.goto(serve.url);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
+  await s?.close();
 });
 
 describe('accessibility (axe-core, serious and critical)', () => {

@@ -4,34 +4,31 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { invoke, REPO_ROOT, startServe, type ServeProcess } from '../helpers/serve-process';
-import { collectConsoleErrors, launchChromium } from '../helpers/chromium';
+import type { Page } from 'playwright-core';
+import { openBrowserSession, type BrowserSession } from '../helpers/browser-session';
+import { invoke, REPO_ROOT, type ServeProcess } from '../helpers/serve-process';
 import type { CaptureReport } from '../../src/shared/api/ops/capture';
 import { FIXTURE_FPS, makeClapFlashVideo } from '../integration/capture/media-fixtures';
 
 const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'e2e');
 let work: string;
 let labDir: string;
+let s: BrowserSession;
 let serve: ServeProcess;
-let browser: Browser;
 let page: Page;
-const consoleErrors: string[] = [];
+let consoleErrors: string[] = [];
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   work = mkdtempSync(join(tmpdir(), 'gaitlab-import-e2e-'));
   labDir = join(work, 'lab');
-  serve = await startServe(labDir);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  collectConsoleErrors(page, consoleErrors);
+  s = await openBrowserSession(labDir, { width: 1280, height: 900 });
+  ({ serve, page, consoleErrors } = s);
   await page.goto(serve.url);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
+  await s?.close();
   if (work) rmSync(work, { recursive: true, force: true });
 });
 

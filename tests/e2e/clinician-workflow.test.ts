@@ -7,19 +7,19 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { REPO_ROOT, startServe, type ServeProcess } from '../helpers/serve-process';
-import { collectConsoleErrors, launchChromium } from '../helpers/chromium';
+import type { Page } from 'playwright-core';
+import { openBrowserSession, type BrowserSession } from '../helpers/browser-session';
+import { REPO_ROOT, type ServeProcess } from '../helpers/serve-process';
 import { sharedDataPath } from '../helpers/shared-data';
 import { dragFirstMarker } from '../helpers/event-drag';
 
 const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'e2e');
 const DEMO = 'sports2d_demo_sideview_walk/demo.mp4';
 let work: string;
+let s: BrowserSession;
 let serve: ServeProcess;
-let browser: Browser;
 let page: Page;
-const consoleErrors: string[] = [];
+let consoleErrors: string[] = [];
 const shot = (name: string) =>
   page.screenshot({ path: join(ARTIFACTS, `workflow-${name}.png`), fullPage: true });
 let sessionId = '';
@@ -28,15 +28,12 @@ let trialId = '';
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   work = mkdtempSync(join(tmpdir(), 'gaitlab-workflow-'));
-  serve = await startServe(join(work, 'lab'));
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-  collectConsoleErrors(page, consoleErrors);
+  s = await openBrowserSession(join(work, 'lab'), { width: 1366, height: 900 });
+  ({ serve, page, consoleErrors } = s);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
+  await s?.close();
 });
 
 async function parameterMean(parameter: string, side: 'left' | 'right'): Promise<number> {

@@ -3,27 +3,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { invoke, REPO_ROOT, startServe, type ServeProcess } from '../helpers/serve-process';
-import { collectConsoleErrors, launchChromium } from '../helpers/chromium';
+import type { Page } from 'playwright-core';
+import { openBrowserSession, type BrowserSession } from '../helpers/browser-session';
+import { invoke, REPO_ROOT, type ServeProcess } from '../helpers/serve-process';
 
 const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'e2e');
+let s: BrowserSession;
 let serve: ServeProcess;
-let browser: Browser;
 let page: Page;
-const consoleErrors: string[] = [];
+let consoleErrors: string[] = [];
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  serve = await startServe(mkdtempSync(join(tmpdir(), 'gaitlab-e2e-')));
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  collectConsoleErrors(page, consoleErrors);
+  s = await openBrowserSession(mkdtempSync(join(tmpdir(), 'gaitlab-e2e-')), { width: 1280, height: 900 });
+  ({ serve, page, consoleErrors } = s);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
+  await s?.close();
 });
 
 describe('patients and sessions in the browser', () => {

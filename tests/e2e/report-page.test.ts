@@ -3,11 +3,11 @@
 // no console error under the strict CSP.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { openBrowserSession, type BrowserSession } from '../helpers/browser-session';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../helpers/axe';
-import { collectConsoleErrors, launchChromium } from '../helpers/chromium';
-import { invoke, REPO_ROOT, startServe, type ServeProcess } from '../helpers/serve-process';
+import { invoke, REPO_ROOT, type ServeProcess } from '../helpers/serve-process';
 import { readSharedText } from '../helpers/shared-data';
 import { createReportLab, type ReportLab } from '../integration/report-pdf/report-lab';
 
@@ -18,15 +18,16 @@ const PNG = Buffer.from(
   'base64',
 );
 let lab: ReportLab;
+let s: BrowserSession;
 let serve: ServeProcess;
-let browser: Browser;
 let page: Page;
-const consoleErrors: string[] = [];
+let consoleErrors: string[] = [];
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   lab = await createReportLab();
-  serve = await startServe(lab.labDir);
+  s = await openBrowserSession(lab.labDir, { width: 1280, height: 900 });
+  ({ serve, page, consoleErrors } = s);
   const imported = await invoke(serve, 'normative.import', {
     format: 'csv',
     content: readSharedText(
@@ -36,14 +37,10 @@ beforeAll(async () => {
     group: 'all',
   });
   expect(imported.ok).toBe(true);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  collectConsoleErrors(page, consoleErrors);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
+  await s?.close();
 });
 
 const ready = () =>

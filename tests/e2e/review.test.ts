@@ -3,28 +3,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { openBrowserSession, type BrowserSession } from '../helpers/browser-session';
 import { dragFirstMarker } from '../helpers/event-drag';
-import { invoke, REPO_ROOT, startServe, type ServeProcess } from '../helpers/serve-process';
-import { collectConsoleErrors, launchChromium } from '../helpers/chromium';
+import { invoke, REPO_ROOT, type ServeProcess } from '../helpers/serve-process';
 import { createTrialLab, type TrialLab } from '../helpers/analysed-trial';
 import { seriousViolations } from '../helpers/axe';
 
 const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'e2e');
 let lab: TrialLab;
+let s: BrowserSession;
 let serve: ServeProcess;
-let browser: Browser;
 let page: Page;
-const consoleErrors: string[] = [];
+let consoleErrors: string[] = [];
 const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, name), fullPage: true });
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   lab = await createTrialLab({ damagedTrial: true });
-  serve = await startServe(lab.labDir);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-  collectConsoleErrors(page, consoleErrors);
+  s = await openBrowserSession(lab.labDir, { width: 1366, height: 900 });
+  ({ serve, page, consoleErrors } = s);
   // Name the file when a script chunk is missing (the bridge then answers with the app's HTML).
   page.on('response', (r) => {
     if (r.url().includes('/assets/') && (r.headers()['content-type'] ?? '').startsWith('text/html')) {
@@ -34,8 +32,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
+  await s?.close();
 });
 
 /** Mean of one parameter for one side, as the table shows it (full precision kept in data-mean). */

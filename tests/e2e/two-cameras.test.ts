@@ -3,18 +3,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { REPO_ROOT, startServe, type ServeProcess } from '../helpers/serve-process';
-import { collectConsoleErrors, launchChromium } from '../helpers/chromium';
+import { REPO_ROOT } from '../helpers/serve-process';
+import { openBrowserSession, type BrowserSession } from '../helpers/browser-session';
 import { analyseInProcess, createTrialLab, type TrialLab } from '../helpers/analysed-trial';
 import { seriousViolations } from '../helpers/axe';
 
 const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'e2e');
 let lab: TrialLab;
-let serve: ServeProcess;
-let browser: Browser;
-let page: Page;
-const consoleErrors: string[] = [];
+let s: BrowserSession;
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -23,20 +19,17 @@ beforeAll(async () => {
   });
   const r = await analyseInProcess(lab.labDir, lab.trial.id);
   expect(r.state, r.message).toBe('done');
-  serve = await startServe(lab.labDir);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-  collectConsoleErrors(page, consoleErrors);
+  s = await openBrowserSession(lab.labDir);
 }, 600_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
+  await s?.close();
 });
 
 describe('review of a trial with a camera on each side', () => {
   it('opens on the left camera and switches to the right one, each with its far leg noted', async () => {
-    await page.goto(`${serve.url}#/trials/${lab.trial.id}`);
+    const { page } = s;
+    await page.goto(`${s.serve.url}#/trials/${lab.trial.id}`);
     const choice = page.getByLabel('Camera');
     await page.locator('.angle-time .main-svg').first().waitFor({ timeout: 60_000 });
     expect(await choice.inputValue()).toBe('sagittal-left');
@@ -51,6 +44,6 @@ describe('review of a trial with a camera on each side', () => {
     await page.getByText(/the left leg was the far one from the camera/).waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'review-11-right-camera.png'), fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
-    expect(consoleErrors).toEqual([]);
+    expect(s.consoleErrors).toEqual([]);
   });
 });
