@@ -72,20 +72,8 @@ export async function createTrialLab(
       if (!mirrored) copyFileSync(video, target);
       else
         execFileSync('ffmpeg', [
-          '-v',
-          'error',
-          '-y',
-          '-i',
-          video,
-          '-vf',
-          'hflip',
-          '-c:v',
-          'libx264',
-          '-preset',
-          'ultrafast',
-          '-crf',
-          '18',
-          '-an',
+          ...['-v', 'error', '-y', '-i', video],
+          ...'-vf hflip -c:v libx264 -preset ultrafast -crf 18 -an'.split(' '),
           target,
         ]);
       return { camera, relativePath: videoRel, kind: 'video' as const };
