@@ -21,6 +21,35 @@ interface AxisInternals {
   l2p: (v: number) => number;
 }
 
+/**
+ * The vertical range of one joint's row: what the angles do between the first and the last gait
+ * event (confident frames only), with a margin. A subject entering or leaving the picture can
+ * throw landmarks about and draw +-180 deg spikes that would flatten the gait cycles to a line;
+ * those parts run off the row instead. Undefined (autorange) when there is too little to fit.
+ */
+function fittedRange(
+  series: readonly AngleTimeSeriesView[],
+  events: readonly GaitEventView[],
+  lowConfidence: ReadonlySet<number>,
+): [number, number] | undefined {
+  if (events.length < 2) return undefined;
+  const first = Math.floor(Math.min(...events.map((e) => e.frame)));
+  const last = Math.ceil(Math.max(...events.map((e) => e.frame)));
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const s of series) {
+    for (let f = Math.max(0, first); f <= Math.min(last, s.values.length - 1); f++) {
+      const v = s.values[f];
+      if (v === null || v === undefined || lowConfidence.has(f)) continue;
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    }
+  }
+  if (!(hi > lo)) return undefined;
+  const margin = Math.max(5, 0.1 * (hi - lo));
+  return [lo - margin, hi + margin];
+}
+
 /** Joint angles over the whole trial, one row per joint, with a cursor at the video's frame. */
 export function AngleTimeChart({
   angles,
@@ -64,7 +93,8 @@ export function AngleTimeChart({
     <figure className="chart-figure angle-time">
       <figcaption>
         Joint angles over time (deg; flexion, dorsiflexion and forward tilt positive). Shaded: low pose
-        confidence, angles there are unreliable. Click a curve to show that frame.
+        confidence, angles there are unreliable. Each row&apos;s scale fits the gait cycles. Click a curve to
+        show that frame.
       </figcaption>
       <div className="chart-stack">
         <AngleTimePlot
@@ -108,11 +138,18 @@ const AngleTimePlot = memo(function AngleTimePlot({
       legend: { orientation: 'h', x: 0, y: 1.0, yanchor: 'bottom', font: { size: 12 } },
       shapes: [],
     };
+    const lowConfidence = new Set(lowConfidenceFrames);
     variables.forEach((variable, row) => {
       const axis = row === 0 ? '' : String(row + 1);
       const top = 1 - row * (h + gap);
+      const range = fittedRange(
+        angles.filter((a) => a.variable === variable),
+        events,
+        lowConfidence,
+      );
       layout[`yaxis${axis}`] = {
         domain: [top - h, top],
+        ...(range ? { range, autorange: false } : {}),
         title: { text: angleTitle(variable) + ' (deg)', font: { size: 12 } },
         zeroline: true,
         zerolinecolor: '#9aa3ad',
