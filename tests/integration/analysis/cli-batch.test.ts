@@ -68,5 +68,39 @@ describe('batch work from the command line', () => {
     expect(readdirSync(trialDir).sort()).toEqual(
       expect.arrayContaining(['analysis-sagittal-left.json', 'pose-sagittal-left', 'sagittal-left.mp4']),
     );
+
+    // A camera on her other side (the walk mirrored) joins the trial: analysing the trial now
+    // analyses both, and the summary says which leg the other camera faces.
+    const mirrored = join(work, 'right.mp4');
+    const ff = spawnSync('ffmpeg', [
+      ...['-v', 'error', '-y', '-i', sharedDataPath('sports2d_demo_sideview_walk/demo.mp4')],
+      ...'-vf hflip -c:v libx264 -preset ultrafast -crf 18 -an'.split(' '),
+      mirrored,
+    ]);
+    expect(ff.status).toBe(0);
+    const second = gaitlab(
+      'trials',
+      'import',
+      sessionId,
+      mirrored,
+      '--view',
+      'sagittal-right',
+      '--trial',
+      trialId,
+    );
+    expect(second.code, second.err).toBe(0);
+    const both = gaitlab('analyze', trialId);
+    console.log(both.out);
+    expect(both.code, both.err).toBe(0);
+    expect(both.out).toMatch(/Right knee flexion: .*\(far leg from the camera: low confidence\)\./);
+    expect(both.out).toMatch(
+      new RegExp(
+        `Camera sagittal-right: analysed; it faces the right leg\\. Its summary: gaitlab analyze ${trialId} --camera sagittal-right`,
+      ),
+    );
+    const right = gaitlab('analyze', trialId, '--camera', 'sagittal-right');
+    expect(right.code, right.err).toBe(0);
+    expect(right.out).toMatch(/Left knee flexion: .*\(far leg from the camera: low confidence\)\./);
+    expect(right.out).not.toMatch(/Right knee flexion: .*far leg/);
   });
 });

@@ -9,13 +9,19 @@ import { progressBar } from '../progress-bar';
 import { validateHeightM } from '../../gait/scaling';
 import { analyseVideoFile } from '../../services/video-analysis';
 import { openLab } from '../../services/lab-services';
-import { analyseTrialCameras, trialGaitAnalysis } from '../../services/trial-analysis';
+import { analyseTrialCameras, readAnalysis, trialGaitAnalysis } from '../../services/trial-analysis';
 import { AnalysisRepo } from '../../store/analysis-repo';
 import type { GaitAnalysis } from '../../gait/analyse';
 import { textSummary } from '../../gait/summary';
 import { tidyCurvesCsv } from '../../gait/tidy-csv';
 import type { TrialAnalysisView } from '../../../shared/api/analysis-types';
 import { frameRuns } from '../../../shared/frame-runs';
+
+/** The legs a camera saw as the near one: those whose curves are not marked as the far leg. */
+function nearLegs(view: TrialAnalysisView): string[] {
+  const far = new Set(view.curves.filter((c) => c.farSide).map((c) => c.side));
+  return far.size === 1 ? ['left', 'right'].filter((s) => !far.has(s as 'left' | 'right')) : [];
+}
 
 /**
  * Low pose confidence, told apart: frames outside the walking passes are mostly the subject not
@@ -85,6 +91,8 @@ An interrupted run resumes where it stopped.`,
       ctx.io.progress(`${stage.padEnd(20)} ${progressBar(done, total, rate, eta)}`);
 
     let view: TrialAnalysisView;
+    // The trial's other analysed cameras, said after the summary.
+    const otherCameras: string[] = [];
     let analysis: GaitAnalysis | null = null;
     let trialName: string;
     if (existsSync(target)) {
@@ -126,11 +134,15 @@ An interrupted run resumes where it stopped.`,
         const result = view.status === 'analysed' ? trialGaitAnalysis(deps, trial.id, view.camera) : null;
         analysis = result?.ok ? result.analysis : null;
         if (!values.camera) {
-          const others = deps.analyses.listForTrial(trial.id).filter((r) => r.camera !== view.camera);
-          for (const r of others)
-            ctx.io.out(
-              `Camera ${r.camera}: ${r.status}${r.statusMessage ? ` (${r.statusMessage})` : ''}; its analysis: gaitlab analyze ${trial.id} --camera ${r.camera}`,
+          for (const r of deps.analyses.listForTrial(trial.id).filter((x) => x.camera !== view.camera)) {
+            const other = r.status === 'analysed' ? readAnalysis(deps, trial.id, r.camera) : null;
+            const near = other ? nearLegs(other) : [];
+            otherCameras.push(
+              `Camera ${r.camera}: ${r.status}${r.statusMessage ? ` (${r.statusMessage})` : ''}${
+                near.length === 1 ? `; it faces the ${near[0]} leg` : ''
+              }. Its summary: gaitlab analyze ${trial.id} --camera ${r.camera}`,
             );
+          }
         }
       } finally {
         services.close();
@@ -146,6 +158,7 @@ An interrupted run resumes where it stopped.`,
     ctx.io.out(textSummary(trialName, analysis).trimEnd());
     const low = lowConfidenceNote(view);
     if (low) ctx.io.out(low);
+    for (const line of otherCameras) ctx.io.out(line);
     if (values.out) {
       writeFileSync(values.out, tidyCurvesCsv(trialName, analysis));
       ctx.io.out(`Tidy CSV: ${values.out}`);
