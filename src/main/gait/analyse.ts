@@ -28,15 +28,14 @@ import {
   type PointSeries,
   type PreprocessOptions,
 } from './preprocess';
-import { farSidePerPass, type FarSide } from './far-side';
-import { feetAtEdge, markedRuns } from './picture-edge';
+import { farSidePerPass, noteFarLegs, type FarSide } from './far-side';
+import { feetAtEdge, noteFeetAtEdge } from './picture-edge';
 import { residualAnalysis } from './residual-analysis';
 import { pelvisTiltSeries, sagittalAngles, trunkTiltSeries } from './sagittal-angles';
 import { resolveScale, type Scale, type ScaleSource } from './scaling';
 import { computeSpatiotemporal, type SpatiotemporalResult } from './spatiotemporal';
 import {
   SIDES,
-  otherSide,
   type CameraView,
   type EventSource,
   type GaitEvent,
@@ -127,9 +126,9 @@ export interface GaitAnalysis {
   curves: CycleCurveSet[];
   spatiotemporal: SpatiotemporalResult;
   scale: Scale | null;
-  /** Missing stretches longer than the fill limit, per trajectory. */
   /** Passes where a side camera saw one leg as the far one (sagittal camera only). */
   farSides: FarSide[];
+  /** Missing stretches longer than the fill limit, per trajectory. */
   longGaps: LongGap[];
   warnings: string[];
 }
@@ -565,27 +564,7 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
           n,
         )
       : undefined;
-  if (footAtEdge) {
-    for (const c of cycles) {
-      const runs = SIDES.flatMap((s) =>
-        markedRuns(footAtEdge[s], c.startFrame, c.endFrame).map(([a, b]) => ({ s, a, b })),
-      );
-      if (runs.length === 0) continue;
-      c.flags.push('foot-at-picture-edge');
-      const pct = (f: number) =>
-        Math.min(100, Math.max(0, (100 * (f - c.startFrame)) / (c.endFrame - c.startFrame)));
-      warnings.push(
-        `${c.side === 'left' ? 'Left' : 'Right'} cycle ${c.index + 1}: ${runs
-          .map(
-            ({ s, a, b }) =>
-              `the ${s} foot is at the picture's edge at ${pct(a).toFixed(0)}-${pct(b).toFixed(0)} % of the cycle (frames ${a}-${b})`,
-          )
-          .join(
-            '; ',
-          )}. Stride and step length are not measured from a foot there; check the curves at those instants.`,
-      );
-    }
-  }
+  if (footAtEdge) warnings.push(...noteFeetAtEdge(cycles, footAtEdge));
   // From one side camera, the far leg's landmarks are partly guessed: its cycles are noted, and its
   // curves come from the passes where it was the near leg whenever there are any.
   const farSides: FarSide[] = [];
@@ -595,16 +574,9 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
         const name = body[s][r]?.name;
         return name && set.trajectories[name] ? [set.trajectories[name]] : [];
       });
-    for (const f of farSidePerPass({ left: leg('left'), right: leg('right') }, passes)) {
-      if (!f) continue;
-      farSides.push(f);
-      const near = otherSide(f.side);
-      warnings.push(
-        `Walking pass ${f.passIndex + 1}: the ${f.side} leg was the far one from the camera (the pose model saw it less well: median visibility ${f.visibility[f.side].toFixed(2)} against ${f.visibility[near].toFixed(2)} for the ${near} leg). Its sagittal angles are less reliable (knee flexion in swing is typically under-estimated): read them from a camera on the ${f.side} side.`,
-      );
-    }
-    for (const c of cycles)
-      if (farSides.some((f) => f.passIndex === c.passIndex && f.side === c.side)) c.flags.push('far-side');
+    for (const f of farSidePerPass({ left: leg('left'), right: leg('right') }, passes))
+      if (f) farSides.push(f);
+    warnings.push(...noteFarLegs(cycles, farSides));
   }
   const hasNearCycles = (s: Side) =>
     cycles.some((c) => c.side === s && !c.excluded && !c.flags.includes('far-side'));

@@ -5,7 +5,8 @@
 // pass, the leg whose knee, ankle, heel and toe it is less sure it sees. (Walking direction alone
 // would also tell, but not for a mirrored video, and it could not catch swapped labels.)
 
-import type { Side, Trajectory, WalkingPass } from './types';
+import type { GaitCycle } from './cycles';
+import { otherSide, type Side, type Trajectory, type WalkingPass } from './types';
 
 export interface FarSide {
   passIndex: number;
@@ -52,5 +53,15 @@ export function farSidePerPass(
     if (!Number.isFinite(visibility.left) || !Number.isFinite(visibility.right)) return undefined;
     if (Math.abs(visibility.left - visibility.right) < MIN_DIFFERENCE) return undefined;
     return { passIndex: p.index, side: visibility.left < visibility.right ? 'left' : 'right', visibility };
+  });
+}
+
+/** Notes the far leg's cycles ('far-side', not an exclusion) and says, per pass, which leg it was. */
+export function noteFarLegs(cycles: GaitCycle[], farSides: readonly FarSide[]): string[] {
+  for (const c of cycles)
+    if (farSides.some((f) => f.passIndex === c.passIndex && f.side === c.side)) c.flags.push('far-side');
+  return farSides.map((f) => {
+    const near = otherSide(f.side);
+    return `Walking pass ${f.passIndex + 1}: the ${f.side} leg was the far one from the camera (the pose model saw it less well: median visibility ${f.visibility[f.side].toFixed(2)} against ${f.visibility[near].toFixed(2)} for the ${near} leg). Its sagittal angles are less reliable (knee flexion in swing is typically under-estimated): read them from a camera on the ${f.side} side.`;
   });
 }

@@ -5,7 +5,8 @@
 // edges. Distances are therefore not measured from a foot at the edge, and the cycle says so.
 
 import { frameRuns } from '../../shared/frame-runs';
-import type { Side, Trajectory } from './types';
+import type { GaitCycle } from './cycles';
+import { SIDES, type Side, type Trajectory } from './types';
 
 export interface ImageSizePx {
   widthPx: number;
@@ -90,4 +91,29 @@ export function markedRuns(
   const b = Math.min(mask.length - 1, Math.ceil(endFrame));
   for (let i = a; i <= b; i++) if (mask[i]) marked.push(i);
   return frameRuns(marked);
+}
+
+/**
+ * Notes the cycles during which a foot touched the edge ('foot-at-picture-edge', not an exclusion:
+ * the rest of the cycle is sound) and says where, per cycle, for the reader.
+ */
+export function noteFeetAtEdge(cycles: GaitCycle[], atEdge: Record<Side, Uint8Array>): string[] {
+  const notes: string[] = [];
+  for (const c of cycles) {
+    const runs = SIDES.flatMap((s) =>
+      markedRuns(atEdge[s], c.startFrame, c.endFrame).map(([a, b]) => ({ s, a, b })),
+    );
+    if (runs.length === 0) continue;
+    c.flags.push('foot-at-picture-edge');
+    const pct = (f: number) =>
+      Math.min(100, Math.max(0, (100 * (f - c.startFrame)) / (c.endFrame - c.startFrame)));
+    const where = runs.map(
+      ({ s, a, b }) =>
+        `the ${s} foot is at the picture's edge at ${pct(a).toFixed(0)}-${pct(b).toFixed(0)} % of the cycle (frames ${a}-${b})`,
+    );
+    notes.push(
+      `${c.side === 'left' ? 'Left' : 'Right'} cycle ${c.index + 1}: ${where.join('; ')}. Stride and step length are not measured from a foot there; check the curves at those instants.`,
+    );
+  }
+  return notes;
 }
