@@ -525,7 +525,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
           .map((p) => p.title.toLowerCase())
           .join(
             ', ',
-          )} curves (and gait indices from them) are low confidence; record a camera on the ${side} side.`,
+          )} curves (and gait indices from them) are low confidence: read them from a camera on the ${side} side (a trial filmed from both sides is analysed from both).`,
       );
     }
   }
