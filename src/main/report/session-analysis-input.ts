@@ -1,6 +1,7 @@
 // A session's analysed trials (TrialAnalysisView, one per trial camera) to the report model's
 // SessionAnalysisInput. Several trials are pooled cycle by cycle, not averaged trial by trial, so
 // a trial with 5 cycles weighs more than one with 2, and the SD is over all cycles.
+import { farLegs } from '../../shared/far-legs';
 import type { TrialAnalysisView, SideName } from '../../shared/api/analysis-types';
 import {
   isGaitVariable,
@@ -82,8 +83,7 @@ function preferred<T>(
 
 function sideInput(views: readonly TrialAnalysisView[], side: SideName): SideAnalysisInput | undefined {
   const hasSide = (v: TrialAnalysisView) => v.cycles.some((c) => c.side === side);
-  const isNear = (v: TrialAnalysisView) =>
-    hasSide(v) && v.view === 'sagittal' && !v.curves.some((c) => c.side === side && c.farSide === true);
+  const isNear = (v: TrialAnalysisView) => hasSide(v) && v.view === 'sagittal' && !farLegs(v).includes(side);
   const trials = byTrial(views);
   const timing = trials.flatMap((vs) => {
     const v = preferred(vs.filter(hasSide), isNear, (x) => x.view === 'sagittal');

@@ -15,12 +15,13 @@ import type { GaitAnalysis } from '../../gait/analyse';
 import { textSummary } from '../../gait/summary';
 import { tidyCurvesCsv } from '../../gait/tidy-csv';
 import type { TrialAnalysisView } from '../../../shared/api/analysis-types';
+import { farLegs } from '../../../shared/far-legs';
 import { frameRuns } from '../../../shared/frame-runs';
 
-/** The legs a camera saw as the near one: those whose curves are not marked as the far leg. */
+/** The leg a camera saw as the near one, when it saw exactly one leg as the far one. */
 function nearLegs(view: TrialAnalysisView): string[] {
-  const far = new Set(view.curves.filter((c) => c.farSide).map((c) => c.side));
-  return far.size === 1 ? ['left', 'right'].filter((s) => !far.has(s as 'left' | 'right')) : [];
+  const far = farLegs(view);
+  return far.length === 1 ? ['left', 'right'].filter((s) => s !== far[0]) : [];
 }
 
 /**
