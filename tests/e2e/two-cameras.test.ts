@@ -47,3 +47,33 @@ describe('review of a trial with a camera on each side', () => {
     expect(s.consoleErrors).toEqual([]);
   });
 });
+
+describe('the session page of a trial with a camera on each side', () => {
+  it('shows each camera, and why one failed', async () => {
+    const other = await createTrialLab({
+      cameras: [{ camera: 'sagittal-left' }, { camera: 'sagittal-right', nobody: true }],
+    });
+    const r = await analyseInProcess(other.labDir, other.trial.id);
+    expect(r.state, r.message).toBe('done');
+    const s2 = await openBrowserSession(other.labDir);
+    try {
+      const { page } = s2;
+      await page.goto(`${s2.serve.url}#/sessions/${other.session.id}`);
+      const states = page.getByRole('list', { name: `Analysis of each camera of ${other.trial.name}` });
+      await states.waitFor({ timeout: 30_000 });
+      expect(await states.locator('li[data-camera="sagittal-left"]').textContent()).toBe(
+        'sagittal-left: analysed',
+      );
+      const right = states.locator('li[data-camera="sagittal-right"]');
+      expect(await right.getAttribute('data-status')).toBe('failed');
+      expect(await right.getByRole('alert').textContent()).toMatch(
+        /Nobody was found in view.*reports read the right leg from the other camera/,
+      );
+      await page.screenshot({ path: join(ARTIFACTS, 'session-two-cameras-one-failed.png'), fullPage: true });
+      expect(await seriousViolations(page)).toEqual([]);
+      expect(s2.consoleErrors).toEqual([]);
+    } finally {
+      await s2.close();
+    }
+  }, 600_000);
+});

@@ -29,10 +29,14 @@ async function call<T>(lab: LabServices, op: string, input: unknown): Promise<T>
   return envelope.result as T;
 }
 
-/** A camera of the trial: the demo walk as filmed, or mirrored (as a camera on her other side sees it). */
+/**
+ * A camera of the trial: the demo walk as filmed, mirrored (as a camera on her other side sees
+ * it), or an empty grey picture (a camera nobody walked in front of).
+ */
 export interface DemoCamera {
   camera: string;
   mirrored?: boolean;
+  nobody?: boolean;
 }
 
 /** Creates the lab (closed again on return, so a bridge can open it). */
@@ -65,11 +69,17 @@ export async function createTrialLab(
       cameras: cameras.map((c) => c.camera),
     });
     const trialDir = trialDirRelative(patient.id, session.id, created.id);
-    const files = cameras.map(({ camera, mirrored }) => {
+    const files = cameras.map(({ camera, mirrored, nobody }) => {
       const videoRel = `${trialDir}/${camera}.mp4`;
       const target = resolveInsideLab(labDir, videoRel);
       mkdirSync(join(target, '..'), { recursive: true });
-      if (!mirrored) copyFileSync(video, target);
+      if (nobody)
+        execFileSync('ffmpeg', [
+          ...'-v error -y -f lavfi -i color=c=gray:s=1280x720:r=30:d=3'.split(' '),
+          ...'-c:v libx264 -preset ultrafast -pix_fmt yuv420p'.split(' '),
+          target,
+        ]);
+      else if (!mirrored) copyFileSync(video, target);
       else
         execFileSync('ffmpeg', [
           ...['-v', 'error', '-y', '-i', video],

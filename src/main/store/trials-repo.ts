@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { TrialFileInfo, TrialInfo, TrialStatus } from '../../shared/api/entities';
+import type {
+  TrialCameraAnalysis,
+  TrialFileInfo,
+  TrialInfo,
+  TrialStatus,
+} from '../../shared/api/entities';
 import type { Db } from './database';
 import { transaction } from './database';
 
@@ -28,6 +33,9 @@ export class TrialsRepo {
     const files = this.db
       .prepare('SELECT camera, relative_path, kind FROM trial_file WHERE trial_id = ? ORDER BY camera')
       .all(r.id) as unknown as FileRow[];
+    const analyses = this.db
+      .prepare('SELECT camera, status, status_message FROM analysis WHERE trial_id = ? ORDER BY camera')
+      .all(r.id) as unknown as Array<{ camera: string; status: string; status_message: string }>;
     return {
       id: r.id,
       sessionId: r.session_id,
@@ -39,6 +47,11 @@ export class TrialsRepo {
         camera: f.camera,
         relativePath: f.relative_path,
         kind: f.kind as TrialFileInfo['kind'],
+      })),
+      cameraAnalyses: analyses.map((a) => ({
+        camera: a.camera,
+        status: a.status as TrialCameraAnalysis['status'],
+        message: a.status_message,
       })),
       archivedAt: r.archived_at,
       createdAt: r.created_at,

@@ -64,6 +64,13 @@ export interface TrialFileInfo {
   kind: 'video' | 'pose' | 'analysis' | 'other';
 }
 
+export interface TrialCameraAnalysis {
+  camera: string;
+  status: 'analysing' | 'analysed' | 'failed' | 'cancelled';
+  /** Why, when it failed or was cancelled. */
+  message: string;
+}
+
 export interface TrialInfo {
   id: string;
   sessionId: string;
@@ -73,6 +80,11 @@ export interface TrialInfo {
   statusMessage: string;
   cameras: string[];
   files: TrialFileInfo[];
+  /**
+   * Where each analysed camera stands, by camera name. The trial's own status is its first
+   * camera's; a trial analysed from a camera on each side shows the other one's here.
+   */
+  cameraAnalyses: TrialCameraAnalysis[];
   archivedAt: string | null;
   createdAt: string;
   updatedAt: string;

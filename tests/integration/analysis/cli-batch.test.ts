@@ -102,5 +102,10 @@ describe('batch work from the command line', () => {
     expect(right.code, right.err).toBe(0);
     expect(right.out).toMatch(/Left knee flexion: .*\(far leg from the camera: low confidence\)\./);
     expect(right.out).not.toMatch(/Right knee flexion: .*far leg/);
+    expect(gaitlab('trials', 'list', sessionId).out).toMatch(
+      new RegExp(
+        `${trialId}  Walk 1  analysed  cameras: sagittal-left, sagittal-right  analysis: sagittal-left analysed; sagittal-right analysed`,
+      ),
+    );
   });
 });

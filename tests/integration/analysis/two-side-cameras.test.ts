@@ -8,6 +8,7 @@ import { analysedViews } from '../../../src/main/services/report-session-views';
 import { sessionAnalysisInput } from '../../../src/main/report/session-analysis-input';
 import { AnalysisRepo } from '../../../src/main/store/analysis-repo';
 import type { TrialAnalysisView } from '../../../src/shared/api/analysis-types';
+import type { TrialInfo } from '../../../src/shared/api/entities';
 import { analyseInProcess, createTrialLab, type TrialLab } from '../../helpers/analysed-trial';
 
 let t: TrialLab;
@@ -72,5 +73,44 @@ describe('a trial with a camera on each side', () => {
       // The far camera flattens the knee (43 against 76 deg on the demo): the report does not.
       expect(reported).toBeGreaterThan(peak(far.mean) + 10);
     }
+  });
+});
+
+describe('a trial whose camera on the right side saw nobody', () => {
+  let lab2: TrialLab;
+  let trial: TrialInfo;
+  let input: ReturnType<typeof sessionAnalysisInput>;
+
+  beforeAll(async () => {
+    lab2 = await createTrialLab({
+      cameras: [{ camera: 'sagittal-left' }, { camera: 'sagittal-right', nobody: true }],
+    });
+    const r = await analyseInProcess(lab2.labDir, lab2.trial.id);
+    expect(r.state, r.message).toBe('done');
+    const lab = openLab(lab2.labDir);
+    try {
+      trial = lab.trials.get(lab2.trial.id)!;
+      input = sessionAnalysisInput(
+        analysedViews({ ...lab, analyses: new AnalysisRepo(lab.db) }, lab2.session.id),
+      );
+    } finally {
+      lab.close();
+    }
+  }, 600_000);
+
+  it('is analysed from its left camera and says why the right one failed', () => {
+    expect(trial.status).toBe('analysed');
+    const byCamera = Object.fromEntries(trial.cameraAnalyses.map((a) => [a.camera, a]));
+    console.log(
+      `right camera: ${byCamera['sagittal-right']?.status}: ${byCamera['sagittal-right']?.message}`,
+    );
+    expect(byCamera['sagittal-left']?.status).toBe('analysed');
+    expect(byCamera['sagittal-right']?.status).toBe('failed');
+    expect(byCamera['sagittal-right']?.message).toMatch(/nobody|no one|no person|not find/i);
+  });
+
+  it('reports the right leg from the left camera, marked as the far leg', () => {
+    expect(input.left?.kinematics.knee_flexion?.farSide).toBeUndefined();
+    expect(input.right?.kinematics.knee_flexion?.farSide).toBe(true);
   });
 });

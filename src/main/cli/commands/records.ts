@@ -179,7 +179,14 @@ gaitlab sessions archive ID | restore ID`,
 
 function trialLine(t: TrialInfo): string {
   const cams = t.files.filter((f) => f.kind === 'video').map((f) => f.camera);
-  return `${t.id}  ${t.name}  ${t.status}${t.statusMessage ? ` (${t.statusMessage})` : ''}  cameras: ${cams.join(', ') || 'none'}${t.archivedAt ? ' (archived)' : ''}`;
+  // The trial's status is its first camera's: with a camera on each side, say where each stands.
+  const each =
+    t.cameraAnalyses.length > 1
+      ? `  analysis: ${t.cameraAnalyses
+          .map((a) => `${a.camera} ${a.status}${a.status === 'failed' && a.message ? ` (${a.message})` : ''}`)
+          .join('; ')}`
+      : '';
+  return `${t.id}  ${t.name}  ${t.status}${t.statusMessage ? ` (${t.statusMessage})` : ''}  cameras: ${cams.join(', ') || 'none'}${each}${t.archivedAt ? ' (archived)' : ''}`;
 }
 
 export const trialsCommand: CliCommand = {

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import type { TrialInfo } from '../../../shared/api/entities';
+import type { TrialCameraAnalysis, TrialInfo } from '../../../shared/api/entities';
 import type { JobProgressEvent } from '../../../shared/api/events';
 import { api } from '../api';
 import { useAsync } from '../use-async';
@@ -13,6 +13,38 @@ import { useAnalysisJobs } from '../review/use-analysis-jobs';
 import { failureAdvice, withoutPaths } from '../review/failure-advice';
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+const CAMERA_STATUS: Record<TrialCameraAnalysis['status'], string> = {
+  analysing: 'analysing',
+  analysed: 'analysed',
+  failed: 'failed',
+  cancelled: 'cancelled (resumes when analysed again)',
+};
+
+/**
+ * A trial analysed from a camera on each side: where each camera stands, so a failed second
+ * camera is seen here and not only when its review is opened. The failure of the first camera is
+ * the trial's own and is already said above.
+ */
+function CameraStates({ trial: t }: { trial: TrialInfo }) {
+  if (t.cameraAnalyses.length < 2) return null;
+  return (
+    <ul className="camera-states" aria-label={`Analysis of each camera of ${t.name}`}>
+      {t.cameraAnalyses.map((a) => (
+        <li key={a.camera} data-camera={a.camera} data-status={a.status}>
+          {a.camera}: {CAMERA_STATUS[a.status]}
+          {a.status === 'failed' && t.status !== 'failed' && (
+            <span role="alert">
+              . {withoutPaths(a.message || 'No reason was given.')}
+              {a.camera.startsWith('sagittal-') &&
+                ` Until it is analysed, reports read the ${a.camera.slice('sagittal-'.length)} leg from the other camera, marked low confidence.`}
+            </span>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 interface RowProps {
   trial: TrialInfo;
@@ -63,6 +95,7 @@ function TrialRow({ trial: t, job, error, onAnalyse, onCancel }: RowProps) {
       <td className="trial-state">
         <StatusBadge status={t.status} />
         {state && <div className="state-detail">{state}</div>}
+        {!running && <CameraStates trial={t} />}
         {error && (
           <div className="field-error" role="alert">
             {error}
