@@ -2,6 +2,7 @@
 // SessionAnalysisInput. Several trials are pooled cycle by cycle, not averaged trial by trial, so
 // a trial with 5 cycles weighs more than one with 2, and the SD is over all cycles.
 import { farLegs } from '../../shared/far-legs';
+import { cycleFlagText, frameRunsText, lowConfidenceInsidePasses } from '../../shared/analysis-notes';
 import type { TrialAnalysisView, SideName } from '../../shared/api/analysis-types';
 import {
   isGaitVariable,
@@ -81,14 +82,50 @@ function preferred<T>(
   return candidates.find(near) ?? candidates.find(sagittal) ?? candidates[0];
 }
 
-function sideInput(views: readonly TrialAnalysisView[], side: SideName): SideAnalysisInput | undefined {
+/** Per trial, the camera that gives a side's cycles and spatiotemporal parameters. */
+function timingViews(views: readonly TrialAnalysisView[], side: SideName): TrialAnalysisView[] {
   const hasSide = (v: TrialAnalysisView) => v.cycles.some((c) => c.side === side);
   const isNear = (v: TrialAnalysisView) => hasSide(v) && v.view === 'sagittal' && !farLegs(v).includes(side);
-  const trials = byTrial(views);
-  const timing = trials.flatMap((vs) => {
+  return byTrial(views).flatMap((vs) => {
     const v = preferred(vs.filter(hasSide), isNear, (x) => x.view === 'sagittal');
     return v ? [v] : [];
   });
+}
+
+/**
+ * What the report's reader must know of the trials its numbers come from: cycles flagged by the
+ * analysis (left out, or kept with a caveat such as a foot at the picture's edge) and low pose
+ * confidence inside the walking passes. The far leg is left to the report's own note, which
+ * knows whether another trial saw that leg near.
+ */
+function analysisNotes(views: readonly TrialAnalysisView[], trialLabel: (id: string) => string): string[] {
+  const from = new Map<TrialAnalysisView, SideName[]>();
+  for (const side of ['left', 'right'] as const)
+    for (const v of timingViews(views, side)) from.set(v, [...(from.get(v) ?? []), side]);
+  const notes: string[] = [];
+  for (const [v, sides] of from) {
+    const parts = v.cycles
+      .filter((c) => sides.includes(c.side))
+      .flatMap((c) => {
+        const flags = c.flags.filter((f) => f !== 'excluded-by-user' && f !== 'far-side');
+        if (flags.length === 0 || c.excludedByUser) return [];
+        return [
+          `${c.side} cycle ${c.index + 1} ${c.excluded ? 'left out' : 'kept'} (${flags.map(cycleFlagText).join('; ')})`,
+        ];
+      });
+    const low = lowConfidenceInsidePasses(v);
+    if (low.length > 0)
+      parts.push(
+        `pose confidence below 0.5 on ${low.length} frames inside the walking passes (frames ${frameRunsText(low)}): values there are less reliable`,
+      );
+    if (parts.length > 0) notes.push(`${trialLabel(v.trialId)} (${v.camera}): ${parts.join('; ')}.`);
+  }
+  return notes;
+}
+
+function sideInput(views: readonly TrialAnalysisView[], side: SideName): SideAnalysisInput | undefined {
+  const trials = byTrial(views);
+  const timing = timingViews(views, side);
   const cycleCount = timing.reduce(
     (a, v) => a + v.cycles.filter((c) => c.side === side && !c.excluded).length,
     0,
@@ -150,7 +187,21 @@ function sideInput(views: readonly TrialAnalysisView[], side: SideName): SideAna
 const str = (v: unknown): string | undefined =>
   v === null || v === undefined || v === '' ? undefined : String(v);
 
-export function sessionAnalysisInput(views: readonly TrialAnalysisView[]): SessionAnalysisInput {
+/**
+ * `trialNames` (trial id -> name, e.g. "Walk 1") names trials in notes and provenance; a trial
+ * without one, or whose name another trial of the session shares, is named by its id.
+ */
+export function sessionAnalysisInput(
+  views: readonly TrialAnalysisView[],
+  trialNames: ReadonlyMap<string, string> = new Map(),
+): SessionAnalysisInput {
+  const names = [...trialNames.values()];
+  const trialLabel = (id: string) => {
+    const name = trialNames.get(id);
+    return name && names.filter((n) => n === name).length === 1
+      ? `trial "${name}"`
+      : `trial ${id.slice(0, 8)}`;
+  };
   const analysed = views.filter((v) => v.status === 'analysed');
   const first = analysed[0];
   const p = first?.provenance ?? {};
@@ -178,12 +229,14 @@ export function sessionAnalysisInput(views: readonly TrialAnalysisView[]): Sessi
   const backend = [str(p.backend), str(p.workers) && `${str(p.workers)} workers`, str(p.cpu)]
     .filter(Boolean)
     .join(', ');
+  const notes = analysisNotes(analysed, trialLabel);
   const scales = [
     ...new Set(analysed.map((v) => v.scale?.description).filter((s): s is string => Boolean(s))),
   ];
   return {
     ...(left ? { left } : {}),
     ...(right ? { right } : {}),
+    ...(notes.length > 0 ? { notes } : {}),
     provenance: {
       appVersion: str(p.appVersion) ?? 'unknown',
       poseModel: poseModel || 'unknown',
@@ -193,7 +246,7 @@ export function sessionAnalysisInput(views: readonly TrialAnalysisView[]): Sessi
         'unknown',
       cameras: analysed.map((v) => ({
         id: v.camera,
-        label: `trial ${v.trialId.slice(0, 8)}`,
+        label: trialLabel(v.trialId),
         view: v.view,
         ...(str(v.provenance.videoSizePx) ? { resolution: str(v.provenance.videoSizePx)! } : {}),
         frameRateHz: Math.round(v.fps * 100) / 100,
@@ -202,7 +255,7 @@ export function sessionAnalysisInput(views: readonly TrialAnalysisView[]): Sessi
       excludedCycles: analysed.flatMap((v) =>
         v.cycles
           .filter((c) => c.excludedByUser)
-          .map((c) => `trial ${v.trialId.slice(0, 8)} ${c.side} cycle ${c.index + 1}`),
+          .map((c) => `${trialLabel(v.trialId)} ${c.side} cycle ${c.index + 1}`),
       ),
       ...(scales.length > 0 ? { scaleSource: scales.join('; ') } : {}),
       trialIds: analysed.map((v) => v.trialId),

@@ -205,7 +205,10 @@ export function reportHandlers(deps: NormativeDeps): HandlersFor<ReportOps> {
         date: session.date,
         condition: session.condition,
         examiner: session.examiner,
-        analysis: sessionAnalysisInput(views[i]!),
+        analysis: sessionAnalysisInput(
+          views[i]!,
+          new Map(deps.trials.listForSession(session.id, true).map((t) => [t.id, t.name])),
+        ),
       }));
 
       let normativeSet: NormativeSet | undefined;

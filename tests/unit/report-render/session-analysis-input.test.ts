@@ -192,4 +192,37 @@ describe('sessionAnalysisInput', () => {
     ]);
     expect(p.scaleSource).toBe('subject height 1.32 m');
   });
+
+  it("notes each trial's flagged cycles and low-confidence frames inside its passes, by trial name", () => {
+    const base = view('trial-aaaaaa', [[10], [20], [30]], [1, 1, 1]);
+    const flagged: TrialAnalysisView = {
+      ...base,
+      passes: [{ index: 0, startFrame: 0, endFrame: 90, direction: 1 }],
+      // Outside the pass (frame 120) is the subject leaving the view: not worth a note.
+      lowConfidenceFrames: [12, 13, 14, 40, 120],
+      cycles: base.cycles.map((c) =>
+        c.index === 1
+          ? { ...c, flags: ['too-short'], excluded: true }
+          : c.index === 2
+            ? { ...c, flags: ['foot-at-picture-edge', 'far-side'] }
+            : { ...c, flags: ['excluded-by-user'], excluded: true, excludedByUser: true },
+      ),
+    };
+    const input = sessionAnalysisInput([flagged], new Map([['trial-aaaaaa', 'Walk 1']]));
+    expect(input.notes).toEqual([
+      'trial "Walk 1" (sagittal): left cycle 2 left out (shorter than a plausible stride); ' +
+        "left cycle 3 kept (a foot at the picture's edge: lengths not measured there); " +
+        'pose confidence below 0.5 on 4 frames inside the walking passes (frames 12-14, 40): values there are less reliable.',
+    ]);
+    // Two trials of one name are told apart by their ids; a clean trial gives no note.
+    const twice = sessionAnalysisInput(
+      [flagged, view('trial-bbbbbb', [[10]], [1])],
+      new Map([
+        ['trial-aaaaaa', 'Walk 1'],
+        ['trial-bbbbbb', 'Walk 1'],
+      ]),
+    );
+    expect(twice.notes?.map((n) => n.slice(0, 25))).toEqual(['trial trial-aa (sagittal)']);
+    expect(sessionAnalysisInput([view('trial-bbbbbb', [[10]], [1])]).notes).toBeUndefined();
+  });
 });

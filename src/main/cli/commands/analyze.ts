@@ -16,29 +16,12 @@ import { textSummary } from '../../gait/summary';
 import { tidyCurvesCsv } from '../../gait/tidy-csv';
 import type { TrialAnalysisView } from '../../../shared/api/analysis-types';
 import { farLegs } from '../../../shared/far-legs';
-import { frameRuns } from '../../../shared/frame-runs';
+import { lowConfidenceNote } from '../../../shared/analysis-notes';
 
 /** The leg a camera saw as the near one, when it saw exactly one leg as the far one. */
 function nearLegs(view: TrialAnalysisView): string[] {
   const far = farLegs(view);
   return far.length === 1 ? ['left', 'right'].filter((s) => s !== far[0]) : [];
-}
-
-/**
- * Low pose confidence, told apart: frames outside the walking passes are mostly the subject not
- * yet or no longer in view, which needs no review; frames inside them do.
- */
-export function lowConfidenceNote(view: TrialAnalysisView): string | undefined {
-  const frames = view.lowConfidenceFrames;
-  if (frames.length === 0) return undefined;
-  const inside = frames.filter((f) => view.passes.some((p) => f >= p.startFrame && f < p.endFrame));
-  const head = `Low pose confidence on ${frames.length} of ${view.frameCount} frames`;
-  if (inside.length === 0)
-    return `${head}, none inside the walking passes (the subject entering or leaving the view).`;
-  const runs = frameRuns(inside)
-    .slice(0, 5)
-    .map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`));
-  return `${head}, ${inside.length} inside the walking passes (frames ${runs.join(', ')}${frameRuns(inside).length > 5 ? ', ...' : ''}): review them.`;
 }
 
 export const analyzeCommand: CliCommand = {

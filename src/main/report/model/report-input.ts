@@ -94,6 +94,11 @@ export interface ProvenanceInput {
 export interface SessionAnalysisInput {
   readonly left?: SideAnalysisInput;
   readonly right?: SideAnalysisInput;
+  /**
+   * Caveats of the analyses behind the numbers, one line per trial camera (flagged cycles, low
+   * pose confidence inside the walking passes), printed among the report's warnings.
+   */
+  readonly notes?: readonly string[];
   readonly provenance: ProvenanceInput;
 }
 

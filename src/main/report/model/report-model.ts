@@ -507,6 +507,10 @@ export function buildReportModel(input: ReportInput): ReportModel {
     }
   }
 
+  sessions.forEach((s, i) => {
+    for (const note of s.analysis.notes ?? []) warnings.push(`Session ${headers[i]!.key}, ${note}`);
+  });
+
   const curvePanels = buildCurvePanels(input, normative);
   const lowConfidence = curvePanels.filter((p) => p.lowConfidence).map((p) => p.title);
   if (lowConfidence.length > 0) {

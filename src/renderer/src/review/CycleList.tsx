@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { CycleView, SideName } from '../../../shared/api/analysis-types';
 import { SIDE_COLOUR, SIDE_LABEL } from './labels';
+import { cycleFlagText } from '../../../shared/analysis-notes';
 
 interface Props {
   cycles: CycleView[];
@@ -9,12 +10,6 @@ interface Props {
   onSeekFrame: (frame: number) => void;
   onExclude: (side: SideName, index: number, excluded: boolean) => void;
 }
-
-const FLAG_TEXT: Record<string, string> = {
-  'excluded-by-user': 'excluded by hand',
-  'foot-at-picture-edge': "a foot at the picture's edge: lengths not measured there",
-  'far-side': 'far leg from the camera: angles less reliable',
-};
 
 /** Every detected cycle with an include checkbox: means, SDs and parameters use only included ones. */
 export const CycleList = memo(function CycleList({ cycles, fps, busy, onSeekFrame, onExclude }: Props) {
@@ -40,7 +35,7 @@ export const CycleList = memo(function CycleList({ cycles, fps, busy, onSeekFram
             c.footOffFrame === null
               ? null
               : (100 * (c.footOffFrame - c.startFrame)) / (c.endFrame - c.startFrame);
-          const notes = c.flags.map((f) => FLAG_TEXT[f] ?? f.replace(/-/g, ' '));
+          const notes = c.flags.map(cycleFlagText);
           if (c.excluded && !c.excludedByUser && notes.length === 0) notes.push('excluded by analysis');
           return (
             <tr key={`${c.side}-${c.index}`} className={c.excluded ? 'excluded' : ''}>

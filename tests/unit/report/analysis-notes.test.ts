@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lowConfidenceNote } from '../../../src/main/cli/commands/analyze';
+import { lowConfidenceNote } from '../../../src/shared/analysis-notes';
 import type { TrialAnalysisView } from '../../../src/shared/api/analysis-types';
 
 const view = (lowConfidenceFrames: number[]) =>

@@ -1,0 +1,48 @@
+// What a reader must know about a stored analysis besides its numbers, said the same way in
+// review, the CLI summary and reports: why a cycle is flagged, and where pose confidence was low.
+import type { TrialAnalysisView } from './api/analysis-types';
+import { frameRuns } from './frame-runs';
+
+/** Cycle flags (src/main/gait) in words; others are shown with their hyphens as spaces. */
+export const CYCLE_FLAG_TEXT: Readonly<Record<string, string>> = {
+  'excluded-by-user': 'excluded by hand',
+  'foot-at-picture-edge': "a foot at the picture's edge: lengths not measured there",
+  'far-side': 'far leg from the camera: angles less reliable',
+  'too-short': 'shorter than a plausible stride',
+  'too-long': 'longer than a plausible stride',
+  'no-foot-off': 'no foot off found',
+  'irregular-duration': "duration far from the side's median cycle",
+  'missing-data': 'feet or pelvis not tracked for too much of it',
+};
+
+export const cycleFlagText = (flag: string): string => CYCLE_FLAG_TEXT[flag] ?? flag.replace(/-/g, ' ');
+
+/** Low-confidence frames inside the walking passes: the ones worth reviewing. */
+export function lowConfidenceInsidePasses(
+  view: Pick<TrialAnalysisView, 'lowConfidenceFrames' | 'passes'>,
+): number[] {
+  return view.lowConfidenceFrames.filter((f) => view.passes.some((p) => f >= p.startFrame && f < p.endFrame));
+}
+
+/** "12-14, 40, ..." for at most `max` runs of frames. */
+export function frameRunsText(frames: readonly number[], max = 5): string {
+  const runs = frameRuns(frames);
+  const shown = runs.slice(0, max).map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`));
+  return `${shown.join(', ')}${runs.length > max ? ', ...' : ''}`;
+}
+
+/**
+ * Low pose confidence, told apart: frames outside the walking passes are mostly the subject not
+ * yet or no longer in view, which needs no review; frames inside them do.
+ */
+export function lowConfidenceNote(
+  view: Pick<TrialAnalysisView, 'lowConfidenceFrames' | 'passes' | 'frameCount'>,
+): string | undefined {
+  const frames = view.lowConfidenceFrames;
+  if (frames.length === 0) return undefined;
+  const inside = lowConfidenceInsidePasses(view);
+  const head = `Low pose confidence on ${frames.length} of ${view.frameCount} frames`;
+  if (inside.length === 0)
+    return `${head}, none inside the walking passes (the subject entering or leaving the view).`;
+  return `${head}, ${inside.length} inside the walking passes (frames ${frameRunsText(inside)}): review them.`;
+}
