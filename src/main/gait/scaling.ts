@@ -51,6 +51,35 @@ export function validateHeightM(heightM: number): HeightCheck {
   };
 }
 
+/**
+ * A floor distance in metres, 0.2-30 m (a walkway's tape marks); explains likely unit mix-ups
+ * (centimetres, millimetres) otherwise.
+ */
+export function validateFloorDistanceM(
+  distanceM: number,
+): { ok: true; distanceM: number } | { ok: false; message: string } {
+  if (!Number.isFinite(distanceM) || distanceM <= 0)
+    return {
+      ok: false,
+      message: `The floor distance must be a positive number of metres (got ${distanceM}).`,
+    };
+  if (distanceM >= 0.2 && distanceM <= 30) return { ok: true, distanceM };
+  if (distanceM > 30 && distanceM <= 3000)
+    return {
+      ok: false,
+      message: `A floor distance of ${distanceM} m is not plausible in a gait lab; did you mean ${(distanceM / 100).toFixed(2)} m (entered in centimetres)?`,
+    };
+  if (distanceM > 3000 && distanceM <= 30000)
+    return {
+      ok: false,
+      message: `A floor distance of ${distanceM} m is not plausible in a gait lab; did you mean ${(distanceM / 1000).toFixed(2)} m (entered in millimetres)?`,
+    };
+  return {
+    ok: false,
+    message: `A floor distance of ${distanceM} m is outside the plausible range 0.2-30 m; enter it in metres (e.g. 2.5).`,
+  };
+}
+
 /** Metres per unit for data whose unit is metric. */
 export function nativeMetresPerUnit(unit: 'px' | 'mm' | 'm'): number | undefined {
   return unit === 'mm' ? 0.001 : unit === 'm' ? 1 : undefined;
@@ -90,13 +119,31 @@ export function resolveScale(
       };
     }
     case 'floor-distance': {
+      const checked = validateFloorDistanceM(source.distanceM);
+      if (!checked.ok) return checked;
       const d = Math.hypot(source.b[0] - source.a[0], source.b[1] - source.a[1]);
-      if (!(source.distanceM > 0) || !(d > 0))
-        return { ok: false, message: 'The floor distance and its two points must be distinct and positive.' };
+      // Two clicks a few pixels apart make every length uncertain by tens of percent.
+      if (!(d >= (unit === 'px' ? 20 : 0)) || !(d > 0))
+        return {
+          ok: false,
+          message: `The two floor points are ${d.toFixed(1)} ${unit} apart: mark points further apart (the ends of the known distance).`,
+        };
+      const metresPerUnit = source.distanceM / d;
+      // A wrong distance or a mark misplaced shows in the body it implies (leg + trunk lengths
+      // with Winter's proportions): refuse a scale that makes the subject an implausible height.
+      if (body && body.lengthUnits > 0) {
+        const frac = body.includesTrunk ? LEG_AND_TRUNK_FRACTION_OF_HEIGHT : LEG_FRACTION_OF_HEIGHT;
+        const impliedHeightM = (body.lengthUnits * metresPerUnit) / frac;
+        if (!(impliedHeightM >= 0.5 && impliedHeightM <= 2.5))
+          return {
+            ok: false,
+            message: `With ${source.distanceM} m between the two floor points, the subject would be about ${impliedHeightM.toFixed(2)} m tall: check the points (both on the floor, along the walkway, at the walking line) and the distance.`,
+          };
+      }
       return {
         ok: true,
         scale: {
-          metresPerUnit: source.distanceM / d,
+          metresPerUnit,
           method: 'floor-distance',
           description: `known floor distance ${source.distanceM} m = ${d.toFixed(1)} ${unit}`,
         },

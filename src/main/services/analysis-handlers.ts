@@ -25,7 +25,7 @@ export function analysisHandlers(deps: AnalysisDeps): HandlersFor<typeof analysi
   const running = new Map<string, string>();
 
   return {
-    'analysis.start': ({ trialId, camera, heightM, person }) => {
+    'analysis.start': ({ trialId, camera, heightM, person, floor }) => {
       const trial = deps.trials.get(trialId);
       if (!trial) throw new ApiError({ code: 'not-found', message: 'The trial was not found.' });
       if (trial.status === 'analysing') {
@@ -36,6 +36,7 @@ export function analysisHandlers(deps: AnalysisDeps): HandlersFor<typeof analysi
           ...(camera ? { camera } : {}),
           ...(heightM !== undefined ? { heightM } : {}),
           ...(person !== undefined ? { person } : {}),
+          ...(floor !== undefined ? { floor } : {}),
           signal: r.signal,
           onProgress: (d, t, m) => r.progress(d, t, m),
         }),

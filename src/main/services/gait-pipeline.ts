@@ -5,10 +5,13 @@ import { analyseTrajectories, type AnalysisResult } from '../gait/analyse';
 import { poseTrackToTrajectorySet } from '../gait/pose-adapter';
 import { validateHeightM } from '../gait/scaling';
 import type { GaitEvent } from '../gait/types';
+import type { FloorScaleChoice } from '../../shared/api/analysis-types';
 
 export interface GaitRunOptions {
   /** Subject standing height in metres; without it distances and speed are not reported. */
   heightM?: number | null;
+  /** Two floor marks a known distance apart: measured metres, used instead of the height. */
+  floor?: FloorScaleChoice | null;
   /** Hand-edited events replacing detection. */
   events?: readonly GaitEvent[] | null;
   /** Cycles excluded by hand, as 'left:2'. */
@@ -25,7 +28,18 @@ export function runGait(track: PoseTrack2D, options: GaitRunOptions = {}): Analy
   }
   return analyseTrajectories(poseTrackToTrajectorySet(track), {
     view: options.view ?? 'sagittal',
-    ...(options.heightM ? { scale: { kind: 'subject-height' as const, heightM: options.heightM } } : {}),
+    ...(options.floor
+      ? {
+          scale: {
+            kind: 'floor-distance' as const,
+            a: options.floor.aPx,
+            b: options.floor.bPx,
+            distanceM: options.floor.distanceM,
+          },
+        }
+      : options.heightM
+        ? { scale: { kind: 'subject-height' as const, heightM: options.heightM } }
+        : {}),
     ...(options.events ? { events: options.events } : {}),
     cycles: { excluded: options.excludedCycles ?? [] },
   });

@@ -17,7 +17,7 @@ import { InvalidHeightError, runGait } from './gait-pipeline';
 import { APP_VERSION } from './app-version';
 import { chooseAnalysisVideo, defaultAnalysisCameras, trialVideos } from '../capture/trial-videos';
 import type { TrialVideo } from '../../shared/api/ops/capture';
-import type { PersonChoice } from '../../shared/api/analysis-types';
+import type { FloorScaleChoice, PersonChoice } from '../../shared/api/analysis-types';
 
 export interface AnalysisDeps extends LabContext {
   analyses: AnalysisRepo;
@@ -28,6 +28,8 @@ export interface AnalyseOptions {
   heightM?: number | null;
   /** The patient among several people; null = automatic; undefined = as in the last analysis. */
   person?: PersonChoice | null;
+  /** Floor marks for the scale (this camera's pixels); null = from the height; undefined = as before. */
+  floor?: FloorScaleChoice | null;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number, message: string) => void;
 }
@@ -81,6 +83,7 @@ function analyseStoredPose(
   try {
     const result = runGait(pose.track, {
       heightM,
+      floor: floorOf(row?.settings),
       events: edited,
       excludedCycles: row?.excludedCycles ?? [],
     });
@@ -104,6 +107,11 @@ function analyseStoredPose(
   deps.trials.setStatus(trial.id, view.status === 'analysed' ? 'analysed' : 'failed', view.message);
   deps.events.emit({ type: 'data.changed', entity: 'trial', id: trial.id });
   return view;
+}
+
+/** The floor marks a camera's analysis keeps for its scale (settings.floor), if any. */
+function floorOf(settings: Record<string, unknown> | undefined): FloorScaleChoice | null {
+  return (settings?.floor as FloorScaleChoice | null | undefined) ?? null;
 }
 
 function idsOf(deps: AnalysisDeps, trial: TrialInfo): [string, string, string] {
@@ -139,11 +147,12 @@ export async function analyseTrial(
   const person = options.person === undefined ? previousPerson : options.person;
   // Events corrected and cycles excluded for one person mean nothing for another.
   const personChanged = JSON.stringify(person) !== JSON.stringify(previousPerson);
+  const floor = options.floor === undefined ? floorOf(previous?.settings) : options.floor;
   deps.analyses.upsert(trial.id, video.camera, {
     status: 'analysing',
     statusMessage: '',
     poseDir: poseRel,
-    settings: { heightM, person },
+    settings: { heightM, person, floor },
     ...(personChanged ? { editedEvents: null, excludedCycles: [] } : {}),
   });
   deps.trials.setStatus(trial.id, 'analysing');
@@ -194,9 +203,10 @@ export async function analyseTrialCameras(
   const cameras = defaultAnalysisCameras(trialVideos(deps, trial.id), trial.name);
   const progress = (k: number) => (d: number, t: number, m: string) =>
     options.onProgress?.(d, t, cameras.length > 1 ? `${m}, camera ${k + 1} of ${cameras.length}` : m);
-  // The other cameras keep their own choice of person (a box is in one camera's pixels).
+  // The other cameras keep their own choice of person and floor marks (in one camera's pixels).
   const rest: AnalyseOptions = { ...options };
   delete rest.person;
+  delete rest.floor;
   const first = await analyseTrial(deps, trialId, {
     ...options,
     camera: cameras[0]!,
@@ -318,6 +328,7 @@ export function trialGaitAnalysis(
   const pose = readPoseResult(resolveInsideLab(deps.layout.root, row.poseDir));
   return runGait(pose.track, {
     heightM: (row.settings.heightM as number | null | undefined) ?? defaultHeight(deps, trial),
+    floor: floorOf(row.settings),
     events: (row.editedEvents as GaitEvent[] | null) ?? null,
     excludedCycles: row.excludedCycles,
   });

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { PersonChoice, TrialAnalysisView } from '../../shared/api/analysis-types';
+import type { FloorScaleChoice, PersonChoice, TrialAnalysisView } from '../../shared/api/analysis-types';
 import type { GaitAnalysis } from '../gait/analyse';
 import { runPose, type PoseProgress } from '../pose/run-pose';
 import { analysisToView, failedView, type ViewContext } from './analysis-view';
@@ -13,6 +13,8 @@ import { provenance } from './trial-analysis';
 
 export interface VideoAnalysisOptions {
   heightM?: number | null;
+  /** Floor marks a known distance apart (video pixels): the scale instead of the height. */
+  floor?: FloorScaleChoice | null;
   /** The patient among several people in view (default: the person who walks). */
   person?: PersonChoice;
   signal?: AbortSignal;
@@ -51,7 +53,7 @@ export async function analyseVideoFile(
     eventsEditedByHand: false,
     provenance: provenance(pose, heightM),
   };
-  const result = runGait(pose.track, { heightM });
+  const result = runGait(pose.track, { heightM, floor: options.floor ?? null });
   return result.ok
     ? { view: analysisToView(result.analysis, vc), analysis: result.analysis }
     : { view: failedView(vc, result.error.message), analysis: null };

@@ -1,10 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type {
-  TrialCameraAnalysis,
-  TrialFileInfo,
-  TrialInfo,
-  TrialStatus,
-} from '../../shared/api/entities';
+import type { TrialCameraAnalysis, TrialFileInfo, TrialInfo, TrialStatus } from '../../shared/api/entities';
 import type { Db } from './database';
 import { transaction } from './database';
 

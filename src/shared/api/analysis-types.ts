@@ -115,6 +115,16 @@ export interface BoxPx {
   y1: number;
 }
 
+/**
+ * The scale from two marks on the floor a known distance apart (tape marks along the walkway),
+ * in the analysed video's displayed pixels: metres measured, not estimated from the height.
+ */
+export interface FloorScaleChoice {
+  aPx: [number, number];
+  bPx: [number, number];
+  distanceM: number;
+}
+
 /** The person to follow: whoever the person scan saw in this box at this frame. */
 export interface PersonChoice {
   box: BoxPx;

@@ -27,6 +27,25 @@ describe('scale resolution', () => {
     const r = resolveScale({ kind: 'floor-distance', a: [100, 900], b: [700, 900], distanceM: 3 }, 'px');
     expect(r.ok && r.scale.metresPerUnit).toBeCloseTo(0.005, 12);
   });
+  it('refuses a floor distance in the wrong unit, marks too close, and a scale giving an implausible body', () => {
+    const floor = (distanceM: number, bx = 700) =>
+      resolveScale({ kind: 'floor-distance', a: [100, 900], b: [bx, 900], distanceM }, 'px', {
+        lengthUnits: 600,
+        includesTrunk: true,
+      });
+    const cm = floor(300);
+    expect(cm.ok).toBe(false);
+    if (!cm.ok) expect(cm.message).toContain('did you mean 3.00 m (entered in centimetres)?');
+    const close = floor(3, 110);
+    expect(close.ok).toBe(false);
+    if (!close.ok) expect(close.message).toContain('10.0 px apart');
+    // 600 px of leg + trunk at 3 m / 600 px = 3 m of leg + trunk: a 3.85 m tall subject.
+    const tall = floor(3);
+    expect(tall.ok).toBe(false);
+    if (!tall.ok) expect(tall.message).toContain('would be about 3.85 m tall');
+    expect(floor(1.2).ok).toBe(true);
+  });
+
   it('uses native units for mm and m, and refuses pixels without a scale', () => {
     expect(resolveScale({ kind: 'native' }, 'mm')).toMatchObject({
       ok: true,

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import type { CliCommand } from '../command';
 import { UserError } from '../command';
 import { parsePersonBox } from '../person-option';
+import { parseFloorScale } from '../floor-option';
 import { progressBar } from '../progress-bar';
 import { validateHeightM } from '../../gait/scaling';
 import { analyseVideoFile } from '../../services/video-analysis';
@@ -27,13 +28,19 @@ function nearLegs(view: TrialAnalysisView): string[] {
 export const analyzeCommand: CliCommand = {
   name: 'analyze',
   summary: 'Pose estimation and gait analysis of a video file or a lab trial; summary + tidy CSV',
-  usage: `gaitlab analyze <video-file | trial-id> [--height METRES] [--camera NAME] [--person-box x0,y0,x1,y1@frame | --person-auto] [--out results.csv] [--json results.json]
+  usage: `gaitlab analyze <video-file | trial-id> [--height METRES] [--floor x0,y0,x1,y1 --floor-distance METRES | --floor-none]
+                [--camera NAME] [--person-box x0,y0,x1,y1@frame | --person-auto] [--out results.csv] [--json results.json]
 
 Runs markerless pose estimation (BlazePose, offline) and the gait analysis: events, cycles, joint
 angles, spatiotemporal parameters. Prints a summary (cycles per side, cadence, speed, knee flexion
 peak in swing and minimum in stance) and writes a tidy CSV: trial, side, cycle, percent, variable, value, unit.
   --height METRES  patient standing height in metres (e.g. 1.65), for distances and speed;
                    for a lab trial the patient's recorded height is used by default
+  --floor x0,y0,x1,y1 --floor-distance METRES
+                   two marks on the floor (video pixels, e.g. the ends of a tape line along the
+                   walkway at the walking line) and the distance between them: distances in
+                   measured metres instead of from the height; a lab trial keeps them
+  --floor-none     a lab trial: back to the scale from the height
   --camera NAME    camera of the trial to analyse (default: sagittal-left, else sagittal-right, else the first)
   --person-box x0,y0,x1,y1@frame
                    follow the person inside this box (video pixels) at that frame, when several
@@ -50,6 +57,9 @@ An interrupted run resumes where it stopped.`,
         camera: { type: 'string' },
         'person-box': { type: 'string' },
         'person-auto': { type: 'boolean' },
+        floor: { type: 'string' },
+        'floor-distance': { type: 'string' },
+        'floor-none': { type: 'boolean' },
         out: { type: 'string' },
         json: { type: 'string' },
       },
@@ -63,6 +73,9 @@ An interrupted run resumes where it stopped.`,
       if (!h.ok) throw new UserError(h.message);
       heightM = h.heightM;
     }
+    const floorMarks = parseFloorScale(values.floor, values['floor-distance']);
+    if (floorMarks && values['floor-none']) throw new UserError('Give --floor or --floor-none, not both.');
+    const floor = floorMarks ?? (values['floor-none'] ? null : undefined);
     if (values['person-box'] !== undefined && values['person-auto'])
       throw new UserError('Give --person-box or --person-auto, not both.');
     const person =
@@ -83,6 +96,7 @@ An interrupted run resumes where it stopped.`,
       trialName = basename(target);
       ({ view, analysis } = await analyseVideoFile(target, {
         heightM,
+        ...(floor ? { floor } : {}),
         ...(person ? { person } : {}),
         signal: ctx.io.signal,
         onProgress: (p) =>
@@ -108,6 +122,7 @@ An interrupted run resumes where it stopped.`,
           ...(values.camera ? { camera: values.camera } : {}),
           ...(heightM !== null ? { heightM } : {}),
           ...(person !== undefined ? { person } : {}),
+          ...(floor !== undefined ? { floor } : {}),
           signal: ctx.io.signal,
           onProgress: (d, t, m) => {
             if (m !== stage.message) stage = { message: m, started: Date.now() };

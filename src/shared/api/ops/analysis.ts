@@ -19,6 +19,25 @@ const person = z
   })
   .strict();
 
+const pointPx = z.tuple([coordinate, coordinate]);
+const floor = z
+  .object({
+    aPx: pointPx,
+    bPx: pointPx,
+    distanceM: z
+      .number()
+      .finite()
+      .refine(
+        (v) => v >= 0.2 && v <= 30,
+        'The floor distance must be in metres, between 0.2 and 30 (e.g. 2.5).',
+      ),
+  })
+  .strict()
+  .refine(
+    (f) => Math.hypot(f.bPx[0] - f.aPx[0], f.bPx[1] - f.aPx[1]) >= 20,
+    'Mark the two floor points at least 20 pixels apart (the ends of the known distance).',
+  );
+
 export const analysisOperations = {
   'analysis.start': op<{ jobId: string }>()(
     z
@@ -35,6 +54,11 @@ export const analysisOperations = {
          * the automatic choice (the person who walks). Omitted: as in the last analysis.
          */
         person: person.nullable().optional(),
+        /**
+         * Two floor marks a known distance apart, in the analysed camera's pixels: distances in
+         * measured metres instead of from the height. null returns to the height; omitted: as before.
+         */
+        floor: floor.nullable().optional(),
       })
       .strict(),
   ),
