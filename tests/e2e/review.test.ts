@@ -281,6 +281,55 @@ describe('trial review in the browser', () => {
     expect(await page.locator('.event-marker').count()).toBeGreaterThan(4);
   });
 
+  it('measures metres from two floor marks clicked on the video frame, and goes back to the height', async () => {
+    const view = async () =>
+      (await invoke(serve, 'analysis.get', { trialId: lab.trial.id })).result as {
+        scale: { metresPerUnit: number; method: string; description: string } | null;
+      };
+    const byHeight = (await view()).scale!;
+    expect(byHeight.method).toBe('subject-height');
+    const speedBefore = await parameterMean('speedMps', 'left');
+    await page.getByText('Scale: measure metres from two floor marks').click();
+    const picture = page.locator('.floor-picture img');
+    await picture.waitFor();
+    await picture.scrollIntoViewIfNeeded();
+    const box = (await picture.boundingBox())!;
+    // Two points on the grass in front of her path, 2/3 of the picture apart.
+    await page.mouse.click(box.x + box.width * 0.17, box.y + box.height * 0.9);
+    await page.mouse.click(box.x + box.width * 0.85, box.y + box.height * 0.9);
+    const coordinate = async (name: string) => Number(await page.getByLabel(name).inputValue());
+    const a = [await coordinate('Mark A x, video pixels'), await coordinate('Mark A y, video pixels')];
+    const b = [await coordinate('Mark B x, video pixels'), await coordinate('Mark B y, video pixels')];
+    expect(a[0]).toBeGreaterThan(250);
+    expect(b[0]).toBeGreaterThan(1450);
+    const distance = page.getByLabel('Distance between the marks (m)');
+    await distance.fill('250');
+    await distance.blur();
+    await page.getByText('did you mean 2.50 m (centimetres)?').waitFor();
+    // The length the height scale gives the marks: the floor scale must then agree with it.
+    const apartPx = Math.hypot(b[0]! - a[0]!, b[1]! - a[1]!);
+    const metres = (apartPx * byHeight.metresPerUnit).toFixed(3);
+    await distance.fill(metres);
+    await page.locator('.floor-scale').screenshot({ path: join(ARTIFACTS, 'review-12-floor-marks.png') });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Analyse with these marks' }).click();
+    expect(await analysisEnded()).toBe('analysed');
+    const byFloor = (await view()).scale!;
+    expect(byFloor.method).toBe('floor-distance');
+    expect(byFloor.description).toBe(`known floor distance ${Number(metres)} m = ${apartPx.toFixed(1)} px`);
+    await page.reload();
+    await page
+      .locator('#parameters-note')
+      .getByText(/known floor distance/)
+      .waitFor({ timeout: 60_000 });
+    expect(await parameterMean('speedMps', 'left')).toBeCloseTo(speedBefore, 2);
+
+    await page.getByText('Scale: measure metres from two floor marks').click();
+    await page.getByRole('button', { name: 'Back to the scale from the patient’s height' }).click();
+    expect(await analysisEnded()).toBe('analysed');
+    expect((await view()).scale!.method).toBe('subject-height');
+  });
+
   it('raised no console errors (CSP violations included)', () => {
     expect(consoleErrors).toEqual([]);
   });

@@ -51,6 +51,8 @@ export async function scannedPeople(
     imageDataUrl: `data:image/jpeg;base64,${jpeg.toString('base64')}`,
     imageWidthPx: w,
     imageHeightPx: h,
+    videoWidthPx: size.widthPx,
+    videoHeightPx: size.heightPx,
     people: people.map((t, i) => {
       const shown = expectedBoxAt(t, frame, scan.everyFrames / 2);
       const clearest = clearestSample(t);

@@ -141,6 +141,9 @@ export interface ScannedPeopleView {
   imageDataUrl: string;
   imageWidthPx: number;
   imageHeightPx: number;
+  /** The video's displayed size: image pixels x videoWidthPx / imageWidthPx are video pixels. */
+  videoWidthPx: number;
+  videoHeightPx: number;
   people: Array<{
     /** 1-based label shown to the user. */
     number: number;

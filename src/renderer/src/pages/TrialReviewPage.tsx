@@ -17,6 +17,7 @@ import { CycleList } from '../review/CycleList';
 import { ParameterTable } from '../review/ParameterTable';
 import { NormalisedCurves } from '../review/NormalisedCurves';
 import { PersonChooser } from '../review/PersonChooser';
+import { FloorScale } from '../review/FloorScale';
 import { failureAdvice, withoutPaths } from '../review/failure-advice';
 
 /** Keys typed into form controls, or arrows on an event marker, belong to those controls. */
@@ -198,6 +199,17 @@ export function TrialReviewPage({ id }: { id: string }) {
               <PersonChooser
                 trialId={id}
                 {...(a?.camera ? { camera: a.camera } : {})}
+                onStarted={(jobId) => {
+                  jobs.track(id, jobId);
+                  trial.reload();
+                }}
+              />
+            )}
+            {t && t.status !== 'analysing' && analysed && a && a.view !== 'frontal' && (
+              <FloorScale
+                trialId={id}
+                camera={a.camera}
+                scale={a.scale}
                 onStarted={(jobId) => {
                   jobs.track(id, jobId);
                   trial.reload();

@@ -1,0 +1,218 @@
+// Metres from the patient's height are approximate (about 5 %). Two marks on the floor a known
+// distance apart (tape marks along the walkway) measure them instead: the user clicks the two marks
+// on a frame of the video (or types their pixel positions), gives the distance, and the trial is
+// analysed again with that scale.
+import { useState, type MouseEvent } from 'react';
+import type {
+  FloorScaleChoice,
+  ScannedPeopleView,
+  TrialAnalysisView,
+} from '../../../shared/api/analysis-types';
+import { api } from '../api';
+import { ErrorBanner } from '../components/ErrorBanner';
+import { Field } from '../components/Field';
+
+type Point = [number, number];
+
+const MIN_APART_PX = 20;
+
+function distanceError(text: string): string | undefined {
+  if (text.trim() === '') return 'Enter the distance between the two marks, in metres.';
+  const v = Number(text);
+  if (!Number.isFinite(v) || v <= 0) return 'Enter a positive number of metres (e.g. 2.5).';
+  if (v > 30 && v <= 3000)
+    return `${v} m is not plausible; did you mean ${(v / 100).toFixed(2)} m (centimetres)?`;
+  if (v < 0.2 || v > 30) return 'The distance must be between 0.2 and 30 m.';
+  return undefined;
+}
+
+export function FloorScale({
+  trialId,
+  camera,
+  scale,
+  onStarted,
+}: {
+  trialId: string;
+  camera?: string;
+  scale: TrialAnalysisView['scale'];
+  onStarted: (jobId: string) => void;
+}) {
+  const [frame, setFrame] = useState<ScannedPeopleView | null | undefined>(undefined);
+  const [marks, setMarks] = useState<Point[]>([]);
+  const [distance, setDistance] = useState('');
+  const [touched, setTouched] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function load() {
+    if (frame !== undefined) return;
+    try {
+      setFrame(await api['analysis.people']({ trialId, ...(camera ? { camera } : {}) }));
+    } catch (err) {
+      setFailure(err instanceof Error ? err.message : String(err));
+    }
+  }
+
+  async function analyse(floor: FloorScaleChoice | null) {
+    setFailure(null);
+    setBusy(true);
+    try {
+      const { jobId } = await api['analysis.start']({ trialId, ...(camera ? { camera } : {}), floor });
+      setMarks([]);
+      setDistance('');
+      setTouched(false);
+      onStarted(jobId);
+    } catch (err) {
+      setFailure(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  // Clicked on the shown picture; kept in the video's pixels, which the analysis measures in.
+  function click(e: MouseEvent<HTMLImageElement>) {
+    if (!frame) return;
+    const r = e.currentTarget.getBoundingClientRect();
+    const x = ((e.clientX - r.left) / r.width) * frame.videoWidthPx;
+    const y = ((e.clientY - r.top) / r.height) * frame.videoHeightPx;
+    const p: Point = [Math.round(x), Math.round(y)];
+    setMarks((m) => (m.length >= 2 ? [p] : [...m, p]));
+  }
+  function setCoordinate(i: number, axis: 0 | 1, text: string) {
+    const v = Number(text);
+    setMarks((m) => {
+      const next = [m[0] ?? [0, 0], m[1] ?? [0, 0]] as Point[];
+      next[i] = [...next[i]!] as Point;
+      next[i]![axis] = Number.isFinite(v) ? v : 0;
+      return next;
+    });
+  }
+
+  const apartPx =
+    marks.length === 2 ? Math.hypot(marks[1]![0] - marks[0]![0], marks[1]![1] - marks[0]![1]) : 0;
+  const dError = distanceError(distance);
+  const marksError =
+    marks.length < 2
+      ? 'Click the two marks on the picture (or type their positions).'
+      : apartPx < MIN_APART_PX
+        ? `The marks are ${apartPx.toFixed(0)} px apart: mark the two ends of the known distance.`
+        : undefined;
+  const usingFloor = scale?.method === 'floor-distance';
+  const pct = (v: number, of: number) => `${(100 * v) / of}%`;
+
+  return (
+    <details className="floor-scale" onToggle={(e) => e.currentTarget.open && void load()}>
+      <summary>Scale: measure metres from two floor marks</summary>
+      <p className="muted">
+        Now: {scale ? scale.description : 'no scale (enter the patient’s height, or mark the floor)'}.
+      </p>
+      <ErrorBanner message={failure} />
+      {frame === null && (
+        <p className="muted">The video frame to mark is shown once the trial has been analysed.</p>
+      )}
+      {frame && (
+        <>
+          <p className="muted">
+            Click two marks on the floor a known distance apart, along the walkway where the patient walks
+            (e.g. the ends of a tape line), then enter the distance and analyse again. Events, cycles and
+            angles stay as they are; distances and speed are measured from the marks.
+          </p>
+          <div className="person-picture floor-picture" style={{ maxWidth: frame.imageWidthPx }}>
+            {/* Clicking is for the mouse; the typed positions below do the same from the keyboard. */}
+            <img
+              src={frame.imageDataUrl}
+              width={frame.imageWidthPx}
+              height={frame.imageHeightPx}
+              alt={`Frame ${frame.frame} of the video: click the two floor marks`}
+              onClick={click}
+            />
+            {marks.length === 2 && (
+              <svg
+                className="floor-line"
+                viewBox={`0 0 ${frame.videoWidthPx} ${frame.videoHeightPx}`}
+                aria-hidden="true"
+              >
+                <line x1={marks[0]![0]} y1={marks[0]![1]} x2={marks[1]![0]} y2={marks[1]![1]} />
+              </svg>
+            )}
+            {marks.map((m, i) => (
+              <span
+                key={i}
+                className="floor-mark"
+                style={{ left: pct(m[0], frame.videoWidthPx), top: pct(m[1], frame.videoHeightPx) }}
+                aria-hidden="true"
+              >
+                {i === 0 ? 'A' : 'B'}
+              </span>
+            ))}
+          </div>
+          <fieldset className="floor-points">
+            <legend>
+              Mark positions (video pixels, {frame.videoWidthPx} × {frame.videoHeightPx})
+            </legend>
+            {(['A', 'B'] as const).map((name, i) => (
+              <span key={name} className="floor-point">
+                {name}:{' '}
+                <label>
+                  x{' '}
+                  <input
+                    type="number"
+                    value={marks[i]?.[0] ?? ''}
+                    onChange={(e) => setCoordinate(i, 0, e.target.value)}
+                    aria-label={`Mark ${name} x, video pixels`}
+                  />
+                </label>{' '}
+                <label>
+                  y{' '}
+                  <input
+                    type="number"
+                    value={marks[i]?.[1] ?? ''}
+                    onChange={(e) => setCoordinate(i, 1, e.target.value)}
+                    aria-label={`Mark ${name} y, video pixels`}
+                  />
+                </label>
+              </span>
+            ))}
+          </fieldset>
+          <Field
+            id={`floor-distance-${trialId}`}
+            label="Distance between the marks (m)"
+            error={touched ? dError : undefined}
+            hint={marks.length === 2 ? `The marks are ${apartPx.toFixed(0)} px apart in the video.` : ''}
+          >
+            {(p) => (
+              <input
+                {...p}
+                type="text"
+                inputMode="decimal"
+                value={distance}
+                onChange={(e) => setDistance(e.target.value)}
+                onBlur={() => setTouched(true)}
+              />
+            )}
+          </Field>
+          {touched && marksError && <p className="field-error">{marksError}</p>}
+          <div className="actions">
+            <button
+              type="button"
+              className="primary"
+              disabled={busy}
+              onClick={() => {
+                setTouched(true);
+                if (dError || marksError) return;
+                void analyse({ aPx: marks[0]!, bPx: marks[1]!, distanceM: Number(distance) });
+              }}
+            >
+              Analyse with these marks
+            </button>
+            {usingFloor && (
+              <button type="button" disabled={busy} onClick={() => void analyse(null)}>
+                Back to the scale from the patient’s height
+              </button>
+            )}
+          </div>
+        </>
+      )}
+    </details>
+  );
+}
