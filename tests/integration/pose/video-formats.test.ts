@@ -1,0 +1,114 @@
+// The pose engine takes any video ffmpeg reads: the same 1.5 s of the Sports2D walk as H.264 in
+// MP4 (the reference), HEVC in QuickTime .mov, VP9 in WebM, MPEG-4 part 2 in AVI, and an H.264 MP4
+// stored sideways with rotation metadata (as phones record portrait) must give the same skeleton
+// on the walker, within what re-encoding changes in the pixels.
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { runPose } from '../../../src/main/pose/run-pose';
+import type { PoseTrack } from '../../../src/main/pose/pose-result';
+import type { LandmarkName } from '../../../src/shared/landmarks';
+import { dataFile, median, point, tempDir } from './helpers';
+
+const dir = tempDir('formats');
+const source = dataFile('sports2d_demo_sideview_walk/demo.mp4');
+const clip = (name: string) => join(dir, name);
+const ffmpeg = (...args: string[]) => execFileSync('ffmpeg', ['-v', 'error', '-y', ...args]);
+// She walks in the open from ~2 s to ~6 s; 1.5 s of it at 720p keeps the test short.
+const CUT = ['-ss', '2.5', '-t', '1.5', '-i', source, '-an', '-vf', 'scale=1280:720'];
+const LOWER_LIMB: LandmarkName[] = [
+  'left_hip',
+  'right_hip',
+  'left_knee',
+  'right_knee',
+  'left_ankle',
+  'right_ankle',
+  'left_heel',
+  'right_heel',
+  'left_foot_index',
+  'right_foot_index',
+];
+
+const variants: Record<string, () => void> = {
+  'hevc.mov': () =>
+    ffmpeg(
+      ...CUT,
+      '-c:v',
+      'libx265',
+      '-crf',
+      '20',
+      '-tag:v',
+      'hvc1',
+      '-x265-params',
+      'log-level=error',
+      clip('hevc.mov'),
+    ),
+  'vp9.webm': () =>
+    ffmpeg(
+      ...CUT,
+      '-c:v',
+      'libvpx-vp9',
+      '-crf',
+      '28',
+      '-b:v',
+      '0',
+      '-deadline',
+      'realtime',
+      '-cpu-used',
+      '8',
+      clip('vp9.webm'),
+    ),
+  'mpeg4.avi': () => ffmpeg(...CUT, '-c:v', 'mpeg4', '-q:v', '2', clip('mpeg4.avi')),
+  // Pixels stored turned a quarter clockwise, with a display rotation of 90 degrees (ffprobe's
+  // sign: anticlockwise) that players apply to show them upright.
+  'rotated.mp4': () => {
+    ffmpeg(
+      ...CUT.slice(0, -2),
+      '-vf',
+      'scale=1280:720,transpose=1',
+      '-c:v',
+      'libx264',
+      '-crf',
+      '18',
+      clip('sideways.mp4'),
+    );
+    ffmpeg('-i', clip('sideways.mp4'), '-c', 'copy', '-metadata:s:v:0', 'rotate=90', clip('rotated.mp4'));
+  },
+};
+
+const tracks = new Map<string, PoseTrack>();
+
+beforeAll(async () => {
+  ffmpeg(...CUT, '-c:v', 'libx264', '-crf', '18', '-pix_fmt', 'yuv420p', clip('reference.mp4'));
+  for (const make of Object.values(variants)) make();
+  for (const name of ['reference.mp4', ...Object.keys(variants)]) {
+    const r = await runPose({ videoPath: clip(name), outDir: join(dir, `pose-${name}`) });
+    tracks.set(name, r.track);
+  }
+}, 300_000);
+
+describe('video formats', () => {
+  test.each(Object.keys(variants))('%s gives the skeleton of the H.264 MP4 (median within 6 px)', (name) => {
+    const ref = tracks.get('reference.mp4')!;
+    const t = tracks.get(name)!;
+    expect([t.widthPx, t.heightPx]).toEqual([1280, 720]);
+    expect(t.frameCount).toBe(ref.frameCount);
+    const d: number[] = [];
+    let frames = 0;
+    for (let f = 0; f < ref.frameCount; f++) {
+      if (!(ref.confidence[f]! >= 0.5 && t.confidence[f]! >= 0.5)) continue;
+      frames++;
+      for (const n of LOWER_LIMB) {
+        const a = point(ref, f, n);
+        const b = point(t, f, n);
+        d.push(Math.hypot(a.x - b.x, a.y - b.y));
+      }
+    }
+    const m = median(d);
+    console.log(
+      `${name}: ${frames} of ${ref.frameCount} frames with the walker in both, lower-limb median ${m.toFixed(1)} px, max ${Math.max(...d).toFixed(1)} px`,
+    );
+    expect(frames).toBeGreaterThan(0.8 * ref.frameCount);
+    expect(m).toBeLessThanOrEqual(6);
+  });
+});
