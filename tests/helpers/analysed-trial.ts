@@ -37,6 +37,8 @@ export interface DemoCamera {
   camera: string;
   mirrored?: boolean;
   nobody?: boolean;
+  /** Starts this many seconds into the walk (a camera started later; frame-exact re-encode). */
+  startS?: number;
 }
 
 /** Creates the lab (closed again on return, so a bridge can open it). */
@@ -69,7 +71,7 @@ export async function createTrialLab(
       cameras: cameras.map((c) => c.camera),
     });
     const trialDir = trialDirRelative(patient.id, session.id, created.id);
-    const files = cameras.map(({ camera, mirrored, nobody }) => {
+    const files = cameras.map(({ camera, mirrored, nobody, startS }) => {
       const videoRel = `${trialDir}/${camera}.mp4`;
       const target = resolveInsideLab(labDir, videoRel);
       mkdirSync(join(target, '..'), { recursive: true });
@@ -77,6 +79,12 @@ export async function createTrialLab(
         execFileSync('ffmpeg', [
           ...'-v error -y -f lavfi -i color=c=gray:s=1280x720:r=30:d=3'.split(' '),
           ...'-c:v libx264 -preset ultrafast -pix_fmt yuv420p'.split(' '),
+          target,
+        ]);
+      else if (startS !== undefined)
+        execFileSync('ffmpeg', [
+          ...['-v', 'error', '-y', '-i', video, '-ss', String(startS)],
+          ...'-c:v libx264 -preset ultrafast -crf 18 -an'.split(' '),
           target,
         ]);
       else if (!mirrored) copyFileSync(video, target);

@@ -33,6 +33,7 @@ export function trialVideos(
 
 // Gait analysis reads sagittal angles best, so without a named camera a side view is analysed first.
 const ANALYSIS_PREFERENCE: readonly string[] = ['sagittal-left', 'sagittal-right'];
+const FRONT_AND_BACK: readonly string[] = ['frontal', 'posterior'];
 const OTHER_SIDE: Readonly<Record<string, string>> = {
   'sagittal-left': 'sagittal-right',
   'sagittal-right': 'sagittal-left',
@@ -40,13 +41,16 @@ const OTHER_SIDE: Readonly<Record<string, string>> = {
 
 /**
  * The cameras a trial is analysed from when none is named: the default one, then the side camera
- * opposite it when the trial has one. One side camera sees the far leg through the near one;
- * with a camera on each side, each leg is read from the camera it faces.
+ * opposite it when the trial has one (one side camera sees the far leg through the near one; with
+ * a camera on each side, each leg is read from the camera it faces), then a frontal and a
+ * posterior camera, which take their gait events from the side cameras analysed before them.
  */
 export function defaultAnalysisCameras(videos: readonly TrialVideo[], trialName: string): string[] {
   const first = chooseAnalysisVideo(videos, trialName).camera;
   const other = OTHER_SIDE[first];
-  return other && videos.some((v) => v.camera === other) ? [first, other] : [first];
+  const sides = other && videos.some((v) => v.camera === other) ? [first, other] : [first];
+  if (!OTHER_SIDE[first]) return sides;
+  return [...sides, ...FRONT_AND_BACK.filter((c) => videos.some((v) => v.camera === c))];
 }
 
 /**

@@ -365,7 +365,18 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
         'A frontal camera cannot time gait events reliably: detect them on a side camera (or enter them by hand) and re-run with those events.',
       );
     }
-    passes = [{ index: 0, startFrame: 0, endFrame: n, direction: 1, mode: 'overground' }];
+    // The walking is where the given events are (a frontal camera cannot see travel across it).
+    const frames = options.events.map((e) => e.frame).filter(Number.isFinite);
+    const startFrame = frames.length ? Math.max(0, Math.floor(Math.min(...frames))) : 0;
+    const endFrame = frames.length ? Math.min(n, Math.ceil(Math.max(...frames)) + 1) : n;
+    passes = [{ index: 0, startFrame, endFrame, direction: 1, mode: 'overground' }];
+    // Walking towards or away from a frontal camera hardly moves the pelvis across the picture;
+    // crossing it by more than two leg lengths means the camera is a side one, labelled wrongly.
+    const across = Array.from(pelvis.x.slice(startFrame, endFrame)).filter(Number.isFinite);
+    if (across.length > 0 && Math.max(...across) - Math.min(...across) > 2 * legLength)
+      warnings.push(
+        `The subject crosses the picture (${((Math.max(...across) - Math.min(...across)) / legLength).toFixed(1)} leg lengths), as seen from a side camera: check that this camera is a frontal or posterior one, or its frontal-plane angles mean nothing.`,
+      );
   } else {
     const detection = detectWalkingPasses({
       rateHz,

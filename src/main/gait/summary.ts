@@ -51,11 +51,33 @@ function fmt(m: MeanSd, decimals: number, unit: string): string {
   return `${m.mean.toFixed(decimals)} ± ${m.sd.toFixed(decimals)} ${unit} (n = ${m.n})`;
 }
 
+/** Frontal-plane variables a frontal camera gives, in the order a clinician reads them. */
+const FRONTAL_VARIABLES = ['pelvic_obliquity', 'hip_abduction', 'knee_varus'] as const;
+
+/** Per side: the range of each frontal-plane mean curve over the gait cycle, degrees. */
+function frontalLines(analysis: GaitAnalysis): string[] {
+  return SIDES.map((side) => {
+    const parts = FRONTAL_VARIABLES.flatMap((variable) => {
+      const set = analysis.curves.find((c) => c.side === side && c.variable === variable);
+      const values = set?.mean.filter(Number.isFinite) ?? [];
+      if (!set || values.length === 0) return [];
+      return [
+        `${set.label.toLowerCase()} ${Math.min(...values).toFixed(1)} to ${Math.max(...values).toFixed(1)} deg (n = ${set.includedCycles})`,
+      ];
+    });
+    const S = side === 'left' ? 'Left' : 'Right';
+    return `${S} frontal plane over the gait cycle (mean curve range): ${parts.length ? parts.join('; ') : 'not available'}.`;
+  });
+}
+
 export function textSummary(trial: string, analysis: GaitAnalysis): string {
   const st = analysis.spatiotemporal.bySide;
+  const frontal = analysis.view === 'frontal';
   const lines: string[] = [];
   lines.push(
-    `Trial ${trial}: ${analysis.mode} walking, ${analysis.passes.length} pass(es), events by ${analysis.eventSource}.`,
+    `Trial ${trial}: ${analysis.mode} walking, ${analysis.passes.length} pass(es), ${
+      frontal ? 'events given (from a side camera or by hand)' : `events by ${analysis.eventSource}`
+    }.`,
   );
   for (const side of SIDES) {
     const all = analysis.cycles.filter((c) => c.side === side);
@@ -68,13 +90,15 @@ export function textSummary(trial: string, analysis: GaitAnalysis): string {
       `${S} cadence: ${fmt(st[side].cadenceStepsPerMin, 0, 'steps/min')}; speed: ${fmt(st[side].speedMps, 2, 'm/s')}.`,
     );
   }
-  for (const k of kneeSummary(analysis)) {
-    const S = k.side === 'left' ? 'Left' : 'Right';
-    lines.push(
-      `${S} knee flexion: peak in swing ${fmt(k.peakSwingFlexionDeg, 1, 'deg')}; minimum in stance ${fmt(k.minStanceFlexionDeg, 1, 'deg')}${k.farSide ? ' (far leg from the camera: low confidence)' : ''}.`,
-    );
-  }
-  if (analysis.scale) lines.push(`Scale: ${analysis.scale.description}.`);
+  if (frontal) lines.push(...frontalLines(analysis));
+  else
+    for (const k of kneeSummary(analysis)) {
+      const S = k.side === 'left' ? 'Left' : 'Right';
+      lines.push(
+        `${S} knee flexion: peak in swing ${fmt(k.peakSwingFlexionDeg, 1, 'deg')}; minimum in stance ${fmt(k.minStanceFlexionDeg, 1, 'deg')}${k.farSide ? ' (far leg from the camera: low confidence)' : ''}.`,
+      );
+    }
+  if (analysis.scale && !frontal) lines.push(`Scale: ${analysis.scale.description}.`);
   for (const w of analysis.warnings) lines.push(`Note: ${w}`);
   return lines.join('\n') + '\n';
 }

@@ -18,6 +18,7 @@ import { APP_VERSION } from './app-version';
 import { chooseAnalysisVideo, defaultAnalysisCameras, trialVideos } from '../capture/trial-videos';
 import type { TrialVideo } from '../../shared/api/ops/capture';
 import type { FloorScaleChoice, PersonChoice } from '../../shared/api/analysis-types';
+import { eventsForCamera, isFrontalCamera, type TimedView } from './frontal-events';
 
 export interface AnalysisDeps extends LabContext {
   analyses: AnalysisRepo;
@@ -60,7 +61,46 @@ export function provenance(pose: PoseResult, heightM: number | null): TrialAnaly
   };
 }
 
-/** Runs gait analysis on a finished pose track with the trial's edits and stores the result. */
+/** The trial's analysed side cameras, each with its start offset on the trial's shared clock. */
+function sideCameraViews(deps: AnalysisDeps, trial: TrialInfo): TimedView[] {
+  return trialVideos(deps, trial.id)
+    .filter((v) => !isFrontalCamera(v.camera))
+    .flatMap((v) => {
+      const view = deps.analyses.get(trial.id, v.camera)?.resultPath
+        ? readAnalysis(deps, trial.id, v.camera)
+        : null;
+      return view ? [{ view, startOffsetMs: v.startOffsetMs }] : [];
+    });
+}
+
+/**
+ * The events a camera's gait analysis starts from: its own hand edits, else for a frontal camera
+ * the side cameras' events on its frames (undefined: detect them; a string: why there are none).
+ */
+function startingEvents(
+  deps: AnalysisDeps,
+  trial: TrialInfo,
+  camera: string,
+  pose: PoseResult,
+  edited: GaitEvent[] | null,
+): GaitEvent[] | null | string {
+  if (edited !== null || !isFrontalCamera(camera)) return edited;
+  const sides = sideCameraViews(deps, trial);
+  if (!sides.some((s) => s.view.status === 'analysed' && s.view.view === 'sagittal'))
+    return `The ${camera} camera takes its gait events from a side camera of the same trial (from the front or back a foot's landing cannot be timed), and no side camera of "${trial.name}" has been analysed: analyse a side camera first, or mark the events by hand on this camera in review.`;
+  const offset = trialVideos(deps, trial.id).find((v) => v.camera === camera)?.startOffsetMs ?? 0;
+  return eventsForCamera(sides, {
+    startOffsetMs: offset,
+    startTimeS: pose.track.timeS[0] ?? 0,
+    rateHz: pose.track.fps,
+    frameCount: pose.track.frameCount,
+  });
+}
+
+/**
+ * Runs gait analysis on a finished pose track with the trial's edits and stores the result. A
+ * side camera's new events are passed on to the trial's analysed frontal cameras (`followers`).
+ */
 function analyseStoredPose(
   deps: AnalysisDeps,
   trial: TrialInfo,
@@ -68,6 +108,7 @@ function analyseStoredPose(
   videoRelativePath: string,
   pose: PoseResult,
   heightM: number | null,
+  options: { setTrialStatus?: boolean; followers?: boolean } = {},
 ): TrialAnalysisView {
   const row = deps.analyses.get(trial.id, camera);
   const edited = (row?.editedEvents as GaitEvent[] | null) ?? null;
@@ -81,13 +122,18 @@ function analyseStoredPose(
   };
   let view: TrialAnalysisView;
   try {
-    const result = runGait(pose.track, {
-      heightM,
-      floor: floorOf(row?.settings),
-      events: edited,
-      excludedCycles: row?.excludedCycles ?? [],
-    });
-    view = result.ok ? analysisToView(result.analysis, vc) : failedView(vc, result.error.message);
+    const events = startingEvents(deps, trial, camera, pose, edited);
+    if (typeof events === 'string') view = failedView(vc, events);
+    else {
+      const result = runGait(pose.track, {
+        heightM,
+        floor: floorOf(row?.settings),
+        events,
+        excludedCycles: row?.excludedCycles ?? [],
+        view: isFrontalCamera(camera) ? 'frontal' : 'sagittal',
+      });
+      view = result.ok ? analysisToView(result.analysis, vc) : failedView(vc, result.error.message);
+    }
   } catch (err) {
     if (err instanceof InvalidHeightError)
       throw new ApiError({ code: 'invalid-input', message: err.message, fields: { heightM: err.message } });
@@ -104,9 +150,29 @@ function analyseStoredPose(
     // Other settings (the chosen person) stay as the pose job ran them.
     settings: { ...row?.settings, heightM },
   });
-  deps.trials.setStatus(trial.id, view.status === 'analysed' ? 'analysed' : 'failed', view.message);
+  if (options.setTrialStatus ?? true)
+    deps.trials.setStatus(trial.id, view.status === 'analysed' ? 'analysed' : 'failed', view.message);
+  if ((options.followers ?? true) && !isFrontalCamera(camera)) refreshFrontalCameras(deps, trial, heightM);
   deps.events.emit({ type: 'data.changed', entity: 'trial', id: trial.id });
   return view;
+}
+
+/** Re-runs the gait part of the trial's already analysed frontal cameras with the side cameras' events. */
+function refreshFrontalCameras(deps: AnalysisDeps, trial: TrialInfo, heightM: number | null): void {
+  for (const v of trialVideos(deps, trial.id).filter((x) => isFrontalCamera(x.camera))) {
+    const row = deps.analyses.get(trial.id, v.camera);
+    if (!row?.poseDir || !row.resultPath || row.status === 'analysing') continue;
+    let pose: PoseResult;
+    try {
+      pose = readPoseResult(resolveInsideLab(deps.layout.root, row.poseDir));
+    } catch {
+      continue;
+    }
+    analyseStoredPose(deps, trial, v.camera, v.relativePath, pose, heightM, {
+      setTrialStatus: false,
+      followers: false,
+    });
+  }
 }
 
 /** The floor marks a camera's analysis keeps for its scale (settings.floor), if any. */
@@ -326,10 +392,19 @@ export function trialGaitAnalysis(
   const row = deps.analyses.get(trialId, video.camera);
   if (!row?.poseDir) return null;
   const pose = readPoseResult(resolveInsideLab(deps.layout.root, row.poseDir));
+  const events = startingEvents(
+    deps,
+    trial,
+    video.camera,
+    pose,
+    (row.editedEvents as GaitEvent[] | null) ?? null,
+  );
+  if (typeof events === 'string') return null;
   return runGait(pose.track, {
     heightM: (row.settings.heightM as number | null | undefined) ?? defaultHeight(deps, trial),
     floor: floorOf(row.settings),
-    events: (row.editedEvents as GaitEvent[] | null) ?? null,
+    events,
     excludedCycles: row.excludedCycles,
+    view: isFrontalCamera(video.camera) ? 'frontal' : 'sagittal',
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseAnalysisVideo } from '../../../src/main/capture/trial-videos';
+import { chooseAnalysisVideo, defaultAnalysisCameras } from '../../../src/main/capture/trial-videos';
 import type { TrialVideo } from '../../../src/shared/api/ops/capture';
 
 function video(camera: string): TrialVideo {
@@ -32,6 +32,22 @@ describe('which camera of a trial is analysed', () => {
     expect(() => chooseAnalysisVideo(v, 'Walk 1', 'posterior')).toThrow(
       'Trial "Walk 1" has no video for camera posterior (it has frontal, sagittal-left).',
     );
+  });
+
+  it('analyses the side cameras first, then the frontal and posterior ones (they need their events)', () => {
+    const all = [video('posterior'), video('frontal'), video('sagittal-right'), video('sagittal-left')];
+    expect(defaultAnalysisCameras(all, 'Walk 1')).toEqual([
+      'sagittal-left',
+      'sagittal-right',
+      'frontal',
+      'posterior',
+    ]);
+    expect(defaultAnalysisCameras([video('frontal'), video('sagittal-right')], 'Walk 1')).toEqual([
+      'sagittal-right',
+      'frontal',
+    ]);
+    // Without a side camera nothing can time the events: the frontal camera alone, to edit by hand.
+    expect(defaultAnalysisCameras([video('frontal')], 'Walk 1')).toEqual(['frontal']);
   });
 
   it('asks for a recording when the trial has no video', () => {
