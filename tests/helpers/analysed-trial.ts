@@ -29,6 +29,16 @@ async function call<T>(lab: LabServices, op: string, input: unknown): Promise<T>
   return envelope.result as T;
 }
 
+/** One API call on the lab in `labDir`, opened for it and closed again; throws on an error envelope. */
+export async function callLab<T>(labDir: string, op: string, input: unknown): Promise<T> {
+  const lab = openLab(labDir);
+  try {
+    return await call<T>(lab, op, input);
+  } finally {
+    lab.close();
+  }
+}
+
 /**
  * A camera of the trial: the demo walk as filmed, mirrored (as a camera on her other side sees
  * it), or an empty grey picture (a camera nobody walked in front of).

@@ -6,21 +6,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src/main/services/dispatch';
 import { openLab } from '../../../src/main/services/lab-services';
 import type { PoseTrackView, ScannedPeopleView } from '../../../src/shared/api/analysis-types';
-import { analyseInProcess, createTrialLab, type TrialLab } from '../../helpers/analysed-trial';
+import { analyseInProcess, callLab, createTrialLab, type TrialLab } from '../../helpers/analysed-trial';
 import { BUILT_CLI } from '../../helpers/serve-process';
 
 let t: TrialLab;
 
-async function call<T>(op: string, input: unknown): Promise<T> {
-  const lab = openLab(t.labDir);
-  try {
-    const envelope = await dispatch(lab.handlers, op, input);
-    if (!envelope.ok) throw new Error(`${op} failed: ${envelope.error.message}`);
-    return envelope.result as T;
-  } finally {
-    lab.close();
-  }
-}
+const call = <T>(op: string, input: unknown): Promise<T> => callLab<T>(t.labDir, op, input);
 
 /** Median hip height (image y, px) over the frames where the skeleton was found. */
 function medianHipY(track: PoseTrackView): number {

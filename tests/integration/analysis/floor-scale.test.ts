@@ -13,7 +13,7 @@ import { analyseVideoFile } from '../../../src/main/services/video-analysis';
 import { dispatch } from '../../../src/main/services/dispatch';
 import { openLab } from '../../../src/main/services/lab-services';
 import type { FloorScaleChoice, TrialAnalysisView } from '../../../src/shared/api/analysis-types';
-import { analyseInProcess, createTrialLab, type TrialLab } from '../../helpers/analysed-trial';
+import { analyseInProcess, callLab, createTrialLab, type TrialLab } from '../../helpers/analysed-trial';
 import { BUILT_CLI } from '../../helpers/serve-process';
 import { sharedDataPath } from '../../helpers/shared-data';
 
@@ -85,16 +85,7 @@ describe('scale from a known floor distance', () => {
 
 describe('a lab trial keeps its floor marks', () => {
   let t: TrialLab;
-  async function call<T>(op: string, input: unknown): Promise<T> {
-    const lab = openLab(t.labDir);
-    try {
-      const envelope = await dispatch(lab.handlers, op, input);
-      if (!envelope.ok) throw new Error(`${op} failed: ${envelope.error.message}`);
-      return envelope.result as T;
-    } finally {
-      lab.close();
-    }
-  }
+  const call = <T>(op: string, input: unknown): Promise<T> => callLab<T>(t.labDir, op, input);
 
   beforeAll(async () => {
     t = await createTrialLab();

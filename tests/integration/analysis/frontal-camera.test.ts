@@ -6,7 +6,6 @@
 // session report's input. (Frontal angles are validated on real walks in
 // tests/integration/gait/pig-frontal-camera.test.ts.)
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dispatch } from '../../../src/main/services/dispatch';
 import { openLab } from '../../../src/main/services/lab-services';
 import { analysedViews } from '../../../src/main/services/report-session-views';
 import { sessionAnalysisInput } from '../../../src/main/report/session-analysis-input';
@@ -15,20 +14,11 @@ import { trialGaitAnalysis } from '../../../src/main/services/trial-analysis';
 import { textSummary } from '../../../src/main/gait/summary';
 import type { TrialAnalysisView } from '../../../src/shared/api/analysis-types';
 import type { TrialInfo } from '../../../src/shared/api/entities';
-import { analyseInProcess, createTrialLab, type TrialLab } from '../../helpers/analysed-trial';
+import { analyseInProcess, callLab, createTrialLab, type TrialLab } from '../../helpers/analysed-trial';
 
 let t: TrialLab;
 
-async function call<T>(op: string, input: unknown): Promise<T> {
-  const lab = openLab(t.labDir);
-  try {
-    const envelope = await dispatch(lab.handlers, op, input);
-    if (!envelope.ok) throw new Error(`${op} failed: ${envelope.error.message}`);
-    return envelope.result as T;
-  } finally {
-    lab.close();
-  }
-}
+const call = <T>(op: string, input: unknown): Promise<T> => callLab<T>(t.labDir, op, input);
 
 const view = (camera: string) => call<TrialAnalysisView>('analysis.get', { trialId: t.trial.id, camera });
 /** Each event of `side` in `frontal`'s frames: side frame - 15 (0.5 s at 30 fps), if still in its video. */

@@ -5,6 +5,7 @@ import { readC3D, findC3DPoint } from '../../../src/main/formats/c3d-reader';
 import { c3dGaitEvents, c3dToTrajectorySet } from '../../../src/main/formats/c3d-trajectories';
 import { analyseTrajectories } from '../../../src/main/gait/analyse';
 import { readSharedBytes } from '../../helpers/shared-data';
+import { rmse } from './angle-errors';
 
 const TRIALS = [
   { rel: 'btkdata_c3d_plugingait/PiG_lowerbody/PiG_Motion3_FF.c3d', suffix: 'V' },
@@ -12,21 +13,6 @@ const TRIALS = [
   { rel: 'btkdata_c3d_plugingait/vicon_workstation_functional_walk/FunctionalWalk.c3d', suffix: '' },
   { rel: 'btkdata_c3d_plugingait/c3d_org_sample09_plugin_gait/PlugInC3D.c3d', suffix: '' },
 ];
-
-function rmse(a: ArrayLike<number>, b: ArrayLike<number>): { rmse: number; n: number; bias: number } {
-  let s = 0;
-  let d = 0;
-  let n = 0;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i]! - b[i]!;
-    if (Number.isFinite(x)) {
-      s += x * x;
-      d += x;
-      n++;
-    }
-  }
-  return { rmse: Math.sqrt(s / n), n, bias: d / n };
-}
 
 const SKIN = [
   'LASI',

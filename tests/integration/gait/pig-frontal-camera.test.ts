@@ -10,6 +10,7 @@ import { analyseTrajectories, type GaitAnalysis } from '../../../src/main/gait/a
 import type { AnalysisOptions } from '../../../src/main/gait/analyse';
 import type { TrajectorySet } from '../../../src/main/gait/types';
 import { readSharedBytes } from '../../helpers/shared-data';
+import { rmse } from './angle-errors';
 
 const TRIALS = [
   { rel: 'btkdata_c3d_plugingait/PiG_lowerbody/PiG_Motion3_FF.c3d', suffix: 'V' },
@@ -64,21 +65,6 @@ function analyse(set: TrajectorySet, options: AnalysisOptions): GaitAnalysis {
   const r = analyseTrajectories(set, options);
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
   return r.analysis;
-}
-
-function rmse(a: ArrayLike<number>, b: ArrayLike<number>): { rmse: number; bias: number; n: number } {
-  let s = 0;
-  let d = 0;
-  let n = 0;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i]! - b[i]!;
-    if (Number.isFinite(x)) {
-      s += x * x;
-      d += x;
-      n++;
-    }
-  }
-  return { rmse: Math.sqrt(s / n), bias: d / n, n };
 }
 
 describe('frontal camera of the Plug-in Gait walks, events from their side camera', () => {

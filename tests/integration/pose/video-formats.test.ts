@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { runPose } from '../../../src/main/pose/run-pose';
 import type { PoseTrack } from '../../../src/main/pose/pose-result';
-import type { LandmarkName } from '../../../src/shared/landmarks';
+import { BLAZEPOSE_LANDMARKS, landmarkIndex } from '../../../src/shared/landmarks';
 import { dataFile, median, point, tempDir } from './helpers';
 
 const dir = tempDir('formats');
@@ -16,18 +16,8 @@ const clip = (name: string) => join(dir, name);
 const ffmpeg = (...args: string[]) => execFileSync('ffmpeg', ['-v', 'error', '-y', ...args]);
 // She walks in the open from ~2 s to ~6 s; 1.5 s of it at 720p keeps the test short.
 const CUT = ['-ss', '2.5', '-t', '1.5', '-i', source, '-an', '-vf', 'scale=1280:720'];
-const LOWER_LIMB: LandmarkName[] = [
-  'left_hip',
-  'right_hip',
-  'left_knee',
-  'right_knee',
-  'left_ankle',
-  'right_ankle',
-  'left_heel',
-  'right_heel',
-  'left_foot_index',
-  'right_foot_index',
-];
+// Hips, knees, ankles, heels and toes: the model's last ten landmarks.
+const LOWER_LIMB = BLAZEPOSE_LANDMARKS.slice(landmarkIndex('left_hip'));
 
 const variants: Record<string, () => void> = {
   'hevc.mov': () =>

@@ -3,12 +3,8 @@
 // on a frame of the video (or types their pixel positions), gives the distance, and the trial is
 // analysed again with that scale.
 import { useState, type MouseEvent } from 'react';
-import type {
-  FloorScaleChoice,
-  ScannedPeopleView,
-  TrialAnalysisView,
-} from '../../../shared/api/analysis-types';
-import { api } from '../api';
+import type { FloorScaleChoice, TrialAnalysisView } from '../../../shared/api/analysis-types';
+import { useReanalysis } from './use-reanalysis';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Field } from '../components/Field';
 
@@ -37,36 +33,16 @@ export function FloorScale({
   scale: TrialAnalysisView['scale'];
   onStarted: (jobId: string) => void;
 }) {
-  const [frame, setFrame] = useState<ScannedPeopleView | null | undefined>(undefined);
+  const { scan: frame, failure, busy, loadScan, start } = useReanalysis(trialId, camera, onStarted);
   const [marks, setMarks] = useState<Point[]>([]);
   const [distance, setDistance] = useState('');
   const [touched, setTouched] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function load() {
-    if (frame !== undefined) return;
-    try {
-      setFrame(await api['analysis.people']({ trialId, ...(camera ? { camera } : {}) }));
-    } catch (err) {
-      setFailure(err instanceof Error ? err.message : String(err));
-    }
-  }
 
   async function analyse(floor: FloorScaleChoice | null) {
-    setFailure(null);
-    setBusy(true);
-    try {
-      const { jobId } = await api['analysis.start']({ trialId, ...(camera ? { camera } : {}), floor });
-      setMarks([]);
-      setDistance('');
-      setTouched(false);
-      onStarted(jobId);
-    } catch (err) {
-      setFailure(err instanceof Error ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
+    if (!(await start({ floor }))) return;
+    setMarks([]);
+    setDistance('');
+    setTouched(false);
   }
 
   // Clicked on the shown picture; kept in the video's pixels, which the analysis measures in.
@@ -101,7 +77,7 @@ export function FloorScale({
   const pct = (v: number, of: number) => `${(100 * v) / of}%`;
 
   return (
-    <details className="floor-scale" onToggle={(e) => e.currentTarget.open && void load()}>
+    <details className="floor-scale" onToggle={(e) => e.currentTarget.open && void loadScan()}>
       <summary>Scale: measure metres from two floor marks</summary>
       <p className="muted">
         Now: {scale ? scale.description : 'no scale (enter the patient’s height, or mark the floor)'}.

@@ -3,7 +3,7 @@
 // person the user points at (or the automatic choice again).
 import { useState } from 'react';
 import type { PersonChoice, ScannedPeopleView } from '../../../shared/api/analysis-types';
-import { api } from '../api';
+import { useReanalysis } from './use-reanalysis';
 import { ErrorBanner } from '../components/ErrorBanner';
 
 type Person = ScannedPeopleView['people'][number];
@@ -23,38 +23,16 @@ export function PersonChooser({
   camera?: string;
   onStarted: (jobId: string) => void;
 }) {
-  const [scan, setScan] = useState<ScannedPeopleView | null | undefined>(undefined);
+  const { scan, failure, busy, loadScan, start } = useReanalysis(trialId, camera, onStarted);
   const [picked, setPicked] = useState<number | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function load() {
-    if (scan !== undefined) return;
-    try {
-      setScan(await api['analysis.people']({ trialId, ...(camera ? { camera } : {}) }));
-    } catch (err) {
-      setFailure(err instanceof Error ? err.message : String(err));
-    }
-  }
 
   async function analyse(person: PersonChoice | null) {
-    setFailure(null);
-    setBusy(true);
-    try {
-      const { jobId } = await api['analysis.start']({ trialId, ...(camera ? { camera } : {}), person });
-      setScan(undefined);
-      setPicked(null);
-      onStarted(jobId);
-    } catch (err) {
-      setFailure(err instanceof Error ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
+    if (await start({ person })) setPicked(null);
   }
 
   const chosen = scan?.people.find((p) => p.number === picked);
   return (
-    <details className="person-chooser" onToggle={(e) => e.currentTarget.open && void load()}>
+    <details className="person-chooser" onToggle={(e) => e.currentTarget.open && void loadScan()}>
       <summary>Wrong person? Choose the patient</summary>
       <ErrorBanner message={failure} />
       {scan === null && (
