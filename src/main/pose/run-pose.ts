@@ -23,6 +23,7 @@ import {
   candidatePeople,
   chooseSubject,
   expectedBoxAt,
+  ankleOffset,
   linkTracks,
   type PersonSelection,
   type ScanSample,
@@ -95,6 +96,7 @@ const DEFAULT_MAX_WORKERS = 6;
 // tall) and the man on the box, at about half the cost of 512 px when the machine is busy; at
 // 256 px the man on the box was missed. The scan is ~20 % of the work on a long video.
 const FINDER_LONG_SIDE_PX = 384;
+const MIN_SCAN_SAMPLES = 6;
 
 /** The settings a job runs with are exactly those its manifest records (a resume must match them). */
 type Settings = PoseManifest['settings'];
@@ -192,7 +194,12 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
     const done = completeChunks(outDir);
     const startFrame = done.length ? done[done.length - 1]!.first + done[done.length - 1]!.count : 0;
 
-    const everyFrames = Math.max(1, Math.round(settings.scanIntervalS * info.fps));
+    // At least MIN_SCAN_SAMPLES samples: a short clip sampled once a second shows too little of
+    // how each person moves (a 1.7 s balance trial would give two).
+    const everyFrames = Math.max(
+      1,
+      Math.round(Math.min(settings.scanIntervalS * info.fps, frameCount / MIN_SCAN_SAMPLES)),
+    );
     const [finderW, finderH] = finderInputSize(info, settings.scanLongSidePx);
     if (!existsSync(join(outDir, SUBJECT_FILE))) {
       scanFeed = prefetch(
@@ -272,10 +279,13 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
     };
 
     // 1. Who is the subject? (kept on disk so a resumed job follows the same person)
-    let subject = readJson<{ track: SubjectTrack | null }>(join(outDir, SUBJECT_FILE))?.track ?? undefined;
+    const stored = readJson<{ track: SubjectTrack | null; people?: SubjectTrack[] }>(
+      join(outDir, SUBJECT_FILE),
+    );
+    let subject = stored?.track ?? undefined;
+    let people: SubjectTrack[] = stored?.people ?? [];
     if (scanFeed) {
       const t0 = performance.now();
-      let people: SubjectTrack[];
       ({ subject, people } = await scanForSubject(
         scanFeed,
         [finderW, finderH],
@@ -499,7 +509,12 @@ async function scanForSubject(
       (r) => {
         stats.finderCalls++;
         stats.ms.finder += r.inferMs;
-        samples.push({ frame: f.index, boxes: decodePeople(r.raw, inW, inH, f.map, 0.3).map((p) => p.box) });
+        const people = decodePeople(r.raw, inW, inH, f.map, 0.3);
+        samples.push({
+          frame: f.index,
+          boxes: people.map((p) => p.box),
+          ankles: people.map((p) => ankleOffset(p)),
+        });
         progress(samples.length, total);
       },
       (err: unknown) => {

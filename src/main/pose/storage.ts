@@ -19,7 +19,9 @@ export const TIMES_FILE = 'times.f64';
 // lack that list, so they run again rather than resume.
 // 3: a bystander jumping down no longer counts as walking, so the automatic choice of whom to
 // follow can differ from version 2's: those jobs run again.
-export const FORMAT_VERSION = 3;
+// 4: when nobody travels, the person whose legs move is followed (not the tallest), and short
+// clips are sampled more densely for it: stored jobs run again.
+export const FORMAT_VERSION = 4;
 
 export function chunkName(first: number, count: number): string {
   return `${String(first).padStart(7, '0')}-${String(first + count - 1).padStart(7, '0')}.f32`;

@@ -4,6 +4,7 @@ import { consolidateSides } from '../../../src/main/pose/decode/side-labels';
 import { smoothTrack } from '../../../src/main/pose/decode/smooth';
 import {
   chooseSubject,
+  legMotionHeights,
   travelHeights,
   expectedBoxAt,
   linkTracks,
@@ -116,6 +117,29 @@ describe('subject selection', () => {
     // The jump is not travel; the waving is little.
     expect(travelHeights(man)).toBeLessThan(1.5);
     expect(travelHeights(walker)).toBeGreaterThan(2.5);
+  });
+
+  test('when nobody travels, the person whose legs move is followed, not the tallest', () => {
+    // A child walking on a treadmill (legs sampled at unrelated phases of the stride) next to an
+    // adult therapist standing still, taller in the picture.
+    const stride = [0.3, -0.25, 0.1, -0.3, 0.28, -0.05, -0.2, 0.3];
+    const treadmill: ScanSample[] = stride.map((s, i) => ({
+      frame: i * 30,
+      boxes: [box(400, 500, 700), box(1000, 560, 500)],
+      ankles: [
+        { dx: 60, dy: 2 },
+        { dx: s * 500, dy: -Math.abs(s) * 40 },
+      ],
+    }));
+    const tracks = linkTracks(treadmill);
+    const child = tracks.find((t) => t.boxes[0]!.x0 > 700)!;
+    const adult = tracks.find((t) => t !== child)!;
+    expect(legMotionHeights(adult)).toBeLessThan(0.01);
+    expect(legMotionHeights(child)).toBeGreaterThan(0.2);
+    expect(chooseSubject(tracks, { kind: 'moving' })).toBe(child);
+    // Without ankles (a scan stored before they were kept), the tallest of those who stay put.
+    const noAnkles = linkTracks(treadmill.map(({ frame, boxes }) => ({ frame, boxes })));
+    expect(chooseSubject(noAnkles, { kind: 'moving' })!.boxes[0]!.x0).toBeLessThan(700);
   });
 
   test('MoveNet multipose rows map back through the letterbox', () => {

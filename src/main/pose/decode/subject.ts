@@ -1,8 +1,10 @@
 // Picks the subject among the people seen in a quick scan of sampled frames, and says where
 // the subject should be at any frame. Scenes often hold bystanders (the Sports2D clip has a
 // person on a box in view from the first frame, before the walker enters): in a gait trial the
-// subject is the person who travels, unless the caller points at someone.
-import { boxCentre, boxIou, type Person } from './people';
+// subject is the person who travels, unless the caller points at someone. When nobody travels
+// (treadmill, balance), the subject is the one whose legs move: a therapist or parent standing by
+// keeps their feet still, often while being the tallest person in the picture.
+import { boxCentre, boxIou, COCO, type Person } from './people';
 
 export interface Box {
   x0: number;
@@ -11,15 +13,33 @@ export interface Box {
   y1: number;
 }
 
+/** Left ankle minus right ankle, frame pixels: how the legs stand at a sampled frame. */
+export interface AnkleOffset {
+  dx: number;
+  dy: number;
+}
+
 export interface ScanSample {
   frame: number;
   boxes: Box[];
+  /** Per box, the ankle offset when both ankles were found confidently, else null. */
+  ankles?: Array<AnkleOffset | null>;
 }
 
 export interface SubjectTrack {
   /** Sampled frames where the subject was seen, ascending, with its box there. */
   frames: number[];
   boxes: Box[];
+  /** Per sample, the ankle offset (null: an ankle not found). Absent in scans stored before. */
+  ankles?: Array<AnkleOffset | null>;
+}
+
+/** The ankle offset of a person found by the person finder, when both ankles are confident. */
+export function ankleOffset(p: Person, minScore = 0.3): AnkleOffset | null {
+  const l = COCO.leftAnkle;
+  const r = COCO.rightAnkle;
+  if (!(p.score[l]! >= minScore && p.score[r]! >= minScore)) return null;
+  return { dx: p.xPx[l]! - p.xPx[r]!, dy: p.yPx[l]! - p.yPx[r]! };
 }
 
 export type PersonSelection =
@@ -32,7 +52,7 @@ const height = (b: Box): number => Math.max(1, b.y1 - b.y0);
  * missed sample or two (occlusion, a weak detection).
  */
 export function linkTracks(samples: ScanSample[], maxJumpHeights = 1.5, maxGapSamples = 2): SubjectTrack[] {
-  const tracks: Array<SubjectTrack & { lastSample: number }> = [];
+  const tracks: Array<SubjectTrack & { ankles: Array<AnkleOffset | null>; lastSample: number }> = [];
   samples.forEach((sample, si) => {
     const candidates: Array<{ t: number; b: number; cost: number }> = [];
     sample.boxes.forEach((box, b) => {
@@ -56,13 +76,20 @@ export function linkTracks(samples: ScanSample[], maxJumpHeights = 1.5, maxGapSa
       const track = tracks[c.t]!;
       track.frames.push(sample.frame);
       track.boxes.push(sample.boxes[c.b]!);
+      track.ankles.push(sample.ankles?.[c.b] ?? null);
       track.lastSample = si;
     }
     sample.boxes.forEach((box, b) => {
-      if (!usedB.has(b)) tracks.push({ frames: [sample.frame], boxes: [box], lastSample: si });
+      if (!usedB.has(b))
+        tracks.push({
+          frames: [sample.frame],
+          boxes: [box],
+          ankles: [sample.ankles?.[b] ?? null],
+          lastSample: si,
+        });
     });
   });
-  return tracks.map(({ frames, boxes }) => ({ frames, boxes }));
+  return tracks.map(({ frames, boxes, ankles }) => ({ frames, boxes, ankles }));
 }
 
 /**
@@ -91,6 +118,30 @@ export function travelHeights(track: SubjectTrack): number {
 }
 
 const meanHeight = (t: SubjectTrack): number => t.boxes.reduce((s, b) => s + height(b), 0) / t.boxes.length;
+
+/**
+ * How much the legs move: the mean change of the ankle offset between consecutive samples where
+ * both ankles were found, in body heights (a standing person ~0.01-0.03; a treadmill walker,
+ * sampled at unrelated phases of the stride, or someone balancing on one leg, several times more).
+ * 0 when fewer than two such samples.
+ */
+export function legMotionHeights(track: SubjectTrack): number {
+  const a = track.ankles ?? [];
+  let sum = 0;
+  let n = 0;
+  for (let i = 1; i < a.length; i++) {
+    const p = a[i - 1];
+    const q = a[i];
+    if (!p || !q) continue;
+    const scale = (height(track.boxes[i - 1]!) + height(track.boxes[i]!)) / 2;
+    sum += Math.hypot(q.dx - p.dx, q.dy - p.dy) / scale;
+    n++;
+  }
+  return n > 0 ? sum / n : 0;
+}
+
+/** A difference in leg motion this large (body heights per sample) tells the subject apart. */
+const LEG_MOTION_MARGIN = 0.05;
 
 /** Tracks ordered the way `index` selection counts them: seen longest first, then tallest. */
 export function orderTracks(tracks: SubjectTrack[]): SubjectTrack[] {
@@ -133,11 +184,15 @@ export function chooseSubject(tracks: SubjectTrack[], selection: PersonSelection
     }
     return best;
   }
-  // Travelling subject; among people who stay put (balance, treadmill), the longest-seen and tallest.
+  // Travelling subject; among people who stay put (balance, treadmill), the one whose legs move,
+  // then the longest-seen and tallest.
   const ranked = [...pool].sort((a, b) => {
     const ta = travelHeights(a);
     const tb = travelHeights(b);
     if (Math.abs(ta - tb) > 1) return tb - ta;
+    const la = legMotionHeights(a);
+    const lb = legMotionHeights(b);
+    if (Math.abs(la - lb) > LEG_MOTION_MARGIN) return lb - la;
     return b.frames.length - a.frames.length || meanHeight(b) - meanHeight(a);
   });
   return ranked[0];
