@@ -29,7 +29,7 @@ import {
   type ScanSample,
   type SubjectTrack,
 } from './decode/subject';
-import { nearExpected, roiFromBox, RoiTracker } from './decode/tracker';
+import { nearerSomeoneElse, nearExpected, roiFromBox, RoiTracker } from './decode/tracker';
 import { readRecord, RECORD, writeRecord } from './frame-record';
 import { findResourcesDir, loadModel } from './model-store';
 import { readPoseResult, type PoseManifest, type PoseResult, type PoseRunStats } from './pose-result';
@@ -340,9 +340,17 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
       return decodeLandmarks(r.ld3d, r.world3d, r.poseFlag, roi, LANDMARK_INPUT_PX);
     };
     const hip = (lm: FrameLandmarks): [number, number] => [lm.xPx[33]!, lm.yPx[33]!];
+    // Everyone else the scan saw (compared by value: a resumed job reads the scan back from disk).
+    const subjectJson = JSON.stringify(subject);
+    const others = people.filter((p) => JSON.stringify(p) !== subjectJson);
     const isSubject = (lm: FrameLandmarks, frame: number): boolean => {
       const expected = subject ? expectedBoxAt(subject, frame, everyFrames) : undefined;
-      return lm.score >= TRACKING_MIN_SCORE && nearExpected(...hip(lm), expected);
+      const near = others.flatMap((o) => expectedBoxAt(o, frame, everyFrames) ?? []);
+      return (
+        lm.score >= TRACKING_MIN_SCORE &&
+        nearExpected(...hip(lm), expected) &&
+        !nearerSomeoneElse(...hip(lm), expected, near)
+      );
     };
     const analyse = async (index: number, rgb: Uint8Array): Promise<Outcome> => {
       const predicted = tracker.predict(index);

@@ -11,6 +11,7 @@ import {
   type ScanSample,
 } from '../../../src/main/pose/decode/subject';
 import { decodePeople } from '../../../src/main/pose/decode/people';
+import { nearerSomeoneElse } from '../../../src/main/pose/decode/tracker';
 
 /** A walker seen from the side: the two feet alternate ahead of each other, far apart. */
 function walk(frames: number): { xPx: Float32Array; yPx: Float32Array; bodyPx: Float32Array } {
@@ -140,6 +141,15 @@ describe('subject selection', () => {
     // Without ankles (a scan stored before they were kept), the tallest of those who stay put.
     const noAnkles = linkTracks(treadmill.map(({ frame, boxes }) => ({ frame, boxes })));
     expect(chooseSubject(noAnkles, { kind: 'moving' })!.boxes[0]!.x0).toBeLessThan(700);
+  });
+
+  test('landmarks nearer another person the scan saw are not the subject', () => {
+    const subject = box(600, 700, 800);
+    const bystander = box(330, 760, 560);
+    // His hips: near his box. Hers, inside his box's reach but at the centre of her own.
+    expect(nearerSomeoneElse(610, 720, subject, [bystander])).toBe(false);
+    expect(nearerSomeoneElse(340, 760, subject, [bystander])).toBe(true);
+    expect(nearerSomeoneElse(340, 760, subject, [])).toBe(false);
   });
 
   test('MoveNet multipose rows map back through the letterbox', () => {

@@ -60,6 +60,24 @@ export function roiFromBox(box: Box): Roi {
   };
 }
 
+/**
+ * Another person the scan saw is nearer the hip centre than the subject is (distances in each
+ * box's own height): when people overlap in the picture, the model in the subject's crop can settle
+ * on the other one, whose hips still lie near the subject's box.
+ */
+export function nearerSomeoneElse(
+  hipXPx: number,
+  hipYPx: number,
+  subject: Box | undefined,
+  others: Box[],
+): boolean {
+  if (!subject) return false;
+  const distance = (b: Box) =>
+    Math.hypot(hipXPx - (b.x0 + b.x1) / 2, hipYPx - (b.y0 + b.y1) / 2) / Math.max(1, b.y1 - b.y0);
+  const own = distance(subject);
+  return others.some((b) => distance(b) < own);
+}
+
 /** The landmarks belong to the subject when their hip centre lies near the subject's expected box. */
 export function nearExpected(
   hipXPx: number,
