@@ -77,3 +77,34 @@ describe('the session page of a trial with a camera on each side', () => {
     }
   }, 600_000);
 });
+
+describe('the review of a trial with a frontal camera', () => {
+  it('shows the frontal camera with its frontal-plane curves, on the side camera’s events', async () => {
+    const front = await createTrialLab({
+      cameras: [{ camera: 'sagittal-left' }, { camera: 'frontal', startS: 0.5 }],
+    });
+    const r = await analyseInProcess(front.labDir, front.trial.id);
+    expect(r.state, r.message).toBe('done');
+    const s3 = await openBrowserSession(front.labDir);
+    try {
+      const { page } = s3;
+      await page.goto(`${s3.serve.url}#/trials/${front.trial.id}`);
+      await page.locator('.angle-time .main-svg').first().waitFor({ timeout: 60_000 });
+      await page.getByLabel('Camera').selectOption('frontal');
+      const captions = page.locator('.curve-grid figcaption');
+      await expect
+        .poll(async () => (await captions.allTextContents()).join(' | '), { timeout: 30_000 })
+        .toMatch(
+          /Pelvic obliquity: Pelvic obliquity, up \(\+\), deg.*Hip ab\/adduction: Hip abduction \(\+\) \/ adduction, deg.*Knee varus\/valgus: Knee varus \(\+\) \/ valgus, deg/,
+        );
+      expect(await page.locator('.event-marker').count()).toBeGreaterThan(4);
+      await page.getByText('Events from the side camera (a frontal camera cannot time them).').waitFor();
+      await page.getByText(/Distances are not measured from a frontal camera \(timing comes from/).waitFor();
+      await page.screenshot({ path: join(ARTIFACTS, 'review-13-frontal-camera.png'), fullPage: true });
+      expect(await seriousViolations(page)).toEqual([]);
+      expect(s3.consoleErrors).toEqual([]);
+    } finally {
+      await s3.close();
+    }
+  }, 600_000);
+});

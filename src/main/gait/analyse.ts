@@ -650,14 +650,15 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
   let scale: Scale | null = null;
   const source: ScaleSource | undefined =
     options.scale ?? (set.unit === 'px' ? undefined : { kind: 'native' });
-  if (source) {
+  // A frontal camera measures no distance: it claims no scale (and refuses none).
+  if (source && view !== 'frontal') {
     const r = resolveScale(source, set.unit, {
       lengthUnits: lengths.legAndTrunk ?? lengths.leg,
       includesTrunk: lengths.legAndTrunk !== undefined,
     });
     if (!r.ok) return fail('invalid-scale', r.message);
     scale = r.scale;
-  } else {
+  } else if (view !== 'frontal') {
     warnings.push(
       'No scale given for pixel data: distances and speed are not reported. Give the subject height in metres or a known floor distance.',
     );

@@ -256,7 +256,9 @@ export function TrialReviewPage({ id }: { id: string }) {
                     : (review.lastChange ??
                       (a.eventsEditedByHand
                         ? 'Events include corrections by hand.'
-                        : 'Events detected automatically.'))}
+                        : a.view === 'frontal'
+                          ? 'Events from the side camera (a frontal camera cannot time them).'
+                          : 'Events detected automatically.'))}
                 </span>
               </div>
             </div>
@@ -275,7 +277,7 @@ export function TrialReviewPage({ id }: { id: string }) {
           <div className="review-columns">
             <section aria-labelledby="parameters-title">
               <h2 id="parameters-title">Spatiotemporal parameters</h2>
-              <ParameterTable parameters={a.parameters} scale={a.scale} />
+              <ParameterTable parameters={a.parameters} scale={a.scale} frontal={a.view === 'frontal'} />
             </section>
             <section aria-labelledby="cycles-title">
               <h2 id="cycles-title">Gait cycles</h2>

@@ -13,9 +13,12 @@ function meanSd(p: ParameterView['left'], digits: number): string {
 export const ParameterTable = memo(function ParameterTable({
   parameters,
   scale,
+  frontal = false,
 }: {
   parameters: ParameterView[];
   scale: TrialAnalysisView['scale'];
+  /** A frontal camera: timing only, no distances. */
+  frontal?: boolean;
 }) {
   if (parameters.length === 0) return <p className="empty">No parameters: no complete gait cycle.</p>;
   // Rows with no value on either side (e.g. step width from one side camera) are named once below.
@@ -62,8 +65,10 @@ export const ParameterTable = memo(function ParameterTable({
         </tbody>
       </table>
       <p className="note" id="parameters-note">
-        Asymmetry = 100 × (left − right) / mean of both. Distances scaled from{' '}
-        {scale ? scale.description : 'nothing: no scale is known, so lengths and speed are not in metres'}.
+        Asymmetry = 100 × (left − right) / mean of both.{' '}
+        {frontal
+          ? 'Distances are not measured from a frontal camera (timing comes from the side camera’s events).'
+          : `Distances scaled from ${scale ? scale.description : 'nothing: no scale is known, so lengths and speed are not in metres'}.`}
         {missing.length > 0 &&
           ` Not available from this recording: ${missing.map((p) => parameterLabel(p.parameter).label.toLowerCase()).join(', ')}.`}
       </p>

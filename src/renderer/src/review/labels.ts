@@ -21,9 +21,9 @@ const ANGLE_LABELS: Record<string, string> = {
   ankle_dorsiflexion: 'Ankle dorsiflexion (+) / plantarflexion, deg',
   trunk_tilt: 'Trunk tilt, forward (+), deg',
   pelvis_tilt: 'Pelvic tilt, anterior (+), deg',
-  pelvis_obliquity: 'Pelvic obliquity, up (+), deg',
+  pelvic_obliquity: 'Pelvic obliquity, up (+), deg',
   hip_abduction: 'Hip abduction (+) / adduction, deg',
-  knee_valgus: 'Knee valgus (+) / varus, deg',
+  knee_varus: 'Knee varus (+) / valgus, deg',
   foot_progression: 'Foot progression, internal (+), deg',
 };
 
@@ -33,6 +33,9 @@ const ANGLE_TITLES: Record<string, string> = {
   ankle_dorsiflexion: 'Ankle',
   trunk_tilt: 'Trunk',
   pelvis_tilt: 'Pelvis tilt',
+  pelvic_obliquity: 'Pelvic obliquity',
+  hip_abduction: 'Hip ab/adduction',
+  knee_varus: 'Knee varus/valgus',
 };
 
 export function angleAxisLabel(variable: string, serviceLabel?: string): string {
@@ -47,11 +50,11 @@ export function angleTitle(variable: string, serviceLabel?: string): string {
 const ORDER = [
   'trunk_tilt',
   'pelvis_tilt',
-  'pelvis_obliquity',
+  'pelvic_obliquity',
   'hip_flexion',
   'hip_abduction',
   'knee_flexion',
-  'knee_valgus',
+  'knee_varus',
   'ankle_dorsiflexion',
   'foot_progression',
 ];
