@@ -130,6 +130,11 @@ export interface GaitAnalysis {
   farSides: FarSide[];
   /** Missing stretches longer than the fill limit, per trajectory. */
   longGaps: LongGap[];
+  /**
+   * Why the camera's view label looks wrong (a "frontal" camera the subject crosses, as a side
+   * camera sees them), or null: its view-specific angles should not be read.
+   */
+  viewDoubt: string | null;
   warnings: string[];
 }
 
@@ -358,6 +363,7 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
       ? 1
       : -1;
   let passes: WalkingPass[];
+  let viewDoubt: string | null = null;
   if (view === 'frontal') {
     if (!options.events) {
       return fail(
@@ -373,10 +379,10 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
     // Walking towards or away from a frontal camera hardly moves the pelvis across the picture;
     // crossing it by more than two leg lengths means the camera is a side one, labelled wrongly.
     const across = Array.from(pelvis.x.slice(startFrame, endFrame)).filter(Number.isFinite);
-    if (across.length > 0 && Math.max(...across) - Math.min(...across) > 2 * legLength)
-      warnings.push(
-        `The subject crosses the picture (${((Math.max(...across) - Math.min(...across)) / legLength).toFixed(1)} leg lengths), as seen from a side camera: check that this camera is a frontal or posterior one, or its frontal-plane angles mean nothing.`,
-      );
+    if (across.length > 0 && Math.max(...across) - Math.min(...across) > 2 * legLength) {
+      viewDoubt = `The subject crosses the picture (${((Math.max(...across) - Math.min(...across)) / legLength).toFixed(1)} leg lengths), as seen from a side camera: check that this camera is a frontal or posterior one, or its frontal-plane angles mean nothing.`;
+      warnings.push(viewDoubt);
+    }
   } else {
     const detection = detectWalkingPasses({
       rateHz,
@@ -705,6 +711,7 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
       scale,
       longGaps: body.longGaps,
       farSides,
+      viewDoubt,
       warnings,
     },
   };

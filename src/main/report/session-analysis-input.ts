@@ -95,14 +95,18 @@ function timingViews(views: readonly TrialAnalysisView[], side: SideName): Trial
 /**
  * What the report's reader must know of the trials its numbers come from: cycles flagged by the
  * analysis (left out, or kept with a caveat such as a foot at the picture's edge) and low pose
- * confidence inside the walking passes. The far leg is left to the report's own note, which
- * knows whether another trial saw that leg near.
+ * confidence inside the walking passes; and cameras whose view label looks wrong. The far leg is
+ * left to the report's own note, which knows whether another trial saw that leg near.
  */
 function analysisNotes(views: readonly TrialAnalysisView[], trialLabel: (id: string) => string): string[] {
   const from = new Map<TrialAnalysisView, SideName[]>();
   for (const side of ['left', 'right'] as const)
     for (const v of timingViews(views, side)) from.set(v, [...(from.get(v) ?? []), side]);
-  const notes: string[] = [];
+  const notes: string[] = views
+    .filter((v) => v.viewDoubt)
+    .map(
+      (v) => `${trialLabel(v.trialId)} (${v.camera}): ${v.viewDoubt} Its curves are left out of this report.`,
+    );
   for (const [v, sides] of from) {
     const parts = v.cycles
       .filter((c) => sides.includes(c.side))
@@ -139,9 +143,12 @@ function sideInput(views: readonly TrialAnalysisView[], side: SideName): SideAna
     { near: Array<Array<number | null>>; far: Array<Array<number | null>> }
   >();
   for (const vs of trials) {
-    const curves = vs.flatMap((v) =>
-      v.curves.filter((c) => c.side === side).map((curve) => ({ curve, sagittal: v.view === 'sagittal' })),
-    );
+    // A camera whose view label looks wrong gives no curve (its note says so).
+    const curves = vs
+      .filter((v) => !v.viewDoubt)
+      .flatMap((v) =>
+        v.curves.filter((c) => c.side === side).map((curve) => ({ curve, sagittal: v.view === 'sagittal' })),
+      );
     for (const variable of new Set(curves.map((c) => c.curve.variable))) {
       const mapped = reportVariable(variable);
       if (!mapped) continue;

@@ -94,6 +94,7 @@ export function analysisToView(a: GaitAnalysis, c: ViewContext): TrialAnalysisVi
       ? { metresPerUnit: a.scale.metresPerUnit, method: a.scale.method, description: a.scale.description }
       : null,
     lowConfidenceFrames: c.lowConfidenceFrames,
+    viewDoubt: a.viewDoubt,
     warnings: [...a.warnings],
     videoRelativePath: c.videoRelativePath,
     // The event method as it ran on this trial (contact placement depends on the data).

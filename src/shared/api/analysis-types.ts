@@ -85,6 +85,12 @@ export interface TrialAnalysisView {
   scale: { metresPerUnit: number; method: string; description: string } | null;
   /** Frames whose pose confidence is below the threshold: review them before trusting the numbers. */
   lowConfidenceFrames: number[];
+  /**
+   * Why the camera's view label looks wrong (a "frontal" camera the subject crosses), else null:
+   * its view-specific curves are not to be read, and reports leave them out. (Absent in analyses
+   * stored before it was checked.)
+   */
+  viewDoubt?: string | null;
   warnings: string[];
   /** Relative path (inside the lab) of the video the frames index into. */
   videoRelativePath: string;

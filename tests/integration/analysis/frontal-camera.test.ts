@@ -2,9 +2,10 @@
 // frontal camera's gait events are the side camera's, moved onto its frames through the trial's
 // clock. The shared data has no frontal walking video, so the "frontal" camera here is the same
 // walk started 0.5 s later (synchronised by a manual offset): its events must be the side camera's
-// 15 frames earlier, follow a hand edit on the side camera, and its frontal-plane curves reach the
-// session report's input. (Frontal angles are validated on real walks in
-// tests/integration/gait/pig-frontal-camera.test.ts.)
+// 15 frames earlier and follow a hand edit on the side camera; and, being a side view labelled
+// frontal, it must be recognised as one and its curves kept out of the report. (Frontal angles are
+// validated on real walks in tests/integration/gait/pig-frontal-camera.test.ts; frontal curves
+// reaching the report input in tests/unit/report-render/session-analysis-input.test.ts.)
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openLab } from '../../../src/main/services/lab-services';
 import { analysedViews } from '../../../src/main/services/report-session-views';
@@ -107,19 +108,25 @@ describe('a frontal camera next to a side camera', () => {
     }
   });
 
-  it('gives the session report frontal-plane curves, with timing from the side camera', async () => {
+  it('keeps the curves of this "frontal" camera, really a side view, out of the report, saying why', () => {
     const lab = openLab(t.labDir);
     try {
       const views = analysedViews({ ...lab, analyses: new AnalysisRepo(lab.db) }, t.session.id);
-      const input = sessionAnalysisInput(views);
+      const input = sessionAnalysisInput(views, new Map([[t.trial.id, 'Walk 1']]));
       const side = views.find((v) => v.camera === 'sagittal-left')!;
       for (const s of ['left', 'right'] as const) {
-        expect(input[s]?.kinematics.pelvis_obliquity, s).toBeDefined();
-        expect(input[s]?.kinematics.hip_abduction, s).toBeDefined();
-        expect(input[s]?.kinematics.knee_varus_valgus, s).toBeDefined();
+        expect(input[s]?.kinematics.pelvis_obliquity, s).toBeUndefined();
+        expect(input[s]?.kinematics.hip_abduction, s).toBeUndefined();
         expect(input[s]?.kinematics.knee_flexion, s).toBeDefined();
         expect(input[s]?.cycleCount).toBe(side.cycles.filter((c) => c.side === s && !c.excluded).length);
       }
+      expect(
+        input.notes?.some((n) =>
+          /^trial "Walk 1" \(frontal\): The subject crosses the picture .* left out of this report\.$/.test(
+            n,
+          ),
+        ),
+      ).toBe(true);
     } finally {
       lab.close();
     }

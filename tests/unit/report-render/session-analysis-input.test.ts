@@ -170,6 +170,13 @@ describe('sessionAnalysisInput', () => {
       expect(left.spatiotemporal.speedMps?.mean).toBeCloseTo(1.2, 9);
       expect(left.kinematics.pelvis_obliquity?.meanDeg[0]).toBe(2);
     }
+    // A "frontal" camera that is really a side view: its curve is left out, and the report says why.
+    const doubtful = { ...frontal, viewDoubt: 'The subject crosses the picture.' };
+    const input = sessionAnalysisInput([leftCam, rightCam, doubtful], new Map([['trial-aaaaaa', 'Walk 3']]));
+    expect(input.left?.kinematics.pelvis_obliquity).toBeUndefined();
+    expect(input.notes).toContain(
+      'trial "Walk 3" (frontal): The subject crosses the picture. Its curves are left out of this report.',
+    );
   });
 
   it("maps the gait module's names to the report's: stancePct, pelvic_obliquity", () => {
