@@ -152,7 +152,10 @@ describe('report page', () => {
     expect(await build.textContent()).toBe('Build from 2 sessions (2 people)');
     await build.click();
     await page.getByText('Built "Lab controls 2026" from 2 controls.').waitFor();
-    expect(await page.getByTestId('normative-table').textContent()).toContain('Lab controls 2026');
+    // The list reloads after the message appears.
+    await expect
+      .poll(async () => page.getByTestId('normative-table').textContent(), { timeout: 10_000 })
+      .toContain('Lab controls 2026');
     const sets = await invoke(serve, 'normative.list', {});
     const built = (sets.result as Array<{ name: string; subjectCount: number; population: string }>).find(
       (s) => s.name === 'Lab controls 2026',
