@@ -38,3 +38,17 @@ export function median(values: number[]): number {
   const m = s.length >> 1;
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
+
+/** BODY_25B index of the OpenPose keypoint matching each lower-limb BlazePose landmark (foot_index ~ big toe). */
+export const BODY25B_LOWER_LIMB: ReadonlyArray<readonly [LandmarkName, number]> = [
+  ['left_hip', 11],
+  ['right_hip', 12],
+  ['left_knee', 13],
+  ['right_knee', 14],
+  ['left_ankle', 15],
+  ['right_ankle', 16],
+  ['left_foot_index', 19],
+  ['left_heel', 21],
+  ['right_foot_index', 22],
+  ['right_heel', 24],
+];

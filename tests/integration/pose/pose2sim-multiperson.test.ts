@@ -11,22 +11,9 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runPose } from '../../../src/main/pose/run-pose';
 import { legMotionHeights, type SubjectTrack } from '../../../src/main/pose/decode/subject';
-import type { LandmarkName } from '../../../src/shared/landmarks';
-import { dataFile, median, point, tempDir } from './helpers';
+import { BODY25B_LOWER_LIMB, dataFile, median, point, tempDir } from './helpers';
 
-// BODY_25B index of the keypoint matching each BlazePose landmark (as pose2sim-reference.test.ts).
-const PAIRS: Array<[LandmarkName, number]> = [
-  ['left_hip', 11],
-  ['right_hip', 12],
-  ['left_knee', 13],
-  ['right_knee', 14],
-  ['left_ankle', 15],
-  ['right_ankle', 16],
-  ['left_foot_index', 19],
-  ['left_heel', 21],
-  ['right_foot_index', 22],
-  ['right_heel', 24],
-];
+const PAIRS = BODY25B_LOWER_LIMB;
 
 describe('Pose2Sim multi-person variant: the man balancing, not the woman standing by', () => {
   // Where she is nearer the camera than he is, she is the tallest person in the picture: the

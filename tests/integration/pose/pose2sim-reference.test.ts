@@ -32,23 +32,10 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runPose } from '../../../src/main/pose/run-pose';
 import type { PoseTrack } from '../../../src/main/pose/pose-result';
-import type { LandmarkName } from '../../../src/shared/landmarks';
 import { renderOverlay } from '../../../src/main/pose/overlay/render-overlay';
-import { artifactsDir, dataFile, median, point, tempDir } from './helpers';
+import { artifactsDir, BODY25B_LOWER_LIMB, dataFile, median, point, tempDir } from './helpers';
 
-// BODY_25B index of the keypoint matching each BlazePose landmark (foot_index ~ big toe).
-const PAIRS: Array<[LandmarkName, number]> = [
-  ['left_hip', 11],
-  ['right_hip', 12],
-  ['left_knee', 13],
-  ['right_knee', 14],
-  ['left_ankle', 15],
-  ['right_ankle', 16],
-  ['left_foot_index', 19],
-  ['left_heel', 21],
-  ['right_foot_index', 22],
-  ['right_heel', 24],
-];
+const PAIRS = BODY25B_LOWER_LIMB;
 const FRAMES = 100;
 // Every 2nd reference file keeps the suite short and still spans the whole movement.
 const STRIDE = 2;
