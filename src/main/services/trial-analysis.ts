@@ -75,7 +75,7 @@ function sideCameraViews(deps: AnalysisDeps, trial: TrialInfo): TimedView[] {
 
 /**
  * The events a camera's gait analysis starts from: its own hand edits, else for a frontal camera
- * the side cameras' events on its frames (undefined: detect them; a string: why there are none).
+ * the side cameras' events on its frames (null: detect them; a string: why there are none).
  */
 function startingEvents(
   deps: AnalysisDeps,
