@@ -1,5 +1,6 @@
 // The CLI's way to give the scale from two floor marks a known distance apart: the marks in video
 // pixels as `x0,y0,x1,y1` (--floor) and the distance between them in metres (--floor-distance).
+import { floorMarksApartPx, MIN_FLOOR_MARKS_APART_PX } from '../../shared/floor-marks';
 import type { FloorScaleChoice } from '../../shared/api/analysis-types';
 import { validateFloorDistanceM } from '../gait/scaling';
 import { UserError } from './command';
@@ -17,9 +18,10 @@ export function parseFloorScale(
   if (v.length !== 4 || v.some((x) => !Number.isFinite(x)))
     throw new UserError(`--floor must be x0,y0,x1,y1 in video pixels, got "${points}"`);
   const [x0, y0, x1, y1] = v as [number, number, number, number];
-  if (Math.hypot(x1 - x0, y1 - y0) < 20)
+  const apart = floorMarksApartPx([x0, y0], [x1, y1]);
+  if (apart < MIN_FLOOR_MARKS_APART_PX)
     throw new UserError(
-      `--floor: the two marks are ${Math.hypot(x1 - x0, y1 - y0).toFixed(1)} px apart; mark the ends of the known distance (at least 20 px apart).`,
+      `--floor: the two marks are ${apart.toFixed(1)} px apart; mark the ends of the known distance (at least ${MIN_FLOOR_MARKS_APART_PX} px apart).`,
     );
   const d = validateFloorDistanceM(Number(distance));
   if (!d.ok) throw new UserError(`--floor-distance: ${d.message}`);

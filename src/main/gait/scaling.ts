@@ -2,6 +2,12 @@
 // distance, a calibration, or the subject's height. Height typed in the wrong unit is a classic
 // error (175 instead of 1.75), so heights are checked and the message says what was probably meant.
 
+import {
+  floorMarksApartPx,
+  isPlausibleFloorDistanceM,
+  MIN_FLOOR_MARKS_APART_PX,
+} from '../../shared/floor-marks';
+
 export type ScaleSource =
   /** Data already in a metric unit (C3D mm, TRC m). */
   | { kind: 'native' }
@@ -63,7 +69,7 @@ export function validateFloorDistanceM(
       ok: false,
       message: `The floor distance must be a positive number of metres (got ${distanceM}).`,
     };
-  if (distanceM >= 0.2 && distanceM <= 30) return { ok: true, distanceM };
+  if (isPlausibleFloorDistanceM(distanceM)) return { ok: true, distanceM };
   if (distanceM > 30 && distanceM <= 3000)
     return {
       ok: false,
@@ -121,9 +127,8 @@ export function resolveScale(
     case 'floor-distance': {
       const checked = validateFloorDistanceM(source.distanceM);
       if (!checked.ok) return checked;
-      const d = Math.hypot(source.b[0] - source.a[0], source.b[1] - source.a[1]);
-      // Two clicks a few pixels apart make every length uncertain by tens of percent.
-      if (!(d >= (unit === 'px' ? 20 : 0)) || !(d > 0))
+      const d = floorMarksApartPx(source.a, source.b);
+      if (!(d >= (unit === 'px' ? MIN_FLOOR_MARKS_APART_PX : 0)) || !(d > 0))
         return {
           ok: false,
           message: `The two floor points are ${d.toFixed(1)} ${unit} apart: mark points further apart (the ends of the known distance).`,

@@ -2,6 +2,13 @@
 // distance apart (tape marks along the walkway) measure them instead: the user clicks the two marks
 // on a frame of the video (or types their pixel positions), gives the distance, and the trial is
 // analysed again with that scale.
+import {
+  FLOOR_DISTANCE_MAX_M,
+  FLOOR_DISTANCE_MIN_M,
+  floorMarksApartPx,
+  isPlausibleFloorDistanceM,
+  MIN_FLOOR_MARKS_APART_PX,
+} from '../../../shared/floor-marks';
 import { useState, type MouseEvent } from 'react';
 import type { FloorScaleChoice, TrialAnalysisView } from '../../../shared/api/analysis-types';
 import { useReanalysis } from './use-reanalysis';
@@ -10,15 +17,14 @@ import { Field } from '../components/Field';
 
 type Point = [number, number];
 
-const MIN_APART_PX = 20;
-
 function distanceError(text: string): string | undefined {
   if (text.trim() === '') return 'Enter the distance between the two marks, in metres.';
   const v = Number(text);
   if (!Number.isFinite(v) || v <= 0) return 'Enter a positive number of metres (e.g. 2.5).';
-  if (v > 30 && v <= 3000)
+  if (v > FLOOR_DISTANCE_MAX_M && v <= 100 * FLOOR_DISTANCE_MAX_M)
     return `${v} m is not plausible; did you mean ${(v / 100).toFixed(2)} m (centimetres)?`;
-  if (v < 0.2 || v > 30) return 'The distance must be between 0.2 and 30 m.';
+  if (!isPlausibleFloorDistanceM(v))
+    return `The distance must be between ${FLOOR_DISTANCE_MIN_M} and ${FLOOR_DISTANCE_MAX_M} m.`;
   return undefined;
 }
 
@@ -64,13 +70,12 @@ export function FloorScale({
     });
   }
 
-  const apartPx =
-    marks.length === 2 ? Math.hypot(marks[1]![0] - marks[0]![0], marks[1]![1] - marks[0]![1]) : 0;
+  const apartPx = marks.length === 2 ? floorMarksApartPx(marks[0]!, marks[1]!) : 0;
   const dError = distanceError(distance);
   const marksError =
     marks.length < 2
       ? 'Click the two marks on the picture (or type their positions).'
-      : apartPx < MIN_APART_PX
+      : apartPx < MIN_FLOOR_MARKS_APART_PX
         ? `The marks are ${apartPx.toFixed(0)} px apart: mark the two ends of the known distance.`
         : undefined;
   const usingFloor = scale?.method === 'floor-distance';

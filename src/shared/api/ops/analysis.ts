@@ -1,4 +1,11 @@
 // Pose + gait analysis of trials, and the hand corrections a clinician makes in review.
+import {
+  FLOOR_DISTANCE_MAX_M,
+  FLOOR_DISTANCE_MIN_M,
+  floorMarksApartPx,
+  isPlausibleFloorDistanceM,
+  MIN_FLOOR_MARKS_APART_PX,
+} from '../../floor-marks';
 import { z } from 'zod';
 import type { PoseTrackView, ScannedPeopleView, TrialAnalysisView } from '../analysis-types';
 import { op } from '../op';
@@ -28,14 +35,14 @@ const floor = z
       .number()
       .finite()
       .refine(
-        (v) => v >= 0.2 && v <= 30,
-        'The floor distance must be in metres, between 0.2 and 30 (e.g. 2.5).',
+        isPlausibleFloorDistanceM,
+        `The floor distance must be in metres, between ${FLOOR_DISTANCE_MIN_M} and ${FLOOR_DISTANCE_MAX_M} (e.g. 2.5).`,
       ),
   })
   .strict()
   .refine(
-    (f) => Math.hypot(f.bPx[0] - f.aPx[0], f.bPx[1] - f.aPx[1]) >= 20,
-    'Mark the two floor points at least 20 pixels apart (the ends of the known distance).',
+    (f) => floorMarksApartPx(f.aPx, f.bPx) >= MIN_FLOOR_MARKS_APART_PX,
+    `Mark the two floor points at least ${MIN_FLOOR_MARKS_APART_PX} pixels apart (the ends of the known distance).`,
   );
 
 export const analysisOperations = {
