@@ -15,6 +15,7 @@ import { analysisHandlers } from './analysis-handlers';
 import { AnalysisRepo } from '../store/analysis-repo';
 import { captureHandlers } from './capture-handlers';
 import { reportFeatureHandlers } from './report-feature';
+import { calibrationHandlers } from './calibration-handlers';
 
 export interface LabServices extends LabContext {
   handlers: OperationHandlers;
@@ -41,6 +42,7 @@ export function openLab(labDir: string): LabServices {
     ...analysisHandlers({ ...ctx, analyses: new AnalysisRepo(db) }),
     ...captureHandlers(ctx),
     ...reportFeatureHandlers(ctx),
+    ...calibrationHandlers(ctx),
   };
   return {
     ...ctx,

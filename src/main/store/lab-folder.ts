@@ -32,9 +32,14 @@ export function ensureLabFolders(layout: LabLayout): void {
   for (const dir of [layout.root, layout.patientsDir, layout.tmpDir]) mkdirSync(dir, { recursive: true });
 }
 
+/** Files of one session (its trials, its camera calibration): patients/<patient>/sessions/<session>/ */
+export function sessionDirRelative(patientId: string, sessionId: string): string {
+  return ['patients', patientId, 'sessions', sessionId].join('/');
+}
+
 /** Media of one trial: patients/<patient>/sessions/<session>/trials/<trial>/ */
 export function trialDirRelative(patientId: string, sessionId: string, trialId: string): string {
-  return ['patients', patientId, 'sessions', sessionId, 'trials', trialId].join('/');
+  return `${sessionDirRelative(patientId, sessionId)}/trials/${trialId}`;
 }
 
 export class PathOutsideLabError extends Error {

@@ -8,6 +8,7 @@ import { jobsOperations } from './ops/jobs';
 import { analysisOperations } from './ops/analysis';
 import { captureOperations } from './ops/capture';
 import { reportsOperations } from './ops/reports';
+import { calibrationOperations } from './ops/calibration';
 
 export const operations = {
   ...recordsOperations,
@@ -15,6 +16,7 @@ export const operations = {
   ...analysisOperations,
   ...captureOperations,
   ...reportsOperations,
+  ...calibrationOperations,
 } as const;
 
 export type Operations = typeof operations;
