@@ -6,12 +6,14 @@ import { analyzeCommand } from './commands/analyze';
 import { poseCommand } from './commands/pose';
 import { reportCommand } from './commands/report';
 import { normativeCommand } from './commands/normative';
+import { calibrationCommand } from './commands/calibration';
 
 export const COMMANDS: CliCommand[] = [
   serveCommand,
   patientsCommand,
   sessionsCommand,
   trialsCommand,
+  calibrationCommand,
   poseCommand,
   analyzeCommand,
   reportCommand,
