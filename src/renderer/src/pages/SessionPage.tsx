@@ -11,6 +11,7 @@ import { Notice } from '../components/Notice';
 import { StatusBadge } from '../components/StatusBadge';
 import { useAnalysisJobs } from '../review/use-analysis-jobs';
 import { failureAdvice, withoutPaths } from '../review/failure-advice';
+import { CalibrationPanel } from '../calibration/CalibrationPanel';
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -253,6 +254,7 @@ export function SessionPage({ id }: { id: string }) {
               </table>
             )}
           </section>
+          <CalibrationPanel sessionId={id} archived={Boolean(s.archivedAt)} />
         </>
       )}
     </main>
