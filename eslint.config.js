@@ -22,6 +22,7 @@ const pureFolders = [
   'src/shared/**/*.ts',
   'src/main/gait/**/*.ts',
   'src/main/formats/**/*.ts',
+  'src/main/capture/calibration/**/*.ts',
   'src/main/pose/decode/**/*.ts',
   'src/main/report/model/**/*.ts',
 ];
