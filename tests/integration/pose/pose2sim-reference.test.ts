@@ -33,6 +33,11 @@ import { describe, expect, test } from 'vitest';
 import { runPose } from '../../../src/main/pose/run-pose';
 import type { PoseTrack } from '../../../src/main/pose/pose-result';
 import { renderOverlay } from '../../../src/main/pose/overlay/render-overlay';
+import { readCalibrationToml } from '../../../src/main/formats/calibration-toml';
+import { findTrcMarker, readTrc } from '../../../src/main/formats/trc-reader';
+import { motColumn, readMot } from '../../../src/main/formats/mot-reader';
+import { cameraPxToTrackPx, projectPoint } from '../../../src/main/capture/calibration/camera-model';
+import { triangulateTracks } from '../../../src/main/capture/calibration/triangulate-tracks';
 import { artifactsDir, BODY25B_LOWER_LIMB, dataFile, median, point, tempDir } from './helpers';
 
 const PAIRS = BODY25B_LOWER_LIMB;
@@ -44,6 +49,14 @@ const REF_FRAME_LAG = 1;
 // Measured 15.8 / 15.7 / 22.3 / 22.2 px (2 workers; 16.2 / 15.8 / 22.0 / 21.9 before the person
 // scan of short clips took six samples instead of two, which moves where tracking starts).
 const MAX_MEDIAN_PX: Record<string, number> = { cam01: 18, cam02: 18, cam03: 24, cam04: 24 };
+// Triangulated from the four views (Pose2Sim's rule, 15 px) and reprojected: measured 16.5 / 15.7 /
+// 16.9 / 22.7 px; 65 mm median from Pose2Sim's own 3D points; knee flexion RMSE 16.2 (left) and
+// 7.8 deg (right) from OpenSim's. Regression guards, measured + ~2. The left knee reads 20-40 deg
+// less flexed than OpenPose's from frame 28 to 76 in every view (cam04: 2-19 deg against 35-46),
+// where he stands on that leg leaning far forward; the overlays do not show which is right.
+const MAX_TRIANGULATED_MEDIAN_PX = [18.5, 18, 19, 25];
+const MAX_3D_MEDIAN_MM = 75;
+const MAX_KNEE_RMSE_DEG = 19;
 
 interface Compared {
   distances: number[];
@@ -80,13 +93,18 @@ function compare(track: PoseTrack, refDir: string, cam: string, lag: number): Co
   return out;
 }
 
+const CAMERAS = ['cam01', 'cam02', 'cam03', 'cam04'];
+/** Each camera's track, kept for the triangulation test at the end. */
+const tracks = new Map<string, PoseTrack>();
+
 describe('Pose2Sim demo against OpenPose BODY_25B', () => {
-  for (const cam of ['cam01', 'cam02', 'cam03', 'cam04']) {
+  for (const cam of CAMERAS) {
     const bound = MAX_MEDIAN_PX[cam]!;
     test(`${cam}: median distance of hips, knees, ankles, heels, big toes <= ${bound} px`, async () => {
       const video = dataFile(`pose2sim_demo_balancing/videos/${cam}.mp4`);
       const refDir = dataFile(`pose2sim_demo_balancing/reference/pose-2d_openpose_body25b/${cam}_json`);
       const { track } = await runPose({ videoPath: video, outDir: tempDir(`p2s-${cam}`), maxFrames: FRAMES });
+      tracks.set(cam, track);
       const c = compare(track, refDir, cam, REF_FRAME_LAG);
       const med = median(c.distances);
       const p90 = [...c.distances].sort((a, b) => a - b)[Math.floor(0.9 * (c.distances.length - 1))]!;
@@ -104,4 +122,125 @@ describe('Pose2Sim demo against OpenPose BODY_25B', () => {
       expect(med).toBeLessThanOrEqual(bound);
     });
   }
+
+  test('the four views triangulated with the scene calibration: back in each view, against Pose2Sim 3D and OpenSim knee angles', () => {
+    expect([...tracks.keys()]).toEqual(CAMERAS);
+    const P2S = 'pose2sim_demo_balancing';
+    const calibration = readCalibrationToml(
+      readFileSync(dataFile(`${P2S}/calibration/Calib_scene_recomputed.toml`), 'utf8'),
+    ).cameras;
+    const names = [...new Set([...PAIRS.map(([n]) => n), 'left_shoulder', 'right_shoulder'] as const)];
+    const tri = triangulateTracks(
+      CAMERAS.map((cam, i) => ({ camera: calibration[i]!, track: tracks.get(cam)!, startOffsetS: 0 })),
+      { landmarks: names },
+    );
+    const at = (name: string, f: number): [number, number, number] => {
+      const t = tri.set.trajectories[name]!;
+      return [t.x[f]!, t.y[f]!, t.z![f]!];
+    };
+    // Back in each view, against OpenPose (reference file j = video frame j + 1).
+    const lines: string[] = [];
+    const reprojected = CAMERAS.map((cam, ci) => {
+      const d: number[] = [];
+      for (let j = 0; j + REF_FRAME_LAG < FRAMES; j += STRIDE) {
+        const kp = (
+          JSON.parse(
+            readFileSync(
+              dataFile(
+                `${P2S}/reference/pose-2d_openpose_body25b/${cam}_json/${cam}.${String(j).padStart(4, '0')}.json`,
+              ),
+              'utf8',
+            ),
+          ) as { people: Array<{ pose_keypoints_2d: number[] }> }
+        ).people[0]?.pose_keypoints_2d;
+        if (!kp) continue;
+        for (const [name, k] of PAIRS) {
+          if (kp[k * 3 + 2]! < 0.3) continue;
+          const p = at(name, j + REF_FRAME_LAG);
+          const [u, v] = Number.isFinite(p[0])
+            ? cameraPxToTrackPx(...projectPoint(calibration[ci]!, p))
+            : [NaN, NaN];
+          d.push(Number.isFinite(u) ? Math.hypot(u - kp[k * 3]!, v - kp[k * 3 + 1]!) : Infinity);
+        }
+      }
+      return median(d);
+    });
+    lines.push(
+      `reprojected onto OpenPose: ${CAMERAS.map((c, i) => `${c} ${reprojected[i]!.toFixed(1)}`).join(', ')} px (median)`,
+    );
+    lines.push(
+      `reprojection error: ${tri.reprojection.map((r) => `${r.camera} ${r.medianErrorPx.toFixed(1)} px (used in ${(100 * r.usedShare).toFixed(0)} %)`).join(', ')}; ${(100 * tri.triangulatedShare).toFixed(1)} % of points triangulated; ${tri.sideExchanges} left/right exchanges`,
+    );
+    // Against Pose2Sim's triangulated OpenPose (.trc row r = reference file r = video frame r + 1).
+    const trc = readTrc(
+      readFileSync(dataFile(`${P2S}/reference/pose-3d/S00_P00_T01_BalancingTrial_0-100.trc`), 'utf8'),
+    );
+    const TRC_NAMES: Record<string, string> = {
+      left_hip: 'LHip',
+      right_hip: 'RHip',
+      left_knee: 'LKnee',
+      right_knee: 'RKnee',
+      left_ankle: 'LAnkle',
+      right_ankle: 'RAnkle',
+      left_heel: 'LHeel',
+      right_heel: 'RHeel',
+      left_foot_index: 'LBigToe',
+      right_foot_index: 'RBigToe',
+    };
+    const perJoint: string[] = [];
+    const all3d: number[] = [];
+    for (const [ours, theirs] of Object.entries(TRC_NAMES)) {
+      const m = findTrcMarker(trc, theirs)!;
+      const d: number[] = [];
+      for (let r = 0; r + REF_FRAME_LAG < FRAMES; r++) {
+        const p = at(ours, r + REF_FRAME_LAG);
+        // TRC Y up: X_world = Z_trc, Y_world = X_trc, Z_world = Y_trc.
+        const q = [m.z[r]!, m.x[r]!, m.y[r]!];
+        if (Number.isFinite(p[0]) && Number.isFinite(q[0]!))
+          d.push(1000 * Math.hypot(p[0] - q[0]!, p[1] - q[1]!, p[2] - q[2]!));
+      }
+      all3d.push(...d);
+      perJoint.push(`${theirs} ${median(d).toFixed(0)}`);
+    }
+    lines.push(
+      `3D distance to Pose2Sim's points: median ${median(all3d).toFixed(0)} mm (${perJoint.join(', ')})`,
+    );
+    // Knee flexion between thigh and shank in 3D against OpenSim's inverse kinematics of the same trial.
+    const mot = readMot(
+      readFileSync(
+        dataFile(
+          `${P2S}/reference/kinematics_opensim/S00_P00_T01_BalancingTrial_filt_butterworth_0-100_body25b.mot`,
+        ),
+        'utf8',
+      ),
+    );
+    const kneeRmse: number[] = [];
+    for (const side of ['left', 'right'] as const) {
+      const ref = motColumn(mot, `knee_angle_${side[0]}`)!;
+      const sq: number[] = [];
+      const diff: number[] = [];
+      for (let r = 0; r + REF_FRAME_LAG < FRAMES; r++) {
+        const [h, k, a] = (['hip', 'knee', 'ankle'] as const).map((j) =>
+          at(`${side}_${j}`, r + REF_FRAME_LAG),
+        );
+        const u = [h![0] - k![0], h![1] - k![1], h![2] - k![2]];
+        const w = [a![0] - k![0], a![1] - k![1], a![2] - k![2]];
+        const cos = (u[0]! * w[0]! + u[1]! * w[1]! + u[2]! * w[2]!) / (Math.hypot(...u) * Math.hypot(...w));
+        const flexion = 180 - (Math.acos(Math.max(-1, Math.min(1, cos))) * 180) / Math.PI;
+        if (!Number.isFinite(flexion) || !Number.isFinite(ref[r]!)) continue;
+        sq.push((flexion - ref[r]!) ** 2);
+        diff.push(flexion - ref[r]!);
+      }
+      const rmse = Math.sqrt(sq.reduce((x, y) => x + y, 0) / sq.length);
+      kneeRmse.push(rmse);
+      lines.push(
+        `${side} knee flexion vs OpenSim: RMSE ${rmse.toFixed(1)} deg, bias ${(diff.reduce((x, y) => x + y, 0) / diff.length).toFixed(1)} deg (${sq.length} frames)`,
+      );
+    }
+    console.log(`triangulated (4 cameras):\n  ${lines.join('\n  ')}`);
+    expect(tri.triangulatedShare).toBeGreaterThan(0.95);
+    reprojected.forEach((m, i) => expect(m, CAMERAS[i]).toBeLessThanOrEqual(MAX_TRIANGULATED_MEDIAN_PX[i]!));
+    expect(median(all3d)).toBeLessThanOrEqual(MAX_3D_MEDIAN_MM);
+    kneeRmse.forEach((r) => expect(r).toBeLessThanOrEqual(MAX_KNEE_RMSE_DEG));
+  });
 });
