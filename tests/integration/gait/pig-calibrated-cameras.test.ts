@@ -1,0 +1,202 @@
+// A calibrated three-camera lab, end to end in pure code: the Plug-in Gait walks' joint centres and
+// foot markers seen by three virtual calibrated cameras (perspective, lens distortion, one started
+// 0.1 s after the others, one dropping frames, 0.5 px of landmark noise), their "landmark tracks"
+// triangulated on the trial clock, and the 3D gait analysis of the result compared with the same
+// analysis of the markers themselves. What differs is what triangulation costs.
+import { describe, expect, it } from 'vitest';
+import { readC3D } from '../../../src/main/formats/c3d-reader';
+import { c3dToTrajectorySet } from '../../../src/main/formats/c3d-trajectories';
+import { analyseTrajectories, type GaitAnalysis } from '../../../src/main/gait/analyse';
+import type { TrajectorySet } from '../../../src/main/gait/types';
+import { projectPoint, type CameraCalibration } from '../../../src/main/capture/calibration/camera-model';
+import {
+  triangulateTracks,
+  type CalibratedTrack,
+} from '../../../src/main/capture/calibration/triangulate-tracks';
+import { BLAZEPOSE_LANDMARKS, LANDMARK_COUNT, type PoseTrack2D } from '../../../src/shared/landmarks';
+import { readSharedBytes } from '../../helpers/shared-data';
+import { rmse } from './angle-errors';
+
+const TRIALS = [
+  'btkdata_c3d_plugingait/PiG_fullbody/PiG_Motion-FlatFoot-Full.c3d',
+  'btkdata_c3d_plugingait/vicon_workstation_functional_walk/FunctionalWalk.c3d',
+];
+/** Plug-in Gait joint centres and foot markers under the landmark names the pose engine gives. */
+const AS_LANDMARKS: Record<string, string> = {
+  left_hip: 'LFEP',
+  right_hip: 'RFEP',
+  left_knee: 'LFEO',
+  right_knee: 'RFEO',
+  left_ankle: 'LTIO',
+  right_ankle: 'RTIO',
+  left_heel: 'LHEE',
+  right_heel: 'RHEE',
+  left_foot_index: 'LTOE',
+  right_foot_index: 'RTOE',
+  left_shoulder: 'LSHO',
+  right_shoulder: 'RSHO',
+};
+
+/** A 1920x1080 camera at `position` (m) looking at `target` (m), Z up. */
+function camera(name: string, position: number[], target: number[]): CameraCalibration {
+  const f = target.map((t, i) => t - position[i]!);
+  const fl = Math.hypot(...f);
+  const forward = f.map((v) => v / fl);
+  const r = [forward[1]!, -forward[0]!, 0];
+  const rl = Math.hypot(...r);
+  const right = r.map((v) => v / rl);
+  const down = [
+    forward[1]! * right[2]! - forward[2]! * right[1]!,
+    forward[2]! * right[0]! - forward[0]! * right[2]!,
+    forward[0]! * right[1]! - forward[1]! * right[0]!,
+  ];
+  const R = [...right, ...down, ...forward];
+  const t = [0, 1, 2].map(
+    (k) => -(R[3 * k]! * position[0]! + R[3 * k + 1]! * position[1]! + R[3 * k + 2]! * position[2]!),
+  );
+  return {
+    name,
+    imageSizePx: [1920, 1080],
+    focalPx: [1150, 1150],
+    principalPointPx: [962, 538],
+    distortion: { k1: -0.1, k2: 0.08, p1: 0.0005, p2: -0.0004, k3: 0 },
+    rotation: R,
+    translationM: [t[0]!, t[1]!, t[2]!],
+  };
+}
+
+/** Deterministic standard normal noise (Box-Muller on a linear congruential generator). */
+function noise(seed: number): () => number {
+  let s = seed >>> 0;
+  const next = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+  return () => Math.sqrt(-2 * Math.log(next() + 1e-12)) * Math.cos(2 * Math.PI * next());
+}
+
+/** What `cam` would give as a landmark track of the walk, started `delayS` late, missing `dropped` frames. */
+function trackOf(
+  set: TrajectorySet,
+  cam: CameraCalibration,
+  delayS: number,
+  dropped: Set<number>,
+  seed: number,
+): PoseTrack2D {
+  const rate = set.rateHz;
+  const first = Math.round(delayS * rate);
+  const frames = [...Array(set.frameCount - first).keys()]
+    .map((k) => k + first)
+    .filter((f) => !dropped.has(f));
+  const n = frames.length;
+  const track: PoseTrack2D = {
+    fps: rate,
+    widthPx: 1920,
+    heightPx: 1080,
+    frameCount: n,
+    timeS: new Float64Array(frames.map((f) => (f - first) / rate)),
+    xPx: new Float32Array(n * LANDMARK_COUNT).fill(NaN),
+    yPx: new Float32Array(n * LANDMARK_COUNT).fill(NaN),
+    visibility: new Float32Array(n * LANDMARK_COUNT),
+    confidence: new Float32Array(n).fill(1),
+  };
+  const gauss = noise(seed);
+  frames.forEach((f, k) => {
+    for (const [landmark, marker] of Object.entries(AS_LANDMARKS)) {
+      const t = set.trajectories[marker];
+      if (!t) continue;
+      const p: [number, number, number] = [t.x[f]! / 1000, t.y[f]! / 1000, t.z![f]! / 1000];
+      if (!p.every(Number.isFinite)) continue;
+      const [u, v] = projectPoint(cam, p);
+      const i = k * LANDMARK_COUNT + BLAZEPOSE_LANDMARKS.indexOf(landmark as never);
+      // Track pixels have the top-left pixel's centre at 0.5 (calibration pixels at 0).
+      track.xPx[i] = u + 0.5 + 0.5 * gauss();
+      track.yPx[i] = v + 0.5 + 0.5 * gauss();
+      track.visibility[i] = 0.95;
+    }
+  });
+  return track;
+}
+
+function analyse(set: TrajectorySet): GaitAnalysis {
+  const r = analyseTrajectories(set);
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.analysis;
+}
+
+describe('a walk seen by three calibrated cameras, triangulated', () => {
+  for (const rel of TRIALS) {
+    it(`${rel.split('/').pop()}: the same events, angles and steps as its markers`, () => {
+      const c3d = c3dToTrajectorySet(readC3D(readSharedBytes(rel)));
+      const names = Object.keys(AS_LANDMARKS).filter((l) => c3d.trajectories[AS_LANDMARKS[l]!]);
+      // The markers themselves, under landmark names, in metres.
+      const direct: TrajectorySet = {
+        ...c3d,
+        unit: 'm',
+        trajectories: Object.fromEntries(
+          names.map((l) => {
+            const t = c3d.trajectories[AS_LANDMARKS[l]!]!;
+            const m = (a: ArrayLike<number>) => Float64Array.from(a, (v) => v / 1000);
+            return [l, { x: m(t.x), y: m(t.y), z: m(t.z!) }];
+          }),
+        ),
+      };
+      // Cameras on both sides of the walkway and one at its end, around the middle of the walk.
+      const heel = c3d.trajectories['LHEE']!;
+      const xs = Array.from(heel.x).filter(Number.isFinite);
+      const ys = Array.from(heel.y).filter(Number.isFinite);
+      const mid = [
+        (Math.min(...xs) + Math.max(...xs)) / 2000,
+        (Math.min(...ys) + Math.max(...ys)) / 2000,
+        0.8,
+      ];
+      const along = Math.abs(xs[xs.length - 1]! - xs[0]!) > Math.abs(ys[ys.length - 1]! - ys[0]!);
+      const at = (a: number, b: number, h: number) =>
+        along ? [mid[0]! + a, mid[1]! + b, h] : [mid[0]! + b, mid[1]! + a, h];
+      const cams = [
+        camera('left', at(0.3, -4.5, 1.6), mid),
+        camera('right', at(-0.4, 4.2, 1.4), mid),
+        camera('end', at(6, 0.5, 2.0), mid),
+      ];
+      const tracks: CalibratedTrack[] = [
+        { camera: cams[0]!, track: trackOf(c3d, cams[0]!, 0, new Set(), 1), startOffsetS: 0 },
+        { camera: cams[1]!, track: trackOf(c3d, cams[1]!, 0.1, new Set(), 2), startOffsetS: 0.1 },
+        { camera: cams[2]!, track: trackOf(c3d, cams[2]!, 0, new Set([150, 151, 230]), 3), startOffsetS: 0 },
+      ];
+      const tri = triangulateTracks(tracks, { landmarks: names as never });
+      const a = analyse(direct);
+      const b = analyse(tri.set);
+      expect(b.view).toBe('3d');
+      const lines = [
+        `reprojection ${tri.reprojection.map((r) => `${r.camera} ${r.medianErrorPx.toFixed(2)} px`).join(', ')}; ${(100 * tri.triangulatedShare).toFixed(1)} % triangulated`,
+      ];
+      // Same events (both are detected, from the same marker paths).
+      expect(b.events.length).toBe(a.events.length);
+      const eventErrorsMs = a.events.map(
+        (e, i) => (Math.abs(b.events[i]!.frame - e.frame) / c3d.rateHz) * 1000,
+      );
+      lines.push(
+        `events: ${a.events.length}, largest difference ${Math.max(...eventErrorsMs).toFixed(1)} ms`,
+      );
+      eventErrorsMs.forEach((e) => expect(e).toBeLessThanOrEqual(10));
+      for (const variable of ['knee_flexion', 'hip_flexion', 'ankle_dorsiflexion', 'hip_abduction'] as const)
+        for (const side of ['left', 'right'] as const) {
+          const x = a.angles.find((s) => s.variable === variable && s.side === side);
+          const y = b.angles.find((s) => s.variable === variable && s.side === side);
+          if (!x) continue;
+          expect(y?.view).toBe(x.view);
+          const r = rmse(y!.values, x.values);
+          lines.push(`${side} ${variable} (${x.view}): RMSE ${r.rmse.toFixed(2)} deg over ${r.n} frames`);
+          expect(r.rmse).toBeLessThanOrEqual(1);
+        }
+      for (const side of ['left', 'right'] as const) {
+        const x = a.spatiotemporal.bySide[side];
+        const y = b.spatiotemporal.bySide[side];
+        for (const key of ['stepLengthM', 'strideLengthM', 'stepWidthM', 'speedMps'] as const) {
+          const xm = x[key].mean;
+          const ym = y[key].mean;
+          lines.push(`${side} ${key}: markers ${xm.toFixed(3)}, triangulated ${ym.toFixed(3)}`);
+          expect(Math.abs(ym - xm)).toBeLessThanOrEqual(0.01);
+        }
+      }
+      console.log(`${rel.split('/').pop()}\n  ${lines.join('\n  ')}`);
+    });
+  }
+});
