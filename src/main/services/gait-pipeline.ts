@@ -6,6 +6,13 @@ import { poseTrackToTrajectorySet } from '../gait/pose-adapter';
 import { validateHeightM } from '../gait/scaling';
 import type { GaitEvent } from '../gait/types';
 import type { FloorScaleChoice } from '../../shared/api/analysis-types';
+import type { CameraCalibration } from '../capture/calibration/camera-model';
+import {
+  calibratedFloorScale,
+  MAX_OBLIQUITY_DEG,
+  type FloorContact,
+} from '../capture/calibration/floor-scale';
+import { BLAZEPOSE_LANDMARKS, LANDMARK_COUNT } from '../../shared/landmarks';
 
 export interface GaitRunOptions {
   /** Subject standing height in metres; without it distances and speed are not reported. */
@@ -17,7 +24,15 @@ export interface GaitRunOptions {
   /** Cycles excluded by hand, as 'left:2'. */
   excludedCycles?: readonly string[];
   view?: 'sagittal' | 'frontal';
+  /**
+   * The camera's calibration (fitted to the video), when the session has one with the floor at its
+   * origin: a side camera then measures metres on the floor, unless floor marks were given.
+   */
+  calibration?: CameraCalibration | null;
 }
+
+/** The calibrated scale and the height scale disagreeing by more than this means one of them is wrong. */
+const SCALE_DISAGREEMENT = 0.2;
 
 export class InvalidHeightError extends Error {}
 
@@ -26,21 +41,86 @@ export function runGait(track: PoseTrack2D, options: GaitRunOptions = {}): Analy
     const h = validateHeightM(options.heightM);
     if (!h.ok) throw new InvalidHeightError(h.message);
   }
-  return analyseTrajectories(poseTrackToTrajectorySet(track), {
+  const set = poseTrackToTrajectorySet(track);
+  const common = {
     view: options.view ?? 'sagittal',
-    ...(options.floor
-      ? {
-          scale: {
-            kind: 'floor-distance' as const,
-            a: options.floor.aPx,
-            b: options.floor.bPx,
-            distanceM: options.floor.distanceM,
-          },
-        }
-      : options.heightM
-        ? { scale: { kind: 'subject-height' as const, heightM: options.heightM } }
-        : {}),
     ...(options.events ? { events: options.events } : {}),
     cycles: { excluded: options.excludedCycles ?? [] },
-  });
+  } as const;
+  const heightScale = options.heightM
+    ? { scale: { kind: 'subject-height' as const, heightM: options.heightM } }
+    : {};
+  if (options.floor)
+    return analyseTrajectories(set, {
+      ...common,
+      scale: {
+        kind: 'floor-distance' as const,
+        a: options.floor.aPx,
+        b: options.floor.bPx,
+        distanceM: options.floor.distanceM,
+      },
+    });
+  const byHeight = analyseTrajectories(set, { ...common, ...heightScale });
+  if (!options.calibration || common.view !== 'sagittal' || !byHeight.ok) return byHeight;
+  return withCalibratedScale(track, options.calibration, byHeight.analysis, (scale) =>
+    analyseTrajectories(set, { ...common, scale }),
+  );
+}
+
+/**
+ * Re-runs the analysis with metres from the calibration, measured where the feet land (the lower
+ * in the picture of heel and toe at each initial contact); keeps the first result, with a warning
+ * saying why, when the calibration cannot measure this walk.
+ */
+function withCalibratedScale(
+  track: PoseTrack2D,
+  calibration: CameraCalibration,
+  first: Extract<AnalysisResult, { ok: true }>['analysis'],
+  rerun: (scale: { kind: 'calibration'; metresPerUnit: number }) => AnalysisResult,
+): AnalysisResult {
+  const at = (frame: number, name: string) => {
+    const f = Math.max(0, Math.min(track.frameCount - 1, Math.round(frame)));
+    const k = f * LANDMARK_COUNT + BLAZEPOSE_LANDMARKS.indexOf(name as never);
+    return { x: track.xPx[k]!, y: track.yPx[k]! };
+  };
+  const contacts: FloorContact[] = first.events
+    .filter((e) => e.kind === 'initial-contact')
+    .map((e) => {
+      const heel = at(e.frame, `${e.side}_heel`);
+      const toe = at(e.frame, `${e.side}_foot_index`);
+      const low = !Number.isFinite(toe.y) || heel.y >= toe.y ? heel : toe;
+      return { xPx: low.x, yPx: low.y };
+    });
+  const measured = calibratedFloorScale(calibration, contacts);
+  if (!measured.ok)
+    return {
+      ok: true,
+      analysis: {
+        ...first,
+        warnings: [...first.warnings, `The calibration was not used: ${measured.message}`],
+      },
+    };
+  const result = rerun({ kind: 'calibration', metresPerUnit: measured.metresPerPx });
+  if (!result.ok) return result;
+  const a = result.analysis;
+  const warnings = [...a.warnings];
+  if (measured.obliquityDeg > MAX_OBLIQUITY_DEG)
+    warnings.push(
+      `The walking line is turned ${measured.obliquityDeg.toFixed(0)} deg from this camera's picture: one scale does not hold along it, so distances near the ends of the walkway are off by several per cent. Place the camera square to the walkway.`,
+    );
+  if (first.scale?.method === 'subject-height') {
+    const ratio = measured.metresPerPx / first.scale.metresPerUnit;
+    if (Math.abs(ratio - 1) > SCALE_DISAGREEMENT)
+      warnings.push(
+        `Distances from the calibration are ${Math.abs(100 * (ratio - 1)).toFixed(0)} % ${ratio > 1 ? 'larger' : 'smaller'} than the patient's height makes them: check that the calibration belongs to this camera and recording, and the height.`,
+      );
+  }
+  return {
+    ok: true,
+    analysis: {
+      ...a,
+      scale: a.scale && { ...a.scale, description: measured.description },
+      warnings,
+    },
+  };
 }
