@@ -49,6 +49,8 @@ export interface DemoCamera {
   nobody?: boolean;
   /** Starts this many seconds into the walk (a camera started later; frame-exact re-encode). */
   startS?: number;
+  /** Another recording of ../shared/data to use instead of the demo walk. */
+  source?: string;
 }
 
 /** Creates the lab (closed again on return, so a bridge can open it). */
@@ -81,7 +83,8 @@ export async function createTrialLab(
       cameras: cameras.map((c) => c.camera),
     });
     const trialDir = trialDirRelative(patient.id, session.id, created.id);
-    const files = cameras.map(({ camera, mirrored, nobody, startS }) => {
+    const files = cameras.map(({ camera, mirrored, nobody, startS, source }) => {
+      const input = source ? sharedDataPath(source) : video;
       const videoRel = `${trialDir}/${camera}.mp4`;
       const target = resolveInsideLab(labDir, videoRel);
       mkdirSync(join(target, '..'), { recursive: true });
@@ -93,14 +96,14 @@ export async function createTrialLab(
         ]);
       else if (startS !== undefined)
         execFileSync('ffmpeg', [
-          ...['-v', 'error', '-y', '-i', video, '-ss', String(startS)],
+          ...['-v', 'error', '-y', '-i', input, '-ss', String(startS)],
           ...'-c:v libx264 -preset ultrafast -crf 18 -an'.split(' '),
           target,
         ]);
-      else if (!mirrored) copyFileSync(video, target);
+      else if (!mirrored) copyFileSync(input, target);
       else
         execFileSync('ffmpeg', [
-          ...['-v', 'error', '-y', '-i', video],
+          ...['-v', 'error', '-y', '-i', input],
           ...'-vf hflip -c:v libx264 -preset ultrafast -crf 18 -an'.split(' '),
           target,
         ]);

@@ -13,12 +13,21 @@ import { writeFileAtomic } from '../store/atomic-file';
 import type { AnalysisRepo } from '../store/analysis-repo';
 import type { LabContext } from './lab-context';
 import { analysisToView, failedView, type ViewContext } from './analysis-view';
+import { provenance } from './pose-provenance';
 import { InvalidHeightError, runGait } from './gait-pipeline';
-import { APP_VERSION } from './app-version';
 import { chooseAnalysisVideo, defaultAnalysisCameras, trialVideos } from '../capture/trial-videos';
 import type { TrialVideo } from '../../shared/api/ops/capture';
 import type { FloorScaleChoice, PersonChoice } from '../../shared/api/analysis-types';
 import { eventsForCamera, isFrontalCamera, type TimedView } from './frontal-events';
+import { TRIANGULATED_CAMERA } from '../../shared/api/analysis-types';
+import {
+  calibratedTrialCameras,
+  cameraCalibration,
+  reanalyseTriangulated,
+  triangulatedGaitAnalysis,
+  triangulatedPoseTrackView,
+  triangulateTrial,
+} from './trial-3d';
 
 export interface AnalysisDeps extends LabContext {
   analyses: AnalysisRepo;
@@ -38,27 +47,6 @@ export interface AnalyseOptions {
 /** The trial video analysed for `camera`, or by default (a side camera first). */
 export function videoOf(deps: AnalysisDeps, trial: TrialInfo, camera?: string): TrialVideo {
   return chooseAnalysisVideo(trialVideos(deps, trial.id), trial.name, camera);
-}
-
-export function provenance(pose: PoseResult, heightM: number | null): TrialAnalysisView['provenance'] {
-  const p = pose.manifest.provenance;
-  return {
-    appVersion: APP_VERSION,
-    poseAppVersion: p.appVersion,
-    landmarkModel: p.landmarkModel.file,
-    landmarkModelSha256: p.landmarkModel.sha256,
-    personModel: p.personModel.file,
-    modelPackage: p.modelPackage,
-    backend: p.backend,
-    workers: p.workers,
-    cpu: p.cpu,
-    filter: 'zero-lag 4th-order Butterworth low-pass, 6 Hz',
-    heightM,
-    videoCodec: pose.manifest.video.codec,
-    videoSizePx: `${pose.manifest.video.widthPx}x${pose.manifest.video.heightPx}`,
-    videoFps: pose.manifest.video.fps,
-    poseFinishedAt: p.finishedAt ?? null,
-  };
 }
 
 /** The trial's analysed side cameras, each with its start offset on the trial's shared clock. */
@@ -131,6 +119,7 @@ function analyseStoredPose(
         events,
         excludedCycles: row?.excludedCycles ?? [],
         view: isFrontalCamera(camera) ? 'frontal' : 'sagittal',
+        calibration: cameraCalibration(deps, trial, camera, pose.track.widthPx, pose.track.heightPx),
       });
       view = result.ok ? analysisToView(result.analysis, vc) : failedView(vc, result.error.message);
     }
@@ -254,30 +243,45 @@ export async function analyseTrial(
 
 /**
  * Analyses a trial as the user asks for it: the named camera, or else every default camera (a side
- * camera, and the one on the other side when recorded). A person chosen by a box applies to the
- * first camera only (the box is in its pixels). An extra camera that cannot be analysed (nobody
- * walking in its view, say) leaves its own row failed but not the trial, whose status is the first
- * camera's. Returns the first camera's analysis.
+ * camera, and the one on the other side when recorded) and every camera of the session's
+ * calibration, then, with two or more calibrated cameras, the trial in 3D. A person chosen by a box
+ * applies to the first camera only (the box is in its pixels). An extra camera that cannot be
+ * analysed (nobody walking in its view, say) leaves its own row failed but not the trial, whose
+ * status is the first camera's. Returns the first camera's analysis; with camera "3d", the
+ * calibrated cameras and the 3D analysis only, which it returns.
  */
 export async function analyseTrialCameras(
   deps: AnalysisDeps,
   trialId: string,
   options: AnalyseOptions = {},
 ): Promise<TrialAnalysisView> {
-  if (options.camera) return analyseTrial(deps, trialId, options);
+  const only3d = options.camera === TRIANGULATED_CAMERA;
+  if (options.camera && !only3d) return analyseTrial(deps, trialId, options);
   const trial = requireTrial(deps, trialId);
-  const cameras = defaultAnalysisCameras(trialVideos(deps, trial.id), trial.name);
+  // Every calibrated camera is analysed too: the 3D analysis needs each one's pose.
+  const calibrated = calibratedTrialCameras(deps, trial).videos.map((v) => v.camera);
+  const cameras = only3d
+    ? calibrated
+    : [...new Set([...defaultAnalysisCameras(trialVideos(deps, trial.id), trial.name), ...calibrated])];
+  if (only3d && cameras.length < 2)
+    throw new ApiError({
+      code: 'invalid-input',
+      message: `3D needs two or more of this trial's cameras in the session's calibration; ${cameras.length ? `only ${cameras[0]} is` : 'none is'}. Import a calibration on the session page.`,
+    });
+  const steps = cameras.length + (calibrated.length >= 2 ? 1 : 0);
   const progress = (k: number) => (d: number, t: number, m: string) =>
-    options.onProgress?.(d, t, cameras.length > 1 ? `${m}, camera ${k + 1} of ${cameras.length}` : m);
+    options.onProgress?.(d, t, steps > 1 ? `${m}, camera ${k + 1} of ${cameras.length}` : m);
   // The other cameras keep their own choice of person and floor marks (in one camera's pixels).
   const rest: AnalyseOptions = { ...options };
   delete rest.person;
   delete rest.floor;
+  delete rest.camera;
   const first = await analyseTrial(deps, trialId, {
-    ...options,
+    ...(only3d ? rest : options),
     camera: cameras[0]!,
     onProgress: progress(0),
   });
+  let threeD: TrialAnalysisView | null = null;
   try {
     for (let k = 1; k < cameras.length; k++) {
       try {
@@ -286,13 +290,17 @@ export async function analyseTrialCameras(
         if (options.signal?.aborted) throw err;
       }
     }
+    if (calibrated.length >= 2) {
+      options.onProgress?.(0, 1, 'Triangulating the calibrated cameras');
+      threeD = triangulateTrial(deps, trial);
+    }
   } finally {
     if (cameras.length > 1) {
       deps.trials.setStatus(trial.id, first.status === 'analysed' ? 'analysed' : 'failed', first.message);
       deps.events.emit({ type: 'data.changed', entity: 'trial', id: trial.id });
     }
   }
-  return first;
+  return only3d && threeD ? threeD : first;
 }
 
 /** The stored analysis view, or null when the trial camera was never analysed. */
@@ -323,6 +331,24 @@ export function reanalyse(
   },
 ): TrialAnalysisView {
   const trial = requireTrial(deps, trialId);
+  if (camera === TRIANGULATED_CAMERA) {
+    const row = deps.analyses.get(trialId, TRIANGULATED_CAMERA);
+    const current = readAnalysis(deps, trialId, TRIANGULATED_CAMERA);
+    if (!row?.poseDir || !current)
+      throw new ApiError({
+        code: 'conflict',
+        message: 'Analyse this trial in 3D first; events can be edited once it has been analysed.',
+      });
+    const change = edit(current, {
+      editedEvents: (row.editedEvents as GaitEvent[] | null) ?? null,
+      excludedCycles: row.excludedCycles,
+    });
+    deps.analyses.upsert(trialId, TRIANGULATED_CAMERA, {
+      ...(change.editedEvents !== undefined ? { editedEvents: change.editedEvents } : {}),
+      ...(change.excludedCycles !== undefined ? { excludedCycles: change.excludedCycles } : {}),
+    });
+    return reanalyseTriangulated(deps, trial);
+  }
   const video = videoOf(deps, trial, camera);
   const row = deps.analyses.get(trialId, video.camera);
   const current = readAnalysis(deps, trialId, video.camera);
@@ -352,6 +378,7 @@ export function readPoseTrackView(
   camera?: string,
 ): PoseTrackView | null {
   const trial = requireTrial(deps, trialId);
+  if (camera === TRIANGULATED_CAMERA) return triangulatedPoseTrackView(deps, trial);
   const cam = camera ?? trial.files.find((f) => f.kind === 'video')?.camera;
   const row = cam ? deps.analyses.get(trialId, cam) : undefined;
   if (!row?.poseDir) return null;
@@ -388,6 +415,7 @@ export function trialGaitAnalysis(
   camera?: string,
 ): AnalysisResult | null {
   const trial = requireTrial(deps, trialId);
+  if (camera === TRIANGULATED_CAMERA) return triangulatedGaitAnalysis(deps, trial);
   const video = videoOf(deps, trial, camera);
   const row = deps.analyses.get(trialId, video.camera);
   if (!row?.poseDir) return null;
@@ -406,5 +434,6 @@ export function trialGaitAnalysis(
     events,
     excludedCycles: row.excludedCycles,
     view: isFrontalCamera(video.camera) ? 'frontal' : 'sagittal',
+    calibration: cameraCalibration(deps, trial, video.camera, pose.track.widthPx, pose.track.heightPx),
   });
 }

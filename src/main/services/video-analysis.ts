@@ -9,7 +9,7 @@ import type { GaitAnalysis } from '../gait/analyse';
 import { runPose, type PoseProgress } from '../pose/run-pose';
 import { analysisToView, failedView, type ViewContext } from './analysis-view';
 import { runGait } from './gait-pipeline';
-import { provenance } from './trial-analysis';
+import { provenance } from './pose-provenance';
 
 export interface VideoAnalysisOptions {
   heightM?: number | null;

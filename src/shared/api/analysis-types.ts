@@ -166,3 +166,10 @@ export interface ScannedPeopleView {
     choice: PersonChoice;
   }>;
 }
+
+/**
+ * The camera name under which a trial's 3D analysis is stored and asked for: its landmarks are
+ * triangulated from the session's calibrated cameras, and its frames are those of the first of them
+ * (its video is the one review shows, with the 3D skeleton projected onto it).
+ */
+export const TRIANGULATED_CAMERA = '3d';

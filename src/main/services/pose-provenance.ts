@@ -1,0 +1,26 @@
+// What a trial's analysis records of the pose job it came from: app and model versions, backend,
+// machine, video, so every printed number can be traced to how its landmarks were made.
+import type { TrialAnalysisView } from '../../shared/api/analysis-types';
+import type { PoseResult } from '../pose/pose-result';
+import { APP_VERSION } from './app-version';
+
+export function provenance(pose: PoseResult, heightM: number | null): TrialAnalysisView['provenance'] {
+  const p = pose.manifest.provenance;
+  return {
+    appVersion: APP_VERSION,
+    poseAppVersion: p.appVersion,
+    landmarkModel: p.landmarkModel.file,
+    landmarkModelSha256: p.landmarkModel.sha256,
+    personModel: p.personModel.file,
+    modelPackage: p.modelPackage,
+    backend: p.backend,
+    workers: p.workers,
+    cpu: p.cpu,
+    filter: 'zero-lag 4th-order Butterworth low-pass, 6 Hz',
+    heightM,
+    videoCodec: pose.manifest.video.codec,
+    videoSizePx: `${pose.manifest.video.widthPx}x${pose.manifest.video.heightPx}`,
+    videoFps: pose.manifest.video.fps,
+    poseFinishedAt: p.finishedAt ?? null,
+  };
+}

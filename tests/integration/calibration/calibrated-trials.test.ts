@@ -1,0 +1,139 @@
+// Trials of a session with a camera calibration, through the lab services as the app runs them:
+// - the Pose2Sim demo's four cameras as one trial with its scene calibration: every camera's pose,
+//   then the trial triangulated (stored as camera "3d"); the 3D skeleton projected onto the first
+//   camera lies on that camera's own landmarks; he balances, so the 3D gait analysis says he did
+//   not walk; a calibration with two cameras given each other's view is caught, not used silently;
+// - the Sports2D walk with Sports2D's own calibration of that camera: metres from the calibration
+//   (where the feet land on the floor) instead of the patient's height, compared with the height.
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  TRIANGULATED_CAMERA,
+  type PoseTrackView,
+  type TrialAnalysisView,
+} from '../../../src/shared/api/analysis-types';
+import type { TrialInfo } from '../../../src/shared/api/entities';
+import { analyseInProcess, callLab, createTrialLab, type TrialLab } from '../../helpers/analysed-trial';
+import { readSharedText, sharedDataPath } from '../../helpers/shared-data';
+
+const P2S = 'pose2sim_demo_balancing';
+const VIEWS = ['sagittal-left', 'sagittal-right', 'frontal', 'posterior'] as const;
+const median = (v: number[]) => [...v].sort((a, b) => a - b)[v.length >> 1]!;
+
+describe('a trial of four calibrated cameras (Pose2Sim demo)', () => {
+  let t: TrialLab;
+  const scene = readSharedText(`${P2S}/calibration/Calib_scene_recomputed.toml`);
+  const importCalibration = (views: Record<string, string>) =>
+    callLab(t.labDir, 'calibration.import', {
+      sessionId: t.session.id,
+      fileName: 'Calib_scene_recomputed.toml',
+      content: scene,
+      views,
+    });
+
+  beforeAll(async () => {
+    t = await createTrialLab({
+      cameras: VIEWS.map((camera, i) => ({ camera, source: `${P2S}/videos/cam0${i + 1}.mp4` })),
+    });
+    await importCalibration(Object.fromEntries(VIEWS.map((v, i) => [`int_cam0${i + 1}_img`, v])));
+    const r = await analyseInProcess(t.labDir, t.trial.id);
+    expect(r.state, r.message).toBe('done');
+  }, 600_000);
+
+  it('poses every camera, triangulates them and analyses the 3D landmarks', async () => {
+    const trial = await callLab<TrialInfo>(t.labDir, 'trials.get', { id: t.trial.id });
+    expect(trial.cameraAnalyses.map((a) => a.camera).sort()).toEqual([TRIANGULATED_CAMERA, ...VIEWS].sort());
+    const view = await callLab<TrialAnalysisView>(t.labDir, 'analysis.get', {
+      trialId: t.trial.id,
+      camera: TRIANGULATED_CAMERA,
+    });
+    // A balance trial: the 3D analysis runs and says why there are no gait cycles.
+    expect(view.status).toBe('failed');
+    expect(view.message).toMatch(/did not walk/);
+    expect(view.videoRelativePath).toMatch(/sagittal-left\.mp4$/);
+    expect(String(view.provenance.calibration)).toMatch(/Calib_scene_recomputed\.toml/);
+  });
+
+  it('draws the 3D skeleton on the first camera where its own landmarks are', async () => {
+    const projected = await callLab<PoseTrackView>(t.labDir, 'analysis.poseTrack', {
+      trialId: t.trial.id,
+      camera: TRIANGULATED_CAMERA,
+    });
+    const own = await callLab<PoseTrackView>(t.labDir, 'analysis.poseTrack', {
+      trialId: t.trial.id,
+      camera: 'sagittal-left',
+    });
+    expect(projected.frameCount).toBe(own.frameCount);
+    expect(projected.widthPx).toBe(own.widthPx);
+    // Hips to toes (landmarks 23-32) in every frame.
+    const d: number[] = [];
+    for (let f = 0; f < own.frameCount; f++)
+      for (let l = 23; l <= 32; l++) {
+        const k = f * 33 + l;
+        const [a, b, c, e] = [projected.xPx[k], projected.yPx[k], own.xPx[k], own.yPx[k]];
+        if (a != null && b != null && c != null && e != null) d.push(Math.hypot(a - c, b - e));
+      }
+    console.log(
+      `3D skeleton on cam01: median ${median(d).toFixed(1)} px from cam01's own landmarks (${d.length} points)`,
+    );
+    expect(d.length).toBeGreaterThan(0.9 * own.frameCount * 10);
+    expect(median(d)).toBeLessThan(12);
+  });
+
+  it("catches two cameras given each other's view instead of measuring with them", async () => {
+    await importCalibration({
+      int_cam01_img: 'sagittal-right',
+      int_cam02_img: 'sagittal-left',
+      int_cam03_img: 'frontal',
+      int_cam04_img: 'posterior',
+    });
+    const r = await analyseInProcess(t.labDir, t.trial.id, { camera: TRIANGULATED_CAMERA });
+    expect(r.state, r.message).toBe('done');
+    const view = await callLab<TrialAnalysisView>(t.labDir, 'analysis.get', {
+      trialId: t.trial.id,
+      camera: TRIANGULATED_CAMERA,
+    });
+    const said = [view.message, ...view.warnings].join(' ');
+    console.log(`swapped views: ${view.status}: ${said}`);
+    expect(said).toMatch(/sagittal-left|sagittal-right/);
+    expect(said).toMatch(/disagreed with the others|do not see the same body/);
+  });
+});
+
+describe('the Sports2D walk with its camera calibration', () => {
+  let t: TrialLab;
+  beforeAll(async () => {
+    t = await createTrialLab({ cameras: [{ camera: 'sagittal-left' }] });
+    await callLab(t.labDir, 'calibration.import', {
+      sessionId: t.session.id,
+      fileName: 'Calib_demo.toml',
+      content: readFileSync(sharedDataPath('sports2d_demo_sideview_walk/Calib_demo.toml'), 'utf8'),
+      views: { demo: 'sagittal-left' },
+    });
+    const r = await analyseInProcess(t.labDir, t.trial.id);
+    expect(r.state, r.message).toBe('done');
+  }, 600_000);
+
+  it('measures metres from where the feet land, and agrees with the patient height', async () => {
+    const view = await callLab<TrialAnalysisView>(t.labDir, 'analysis.get', { trialId: t.trial.id });
+    expect(view.status).toBe('analysed');
+    expect(view.scale?.method).toBe('calibration');
+    expect(view.scale?.description).toMatch(/camera calibration: \d+ foot contacts on the floor/);
+    // Without the calibration: the patient's height (1.65 m, the demo's).
+    await callLab(t.labDir, 'calibration.remove', { sessionId: t.session.id });
+    const r = await analyseInProcess(t.labDir, t.trial.id);
+    expect(r.state, r.message).toBe('done');
+    const byHeight = await callLab<TrialAnalysisView>(t.labDir, 'analysis.get', { trialId: t.trial.id });
+    expect(byHeight.scale?.method).toBe('subject-height');
+    const speed = (v: TrialAnalysisView) => v.parameters.find((p) => p.parameter === 'speedMps')!.left.mean!;
+    const step = (v: TrialAnalysisView) =>
+      v.parameters.find((p) => p.parameter === 'stepLengthM')!.left.mean!;
+    const ratio = view.scale!.metresPerUnit / byHeight.scale!.metresPerUnit;
+    console.log(
+      `Sports2D walk: ${view.scale!.description}; ${(1000 * view.scale!.metresPerUnit).toFixed(2)} mm/px against ${(1000 * byHeight.scale!.metresPerUnit).toFixed(2)} from the height (${(100 * (ratio - 1)).toFixed(1)} %); speed ${speed(view).toFixed(2)} vs ${speed(byHeight).toFixed(2)} m/s, left step ${step(view).toFixed(2)} vs ${step(byHeight).toFixed(2)} m`,
+    );
+    // Sports2D's calibration is itself an estimate (camera put 10 m away): agreement within 20 %.
+    expect(Math.abs(ratio - 1)).toBeLessThan(0.2);
+    expect(view.warnings.join(' ')).not.toMatch(/larger than|smaller than/);
+  });
+});
