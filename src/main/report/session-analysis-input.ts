@@ -3,7 +3,7 @@
 // a trial with 5 cycles weighs more than one with 2, and the SD is over all cycles.
 import { farLegs } from '../../shared/far-legs';
 import { cycleFlagText, frameRunsText, lowConfidenceInsidePasses } from '../../shared/analysis-notes';
-import type { TrialAnalysisView, SideName } from '../../shared/api/analysis-types';
+import { TRIANGULATED_CAMERA, type TrialAnalysisView, type SideName } from '../../shared/api/analysis-types';
 import {
   isGaitVariable,
   resolveVariableName,
@@ -60,6 +60,15 @@ function pooledMeanSd(parts: Array<{ mean: number; sd: number | null; n: number 
   if (n < 2) return { mean, sd: null, n };
   const ss = usable.reduce((a, p) => a + (p.n - 1) * (p.sd ?? 0) ** 2 + p.n * (p.mean - mean) ** 2, 0);
   return { mean, sd: Math.sqrt(ss / (n - 1)), n };
+}
+
+/**
+ * A trial analysed in 3D is read from its 3D analysis alone: it saw both legs, in both planes, from
+ * all its calibrated cameras at once, and counts each stride once.
+ */
+function preferTriangulated(views: readonly TrialAnalysisView[]): TrialAnalysisView[] {
+  const in3d = new Set(views.filter((v) => v.camera === TRIANGULATED_CAMERA).map((v) => v.trialId));
+  return views.filter((v) => !in3d.has(v.trialId) || v.camera === TRIANGULATED_CAMERA);
 }
 
 /**
@@ -209,7 +218,7 @@ export function sessionAnalysisInput(
       ? `trial "${name}"`
       : `trial ${id.slice(0, 8)}`;
   };
-  const analysed = views.filter((v) => v.status === 'analysed');
+  const analysed = preferTriangulated(views.filter((v) => v.status === 'analysed'));
   const first = analysed[0];
   const p = first?.provenance ?? {};
   const left = sideInput(analysed, 'left');

@@ -15,7 +15,7 @@ import { AnalysisRepo } from '../../store/analysis-repo';
 import type { GaitAnalysis } from '../../gait/analyse';
 import { textSummary } from '../../gait/summary';
 import { tidyCurvesCsv } from '../../gait/tidy-csv';
-import type { TrialAnalysisView } from '../../../shared/api/analysis-types';
+import { TRIANGULATED_CAMERA, type TrialAnalysisView } from '../../../shared/api/analysis-types';
 import { farLegs } from '../../../shared/far-legs';
 import { lowConfidenceNote } from '../../../shared/analysis-notes';
 
@@ -41,7 +41,10 @@ peak in swing and minimum in stance) and writes a tidy CSV: trial, side, cycle, 
                    walkway at the walking line) and the distance between them: distances in
                    measured metres instead of from the height; a lab trial keeps them
   --floor-none     a lab trial: back to the scale from the height
-  --camera NAME    camera of the trial to analyse (default: sagittal-left, else sagittal-right, else the first)
+  --camera NAME    camera of the trial to analyse (default: sagittal-left, else sagittal-right, else the first);
+                   3d: the trial triangulated from the session's calibrated cameras (see gaitlab calibration).
+                   Without --camera a trial is analysed from every default and calibrated camera, and
+                   summarised in 3D when two or more of its cameras are calibrated
   --person-box x0,y0,x1,y1@frame
                    follow the person inside this box (video pixels) at that frame, when several
                    people are in view; a lab trial keeps the choice for later analyses
@@ -118,7 +121,7 @@ An interrupted run resumes where it stopped.`,
         // Frames/s from the start of the current stage (each camera starts its own count).
         let stage = { message: '', started: Date.now() };
         const deps = { ...services, analyses: new AnalysisRepo(services.db) };
-        view = await analyseTrialCameras(deps, trial.id, {
+        const analysedFirst = await analyseTrialCameras(deps, trial.id, {
           ...(values.camera ? { camera: values.camera } : {}),
           ...(heightM !== null ? { heightM } : {}),
           ...(person !== undefined ? { person } : {}),
@@ -130,6 +133,9 @@ An interrupted run resumes where it stopped.`,
             onProgress(d, t, rate, rate > 0 ? (t - d) / rate : NaN, m);
           },
         });
+        // A trial triangulated from calibrated cameras is summarised in 3D (both legs, both planes).
+        const threeD = values.camera ? null : readAnalysis(deps, trial.id, TRIANGULATED_CAMERA);
+        view = threeD?.status === 'analysed' ? threeD : analysedFirst;
         const result = view.status === 'analysed' ? trialGaitAnalysis(deps, trial.id, view.camera) : null;
         analysis = result?.ok ? result.analysis : null;
         if (!values.camera) {
@@ -155,6 +161,8 @@ An interrupted run resumes where it stopped.`,
       return 1;
     }
     ctx.io.out(textSummary(trialName, analysis).trimEnd());
+    // What the trial's analysis adds to the gait module's warnings (a 3D camera that disagreed).
+    for (const w of view.warnings.filter((x) => !analysis.warnings.includes(x))) ctx.io.out(`Note: ${w}`);
     const low = lowConfidenceNote(view);
     if (low) ctx.io.out(low);
     for (const line of otherCameras) ctx.io.out(line);
