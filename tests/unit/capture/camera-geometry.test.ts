@@ -8,6 +8,7 @@ import {
   undistortPixel,
   type CameraCalibration,
 } from '../../../src/main/capture/calibration/camera-model';
+import { calibratedFloorScale } from '../../../src/main/capture/calibration/floor-scale';
 import { triangulatePoint } from '../../../src/main/capture/calibration/triangulation';
 import {
   checkCalibration,
@@ -175,5 +176,42 @@ describe('calibration checks', () => {
     const other = fitCalibrationToVideo(cam, 1440, 1080);
     expect(other.ok).toBe(false);
     if (!other.ok) expect(other.message).toMatch(/calibrated at 1920x1080 but the video is 1440x1080/);
+  });
+});
+
+describe('metres on the floor from one calibrated side camera', () => {
+  // A camera 4.5 m from a walkway along X, 1.5 m high, looking across it.
+  const cam = lookingCamera('side', [2, -4.5, 1.5], 90, 12);
+  const contact = (x: number): { xPx: number; yPx: number } => {
+    const [u, v] = projectPoint(cam, [x, 0.05, 0]);
+    return { xPx: u + 0.5, yPx: v + 0.5 };
+  };
+
+  it('gives metres per pixel along the walking line where the feet land', () => {
+    const xs = [0.6, 1.3, 2.0, 2.7, 3.4];
+    const s = calibratedFloorScale(cam, xs.map(contact));
+    if (!s.ok) throw new Error(s.message);
+    // Perspective and lens distortion make the picture's scale vary a little along the line; the
+    // fitted scale reproduces the 2.8 m between the first and last contact within 1 %.
+    const spanPx = Math.abs(contact(3.4).xPx - contact(0.6).xPx);
+    expect(spanPx * s.metresPerPx).toBeGreaterThan(2.8 * 0.99);
+    expect(spanPx * s.metresPerPx).toBeLessThan(2.8 * 1.01);
+    expect(s.distanceM).toBeCloseTo(4.55, 6);
+    expect(s.obliquityDeg).toBeLessThan(1e-6);
+    expect(s.contacts).toBe(5);
+  });
+
+  it('says how far the walking line turns from the picture, and refuses too little walking', () => {
+    const turned = calibratedFloorScale(
+      cam,
+      [0.6, 1.3, 2.0, 2.7].map((x) => {
+        const [u, v] = projectPoint(cam, [x, 0.05 + 0.4 * (x - 0.6), 0]);
+        return { xPx: u + 0.5, yPx: v + 0.5 };
+      }),
+    );
+    expect(turned.ok && turned.obliquityDeg).toBeCloseTo((Math.atan(0.4) * 180) / Math.PI, 6);
+    const short = calibratedFloorScale(cam, [contact(2.0), contact(2.02)]);
+    expect(short.ok).toBe(false);
+    if (!short.ok) expect(short.message).toMatch(/too little walking/);
   });
 });
