@@ -393,6 +393,28 @@ function storedOf(deps: AnalysisDeps, trial: TrialInfo): Stored3d | null {
   }
 }
 
+/**
+ * Why a stored 3D analysis no longer matches the session's calibration (replaced or removed since
+ * the trial was triangulated), or null: its numbers came from cameras the lab now describes
+ * otherwise, so it is to be analysed again before it is read.
+ */
+export function staleTriangulationNote(deps: AnalysisDeps, trial: TrialInfo): string | null {
+  const row = deps.analyses.get(trial.id, TRIANGULATED_CAMERA);
+  if (!row?.poseDir) return null;
+  let used: Manifest3d['calibration'];
+  try {
+    used = readStored(deps, row.poseDir).manifest.calibration;
+  } catch {
+    return null;
+  }
+  const now = readSessionCalibration(deps, trial.sessionId);
+  if (!now)
+    return `The session's calibration (${used.fileName}) was removed after this trial was triangulated: these 3D results are from it. Import a calibration and analyse the trial again, or read its cameras one by one.`;
+  if (now.info.fileName !== used.fileName || now.info.importedAt !== used.importedAt)
+    return `The session's calibration was replaced (${now.info.fileName}, imported ${now.info.importedAt.slice(0, 10)}) after this trial was triangulated with ${used.fileName}: analyse the trial again.`;
+  return null;
+}
+
 /** Re-runs the 3D gait analysis from the stored points after a hand edit. */
 export function reanalyseTriangulated(deps: AnalysisDeps, trial: TrialInfo): TrialAnalysisView {
   const stored = storedOf(deps, trial);

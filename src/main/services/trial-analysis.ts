@@ -24,6 +24,7 @@ import {
   calibratedTrialCameras,
   cameraCalibration,
   reanalyseTriangulated,
+  staleTriangulationNote,
   triangulatedGaitAnalysis,
   triangulatedPoseTrackView,
   triangulateTrial,
@@ -312,9 +313,12 @@ export function readAnalysis(deps: AnalysisDeps, trialId: string, camera?: strin
   if (!cam) return null;
   const row = deps.analyses.get(trialId, cam);
   if (!row?.resultPath) return null;
-  return JSON.parse(
+  const view = JSON.parse(
     readFileSync(resolveInsideLab(deps.layout.root, row.resultPath), 'utf8'),
   ) as TrialAnalysisView;
+  if (cam !== TRIANGULATED_CAMERA) return view;
+  const stale = staleTriangulationNote(deps, trial);
+  return stale ? { ...view, warnings: [stale, ...view.warnings] } : view;
 }
 
 /** Applies a hand edit (events or excluded cycles) and re-runs the gait part from the stored pose. */

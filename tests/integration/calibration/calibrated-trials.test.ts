@@ -98,6 +98,19 @@ describe('a trial of four calibrated cameras (Pose2Sim demo)', () => {
     expect(said).toMatch(/sagittal-left|sagittal-right/);
     expect(said).toMatch(/disagreed with the others|do not see the same body/);
   });
+
+  it('says when the calibration was replaced or removed after the trial was triangulated', async () => {
+    const get = () =>
+      callLab<TrialAnalysisView>(t.labDir, 'analysis.get', {
+        trialId: t.trial.id,
+        camera: TRIANGULATED_CAMERA,
+      });
+    expect((await get()).warnings.join(' ')).not.toMatch(/was replaced|was removed/);
+    await importCalibration(Object.fromEntries(VIEWS.map((v, i) => [`int_cam0${i + 1}_img`, v])));
+    expect((await get()).warnings[0]).toMatch(/calibration was replaced .* analyse the trial again/);
+    await callLab(t.labDir, 'calibration.remove', { sessionId: t.session.id });
+    expect((await get()).warnings[0]).toMatch(/calibration \(Calib_scene_recomputed\.toml\) was removed/);
+  });
 });
 
 describe('the Sports2D walk with its camera calibration', () => {
