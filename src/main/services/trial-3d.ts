@@ -33,26 +33,10 @@ import { provenance } from './pose-provenance';
 import type { AnalysisDeps } from './trial-analysis';
 
 /** The landmarks triangulated: the body the skeleton draws and the gait analysis reads. */
-const TRIANGULATED: readonly LandmarkName[] = [
-  'nose',
-  'left_shoulder',
-  'right_shoulder',
-  'left_elbow',
-  'right_elbow',
-  'left_wrist',
-  'right_wrist',
-  'left_hip',
-  'right_hip',
-  'left_knee',
-  'right_knee',
-  'left_ankle',
-  'right_ankle',
-  'left_heel',
-  'right_heel',
-  'left_foot_index',
-  'right_foot_index',
-];
-const LOWER_LIMB = TRIANGULATED.slice(7);
+const TRIANGULATED: readonly LandmarkName[] = BLAZEPOSE_LANDMARKS.filter(
+  (name) => name === 'nose' || /shoulder|elbow|wrist|hip|knee|ankle|heel|foot_index/.test(name),
+);
+const LOWER_LIMB = TRIANGULATED.filter((name) => /hip|knee|ankle|heel|foot_index/.test(name));
 const MANIFEST = 'manifest.json';
 const POINTS = 'points.f32';
 const FORMAT_VERSION = 1;

@@ -335,41 +335,26 @@ export function reanalyse(
   },
 ): TrialAnalysisView {
   const trial = requireTrial(deps, trialId);
-  if (camera === TRIANGULATED_CAMERA) {
-    const row = deps.analyses.get(trialId, TRIANGULATED_CAMERA);
-    const current = readAnalysis(deps, trialId, TRIANGULATED_CAMERA);
-    if (!row?.poseDir || !current)
-      throw new ApiError({
-        code: 'conflict',
-        message: 'Analyse this trial in 3D first; events can be edited once it has been analysed.',
-      });
-    const change = edit(current, {
-      editedEvents: (row.editedEvents as GaitEvent[] | null) ?? null,
-      excludedCycles: row.excludedCycles,
-    });
-    deps.analyses.upsert(trialId, TRIANGULATED_CAMERA, {
-      ...(change.editedEvents !== undefined ? { editedEvents: change.editedEvents } : {}),
-      ...(change.excludedCycles !== undefined ? { excludedCycles: change.excludedCycles } : {}),
-    });
-    return reanalyseTriangulated(deps, trial);
-  }
-  const video = videoOf(deps, trial, camera);
-  const row = deps.analyses.get(trialId, video.camera);
-  const current = readAnalysis(deps, trialId, video.camera);
+  const in3d = camera === TRIANGULATED_CAMERA;
+  const video = in3d ? null : videoOf(deps, trial, camera);
+  const cam = video?.camera ?? TRIANGULATED_CAMERA;
+  const row = deps.analyses.get(trialId, cam);
+  const current = readAnalysis(deps, trialId, cam);
   if (!row?.poseDir || !current) {
     throw new ApiError({
       code: 'conflict',
-      message: 'Analyse this trial first; events can be edited once it has been analysed.',
+      message: `Analyse this trial${in3d ? ' in 3D' : ''} first; events can be edited once it has been analysed.`,
     });
   }
   const change = edit(current, {
     editedEvents: (row.editedEvents as GaitEvent[] | null) ?? null,
     excludedCycles: row.excludedCycles,
   });
-  deps.analyses.upsert(trialId, video.camera, {
+  deps.analyses.upsert(trialId, cam, {
     ...(change.editedEvents !== undefined ? { editedEvents: change.editedEvents } : {}),
     ...(change.excludedCycles !== undefined ? { excludedCycles: change.excludedCycles } : {}),
   });
+  if (!video) return reanalyseTriangulated(deps, trial);
   const pose = readPoseResult(resolveInsideLab(deps.layout.root, row.poseDir));
   const heightM = (row.settings.heightM as number | null | undefined) ?? defaultHeight(deps, trial);
   return analyseStoredPose(deps, trial, video.camera, video.relativePath, pose, heightM);

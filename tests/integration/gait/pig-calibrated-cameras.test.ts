@@ -15,6 +15,7 @@ import {
 } from '../../../src/main/capture/calibration/triangulate-tracks';
 import { BLAZEPOSE_LANDMARKS, LANDMARK_COUNT, type PoseTrack2D } from '../../../src/shared/landmarks';
 import { readSharedBytes } from '../../helpers/shared-data';
+import { cameraLookingAt } from '../../helpers/virtual-camera';
 import { rmse } from './angle-errors';
 
 const TRIALS = [
@@ -37,33 +38,13 @@ const AS_LANDMARKS: Record<string, string> = {
   right_shoulder: 'RSHO',
 };
 
-/** A 1920x1080 camera at `position` (m) looking at `target` (m), Z up. */
-function camera(name: string, position: number[], target: number[]): CameraCalibration {
-  const f = target.map((t, i) => t - position[i]!);
-  const fl = Math.hypot(...f);
-  const forward = f.map((v) => v / fl);
-  const r = [forward[1]!, -forward[0]!, 0];
-  const rl = Math.hypot(...r);
-  const right = r.map((v) => v / rl);
-  const down = [
-    forward[1]! * right[2]! - forward[2]! * right[1]!,
-    forward[2]! * right[0]! - forward[0]! * right[2]!,
-    forward[0]! * right[1]! - forward[1]! * right[0]!,
-  ];
-  const R = [...right, ...down, ...forward];
-  const t = [0, 1, 2].map(
-    (k) => -(R[3 * k]! * position[0]! + R[3 * k + 1]! * position[1]! + R[3 * k + 2]! * position[2]!),
-  );
-  return {
-    name,
-    imageSizePx: [1920, 1080],
+/** A 1920x1080 camera at `position` (m) looking at `target` (m), Z up, a wide lens. */
+const camera = (name: string, position: number[], target: number[]): CameraCalibration =>
+  cameraLookingAt(name, position as [number, number, number], target as [number, number, number], {
     focalPx: [1150, 1150],
     principalPointPx: [962, 538],
     distortion: { k1: -0.1, k2: 0.08, p1: 0.0005, p2: -0.0004, k3: 0 },
-    rotation: R,
-    translationM: [t[0]!, t[1]!, t[2]!],
-  };
-}
+  });
 
 /** Deterministic standard normal noise (Box-Muller on a linear congruential generator). */
 function noise(seed: number): () => number {

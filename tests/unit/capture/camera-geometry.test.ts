@@ -9,43 +9,28 @@ import {
   type CameraCalibration,
 } from '../../../src/main/capture/calibration/camera-model';
 import { calibratedFloorScale } from '../../../src/main/capture/calibration/floor-scale';
+import { cameraLookingAt } from '../../helpers/virtual-camera';
 import { triangulatePoint } from '../../../src/main/capture/calibration/triangulation';
 import {
   checkCalibration,
   fitCalibrationToVideo,
 } from '../../../src/main/capture/calibration/calibration-checks';
 
-/** A 1920x1080 camera at `position` (m, Z up) looking horizontally along `yawDeg` (0 = +X), tilted down. */
+/** A camera at `position` looking horizontally along `yawDeg` (0 = +X), tilted down. */
 function lookingCamera(
   name: string,
   position: [number, number, number],
   yawDeg: number,
   tiltDownDeg = 10,
-  distortion = { k1: -0.08, k2: 0.12, p1: 0.001, p2: -0.0008, k3: 0 },
 ): CameraCalibration {
   const yaw = (yawDeg * Math.PI) / 180;
   const tilt = (tiltDownDeg * Math.PI) / 180;
-  const forward = [Math.cos(yaw) * Math.cos(tilt), Math.sin(yaw) * Math.cos(tilt), -Math.sin(tilt)];
-  const right = [Math.sin(yaw), -Math.cos(yaw), 0];
-  // down = forward x right
-  const down = [
-    forward[1]! * right[2]! - forward[2]! * right[1]!,
-    forward[2]! * right[0]! - forward[0]! * right[2]!,
-    forward[0]! * right[1]! - forward[1]! * right[0]!,
+  const target: [number, number, number] = [
+    position[0] + Math.cos(yaw) * Math.cos(tilt),
+    position[1] + Math.sin(yaw) * Math.cos(tilt),
+    position[2] - Math.sin(tilt),
   ];
-  const R = [...right, ...down, ...forward];
-  const t = [0, 1, 2].map(
-    (r) => -(R[3 * r]! * position[0] + R[3 * r + 1]! * position[1] + R[3 * r + 2]! * position[2]),
-  );
-  return {
-    name,
-    imageSizePx: [1920, 1080],
-    focalPx: [1400, 1402],
-    principalPointPx: [955.5, 541.2],
-    distortion,
-    rotation: R,
-    translationM: [t[0]!, t[1]!, t[2]!],
-  };
+  return cameraLookingAt(name, position, target);
 }
 
 const PLACES: Array<[number, number, number]> = [
