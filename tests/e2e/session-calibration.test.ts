@@ -62,7 +62,7 @@ describe('session camera calibration in the browser', () => {
     const error = section().getByRole('alert');
     await error.waitFor();
     expect(await error.textContent()).toBe(
-      'Not a readable TOML calibration file: Invalid TOML document: illegal character in key',
+      'Not a readable TOML calibration file (Invalid TOML document: illegal character in key): choose the .toml calibration written by Pose2Sim, Sports2D or caliscope.',
     );
     expect(await page.getByLabel('Import calibration file').getAttribute('aria-invalid')).toBe('true');
   });

@@ -93,7 +93,7 @@ export function readCalibrationToml(text: string): CalibrationFile {
     doc = parse(text) as Table;
   } catch (err) {
     throw new CalibrationFormatError(
-      `Not a readable TOML calibration file: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`,
+      `Not a readable TOML calibration file (${err instanceof Error ? err.message.split('\n')[0] : String(err)}): choose the .toml calibration written by Pose2Sim, Sports2D or caliscope.`,
     );
   }
   if (isTable(doc.cameras)) {

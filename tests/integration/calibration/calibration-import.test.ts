@@ -265,7 +265,7 @@ describe('refusals', () => {
     });
     expect(notToml.code).toBe('invalid-input');
     expect(notToml.message).toBe(
-      'Not a readable TOML calibration file: Invalid TOML document: illegal character in key',
+      'Not a readable TOML calibration file (Invalid TOML document: illegal character in key): choose the .toml calibration written by Pose2Sim, Sports2D or caliscope.',
     );
     expect(notToml.fields).toEqual({ content: notToml.message });
 
