@@ -19,12 +19,11 @@
 // OpenPose's on every camera (two definitions of the hip), and on cam03/cam04, seen from behind,
 // 23-31 % of its ankle, heel and toe points are more than 30 px from OpenPose's (e.g. at the
 // start of cam04 it puts the raised left foot 50-60 px up the calf). OpenPose itself is 8-17 px (median) from
-// the reprojection of Pose2Sim's triangulation of it. Triangulating our four views (visibility-
-// weighted DLT, the worst view dropped while its reprojection error exceeds 20-60 px, scene
-// calibration with distortion) and reprojecting gives 16.4 / 15.0 / 17.3 / 20.5 px: the hidden
-// feet seen from behind are mended, the hips are not (20-41 px on cam01 and cam04 after it), so the
-// hip difference is one of 3D placement, not of a view. With the same calibration OpenPose's own
-// points reproject at a median of 8-10 px. The bounds below are the measured medians
+// the reprojection of Pose2Sim's triangulation of it. Triangulating our four views as a calibrated
+// trial is analysed (the last test: Pose2Sim's rule, scene calibration) mends the hidden feet seen
+// from behind on cam03 (22.3 -> 16.9 px), not the hips, so the hip difference is one of 3D
+// placement, not of a view; subset thresholds of 20-60 px instead of 15 moved each camera by
+// 0.5-2.6 px, none to 15 on all four. The bounds below are the measured medians
 // + ~2 px (the tracking lag, hence the result, changes with the number of cores): a regression
 // guard, not the goal.
 import { readFileSync } from 'node:fs';
