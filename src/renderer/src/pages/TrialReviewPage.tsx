@@ -1,4 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { TRIANGULATED_CAMERA, type TrialAnalysisView } from '../../../shared/api/analysis-types';
+import type { SessionCalibrationInfo } from '../../../shared/api/calibration-types';
+import type { TrialInfo } from '../../../shared/api/entities';
 import { api, mediaUrl } from '../api';
 import { useAsync } from '../use-async';
 import { href } from '../router';
@@ -19,6 +22,7 @@ import { NormalisedCurves } from '../review/NormalisedCurves';
 import { PersonChooser } from '../review/PersonChooser';
 import { FloorScale } from '../review/FloorScale';
 import { failureAdvice, withoutPaths } from '../review/failure-advice';
+import { TRIANGULATED_LABEL, scaleDescription, triangulatedFrom } from '../review/labels';
 
 /** Keys typed into form controls, or arrows on an event marker, belong to those controls. */
 function ownsKey(target: EventTarget | null, key: string): boolean {
@@ -27,6 +31,28 @@ function ownsKey(target: EventTarget | null, key: string): boolean {
   if (key.startsWith('Arrow') && target.closest('[role="slider"]')) return true;
   if (key === ' ' && target.closest('button, a, summary, [role="slider"]')) return true;
   return false;
+}
+
+/** The trial camera that made a video, by its path (the 3D analysis shows its reference camera's). */
+function cameraOfVideo(t: TrialInfo | null, relativePath: string): string | undefined {
+  return t?.files.find((f) => f.kind === 'video' && f.relativePath === relativePath)?.camera;
+}
+
+/** What the analysis under review was measured from, for the provenance's first line. */
+function viewText(a: TrialAnalysisView, t: TrialInfo | null): string {
+  if (a.camera !== TRIANGULATED_CAMERA) return `${a.view} camera (${a.camera})`;
+  const from = triangulatedFrom(a.provenance);
+  const shown = cameraOfVideo(t, a.videoRelativePath);
+  return `3D, triangulated from ${from ? `${from.length} calibrated cameras` : 'the calibrated cameras'}${shown ? `, shown on the ${shown} video` : ''}`;
+}
+
+/** Whether the session's calibration measures this camera's floor (a calibrated side camera). */
+function measuresFloor(calibration: SessionCalibrationInfo | null, camera: string): boolean {
+  return (
+    !!calibration?.floorAtOrigin &&
+    camera.startsWith('sagittal-') &&
+    calibration.cameras.some((c) => c.view === camera)
+  );
 }
 
 export function TrialReviewPage({ id }: { id: string }) {
@@ -40,10 +66,18 @@ export function TrialReviewPage({ id }: { id: string }) {
     () => (session.data ? api['patients.get']({ id: session.data.patientId }) : Promise.resolve(null)),
     [session.data?.patientId],
   );
+  const calibration = useAsync(
+    () => (t ? api['calibration.get']({ sessionId: t.sessionId }).catch(() => null) : Promise.resolve(null)),
+    [t?.sessionId],
+  );
   // A trial filmed by several cameras is reviewed one camera at a time (undefined: the default one).
   const [camera, setCamera] = useState<string | undefined>(undefined);
-  const review = useTrialReview(id, camera);
+  const threeD = t?.cameraAnalyses.find((c) => c.camera === TRIANGULATED_CAMERA);
+  // A trial analysed in 3D opens on it: both legs in both planes, and what its reports read.
+  const chosen = camera ?? (threeD?.status === 'analysed' ? TRIANGULATED_CAMERA : undefined);
+  const review = useTrialReview(id, t ? chosen : null);
   const { analysis: a, pose } = review;
+  const in3d = chosen === TRIANGULATED_CAMERA;
   const jobs = useAnalysisJobs(t?.sessionId ?? null, (changed) => {
     if (changed === id) {
       trial.reload();
@@ -52,13 +86,17 @@ export function TrialReviewPage({ id }: { id: string }) {
   });
   const job = jobs.byTrial[id];
 
-  const fps = a?.fps ?? pose?.fps ?? 30;
-  const frameCount = a?.frameCount ?? pose?.frameCount ?? 0;
+  // A failed analysis has no frames of its own (fps 0): its video is played on the pose track's clock.
+  const timed = a?.status === 'analysed' ? a : null;
+  const fps = timed?.fps ?? pose?.fps ?? 30;
+  const frameCount = timed?.frameCount ?? pose?.frameCount ?? 0;
+  const startTimeS = timed?.startTimeS ?? pose?.timeS[0] ?? 0;
   const videos = t?.files.filter((f) => f.kind === 'video') ?? [];
   const videoPath =
-    a?.videoRelativePath ?? (videos.find((f) => f.camera === camera) ?? videos[0])?.relativePath ?? null;
+    a?.videoRelativePath ?? (videos.find((f) => f.camera === chosen) ?? videos[0])?.relativePath ?? null;
   const videoUrl = videoPath ? mediaUrl(videoPath) : null;
-  const player = usePlayer(fps, frameCount, a?.startTimeS ?? 0, videoUrl);
+  const shownOn = videoPath ? cameraOfVideo(t, videoPath) : undefined;
+  const player = usePlayer(fps, frameCount, startTimeS, videoUrl);
   const [showSkeleton, setShowSkeleton] = useState(true);
   const lowConfidence = useMemo(
     () => new Set(a?.lowConfidenceFrames ?? pose?.lowConfidenceFrames ?? []),
@@ -118,7 +156,7 @@ export function TrialReviewPage({ id }: { id: string }) {
           <label className="camera-choice">
             Camera{' '}
             <select
-              value={camera ?? a?.camera ?? videos[0]!.camera}
+              value={chosen ?? a?.camera ?? videos[0]!.camera}
               onChange={(e) => setCamera(e.target.value)}
               disabled={review.busy}
             >
@@ -127,6 +165,7 @@ export function TrialReviewPage({ id }: { id: string }) {
                   {f.camera}
                 </option>
               ))}
+              {threeD && <option value={TRIANGULATED_CAMERA}>{TRIANGULATED_LABEL}</option>}
             </select>
           </label>
         )}
@@ -147,9 +186,11 @@ export function TrialReviewPage({ id }: { id: string }) {
             </p>
           ) : (
             <p>
-              {camera && videos.length > 1
-                ? `The ${camera} camera of this trial has not been analysed yet.`
-                : 'This trial has not been analysed yet.'}
+              {in3d
+                ? 'The 3D analysis of this trial has not been made yet: analyse the trial again.'
+                : chosen && videos.length > 1
+                  ? `The ${chosen} camera of this trial has not been analysed yet.`
+                  : 'This trial has not been analysed yet.'}
             </p>
           )}
           {session.data && (
@@ -161,8 +202,17 @@ export function TrialReviewPage({ id }: { id: string }) {
       )}
       {failed && a && (
         <div className="banner banner-error" role="alert">
-          <strong>The gait analysis could not be completed:</strong> {withoutPaths(a.message)}{' '}
-          {pose ? 'The video and the pose found are shown below so you can see what went wrong. ' : ''}
+          <strong>
+            {in3d
+              ? 'The 3D gait analysis could not be completed:'
+              : 'The gait analysis could not be completed:'}
+          </strong>{' '}
+          {withoutPaths(a.message)}{' '}
+          {pose
+            ? in3d
+              ? `The video of the ${shownOn ?? 'first calibrated'} camera and the 3D skeleton projected onto it are shown below so you can see what went wrong. `
+              : 'The video and the pose found are shown below so you can see what went wrong. '
+            : ''}
           <strong>What to do:</strong> {failureAdvice(a.message)}{' '}
           {session.data && <a href={href({ page: 'session', id: session.data.id })}>Back to the session</a>}
         </div>
@@ -181,6 +231,11 @@ export function TrialReviewPage({ id }: { id: string }) {
         <div className="review-top">
           <section aria-labelledby="video-title" className="review-video">
             <h2 id="video-title">Video and skeleton</h2>
+            {in3d && (
+              <p className="muted">
+                The 3D skeleton projected onto the video of the {shownOn ?? 'first calibrated'} camera.
+              </p>
+            )}
             <VideoWithSkeleton
               src={videoUrl}
               pose={pose}
@@ -195,7 +250,13 @@ export function TrialReviewPage({ id }: { id: string }) {
               Keys: <kbd>Space</kbd> play/pause · <kbd>←</kbd> <kbd>→</kbd> one frame (<kbd>Shift</kbd>: 10) ·{' '}
               <kbd>[</kbd> <kbd>]</kbd> previous / next gait event
             </p>
-            {t && t.status !== 'analysing' && (
+            {in3d && (
+              <p className="muted">
+                The 3D analysis follows the person each calibrated camera follows: to choose another, open
+                that camera above, choose the patient there, then analyse the trial again.
+              </p>
+            )}
+            {t && t.status !== 'analysing' && !in3d && (
               <PersonChooser
                 trialId={id}
                 {...(a?.camera ? { camera: a.camera } : {})}
@@ -205,11 +266,12 @@ export function TrialReviewPage({ id }: { id: string }) {
                 }}
               />
             )}
-            {t && t.status !== 'analysing' && analysed && a && a.view !== 'frontal' && (
+            {t && t.status !== 'analysing' && analysed && a && a.view !== 'frontal' && !in3d && (
               <FloorScale
                 trialId={id}
                 camera={a.camera}
                 scale={a.scale}
+                calibrated={measuresFloor(calibration.data, a.camera)}
                 onStarted={(jobId) => {
                   jobs.track(id, jobId);
                   trial.reload();
@@ -277,7 +339,11 @@ export function TrialReviewPage({ id }: { id: string }) {
           <div className="review-columns">
             <section aria-labelledby="parameters-title">
               <h2 id="parameters-title">Spatiotemporal parameters</h2>
-              <ParameterTable parameters={a.parameters} scale={a.scale} frontal={a.view === 'frontal'} />
+              <ParameterTable
+                parameters={a.parameters}
+                scale={scaleDescription(a)}
+                frontal={a.view === 'frontal'}
+              />
             </section>
             <section aria-labelledby="cycles-title">
               <h2 id="cycles-title">Gait cycles</h2>
@@ -299,7 +365,7 @@ export function TrialReviewPage({ id }: { id: string }) {
             <dl className="facts">
               <dt>View</dt>
               <dd>
-                {a.view} camera ({a.camera}), {fps} frames/s, {frameCount} frames{a.mode ? `, ${a.mode}` : ''}
+                {viewText(a, t)}, {fps} frames/s, {frameCount} frames{a.mode ? `, ${a.mode}` : ''}
               </dd>
               {Object.entries(a.provenance).map(([k, v]) => (
                 <FactRow key={k} name={k} value={v} />
@@ -312,8 +378,14 @@ export function TrialReviewPage({ id }: { id: string }) {
   );
 }
 
+/** Provenance keys whose spelled-out name would not say what they are. */
+const FACT_LABELS: Record<string, string> = {
+  calibration: 'Camera calibration',
+  reprojectionErrorPx: 'Reprojection error per camera (median, px)',
+};
+
 function FactRow({ name, value }: { name: string; value: string | number | boolean | null }) {
-  const label = name.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());
+  const label = FACT_LABELS[name] ?? name.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());
   return (
     <>
       <dt>{label}</dt>

@@ -1,7 +1,8 @@
-// Metres from the patient's height are approximate (about 5 %). Two marks on the floor a known
-// distance apart (tape marks along the walkway) measure them instead: the user clicks the two marks
-// on a frame of the video (or types their pixel positions), gives the distance, and the trial is
-// analysed again with that scale.
+// Metres from the patient's height are approximate (about 5 %); a calibrated side camera measures
+// them from the session's camera calibration. Two marks on the floor a known distance apart (tape
+// marks along the walkway) measure them on this recording and take precedence over both: the user
+// clicks the two marks on a frame of the video (or types their pixel positions), gives the distance,
+// and the trial is analysed again with that scale.
 import {
   FLOOR_DISTANCE_MAX_M,
   FLOOR_DISTANCE_MIN_M,
@@ -32,11 +33,14 @@ export function FloorScale({
   trialId,
   camera,
   scale,
+  calibrated = false,
   onStarted,
 }: {
   trialId: string;
   camera?: string;
   scale: TrialAnalysisView['scale'];
+  /** The session's calibration measures this camera's floor: without marks, metres come from it. */
+  calibrated?: boolean;
   onStarted: (jobId: string) => void;
 }) {
   const { scan: frame, failure, busy, loadScan, start } = useReanalysis(trialId, camera, onStarted);
@@ -79,6 +83,7 @@ export function FloorScale({
         ? `The marks are ${apartPx.toFixed(0)} px apart: mark the two ends of the known distance.`
         : undefined;
   const usingFloor = scale?.method === 'floor-distance';
+  const fallback = calibrated ? 'the camera calibration' : 'the patient’s height';
   const pct = (v: number, of: number) => `${(100 * v) / of}%`;
 
   return (
@@ -188,7 +193,7 @@ export function FloorScale({
             </button>
             {usingFloor && (
               <button type="button" disabled={busy} onClick={() => void analyse(null)}>
-                Back to the scale from the patient’s height
+                Back to the scale from {fallback}
               </button>
             )}
           </div>

@@ -19,6 +19,11 @@ export function failureAdvice(message: string): string {
   if (/model|weights/i.test(message)) {
     return 'The pose model files are missing or damaged: reinstall GaitLab (developers: npm run models), then press Try again.';
   }
+  if (/did not walk/i.test(message))
+    return 'This recording shows no walking (a balance or standing trial gives no gait cycles): record a trial with the patient walking across the cameras’ view.';
+  // 3D: the calibration does not fit the recording (wrong file, views swapped, cameras moved).
+  if (/calibration|do not see the same body/i.test(message))
+    return 'Check the camera calibration on the session page (that it is this session’s, and which trial camera each calibrated camera is), then analyse the trial again.';
   if (/no (person|one|walking)|nobody|not find|no complete gait cycle|too short/i.test(message)) {
     return 'Check that the patient is fully in view and walks across the camera for at least two strides, then press Try again or record the trial again.';
   }

@@ -1,6 +1,10 @@
 // Words and units shown next to numbers. Sign conventions are printed wherever angles are, because
 // a flipped sign is the error clinicians fear most from gait software.
-import type { SideName } from '../../../shared/api/analysis-types';
+import {
+  TRIANGULATED_CAMERA,
+  type SideName,
+  type TrialAnalysisView,
+} from '../../../shared/api/analysis-types';
 
 export const SIDE_LABEL: Record<SideName, string> = { left: 'Left', right: 'Right' };
 
@@ -10,6 +14,35 @@ export const SIDE_BAND: Record<SideName, string> = {
   left: 'rgba(198,40,40,0.16)',
   right: 'rgba(27,122,52,0.16)',
 };
+
+/** The trial's 3D analysis where cameras are listed: its stored name, "3d", says nothing to a clinician. */
+export const TRIANGULATED_LABEL = '3D (calibrated cameras)';
+
+/** A trial camera as review and the session page name it (stored names are kept; 3D in words). */
+export function analysisCameraName(camera: string): string {
+  return camera === TRIANGULATED_CAMERA ? TRIANGULATED_LABEL : camera;
+}
+
+/**
+ * The cameras a 3D analysis was triangulated from, read from its provenance ("triangulated from 4
+ * calibrated cameras (sagittal-left, ...)"): what was used then, not the session's calibration now.
+ */
+export function triangulatedFrom(provenance: TrialAnalysisView['provenance']): string[] | null {
+  const m = /calibrated cameras \(([^)]*)\)/.exec(String(provenance.landmarks ?? ''));
+  const cameras = m?.[1]
+    ?.split(',')
+    .map((c) => c.trim())
+    .filter(Boolean);
+  return cameras && cameras.length > 0 ? cameras : null;
+}
+
+/** Where an analysis' metres come from, in the words the parameter note and scale panel use. */
+export function scaleDescription(a: Pick<TrialAnalysisView, 'camera' | 'scale'>): string | null {
+  if (!a.scale) return null;
+  // The gait module knows 3D points only as "coordinates in m"; their metres are the calibration's.
+  if (a.camera === TRIANGULATED_CAMERA) return 'the camera calibration (3D points in metres)';
+  return a.scale.description;
+}
 
 export const EVENT_LABEL = { 'initial-contact': 'Initial contact', 'foot-off': 'Foot off' } as const;
 export const EVENT_SHORT = { 'initial-contact': 'IC', 'foot-off': 'FO' } as const;

@@ -31,8 +31,11 @@ export interface TrialReview {
   setCycleExcluded: (side: SideName, index: number, excluded: boolean) => void;
 }
 
-/** `camera`: the trial camera under review (undefined: the default one). */
-export function useTrialReview(trialId: string, camera?: string): TrialReview {
+/**
+ * `camera`: the trial camera under review (undefined: the services' default one; null: not known
+ * yet, load nothing, so a page that picks its default from the trial does not load another first).
+ */
+export function useTrialReview(trialId: string, camera?: string | null): TrialReview {
   const [analysis, setAnalysis] = useState<TrialAnalysisView | null>(null);
   const [pose, setPose] = useState<PoseTrackView | null>(null);
   const [loading, setLoading] = useState(true);
@@ -46,6 +49,7 @@ export function useTrialReview(trialId: string, camera?: string): TrialReview {
   useEffect(() => setHistory([]), [trialId, camera]);
 
   useEffect(() => {
+    if (camera === null) return;
     let live = true;
     setLoading(true);
     const which = camera ? { trialId, camera } : { trialId };
