@@ -1,7 +1,9 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { TRIANGULATED_CAMERA } from '../../../shared/api/analysis-types';
+import type { SessionCalibrationInfo } from '../../../shared/api/calibration-types';
 import type { TrialCameraAnalysis, TrialInfo } from '../../../shared/api/entities';
 import type { JobProgressEvent } from '../../../shared/api/events';
-import { api } from '../api';
+import { api, onLabEvent } from '../api';
 import { useAsync } from '../use-async';
 import { href } from '../router';
 import { Breadcrumb } from '../components/Breadcrumb';
@@ -11,9 +13,35 @@ import { Notice } from '../components/Notice';
 import { StatusBadge } from '../components/StatusBadge';
 import { useAnalysisJobs } from '../review/use-analysis-jobs';
 import { failureAdvice, withoutPaths } from '../review/failure-advice';
+import { analysisCameraName } from '../review/labels';
 import { CalibrationPanel } from '../calibration/CalibrationPanel';
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/**
+ * Where the session's distances come from: the camera calibration where it covers a trial's
+ * cameras (3D, or a side camera on the floor), else the patient's height.
+ */
+function scaleText(heightM: number | null, calibration: SessionCalibrationInfo | null): string {
+  const byHeight =
+    heightM !== null
+      ? `Distances are scaled from the patient's height, ${heightM.toFixed(2)} m.`
+      : 'Unknown height: lengths and speed cannot be given in metres.';
+  const views = calibration?.cameras.flatMap((c) => (c.view ? [c.view] : [])) ?? [];
+  const in3d = views.length >= 2;
+  const onFloor = !!calibration?.floorAtOrigin && views.some((v) => v.startsWith('sagittal-'));
+  if (!in3d && !onFloor) return byHeight;
+  const measured = [
+    in3d && 'trials filmed by two or more calibrated cameras are measured in 3D',
+    onFloor && 'a calibrated side camera measures distances on the floor',
+  ].filter(Boolean);
+  const rest =
+    heightM !== null
+      ? `Otherwise distances are scaled from the patient's height, ${heightM.toFixed(2)} m.`
+      : 'Otherwise, with no height recorded, lengths and speed cannot be given in metres.';
+  const sentence = `${measured.join(', and ')}, in metres from the camera calibration.`;
+  return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)} ${rest}`;
+}
 
 const CAMERA_STATUS: Record<TrialCameraAnalysis['status'], string> = {
   analysing: 'analysing',
@@ -25,16 +53,22 @@ const CAMERA_STATUS: Record<TrialCameraAnalysis['status'], string> = {
 /**
  * A trial analysed from a camera on each side: where each camera stands, so a failed second
  * camera is seen here and not only when its review is opened. The failure of the first camera is
- * the trial's own and is already said above.
+ * the trial's own and is already said above. The 3D analysis comes last (it is made from the
+ * cameras above) and always says why it failed: its reason is its own (a calibration that does
+ * not fit, say), and a trial of calibrated cameras is reported from it.
  */
 function CameraStates({ trial: t }: { trial: TrialInfo }) {
   if (t.cameraAnalyses.length < 2) return null;
+  const rows = [
+    ...t.cameraAnalyses.filter((a) => a.camera !== TRIANGULATED_CAMERA),
+    ...t.cameraAnalyses.filter((a) => a.camera === TRIANGULATED_CAMERA),
+  ];
   return (
     <ul className="camera-states" aria-label={`Analysis of each camera of ${t.name}`}>
-      {t.cameraAnalyses.map((a) => (
+      {rows.map((a) => (
         <li key={a.camera} data-camera={a.camera} data-status={a.status}>
-          {a.camera}: {CAMERA_STATUS[a.status]}
-          {a.status === 'failed' && t.status !== 'failed' && (
+          {analysisCameraName(a.camera)}: {CAMERA_STATUS[a.status]}
+          {a.status === 'failed' && (t.status !== 'failed' || a.camera === TRIANGULATED_CAMERA) && (
             <span role="alert">
               . {withoutPaths(a.message || 'No reason was given.')}
               {a.camera.startsWith('sagittal-') &&
@@ -183,6 +217,16 @@ export function SessionPage({ id }: { id: string }) {
   };
 
   const heightM = patient.data?.heightM ?? null;
+  const calibration = useAsync(() => api['calibration.get']({ sessionId: id }).catch(() => null), [id]);
+  const reloadCalibration = calibration.reload;
+  // Imported or removed in the panel below (or in another window): the scale changes with it.
+  useEffect(
+    () =>
+      onLabEvent((e) => {
+        if (e.type === 'data.changed' && e.entity === 'session' && e.id === id) reloadCalibration();
+      }),
+    [id, reloadCalibration],
+  );
 
   return (
     <main>
@@ -204,11 +248,7 @@ export function SessionPage({ id }: { id: string }) {
             <dt>Notes</dt>
             <dd>{s.notes || '—'}</dd>
             <dt>Scale</dt>
-            <dd>
-              {heightM !== null
-                ? `Distances are scaled from the patient's height, ${heightM.toFixed(2)} m.`
-                : 'Unknown height: lengths and speed cannot be given in metres.'}
-            </dd>
+            <dd>{scaleText(heightM, calibration.data)}</dd>
           </dl>
           {patient.data && heightM === null && (
             <Notice title="No height recorded.">
