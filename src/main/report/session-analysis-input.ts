@@ -114,7 +114,8 @@ function analysisNotes(views: readonly TrialAnalysisView[], trialLabel: (id: str
   const notes: string[] = views
     .filter((v) => v.viewDoubt)
     .map(
-      (v) => `${trialLabel(v.trialId)} (${v.camera}): ${v.viewDoubt} Its curves are left out of this report.`,
+      (v) =>
+        `${trialLabel(v.trialId)} (${cameraName(v.camera)}): ${v.viewDoubt} Its curves are left out of this report.`,
     );
   for (const [v, sides] of from) {
     const parts = v.cycles
@@ -131,7 +132,8 @@ function analysisNotes(views: readonly TrialAnalysisView[], trialLabel: (id: str
       parts.push(
         `pose confidence below 0.5 on ${low.length} frames inside the walking passes (frames ${frameRunsText(low)}): values there are less reliable`,
       );
-    if (parts.length > 0) notes.push(`${trialLabel(v.trialId)} (${v.camera}): ${parts.join('; ')}.`);
+    if (parts.length > 0)
+      notes.push(`${trialLabel(v.trialId)} (${cameraName(v.camera)}): ${parts.join('; ')}.`);
   }
   return notes;
 }
@@ -203,6 +205,19 @@ function sideInput(views: readonly TrialAnalysisView[], side: SideName): SideAna
 const str = (v: unknown): string | undefined =>
   v === null || v === undefined || v === '' ? undefined : String(v);
 
+/** A trial camera as the report names it: the stored "3d" is no camera a reader can look for. */
+const cameraName = (camera: string): string => (camera === TRIANGULATED_CAMERA ? '3D' : camera);
+
+/**
+ * Where a trial's metres come from. A 3D analysis' points are in metres because its cameras are
+ * calibrated: the gait module only knows them as "coordinates in m", which hides the calibration.
+ */
+function scaleOf(v: TrialAnalysisView): string | undefined {
+  if (v.camera !== TRIANGULATED_CAMERA) return v.scale?.description;
+  const calibration = str(v.provenance.calibration);
+  return `camera calibration${calibration ? ` ${calibration}` : ''}: 3D points in metres`;
+}
+
 /**
  * `trialNames` (trial id -> name, e.g. "Walk 1") names trials in notes and provenance; a trial
  * without one, or whose name another trial of the session shares, is named by its id.
@@ -246,9 +261,7 @@ export function sessionAnalysisInput(
     .filter(Boolean)
     .join(', ');
   const notes = analysisNotes(analysed, trialLabel);
-  const scales = [
-    ...new Set(analysed.map((v) => v.scale?.description).filter((s): s is string => Boolean(s))),
-  ];
+  const scales = [...new Set(analysed.map(scaleOf).filter((s): s is string => Boolean(s)))];
   return {
     ...(left ? { left } : {}),
     ...(right ? { right } : {}),
@@ -263,7 +276,7 @@ export function sessionAnalysisInput(
       cameras: analysed.map((v) => ({
         id: v.camera,
         label: trialLabel(v.trialId),
-        view: v.view,
+        view: v.camera === TRIANGULATED_CAMERA ? '3D, triangulated from calibrated cameras' : v.view,
         ...(str(v.provenance.videoSizePx) ? { resolution: str(v.provenance.videoSizePx)! } : {}),
         frameRateHz: Math.round(v.fps * 100) / 100,
       })),

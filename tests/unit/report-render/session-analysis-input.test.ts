@@ -1,7 +1,11 @@
 // Analysed trials to the report model's input: cycles pooled across trials (not trial means
 // averaged), parameter names of the gait module mapped, hand edits carried into provenance.
 import { describe, expect, it } from 'vitest';
-import type { TrialAnalysisView } from '../../../src/shared/api/analysis-types';
+import {
+  TRIANGULATED_CAMERA,
+  type CurveView,
+  type TrialAnalysisView,
+} from '../../../src/shared/api/analysis-types';
 import { sessionAnalysisInput } from '../../../src/main/report/session-analysis-input';
 
 const pct = Array.from({ length: 51 }, (_, i) => i * 2);
@@ -231,5 +235,127 @@ describe('sessionAnalysisInput', () => {
     );
     expect(twice.notes?.map((n) => n.slice(0, 25))).toEqual(['trial trial-aa (sagittal)']);
     expect(sessionAnalysisInput([view('trial-bbbbbb', [[10]], [1])]).notes).toBeUndefined();
+  });
+
+  describe('a trial analysed in 3D from its calibrated cameras', () => {
+    // The cameras of trial A as a side camera each way (as in the test above): two left cycles.
+    const sideOnly = (v: TrialAnalysisView) => ({
+      ...v,
+      curves: v.curves.filter((c) => c.variable !== 'pelvic_obliquity'),
+    });
+    const camerasOf = (trialId: string): TrialAnalysisView[] => [
+      { ...sideOnly(view(trialId, [[60], [62]], [1.2, 1.2])), camera: 'sagittal-left' },
+      {
+        ...sideOnly(view(trialId, [[40], [42]], [1.3, 1.3])),
+        camera: 'sagittal-right',
+        curves: sideOnly(view(trialId, [[40], [42]], [1.3, 1.3])).curves.map((c) => ({
+          ...c,
+          farSide: true,
+        })),
+      },
+    ];
+    const bothLegs = <T extends { side: 'left' | 'right' }>(items: T[]): T[] => [
+      ...items,
+      ...items.map((i) => ({ ...i, side: 'right' as const })),
+    ];
+    // Trial A's 3D analysis: three cycles per leg (more than either camera kept), both planes.
+    const base = view('trial-aaaaaa', [[50], [52], [54]], [1.4, 1.4, 1.4]);
+    const abduction: CurveView = {
+      ...base.curves[1]!,
+      variable: 'hip_abduction',
+      label: 'Hip abduction (+) / adduction',
+      cycles: base.curves[1]!.cycles.map((c) => ({ ...c, values: c.values.map(() => 6) })),
+    };
+    const threeD: TrialAnalysisView = {
+      ...base,
+      camera: TRIANGULATED_CAMERA,
+      view: '3d',
+      cycles: bothLegs(base.cycles),
+      curves: bothLegs([...base.curves, abduction]).map((c) => ({
+        ...c,
+        view: c.variable === 'knee_flexion' ? '3d-sagittal' : '3d-frontal',
+      })),
+      parameters: base.parameters.map((p) => ({ ...p, right: p.left })),
+      scale: { metresPerUnit: 1, method: 'native', description: 'coordinates in m' },
+      provenance: {
+        ...base.provenance,
+        calibration: 'Calib_scene_recomputed.toml (imported 2026-12-04)',
+        videoSizePx: '1080x1920',
+      },
+    };
+
+    it('is counted from its 3D analysis alone: its cycles, both legs, and frontal curves from 3D', () => {
+      for (const order of [
+        [...camerasOf('trial-aaaaaa'), threeD],
+        [threeD, ...camerasOf('trial-aaaaaa')],
+      ]) {
+        const input = sessionAnalysisInput(order);
+        for (const side of [input.left!, input.right!]) {
+          expect(side.cycleCount).toBe(3);
+          expect(side.kinematics.knee_flexion?.meanDeg[0]).toBeCloseTo(52, 9);
+          expect(side.kinematics.knee_flexion?.farSide).toBeUndefined();
+          expect(side.kinematics.pelvis_obliquity?.meanDeg[0]).toBe(2);
+          expect(side.kinematics.hip_abduction?.meanDeg[0]).toBe(6);
+          expect(side.spatiotemporal.speedMps?.mean).toBeCloseTo(1.4, 9);
+        }
+        expect(input.provenance.cameras.map((c) => c.id)).toEqual([TRIANGULATED_CAMERA]);
+      }
+    });
+
+    it('names the 3D analysis and its calibration in provenance and notes, not "3d"', () => {
+      const flagged: TrialAnalysisView = {
+        ...threeD,
+        cycles: threeD.cycles.map((c) =>
+          c.side === 'left' && c.index === 1 ? { ...c, flags: ['too-short'], excluded: true } : c,
+        ),
+      };
+      const input = sessionAnalysisInput(
+        [...camerasOf('trial-aaaaaa'), flagged],
+        new Map([['trial-aaaaaa', 'Walk 1']]),
+      );
+      expect(input.provenance.cameras).toEqual([
+        {
+          id: TRIANGULATED_CAMERA,
+          label: 'trial "Walk 1"',
+          view: '3D, triangulated from calibrated cameras',
+          resolution: '1080x1920',
+          frameRateHz: 30,
+        },
+      ]);
+      expect(input.provenance.scaleSource).toBe(
+        'camera calibration Calib_scene_recomputed.toml (imported 2026-12-04): 3D points in metres',
+      );
+      expect(input.notes).toEqual([
+        'trial "Walk 1" (3D): left cycle 2 left out (shorter than a plausible stride).',
+      ]);
+    });
+
+    it('leaves a trial without 3D as it was, and reads a trial whose 3D failed from its cameras', () => {
+      const cameraTrial = sessionAnalysisInput(camerasOf('trial-bbbbbb')).left!;
+      expect(cameraTrial.cycleCount).toBe(2);
+      expect(cameraTrial.kinematics.knee_flexion?.meanDeg[0]).toBeCloseTo(61, 9);
+      expect(cameraTrial.kinematics.hip_abduction).toBeUndefined();
+      // Trial A in 3D and trial B from its cameras, in one session: 3 + 2 cycles.
+      const session = sessionAnalysisInput([
+        ...camerasOf('trial-aaaaaa'),
+        threeD,
+        ...camerasOf('trial-bbbbbb'),
+      ]);
+      expect(session.left?.cycleCount).toBe(5);
+      expect(session.right?.cycleCount).toBe(3);
+      expect(session.left?.kinematics.knee_flexion?.meanDeg[0]).toBeCloseTo((50 + 52 + 54 + 60 + 62) / 5, 9);
+      expect(session.provenance.cameras.map((c) => c.id)).toEqual([
+        TRIANGULATED_CAMERA,
+        'sagittal-left',
+        'sagittal-right',
+      ]);
+      // A balance trial (or a calibration that did not fit): the 3D analysis failed, the cameras count.
+      const failed: TrialAnalysisView = { ...threeD, status: 'failed', message: 'The subject did not walk.' };
+      const fallback = sessionAnalysisInput([...camerasOf('trial-aaaaaa'), failed]);
+      expect(fallback.left?.cycleCount).toBe(2);
+      expect(fallback.left?.kinematics.knee_flexion?.meanDeg[0]).toBeCloseTo(61, 9);
+      expect(fallback.right).toBeUndefined();
+      expect(fallback.provenance.scaleSource).toBe('subject height 1.32 m');
+    });
   });
 });
