@@ -77,7 +77,8 @@ export function TrialReviewPage({ id }: { id: string }) {
   const chosen = camera ?? (threeD?.status === 'analysed' ? TRIANGULATED_CAMERA : undefined);
   const review = useTrialReview(id, t ? chosen : null);
   const { analysis: a, pose } = review;
-  const in3d = chosen === TRIANGULATED_CAMERA;
+  // What is on screen decides the words, not the choice still loading.
+  const in3d = (a?.camera ?? chosen) === TRIANGULATED_CAMERA;
   const jobs = useAnalysisJobs(t?.sessionId ?? null, (changed) => {
     if (changed === id) {
       trial.reload();

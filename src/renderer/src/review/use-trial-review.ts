@@ -45,8 +45,14 @@ export function useTrialReview(trialId: string, camera?: string | null): TrialRe
   const [lastChange, setLastChange] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
 
-  // The undo history belongs to one camera's events.
-  useEffect(() => setHistory([]), [trialId, camera]);
+  // The undo history belongs to one camera's events; and another camera's analysis is not shown
+  // under this one's name while this one loads (a re-load of the same camera keeps it on screen).
+  useEffect(() => {
+    setHistory([]);
+    setLastChange(null);
+    setAnalysis(null);
+    setPose(null);
+  }, [trialId, camera]);
 
   useEffect(() => {
     if (camera === null) return;
