@@ -193,6 +193,8 @@ function lowConfidenceFrames(set: TrajectorySet): number[] {
 function provenance3d(manifest: Manifest3d, reference: PoseResult | null): TrialAnalysisView['provenance'] {
   return {
     ...(reference ? provenance(reference, null) : { appVersion: APP_VERSION }),
+    /** The trial cameras the points were triangulated from, comma-separated (for review's heading). */
+    triangulatedCameras: manifest.cameras.map((c) => c.camera).join(', '),
     landmarks: `triangulated from ${manifest.cameras.length} calibrated cameras (${manifest.cameras.map((c) => c.camera).join(', ')}): weighted DLT, views dropped while the mean reprojection error exceeds 15 px (Pose2Sim's rule)`,
     calibration: `${manifest.calibration.fileName} (imported ${manifest.calibration.importedAt.slice(0, 10)})`,
     reprojectionErrorPx: manifest.reprojection
@@ -300,7 +302,10 @@ export function triangulateTrial(deps: AnalysisDeps, trial: TrialInfo): TrialAna
       notes.push(`The ${video.camera} camera is left out of 3D: ${fitted.message}`);
       continue;
     }
-    if (fitted.note) notes.push(fitted.note);
+    // A video a few pixels narrower than calibrated (an encoder's crop) is used as is, silently;
+    // one scaled from another resolution is said, naming the trial camera.
+    if (fitted.note && fitted.camera !== cal.byView.get(video.camera))
+      notes.push(`The ${video.camera} camera: ${fitted.note}`);
     inputs.push({
       camera: fitted.camera,
       track: pose.track,

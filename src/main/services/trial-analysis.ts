@@ -297,7 +297,9 @@ export async function analyseTrialCameras(
     }
   } finally {
     if (cameras.length > 1) {
-      deps.trials.setStatus(trial.id, first.status === 'analysed' ? 'analysed' : 'failed', first.message);
+      // A trial measured in 3D is analysed even when its first camera alone could not be.
+      const analysed = first.status === 'analysed' || threeD?.status === 'analysed';
+      deps.trials.setStatus(trial.id, analysed ? 'analysed' : 'failed', analysed ? '' : first.message);
       deps.events.emit({ type: 'data.changed', entity: 'trial', id: trial.id });
     }
   }

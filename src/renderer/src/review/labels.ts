@@ -24,16 +24,15 @@ export function analysisCameraName(camera: string): string {
 }
 
 /**
- * The cameras a 3D analysis was triangulated from, read from its provenance ("triangulated from 4
- * calibrated cameras (sagittal-left, ...)"): what was used then, not the session's calibration now.
+ * The cameras a 3D analysis was triangulated from, as its provenance records them: what was used
+ * then, not the session's calibration now.
  */
 export function triangulatedFrom(provenance: TrialAnalysisView['provenance']): string[] | null {
-  const m = /calibrated cameras \(([^)]*)\)/.exec(String(provenance.landmarks ?? ''));
-  const cameras = m?.[1]
-    ?.split(',')
+  const cameras = String(provenance.triangulatedCameras ?? '')
+    .split(',')
     .map((c) => c.trim())
     .filter(Boolean);
-  return cameras && cameras.length > 0 ? cameras : null;
+  return cameras.length > 0 ? cameras : null;
 }
 
 /** Where an analysis' metres come from, in the words the parameter note and scale panel use. */
