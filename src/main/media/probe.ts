@@ -57,6 +57,10 @@ export async function probeVideo(path: string, signal?: AbortSignal): Promise<Vi
   if (fileBytes === 0) throw new MediaError('empty-file', `The video file ${path} is empty (0 bytes).`);
 
   let json: { streams?: ProbeStream[]; format?: { format_name?: string; duration?: string } };
+  // The packet times are read at the same time as the stream header (two short ffprobe runs, one
+  // wait instead of two: start-up of every pose job); their error only counts once the header is good.
+  const times = probeFrameTimes(path, signal);
+  times.catch(() => {});
   try {
     const { stdout } = await runTool(
       ffprobePath(),
@@ -95,7 +99,7 @@ export async function probeVideo(path: string, signal?: AbortSignal): Promise<Vi
   if (!codedW || !codedH) throw new MediaError('not-a-video', `${path}: the video stream has no frame size.`);
   const quarterTurn = rotationDeg === 90 || rotationDeg === 270;
 
-  const frameTimesS = await probeFrameTimes(path, signal);
+  const frameTimesS = await times;
   if (frameTimesS.length === 0)
     throw new MediaError('truncated', `${path} contains no video frames (truncated or empty video).`);
   // An mp4 with its index first still opens when cut short, but holds fewer frames than it declares.
