@@ -21,6 +21,7 @@ import {
   type CalibratedTrack,
   type CameraReprojection,
 } from '../capture/calibration/triangulate-tracks';
+import { checkSync } from '../capture/calibration/sync-from-landmarks';
 import { defaultAnalysisCameras, trialVideos } from '../capture/trial-videos';
 import { analyseTrajectories, type AnalysisResult } from '../gait/analyse';
 import type { GaitEvent, TrajectorySet } from '../gait/types';
@@ -57,7 +58,9 @@ interface Manifest3d {
   cameras: Array<{
     camera: string;
     calibrationName: string;
+    /** The offset triangulated with; the trial's own when the landmarks did not move it. */
     startOffsetS: number;
+    givenOffsetS: number;
     /** The calibration as fitted to this camera's video, for projecting the 3D skeleton onto it. */
     fitted: CameraCalibration;
   }>;
@@ -320,6 +323,17 @@ export function triangulateTrial(deps: AnalysisDeps, trial: TrialInfo): TrialAna
       reference.relativePath,
       `3D needs two calibrated cameras with their pose analysed; this trial has ${inputs.length}. ${notes.join(' ')}`.trim(),
     );
+  // A camera whose landmarks meet the first camera's best at another offset than the trial's sync
+  // says (a clap marked a few frames off, a manual offset typed wrongly) is moved there, and said.
+  for (const check of checkSync(inputs)) {
+    if (!check.moved) continue;
+    const input = inputs[check.camera]!;
+    const shiftMs = 1000 * (check.offsetS - check.givenOffsetS);
+    notes.push(
+      `The ${input.video.camera} camera's synchronisation was moved by ${shiftMs > 0 ? '+' : ''}${shiftMs.toFixed(0)} ms (${(shiftMs / (1000 / input.track.fps)).toFixed(1)} frames) to where its landmarks meet the ${inputs[0]!.video.camera} camera's (error ${check.errorAtGivenPx.toFixed(1)} -> ${check.errorAtChosenPx.toFixed(1)} px): check the trial's synchronisation.`,
+    );
+    inputs[check.camera] = { ...input, startOffsetS: check.offsetS };
+  }
   const tri = triangulateTracks(inputs, { landmarks: TRIANGULATED });
   const errors = tri.reprojection.map((r) => r.medianErrorPx).filter(Number.isFinite);
   const best = Math.min(...errors);
@@ -349,6 +363,7 @@ export function triangulateTrial(deps: AnalysisDeps, trial: TrialInfo): TrialAna
         camera: i.video.camera,
         calibrationName: i.camera.name,
         startOffsetS: i.startOffsetS,
+        givenOffsetS: i.video.startOffsetMs / 1000,
         fitted: i.camera,
       })),
       rateHz: tri.set.rateHz,

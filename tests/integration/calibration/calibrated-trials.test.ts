@@ -80,6 +80,26 @@ describe('a trial of four calibrated cameras (Pose2Sim demo)', () => {
     expect(median(d)).toBeLessThan(12);
   });
 
+  it('puts back a camera whose synchronisation was typed 10 frames wrong, and says so', async () => {
+    await callLab(t.labDir, 'capture.sync', {
+      trialId: t.trial.id,
+      method: 'manual',
+      offsetsMs: { 'sagittal-right': 167 },
+    });
+    const r = await analyseInProcess(t.labDir, t.trial.id, { camera: TRIANGULATED_CAMERA });
+    expect(r.state, r.message).toBe('done');
+    const view = await callLab<TrialAnalysisView>(t.labDir, 'analysis.get', {
+      trialId: t.trial.id,
+      camera: TRIANGULATED_CAMERA,
+    });
+    const note = view.warnings.find((w) => w.includes('synchronisation was moved'));
+    console.log(`sync typed +167 ms: ${note}`);
+    const moved = Number(/moved by ([-+]\d+) ms/.exec(note ?? '')?.[1]);
+    // Put back within a frame (17 ms) of where the cameras really are in step.
+    expect(Math.abs(moved + 167)).toBeLessThan(17);
+    await callLab(t.labDir, 'capture.sync', { trialId: t.trial.id, method: 'manual', offsetsMs: {} });
+  });
+
   it("catches two cameras given each other's view instead of measuring with them", async () => {
     await importCalibration({
       int_cam01_img: 'sagittal-right',

@@ -17,6 +17,7 @@ import { BLAZEPOSE_LANDMARKS, LANDMARK_COUNT, type PoseTrack2D } from '../../../
 import { readSharedBytes } from '../../helpers/shared-data';
 import { cameraLookingAt } from '../../helpers/virtual-camera';
 import { rmse } from './angle-errors';
+import { checkSync } from '../../../src/main/capture/calibration/sync-from-landmarks';
 
 const TRIALS = [
   'btkdata_c3d_plugingait/PiG_fullbody/PiG_Motion-FlatFoot-Full.c3d',
@@ -177,6 +178,19 @@ describe('a walk seen by three calibrated cameras, triangulated', () => {
           expect(Math.abs(ym - xm)).toBeLessThanOrEqual(0.01);
         }
       }
+      // The late camera's offset given 50 ms wrong (a clap marked five frames off): found again.
+      const t0 = performance.now();
+      const sync = checkSync([tracks[0]!, { ...tracks[1]!, startOffsetS: 0.15 }, tracks[2]!]);
+      const late = sync[0]!;
+      lines.push(
+        `sync: late camera given 0.150 s, found ${late.offsetS.toFixed(4)} s (error ${late.errorAtGivenPx.toFixed(1)} -> ${late.errorAtChosenPx.toFixed(1)} px); the others ${sync
+          .slice(1)
+          .map((c) => `${c.moved ? 'moved' : 'kept'} ${c.offsetS.toFixed(3)} s`)
+          .join(', ')} (${(performance.now() - t0).toFixed(0)} ms)`,
+      );
+      expect(late.moved).toBe(true);
+      expect(Math.abs(late.offsetS - 0.1)).toBeLessThan(0.002);
+      expect(sync[1]!.moved).toBe(false);
       console.log(`${rel.split('/').pop()}\n  ${lines.join('\n  ')}`);
     });
   }
