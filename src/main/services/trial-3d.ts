@@ -282,7 +282,10 @@ function fail3d(
  * Triangulates the trial's calibrated cameras from their stored pose tracks and analyses the 3D
  * landmarks. Null when fewer than two of the trial's cameras are calibrated (no 3D for this trial).
  */
-export function triangulateTrial(deps: AnalysisDeps, trial: TrialInfo): TrialAnalysisView | null {
+export async function triangulateTrial(
+  deps: AnalysisDeps,
+  trial: TrialInfo,
+): Promise<TrialAnalysisView | null> {
   const cal = calibratedTrialCameras(deps, trial);
   if (cal.videos.length < 2) return null;
   const reference = cal.videos[0]!;
@@ -325,7 +328,8 @@ export function triangulateTrial(deps: AnalysisDeps, trial: TrialInfo): TrialAna
     );
   // A camera whose landmarks meet the first camera's best at another offset than the trial's sync
   // says (a clap marked a few frames off, a manual offset typed wrongly) is moved there, and said.
-  for (const check of checkSync(inputs)) {
+  const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+  for (const check of await checkSync(inputs, { pause })) {
     if (!check.moved) continue;
     const input = inputs[check.camera]!;
     const shiftMs = 1000 * (check.offsetS - check.givenOffsetS);
@@ -334,7 +338,7 @@ export function triangulateTrial(deps: AnalysisDeps, trial: TrialInfo): TrialAna
     );
     inputs[check.camera] = { ...input, startOffsetS: check.offsetS };
   }
-  const tri = triangulateTracks(inputs, { landmarks: TRIANGULATED });
+  const tri = await triangulateTracks(inputs, { landmarks: TRIANGULATED, pause });
   const errors = tri.reprojection.map((r) => r.medianErrorPx).filter(Number.isFinite);
   const best = Math.min(...errors);
   if (!(tri.triangulatedShare > 0.05) || !(best <= MAX_MEDIAN_ERROR_PX))

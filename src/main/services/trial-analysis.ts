@@ -293,7 +293,7 @@ export async function analyseTrialCameras(
     }
     if (calibrated.length >= 2) {
       options.onProgress?.(0, 1, 'Triangulating the calibrated cameras');
-      threeD = triangulateTrial(deps, trial);
+      threeD = await triangulateTrial(deps, trial);
     }
   } finally {
     if (cameras.length > 1) {

@@ -105,7 +105,7 @@ function analyse(set: TrajectorySet): GaitAnalysis {
 
 describe('a walk seen by three calibrated cameras, triangulated', () => {
   for (const rel of TRIALS) {
-    it(`${rel.split('/').pop()}: the same events, angles and steps as its markers`, () => {
+    it(`${rel.split('/').pop()}: the same events, angles and steps as its markers`, async () => {
       const c3d = c3dToTrajectorySet(readC3D(readSharedBytes(rel)));
       const names = Object.keys(AS_LANDMARKS).filter((l) => c3d.trajectories[AS_LANDMARKS[l]!]);
       // The markers themselves, under landmark names, in metres.
@@ -142,7 +142,7 @@ describe('a walk seen by three calibrated cameras, triangulated', () => {
         { camera: cams[1]!, track: trackOf(c3d, cams[1]!, 0.1, new Set(), 2), startOffsetS: 0.1 },
         { camera: cams[2]!, track: trackOf(c3d, cams[2]!, 0, new Set([150, 151, 230]), 3), startOffsetS: 0 },
       ];
-      const tri = triangulateTracks(tracks, { landmarks: names as never });
+      const tri = await triangulateTracks(tracks, { landmarks: names as never });
       const a = analyse(direct);
       const b = analyse(tri.set);
       expect(b.view).toBe('3d');
@@ -180,7 +180,7 @@ describe('a walk seen by three calibrated cameras, triangulated', () => {
       }
       // The late camera's offset given 50 ms wrong (a clap marked five frames off): found again.
       const t0 = performance.now();
-      const sync = checkSync([tracks[0]!, { ...tracks[1]!, startOffsetS: 0.15 }, tracks[2]!]);
+      const sync = await checkSync([tracks[0]!, { ...tracks[1]!, startOffsetS: 0.15 }, tracks[2]!]);
       const late = sync[0]!;
       lines.push(
         `sync: late camera given 0.150 s, found ${late.offsetS.toFixed(4)} s (error ${late.errorAtGivenPx.toFixed(1)} -> ${late.errorAtChosenPx.toFixed(1)} px); the others ${sync

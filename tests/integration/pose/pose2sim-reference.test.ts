@@ -123,14 +123,14 @@ describe('Pose2Sim demo against OpenPose BODY_25B', () => {
     });
   }
 
-  test('the four views triangulated with the scene calibration: back in each view, against Pose2Sim 3D and OpenSim knee angles', () => {
+  test('the four views triangulated with the scene calibration: back in each view, against Pose2Sim 3D and OpenSim knee angles', async () => {
     expect([...tracks.keys()]).toEqual(CAMERAS);
     const P2S = 'pose2sim_demo_balancing';
     const calibration = readCalibrationToml(
       readFileSync(dataFile(`${P2S}/calibration/Calib_scene_recomputed.toml`), 'utf8'),
     ).cameras;
     const names = [...new Set([...PAIRS.map(([n]) => n), 'left_shoulder', 'right_shoulder'] as const)];
-    const tri = triangulateTracks(
+    const tri = await triangulateTracks(
       CAMERAS.map((cam, i) => ({ camera: calibration[i]!, track: tracks.get(cam)!, startOffsetS: 0 })),
       { landmarks: names },
     );
@@ -245,8 +245,10 @@ describe('Pose2Sim demo against OpenPose BODY_25B', () => {
       track: tracks.get(cam)!,
       startOffsetS: 0,
     }));
-    const asGiven = checkSync(calibrated);
-    const wrong = checkSync(calibrated.map((c, i) => (i === 1 ? { ...c, startOffsetS: 10 / 60 } : c)))[0]!;
+    const asGiven = await checkSync(calibrated);
+    const wrong = (
+      await checkSync(calibrated.map((c, i) => (i === 1 ? { ...c, startOffsetS: 10 / 60 } : c)))
+    )[0]!;
     lines.push(
       `sync as given: ${asGiven.map((c) => `${CAMERAS[c.camera]} ${c.moved ? `moved to ${(1000 * c.offsetS).toFixed(0)} ms` : 'kept'} (${c.errorAtGivenPx.toFixed(1)} px)`).join(', ')}; cam02 given +167 ms: found ${(1000 * wrong.offsetS).toFixed(1)} ms (best ${(1000 * wrong.bestOffsetS).toFixed(1)}) (${wrong.errorAtGivenPx.toFixed(1)} -> ${wrong.errorAtChosenPx.toFixed(1)} px)`,
     );

@@ -64,17 +64,17 @@ function errorAgainstOthers(
 /**
  * Exchanges, in place, the left and right samples of a camera in the frames where the other
  * cameras say its labels are the wrong way round, per group of left/right landmark pairs.
- * Returns how many (camera, frame, group) exchanges were made.
+ * Returns how many (camera, frame, group) exchanges were made. `frames`: [first, end) to check.
  */
 export function alignSidesAcrossViews(
   cams: readonly CameraSamples[],
   groups: ReadonlyArray<ReadonlyArray<readonly [number, number]>>,
   options: TriangulateOptions = {},
+  frames: readonly [number, number] = [0, cams[0]?.u.length ?? 0],
 ): number {
   if (cams.length < 3) return 0;
-  const frames = cams[0]!.u.length;
   let exchanges = 0;
-  for (let f = 0; f < frames; f++) {
+  for (let f = frames[0]; f < frames[1]; f++) {
     for (const pairs of groups) {
       // Decided from the original labels of every camera, then applied, so the order of the
       // cameras does not matter.

@@ -30,6 +30,8 @@ export interface SyncOptions {
   searchS?: number;
   /** Move only when the error falls by this share (default 0.2) and by MIN_GAIN_PX. */
   minImprovement?: number;
+  /** Awaited every few offsets tried, to let the caller's event loop run. */
+  pause?: () => Promise<void>;
 }
 
 const MIN_GAIN_PX = 2;
@@ -112,7 +114,10 @@ function uv(p: { x: number; y: number }): { u: number; v: number } {
  * each agrees best. Offsets as in CalibratedTrack (frame at video time t shows the reference's
  * instant t + startOffsetS).
  */
-export function checkSync(cameras: readonly CalibratedTrack[], options: SyncOptions = {}): SyncCheck[] {
+export async function checkSync(
+  cameras: readonly CalibratedTrack[],
+  options: SyncOptions = {},
+): Promise<SyncCheck[]> {
   const ref = cameras[0]!;
   const n = ref.track.frameCount;
   const step = Math.max(1, Math.ceil(n / MAX_FRAMES));
@@ -120,7 +125,8 @@ export function checkSync(cameras: readonly CalibratedTrack[], options: SyncOpti
   const period = 1 / (ref.track.fps || 30);
   const search = options.searchS ?? 0.5;
   const minImprovement = options.minImprovement ?? 0.2;
-  return cameras.slice(1).map((other, i) => {
+  const checks: SyncCheck[] = [];
+  for (const [i, other] of cameras.slice(1).entries()) {
     const given = other.startOffsetS;
     const errorAt = (offset: number) => pairError(ref, other, offset, frames);
     const atGiven = errorAt(given);
@@ -129,6 +135,7 @@ export function checkSync(cameras: readonly CalibratedTrack[], options: SyncOpti
     for (let k = -Math.round(search / period); k <= Math.round(search / period); k++) {
       const e = errorAt(given + k * period);
       if (Number.isFinite(e) && !(e >= best.error)) best = { offset: given + k * period, error: e };
+      if (k % 5 === 0) await options.pause?.();
     }
     const coarse = best.offset;
     for (let k = -9; k <= 9; k++) {
@@ -140,7 +147,7 @@ export function checkSync(cameras: readonly CalibratedTrack[], options: SyncOpti
       Math.abs(best.offset - given) >= period / 4 &&
       best.error <= (1 - minImprovement) * atGiven &&
       atGiven - best.error >= MIN_GAIN_PX;
-    return {
+    checks.push({
       camera: i + 1,
       givenOffsetS: given,
       offsetS: moved ? best.offset : given,
@@ -148,6 +155,7 @@ export function checkSync(cameras: readonly CalibratedTrack[], options: SyncOpti
       errorAtGivenPx: atGiven,
       errorAtChosenPx: moved ? best.error : atGiven,
       moved,
-    };
-  });
+    });
+  }
+  return checks;
 }

@@ -46,7 +46,12 @@ export interface TriangulateTracksOptions extends TriangulateOptions {
   landmarks?: readonly LandmarkName[];
   /** Index of the camera whose frames the result follows (default 0). */
   reference?: number;
+  /** Awaited between slices of frames, to let the caller's event loop run. */
+  pause?: () => Promise<void>;
 }
+
+/** About 25 ms of work with four cameras on the 2-core test machine. */
+const FRAMES_PER_SLICE = 25;
 
 /** Position and weight of one landmark in one camera at video time `t`, linear between frames. */
 function sampleAt(track: PoseTrack2D, landmark: number, t: number): { x: number; y: number; w: number } {
@@ -98,10 +103,10 @@ const SIDE_GROUPS: ReadonlyArray<readonly string[]> = [
   ['wrist', 'pinky', 'index', 'thumb'],
 ];
 
-export function triangulateTracks(
+export async function triangulateTracks(
   cameras: readonly CalibratedTrack[],
   options: TriangulateTracksOptions = {},
-): TriangulatedTrial {
+): Promise<TriangulatedTrial> {
   if (cameras.length < 2) throw new Error('Triangulation needs two or more calibrated cameras.');
   const refIndex = options.reference ?? 0;
   const ref = cameras[refIndex]!;
@@ -134,36 +139,46 @@ export function triangulateTracks(
       return l >= 0 && r >= 0 ? [[l, r] as const] : [];
     }),
   ).filter((g) => g.length > 0);
-  const sideExchanges = alignSidesAcrossViews(samples, groups, options);
 
   const errors = cameras.map(() => [] as number[]);
   const used = cameras.map(() => 0);
   let triangulated = 0;
-  const trajectories: TrajectorySet['trajectories'] = {};
-  names.forEach((name, k) => {
-    const x = new Float64Array(n).fill(NaN);
-    const y = new Float64Array(n).fill(NaN);
-    const z = new Float64Array(n).fill(NaN);
-    const confidence = new Float64Array(n);
-    for (let f = 0; f < n; f++) {
-      const views: View2D[] = samples.map((s) => ({
-        camera: s.camera,
-        u: s.u[f]![k]!,
-        v: s.v[f]![k]!,
-        weight: s.w[f]![k]!,
-      }));
-      const p = triangulatePoint(views, options);
-      if (!Number.isFinite(p.pointM[0])) continue;
-      triangulated++;
-      [x[f], y[f], z[f]] = p.pointM;
-      confidence[f] = p.used.reduce((sum, i) => sum + views[i]!.weight, 0) / p.used.length;
-      p.used.forEach((i) => (used[i] = used[i]! + 1));
-      p.reprojectionErrorPx.forEach((e, i) => {
-        if (Number.isFinite(e)) errors[i]!.push(e);
+  let sideExchanges = 0;
+  const out = names.map(() => ({
+    x: new Float64Array(n).fill(NaN),
+    y: new Float64Array(n).fill(NaN),
+    z: new Float64Array(n).fill(NaN),
+    confidence: new Float64Array(n),
+  }));
+  // A few frames at a time, letting the caller's event loop run in between (`pause`): a long
+  // trial takes seconds, and the lab's services must keep answering meanwhile.
+  for (let start = 0; start < n; start += FRAMES_PER_SLICE) {
+    const end = Math.min(n, start + FRAMES_PER_SLICE);
+    sideExchanges += alignSidesAcrossViews(samples, groups, options, [start, end]);
+    for (let f = start; f < end; f++)
+      names.forEach((_, k) => {
+        const views: View2D[] = samples.map((s) => ({
+          camera: s.camera,
+          u: s.u[f]![k]!,
+          v: s.v[f]![k]!,
+          weight: s.w[f]![k]!,
+        }));
+        const p = triangulatePoint(views, options);
+        if (!Number.isFinite(p.pointM[0])) return;
+        triangulated++;
+        const o = out[k]!;
+        [o.x[f], o.y[f], o.z[f]] = p.pointM;
+        o.confidence[f] = p.used.reduce((sum, i) => sum + views[i]!.weight, 0) / p.used.length;
+        p.used.forEach((i) => (used[i] = used[i]! + 1));
+        p.reprojectionErrorPx.forEach((e, i) => {
+          if (Number.isFinite(e)) errors[i]!.push(e);
+        });
       });
-    }
-    trajectories[name] = { x, y, z, confidence };
-  });
+    await options.pause?.();
+  }
+  const trajectories: TrajectorySet['trajectories'] = Object.fromEntries(
+    names.map((name, k) => [name, out[k]!]),
+  );
   return {
     set: {
       rateHz: ref.track.fps,
