@@ -12,8 +12,15 @@ import { describe, expect, test } from 'vitest';
 import { runPose } from '../../../src/main/pose/run-pose';
 import { legMotionHeights, type SubjectTrack } from '../../../src/main/pose/decode/subject';
 import { BODY25B_LOWER_LIMB, dataFile, median, point, tempDir } from './helpers';
+import type { PoseTrack } from '../../../src/main/pose/pose-result';
+import { readCalibrationToml } from '../../../src/main/formats/calibration-toml';
+import { cameraPxToTrackPx, projectPoint } from '../../../src/main/capture/calibration/camera-model';
+import { triangulateTracks } from '../../../src/main/capture/calibration/triangulate-tracks';
 
 const PAIRS = BODY25B_LOWER_LIMB;
+
+/** Each camera's track, kept for the triangulation test at the end. */
+const tracks = new Map<string, PoseTrack>();
 
 describe('Pose2Sim multi-person variant: the man balancing, not the woman standing by', () => {
   // Where she is nearer the camera than he is, she is the tallest person in the picture: the
@@ -25,6 +32,7 @@ describe('Pose2Sim multi-person variant: the man balancing, not the woman standi
       const refDir = dataFile(`pose2sim_demo_balancing/reference/pose-2d_openpose_body25b/${cam}_json`);
       const outDir = tempDir(`p2s-multi-${cam}`);
       const { track } = await runPose({ videoPath: video, outDir });
+      tracks.set(cam, track);
       const scan = JSON.parse(readFileSync(join(outDir, 'subject.json'), 'utf8')) as {
         chosen: number;
         people: SubjectTrack[];
@@ -69,4 +77,48 @@ describe('Pose2Sim multi-person variant: the man balancing, not the woman standi
       expect(dropped).toBeLessThanOrEqual(cam === 'cam03' ? 35 : 0);
     });
   }
+
+  test('triangulated from the four cameras, the frames cam03 lost to her are filled, on him', async () => {
+    const cams = Object.keys(SHE_IS_TALLEST);
+    expect([...tracks.keys()]).toEqual(cams);
+    const calibration = readCalibrationToml(
+      readFileSync(dataFile('pose2sim_demo_balancing/calibration/Calib_scene_recomputed.toml'), 'utf8'),
+    ).cameras;
+    const lower = PAIRS.map(([name]) => name);
+    const tri = await triangulateTracks(
+      cams.map((cam, i) => ({ camera: calibration[i]!, track: tracks.get(cam)!, startOffsetS: 0 })),
+      { landmarks: lower },
+    );
+    // Projected onto cam03, against the man's reference there, over the frames cam03 itself lost.
+    const cam03 = tracks.get('cam03')!;
+    const refDir = dataFile('pose2sim_demo_balancing/reference/pose-2d_openpose_body25b/cam03_json');
+    const filled: number[] = [];
+    let lost = 0;
+    for (let j = 0; j + 1 < 100; j += 2) {
+      if (cam03.confidence[j + 1]! >= 0.5) continue;
+      lost++;
+      const kp = (
+        JSON.parse(readFileSync(join(refDir, `cam03.${String(j).padStart(4, '0')}.json`), 'utf8')) as {
+          people: Array<{ pose_keypoints_2d: number[] }>;
+        }
+      ).people[0]?.pose_keypoints_2d;
+      if (!kp) continue;
+      for (const [name, k] of PAIRS) {
+        if (kp[k * 3 + 2]! < 0.3) continue;
+        const t = tri.set.trajectories[name]!;
+        const p: [number, number, number] = [t.x[j + 1]!, t.y[j + 1]!, t.z![j + 1]!];
+        const [u, v] = Number.isFinite(p[0])
+          ? cameraPxToTrackPx(...projectPoint(calibration[2]!, p))
+          : [NaN, NaN];
+        filled.push(Number.isFinite(u) ? Math.hypot(u - kp[k * 3]!, v - kp[k * 3 + 1]!) : Infinity);
+      }
+    }
+    console.log(
+      `triangulated: ${(100 * tri.triangulatedShare).toFixed(1)} % of lower-limb points; ${tri.reprojection.map((r) => `${r.camera} ${r.medianErrorPx.toFixed(1)} px (used in ${(100 * r.usedShare).toFixed(0)} %)`).join(', ')}; on the ${lost} reference frames cam03 lost: median ${median(filled).toFixed(1)} px from his reference there`,
+    );
+    expect(lost).toBeGreaterThan(20);
+    expect(tri.triangulatedShare).toBeGreaterThan(0.95);
+    // On him (his single-person triangulation reprojects at 17 px on cam03), not on her.
+    expect(median(filled)).toBeLessThanOrEqual(30);
+  });
 });

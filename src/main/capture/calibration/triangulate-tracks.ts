@@ -27,7 +27,11 @@ export interface CameraReprojection {
   /** Median and 90th percentile distance between the camera's landmarks and the 3D points reprojected, px. */
   medianErrorPx: number;
   p90ErrorPx: number;
-  /** Share of triangulated points this camera took part in (it was dropped as disagreeing for the rest). */
+  /**
+   * Of the triangulated points this camera saw (a landmark at or above the weight limit), the share
+   * it took part in: it was dropped as disagreeing for the rest. (Points it did not see, such as
+   * frames where it lost the subject, do not count against it.)
+   */
   usedShare: number;
 }
 
@@ -142,6 +146,8 @@ export async function triangulateTracks(
 
   const errors = cameras.map(() => [] as number[]);
   const used = cameras.map(() => 0);
+  const seen = cameras.map(() => 0);
+  const minWeight = options.minWeight ?? 0.3;
   let triangulated = 0;
   let sideExchanges = 0;
   const out = names.map(() => ({
@@ -170,6 +176,9 @@ export async function triangulateTracks(
         [o.x[f], o.y[f], o.z[f]] = p.pointM;
         o.confidence[f] = p.used.reduce((sum, i) => sum + views[i]!.weight, 0) / p.used.length;
         p.used.forEach((i) => (used[i] = used[i]! + 1));
+        views.forEach((v, i) => {
+          if (Number.isFinite(v.u) && Number.isFinite(v.v) && v.weight >= minWeight) seen[i] = seen[i]! + 1;
+        });
         p.reprojectionErrorPx.forEach((e, i) => {
           if (Number.isFinite(e)) errors[i]!.push(e);
         });
@@ -192,7 +201,7 @@ export async function triangulateTracks(
       camera: c.camera.name,
       medianErrorPx: quantile(errors[i]!, 0.5),
       p90ErrorPx: quantile(errors[i]!, 0.9),
-      usedShare: triangulated ? used[i]! / triangulated : 0,
+      usedShare: seen[i] ? used[i]! / seen[i]! : 0,
     })),
     triangulatedShare: n * names.length ? triangulated / (n * names.length) : 0,
     sideExchanges,
