@@ -31,6 +31,7 @@ import { resolveInsideLab, trialDirRelative } from '../store/lab-folder';
 import { analysisToView, failedView, type ViewContext } from './analysis-view';
 import { APP_VERSION } from './app-version';
 import { provenance } from './pose-provenance';
+import { storeAnalysisView } from './analysis-store';
 import type { AnalysisDeps } from './trial-analysis';
 
 /** The landmarks triangulated: the body the skeleton draws and the gait analysis reads. */
@@ -237,14 +238,7 @@ function analyseStored(deps: AnalysisDeps, trial: TrialInfo, stored: Stored3d): 
   const view = result.ok
     ? { ...analysisToView(result.analysis, vc), warnings: [...manifest.notes, ...result.analysis.warnings] }
     : { ...failedView(vc, result.error.message), warnings: [...manifest.notes] };
-  const resultRel = `${dirOf(deps, trial)}/analysis-${TRIANGULATED_CAMERA}.json`;
-  writeFileAtomic(resolveInsideLab(deps.layout.root, resultRel), JSON.stringify(view));
-  deps.analyses.upsert(trial.id, TRIANGULATED_CAMERA, {
-    status: view.status,
-    statusMessage: view.message,
-    resultPath: resultRel,
-    summary: { cycles: view.cycles.filter((c) => !c.excluded).length },
-  });
+  storeAnalysisView(deps, dirOf(deps, trial), view);
   deps.events.emit({ type: 'data.changed', entity: 'trial', id: trial.id });
   return view;
 }
@@ -266,14 +260,7 @@ function fail3d(
     },
     message,
   );
-  const resultRel = `${dirOf(deps, trial)}/analysis-${TRIANGULATED_CAMERA}.json`;
-  writeFileAtomic(resolveInsideLab(deps.layout.root, resultRel), JSON.stringify(view));
-  deps.analyses.upsert(trial.id, TRIANGULATED_CAMERA, {
-    status: 'failed',
-    statusMessage: message,
-    resultPath: resultRel,
-    summary: { cycles: 0 },
-  });
+  storeAnalysisView(deps, dirOf(deps, trial), view);
   deps.events.emit({ type: 'data.changed', entity: 'trial', id: trial.id });
   return view;
 }

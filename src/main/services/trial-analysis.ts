@@ -9,11 +9,11 @@ import { readPoseResult, type PoseResult } from '../pose/pose-result';
 import type { GaitEvent } from '../gait/types';
 import type { AnalysisResult } from '../gait/analyse';
 import { resolveInsideLab, trialDirRelative } from '../store/lab-folder';
-import { writeFileAtomic } from '../store/atomic-file';
 import type { AnalysisRepo } from '../store/analysis-repo';
 import type { LabContext } from './lab-context';
 import { analysisToView, failedView, type ViewContext } from './analysis-view';
 import { provenance } from './pose-provenance';
+import { storeAnalysisView } from './analysis-store';
 import { InvalidHeightError, runGait } from './gait-pipeline';
 import { chooseAnalysisVideo, defaultAnalysisCameras, trialVideos } from '../capture/trial-videos';
 import type { TrialVideo } from '../../shared/api/ops/capture';
@@ -129,17 +129,8 @@ function analyseStoredPose(
       throw new ApiError({ code: 'invalid-input', message: err.message, fields: { heightM: err.message } });
     throw err;
   }
-  const trialDir = trialDirRelative(...idsOf(deps, trial));
-  const resultRel = `${trialDir}/analysis-${camera}.json`;
-  writeFileAtomic(resolveInsideLab(deps.layout.root, resultRel), JSON.stringify(view));
-  deps.analyses.upsert(trial.id, camera, {
-    status: view.status,
-    statusMessage: view.message,
-    resultPath: resultRel,
-    summary: { cycles: view.cycles.filter((c) => !c.excluded).length },
-    // Other settings (the chosen person) stay as the pose job ran them.
-    settings: { ...row?.settings, heightM },
-  });
+  // Other settings (the chosen person) stay as the pose job ran them.
+  storeAnalysisView(deps, trialDirRelative(...idsOf(deps, trial)), view, { ...row?.settings, heightM });
   if (options.setTrialStatus ?? true)
     deps.trials.setStatus(trial.id, view.status === 'analysed' ? 'analysed' : 'failed', view.message);
   if ((options.followers ?? true) && !isFrontalCamera(camera)) refreshFrontalCameras(deps, trial, heightM);
