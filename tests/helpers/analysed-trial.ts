@@ -51,6 +51,8 @@ export interface DemoCamera {
   startS?: number;
   /** Another recording of ../shared/data to use instead of the demo walk. */
   source?: string;
+  /** With `nobody`: the empty picture's size (default 1280x720). */
+  nobodySize?: string;
 }
 
 /** Creates the lab (closed again on return, so a bridge can open it). */
@@ -83,14 +85,14 @@ export async function createTrialLab(
       cameras: cameras.map((c) => c.camera),
     });
     const trialDir = trialDirRelative(patient.id, session.id, created.id);
-    const files = cameras.map(({ camera, mirrored, nobody, startS, source }) => {
+    const files = cameras.map(({ camera, mirrored, nobody, startS, source, nobodySize }) => {
       const input = source ? sharedDataPath(source) : video;
       const videoRel = `${trialDir}/${camera}.mp4`;
       const target = resolveInsideLab(labDir, videoRel);
       mkdirSync(join(target, '..'), { recursive: true });
       if (nobody)
         execFileSync('ffmpeg', [
-          ...'-v error -y -f lavfi -i color=c=gray:s=1280x720:r=30:d=3'.split(' '),
+          ...`-v error -y -f lavfi -i color=c=gray:s=${nobodySize ?? '1280x720'}:r=30:d=3`.split(' '),
           ...'-c:v libx264 -preset ultrafast -pix_fmt yuv420p'.split(' '),
           target,
         ]);

@@ -328,6 +328,14 @@ export async function triangulateTrial(
   const tri = await triangulateTracks(inputs, { landmarks: TRIANGULATED, pause });
   const errors = tri.reprojection.map((r) => r.medianErrorPx).filter(Number.isFinite);
   const best = Math.min(...errors);
+  // Seen by fewer than two cameras at once is not a calibration problem: say what it is.
+  if (!(tri.triangulatedShare > 0.05) && !(best <= MAX_MEDIAN_ERROR_PX))
+    return fail3d(
+      deps,
+      trial,
+      inputs[0]!.video.relativePath,
+      `Nobody was seen by two calibrated cameras at the same time (${(100 * tri.triangulatedShare).toFixed(0)} % of the landmarks): check that the subject is in view of at least two of ${inputs.map((i) => i.video.camera).join(', ')}, and that the trial's cameras are synchronised.`,
+    );
   if (!(tri.triangulatedShare > 0.05) || !(best <= MAX_MEDIAN_ERROR_PX))
     return fail3d(
       deps,

@@ -170,3 +170,32 @@ describe('the Sports2D walk with its camera calibration', () => {
     expect(view.warnings.join(' ')).not.toMatch(/larger than|smaller than/);
   });
 });
+
+describe('a trial whose two calibrated cameras saw nobody', () => {
+  it('says nobody was in view of two calibrated cameras, not that the calibration is wrong', async () => {
+    const t = await createTrialLab({
+      cameras: [
+        { camera: 'sagittal-left', nobody: true, nobodySize: '1088x1920' },
+        { camera: 'sagittal-right', nobody: true, nobodySize: '1088x1920' },
+      ],
+    });
+    await callLab(t.labDir, 'calibration.import', {
+      sessionId: t.session.id,
+      fileName: 'Calib_scene_recomputed.toml',
+      content: readSharedText(`${P2S}/calibration/Calib_scene_recomputed.toml`),
+      views: { int_cam01_img: 'sagittal-left', int_cam02_img: 'sagittal-right' },
+    });
+    await analyseInProcess(t.labDir, t.trial.id);
+    const trial = await callLab<TrialInfo>(t.labDir, 'trials.get', { id: t.trial.id });
+    expect(trial.status).toBe('failed');
+    const view = await callLab<TrialAnalysisView>(t.labDir, 'analysis.get', {
+      trialId: t.trial.id,
+      camera: TRIANGULATED_CAMERA,
+    });
+    console.log(`nobody in view: ${view.message}`);
+    expect(view.status).toBe('failed');
+    expect(view.message).toMatch(
+      /^Nobody was seen by two calibrated cameras at the same time \(0 % of the landmarks\): check that the subject is in view of at least two of sagittal-left, sagittal-right/,
+    );
+  }, 120_000);
+});
