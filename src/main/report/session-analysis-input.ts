@@ -209,16 +209,6 @@ const str = (v: unknown): string | undefined =>
 const cameraName = (camera: string): string => (camera === TRIANGULATED_CAMERA ? '3D' : camera);
 
 /**
- * Where a trial's metres come from. A 3D analysis' points are in metres because its cameras are
- * calibrated: the gait module only knows them as "coordinates in m", which hides the calibration.
- */
-function scaleOf(v: TrialAnalysisView): string | undefined {
-  if (v.camera !== TRIANGULATED_CAMERA) return v.scale?.description;
-  const calibration = str(v.provenance.calibration);
-  return `camera calibration${calibration ? ` ${calibration}` : ''}: 3D points in metres`;
-}
-
-/**
  * `trialNames` (trial id -> name, e.g. "Walk 1") names trials in notes and provenance; a trial
  * without one, or whose name another trial of the session shares, is named by its id.
  */
@@ -261,7 +251,9 @@ export function sessionAnalysisInput(
     .filter(Boolean)
     .join(', ');
   const notes = analysisNotes(analysed, trialLabel);
-  const scales = [...new Set(analysed.map(scaleOf).filter((s): s is string => Boolean(s)))];
+  const scales = [
+    ...new Set(analysed.map((v) => v.scale?.description).filter((s): s is string => Boolean(s))),
+  ];
   return {
     ...(left ? { left } : {}),
     ...(right ? { right } : {}),

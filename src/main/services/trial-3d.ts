@@ -27,11 +27,11 @@ import { analyseTrajectories, type AnalysisResult } from '../gait/analyse';
 import type { GaitEvent, TrajectorySet } from '../gait/types';
 import { readPoseResult, type PoseResult } from '../pose/pose-result';
 import { writeFileAtomic } from '../store/atomic-file';
-import { resolveInsideLab, trialDirRelative } from '../store/lab-folder';
+import { resolveInsideLab } from '../store/lab-folder';
 import { analysisToView, failedView, type ViewContext } from './analysis-view';
 import { APP_VERSION } from './app-version';
 import { provenance } from './pose-provenance';
-import { storeAnalysisView } from './analysis-store';
+import { storeAnalysisView, trialDirOf } from './analysis-store';
 import type { AnalysisDeps } from './trial-analysis';
 
 /** The landmarks triangulated: the body the skeleton draws and the gait analysis reads. */
@@ -115,13 +115,6 @@ export function cameraCalibration(
   return fitted.ok ? fitted.camera : null;
 }
 
-const dirOf = (deps: AnalysisDeps, trial: TrialInfo): string => {
-  const session = deps.sessions.get(trial.sessionId);
-  if (!session)
-    throw new ApiError({ code: 'not-found', message: 'The session of this trial was not found.' });
-  return trialDirRelative(session.patientId, session.id, trial.id);
-};
-
 function writeStored(deps: AnalysisDeps, dirRel: string, stored: Stored3d): void {
   const { set, manifest } = stored;
   const L = manifest.landmarks.length;
@@ -141,7 +134,7 @@ function writeStored(deps: AnalysisDeps, dirRel: string, stored: Stored3d): void
   writeFileAtomic(resolveInsideLab(deps.layout.root, `${dirRel}/${MANIFEST}`), JSON.stringify(manifest));
 }
 
-function readStored(deps: AnalysisDeps, dirRel: string): Stored3d {
+function readManifest(deps: AnalysisDeps, dirRel: string): Manifest3d {
   const manifest = JSON.parse(
     readFileSync(resolveInsideLab(deps.layout.root, `${dirRel}/${MANIFEST}`), 'utf8'),
   ) as Manifest3d;
@@ -150,6 +143,11 @@ function readStored(deps: AnalysisDeps, dirRel: string): Stored3d {
       code: 'conflict',
       message: 'The 3D points of this trial are from another version: analyse the trial again.',
     });
+  return manifest;
+}
+
+function readStored(deps: AnalysisDeps, dirRel: string): Stored3d {
+  const manifest = readManifest(deps, dirRel);
   const bytes = readFileSync(resolveInsideLab(deps.layout.root, `${dirRel}/${POINTS}`));
   const data = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
   const L = manifest.landmarks.length;
@@ -194,13 +192,16 @@ function lowConfidenceFrames(set: TrajectorySet): number[] {
   return out;
 }
 
+const calibrationText = (m: Manifest3d): string =>
+  `${m.calibration.fileName} (imported ${m.calibration.importedAt.slice(0, 10)})`;
+
 function provenance3d(manifest: Manifest3d, reference: PoseResult | null): TrialAnalysisView['provenance'] {
   return {
     ...(reference ? provenance(reference, null) : { appVersion: APP_VERSION }),
     /** The trial cameras the points were triangulated from, comma-separated (for review's heading). */
     triangulatedCameras: manifest.cameras.map((c) => c.camera).join(', '),
     landmarks: `triangulated from ${manifest.cameras.length} calibrated cameras (${manifest.cameras.map((c) => c.camera).join(', ')}): weighted DLT, views dropped while the mean reprojection error exceeds 15 px (Pose2Sim's rule)`,
-    calibration: `${manifest.calibration.fileName} (imported ${manifest.calibration.importedAt.slice(0, 10)})`,
+    calibration: calibrationText(manifest),
     reprojectionErrorPx: manifest.reprojection
       .map((r) => `${r.camera} ${r.medianErrorPx.toFixed(1)} (used in ${(100 * r.usedShare).toFixed(0)} %)`)
       .join(', '),
@@ -236,9 +237,18 @@ function analyseStored(deps: AnalysisDeps, trial: TrialInfo, stored: Stored3d): 
   });
   // What triangulation found (a camera that disagrees) is said first, whatever the gait analysis says.
   const view = result.ok
-    ? { ...analysisToView(result.analysis, vc), warnings: [...manifest.notes, ...result.analysis.warnings] }
+    ? {
+        ...analysisToView(result.analysis, vc),
+        // The gait module sees points "in m"; the metres are the calibration's, and say so.
+        scale: {
+          metresPerUnit: 1,
+          method: 'calibration',
+          description: `camera calibration ${calibrationText(manifest)}: 3D points in metres`,
+        },
+        warnings: [...manifest.notes, ...result.analysis.warnings],
+      }
     : { ...failedView(vc, result.error.message), warnings: [...manifest.notes] };
-  storeAnalysisView(deps, dirOf(deps, trial), view);
+  storeAnalysisView(deps, trialDirOf(deps, trial), view);
   deps.events.emit({ type: 'data.changed', entity: 'trial', id: trial.id });
   return view;
 }
@@ -260,7 +270,7 @@ function fail3d(
     },
     message,
   );
-  storeAnalysisView(deps, dirOf(deps, trial), view);
+  storeAnalysisView(deps, trialDirOf(deps, trial), view);
   deps.events.emit({ type: 'data.changed', entity: 'trial', id: trial.id });
   return view;
 }
@@ -349,7 +359,7 @@ export async function triangulateTrial(
         `The ${inputs[i]!.video.camera} camera disagreed with the others for ${(100 * (1 - r.usedShare)).toFixed(0)} % of the points (median ${r.medianErrorPx.toFixed(0)} px off) and was left out there: check its view assignment, that it has not moved since the calibration, and its synchronisation.`,
       );
   });
-  const dirRel = `${dirOf(deps, trial)}/pose-${TRIANGULATED_CAMERA}`;
+  const dirRel = `${trialDirOf(deps, trial)}/pose-${TRIANGULATED_CAMERA}`;
   const stored: Stored3d = {
     set: tri.set,
     manifest: {
@@ -406,7 +416,7 @@ export function staleTriangulationNote(deps: AnalysisDeps, trial: TrialInfo): st
   if (!row?.poseDir) return null;
   let used: Manifest3d['calibration'];
   try {
-    used = readStored(deps, row.poseDir).manifest.calibration;
+    used = readManifest(deps, row.poseDir).calibration;
   } catch {
     return null;
   }

@@ -276,7 +276,12 @@ describe('sessionAnalysisInput', () => {
         view: c.variable === 'knee_flexion' ? '3d-sagittal' : '3d-frontal',
       })),
       parameters: base.parameters.map((p) => ({ ...p, right: p.left })),
-      scale: { metresPerUnit: 1, method: 'native', description: 'coordinates in m' },
+      scale: {
+        metresPerUnit: 1,
+        method: 'calibration',
+        description:
+          'camera calibration Calib_scene_recomputed.toml (imported 2026-12-04): 3D points in metres',
+      },
       provenance: {
         ...base.provenance,
         calibration: 'Calib_scene_recomputed.toml (imported 2026-12-04)',

@@ -22,7 +22,7 @@ import { NormalisedCurves } from '../review/NormalisedCurves';
 import { PersonChooser } from '../review/PersonChooser';
 import { FloorScale } from '../review/FloorScale';
 import { failureAdvice, withoutPaths } from '../review/failure-advice';
-import { TRIANGULATED_LABEL, scaleDescription, triangulatedFrom } from '../review/labels';
+import { TRIANGULATED_LABEL, triangulatedFrom } from '../review/labels';
 
 /** Keys typed into form controls, or arrows on an event marker, belong to those controls. */
 function ownsKey(target: EventTarget | null, key: string): boolean {
@@ -340,11 +340,7 @@ export function TrialReviewPage({ id }: { id: string }) {
           <div className="review-columns">
             <section aria-labelledby="parameters-title">
               <h2 id="parameters-title">Spatiotemporal parameters</h2>
-              <ParameterTable
-                parameters={a.parameters}
-                scale={scaleDescription(a)}
-                frontal={a.view === 'frontal'}
-              />
+              <ParameterTable parameters={a.parameters} scale={a.scale} frontal={a.view === 'frontal'} />
             </section>
             <section aria-labelledby="cycles-title">
               <h2 id="cycles-title">Gait cycles</h2>

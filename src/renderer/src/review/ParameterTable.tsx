@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { ParameterView } from '../../../shared/api/analysis-types';
+import type { ParameterView, TrialAnalysisView } from '../../../shared/api/analysis-types';
 import { formatNumber, parameterLabel } from './labels';
 
 function meanSd(p: ParameterView['left'], digits: number): string {
@@ -16,8 +16,7 @@ export const ParameterTable = memo(function ParameterTable({
   frontal = false,
 }: {
   parameters: ParameterView[];
-  /** Where the metres come from (labels.ts scaleDescription); null: no scale. */
-  scale: string | null;
+  scale: TrialAnalysisView['scale'];
   /** A frontal camera: timing only, no distances. */
   frontal?: boolean;
 }) {
@@ -69,7 +68,7 @@ export const ParameterTable = memo(function ParameterTable({
         Asymmetry = 100 × (left − right) / mean of both.{' '}
         {frontal
           ? 'Distances are not measured from a frontal camera (timing comes from the side camera’s events).'
-          : `Distances scaled from ${scale ?? 'nothing: no scale is known, so lengths and speed are not in metres'}.`}
+          : `Distances scaled from ${scale ? scale.description : 'nothing: no scale is known, so lengths and speed are not in metres'}.`}
         {missing.length > 0 &&
           ` Not available from this recording: ${missing.map((p) => parameterLabel(p.parameter).label.toLowerCase()).join(', ')}.`}
       </p>

@@ -35,14 +35,6 @@ export function triangulatedFrom(provenance: TrialAnalysisView['provenance']): s
   return cameras.length > 0 ? cameras : null;
 }
 
-/** Where an analysis' metres come from, in the words the parameter note and scale panel use. */
-export function scaleDescription(a: Pick<TrialAnalysisView, 'camera' | 'scale'>): string | null {
-  if (!a.scale) return null;
-  // The gait module knows 3D points only as "coordinates in m"; their metres are the calibration's.
-  if (a.camera === TRIANGULATED_CAMERA) return 'the camera calibration (3D points in metres)';
-  return a.scale.description;
-}
-
 export const EVENT_LABEL = { 'initial-contact': 'Initial contact', 'foot-off': 'Foot off' } as const;
 export const EVENT_SHORT = { 'initial-contact': 'IC', 'foot-off': 'FO' } as const;
 
