@@ -2,9 +2,19 @@
 // whole or not at all) and its row in the lab database (status, message, cycles), one way for the
 // cameras' 2D analyses and the trial's 3D analysis alike.
 import type { TrialAnalysisView } from '../../shared/api/analysis-types';
+import { ApiError } from '../../shared/api/envelope';
+import type { TrialInfo } from '../../shared/api/entities';
 import { writeFileAtomic } from '../store/atomic-file';
-import { resolveInsideLab } from '../store/lab-folder';
+import { resolveInsideLab, trialDirRelative } from '../store/lab-folder';
 import type { AnalysisDeps } from './trial-analysis';
+
+/** The trial's folder, relative to the lab: patients/<patient>/sessions/<session>/trials/<trial>. */
+export function trialDirOf(deps: Pick<AnalysisDeps, 'sessions'>, trial: TrialInfo): string {
+  const session = deps.sessions.get(trial.sessionId);
+  if (!session)
+    throw new ApiError({ code: 'not-found', message: 'The session of this trial was not found.' });
+  return trialDirRelative(session.patientId, session.id, trial.id);
+}
 
 export function storeAnalysisView(
   deps: Pick<AnalysisDeps, 'layout' | 'analyses'>,

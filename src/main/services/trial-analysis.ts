@@ -8,12 +8,12 @@ import { runPose } from '../pose/run-pose';
 import { readPoseResult, type PoseResult } from '../pose/pose-result';
 import type { GaitEvent } from '../gait/types';
 import type { AnalysisResult } from '../gait/analyse';
-import { resolveInsideLab, trialDirRelative } from '../store/lab-folder';
+import { resolveInsideLab } from '../store/lab-folder';
 import type { AnalysisRepo } from '../store/analysis-repo';
 import type { LabContext } from './lab-context';
 import { analysisToView, failedView, type ViewContext } from './analysis-view';
 import { provenance } from './pose-provenance';
-import { storeAnalysisView } from './analysis-store';
+import { storeAnalysisView, trialDirOf } from './analysis-store';
 import { InvalidHeightError, runGait } from './gait-pipeline';
 import { chooseAnalysisVideo, defaultAnalysisCameras, trialVideos } from '../capture/trial-videos';
 import type { TrialVideo } from '../../shared/api/ops/capture';
@@ -130,7 +130,7 @@ function analyseStoredPose(
     throw err;
   }
   // Other settings (the chosen person) stay as the pose job ran them.
-  storeAnalysisView(deps, trialDirRelative(...idsOf(deps, trial)), view, { ...row?.settings, heightM });
+  storeAnalysisView(deps, trialDirOf(deps, trial), view, { ...row?.settings, heightM });
   if (options.setTrialStatus ?? true)
     deps.trials.setStatus(trial.id, view.status === 'analysed' ? 'analysed' : 'failed', view.message);
   if ((options.followers ?? true) && !isFrontalCamera(camera)) refreshFrontalCameras(deps, trial, heightM);
@@ -161,13 +161,6 @@ function floorOf(settings: Record<string, unknown> | undefined): FloorScaleChoic
   return (settings?.floor as FloorScaleChoice | null | undefined) ?? null;
 }
 
-function idsOf(deps: AnalysisDeps, trial: TrialInfo): [string, string, string] {
-  const session = deps.sessions.get(trial.sessionId);
-  if (!session)
-    throw new ApiError({ code: 'not-found', message: 'The session of this trial was not found.' });
-  return [session.patientId, session.id, trial.id];
-}
-
 export function requireTrial(deps: AnalysisDeps, trialId: string): TrialInfo {
   const t = deps.trials.get(trialId);
   if (!t) throw new ApiError({ code: 'not-found', message: 'The trial was not found.' });
@@ -188,7 +181,7 @@ export async function analyseTrial(
   const trial = requireTrial(deps, trialId);
   const video = videoOf(deps, trial, options.camera);
   const heightM = options.heightM ?? defaultHeight(deps, trial);
-  const poseRel = `${trialDirRelative(...idsOf(deps, trial))}/pose-${video.camera}`;
+  const poseRel = `${trialDirOf(deps, trial)}/pose-${video.camera}`;
   const previous = deps.analyses.get(trial.id, video.camera);
   const previousPerson = (previous?.settings.person as PersonChoice | null | undefined) ?? null;
   const person = options.person === undefined ? previousPerson : options.person;

@@ -6,10 +6,10 @@
 // wrongly, is corrected, and the correction is said. A subject who hardly moves gives no answer:
 // the offset stays as given.
 
-import { BLAZEPOSE_LANDMARKS, LANDMARK_COUNT, type PoseTrack2D } from '../../../shared/landmarks';
+import { BLAZEPOSE_LANDMARKS } from '../../../shared/landmarks';
 import { trackPxToCameraPx, projectPoint } from './camera-model';
 import { dltPoint, type View2D } from './triangulation';
-import type { CalibratedTrack } from './triangulate-tracks';
+import { sampleAt, type CalibratedTrack } from './triangulate-tracks';
 
 export interface SyncCheck {
   /** Index of the camera in the input. */
@@ -42,32 +42,6 @@ const LOWER_LIMB = ['knee', 'ankle', 'heel', 'foot_index'].flatMap((p) =>
 /** At most this many reference frames are compared (evenly spread): enough for a median. */
 const MAX_FRAMES = 150;
 
-/** Landmark `l` of a track at video time `t`, linear between the two nearest frames. */
-function at(track: PoseTrack2D, l: number, t: number): { x: number; y: number; w: number } | undefined {
-  const n = track.frameCount;
-  const times = track.timeS;
-  if (n < 2 || t < times[0]! || t > times[n - 1]!) return undefined;
-  let lo = 0;
-  let hi = n - 1;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (times[mid]! <= t) lo = mid;
-    else hi = mid;
-  }
-  const s = times[hi]! > times[lo]! ? (t - times[lo]!) / (times[hi]! - times[lo]!) : 0;
-  const ka = lo * LANDMARK_COUNT + l;
-  const kb = hi * LANDMARK_COUNT + l;
-  const w = Math.min(
-    track.visibility[ka]! * track.confidence[lo]!,
-    track.visibility[kb]! * track.confidence[hi]!,
-  );
-  return {
-    x: track.xPx[ka]! + s * (track.xPx[kb]! - track.xPx[ka]!),
-    y: track.yPx[ka]! + s * (track.yPx[kb]! - track.yPx[ka]!),
-    w,
-  };
-}
-
 /** Two-view reprojection error of the moving landmarks with `other` shifted by `offsetS` (trimmed mean). */
 function pairError(
   ref: CalibratedTrack,
@@ -80,9 +54,9 @@ function pairError(
     const tRef = ref.track.timeS[f]!;
     const tOther = tRef + ref.startOffsetS - offsetS;
     for (const l of LOWER_LIMB) {
-      const a = at(ref.track, l, tRef);
-      const b = at(other.track, l, tOther);
-      if (!a || !b || !(a.w >= MIN_WEIGHT) || !(b.w >= MIN_WEIGHT)) continue;
+      const a = sampleAt(ref.track, l, tRef);
+      const b = sampleAt(other.track, l, tOther);
+      if (!(a.w >= MIN_WEIGHT) || !(b.w >= MIN_WEIGHT)) continue;
       const views: View2D[] = [
         { camera: ref.camera, ...uv(a), weight: 1 },
         { camera: other.camera, ...uv(b), weight: 1 },

@@ -57,8 +57,15 @@ export interface TriangulateTracksOptions extends TriangulateOptions {
 /** About 25 ms of work with four cameras on the 2-core test machine. */
 const FRAMES_PER_SLICE = 25;
 
-/** Position and weight of one landmark in one camera at video time `t`, linear between frames. */
-function sampleAt(track: PoseTrack2D, landmark: number, t: number): { x: number; y: number; w: number } {
+/**
+ * Position and weight (visibility x pose confidence) of one landmark of a track at video time `t`,
+ * linear between its two nearest frames; weight 0 outside the track or across dropped frames.
+ */
+export function sampleAt(
+  track: PoseTrack2D,
+  landmark: number,
+  t: number,
+): { x: number; y: number; w: number } {
   const times = track.timeS;
   const n = track.frameCount;
   const none = { x: NaN, y: NaN, w: 0 };
