@@ -25,7 +25,7 @@ import { checkSync } from '../capture/calibration/sync-from-landmarks';
 import { defaultAnalysisCameras, trialVideos } from '../capture/trial-videos';
 import { analyseTrajectories, type AnalysisResult } from '../gait/analyse';
 import type { GaitEvent, TrajectorySet } from '../gait/types';
-import { readPoseResult, type PoseResult } from '../pose/pose-result';
+import { readPoseManifest, readPoseResult, type PoseManifest, type PoseResult } from '../pose/pose-result';
 import { writeFileAtomic } from '../store/atomic-file';
 import { resolveInsideLab } from '../store/lab-folder';
 import { analysisToView, failedView, type ViewContext } from './analysis-view';
@@ -64,6 +64,11 @@ interface Manifest3d {
     givenOffsetS: number;
     /** The calibration as fitted to this camera's video, for projecting the 3D skeleton onto it. */
     fitted: CameraCalibration;
+    /**
+     * When the pose job triangulated from finished: another time later means the camera was
+     * analysed again (another person chosen, say) and these points are from its earlier track.
+     */
+    poseFinishedAt?: string;
   }>;
   rateHz: number;
   frameCount: number;
@@ -287,7 +292,7 @@ export async function triangulateTrial(
   if (cal.videos.length < 2) return null;
   const reference = cal.videos[0]!;
   const notes: string[] = [];
-  const inputs: Array<CalibratedTrack & { video: TrialVideo }> = [];
+  const inputs: Array<CalibratedTrack & { video: TrialVideo; poseFinishedAt: string }> = [];
   for (const video of cal.videos) {
     const pose = readReferencePose(deps, trial, video.camera);
     if (!pose) {
@@ -314,6 +319,7 @@ export async function triangulateTrial(
       track: pose.track,
       startOffsetS: video.startOffsetMs / 1000,
       video,
+      poseFinishedAt: poseFinishedAt(pose.manifest),
     });
   }
   if (inputs.length < 2)
@@ -374,6 +380,7 @@ export async function triangulateTrial(
         startOffsetS: i.startOffsetS,
         givenOffsetS: i.video.startOffsetMs / 1000,
         fitted: i.camera,
+        poseFinishedAt: i.poseFinishedAt,
       })),
       rateHz: tri.set.rateHz,
       frameCount: tri.set.frameCount,
@@ -406,26 +413,60 @@ function storedOf(deps: AnalysisDeps, trial: TrialInfo): Stored3d | null {
   }
 }
 
+const poseFinishedAt = (m: PoseManifest): string => m.provenance.finishedAt ?? m.provenance.startedAt;
+
 /**
- * Why a stored 3D analysis no longer matches the session's calibration (replaced or removed since
- * the trial was triangulated), or null: its numbers came from cameras the lab now describes
- * otherwise, so it is to be analysed again before it is read.
+ * Why a stored 3D analysis no longer matches what it was made from, or null: the session's
+ * calibration replaced or removed, a camera's synchronisation changed, or a camera analysed again
+ * (another person chosen, a re-run cancelled half-way) since the trial was triangulated. Its numbers
+ * then come from cameras or tracks the lab now describes otherwise, so it is to be analysed again
+ * before it is read.
  */
 export function staleTriangulationNote(deps: AnalysisDeps, trial: TrialInfo): string | null {
   const row = deps.analyses.get(trial.id, TRIANGULATED_CAMERA);
   if (!row?.poseDir) return null;
-  let used: Manifest3d['calibration'];
+  let manifest: Manifest3d;
   try {
-    used = readManifest(deps, row.poseDir).calibration;
+    manifest = readManifest(deps, row.poseDir);
   } catch {
     return null;
   }
+  const used = manifest.calibration;
   const now = readSessionCalibration(deps, trial.sessionId);
   if (!now)
     return `The session's calibration (${used.fileName}) was removed after this trial was triangulated: these 3D results are from it. Import a calibration and analyse the trial again, or read its cameras one by one.`;
   if (now.info.fileName !== used.fileName || now.info.importedAt !== used.importedAt)
     return `The session's calibration was replaced (${now.info.fileName}, imported ${now.info.importedAt.slice(0, 10)}) after this trial was triangulated with ${used.fileName}: analyse the trial again.`;
-  return null;
+  const changed = changedCameras(deps, trial, manifest);
+  return changed.length
+    ? `Since this trial was triangulated, ${changed.join('; ')}: these 3D results are from before. Analyse the trial again to bring them up to date.`
+    : null;
+}
+
+/** What changed in the triangulated cameras since (synchronisation, pose track), said per camera. */
+function changedCameras(deps: AnalysisDeps, trial: TrialInfo, manifest: Manifest3d): string[] {
+  const videos = trialVideos(deps, trial.id);
+  const ms = (s: number) => `${s > 0 ? '+' : ''}${(1000 * s).toFixed(0)} ms`;
+  const out: string[] = [];
+  for (const c of manifest.cameras) {
+    const offsetMs = videos.find((v) => v.camera === c.camera)?.startOffsetMs;
+    if (offsetMs !== undefined && Math.abs(offsetMs / 1000 - c.givenOffsetS) > 5e-4)
+      out.push(
+        `the ${c.camera} camera's synchronisation changed (${ms(c.givenOffsetS)} -> ${ms(offsetMs / 1000)})`,
+      );
+    // 3D analyses stored before cameras' pose runs were recorded cannot tell; they are left be.
+    if (c.poseFinishedAt === undefined) continue;
+    const poseDir = deps.analyses.get(trial.id, c.camera)?.poseDir;
+    const pose = poseDir ? readPoseManifest(resolveInsideLab(deps.layout.root, poseDir)) : undefined;
+    if (!pose) out.push(`the ${c.camera} camera's pose analysis was removed`);
+    else if (pose.status !== 'complete')
+      out.push(`the ${c.camera} camera is being analysed again (not finished)`);
+    else if (poseFinishedAt(pose) !== c.poseFinishedAt)
+      out.push(
+        `the ${c.camera} camera was analysed again (${poseFinishedAt(pose).slice(0, 16).replace('T', ' ')} UTC)`,
+      );
+  }
+  return out;
 }
 
 /** Re-runs the 3D gait analysis from the stored points after a hand edit. */

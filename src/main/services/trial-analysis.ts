@@ -241,7 +241,11 @@ export async function analyseTrialCameras(
   options: AnalyseOptions = {},
 ): Promise<TrialAnalysisView> {
   const only3d = options.camera === TRIANGULATED_CAMERA;
-  if (options.camera && !only3d) return analyseTrial(deps, trialId, options);
+  if (options.camera && !only3d) {
+    const view = await analyseTrial(deps, trialId, options);
+    await retriangulateAfter(deps, requireTrial(deps, trialId), options.camera, options);
+    return view;
+  }
   const trial = requireTrial(deps, trialId);
   // Every calibrated camera is analysed too: the 3D analysis needs each one's pose.
   const calibrated = calibratedTrialCameras(deps, trial).videos.map((v) => v.camera);
@@ -288,6 +292,28 @@ export async function analyseTrialCameras(
     }
   }
   return only3d && threeD ? threeD : first;
+}
+
+/**
+ * One calibrated camera analysed again (another person chosen, say) after the trial was measured
+ * in 3D: the 3D analysis is made again from the new track, so that review and reports do not go on
+ * reading points triangulated from the old one. Its hand-edited events are kept (instants of the
+ * trial, whichever camera saw them).
+ */
+async function retriangulateAfter(
+  deps: AnalysisDeps,
+  trial: TrialInfo,
+  camera: string,
+  options: AnalyseOptions,
+): Promise<void> {
+  if (!deps.analyses.get(trial.id, TRIANGULATED_CAMERA)) return;
+  if (!calibratedTrialCameras(deps, trial).videos.some((v) => v.camera === camera)) return;
+  options.onProgress?.(0, 1, 'Triangulating the calibrated cameras');
+  const threeD = await triangulateTrial(deps, trial);
+  if (threeD?.status === 'analysed') {
+    deps.trials.setStatus(trial.id, 'analysed', '');
+    deps.events.emit({ type: 'data.changed', entity: 'trial', id: trial.id });
+  }
 }
 
 /** The stored analysis view, or null when the trial camera was never analysed. */

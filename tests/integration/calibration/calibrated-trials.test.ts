@@ -13,6 +13,8 @@ import {
   type TrialAnalysisView,
 } from '../../../src/shared/api/analysis-types';
 import type { TrialInfo } from '../../../src/shared/api/entities';
+import { dispatch } from '../../../src/main/services/dispatch';
+import { openLab } from '../../../src/main/services/lab-services';
 import { analyseInProcess, callLab, createTrialLab, type TrialLab } from '../../helpers/analysed-trial';
 import { readSharedText, sharedDataPath } from '../../helpers/shared-data';
 
@@ -98,6 +100,68 @@ describe('a trial of four calibrated cameras (Pose2Sim demo)', () => {
     // Put back within a frame (17 ms) of where the cameras really are in step.
     expect(Math.abs(moved + 167)).toBeLessThan(17);
     await callLab(t.labDir, 'capture.sync', { trialId: t.trial.id, method: 'manual', offsetsMs: {} });
+  });
+
+  it('says when a camera changed after triangulation, and triangulates again when one camera is re-analysed', async () => {
+    const get3d = () =>
+      callLab<TrialAnalysisView>(t.labDir, 'analysis.get', {
+        trialId: t.trial.id,
+        camera: TRIANGULATED_CAMERA,
+      });
+    // The test before triangulated with sagittal-right at +167 ms, then put the offsets back.
+    const afterSync = (await get3d()).warnings[0] ?? '';
+    console.log(`offsets changed after triangulation: ${afterSync}`);
+    expect(afterSync).toMatch(/sagittal-right camera's synchronisation changed \(\+167 ms -> 0 ms\)/);
+    expect(afterSync).toMatch(/analyse the trial again/i);
+
+    // The user draws a box round the man on the posterior camera: its pose is run again from scratch.
+    const own = await callLab<PoseTrackView>(t.labDir, 'analysis.poseTrack', {
+      trialId: t.trial.id,
+      camera: 'posterior',
+    });
+    const xs = own.xPx.slice(0, 33).filter((v): v is number => v != null);
+    const ys = own.yPx.slice(0, 33).filter((v): v is number => v != null);
+    const box = {
+      x0: Math.max(0, Math.min(...xs) - 60),
+      y0: Math.max(0, Math.min(...ys) - 60),
+      x1: Math.min(own.widthPx, Math.max(...xs) + 60),
+      y1: Math.min(own.heightPx, Math.max(...ys) + 60),
+    };
+    const rerun = { camera: 'posterior', person: { box, frame: 0 } };
+    // Cancelled half-way, the new track is not finished: the 3D results are from the old one.
+    const lab = openLab(t.labDir);
+    try {
+      const started = await dispatch(lab.handlers, 'analysis.start', { trialId: t.trial.id, ...rerun });
+      if (!started.ok) throw new Error(started.error.message);
+      const { jobId } = started.result as { jobId: string };
+      for (;;) {
+        const job = lab.jobs.list().find((j) => j.jobId === jobId)!;
+        expect(job.state).toBe('running');
+        if (job.message?.startsWith('Pose estimation') && job.done >= 10) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      await dispatch(lab.handlers, 'jobs.cancel', { jobId });
+      while (lab.jobs.list().find((j) => j.jobId === jobId)?.state === 'running')
+        await new Promise((r) => setTimeout(r, 50));
+    } finally {
+      lab.close();
+    }
+    const cancelled = (await get3d()).warnings[0] ?? '';
+    console.log(`camera re-analysis cancelled: ${cancelled}`);
+    expect(cancelled).toMatch(/posterior camera is being analysed again \(not finished\)/);
+
+    // Run to the end: the 3D analysis is made again from the new track and today's offsets.
+    const before = (await get3d()).provenance.reprojectionErrorPx;
+    const r = await analyseInProcess(t.labDir, t.trial.id, rerun);
+    expect(r.state, r.message).toBe('done');
+    const again = await get3d();
+    console.log(
+      `after re-analysing posterior: reprojection ${before} -> ${again.provenance.reprojectionErrorPx}`,
+    );
+    expect(again.warnings.join(' ')).not.toMatch(
+      /Since this trial was triangulated|synchronisation was moved/,
+    );
+    expect(again.message).toMatch(/did not walk/);
   });
 
   it("catches two cameras given each other's view instead of measuring with them", async () => {
