@@ -287,11 +287,13 @@ function fail3d(
 export async function triangulateTrial(
   deps: AnalysisDeps,
   trial: TrialInfo,
+  /** Said first on the 3D analysis (which camera was made to follow the patient, say). */
+  before: readonly string[] = [],
 ): Promise<TrialAnalysisView | null> {
   const cal = calibratedTrialCameras(deps, trial);
   if (cal.videos.length < 2) return null;
   const reference = cal.videos[0]!;
-  const notes: string[] = [];
+  const notes: string[] = [...before];
   const inputs: Array<CalibratedTrack & { video: TrialVideo; poseFinishedAt: string }> = [];
   for (const video of cal.videos) {
     const pose = readReferencePose(deps, trial, video.camera);

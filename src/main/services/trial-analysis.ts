@@ -20,6 +20,7 @@ import type { TrialVideo } from '../../shared/api/ops/capture';
 import type { FloorScaleChoice, PersonChoice } from '../../shared/api/analysis-types';
 import { eventsForCamera, isFrontalCamera, type TimedView } from './frontal-events';
 import { TRIANGULATED_CAMERA } from '../../shared/api/analysis-types';
+import { followPatient, personChosenByHand, PERSON_FOLLOWS } from './follow-patient';
 import {
   calibratedTrialCameras,
   cameraCalibration,
@@ -41,6 +42,8 @@ export interface AnalyseOptions {
   person?: PersonChoice | null;
   /** Floor marks for the scale (this camera's pixels); null = from the height; undefined = as before. */
   floor?: FloorScaleChoice | null;
+  /** Set with `person` when it was chosen by following this other calibrated camera's patient. */
+  personFollows?: string;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number, message: string) => void;
 }
@@ -188,11 +191,15 @@ export async function analyseTrial(
   // Events corrected and cycles excluded for one person mean nothing for another.
   const personChanged = JSON.stringify(person) !== JSON.stringify(previousPerson);
   const floor = options.floor === undefined ? floorOf(previous?.settings) : options.floor;
+  const personFollows =
+    options.person === undefined
+      ? (previous?.settings[PERSON_FOLLOWS] ?? null)
+      : (options.personFollows ?? null);
   deps.analyses.upsert(trial.id, video.camera, {
     status: 'analysing',
     statusMessage: '',
     poseDir: poseRel,
-    settings: { heightM, person, floor },
+    settings: { heightM, person, floor, [PERSON_FOLLOWS]: personFollows },
     ...(personChanged ? { editedEvents: null, excludedCycles: [] } : {}),
   });
   deps.trials.setStatus(trial.id, 'analysing');
@@ -279,10 +286,7 @@ export async function analyseTrialCameras(
         if (options.signal?.aborted) throw err;
       }
     }
-    if (calibrated.length >= 2) {
-      options.onProgress?.(0, 1, 'Triangulating the calibrated cameras');
-      threeD = await triangulateTrial(deps, trial);
-    }
+    if (calibrated.length >= 2) threeD = await followAndTriangulate(deps, trial, calibrated, null, rest);
   } finally {
     if (cameras.length > 1) {
       // A trial measured in 3D is analysed even when its first camera alone could not be.
@@ -307,13 +311,52 @@ async function retriangulateAfter(
   options: AnalyseOptions,
 ): Promise<void> {
   if (!deps.analyses.get(trial.id, TRIANGULATED_CAMERA)) return;
-  if (!calibratedTrialCameras(deps, trial).videos.some((v) => v.camera === camera)) return;
-  options.onProgress?.(0, 1, 'Triangulating the calibrated cameras');
-  const threeD = await triangulateTrial(deps, trial);
+  const calibrated = calibratedTrialCameras(deps, trial).videos.map((v) => v.camera);
+  if (!calibrated.includes(camera)) return;
+  const rest: AnalyseOptions = { ...options };
+  delete rest.person;
+  delete rest.floor;
+  delete rest.camera;
+  // A patient chosen by hand on this camera leads the others.
+  const leader = personChosenByHand(deps, trial, camera) ? camera : null;
+  const threeD = await followAndTriangulate(deps, trial, calibrated, leader, rest);
   if (threeD?.status === 'analysed') {
     deps.trials.setStatus(trial.id, 'analysed', '');
     deps.events.emit({ type: 'data.changed', entity: 'trial', id: trial.id });
   }
+}
+
+/**
+ * Every calibrated camera follows the patient of one of them (`leader`, or the first whose person
+ * was chosen by hand, else the first): a camera on someone else is analysed again on the person
+ * standing where that patient stands. Then the trial is triangulated, saying who was re-chosen.
+ */
+async function followAndTriangulate(
+  deps: AnalysisDeps,
+  trial: TrialInfo,
+  calibrated: readonly string[],
+  leader: string | null,
+  rest: AnalyseOptions,
+): Promise<TrialAnalysisView | null> {
+  const lead = leader ?? calibrated.find((c) => personChosenByHand(deps, trial, c)) ?? calibrated[0]!;
+  const { steps, notes } = followPatient(deps, trial, lead, calibrated);
+  for (const [k, step] of steps.entries()) {
+    try {
+      await analyseTrial(deps, trial.id, {
+        ...rest,
+        camera: step.camera,
+        person: step.person,
+        personFollows: lead,
+        onProgress: (d, t, m) =>
+          rest.onProgress?.(d, t, `${m}, following the patient (${k + 1} of ${steps.length})`),
+      });
+      notes.push(step.note);
+    } catch (err) {
+      if (rest.signal?.aborted) throw err;
+    }
+  }
+  rest.onProgress?.(0, 1, 'Triangulating the calibrated cameras');
+  return triangulateTrial(deps, trial, notes);
 }
 
 /** The stored analysis view, or null when the trial camera was never analysed. */

@@ -4,7 +4,7 @@
 // its landmarks and the reference camera's agree best (smallest two-view reprojection error of the
 // lower-limb landmarks), a clap or a flash marked a frame off, or a manual offset typed
 // wrongly, is corrected, and the correction is said. A subject who hardly moves gives no answer:
-// the offset stays as given.
+// the offset stays as given, as it does when the error is lowest at the end of the range searched.
 
 import { BLAZEPOSE_LANDMARKS } from '../../../shared/landmarks';
 import { trackPxToCameraPx, projectPoint } from './camera-model';
@@ -112,12 +112,17 @@ export async function checkSync(
       if (k % 5 === 0) await options.pause?.();
     }
     const coarse = best.offset;
+    // Lowest at the end of the range searched is no minimum found: a subject standing still gives
+    // an error that only drifts with the shift (seen: +515 ms "found" for a woman standing by).
+    const steps = Math.round(search / period);
+    const atEdge = Math.abs(coarse - given) >= (steps - 1) * period;
     for (let k = -9; k <= 9; k++) {
       const e = errorAt(coarse + (k * period) / 10);
       if (Number.isFinite(e) && e < best.error) best = { offset: coarse + (k * period) / 10, error: e };
     }
     const moved =
       Number.isFinite(atGiven) &&
+      !atEdge &&
       Math.abs(best.offset - given) >= period / 4 &&
       best.error <= (1 - minImprovement) * atGiven &&
       atGiven - best.error >= MIN_GAIN_PX;

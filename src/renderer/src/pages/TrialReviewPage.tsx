@@ -253,8 +253,9 @@ export function TrialReviewPage({ id }: { id: string }) {
             </p>
             {in3d && (
               <p className="muted">
-                The 3D analysis follows the person each calibrated camera follows: to choose another, open
-                that camera above, choose the patient there, then analyse the trial again.
+                The 3D analysis follows one patient on every calibrated camera: to choose another, open one
+                camera above and choose the patient there. The other calibrated cameras then follow whoever
+                stands at the same place on the floor, and the trial is triangulated again.
               </p>
             )}
             {t && t.status !== 'analysing' && !in3d && (
@@ -325,6 +326,13 @@ export function TrialReviewPage({ id }: { id: string }) {
                 </span>
               </div>
             </div>
+            {!in3d && threeD?.status === 'analysed' && (
+              <p className="muted" role="note">
+                Reports of this trial read its 3D analysis: events moved here change the {a.camera} camera's
+                analysis only. To correct what the report shows, choose &ldquo;{TRIANGULATED_LABEL}&rdquo;
+                above.
+              </p>
+            )}
             <EventTimeline
               frameCount={frameCount}
               fps={fps}
