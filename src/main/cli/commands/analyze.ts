@@ -47,7 +47,8 @@ peak in swing and minimum in stance) and writes a tidy CSV: trial, side, cycle, 
                    summarised in 3D when two or more of its cameras are calibrated
   --person-box x0,y0,x1,y1@frame
                    follow the person inside this box (video pixels) at that frame, when several
-                   people are in view; a lab trial keeps the choice for later analyses
+                   people are in view; a lab trial keeps the choice for later analyses, and its
+                   other calibrated cameras follow whoever stands at the same place on the floor
   --person-auto    a lab trial: back to the automatic choice (the person who walks)
   --out FILE       tidy CSV output
   --json FILE      the full analysis as JSON
