@@ -91,7 +91,7 @@ describe('gaitlab calibration', () => {
       '  int_cam02_img  not used        1088x1920 px, at (2.71, 0.72, 1.76) m, 1.76 m above the floor, tilted 18° down',
       '  int_cam03_img  sagittal-right  1088x1920 px, at (-3.17, 2.29, 2.02) m, 2.02 m above the floor, tilted 23° down',
       '  int_cam04_img  not used        1088x1920 px, at (-3.76, -1.37, 1.93) m, 1.93 m above the floor, tilted 22° down',
-      '2 calibrated trial cameras: trials of this session can be analysed in 3D.',
+      '2 calibrated trial cameras: trials of this session are analysed in 3D.',
     ]);
     expect(gaitlab('calibration', 'show', session).out).toBe(imported.out);
     const json = JSON.parse(gaitlab('calibration', 'show', session, '--json').out) as SessionCalibrationInfo;

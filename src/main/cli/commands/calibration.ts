@@ -12,6 +12,7 @@ import { CAMERA_VIEWS } from '../../../shared/api/ops/capture';
 import { callOperation } from '../call-operation';
 import type { CliCommand, CliContext } from '../command';
 import { UserError } from '../command';
+import { calibrationUse, tiltWords } from '../../../shared/calibration-wording';
 import { openLab } from '../../services/lab-services';
 
 const USAGE = `gaitlab calibration import SESSION_ID FILE.toml --view CAMERA=VIEW [--view CAMERA=VIEW ...] [--json]
@@ -36,32 +37,28 @@ const m = (v: number) => v.toFixed(2);
 
 function placement(c: Omit<CalibrationCameraInfo, 'view'>, floorAtOrigin: boolean): string {
   const [x, y, z] = c.positionM;
-  const tilt = Math.round(c.tiltDownDeg);
   return [
     `${c.imageSizePx[0]}x${c.imageSizePx[1]} px`,
     `at (${m(x)}, ${m(y)}, ${m(z)}) m`,
     floorAtOrigin ? `${m(z)} m above the floor` : `${m(z)} m above the origin`,
-    tilt === 0 ? 'level' : `tilted ${Math.abs(tilt)}° ${tilt > 0 ? 'down' : 'up'}`,
+    Math.round(c.tiltDownDeg) === 0 ? 'level' : `tilted ${tiltWords(c.tiltDownDeg)}`,
   ].join(', ');
 }
 
 function summaryLines(info: SessionCalibrationInfo): string[] {
   const width = Math.max(...info.cameras.map((c) => c.name.length));
   const viewWidth = Math.max(...info.cameras.map((c) => (c.view ?? 'not used').length));
-  const assigned = info.cameras.filter((c) => c.view !== null).length;
-  const sideCameraOnFloor =
-    assigned === 1 && info.floorAtOrigin && info.cameras.some((c) => c.view?.startsWith('sagittal-'));
+  const use = calibrationUse(
+    info.cameras.map((c) => c.view),
+    info.floorAtOrigin,
+  );
   return [
     `Camera calibration of session ${info.sessionId}: ${info.fileName} (${FORMAT_LABEL[info.format]}), imported ${info.importedAt}`,
     ...info.cameras.map(
       (c) =>
         `  ${c.name.padEnd(width)}  ${(c.view ?? 'not used').padEnd(viewWidth)}  ${placement(c, info.floorAtOrigin)}`,
     ),
-    ...(assigned >= 2
-      ? [`${assigned} calibrated trial cameras: trials of this session can be analysed in 3D.`]
-      : sideCameraOnFloor
-        ? ['One calibrated side camera with the origin on the floor: it measures distances on the floor.']
-        : []),
+    ...(use ? [use] : []),
     ...info.notes.map((n) => `Note: ${n}`),
   ];
 }

@@ -15,6 +15,7 @@ import { api, onLabEvent } from '../api';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Notice } from '../components/Notice';
 import { useAsync } from '../use-async';
+import { calibrationUse, tiltWords } from '../../../shared/calibration-wording';
 import './calibration.css';
 
 const FORMAT_LABEL: Record<CalibrationPreview['format'], string> = {
@@ -24,10 +25,6 @@ const FORMAT_LABEL: Record<CalibrationPreview['format'], string> = {
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const metres = (v: number) => `${v.toFixed(2)} m`;
-const tilt = (deg: number) => {
-  const d = Math.round(deg);
-  return d === 0 ? 'level' : `${Math.abs(d)}° ${d > 0 ? 'down' : 'up'}`;
-};
 const size = (c: { imageSizePx: [number, number] }) => `${c.imageSizePx[0]} × ${c.imageSizePx[1]} px`;
 const heightHeader = (floorAtOrigin: boolean) =>
   floorAtOrigin ? 'Height above the floor' : 'Height above the origin';
@@ -39,16 +36,6 @@ function readText(file: File): Promise<string> {
     reader.onload = () => resolve(String(reader.result ?? ''));
     reader.readAsText(file);
   });
-}
-
-/** What the calibration will be used for, said once the cameras are assigned. */
-function usage(cameras: Array<{ view: CameraView | null }>, floorAtOrigin: boolean): string | null {
-  const views = cameras.flatMap((c) => (c.view ? [c.view] : []));
-  if (views.length >= 2)
-    return `${views.length} calibrated trial cameras: trials of this session are analysed in 3D.`;
-  if (views.length === 1 && floorAtOrigin && views[0]!.startsWith('sagittal-'))
-    return 'One calibrated side camera: it measures distances on the floor.';
-  return null;
 }
 
 function Notes({ notes, title }: { notes: string[]; title: string }) {
@@ -132,8 +119,8 @@ function PreviewForm({
     : chosen.length === 0
       ? 'Choose the trial camera of at least one calibrated camera.'
       : null;
-  const plan = usage(
-    preview.cameras.map((c) => ({ view: draft.views[c.name] || null })),
+  const plan = calibrationUse(
+    preview.cameras.map((c) => draft.views[c.name] || null),
     preview.floorAtOrigin,
   );
   const submit = (e: FormEvent) => {
@@ -167,7 +154,7 @@ function PreviewForm({
               <th scope="row">{c.name}</th>
               <td>{size(c)}</td>
               <td>{metres(c.positionM[2])}</td>
-              <td>{tilt(c.tiltDownDeg)}</td>
+              <td>{tiltWords(c.tiltDownDeg)}</td>
               <td>
                 <label className="visually-hidden" htmlFor={`calibration-view-${i}`}>
                   Which trial camera is {c.name}?
@@ -211,14 +198,17 @@ function PreviewForm({
 }
 
 function CalibrationSummary({ info }: { info: SessionCalibrationInfo }) {
-  const plan = usage(info.cameras, info.floorAtOrigin);
+  const plan = calibrationUse(
+    info.cameras.map((c) => c.view),
+    info.floorAtOrigin,
+  );
   const row = (c: CalibrationCameraInfo) => (
     <tr key={c.name} data-camera={c.name} data-view={c.view ?? ''}>
       <th scope="row">{c.name}</th>
       <td>{c.view ? CAMERA_VIEW_LABELS[c.view] : <span className="muted">Not used</span>}</td>
       <td>({c.positionM.map((v) => v.toFixed(2)).join(', ')})</td>
       <td>{metres(c.positionM[2])}</td>
-      <td>{tilt(c.tiltDownDeg)}</td>
+      <td>{tiltWords(c.tiltDownDeg)}</td>
       <td>{size(c)}</td>
     </tr>
   );
