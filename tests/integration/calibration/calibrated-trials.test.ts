@@ -17,10 +17,10 @@ import { dispatch } from '../../../src/main/services/dispatch';
 import { openLab } from '../../../src/main/services/lab-services';
 import { analyseInProcess, callLab, createTrialLab, type TrialLab } from '../../helpers/analysed-trial';
 import { readSharedText, sharedDataPath } from '../../helpers/shared-data';
+import { hipsToToesDistancesPx, medianOf } from '../../helpers/skeleton-distance';
 
 const P2S = 'pose2sim_demo_balancing';
 const VIEWS = ['sagittal-left', 'sagittal-right', 'frontal', 'posterior'] as const;
-const median = (v: number[]) => [...v].sort((a, b) => a - b)[v.length >> 1]!;
 
 describe('a trial of four calibrated cameras (Pose2Sim demo)', () => {
   let t: TrialLab;
@@ -68,18 +68,12 @@ describe('a trial of four calibrated cameras (Pose2Sim demo)', () => {
     expect(projected.frameCount).toBe(own.frameCount);
     expect(projected.widthPx).toBe(own.widthPx);
     // Hips to toes (landmarks 23-32) in every frame.
-    const d: number[] = [];
-    for (let f = 0; f < own.frameCount; f++)
-      for (let l = 23; l <= 32; l++) {
-        const k = f * 33 + l;
-        const [a, b, c, e] = [projected.xPx[k], projected.yPx[k], own.xPx[k], own.yPx[k]];
-        if (a != null && b != null && c != null && e != null) d.push(Math.hypot(a - c, b - e));
-      }
+    const d = hipsToToesDistancesPx(projected, own);
     console.log(
-      `3D skeleton on cam01: median ${median(d).toFixed(1)} px from cam01's own landmarks (${d.length} points)`,
+      `3D skeleton on cam01: median ${medianOf(d).toFixed(1)} px from cam01's own landmarks (${d.length} points)`,
     );
     expect(d.length).toBeGreaterThan(0.9 * own.frameCount * 10);
-    expect(median(d)).toBeLessThan(12);
+    expect(medianOf(d)).toBeLessThan(12);
   });
 
   it('puts back a camera whose synchronisation was typed 10 frames wrong, and says so', async () => {

@@ -13,22 +13,13 @@ import {
 import type { TrialInfo } from '../../../src/shared/api/entities';
 import { analyseInProcess, callLab, createTrialLab, type TrialLab } from '../../helpers/analysed-trial';
 import { readSharedText } from '../../helpers/shared-data';
+import { hipsToToesDistancesPx, medianOf } from '../../helpers/skeleton-distance';
 
 const P2S = 'pose2sim_demo_balancing';
 const VIEWS = ['sagittal-left', 'sagittal-right', 'frontal', 'posterior'] as const;
-const median = (v: number[]) => [...v].sort((a, b) => a - b)[v.length >> 1]!;
-
 /** Median distance (px) of hips to toes between the 3D skeleton projected on a camera and its own landmarks. */
-function onOwnLandmarks(projected: PoseTrackView, own: PoseTrackView): number {
-  const d: number[] = [];
-  for (let f = 0; f < own.frameCount; f++)
-    for (let l = 23; l <= 32; l++) {
-      const k = f * 33 + l;
-      const [a, b, c, e] = [projected.xPx[k], projected.yPx[k], own.xPx[k], own.yPx[k]];
-      if (a != null && b != null && c != null && e != null) d.push(Math.hypot(a - c, b - e));
-    }
-  return median(d);
-}
+const onOwnLandmarks = (projected: PoseTrackView, own: PoseTrackView): number =>
+  medianOf(hipsToToesDistancesPx(projected, own));
 
 describe('the patient chosen on one calibrated camera is followed on all of them', () => {
   let t: TrialLab;
