@@ -15,7 +15,11 @@ import {
 } from '../../../src/main/capture/calibration/triangulate-tracks';
 import { BLAZEPOSE_LANDMARKS, LANDMARK_COUNT, type PoseTrack2D } from '../../../src/shared/landmarks';
 import { readSharedBytes } from '../../helpers/shared-data';
-import { cameraLookingAt } from '../../helpers/virtual-camera';
+import {
+  camerasAroundWalk,
+  gaussianNoise,
+  PIG_AS_LANDMARKS as AS_LANDMARKS,
+} from '../../helpers/virtual-camera';
 import { rmse } from './angle-errors';
 import { checkSync } from '../../../src/main/capture/calibration/sync-from-landmarks';
 
@@ -23,37 +27,6 @@ const TRIALS = [
   'btkdata_c3d_plugingait/PiG_fullbody/PiG_Motion-FlatFoot-Full.c3d',
   'btkdata_c3d_plugingait/vicon_workstation_functional_walk/FunctionalWalk.c3d',
 ];
-/** Plug-in Gait joint centres and foot markers under the landmark names the pose engine gives. */
-const AS_LANDMARKS: Record<string, string> = {
-  left_hip: 'LFEP',
-  right_hip: 'RFEP',
-  left_knee: 'LFEO',
-  right_knee: 'RFEO',
-  left_ankle: 'LTIO',
-  right_ankle: 'RTIO',
-  left_heel: 'LHEE',
-  right_heel: 'RHEE',
-  left_foot_index: 'LTOE',
-  right_foot_index: 'RTOE',
-  left_shoulder: 'LSHO',
-  right_shoulder: 'RSHO',
-};
-
-/** A 1920x1080 camera at `position` (m) looking at `target` (m), Z up, a wide lens. */
-const camera = (name: string, position: number[], target: number[]): CameraCalibration =>
-  cameraLookingAt(name, position as [number, number, number], target as [number, number, number], {
-    focalPx: [1150, 1150],
-    principalPointPx: [962, 538],
-    distortion: { k1: -0.1, k2: 0.08, p1: 0.0005, p2: -0.0004, k3: 0 },
-  });
-
-/** Deterministic standard normal noise (Box-Muller on a linear congruential generator). */
-function noise(seed: number): () => number {
-  let s = seed >>> 0;
-  const next = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
-  return () => Math.sqrt(-2 * Math.log(next() + 1e-12)) * Math.cos(2 * Math.PI * next());
-}
-
 /** What `cam` would give as a landmark track of the walk, started `delayS` late, missing `dropped` frames. */
 function trackOf(
   set: TrajectorySet,
@@ -79,7 +52,7 @@ function trackOf(
     visibility: new Float32Array(n * LANDMARK_COUNT),
     confidence: new Float32Array(n).fill(1),
   };
-  const gauss = noise(seed);
+  const gauss = gaussianNoise(seed);
   frames.forEach((f, k) => {
     for (const [landmark, marker] of Object.entries(AS_LANDMARKS)) {
       const t = set.trajectories[marker];
@@ -121,22 +94,8 @@ describe('a walk seen by three calibrated cameras, triangulated', () => {
         ),
       };
       // Cameras on both sides of the walkway and one at its end, around the middle of the walk.
-      const heel = c3d.trajectories['LHEE']!;
-      const xs = Array.from(heel.x).filter(Number.isFinite);
-      const ys = Array.from(heel.y).filter(Number.isFinite);
-      const mid = [
-        (Math.min(...xs) + Math.max(...xs)) / 2000,
-        (Math.min(...ys) + Math.max(...ys)) / 2000,
-        0.8,
-      ];
-      const along = Math.abs(xs[xs.length - 1]! - xs[0]!) > Math.abs(ys[ys.length - 1]! - ys[0]!);
-      const at = (a: number, b: number, h: number) =>
-        along ? [mid[0]! + a, mid[1]! + b, h] : [mid[0]! + b, mid[1]! + a, h];
-      const cams = [
-        camera('left', at(0.3, -4.5, 1.6), mid),
-        camera('right', at(-0.4, 4.2, 1.4), mid),
-        camera('end', at(6, 0.5, 2.0), mid),
-      ];
+      const { left, right, end } = camerasAroundWalk(c3d);
+      const cams = [left, right, end];
       const tracks: CalibratedTrack[] = [
         { camera: cams[0]!, track: trackOf(c3d, cams[0]!, 0, new Set(), 1), startOffsetS: 0 },
         { camera: cams[1]!, track: trackOf(c3d, cams[1]!, 0.1, new Set(), 2), startOffsetS: 0.1 },
