@@ -53,6 +53,8 @@ export interface DemoCamera {
   source?: string;
   /** With `nobody`: the empty picture's size (default 1280x720). */
   nobodySize?: string;
+  /** With `nobody`: its length in seconds (default 3; 30 frames/s). */
+  nobodyDurationS?: number;
 }
 
 /** Creates the lab (closed again on return, so a bridge can open it). */
@@ -85,14 +87,16 @@ export async function createTrialLab(
       cameras: cameras.map((c) => c.camera),
     });
     const trialDir = trialDirRelative(patient.id, session.id, created.id);
-    const files = cameras.map(({ camera, mirrored, nobody, startS, source, nobodySize }) => {
+    const files = cameras.map(({ camera, mirrored, nobody, startS, source, nobodySize, nobodyDurationS }) => {
       const input = source ? sharedDataPath(source) : video;
       const videoRel = `${trialDir}/${camera}.mp4`;
       const target = resolveInsideLab(labDir, videoRel);
       mkdirSync(join(target, '..'), { recursive: true });
       if (nobody)
         execFileSync('ffmpeg', [
-          ...`-v error -y -f lavfi -i color=c=gray:s=${nobodySize ?? '1280x720'}:r=30:d=3`.split(' '),
+          ...`-v error -y -f lavfi -i color=c=gray:s=${nobodySize ?? '1280x720'}:r=30:d=${nobodyDurationS ?? 3}`.split(
+            ' ',
+          ),
           ...'-c:v libx264 -preset ultrafast -pix_fmt yuv420p'.split(' '),
           target,
         ]);

@@ -141,6 +141,25 @@ function analyseStoredPose(
   return view;
 }
 
+/**
+ * The gait part of one camera from the pose job its row names, without running pose: for tests
+ * that write a pose job folder themselves (no multi-camera video of a walk exists to pose).
+ */
+export function analyseCameraFromStoredPose(
+  deps: AnalysisDeps,
+  trialId: string,
+  camera: string,
+): TrialAnalysisView {
+  const trial = requireTrial(deps, trialId);
+  const video = videoOf(deps, trial, camera);
+  const row = deps.analyses.get(trialId, video.camera);
+  if (!row?.poseDir)
+    throw new ApiError({ code: 'conflict', message: `The ${camera} camera has no pose job to analyse.` });
+  const pose = readPoseResult(resolveInsideLab(deps.layout.root, row.poseDir));
+  const heightM = (row.settings.heightM as number | null | undefined) ?? defaultHeight(deps, trial);
+  return analyseStoredPose(deps, trial, video.camera, video.relativePath, pose, heightM);
+}
+
 /** Re-runs the gait part of the trial's already analysed frontal cameras with the side cameras' events. */
 function refreshFrontalCameras(deps: AnalysisDeps, trial: TrialInfo, heightM: number | null): void {
   for (const v of trialVideos(deps, trial.id).filter((x) => isFrontalCamera(x.camera))) {
