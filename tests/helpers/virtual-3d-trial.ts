@@ -4,7 +4,7 @@
 // landmarks; everything after pose (calibration import, each camera's 2D analysis,
 // triangulation, the 3D gait analysis) is the lab's own code. The videos are grey: review shows
 // the projected skeleton on an empty picture.
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   cameraPxToTrackPx,
@@ -21,13 +21,13 @@ import type { PoseManifest } from '../../src/main/pose/pose-result';
 import { FORMAT_VERSION, MANIFEST_FILE, TIMES_FILE, writeChunk } from '../../src/main/pose/storage';
 import { trialDirOf } from '../../src/main/services/analysis-store';
 import { openLab } from '../../src/main/services/lab-services';
+import { APP_VERSION } from '../../src/main/services/app-version';
 import { analyseCameraFromStoredPose, type AnalysisDeps } from '../../src/main/services/trial-analysis';
 import { triangulateTrial } from '../../src/main/services/trial-3d';
 import { AnalysisRepo } from '../../src/main/store/analysis-repo';
 import { resolveInsideLab } from '../../src/main/store/lab-folder';
 import { BLAZEPOSE_LANDMARKS } from '../../src/shared/landmarks';
 import { callLab, createTrialLab, type TrialLab } from './analysed-trial';
-import { REPO_ROOT } from './serve-process';
 import { readSharedBytes } from './shared-data';
 import { camerasAroundWalk, gaussianNoise, PIG_AS_LANDMARKS } from './virtual-camera';
 
@@ -191,9 +191,6 @@ async function writePoseJob(
   writeFileSync(join(outDir, TIMES_FILE), new Uint8Array(info.frameTimesS.slice(0, n).buffer));
   const video = statSync(info.path);
   const now = new Date().toISOString();
-  const appVersion = (
-    JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }
-  ).version;
   const manifest: PoseManifest = {
     formatVersion: FORMAT_VERSION,
     status: 'complete',
@@ -221,13 +218,13 @@ async function writePoseJob(
     // Says where the landmarks came from, so a reader of the analysis' provenance is not misled.
     provenance: {
       app: 'gaitlab',
-      appVersion,
+      appVersion: APP_VERSION,
       landmarkModel: {
         file: `Plug-in Gait markers of ${VIRTUAL_3D_WALK.split('/').pop()!} projected onto ${cam.name}`,
         sha256: '',
       },
       personModel: { file: 'none (virtual camera)', sha256: '' },
-      modelPackage: 'none: tests/helpers/virtual-3d-trial.ts',
+      modelPackage: 'none: landmarks projected by a test fixture',
       backend: 'none',
       workers: 0,
       cpu: 'none',
