@@ -1,8 +1,8 @@
 // A trial of the Pose2Sim demo's four calibrated cameras in the browser, analysed with the scene
 // calibration: the session page lists its 3D analysis by name with its reason, and review offers it
 // in the camera selector, showing the 3D skeleton projected onto the first camera's video. He
-// balances on one leg and does not walk, so the 3D gait analysis is stored as failed and says so;
-// there is no multi-camera video of a walk in the test data to show an analysed one.
+// balances on one leg and does not walk, so the 3D gait analysis is stored as failed and says so.
+// An analysed 3D trial (a walk) is reviewed in analysed-3d.test.ts, on virtual cameras.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';

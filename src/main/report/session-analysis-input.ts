@@ -104,19 +104,25 @@ function timingViews(views: readonly TrialAnalysisView[], side: SideName): Trial
 /**
  * What the report's reader must know of the trials its numbers come from: cycles flagged by the
  * analysis (left out, or kept with a caveat such as a foot at the picture's edge) and low pose
- * confidence inside the walking passes; and cameras whose view label looks wrong. The far leg is
+ * confidence inside the walking passes; analyses that no longer match their cameras (a 3D analysis
+ * made before a camera was re-synchronised, say); and cameras whose view label looks wrong. The far leg is
  * left to the report's own note, which knows whether another trial saw that leg near.
  */
 function analysisNotes(views: readonly TrialAnalysisView[], trialLabel: (id: string) => string): string[] {
   const from = new Map<TrialAnalysisView, SideName[]>();
   for (const side of ['left', 'right'] as const)
     for (const v of timingViews(views, side)) from.set(v, [...(from.get(v) ?? []), side]);
-  const notes: string[] = views
-    .filter((v) => v.viewDoubt)
-    .map(
-      (v) =>
-        `${trialLabel(v.trialId)} (${cameraName(v.camera)}): ${v.viewDoubt} Its curves are left out of this report.`,
-    );
+  const notes: string[] = [
+    ...views
+      .filter((v) => v.outOfDate)
+      .map((v) => `${trialLabel(v.trialId)} (${cameraName(v.camera)}): ${v.outOfDate}`),
+    ...views
+      .filter((v) => v.viewDoubt)
+      .map(
+        (v) =>
+          `${trialLabel(v.trialId)} (${cameraName(v.camera)}): ${v.viewDoubt} Its curves are left out of this report.`,
+      ),
+  ];
   for (const [v, sides] of from) {
     const parts = v.cycles
       .filter((c) => sides.includes(c.side))

@@ -392,7 +392,7 @@ export function readAnalysis(deps: AnalysisDeps, trialId: string, camera?: strin
   ) as TrialAnalysisView;
   if (cam !== TRIANGULATED_CAMERA) return view;
   const stale = staleTriangulationNote(deps, trial);
-  return stale ? { ...view, warnings: [stale, ...view.warnings] } : view;
+  return stale ? { ...view, outOfDate: stale, warnings: [stale, ...view.warnings] } : view;
 }
 
 /** Applies a hand edit (events or excluded cycles) and re-runs the gait part from the stored pose. */

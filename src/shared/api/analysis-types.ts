@@ -91,6 +91,12 @@ export interface TrialAnalysisView {
    * stored before it was checked.)
    */
   viewDoubt?: string | null;
+  /**
+   * Why the analysis no longer matches what it was made from (a 3D analysis whose calibration was
+   * replaced, or a camera re-synchronised or analysed again since), else absent: to be analysed
+   * again before it is read. Also the first of `warnings`.
+   */
+  outOfDate?: string | null;
   warnings: string[];
   /** Relative path (inside the lab) of the video the frames index into. */
   videoRelativePath: string;

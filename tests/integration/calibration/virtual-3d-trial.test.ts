@@ -15,6 +15,7 @@ import {
   type TrialAnalysisView,
 } from '../../../src/shared/api/analysis-types';
 import type { CalibrationPreview, SessionCalibrationInfo } from '../../../src/shared/api/calibration-types';
+import type { ReportView } from '../../../src/shared/api/report-types';
 import { callLab, type TrialLab } from '../../helpers/analysed-trial';
 import { hipsToToesDistancesPx, medianOf } from '../../helpers/skeleton-distance';
 import { PIG_AS_LANDMARKS } from '../../helpers/virtual-camera';
@@ -194,5 +195,26 @@ describe('the virtual three-camera walk as a lab trial', () => {
     expect(coverage).toBeGreaterThan(0.9);
     expect(medianOf(errors)).toBeLessThan(3);
     expect(Math.max(...errors)).toBeLessThan(15);
+  });
+
+  // Last: it leaves the 3D analysis out of date.
+  it('says, in review and in the report, when a camera was re-synchronised after triangulation', async () => {
+    await callLab(lab.labDir, 'capture.sync', {
+      trialId: lab.trial.id,
+      method: 'manual',
+      offsetsMs: { 'sagittal-right': 40 },
+    });
+    const view = (await callLab<TrialAnalysisView>(lab.labDir, 'analysis.get', {
+      trialId: lab.trial.id,
+      camera: TRIANGULATED_CAMERA,
+    }))!;
+    expect(view.outOfDate).toMatch(/sagittal-right camera's synchronisation changed \(0 ms -> \+40 ms\)/);
+    expect(view.warnings[0]).toBe(view.outOfDate);
+    const report = await callLab<ReportView>(lab.labDir, 'reports.get', { sessionId: lab.session.id });
+    const said = report.model.warnings.find((w) => w.includes('Since this trial was triangulated'));
+    console.log(`report: ${said}`);
+    expect(said).toMatch(
+      /trial "Walk 1" \(3D\): Since this trial was triangulated, the sagittal-right camera's synchronisation changed/,
+    );
   });
 });
