@@ -201,8 +201,10 @@ const calibrationText = (m: Manifest3d): string =>
   `${m.calibration.fileName} (imported ${m.calibration.importedAt.slice(0, 10)})`;
 
 function provenance3d(manifest: Manifest3d, reference: PoseResult | null): TrialAnalysisView['provenance'] {
+  // Metres come from the calibration: the patient's height plays no part, so it is not listed.
+  const { heightM: _unused, ...pose } = reference ? provenance(reference, null) : { appVersion: APP_VERSION };
   return {
-    ...(reference ? provenance(reference, null) : { appVersion: APP_VERSION }),
+    ...pose,
     /** The trial cameras the points were triangulated from, comma-separated (for review's heading). */
     triangulatedCameras: manifest.cameras.map((c) => c.camera).join(', '),
     landmarks: `triangulated from ${manifest.cameras.length} calibrated cameras (${manifest.cameras.map((c) => c.camera).join(', ')}): weighted DLT, views dropped while the mean reprojection error exceeds 15 px (Pose2Sim's rule)`,

@@ -71,7 +71,7 @@ function Still({ still, done }: { still: ReportStillView; done: () => void }) {
         {still.label}
         <span className="muted">
           {' '}
-          · frame {still.frame}, {still.timeS.toFixed(2)} s
+          · frame&nbsp;{still.frame}, {still.timeS.toFixed(2)}&nbsp;s
         </span>
         {failed && <span className="flag"> (image missing)</span>}
       </figcaption>

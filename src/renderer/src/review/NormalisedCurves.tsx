@@ -70,6 +70,9 @@ const CyclePlot = memo(function CyclePlot({
           y1: 1,
           line: { color: SIDE_COLOUR[side], width: 1.5, dash: 'dash' },
         });
+        // The earlier foot off is labelled on its left, the later on its right (left leg first when
+        // equal), a few pixels off its line, so the two labels never overlap or touch.
+        const before = otherFo !== null && (fo < otherFo || (fo === otherFo && side === 'left'));
         annotations.push({
           x: fo,
           y: 1,
@@ -77,8 +80,8 @@ const CyclePlot = memo(function CyclePlot({
           yref: 'paper',
           text: `${side === 'left' ? 'L' : 'R'} FO`,
           showarrow: false,
-          // The earlier foot off is labelled on its left, the later on its right, so the two never overlap.
-          xanchor: otherFo !== null && fo < otherFo ? 'right' : 'left',
+          xanchor: before ? 'right' : 'left',
+          xshift: before ? -3 : 3,
           yanchor: 'top',
           font: { size: 11, color: SIDE_COLOUR[side] },
         });
