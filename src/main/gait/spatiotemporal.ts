@@ -137,7 +137,14 @@ export function computeSpatiotemporal(input: SpatiotemporalInput): Spatiotempora
       strideLengthM = Number.isFinite(len) && !atEdge(c.side, s) && !atEdge(c.side, e) ? len : null;
       const step = (sampleAt(own, e) - sampleAt(other, e)) * m;
       stepLengthM = Number.isFinite(step) && !atEdge(c.side, e) && !atEdge(opp, e) ? step : null;
-      const v = ((sampleAt(input.pelvisForward, e) - sampleAt(input.pelvisForward, s)) * m) / strideTimeS;
+      // Stride length over stride time, as Vicon's and most labs' gait parameters define speed: the
+      // pelvis is not on the floor, and one side camera's floor scale (or a tilted view's
+      // perspective) gave it 3-6 % more speed than the feet's strides on a virtual walk. The
+      // pelvis' own travel stands in when the stride could not be measured (a foot at the edge).
+      const v =
+        strideLengthM !== null
+          ? strideLengthM / strideTimeS
+          : ((sampleAt(input.pelvisForward, e) - sampleAt(input.pelvisForward, s)) * m) / strideTimeS;
       speedMps = Number.isFinite(v) ? v : null;
     }
     perCycle.push({
