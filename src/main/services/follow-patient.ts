@@ -61,7 +61,7 @@ export interface FollowStep {
 
 /**
  * For each of `cameras` (analysed, calibrated, person not chosen by hand) whose scan follows
- * someone else than the one standing where `leader`'s patient stands: the person to follow instead,
+ * someone other than the one standing where `leader`'s patient stands: the person to follow instead,
  * as a box in that camera's pixels, and what to say. Cameras already on the patient are left out.
  */
 export function followPatient(
@@ -95,7 +95,10 @@ export function followPatient(
     steps.push({
       camera,
       person: { box: { ...person.boxes[k]! }, frame: person.frames[k]! },
-      note: `The ${camera} camera followed someone else than the ${leader} camera (${own.chosen >= 0 ? `${m(choice.distancesM[own.chosen])} from its patient on the floor` : 'nobody chosen'}); it now follows the person standing where the ${leader} camera's patient stands (${m(choice.distancesM[choice.index])}).`,
+      note:
+        own.chosen >= 0
+          ? `The ${camera} camera was following someone other than the ${leader} camera's patient (${m(choice.distancesM[own.chosen])} away on the floor); it now follows the person standing where that patient stands (${m(choice.distancesM[choice.index])}).`
+          : `The ${camera} camera had chosen nobody; it now follows the person standing where the ${leader} camera's patient stands (${m(choice.distancesM[choice.index])}).`,
     });
   }
   return { steps, notes };

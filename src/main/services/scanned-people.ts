@@ -7,6 +7,7 @@ import { readPoseManifest } from '../pose/pose-result';
 import { readPoseTimes, readScannedPeople } from '../pose/storage';
 import { resolveInsideLab } from '../store/lab-folder';
 import { requireTrial, videoOf, type AnalysisDeps } from './trial-analysis';
+import { PERSON_FOLLOWS } from './follow-patient';
 
 // The shown frame is scaled to this width: enough to tell people apart, small enough to send.
 const PEOPLE_IMAGE_WIDTH_PX = 960;
@@ -44,8 +45,10 @@ export async function scannedPeople(
     x1: b.x1 * scale,
     y1: b.y1 * scale,
   });
+  const follows = row.settings[PERSON_FOLLOWS];
   return {
     camera: video.camera,
+    followsCamera: typeof follows === 'string' ? follows : null,
     frame,
     timeS,
     imageDataUrl: `data:image/jpeg;base64,${jpeg.toString('base64')}`,

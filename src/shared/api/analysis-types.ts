@@ -146,6 +146,11 @@ export interface PersonChoice {
 /** The people the person scan of a trial's video saw, for the user to point at the patient. */
 export interface ScannedPeopleView {
   camera: string;
+  /**
+   * The calibrated camera whose patient this camera follows (the person standing at the same
+   * place on the floor), when its person was chosen that way rather than by hand or automatically.
+   */
+  followsCamera: string | null;
   /** The frame shown: the one where most of them are in view. */
   frame: number;
   timeS: number;

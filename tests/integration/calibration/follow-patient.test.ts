@@ -75,7 +75,9 @@ describe('the patient chosen on one calibrated camera is followed on all of them
     );
     for (const camera of ['sagittal-right', 'frontal', 'posterior'])
       expect(said).toMatch(
-        new RegExp(`The ${camera} camera followed someone else than the sagittal-left camera`),
+        new RegExp(
+          `The ${camera} camera was following someone other than the sagittal-left camera's patient`,
+        ),
       );
     expect(said).not.toMatch(/disagreed with the others|Since this trial was triangulated/);
     // The 3D skeleton is hers: on sagittal-left's own landmarks (which follow her), and the
@@ -91,7 +93,13 @@ describe('the patient chosen on one calibrated camera is followed on all of them
     expect(moved).toBeGreaterThan(100);
     // She stands still: nothing to check the synchronisation with, so it is left as it is.
     expect(said).not.toMatch(/synchronisation was moved/);
-    // The followers remember whom they follow; the user's own choice stays the user's.
+    // The followers remember whom they follow (review's person chooser says so); the user's own
+    // choice stays the user's.
+    const follows = async (camera: string) =>
+      (await callLab<ScannedPeopleView>(t.labDir, 'analysis.people', { trialId: t.trial.id, camera }))
+        .followsCamera;
+    expect(await follows('posterior')).toBe('sagittal-left');
+    expect(await follows('sagittal-left')).toBeNull();
     const trial = await callLab<TrialInfo>(t.labDir, 'trials.get', { id: t.trial.id });
     expect(trial.cameraAnalyses.length).toBe(5);
   });
@@ -102,7 +110,7 @@ describe('the patient chosen on one calibrated camera is followed on all of them
     const view = await get3d();
     console.log(`back to automatic: ${view.provenance.reprojectionErrorPx}`);
     expect(view.warnings.join(' ')).toMatch(
-      /The posterior camera followed someone else than the sagittal-left camera/,
+      /The posterior camera was following someone other than the sagittal-left camera's patient/,
     );
     expect(view.warnings.join(' ')).not.toMatch(/disagreed with the others/);
   });

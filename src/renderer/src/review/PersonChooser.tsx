@@ -43,6 +43,13 @@ export function PersonChooser({
       )}
       {scan && (
         <>
+          {scan.followsCamera && (
+            <p role="note">
+              This camera follows the patient of the {scan.followsCamera} camera: the person standing at the
+              same place on the floor. Choosing here makes this camera&apos;s choice the one the other
+              calibrated cameras follow.
+            </p>
+          )}
           <p className="muted">
             People found in the video (frame {scan.frame}, {scan.timeS.toFixed(2)} s). Click the patient, then
             analyse again: corrected events and excluded cycles of the previous person are cleared.
