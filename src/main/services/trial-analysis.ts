@@ -44,6 +44,11 @@ export interface AnalyseOptions {
   floor?: FloorScaleChoice | null;
   /** Set with `person` when it was chosen by following this other calibrated camera's patient. */
   personFollows?: string;
+  /**
+   * One step of a trial analysed from several cameras: the trial's status is settled once, when
+   * all are done, so it neither flickers to "failed" between cameras nor hides the job's progress.
+   */
+  partOfTrial?: boolean;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number, message: string) => void;
 }
@@ -221,7 +226,7 @@ export async function analyseTrial(
     settings: { heightM, person, floor, [PERSON_FOLLOWS]: personFollows },
     ...(personChanged ? { editedEvents: null, excludedCycles: [] } : {}),
   });
-  deps.trials.setStatus(trial.id, 'analysing');
+  if (!options.partOfTrial) deps.trials.setStatus(trial.id, 'analysing');
   deps.events.emit({ type: 'data.changed', entity: 'trial', id: trial.id });
   try {
     const pose = await runPose({
@@ -236,7 +241,9 @@ export async function analyseTrial(
           p.stage === 'scanning' ? 'Finding the patient' : 'Pose estimation',
         ),
     });
-    return analyseStoredPose(deps, trial, video.camera, video.relativePath, pose, heightM);
+    return analyseStoredPose(deps, trial, video.camera, video.relativePath, pose, heightM, {
+      setTrialStatus: !options.partOfTrial,
+    });
   } catch (err) {
     const cancelled = options.signal?.aborted === true;
     const message = cancelled
@@ -246,7 +253,7 @@ export async function analyseTrial(
       status: cancelled ? 'cancelled' : 'failed',
       statusMessage: message,
     });
-    deps.trials.setStatus(trial.id, cancelled ? 'recorded' : 'failed', message);
+    if (!options.partOfTrial) deps.trials.setStatus(trial.id, cancelled ? 'recorded' : 'failed', message);
     deps.events.emit({ type: 'data.changed', entity: 'trial', id: trial.id });
     throw err instanceof ApiError ? err : new ApiError({ code: cancelled ? 'cancelled' : 'failed', message });
   }
@@ -267,14 +274,29 @@ export async function analyseTrialCameras(
   options: AnalyseOptions = {},
 ): Promise<TrialAnalysisView> {
   const only3d = options.camera === TRIANGULATED_CAMERA;
-  if (options.camera && !only3d) {
-    const view = await analyseTrial(deps, trialId, options);
-    await retriangulateAfter(deps, requireTrial(deps, trialId), options.camera, options);
-    return view;
-  }
   const trial = requireTrial(deps, trialId);
   // Every calibrated camera is analysed too: the 3D analysis needs each one's pose.
   const calibrated = calibratedTrialCameras(deps, trial).videos.map((v) => v.camera);
+  // The other cameras keep their own choice of person and floor marks (in one camera's pixels).
+  const rest: AnalyseOptions = { ...options, partOfTrial: true };
+  delete rest.person;
+  delete rest.floor;
+  delete rest.camera;
+  if (options.camera && !only3d) {
+    // One calibrated camera analysed again (another person chosen, say) after the trial was
+    // measured in 3D: the others follow its patient and the 3D analysis is made again from the new
+    // track, so review and reports do not go on reading points triangulated from the old one. The
+    // 3D analysis' hand-edited events are kept (instants of the trial, whichever camera saw them).
+    const again = !!deps.analyses.get(trial.id, TRIANGULATED_CAMERA) && calibrated.includes(options.camera);
+    if (!again) return analyseTrial(deps, trialId, options);
+    return settlingTrialStatus(deps, trial, options, async () => {
+      const view = await analyseTrial(deps, trialId, { ...options, partOfTrial: true });
+      // A patient chosen by hand on this camera leads the others.
+      const leader = personChosenByHand(deps, trial, options.camera!) ? options.camera! : null;
+      const threeD = await followAndTriangulate(deps, trial, calibrated, leader, rest);
+      return { view, first: view, threeD };
+    });
+  }
   const cameras = only3d
     ? calibrated
     : [...new Set([...defaultAnalysisCameras(trialVideos(deps, trial.id), trial.name), ...calibrated])];
@@ -283,21 +305,17 @@ export async function analyseTrialCameras(
       code: 'invalid-input',
       message: `3D needs two or more of this trial's cameras in the session's calibration; ${cameras.length ? `only ${cameras[0]} is` : 'none is'}. Import a calibration on the session page.`,
     });
+  if (cameras.length === 1) return analyseTrial(deps, trialId, { ...options, camera: cameras[0]! });
   const steps = cameras.length + (calibrated.length >= 2 ? 1 : 0);
   const progress = (k: number) => (d: number, t: number, m: string) =>
     options.onProgress?.(d, t, steps > 1 ? `${m}, camera ${k + 1} of ${cameras.length}` : m);
-  // The other cameras keep their own choice of person and floor marks (in one camera's pixels).
-  const rest: AnalyseOptions = { ...options };
-  delete rest.person;
-  delete rest.floor;
-  delete rest.camera;
-  const first = await analyseTrial(deps, trialId, {
-    ...(only3d ? rest : options),
-    camera: cameras[0]!,
-    onProgress: progress(0),
-  });
-  let threeD: TrialAnalysisView | null = null;
-  try {
+  return settlingTrialStatus(deps, trial, options, async () => {
+    const first = await analyseTrial(deps, trialId, {
+      ...(only3d ? rest : options),
+      partOfTrial: true,
+      camera: cameras[0]!,
+      onProgress: progress(0),
+    });
     for (let k = 1; k < cameras.length; k++) {
       try {
         await analyseTrial(deps, trialId, { ...rest, camera: cameras[k]!, onProgress: progress(k) });
@@ -305,43 +323,47 @@ export async function analyseTrialCameras(
         if (options.signal?.aborted) throw err;
       }
     }
-    if (calibrated.length >= 2) threeD = await followAndTriangulate(deps, trial, calibrated, null, rest);
-  } finally {
-    if (cameras.length > 1) {
-      // A trial measured in 3D is analysed even when its first camera alone could not be.
-      const analysed = first.status === 'analysed' || threeD?.status === 'analysed';
-      deps.trials.setStatus(trial.id, analysed ? 'analysed' : 'failed', analysed ? '' : first.message);
-      deps.events.emit({ type: 'data.changed', entity: 'trial', id: trial.id });
-    }
-  }
-  return only3d && threeD ? threeD : first;
+    const threeD =
+      calibrated.length >= 2 ? await followAndTriangulate(deps, trial, calibrated, null, rest) : null;
+    return { view: only3d && threeD ? threeD : first, first, threeD };
+  });
 }
 
 /**
- * One calibrated camera analysed again (another person chosen, say) after the trial was measured
- * in 3D: the 3D analysis is made again from the new track, so that review and reports do not go on
- * reading points triangulated from the old one. Its hand-edited events are kept (instants of the
- * trial, whichever camera saw them).
+ * Runs a trial's analysis of several cameras with the trial "analysing" throughout, then settles
+ * its status once: analysed when its first camera or its 3D analysis is (a trial measured in 3D is
+ * analysed even when its first camera alone could not be), else failed with the first camera's
+ * reason; cancelled or failed part-way, as a single camera's analysis would leave it.
  */
-async function retriangulateAfter(
+async function settlingTrialStatus(
   deps: AnalysisDeps,
   trial: TrialInfo,
-  camera: string,
   options: AnalyseOptions,
-): Promise<void> {
-  if (!deps.analyses.get(trial.id, TRIANGULATED_CAMERA)) return;
-  const calibrated = calibratedTrialCameras(deps, trial).videos.map((v) => v.camera);
-  if (!calibrated.includes(camera)) return;
-  const rest: AnalyseOptions = { ...options };
-  delete rest.person;
-  delete rest.floor;
-  delete rest.camera;
-  // A patient chosen by hand on this camera leads the others.
-  const leader = personChosenByHand(deps, trial, camera) ? camera : null;
-  const threeD = await followAndTriangulate(deps, trial, calibrated, leader, rest);
-  if (threeD?.status === 'analysed') {
-    deps.trials.setStatus(trial.id, 'analysed', '');
+  run: () => Promise<{
+    view: TrialAnalysisView;
+    first: TrialAnalysisView;
+    threeD: TrialAnalysisView | null;
+  }>,
+): Promise<TrialAnalysisView> {
+  const settle = (status: 'analysed' | 'failed' | 'recorded', message: string) => {
+    deps.trials.setStatus(trial.id, status, message);
     deps.events.emit({ type: 'data.changed', entity: 'trial', id: trial.id });
+  };
+  deps.trials.setStatus(trial.id, 'analysing');
+  try {
+    const { view, first, threeD } = await run();
+    const analysed = first.status === 'analysed' || threeD?.status === 'analysed';
+    settle(analysed ? 'analysed' : 'failed', analysed ? '' : first.message);
+    return view;
+  } catch (err) {
+    const cancelled = options.signal?.aborted === true;
+    settle(
+      cancelled ? 'recorded' : 'failed',
+      cancelled
+        ? 'The analysis was cancelled. Run it again: it resumes where it stopped.'
+        : `The analysis failed: ${err instanceof Error ? err.message : String(err)}`,
+    );
+    throw err;
   }
 }
 
