@@ -10,13 +10,11 @@ import type { Page } from 'playwright-core';
 import { TRIANGULATED_CAMERA, type TrialAnalysisView } from '../../src/shared/api/analysis-types';
 import { seriousViolations } from '../helpers/axe';
 import { openBrowserSession, type BrowserSession } from '../helpers/browser-session';
-import { analyseInProcess, callLab, createTrialLab, type TrialLab } from '../helpers/analysed-trial';
+import { callLab, type TrialLab } from '../helpers/analysed-trial';
 import { REPO_ROOT } from '../helpers/serve-process';
-import { readSharedText } from '../helpers/shared-data';
+import { createPose2SimLab } from '../helpers/pose2sim-lab';
 
 const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'e2e');
-const P2S = 'pose2sim_demo_balancing';
-const VIEWS = ['sagittal-left', 'sagittal-right', 'frontal', 'posterior'] as const;
 
 let lab: TrialLab;
 let s: BrowserSession;
@@ -37,17 +35,7 @@ const skeletonPixels = () =>
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  lab = await createTrialLab({
-    cameras: VIEWS.map((camera, i) => ({ camera, source: `${P2S}/videos/cam0${i + 1}.mp4` })),
-  });
-  await callLab(lab.labDir, 'calibration.import', {
-    sessionId: lab.session.id,
-    fileName: 'Calib_scene_recomputed.toml',
-    content: readSharedText(`${P2S}/calibration/Calib_scene_recomputed.toml`),
-    views: Object.fromEntries(VIEWS.map((v, i) => [`int_cam0${i + 1}_img`, v])),
-  });
-  const r = await analyseInProcess(lab.labDir, lab.trial.id);
-  expect(r.state, r.message).toBe('done');
+  lab = await createPose2SimLab();
   threeD = (await callLab<TrialAnalysisView | null>(lab.labDir, 'analysis.get', {
     trialId: lab.trial.id,
     camera: TRIANGULATED_CAMERA,

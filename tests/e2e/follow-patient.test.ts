@@ -10,13 +10,11 @@ import type { Page } from 'playwright-core';
 import { TRIANGULATED_CAMERA, type TrialAnalysisView } from '../../src/shared/api/analysis-types';
 import { seriousViolations } from '../helpers/axe';
 import { openBrowserSession, type BrowserSession } from '../helpers/browser-session';
-import { analyseInProcess, callLab, createTrialLab, type TrialLab } from '../helpers/analysed-trial';
+import type { TrialLab } from '../helpers/analysed-trial';
 import { invoke, REPO_ROOT } from '../helpers/serve-process';
-import { readSharedText } from '../helpers/shared-data';
+import { createPose2SimLab } from '../helpers/pose2sim-lab';
 
 const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'e2e');
-const P2S = 'pose2sim_demo_balancing';
-const VIEWS = ['sagittal-left', 'sagittal-right', 'frontal', 'posterior'] as const;
 
 let lab: TrialLab;
 let s: BrowserSession;
@@ -24,20 +22,7 @@ let page: Page;
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  lab = await createTrialLab({
-    cameras: VIEWS.map((camera, i) => ({
-      camera,
-      source: `${P2S}/multiperson_variant/videos/cam0${i + 1}.mp4`,
-    })),
-  });
-  await callLab(lab.labDir, 'calibration.import', {
-    sessionId: lab.session.id,
-    fileName: 'Calib_scene_recomputed.toml',
-    content: readSharedText(`${P2S}/calibration/Calib_scene_recomputed.toml`),
-    views: Object.fromEntries(VIEWS.map((v, i) => [`int_cam0${i + 1}_img`, v])),
-  });
-  const r = await analyseInProcess(lab.labDir, lab.trial.id);
-  expect(r.state, r.message).toBe('done');
+  lab = await createPose2SimLab({ multiperson: true });
   s = await openBrowserSession(lab.labDir);
   page = s.page;
 }, 600_000);
@@ -120,6 +105,10 @@ describe('the patient chosen on one calibrated camera, in review', () => {
     await page
       .locator('.person-chooser')
       .screenshot({ path: join(ARTIFACTS, 'review-19-posterior-follows.png') });
+    // Its automatic choice is the leader's patient, not "the person who walks".
+    await page
+      .getByRole('button', { name: "Back to the automatic choice (the sagittal-left camera's patient)" })
+      .waitFor();
     expect(await seriousViolations(page)).toEqual([]);
   });
 

@@ -18,28 +18,22 @@ import { openLab } from '../../../src/main/services/lab-services';
 import { analyseInProcess, callLab, createTrialLab, type TrialLab } from '../../helpers/analysed-trial';
 import { readSharedText, sharedDataPath } from '../../helpers/shared-data';
 import { hipsToToesDistancesPx, medianOf } from '../../helpers/skeleton-distance';
+import {
+  P2S,
+  P2S_VIEWS,
+  P2S_VIEW_OF_CAMERA,
+  createPose2SimLab,
+  importPose2SimCalibration,
+} from '../../helpers/pose2sim-lab';
 
-const P2S = 'pose2sim_demo_balancing';
-const VIEWS = ['sagittal-left', 'sagittal-right', 'frontal', 'posterior'] as const;
+const VIEWS = P2S_VIEWS;
 
 describe('a trial of four calibrated cameras (Pose2Sim demo)', () => {
   let t: TrialLab;
-  const scene = readSharedText(`${P2S}/calibration/Calib_scene_recomputed.toml`);
-  const importCalibration = (views: Record<string, string>) =>
-    callLab(t.labDir, 'calibration.import', {
-      sessionId: t.session.id,
-      fileName: 'Calib_scene_recomputed.toml',
-      content: scene,
-      views,
-    });
+  const importCalibration = (views: Record<string, string>) => importPose2SimCalibration(t, views);
 
   beforeAll(async () => {
-    t = await createTrialLab({
-      cameras: VIEWS.map((camera, i) => ({ camera, source: `${P2S}/videos/cam0${i + 1}.mp4` })),
-    });
-    await importCalibration(Object.fromEntries(VIEWS.map((v, i) => [`int_cam0${i + 1}_img`, v])));
-    const r = await analyseInProcess(t.labDir, t.trial.id);
-    expect(r.state, r.message).toBe('done');
+    t = await createPose2SimLab();
   }, 600_000);
 
   it('poses every camera, triangulates them and analyses the 3D landmarks', async () => {
@@ -184,7 +178,7 @@ describe('a trial of four calibrated cameras (Pose2Sim demo)', () => {
         camera: TRIANGULATED_CAMERA,
       });
     expect((await get()).warnings.join(' ')).not.toMatch(/was replaced|was removed/);
-    await importCalibration(Object.fromEntries(VIEWS.map((v, i) => [`int_cam0${i + 1}_img`, v])));
+    await importCalibration(P2S_VIEW_OF_CAMERA);
     expect((await get()).warnings[0]).toMatch(/calibration was replaced .* analyse the trial again/);
     await callLab(t.labDir, 'calibration.remove', { sessionId: t.session.id });
     expect((await get()).warnings[0]).toMatch(/calibration \(Calib_scene_recomputed\.toml\) was removed/);

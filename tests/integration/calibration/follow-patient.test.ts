@@ -11,12 +11,10 @@ import {
   type TrialAnalysisView,
 } from '../../../src/shared/api/analysis-types';
 import type { TrialInfo } from '../../../src/shared/api/entities';
-import { analyseInProcess, callLab, createTrialLab, type TrialLab } from '../../helpers/analysed-trial';
-import { readSharedText } from '../../helpers/shared-data';
+import { analyseInProcess, callLab, type TrialLab } from '../../helpers/analysed-trial';
 import { hipsToToesDistancesPx, medianOf } from '../../helpers/skeleton-distance';
+import { createPose2SimLab } from '../../helpers/pose2sim-lab';
 
-const P2S = 'pose2sim_demo_balancing';
-const VIEWS = ['sagittal-left', 'sagittal-right', 'frontal', 'posterior'] as const;
 /** Median distance (px) of hips to toes between the 3D skeleton projected on a camera and its own landmarks. */
 const onOwnLandmarks = (projected: PoseTrackView, own: PoseTrackView): number =>
   medianOf(hipsToToesDistancesPx(projected, own));
@@ -32,20 +30,7 @@ describe('the patient chosen on one calibrated camera is followed on all of them
     callLab<PoseTrackView>(t.labDir, 'analysis.poseTrack', { trialId: t.trial.id, camera });
 
   beforeAll(async () => {
-    t = await createTrialLab({
-      cameras: VIEWS.map((camera, i) => ({
-        camera,
-        source: `${P2S}/multiperson_variant/videos/cam0${i + 1}.mp4`,
-      })),
-    });
-    await callLab(t.labDir, 'calibration.import', {
-      sessionId: t.session.id,
-      fileName: 'Calib_scene_recomputed.toml',
-      content: readSharedText(`${P2S}/calibration/Calib_scene_recomputed.toml`),
-      views: Object.fromEntries(VIEWS.map((v, i) => [`int_cam0${i + 1}_img`, v])),
-    });
-    const r = await analyseInProcess(t.labDir, t.trial.id);
-    expect(r.state, r.message).toBe('done');
+    t = await createPose2SimLab({ multiperson: true });
   }, 600_000);
 
   it('left to itself, every camera follows the man balancing and nobody is re-chosen', async () => {

@@ -110,7 +110,9 @@ export function PersonChooser({
               {chosen ? `Analyse following person ${chosen.number}` : 'Analyse following the chosen person'}
             </button>
             <button type="button" disabled={busy} onClick={() => void analyse(null)}>
-              Back to the automatic choice (the person who walks)
+              {scan.followsCamera
+                ? `Back to the automatic choice (the ${scan.followsCamera} camera's patient)`
+                : 'Back to the automatic choice (the person who walks)'}
             </button>
           </div>
         </>
