@@ -13,6 +13,7 @@ import { openBrowserSession, type BrowserSession } from '../helpers/browser-sess
 import { callLab, type TrialLab } from '../helpers/analysed-trial';
 import { REPO_ROOT } from '../helpers/serve-process';
 import { createVirtual3dTrialLab, VIRTUAL_3D_CALIBRATION_FILE } from '../helpers/virtual-3d-trial';
+import { skeletonPixels as paintedSkeletonPixels } from '../helpers/skeleton-canvas';
 
 const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'e2e');
 const LABEL_3D = '3D (calibrated cameras)';
@@ -24,15 +25,7 @@ let s: BrowserSession;
 let page: Page;
 let threeD: TrialAnalysisView;
 
-/** Painted pixels of the skeleton canvas (a string: the tests' TypeScript has no DOM types). */
-const skeletonPixels = () =>
-  page.evaluate(`(() => {
-    const c = document.querySelector('.skeleton-canvas');
-    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-    let n = 0;
-    for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
-    return n;
-  })()`) as Promise<number>;
+const skeletonPixels = () => paintedSkeletonPixels(page);
 
 /** Cycles of each side in the 3D analysis' curves (the same for every joint). */
 const cyclesOf = (side: 'left' | 'right') =>

@@ -13,6 +13,7 @@ import { openBrowserSession, type BrowserSession } from '../helpers/browser-sess
 import { callLab, type TrialLab } from '../helpers/analysed-trial';
 import { REPO_ROOT } from '../helpers/serve-process';
 import { createPose2SimLab } from '../helpers/pose2sim-lab';
+import { skeletonPixels as paintedSkeletonPixels } from '../helpers/skeleton-canvas';
 
 const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'e2e');
 
@@ -23,15 +24,7 @@ let threeD: TrialAnalysisView;
 /** The cameras the page asked for a skeleton of (analysis.poseTrack requests). */
 const poseTrackCameras: Array<string | undefined> = [];
 
-/** Painted pixels of the skeleton canvas (a string: the tests' TypeScript has no DOM types). */
-const skeletonPixels = () =>
-  page.evaluate(`(() => {
-    const c = document.querySelector('.skeleton-canvas');
-    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-    let n = 0;
-    for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
-    return n;
-  })()`) as Promise<number>;
+const skeletonPixels = () => paintedSkeletonPixels(page);
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
