@@ -110,6 +110,13 @@ describe('the patient chosen on one calibrated camera, in review', () => {
       .getByRole('button', { name: "Back to the automatic choice (the sagittal-left camera's patient)" })
       .waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+
+    // The session page lists every camera and the 3D analysis made from them.
+    await page.goto(`${s.serve.url}#/sessions/${lab.session.id}`);
+    const states = page.getByRole('list', { name: `Analysis of each camera of ${lab.trial.name}` });
+    await states.waitFor({ timeout: 30_000 });
+    expect(await states.locator('li').count()).toBe(5);
+    await page.screenshot({ path: join(ARTIFACTS, 'session-follow-patient.png'), fullPage: true });
   });
 
   it('raised no console errors (CSP violations included)', () => {
