@@ -83,9 +83,10 @@ export function followPatient(
     if (!own || own.scan.people.length === 0) continue;
     const choice = followLeader(leadFloor, own.scan);
     if (choice.index < 0) {
-      if (own.scan.people.length > 1)
+      // Even when it saw one person only: that may be the bystander, the patient out of its view.
+      if (own.chosen >= 0)
         notes.push(
-          `The ${camera} camera saw nobody standing where the ${leader} camera's patient stands (nearest ${m(Math.min(...choice.distancesM.filter(Number.isFinite)))}): it follows its own choice; check it in review.`,
+          `The ${camera} camera saw nobody standing where the ${leader} camera's patient stands (the person it follows: ${m(choice.distancesM[own.chosen])} away on the floor): check in review that it shows the patient, and the trial's synchronisation.`,
         );
       continue;
     }
