@@ -5,6 +5,7 @@
 //   not walk; a calibration with two cameras given each other's view is caught, not used silently;
 // - the Sports2D walk with Sports2D's own calibration of that camera: metres from the calibration
 //   (where the feet land on the floor) instead of the patient's height, compared with the height.
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -25,6 +26,7 @@ import {
   createPose2SimLab,
   importPose2SimCalibration,
 } from '../../helpers/pose2sim-lab';
+import { BUILT_CLI } from '../../helpers/serve-process';
 
 const VIEWS = P2S_VIEWS;
 
@@ -150,6 +152,22 @@ describe('a trial of four calibrated cameras (Pose2Sim demo)', () => {
       /Since this trial was triangulated|synchronisation was moved/,
     );
     expect(again.message).toMatch(/did not walk/);
+  });
+
+  it('gaitlab analyze of one calibrated camera says the 3D analysis was made again', () => {
+    const r = spawnSync(
+      process.execPath,
+      [BUILT_CLI, '--lab', t.labDir, 'analyze', t.trial.id, '--camera', 'sagittal-left'],
+      { encoding: 'utf8', timeout: 120_000 },
+    );
+    // A balance: the camera's own gait analysis fails (exit 1), the 3D analysis is made again.
+    const said = `${r.stdout}${r.stderr}`;
+    expect(r.status).toBe(1);
+    console.log(`gaitlab analyze --camera sagittal-left:\n${said}`);
+    expect(said).toMatch(/did not walk/);
+    expect(r.stdout).toContain(
+      `The trial's 3D analysis was made again from its calibrated cameras: gaitlab analyze ${t.trial.id} --camera 3d`,
+    );
   });
 
   it("catches two cameras given each other's view instead of measuring with them", async () => {

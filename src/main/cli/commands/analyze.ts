@@ -122,6 +122,7 @@ An interrupted run resumes where it stopped.`,
         // Frames/s from the start of the current stage (each camera starts its own count).
         let stage = { message: '', started: Date.now() };
         const deps = { ...services, analyses: new AnalysisRepo(services.db) };
+        const threeDBefore = deps.analyses.get(trial.id, TRIANGULATED_CAMERA)?.updatedAt;
         const analysedFirst = await analyseTrialCameras(deps, trial.id, {
           ...(values.camera ? { camera: values.camera } : {}),
           ...(heightM !== null ? { heightM } : {}),
@@ -139,6 +140,12 @@ An interrupted run resumes where it stopped.`,
         view = threeD?.status === 'analysed' ? threeD : analysedFirst;
         const result = view.status === 'analysed' ? trialGaitAnalysis(deps, trial.id, view.camera) : null;
         analysis = result?.ok ? result.analysis : null;
+        // One calibrated camera analysed again re-made the trial's 3D analysis (the others follow its patient).
+        const threeDAfter = deps.analyses.get(trial.id, TRIANGULATED_CAMERA)?.updatedAt;
+        if (values.camera && values.camera !== TRIANGULATED_CAMERA && threeDAfter !== threeDBefore)
+          otherCameras.push(
+            `The trial's 3D analysis was made again from its calibrated cameras: gaitlab analyze ${trial.id} --camera ${TRIANGULATED_CAMERA}`,
+          );
         if (!values.camera) {
           for (const r of deps.analyses.listForTrial(trial.id).filter((x) => x.camera !== view.camera)) {
             const other = r.status === 'analysed' ? readAnalysis(deps, trial.id, r.camera) : null;
@@ -159,6 +166,8 @@ An interrupted run resumes where it stopped.`,
     ctx.io.progress('');
     if (!analysis) {
       ctx.io.err(`Analysis of ${trialName} failed: ${view.message}`);
+      // The other cameras and the 3D analysis may have worked: say where to read them.
+      for (const line of otherCameras) ctx.io.out(line);
       return 1;
     }
     ctx.io.out(textSummary(trialName, analysis).trimEnd());
