@@ -21,6 +21,8 @@ export const PERSON_FOLLOWS = 'personFollows';
 interface Scanned {
   scan: CameraScan;
   chosen: number;
+  /** The calibration's origin is on the floor: people can be placed on it. */
+  floorAtOrigin: boolean;
 }
 
 /** A camera's stored person scan on the trial clock, with its calibration fitted to its video. */
@@ -28,7 +30,7 @@ function scannedOn(deps: AnalysisDeps, trial: TrialInfo, camera: string): Scanne
   const cal = readSessionCalibration(deps, trial.sessionId);
   const calibration = cal?.byView.get(camera as never);
   const poseDir = deps.analyses.get(trial.id, camera)?.poseDir;
-  if (!cal?.info.floorAtOrigin || !calibration || !poseDir) return null;
+  if (!cal || !calibration || !poseDir) return null;
   const dir = resolveInsideLab(deps.layout.root, poseDir);
   const scanned = readScannedPeople(dir);
   const manifest = readPoseManifest(dir);
@@ -44,6 +46,7 @@ function scannedOn(deps: AnalysisDeps, trial: TrialInfo, camera: string): Scanne
       people: scanned.people,
     },
     chosen: scanned.chosen ?? -1,
+    floorAtOrigin: cal.info.floorAtOrigin,
   };
 }
 
@@ -75,6 +78,18 @@ export function followPatient(
   const lead = scannedOn(deps, trial, leader);
   const patient = lead && lead.chosen >= 0 ? lead.scan.people[lead.chosen] : undefined;
   if (!lead || !patient) return { steps, notes };
+  if (!lead.floorAtOrigin) {
+    // Rays through two people's boxes from two cameras at about their height nearly meet whoever
+    // they are, so without the floor there is no safe match: say so when it matters.
+    const crowded = cameras.filter(
+      (c) => c !== leader && (scannedOn(deps, trial, c)?.scan.people.length ?? 0) > 1,
+    );
+    if (crowded.length > 0)
+      notes.push(
+        `The session's calibration has no floor at its origin, so the calibrated cameras cannot be matched to one patient by where people stand: ${crowded.join(', ')} saw several people and each follows its own choice. Check in review that every camera shows the patient, or choose the patient on each.`,
+      );
+    return { steps, notes };
+  }
   const leadFloor = floorTrack(lead.scan, patient);
   const m = (d: number | undefined) => (Number.isFinite(d) ? `${d!.toFixed(2)} m` : 'never seen together');
   for (const camera of cameras) {

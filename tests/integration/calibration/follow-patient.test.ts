@@ -13,11 +13,19 @@ import {
 import type { TrialInfo } from '../../../src/shared/api/entities';
 import { analyseInProcess, callLab, type TrialLab } from '../../helpers/analysed-trial';
 import { hipsToToesDistancesPx, medianOf } from '../../helpers/skeleton-distance';
-import { createPose2SimLab } from '../../helpers/pose2sim-lab';
+import { createPose2SimLab, P2S, P2S_CALIBRATION_FILE, P2S_VIEW_OF_CAMERA } from '../../helpers/pose2sim-lab';
+import { readSharedText } from '../../helpers/shared-data';
+import { pose2simToml } from '../../helpers/virtual-3d-trial';
+import { readCalibrationToml } from '../../../src/main/formats/calibration-toml';
+import type { SessionCalibrationInfo } from '../../../src/shared/api/calibration-types';
 
 /** Median distance (px) of hips to toes between the 3D skeleton projected on a camera and its own landmarks. */
 const onOwnLandmarks = (projected: PoseTrackView, own: PoseTrackView): number =>
   medianOf(hipsToToesDistancesPx(projected, own));
+
+/** A person's box height in the chooser's picture (she stands nearer the camera than he does). */
+const height = (p: ScannedPeopleView['people'][number]) =>
+  p.boxInImage ? p.boxInImage.y1 - p.boxInImage.y0 : 0;
 
 describe('the patient chosen on one calibrated camera is followed on all of them', () => {
   let t: TrialLab;
@@ -46,9 +54,7 @@ describe('the patient chosen on one calibrated camera is followed on all of them
       camera: 'sagittal-left',
     });
     // She stands nearer this camera than he does: the tallest of those not followed.
-    const h = (p: ScannedPeopleView['people'][number]) =>
-      p.boxInImage ? p.boxInImage.y1 - p.boxInImage.y0 : 0;
-    const her = people.people.filter((p) => !p.followed).sort((a, b) => h(b) - h(a))[0]!;
+    const her = people.people.filter((p) => !p.followed).sort((a, b) => height(b) - height(a))[0]!;
     const before = await track('posterior');
     const r = await analyseInProcess(t.labDir, t.trial.id, { camera: 'sagittal-left', person: her.choice });
     expect(r.state, r.message).toBe('done');
@@ -98,5 +104,34 @@ describe('the patient chosen on one calibrated camera is followed on all of them
       /The posterior camera was following someone other than the sagittal-left camera's patient/,
     );
     expect(view.warnings.join(' ')).not.toMatch(/disagreed with the others/);
+  });
+
+  it('says, with a calibration whose origin is not on the floor, that the cameras cannot be matched to one patient', async () => {
+    // The same cameras with the world's origin 2.5 m up (as a calibration board's origin would
+    // be): where people stand can no longer be cast onto the floor.
+    const up = 2.5;
+    const shifted = readCalibrationToml(
+      readSharedText(`${P2S}/calibration/${P2S_CALIBRATION_FILE}`),
+    ).cameras.map((c) => {
+      const R = c.rotation;
+      const t = c.translationM;
+      // X_cam = R (X' + (0, 0, up)) + t for X' in the shifted world.
+      return { ...c, translationM: [t[0] + R[2]! * up, t[1] + R[5]! * up, t[2] + R[8]! * up] as const };
+    });
+    const info = await callLab<SessionCalibrationInfo>(t.labDir, 'calibration.import', {
+      sessionId: t.session.id,
+      fileName: 'origin-off-the-floor.toml',
+      content: pose2simToml(shifted),
+      views: P2S_VIEW_OF_CAMERA,
+    });
+    expect(info.floorAtOrigin).toBe(false);
+    const r = await analyseInProcess(t.labDir, t.trial.id, { camera: TRIANGULATED_CAMERA });
+    expect(r.state, r.message).toBe('done');
+    const said = (await get3d()).warnings.join(' ');
+    console.log(`origin off the floor: ${said.slice(0, 400)}`);
+    expect(said).toMatch(
+      /no floor at its origin, so the calibrated cameras cannot be matched to one patient.*sagittal-right, frontal, posterior saw several people/,
+    );
+    expect(said).not.toMatch(/now follows/);
   });
 });
