@@ -4,6 +4,7 @@
 import type { TrialAnalysisView } from '../../shared/api/analysis-types';
 import { ApiError } from '../../shared/api/envelope';
 import type { TrialInfo } from '../../shared/api/entities';
+import { readPoseResult, type PoseResult } from '../pose/pose-result';
 import { writeFileAtomic } from '../store/atomic-file';
 import { resolveInsideLab, trialDirRelative } from '../store/lab-folder';
 import type { AnalysisDeps } from './trial-analysis';
@@ -31,4 +32,22 @@ export function storeAnalysisView(
     summary: { cycles: view.cycles.filter((c) => !c.excluded).length },
     ...(settings ? { settings } : {}),
   });
+}
+
+/**
+ * A trial camera's finished pose job, or null when there is none to read (never run, still
+ * running or cancelled half-way, removed): callers then show or use nothing for that camera.
+ */
+export function storedPoseOf(
+  deps: Pick<AnalysisDeps, 'layout' | 'analyses'>,
+  trialId: string,
+  camera: string,
+): PoseResult | null {
+  const poseDir = deps.analyses.get(trialId, camera)?.poseDir;
+  if (!poseDir) return null;
+  try {
+    return readPoseResult(resolveInsideLab(deps.layout.root, poseDir));
+  } catch {
+    return null;
+  }
 }

@@ -25,13 +25,13 @@ import { checkSync } from '../capture/calibration/sync-from-landmarks';
 import { defaultAnalysisCameras, trialVideos } from '../capture/trial-videos';
 import { analyseTrajectories, type AnalysisResult } from '../gait/analyse';
 import type { GaitEvent, TrajectorySet } from '../gait/types';
-import { readPoseManifest, readPoseResult, type PoseManifest, type PoseResult } from '../pose/pose-result';
+import { readPoseManifest, type PoseManifest, type PoseResult } from '../pose/pose-result';
 import { writeFileAtomic } from '../store/atomic-file';
 import { resolveInsideLab } from '../store/lab-folder';
 import { analysisToView, failedView, type ViewContext } from './analysis-view';
 import { APP_VERSION } from './app-version';
 import { provenance } from './pose-provenance';
-import { storeAnalysisView, trialDirOf } from './analysis-store';
+import { storeAnalysisView, storedPoseOf, trialDirOf } from './analysis-store';
 import type { AnalysisDeps } from './trial-analysis';
 
 /** The landmarks triangulated: the body the skeleton draws and the gait analysis reads. */
@@ -215,15 +215,8 @@ function provenance3d(manifest: Manifest3d, reference: PoseResult | null): Trial
   };
 }
 
-function readReferencePose(deps: AnalysisDeps, trial: TrialInfo, camera: string): PoseResult | null {
-  const row = deps.analyses.get(trial.id, camera);
-  if (!row?.poseDir) return null;
-  try {
-    return readPoseResult(resolveInsideLab(deps.layout.root, row.poseDir));
-  } catch {
-    return null;
-  }
-}
+const readReferencePose = (deps: AnalysisDeps, trial: TrialInfo, camera: string): PoseResult | null =>
+  storedPoseOf(deps, trial.id, camera);
 
 /** Analyses stored 3D points with the trial's hand edits, and stores the result. */
 function analyseStored(deps: AnalysisDeps, trial: TrialInfo, stored: Stored3d): TrialAnalysisView {

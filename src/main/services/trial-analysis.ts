@@ -13,7 +13,7 @@ import type { AnalysisRepo } from '../store/analysis-repo';
 import type { LabContext } from './lab-context';
 import { analysisToView, failedView, type ViewContext } from './analysis-view';
 import { provenance } from './pose-provenance';
-import { storeAnalysisView, trialDirOf } from './analysis-store';
+import { storeAnalysisView, storedPoseOf, trialDirOf } from './analysis-store';
 import { InvalidHeightError, runGait } from './gait-pipeline';
 import { chooseAnalysisVideo, defaultAnalysisCameras, trialVideos } from '../capture/trial-videos';
 import type { TrialVideo } from '../../shared/api/ops/capture';
@@ -169,13 +169,9 @@ export function analyseCameraFromStoredPose(
 function refreshFrontalCameras(deps: AnalysisDeps, trial: TrialInfo, heightM: number | null): void {
   for (const v of trialVideos(deps, trial.id).filter((x) => isFrontalCamera(x.camera))) {
     const row = deps.analyses.get(trial.id, v.camera);
-    if (!row?.poseDir || !row.resultPath || row.status === 'analysing') continue;
-    let pose: PoseResult;
-    try {
-      pose = readPoseResult(resolveInsideLab(deps.layout.root, row.poseDir));
-    } catch {
-      continue;
-    }
+    if (!row?.resultPath || row.status === 'analysing') continue;
+    const pose = storedPoseOf(deps, trial.id, v.camera);
+    if (!pose) continue;
     analyseStoredPose(deps, trial, v.camera, v.relativePath, pose, heightM, {
       setTrialStatus: false,
       followers: false,
@@ -465,14 +461,8 @@ export function readPoseTrackView(
   const trial = requireTrial(deps, trialId);
   if (camera === TRIANGULATED_CAMERA) return triangulatedPoseTrackView(deps, trial);
   const cam = camera ?? trial.files.find((f) => f.kind === 'video')?.camera;
-  const row = cam ? deps.analyses.get(trialId, cam) : undefined;
-  if (!row?.poseDir) return null;
-  let pose: PoseResult;
-  try {
-    pose = readPoseResult(resolveInsideLab(deps.layout.root, row.poseDir));
-  } catch {
-    return null;
-  }
+  const pose = cam ? storedPoseOf(deps, trialId, cam) : null;
+  if (!pose) return null;
   const t = pose.track;
   const r1 = (v: number) => (Number.isFinite(v) ? Math.round(v * 10) / 10 : null);
   const r2 = (v: number) => (Number.isFinite(v) ? Math.round(v * 100) / 100 : 0);
