@@ -112,16 +112,12 @@ function analysisNotes(views: readonly TrialAnalysisView[], trialLabel: (id: str
   const from = new Map<TrialAnalysisView, SideName[]>();
   for (const side of ['left', 'right'] as const)
     for (const v of timingViews(views, side)) from.set(v, [...(from.get(v) ?? []), side]);
+  const about = (v: TrialAnalysisView) => `${trialLabel(v.trialId)} (${cameraName(v.camera)})`;
   const notes: string[] = [
-    ...views
-      .filter((v) => v.outOfDate)
-      .map((v) => `${trialLabel(v.trialId)} (${cameraName(v.camera)}): ${v.outOfDate}`),
+    ...views.filter((v) => v.outOfDate).map((v) => `${about(v)}: ${v.outOfDate}`),
     ...views
       .filter((v) => v.viewDoubt)
-      .map(
-        (v) =>
-          `${trialLabel(v.trialId)} (${cameraName(v.camera)}): ${v.viewDoubt} Its curves are left out of this report.`,
-      ),
+      .map((v) => `${about(v)}: ${v.viewDoubt} Its curves are left out of this report.`),
   ];
   for (const [v, sides] of from) {
     const parts = v.cycles
@@ -138,8 +134,7 @@ function analysisNotes(views: readonly TrialAnalysisView[], trialLabel: (id: str
       parts.push(
         `pose confidence below 0.5 on ${low.length} frames inside the walking passes (frames ${frameRunsText(low)}): values there are less reliable`,
       );
-    if (parts.length > 0)
-      notes.push(`${trialLabel(v.trialId)} (${cameraName(v.camera)}): ${parts.join('; ')}.`);
+    if (parts.length > 0) notes.push(`${about(v)}: ${parts.join('; ')}.`);
   }
   return notes;
 }

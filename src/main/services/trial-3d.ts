@@ -215,9 +215,6 @@ function provenance3d(manifest: Manifest3d, reference: PoseResult | null): Trial
   };
 }
 
-const readReferencePose = (deps: AnalysisDeps, trial: TrialInfo, camera: string): PoseResult | null =>
-  storedPoseOf(deps, trial.id, camera);
-
 /** Analyses stored 3D points with the trial's hand edits, and stores the result. */
 function analyseStored(deps: AnalysisDeps, trial: TrialInfo, stored: Stored3d): TrialAnalysisView {
   const row = deps.analyses.get(trial.id, TRIANGULATED_CAMERA);
@@ -229,7 +226,7 @@ function analyseStored(deps: AnalysisDeps, trial: TrialInfo, stored: Stored3d): 
     videoRelativePath: manifest.referenceVideo,
     lowConfidenceFrames: lowConfidenceFrames(set),
     eventsEditedByHand: edited !== null,
-    provenance: provenance3d(manifest, readReferencePose(deps, trial, manifest.referenceCamera)),
+    provenance: provenance3d(manifest, storedPoseOf(deps, trial.id, manifest.referenceCamera)),
   };
   const result = analyseTrajectories(set, {
     ...(edited ? { events: edited } : {}),
@@ -291,7 +288,7 @@ export async function triangulateTrial(
   const notes: string[] = [...before];
   const inputs: Array<CalibratedTrack & { video: TrialVideo; poseFinishedAt: string }> = [];
   for (const video of cal.videos) {
-    const pose = readReferencePose(deps, trial, video.camera);
+    const pose = storedPoseOf(deps, trial.id, video.camera);
     if (!pose) {
       notes.push(
         `The ${video.camera} camera has no finished pose analysis: analyse it, then the trial again.`,
@@ -498,7 +495,7 @@ export function triangulatedPoseTrackView(deps: AnalysisDeps, trial: TrialInfo):
   if (!stored) return null;
   const { manifest, set } = stored;
   const ref = manifest.cameras.find((c) => c.camera === manifest.referenceCamera)!;
-  const pose = readReferencePose(deps, trial, manifest.referenceCamera);
+  const pose = storedPoseOf(deps, trial.id, manifest.referenceCamera);
   const n = set.frameCount;
   const xPx: Array<number | null> = new Array<number | null>(n * LANDMARK_COUNT).fill(null);
   const yPx: Array<number | null> = new Array<number | null>(n * LANDMARK_COUNT).fill(null);

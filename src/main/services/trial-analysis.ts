@@ -195,6 +195,13 @@ function defaultHeight(deps: AnalysisDeps, trial: TrialInfo): number | null {
   return session ? (deps.patients.get(session.patientId)?.heightM ?? null) : null;
 }
 
+/** What a camera's row and the trial say when an analysis stopped before its end. */
+function stoppedMessage(err: unknown, cancelled: boolean): string {
+  return cancelled
+    ? 'The analysis was cancelled. Run it again: it resumes where it stopped.'
+    : `The analysis failed: ${err instanceof Error ? err.message : String(err)}`;
+}
+
 /** The full pipeline for one camera of a trial. Resumes an interrupted pose job. */
 export async function analyseTrial(
   deps: AnalysisDeps,
@@ -242,9 +249,7 @@ export async function analyseTrial(
     });
   } catch (err) {
     const cancelled = options.signal?.aborted === true;
-    const message = cancelled
-      ? 'The analysis was cancelled. Run it again: it resumes where it stopped.'
-      : `The analysis failed: ${err instanceof Error ? err.message : String(err)}`;
+    const message = stoppedMessage(err, cancelled);
     deps.analyses.upsert(trial.id, video.camera, {
       status: cancelled ? 'cancelled' : 'failed',
       statusMessage: message,
@@ -353,12 +358,7 @@ async function settlingTrialStatus(
     return view;
   } catch (err) {
     const cancelled = options.signal?.aborted === true;
-    settle(
-      cancelled ? 'recorded' : 'failed',
-      cancelled
-        ? 'The analysis was cancelled. Run it again: it resumes where it stopped.'
-        : `The analysis failed: ${err instanceof Error ? err.message : String(err)}`,
-    );
+    settle(cancelled ? 'recorded' : 'failed', stoppedMessage(err, cancelled));
     throw err;
   }
 }
