@@ -58,6 +58,11 @@ export interface PoseManifest {
     smoothingHz: number;
     trackingLagFrames: number;
     frameCount: number;
+    /**
+     * Longest side, px, of the frames the landmark crops were cut from, when the video is larger
+     * and was decoded smaller (absent: decoded at its own size). Landmarks stay in original pixels.
+     */
+    decodeLongSidePx?: number;
   };
   provenance: {
     app: string;

@@ -18,7 +18,7 @@ import {
   type FrameLandmarks,
 } from './decode/landmarks';
 import { decodePeople } from './decode/people';
-import { warpCrop, type Roi } from './decode/roi';
+import { scaleRoi, warpCrop, type Roi } from './decode/roi';
 import {
   candidatePeople,
   chooseSubject,
@@ -97,6 +97,12 @@ const DEFAULT_MAX_WORKERS = 6;
 // 256 px the man on the box was missed. The scan is ~20 % of the work on a long video.
 const FINDER_LONG_SIDE_PX = 384;
 const MIN_SCAN_SAMPLES = 6;
+// Frames larger than this (long side, px) are decoded at this size for the landmark crops. A phone's
+// 4K frame is 25 MB through the pipe and ~33 ms of decoding CPU, which halved the frames/s (24 vs
+// 38 at 720p on 2 cores); the crop is 256 px, so only a person under ~600 px tall in 4K loses
+// detail, and ffmpeg's area scaling gives a crop with less aliasing than bilinear sampling of 4K.
+// 1920 keeps the 1080p videos the engine was validated on (Pose2Sim's portrait 1080x1920) as they are.
+const MAX_DECODE_LONG_SIDE_PX = 1920;
 
 /** The settings a job runs with are exactly those its manifest records (a resume must match them). */
 type Settings = PoseManifest['settings'];
@@ -113,6 +119,15 @@ function appVersion(resourcesDir: string): string {
   } catch {
     return process.env.npm_package_version ?? 'unknown';
   }
+}
+
+/** Size the tracking pass decodes frames at: the video's own, or smaller to fit the long side. */
+function trackingDecodeSize(info: VideoInfo): { widthPx: number; heightPx: number; longSidePx?: number } {
+  const long = Math.max(info.widthPx, info.heightPx);
+  if (long <= MAX_DECODE_LONG_SIDE_PX) return { widthPx: info.widthPx, heightPx: info.heightPx };
+  const s = MAX_DECODE_LONG_SIDE_PX / long;
+  const even = (v: number): number => Math.max(2, 2 * Math.round((v * s) / 2));
+  return { widthPx: even(info.widthPx), heightPx: even(info.heightPx), longSidePx: MAX_DECODE_LONG_SIDE_PX };
 }
 
 function finderInputSize(info: VideoInfo, longSidePx: number): [number, number] {
@@ -163,6 +178,8 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
     const info = await probing;
     const probeMs = performance.now() - started;
     const frameCount = Math.min(info.frameCount, options.maxFrames ?? Infinity);
+    const decoded = trackingDecodeSize(info);
+    const decodedInfo: VideoInfo = { ...info, widthPx: decoded.widthPx, heightPx: decoded.heightPx };
     const settings: Settings = {
       model: modelName,
       person: options.person ?? { kind: 'moving' },
@@ -175,6 +192,7 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
       // Frames in flight = workers, so the crop of frame t comes from t - workers (at least 2).
       trackingLagFrames: Math.max(2, workerCount),
       frameCount,
+      ...(decoded.longSidePx ? { decodeLongSidePx: decoded.longSidePx } : {}),
     };
     const videoStat = statSync(info.path);
     const source = {
@@ -215,13 +233,16 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
     }
     if (startFrame < frameCount) {
       frameFeed = prefetch(
-        decodeFrames(info, {
+        decodeFrames(decodedInfo, {
           startFrame,
           signal,
           takeBuffer: () => frameBuffers.pop(),
           queueFrames: workerCount + 2,
+          ...(decoded.longSidePx
+            ? { videoFilter: `scale=${decoded.widthPx}:${decoded.heightPx}:flags=area` }
+            : {}),
         }),
-        prefetchFrames(info),
+        prefetchFrames(decodedInfo),
       );
     }
     if (!pool) {
@@ -329,7 +350,11 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
     const landmarksAt = async (rgb: Uint8Array, roi: Roi): Promise<FrameLandmarks> => {
       const r = await workers.landmarks((input) => {
         const t0 = performance.now();
-        warpCrop(rgb, info.widthPx, info.heightPx, roi, LANDMARK_INPUT_PX, input);
+        // The roi is in original pixels (so are the landmarks); the frame may be decoded smaller.
+        const cut = decoded.longSidePx
+          ? scaleRoi(roi, decoded.widthPx / info.widthPx, decoded.heightPx / info.heightPx)
+          : roi;
+        warpCrop(rgb, decoded.widthPx, decoded.heightPx, cut, LANDMARK_INPUT_PX, input);
         stats.ms.crop += performance.now() - t0;
       });
       stats.landmarkCalls++;

@@ -1,12 +1,13 @@
 // The pose engine takes any video ffmpeg reads: the same 1.5 s of the Sports2D walk as H.264 in
 // MP4 (the reference), HEVC in QuickTime .mov, VP9 in WebM, MPEG-4 part 2 in AVI, and an H.264 MP4
 // stored sideways with rotation metadata (as phones record portrait) must give the same skeleton
-// on the walker, within what re-encoding changes in the pixels.
+// on the walker, within what re-encoding changes in the pixels. A 4K H.264 MP4 (phones record
+// 2160p) is decoded at 1920 px for the landmark crops and must still give that skeleton, in 4K pixels.
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { runPose } from '../../../src/main/pose/run-pose';
-import type { PoseTrack } from '../../../src/main/pose/pose-result';
+import type { PoseManifest, PoseTrack } from '../../../src/main/pose/pose-result';
 import { BLAZEPOSE_LANDMARKS, landmarkIndex } from '../../../src/shared/landmarks';
 import { dataFile, median, point, tempDir } from './helpers';
 
@@ -65,40 +66,76 @@ const variants: Record<string, () => void> = {
     ffmpeg('-i', clip('sideways.mp4'), '-c', 'copy', '-metadata:s:v:0', 'rotate=90', clip('rotated.mp4'));
   },
 };
+// The same 1.5 s at 3840x2160: three times the reference's pixels.
+const UHD_SCALE = 3;
+const UHD = '4k.mp4';
 
 const tracks = new Map<string, PoseTrack>();
+const manifests = new Map<string, PoseManifest>();
 
 beforeAll(async () => {
   ffmpeg(...CUT, '-c:v', 'libx264', '-crf', '18', '-pix_fmt', 'yuv420p', clip('reference.mp4'));
   for (const make of Object.values(variants)) make();
-  for (const name of ['reference.mp4', ...Object.keys(variants)]) {
+  ffmpeg(
+    ...CUT.slice(0, -2),
+    '-vf',
+    'scale=3840:2160',
+    '-c:v',
+    'libx264',
+    '-preset',
+    'ultrafast',
+    '-crf',
+    '18',
+    '-pix_fmt',
+    'yuv420p',
+    clip(UHD),
+  );
+  for (const name of ['reference.mp4', ...Object.keys(variants), UHD]) {
     const r = await runPose({ videoPath: clip(name), outDir: join(dir, `pose-${name}`) });
     tracks.set(name, r.track);
+    manifests.set(name, r.manifest);
   }
 }, 300_000);
 
+/** Lower-limb distances to the reference's skeleton, in the reference's pixels (t's divided by scale). */
+function againstReference(name: string, scale = 1): { frames: number; median: number; max: number } {
+  const ref = tracks.get('reference.mp4')!;
+  const t = tracks.get(name)!;
+  expect(t.frameCount).toBe(ref.frameCount);
+  const d: number[] = [];
+  let frames = 0;
+  for (let f = 0; f < ref.frameCount; f++) {
+    if (!(ref.confidence[f]! >= 0.5 && t.confidence[f]! >= 0.5)) continue;
+    frames++;
+    for (const n of LOWER_LIMB) {
+      const a = point(ref, f, n);
+      const b = point(t, f, n);
+      d.push(Math.hypot(a.x - b.x / scale, a.y - b.y / scale));
+    }
+  }
+  const r = { frames, median: median(d), max: Math.max(...d) };
+  console.log(
+    `${name}: ${frames} of ${ref.frameCount} frames with the walker in both, lower-limb median ${r.median.toFixed(1)} px, max ${r.max.toFixed(1)} px (reference pixels)`,
+  );
+  return r;
+}
+
 describe('video formats', () => {
   test.each(Object.keys(variants))('%s gives the skeleton of the H.264 MP4 (median within 6 px)', (name) => {
-    const ref = tracks.get('reference.mp4')!;
     const t = tracks.get(name)!;
     expect([t.widthPx, t.heightPx]).toEqual([1280, 720]);
-    expect(t.frameCount).toBe(ref.frameCount);
-    const d: number[] = [];
-    let frames = 0;
-    for (let f = 0; f < ref.frameCount; f++) {
-      if (!(ref.confidence[f]! >= 0.5 && t.confidence[f]! >= 0.5)) continue;
-      frames++;
-      for (const n of LOWER_LIMB) {
-        const a = point(ref, f, n);
-        const b = point(t, f, n);
-        d.push(Math.hypot(a.x - b.x, a.y - b.y));
-      }
-    }
-    const m = median(d);
-    console.log(
-      `${name}: ${frames} of ${ref.frameCount} frames with the walker in both, lower-limb median ${m.toFixed(1)} px, max ${Math.max(...d).toFixed(1)} px`,
-    );
-    expect(frames).toBeGreaterThan(0.8 * ref.frameCount);
-    expect(m).toBeLessThanOrEqual(6);
+    const r = againstReference(name);
+    expect(r.frames).toBeGreaterThan(0.8 * t.frameCount);
+    expect(r.median).toBeLessThanOrEqual(6);
+  });
+
+  test('a 4K video is cropped from frames decoded at 1920 px and gives that skeleton in 4K pixels', () => {
+    const t = tracks.get(UHD)!;
+    expect([t.widthPx, t.heightPx]).toEqual([3840, 2160]);
+    expect(manifests.get(UHD)!.settings.decodeLongSidePx).toBe(1920);
+    expect(manifests.get('reference.mp4')!.settings.decodeLongSidePx).toBeUndefined();
+    const r = againstReference(UHD, UHD_SCALE);
+    expect(r.frames).toBeGreaterThan(0.8 * t.frameCount);
+    expect(r.median).toBeLessThanOrEqual(6);
   });
 });

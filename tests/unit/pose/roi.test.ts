@@ -3,6 +3,7 @@ import {
   cropToFrame,
   frameToCrop,
   roiFromAlignment,
+  scaleRoi,
   warpCrop,
   type Roi,
 } from '../../../src/main/pose/decode/roi';
@@ -47,6 +48,28 @@ describe('crop maths', () => {
     const outside = new Float32Array(16 * 16 * 3);
     warpCrop(rgb, w, h, { centerXPx: -100, centerYPx: -100, sizePx: 10, rotationRad: 0 }, 16, outside);
     expect(outside.every((v) => v === 0)).toBe(true);
+  });
+
+  test('a crop cut from a half-size copy of the frame, with the roi scaled, shows the same pixels', () => {
+    const w = 64;
+    const h = 48;
+    const full = new Uint8Array(w * h * 3);
+    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) full.set([x * 3, y * 4, 255], (y * w + x) * 3);
+    // Each half-size pixel is the mean of the 2 x 2 it covers (ffmpeg's area scaling).
+    const half = new Uint8Array((w / 2) * (h / 2) * 3);
+    for (let y = 0; y < h / 2; y++)
+      for (let x = 0; x < w / 2; x++)
+        for (let c = 0; c < 3; c++) {
+          const at = (dx: number, dy: number) => full[((2 * y + dy) * w + 2 * x + dx) * 3 + c]!;
+          half[(y * (w / 2) + x) * 3 + c] = (at(0, 0) + at(1, 0) + at(0, 1) + at(1, 1)) / 4;
+        }
+    const roi: Roi = { centerXPx: 30, centerYPx: 22, sizePx: 24, rotationRad: 0.4 };
+    const a = new Float32Array(16 * 16 * 3);
+    const b = new Float32Array(16 * 16 * 3);
+    warpCrop(full, w, h, roi, 16, a);
+    warpCrop(half, w / 2, h / 2, scaleRoi(roi, 0.5, 0.5), 16, b);
+    // A linear ramp survives the averaging exactly (up to the 8-bit rounding of the half-size copy).
+    for (let i = 0; i < a.length; i++) expect(Math.abs(a[i]! - b[i]!) * 255).toBeLessThan(1);
   });
 });
 

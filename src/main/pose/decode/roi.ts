@@ -56,6 +56,20 @@ export function frameToCrop(roi: Roi, inputPx: number, x: number, y: number): [n
 }
 
 /**
+ * The same square in a copy of the frame scaled by (sx, sy) (frames decoded smaller than the
+ * original). Pixel edges map onto pixel edges, as ffmpeg's scaler maps them; the two scales differ
+ * only by the rounding of the decoded size, so the side takes their geometric mean.
+ */
+export function scaleRoi(roi: Roi, sx: number, sy: number): Roi {
+  return {
+    centerXPx: roi.centerXPx * sx,
+    centerYPx: roi.centerYPx * sy,
+    sizePx: roi.sizePx * Math.sqrt(sx * sy),
+    rotationRad: roi.rotationRad,
+  };
+}
+
+/**
  * Samples the rotated square from a packed RGB frame into an N x N x 3 float crop in [0, 1]
  * (bilinear; outside the frame is black, as MediaPipe pads).
  */
