@@ -47,15 +47,25 @@ export async function syncTrial(
 
   const offsets: Record<string, number> = { [ref]: 0 };
   const warnings: string[] = [];
+  // One camera has nothing to be synchronised with: its sound or flash is not needed (a silent
+  // phone clip imported on its own was refused "no sound track" when the clap was chosen).
+  const alone = videos.length === 1;
   try {
-    if (input.method === 'manual') {
+    if (alone) {
+      // Nothing to measure.
+    } else if (input.method === 'manual') {
       for (const v of videos) if (v.camera !== ref) offsets[v.camera] = input.offsetsMs[v.camera] ?? 0;
     } else if (input.method === 'clap') {
-      const refPcm = await readAudioPcm(pathOf(ref), CLAP_SAMPLE_RATE_HZ, signal);
+      const refPcm = await readAudioPcm(pathOf(ref), CLAP_SAMPLE_RATE_HZ, `The ${ref} video`, signal);
       const refLeadS = await audioLeadS(pathOf(ref), signal);
       for (const v of videos) {
         if (v.camera === ref) continue;
-        const pcm = await readAudioPcm(pathOf(v.camera), CLAP_SAMPLE_RATE_HZ, signal);
+        const pcm = await readAudioPcm(
+          pathOf(v.camera),
+          CLAP_SAMPLE_RATE_HZ,
+          `The ${v.camera} video`,
+          signal,
+        );
         const lead = await audioLeadS(pathOf(v.camera), signal);
         const clap = clapStartOffsetMs(refPcm, pcm, CLAP_SAMPLE_RATE_HZ);
         // Audio times are shifted onto each video's own timeline.
@@ -92,7 +102,7 @@ export async function syncTrial(
   const previous = readReport(ctx.db, trial.id);
   const report = buildCaptureReport({
     trialId: trial.id,
-    method: input.method,
+    method: alone ? 'none' : input.method,
     referenceCamera: ref,
     cameras: videos.map((v) => {
       const p = probes.get(v.camera)!;

@@ -13,17 +13,19 @@ export async function hasAudioStream(path: string, signal?: AbortSignal): Promis
 
 /**
  * Mono PCM at sampleRateHz, time 0 at the first video frame so audio offsets are video offsets.
- * Throws a clinician-readable MediaError when the file has no sound.
+ * Throws a clinician-readable MediaError when the file has no sound; `label` names the video in it
+ * (a camera, not a path in the lab folder).
  */
 export async function readAudioPcm(
   path: string,
   sampleRateHz: number,
+  label: string,
   signal?: AbortSignal,
 ): Promise<Float32Array> {
   if (!(await hasAudioStream(path, signal))) {
     throw new MediaError(
       'no-video-stream',
-      `${path} has no sound track, so it cannot be synchronised by a clap. Use the flash or a manual offset.`,
+      `${label} has no sound track, so it cannot be synchronised by a clap. Use the flash or a manual offset.`,
     );
   }
   const { stdout } = await runToolBinary(

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { openLab, type LabServices } from '../../../src/main/services/lab-services';
 import { dispatch } from '../../../src/main/services/dispatch';
 import type { CaptureReport, ImportedVideo } from '../../../src/shared/api/ops/capture';
-import { FIXTURE_FPS, makeClapFlashVideo } from './media-fixtures';
+import { FIXTURE_FPS, makeClapFlashVideo, makeWebm } from './media-fixtures';
 
 let dir: string;
 let media: string;
@@ -119,6 +119,38 @@ describe('video import and sync', () => {
     );
     expect(videos.find((v) => v.camera === 'frontal')?.startOffsetMs).toBe(-1250);
     for (const v of videos) expect(existsSync(v.absolutePath)).toBe(true);
+  });
+
+  it('a silent clip alone in its trial needs no clap; a silent camera among others is named, not its path', async () => {
+    const silent = makeWebm(media, 'silent.webm', 2);
+    const imported = await ok<ImportedVideo>('capture.import.file', {
+      path: silent,
+      sessionId,
+      trialName: 'Silent walk',
+      view: 'sagittal-right',
+    });
+    expect(imported.hasAudio).toBe(false);
+    const alone = await ok<CaptureReport>('capture.sync', { trialId: imported.trial.id, method: 'clap' });
+    expect(alone.method).toBe('none');
+    expect(alone.cameras.map((c) => c.startOffsetMs)).toEqual([0]);
+    await ok<ImportedVideo>('capture.import.file', {
+      path: clipA,
+      sessionId,
+      trialId: imported.trial.id,
+      view: 'frontal',
+    });
+    const env = await dispatch(
+      lab.handlers,
+      'capture.sync',
+      { trialId: imported.trial.id, method: 'clap', referenceCamera: 'frontal' },
+      'cli',
+    );
+    expect(env.ok).toBe(false);
+    if (!env.ok) {
+      expect(env.error.message).toBe(
+        'The sagittal-right video has no sound track, so it cannot be synchronised by a clap. Use the flash or a manual offset.',
+      );
+    }
   });
 
   it('refuses a corrupt video and a text file named .mp4, leaving no file and no row', async () => {
