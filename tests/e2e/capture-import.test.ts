@@ -1,7 +1,9 @@
 // Importing videos through the browser: two cameras synchronised by a clap, and a damaged file
-// and a text file named .mp4 refused with a message and nothing kept.
+// and a text file named .mp4 refused with a message and nothing kept. A phone's HEVC .mov is
+// imported as it is, and its preview says the browser cannot show that format.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -9,6 +11,7 @@ import { openBrowserSession, type BrowserSession } from '../helpers/browser-sess
 import { invoke, REPO_ROOT, type ServeProcess } from '../helpers/serve-process';
 import type { CaptureReport } from '../../src/shared/api/ops/capture';
 import { FIXTURE_FPS, makeClapFlashVideo } from '../integration/capture/media-fixtures';
+import { sharedDataPath } from '../helpers/shared-data';
 
 const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'e2e');
 let work: string;
@@ -17,6 +20,7 @@ let s: BrowserSession;
 let serve: ServeProcess;
 let page: Page;
 let consoleErrors: string[] = [];
+let sessionId = '';
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -48,7 +52,7 @@ describe('importing videos in the browser', () => {
       date: '2026-10-03',
       condition: 'AFO',
     });
-    const sessionId = (s.result as { id: string }).id;
+    sessionId = (s.result as { id: string }).id;
     await page.goto(`${serve.origin}/#/sessions/${sessionId}`);
     await page.getByRole('link', { name: 'Import video' }).click();
     await page.getByRole('heading', { name: 'Import video' }).waitFor();
@@ -91,6 +95,41 @@ describe('importing videos in the browser', () => {
       (e) => e.isFile() && !e.name.startsWith('gaitlab.sqlite'),
     );
     expect(all.map((e) => e.name).sort()).toEqual(['frontal.mp4', 'sagittal-left.mp4']);
+  });
+
+  it('imports a phone HEVC .mov as it is, and says its preview cannot be shown here', async () => {
+    const phone = join(work, 'IMG_0412.MOV');
+    execFileSync('ffmpeg', [
+      ...[
+        '-v',
+        'error',
+        '-y',
+        '-ss',
+        '2.5',
+        '-t',
+        '1',
+        '-i',
+        sharedDataPath('sports2d_demo_sideview_walk/demo.mp4'),
+      ],
+      ...'-an -vf scale=1280:720 -c:v libx265 -preset ultrafast -tag:v hvc1 -x265-params log-level=error'.split(
+        ' ',
+      ),
+      phone,
+    ]);
+    await page.goto(`${serve.origin}/#/sessions/${sessionId}`);
+    await page.getByRole('link', { name: 'Import video' }).click();
+    await page.getByLabel('New trial name').fill('Phone walk');
+    await page.getByLabel('Video files').setInputFiles([phone]);
+    await page.getByLabel('View of IMG_0412.MOV').selectOption('sagittal-right');
+    await page.getByRole('button', { name: 'Import' }).click();
+    await page.getByText('1 of 1 file imported.').waitFor({ timeout: 60_000 });
+    // Alone in its trial, a silent clip has nothing to be synchronised with: no clap is needed.
+    expect(await page.getByText('could not be synchronised').count()).toBe(0);
+    await page
+      .getByText('This format cannot be shown here (for example HEVC from a phone, or AVI).')
+      .waitFor();
+    await page.getByText('One camera: nothing to synchronise.').waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'capture-09-import-hevc.png'), fullPage: true });
   });
 
   it('raised no console errors (CSP violations included)', () => {

@@ -55,6 +55,8 @@ export interface DemoCamera {
   nobodySize?: string;
   /** With `nobody`: its length in seconds (default 3; 30 frames/s). */
   nobodyDurationS?: number;
+  /** As an iPhone records it: HEVC in a QuickTime .mov (the review's browser cannot play it). */
+  hevc?: boolean;
 }
 
 /** Creates the lab (closed again on return, so a bridge can open it). */
@@ -87,34 +89,44 @@ export async function createTrialLab(
       cameras: cameras.map((c) => c.camera),
     });
     const trialDir = trialDirRelative(patient.id, session.id, created.id);
-    const files = cameras.map(({ camera, mirrored, nobody, startS, source, nobodySize, nobodyDurationS }) => {
-      const input = source ? sharedDataPath(source) : video;
-      const videoRel = `${trialDir}/${camera}.mp4`;
-      const target = resolveInsideLab(labDir, videoRel);
-      mkdirSync(join(target, '..'), { recursive: true });
-      if (nobody)
-        execFileSync('ffmpeg', [
-          ...`-v error -y -f lavfi -i color=c=gray:s=${nobodySize ?? '1280x720'}:r=30:d=${nobodyDurationS ?? 3}`.split(
-            ' ',
-          ),
-          ...'-c:v libx264 -preset ultrafast -pix_fmt yuv420p'.split(' '),
-          target,
-        ]);
-      else if (startS !== undefined)
-        execFileSync('ffmpeg', [
-          ...['-v', 'error', '-y', '-i', input, '-ss', String(startS)],
-          ...'-c:v libx264 -preset ultrafast -crf 18 -an'.split(' '),
-          target,
-        ]);
-      else if (!mirrored) copyFileSync(input, target);
-      else
-        execFileSync('ffmpeg', [
-          ...['-v', 'error', '-y', '-i', input],
-          ...'-vf hflip -c:v libx264 -preset ultrafast -crf 18 -an'.split(' '),
-          target,
-        ]);
-      return { camera, relativePath: videoRel, kind: 'video' as const };
-    });
+    const files = cameras.map(
+      ({ camera, mirrored, nobody, startS, source, nobodySize, nobodyDurationS, hevc }) => {
+        const input = source ? sharedDataPath(source) : video;
+        const videoRel = `${trialDir}/${camera}.${hevc ? 'mov' : 'mp4'}`;
+        const target = resolveInsideLab(labDir, videoRel);
+        mkdirSync(join(target, '..'), { recursive: true });
+        if (nobody)
+          execFileSync('ffmpeg', [
+            ...`-v error -y -f lavfi -i color=c=gray:s=${nobodySize ?? '1280x720'}:r=30:d=${nobodyDurationS ?? 3}`.split(
+              ' ',
+            ),
+            ...'-c:v libx264 -preset ultrafast -pix_fmt yuv420p'.split(' '),
+            target,
+          ]);
+        else if (hevc)
+          execFileSync('ffmpeg', [
+            ...['-v', 'error', '-y', '-i', input],
+            ...'-an -c:v libx265 -preset ultrafast -crf 24 -tag:v hvc1 -x265-params log-level=error'.split(
+              ' ',
+            ),
+            target,
+          ]);
+        else if (startS !== undefined)
+          execFileSync('ffmpeg', [
+            ...['-v', 'error', '-y', '-i', input, '-ss', String(startS)],
+            ...'-c:v libx264 -preset ultrafast -crf 18 -an'.split(' '),
+            target,
+          ]);
+        else if (!mirrored) copyFileSync(input, target);
+        else
+          execFileSync('ffmpeg', [
+            ...['-v', 'error', '-y', '-i', input],
+            ...'-vf hflip -c:v libx264 -preset ultrafast -crf 18 -an'.split(' '),
+            target,
+          ]);
+        return { camera, relativePath: videoRel, kind: 'video' as const };
+      },
+    );
     lab.trials.addFiles(created.id, files, 'recorded');
     const trial = lab.trials.get(created.id)!;
     if (!options.damagedTrial) return { labDir, patient, session, trial };

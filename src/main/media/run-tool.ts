@@ -22,8 +22,14 @@ export interface ToolOutput {
   stderr: string;
 }
 
-export async function runTool(command: string, args: string[], signal?: AbortSignal): Promise<ToolOutput> {
-  const { stdout, stderr } = await runToolBinary(command, args, signal);
+/** `onStdout` sees stdout as it comes (ffmpeg's `-progress pipe:1` lines, for a progress bar). */
+export async function runTool(
+  command: string,
+  args: string[],
+  signal?: AbortSignal,
+  onStdout?: (text: string) => void,
+): Promise<ToolOutput> {
+  const { stdout, stderr } = await runToolBinary(command, args, signal, onStdout);
   return { stdout: stdout.toString('utf8'), stderr };
 }
 
@@ -32,6 +38,7 @@ export function runToolBinary(
   command: string,
   args: string[],
   signal?: AbortSignal,
+  onStdout?: (text: string) => void,
 ): Promise<{ stdout: Buffer; stderr: string }> {
   return new Promise((resolvePromise, reject) => {
     if (signal?.aborted) return reject(new MediaError('cancelled', 'Cancelled.'));
@@ -42,7 +49,10 @@ export function runToolBinary(
       child.kill('SIGKILL');
     };
     signal?.addEventListener('abort', onAbort, { once: true });
-    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stdout.on('data', (b: Buffer) => {
+      out.push(b);
+      onStdout?.(b.toString('utf8'));
+    });
     child.stderr.on('data', (b: Buffer) => (stderr = appendTail(stderr, b.toString('utf8'))));
     child.on('error', (err: NodeJS.ErrnoException) => {
       signal?.removeEventListener('abort', onAbort);

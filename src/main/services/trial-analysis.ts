@@ -21,6 +21,7 @@ import type { FloorScaleChoice, PersonChoice } from '../../shared/api/analysis-t
 import { eventsForCamera, isFrontalCamera, type TimedView } from './frontal-events';
 import { TRIANGULATED_CAMERA } from '../../shared/api/analysis-types';
 import { followPatient, personChosenByHand, PERSON_FOLLOWS } from './follow-patient';
+import { ensureReviewCopy } from './review-video';
 import {
   calibratedTrialCameras,
   cameraCalibration,
@@ -243,6 +244,13 @@ export async function analyseTrial(
           p.framesTotal,
           p.stage === 'scanning' ? 'Finding the patient' : 'Pose estimation',
         ),
+    });
+    await ensureReviewCopy(deps, trial, video, {
+      codec: pose.manifest.video.codec,
+      fps: pose.manifest.video.fps,
+      frameCount: pose.manifest.video.frameCount,
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
     return analyseStoredPose(deps, trial, video.camera, video.relativePath, pose, heightM, {
       setTrialStatus: !options.partOfTrial,

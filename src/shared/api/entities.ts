@@ -61,7 +61,8 @@ export interface TrialFileInfo {
   camera: string;
   /** Path relative to the lab folder. */
   relativePath: string;
-  kind: 'video' | 'pose' | 'analysis' | 'other';
+  /** 'review-video': a copy of the camera's video that the review's browser can play (H.264). */
+  kind: 'video' | 'review-video' | 'pose' | 'analysis' | 'other';
 }
 
 export interface TrialCameraAnalysis {

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { CaptureReport } from '../../../shared/api/ops/capture';
 import { CAMERA_VIEWS, CAMERA_VIEW_LABELS, type CameraView } from '../../../shared/api/ops/capture';
 import { mediaUrl } from '../api';
@@ -26,19 +27,29 @@ export function CaptureReportView({
 }) {
   const kept = report.cameras.reduce((n, c) => n + c.frameCount, 0);
   const expected = report.cameras.reduce((n, c) => n + c.expectedFrameCount, 0);
+  const alone = report.cameras.length === 1;
   return (
     <section aria-labelledby="sync-report-title" className="capture-report">
       <h2 id="sync-report-title">Sync quality</h2>
       <p>
         {report.recovered && <strong>Recovered after an interruption. </strong>}
-        Synchronised by {METHOD_LABELS[report.method]}; reference camera {cameraLabel(report.referenceCamera)}
-        .
+        {alone
+          ? 'One camera: nothing to synchronise.'
+          : report.method === 'none'
+            ? `Not synchronised (the videos are paired from their first frames); reference camera ${cameraLabel(report.referenceCamera)}.`
+            : `Synchronised by ${METHOD_LABELS[report.method]}; reference camera ${cameraLabel(report.referenceCamera)}.`}
       </p>
       <dl className="facts">
-        <dt>Worst offset between cameras</dt>
-        <dd data-testid="worst-offset">{report.worstOffsetMs.toFixed(1)} ms</dd>
-        <dt>Frame pairing error after sync</dt>
-        <dd>{report.worstPairingErrorMs === null ? '—' : `${report.worstPairingErrorMs.toFixed(1)} ms`}</dd>
+        {!alone && (
+          <>
+            <dt>Worst offset between cameras</dt>
+            <dd data-testid="worst-offset">{report.worstOffsetMs.toFixed(1)} ms</dd>
+            <dt>Frame pairing error after sync</dt>
+            <dd>
+              {report.worstPairingErrorMs === null ? '—' : `${report.worstPairingErrorMs.toFixed(1)} ms`}
+            </dd>
+          </>
+        )}
         <dt>Dropped frames</dt>
         <dd data-testid="total-dropped">{report.totalDroppedFrames}</dd>
         <dt>Frames kept</dt>
@@ -76,11 +87,13 @@ export function CaptureReportView({
           ))}
         </tbody>
       </table>
-      <p className="muted">
-        Start offset: when the camera&apos;s first frame was taken, against{' '}
-        {cameraLabel(report.referenceCamera)} (negative: earlier). Frame t of a camera shows the same instant
-        as {cameraLabel(report.referenceCamera)} at t + offset.
-      </p>
+      {!alone && (
+        <p className="muted">
+          Start offset: when the camera&apos;s first frame was taken, against{' '}
+          {cameraLabel(report.referenceCamera)} (negative: earlier). Frame t of a camera shows the same
+          instant as {cameraLabel(report.referenceCamera)} at t + offset.
+        </p>
+      )}
       {report.warnings.length > 0 && (
         <ul className="capture-warnings" aria-label="Warnings">
           {report.warnings.map((w) => (
@@ -91,19 +104,36 @@ export function CaptureReportView({
       {showVideos && (
         <div className="capture-grid">
           {report.cameras.map((c) => (
-            <figure key={c.camera}>
-              <video
-                src={`${mediaUrl(c.relativePath)}#t=0.1`}
-                controls
-                muted
-                preload="auto"
-                aria-label={`Recorded video, ${cameraLabel(c.camera)}`}
-              />
-              <figcaption>{cameraLabel(c.camera)}</figcaption>
-            </figure>
+            <CameraVideo key={c.camera} camera={c.camera} relativePath={c.relativePath} />
           ))}
         </div>
       )}
     </section>
+  );
+}
+
+/** One camera's video; a format the browser cannot play (HEVC, AVI) says so instead of staying black. */
+function CameraVideo({ camera, relativePath }: { camera: string; relativePath: string }) {
+  const [unplayable, setUnplayable] = useState(false);
+  return (
+    <figure>
+      {!unplayable && (
+        <video
+          src={`${mediaUrl(relativePath)}#t=0.1`}
+          controls
+          muted
+          preload="auto"
+          aria-label={`Recorded video, ${cameraLabel(camera)}`}
+          onError={() => setUnplayable(true)}
+        />
+      )}
+      {unplayable && (
+        <p className="unplayable-video">
+          This format cannot be shown here (for example HEVC from a phone, or AVI). It is analysed as it is,
+          and analysing makes a copy that review can play.
+        </p>
+      )}
+      <figcaption>{cameraLabel(camera)}</figcaption>
+    </figure>
   );
 }

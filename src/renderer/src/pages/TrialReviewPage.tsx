@@ -95,8 +95,11 @@ export function TrialReviewPage({ id }: { id: string }) {
   const videos = t?.files.filter((f) => f.kind === 'video') ?? [];
   const videoPath =
     a?.videoRelativePath ?? (videos.find((f) => f.camera === chosen) ?? videos[0])?.relativePath ?? null;
-  const videoUrl = videoPath ? mediaUrl(videoPath) : null;
   const shownOn = videoPath ? cameraOfVideo(t, videoPath) : undefined;
+  // An original the browser cannot play (HEVC, AVI...) is shown from the copy analysing made of it.
+  const playable =
+    t?.files.find((f) => f.kind === 'review-video' && f.camera === shownOn)?.relativePath ?? videoPath;
+  const videoUrl = playable ? mediaUrl(playable) : null;
   const player = usePlayer(fps, frameCount, startTimeS, videoUrl);
   const [showSkeleton, setShowSkeleton] = useState(true);
   const lowConfidence = useMemo(

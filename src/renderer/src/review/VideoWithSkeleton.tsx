@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { PoseTrackView } from '../../../shared/api/analysis-types';
 import { drawSkeleton } from './skeleton';
 import { PLAYBACK_RATES, type Player } from './use-player';
@@ -27,6 +27,8 @@ export function VideoWithSkeleton({
 }: Props) {
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
   const { frame } = player;
+  // The source the browser could not play (the skeleton and numbers do not depend on it).
+  const [unplayable, setUnplayable] = useState<string | null>(null);
   const aspect = pose ? `${pose.widthPx} / ${pose.heightPx}` : '16 / 9';
 
   useEffect(() => {
@@ -49,8 +51,24 @@ export function VideoWithSkeleton({
   return (
     <div className="player">
       <div className="video-stage" style={{ aspectRatio: aspect }}>
-        <video ref={player.videoRef} src={src} preload="auto" muted playsInline aria-label="Trial video" />
+        <video
+          ref={player.videoRef}
+          src={src}
+          preload="auto"
+          muted
+          playsInline
+          aria-label="Trial video"
+          onError={() => setUnplayable(src)}
+          onLoadedData={() => setUnplayable(null)}
+        />
         <canvas ref={canvasRef} className="skeleton-canvas" aria-hidden="true" />
+        {unplayable === src && (
+          <p className="stage-message" role="alert">
+            The viewer cannot play this video&rsquo;s format (for example HEVC from a phone, or AVI). Analyse
+            the trial again from its session page to make a copy it can play; the skeleton, events and numbers
+            are measured on the original either way.
+          </p>
+        )}
         {lowConfidence.has(frame) && <div className="stage-flag">Low pose confidence on this frame</div>}
       </div>
       <div className="player-controls" role="group" aria-label="Playback">

@@ -1,0 +1,94 @@
+// A trial filmed in a phone's default format (HEVC in a .mov), in the browser: Chromium cannot play
+// HEVC, so review shows the H.264 copy that analysing made, frame for frame under the skeleton.
+// When no copy is there (a trial analysed by an older version, or the copy removed), review says
+// why the picture is missing instead of showing a black box under the skeleton.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { resolveInsideLab } from '../../src/main/store/lab-folder';
+import type { TrialInfo } from '../../src/shared/api/entities';
+import { openBrowserSession, type BrowserSession } from '../helpers/browser-session';
+import { analyseInProcess, callLab, createTrialLab, type TrialLab } from '../helpers/analysed-trial';
+import { REPO_ROOT } from '../helpers/serve-process';
+
+const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'e2e');
+const CANNOT_PLAY = 'The viewer cannot play this video';
+let lab: TrialLab;
+let trial: TrialInfo;
+let s: BrowserSession;
+let page: Page;
+
+interface VideoState {
+  currentSrc: string;
+  videoWidth: number;
+  readyState: number;
+  currentTime: number;
+  seeking: boolean;
+}
+// The test's TypeScript has no DOM types; the page's CSP forbids string evaluation.
+const video = () => page.locator('video[aria-label="Trial video"]');
+/** What the video element has loaded: its source, picture size (0 when nothing plays) and clock. */
+const videoState = () =>
+  video().evaluate((v) => {
+    const e = v as unknown as VideoState;
+    return {
+      currentSrc: e.currentSrc,
+      videoWidth: e.videoWidth,
+      readyState: e.readyState,
+      currentTime: e.currentTime,
+      seeking: e.seeking,
+    };
+  });
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  lab = await createTrialLab({ cameras: [{ camera: 'sagittal-left', hevc: true }] });
+  const done = await analyseInProcess(lab.labDir, lab.trial.id);
+  expect(done.state, done.message).toBe('done');
+  trial = await callLab<TrialInfo>(lab.labDir, 'trials.get', { id: lab.trial.id });
+  s = await openBrowserSession(lab.labDir);
+  page = s.page;
+}, 600_000);
+
+afterAll(async () => {
+  await s?.close();
+});
+
+describe('review of a phone video', () => {
+  it('plays the H.264 copy under the skeleton', async () => {
+    await page.goto(`${s.serve.url}#/trials/${trial.id}`);
+    await page.getByRole('heading', { name: 'Video and skeleton' }).waitFor();
+    await expect
+      .poll(async () => (await videoState()).readyState, { timeout: 30_000 })
+      .toBeGreaterThanOrEqual(2);
+    const v = await videoState();
+    expect(v.currentSrc).toMatch(/sagittal-left\.review\.mp4/);
+    expect(v.videoWidth).toBe(1768);
+    expect(await page.getByText(CANNOT_PLAY).count()).toBe(0);
+    // Stepping frames moves the picture's clock with the frame counter.
+    await page.getByRole('button', { name: 'Next frame' }).click();
+    await page.getByRole('button', { name: 'Next frame' }).click();
+    // Frame 2 is shown from the middle of its display interval.
+    await expect
+      .poll(async () => {
+        const st = await videoState();
+        return !st.seeking && Math.abs(st.currentTime - 2.5 / 30) < 0.01;
+      })
+      .toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'review-phone-video.png'), fullPage: true });
+    expect(s.consoleErrors).toEqual([]);
+  });
+
+  it('says why the picture is missing when the copy is gone', async () => {
+    const copy = trial.files.find((f) => f.kind === 'review-video')!;
+    rmSync(resolveInsideLab(lab.labDir, copy.relativePath));
+    await page.reload();
+    await page.getByRole('alert').filter({ hasText: CANNOT_PLAY }).waitFor();
+    const text = (await page.getByRole('alert').filter({ hasText: CANNOT_PLAY }).textContent()) ?? '';
+    expect(text).toContain('Analyse the trial again from its session page to make a copy it can play');
+    await page.screenshot({ path: join(ARTIFACTS, 'review-phone-video-missing-copy.png'), fullPage: true });
+    // The skeleton, events and curves are still there to read.
+    await page.getByRole('heading', { name: 'Gait cycles' }).waitFor();
+  });
+});

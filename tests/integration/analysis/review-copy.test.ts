@@ -1,0 +1,60 @@
+// A trial filmed on a phone in its default format (HEVC in a QuickTime .mov) is analysed from the
+// original, and analysing it leaves an H.264 copy that the review's browser can play, listed with
+// the trial's files, with every frame at the original's time (the skeleton is drawn by frame number
+// from the video's clock). A second analysis does not make the copy again.
+import { statSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { probeVideo } from '../../../src/main/media/probe';
+import { resolveInsideLab } from '../../../src/main/store/lab-folder';
+import type { TrialAnalysisView } from '../../../src/shared/api/analysis-types';
+import type { TrialInfo } from '../../../src/shared/api/entities';
+import { analyseInProcess, callLab, createTrialLab, type TrialLab } from '../../helpers/analysed-trial';
+
+let lab: TrialLab;
+let trial: TrialInfo;
+
+beforeAll(async () => {
+  lab = await createTrialLab({ cameras: [{ camera: 'sagittal-left', hevc: true }] });
+  const done = await analyseInProcess(lab.labDir, lab.trial.id);
+  expect(done.state, done.message).toBe('done');
+  trial = await callLab<TrialInfo>(lab.labDir, 'trials.get', { id: lab.trial.id });
+}, 600_000);
+
+describe('a copy of a phone video for review', () => {
+  it('is analysed from the original HEVC .mov', async () => {
+    const view = await callLab<TrialAnalysisView>(lab.labDir, 'analysis.get', { trialId: trial.id });
+    expect(view.status, view.message).toBe('analysed');
+    expect(view.videoRelativePath).toMatch(/\/sagittal-left\.mov$/);
+  });
+
+  it('leaves an H.264 copy with the same frames at the same times, listed with the trial', async () => {
+    const original = trial.files.find((f) => f.kind === 'video')!;
+    const copy = trial.files.find((f) => f.kind === 'review-video');
+    expect(copy?.camera).toBe('sagittal-left');
+    expect(copy?.relativePath).toMatch(/\/sagittal-left\.review\.mp4$/);
+    const a = await probeVideo(resolveInsideLab(lab.labDir, original.relativePath));
+    const b = await probeVideo(resolveInsideLab(lab.labDir, copy!.relativePath));
+    expect(a.codec).toBe('hevc');
+    expect(b.codec).toBe('h264');
+    expect([b.widthPx, b.heightPx]).toEqual([a.widthPx, a.heightPx]);
+    expect(b.frameCount).toBe(a.frameCount);
+    let worst = 0;
+    for (let i = 0; i < a.frameCount; i++)
+      worst = Math.max(worst, Math.abs(a.frameTimesS[i]! - b.frameTimesS[i]!));
+    console.log(
+      `review copy: ${b.frameCount} frames ${b.widthPx}x${b.heightPx} ${b.codec}, frame times within ${(worst * 1000).toFixed(3)} ms of the ${a.codec} original`,
+    );
+    expect(worst).toBeLessThan(0.0005);
+  });
+
+  it('is not made again when the trial is analysed again', async () => {
+    const copy = trial.files.find((f) => f.kind === 'review-video')!;
+    const path = resolveInsideLab(lab.labDir, copy.relativePath);
+    const before = statSync(path).mtimeMs;
+    const again = await analyseInProcess(lab.labDir, trial.id);
+    expect(again.state, again.message).toBe('done');
+    expect(statSync(path).mtimeMs).toBe(before);
+    const files = (await callLab<TrialInfo>(lab.labDir, 'trials.get', { id: trial.id })).files;
+    expect(files.filter((f) => f.kind === 'review-video')).toHaveLength(1);
+  });
+});
