@@ -2,8 +2,7 @@
 // recording cut short by a crash also ends mid-cluster. Stream copy rewrites the container with
 // both, keeping every frame that decodes, without re-encoding. VP8/VP9 stay in WebM; H.264 (what
 // Chromium encodes fastest on a small CPU) goes to MP4, which every player and browser opens.
-import { rename, rm } from 'node:fs/promises';
-import { ffmpegPath, ffprobePath, runTool } from './run-tool';
+import { ffmpegToFile, ffprobePath, runTool } from './run-tool';
 
 interface Container {
   ext: string;
@@ -35,39 +34,28 @@ export async function remuxToSeekable(
 ): Promise<string> {
   const container = containerForCodec(await videoCodec(inputPath, signal));
   const outputPath = `${outputBase}${container.ext}`;
-  const partial = `${outputBase}.remux${container.ext}`;
-  try {
-    await runTool(
-      ffmpegPath(),
-      [
-        '-nostdin',
-        '-v',
-        'error',
-        '-y',
-        // A crash leaves a truncated last cluster: keep what decodes rather than failing.
-        '-err_detect',
-        'ignore_err',
-        '-fflags',
-        '+genpts+discardcorrupt',
-        '-i',
-        inputPath,
-        '-map',
-        '0:v:0',
-        '-map',
-        '0:a?',
-        '-c',
-        'copy',
-        ...container.extraArgs,
-        '-f',
-        container.format,
-        partial,
-      ],
-      signal,
-    );
-    await rename(partial, outputPath);
-    return outputPath;
-  } catch (err) {
-    await rm(partial, { force: true });
-    throw err;
-  }
+  await ffmpegToFile(
+    [
+      // A crash leaves a truncated last cluster: keep what decodes rather than failing.
+      '-err_detect',
+      'ignore_err',
+      '-fflags',
+      '+genpts+discardcorrupt',
+      '-i',
+      inputPath,
+      '-map',
+      '0:v:0',
+      '-map',
+      '0:a?',
+      '-c',
+      'copy',
+      ...container.extraArgs,
+      '-f',
+      container.format,
+    ],
+    outputPath,
+    `${outputBase}.remux${container.ext}`,
+    signal,
+  );
+  return outputPath;
 }

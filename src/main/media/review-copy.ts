@@ -4,9 +4,8 @@
 // stayed black under the skeleton. Pose and gait analysis always read the original; the copy is for
 // the eyes only, so it is H.264, at most 1920 px on its long side, with every frame at its original
 // presentation time (the skeleton is drawn by frame number from the video's clock).
-import { rename, rm } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { ffmpegPath, runTool } from './run-tool';
+import { ffmpegToFile } from './run-tool';
 
 const VIEWER_CODECS = new Set(['h264', 'vp8', 'vp9', 'av1']);
 const VIEWER_CONTAINERS = new Set(['.mp4', '.m4v', '.mov', '.webm', '.mkv']);
@@ -37,64 +36,53 @@ export async function makeReviewCopy(
   outputPath: string,
   o: ReviewCopyOptions,
 ): Promise<void> {
-  const partial = `${outputPath}.part.mp4`;
   const long = REVIEW_COPY_LONG_SIDE_PX;
   let pending = '';
-  try {
-    await runTool(
-      ffmpegPath(),
-      [
-        '-nostdin',
-        '-v',
-        'error',
-        '-y',
-        '-i',
-        inputPath,
-        '-map',
-        '0:v:0',
-        // Never larger than the original, long side at most `long`, even sizes (yuv420p needs them).
-        '-vf',
-        `scale='trunc(min(1,${long}/max(iw,ih))*iw/2)*2':'trunc(min(1,${long}/max(iw,ih))*ih/2)*2'`,
-        // Each frame keeps its time (the encoder would otherwise round it to 1/fps).
-        '-fps_mode',
-        'passthrough',
-        '-enc_time_base',
-        '-1',
-        '-c:v',
-        'libx264',
-        '-preset',
-        'veryfast',
-        '-crf',
-        '20',
-        '-g',
-        String(Math.max(1, Math.round(o.fps / 2))),
-        '-pix_fmt',
-        'yuv420p',
-        '-video_track_timescale',
-        '90000',
-        '-movflags',
-        '+faststart',
-        '-an',
-        '-progress',
-        'pipe:1',
-        '-nostats',
-        '-f',
-        'mp4',
-        partial,
-      ],
-      o.signal,
-      (text) => {
-        const lines = (pending + text).split('\n');
-        pending = lines.pop() ?? '';
-        for (const line of lines) {
-          const m = /^frame=(\d+)/.exec(line);
-          if (m) o.onFrames?.(Number(m[1]));
-        }
-      },
-    );
-    await rename(partial, outputPath);
-  } catch (err) {
-    await rm(partial, { force: true });
-    throw err;
-  }
+  await ffmpegToFile(
+    [
+      '-i',
+      inputPath,
+      '-map',
+      '0:v:0',
+      // Never larger than the original, long side at most `long`, even sizes (yuv420p needs them).
+      '-vf',
+      `scale='trunc(min(1,${long}/max(iw,ih))*iw/2)*2':'trunc(min(1,${long}/max(iw,ih))*ih/2)*2'`,
+      // Each frame keeps its time (the encoder would otherwise round it to 1/fps).
+      '-fps_mode',
+      'passthrough',
+      '-enc_time_base',
+      '-1',
+      '-c:v',
+      'libx264',
+      '-preset',
+      'veryfast',
+      '-crf',
+      '20',
+      '-g',
+      String(Math.max(1, Math.round(o.fps / 2))),
+      '-pix_fmt',
+      'yuv420p',
+      '-video_track_timescale',
+      '90000',
+      '-movflags',
+      '+faststart',
+      '-an',
+      '-progress',
+      'pipe:1',
+      '-nostats',
+      '-f',
+      'mp4',
+    ],
+    outputPath,
+    `${outputPath}.part.mp4`,
+    o.signal,
+    (text) => {
+      const lines = (pending + text).split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) {
+        const m = /^frame=(\d+)/.exec(line);
+        if (m) o.onFrames?.(Number(m[1]));
+      }
+    },
+  );
 }

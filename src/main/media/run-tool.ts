@@ -1,5 +1,6 @@
 // Runs ffmpeg/ffprobe to completion, collecting stdout; an AbortSignal kills the child.
 import { spawn } from 'node:child_process';
+import { rename, rm } from 'node:fs/promises';
 import { MediaError } from './media-error';
 
 /** Keep only the end of stderr: ffmpeg repeats itself and the last lines carry the cause. */
@@ -85,4 +86,25 @@ export function runToolBinary(
 export function lastLine(text: string): string {
   const lines = text.trim().split('\n');
   return (lines[lines.length - 1] ?? '').trim();
+}
+
+/**
+ * Runs ffmpeg (quiet, overwriting) with `args` writing to `partialPath`, renamed to `outputPath`
+ * only when ffmpeg succeeds: a failed or cancelled run leaves no half-written file under the real
+ * name, and no partial one.
+ */
+export async function ffmpegToFile(
+  args: string[],
+  outputPath: string,
+  partialPath: string,
+  signal?: AbortSignal,
+  onStdout?: (text: string) => void,
+): Promise<void> {
+  try {
+    await runTool(ffmpegPath(), ['-nostdin', '-v', 'error', '-y', ...args, partialPath], signal, onStdout);
+    await rename(partialPath, outputPath);
+  } catch (err) {
+    await rm(partialPath, { force: true });
+    throw err;
+  }
 }
