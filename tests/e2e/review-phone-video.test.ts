@@ -11,6 +11,7 @@ import type { TrialInfo } from '../../src/shared/api/entities';
 import { openBrowserSession, type BrowserSession } from '../helpers/browser-session';
 import { analyseInProcess, callLab, createTrialLab, type TrialLab } from '../helpers/analysed-trial';
 import { REPO_ROOT } from '../helpers/serve-process';
+import { skeletonPixels } from '../helpers/skeleton-canvas';
 
 const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'e2e');
 const CANNOT_PLAY = 'The viewer cannot play this video';
@@ -76,6 +77,19 @@ describe('review of a phone video', () => {
         return !st.seeking && Math.abs(st.currentTime - 2.5 / 30) < 0.01;
       })
       .toBe(true);
+    // Frame 100 (she walks in mid-picture): skeleton and picture together, for the eye.
+    await page.locator('video[aria-label="Trial video"]').focus();
+    for (let i = 0; i < 49; i++) await page.keyboard.press('ArrowRight');
+    await page.getByText('Frame 51 / 229').waitFor();
+    for (let i = 0; i < 49; i++) await page.keyboard.press('ArrowRight');
+    await page.getByText('Frame 100 / 229').waitFor();
+    await expect
+      .poll(async () => {
+        const st = await videoState();
+        return !st.seeking && Math.abs(st.currentTime - 100.5 / 30) < 0.01;
+      })
+      .toBe(true);
+    expect(await skeletonPixels(page)).toBeGreaterThan(500);
     await page.screenshot({ path: join(ARTIFACTS, 'review-phone-video.png'), fullPage: true });
     expect(s.consoleErrors).toEqual([]);
   });
