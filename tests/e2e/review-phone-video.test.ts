@@ -65,7 +65,7 @@ describe('review of a phone video', () => {
       .toBeGreaterThanOrEqual(2);
     const v = await videoState();
     expect(v.currentSrc).toMatch(/sagittal-left\.review\.mp4/);
-    expect(v.videoWidth).toBe(1768);
+    expect(v.videoWidth).toBe(1280);
     expect(await page.getByText(CANNOT_PLAY).count()).toBe(0);
     // Stepping frames moves the picture's clock with the frame counter.
     await page.getByRole('button', { name: 'Next frame' }).click();
