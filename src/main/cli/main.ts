@@ -1,6 +1,8 @@
 // `gaitlab` entry: global options, then one registered command.
 import { resolveLabDir } from '../store/lab-folder';
 import { UserError } from './command';
+import { MediaError } from '../media/media-error';
+import { ModelError } from '../pose/model-store';
 import { processIo } from './io';
 import { COMMANDS } from './registry';
 import { APP_VERSION } from '../services/app-version';
@@ -62,7 +64,14 @@ export async function runCli(args: string[]): Promise<number> {
   try {
     return await command.run(commandArgs, { labDir: resolveLabDir(lab), io });
   } catch (err) {
-    if (err instanceof UserError || (err instanceof Error && err.name === 'UserError')) {
+    // A video or model file that cannot be used is the user's to fix: its message says how, and a
+    // stack trace would only hide it. (ffmpeg's own exit code and stderr stay on the error object.)
+    if (
+      err instanceof UserError ||
+      err instanceof MediaError ||
+      err instanceof ModelError ||
+      (err instanceof Error && err.name === 'UserError')
+    ) {
       io.err(`gaitlab ${name}: ${err.message}`);
       return 1;
     }

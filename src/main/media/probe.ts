@@ -85,6 +85,12 @@ export async function probeVideo(path: string, signal?: AbortSignal): Promise<Vi
   );
   if (!video) {
     const hasAudio = json.streams?.some((s) => s.codec_type === 'audio');
+    const picture = json.streams?.find((s) => s.codec_type === 'video');
+    if (picture && !hasAudio)
+      throw new MediaError(
+        'not-a-video',
+        `${path} is a still picture (${(picture.codec_name ?? 'image').toUpperCase()}), not a video. Record or import a video of the trial.`,
+      );
     throw new MediaError(
       hasAudio ? 'no-video-stream' : 'not-a-video',
       hasAudio ? `${path} contains audio only, no video stream.` : `${path} contains no video stream.`,

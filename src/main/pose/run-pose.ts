@@ -420,7 +420,8 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
         framesDone: nextCommit,
         framesTotal: frameCount,
         framesPerS: fps,
-        etaS: (frameCount - nextCommit) / Math.max(fps, 1e-3),
+        // Unknown until a frame is committed (a frame finished ahead of frame 0 commits nothing).
+        etaS: fps > 0 ? (frameCount - nextCommit) / fps : NaN,
       });
     };
 

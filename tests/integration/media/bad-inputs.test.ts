@@ -1,6 +1,6 @@
 // Damaged and wrong inputs must fail with a message a clinician can act on, and a pose job on
 // them must never be marked complete. The files are made here with ffmpeg.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, truncateSync, writeFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -9,6 +9,7 @@ import { MediaError } from '../../../src/main/media/media-error';
 import { probeVideo } from '../../../src/main/media/probe';
 import { runPose } from '../../../src/main/pose/run-pose';
 import { tempDir } from '../pose/helpers';
+import { BUILT_CLI } from '../../helpers/serve-process';
 
 const dir = tempDir('bad-media');
 const ffmpeg = (...args: string[]): void => void execFileSync('ffmpeg', ['-v', 'error', '-y', ...args]);
@@ -19,6 +20,7 @@ const files = {
   empty: join(dir, 'empty.mp4'),
   audioOnly: join(dir, 'audio-only.m4a'),
   text: join(dir, 'notes.mp4'),
+  still: join(dir, 'walk-still.png'),
   rotated: join(dir, 'rotated.mp4'),
 };
 
@@ -43,6 +45,7 @@ beforeAll(() => {
   writeFileSync(files.empty, '');
   ffmpeg('-f', 'lavfi', '-i', 'sine=frequency=440:duration=2', '-c:a', 'aac', files.audioOnly);
   writeFileSync(files.text, 'Patient notes, not a video.\n'.repeat(100));
+  ffmpeg('-i', files.good, '-frames:v', '1', files.still);
   // A phone held upright: stored landscape, displayed portrait.
   ffmpeg('-i', files.good, '-c', 'copy', '-metadata:s:v:0', 'rotate=90', files.rotated);
 });
@@ -76,6 +79,18 @@ describe('bad inputs', () => {
     expect((err as MediaError).exitCode).not.toBe(0);
     expect((err as MediaError).stderr).toMatch(/Invalid data/);
     await expectPoseFails(files.text, /cannot be read as a video/);
+  });
+
+  test('a still picture instead of a video', async () => {
+    await expect(probeVideo(files.still)).rejects.toMatchObject({ kind: 'not-a-video' });
+    await expectPoseFails(files.still, /is a still picture \(PNG\), not a video\. Record or import a video/);
+    // The command line says it in one line, without a stack trace.
+    const cli = spawnSync(process.execPath, [BUILT_CLI, 'analyze', files.still], { encoding: 'utf8' });
+    expect(cli.status).toBe(1);
+    expect(cli.stderr.trim().split('\n').at(-1)).toBe(
+      `gaitlab analyze: ${files.still} is a still picture (PNG), not a video. Record or import a video of the trial.`,
+    );
+    expect(cli.stderr).not.toMatch(/\n\s+at /);
   });
 
   test('truncated mp4 whose index was at the end (index lost)', async () => {
