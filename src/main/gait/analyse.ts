@@ -63,6 +63,9 @@ export interface AnalysisOptions {
   maxMissingFraction?: number;
 }
 
+/** Below this length, s, a recording without walking is called too short rather than still. */
+const SHORTEST_WALK_S = 1;
+
 export type AnalysisErrorCode =
   | 'invalid-input'
   | 'nobody-in-view'
@@ -393,6 +396,12 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
       legLength,
     });
     if (detection.kind === 'standing-still') {
+      // A clip shorter than a stride cannot show walking: say that, not that the subject stood.
+      if (n / rateHz < SHORTEST_WALK_S)
+        return fail(
+          'no-gait-cycles',
+          `The recording is too short to show walking: ${(n / rateHz).toFixed(2)} s (${n} frames), and one stride takes about a second. Record the subject walking across the camera's view for at least two strides.`,
+        );
       return fail(
         'standing-still',
         `The subject did not walk: the pelvis moved at most ${detection.maxPelvisSpeedLegPerS.toFixed(2)} leg lengths per second and the feet did not cycle. Record a trial with the subject walking across the camera's view.`,

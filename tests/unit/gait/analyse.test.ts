@@ -274,6 +274,17 @@ describe('clear errors instead of empty numbers', () => {
     }
   });
 
+  it('a clip shorter than a stride is called too short, not still', () => {
+    const r = analyseTrajectories(syntheticWalk({ seconds: 0.2 }));
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('no-gait-cycles');
+      expect(r.error.message).toBe(
+        "The recording is too short to show walking: 0.20 s (6 frames), and one stride takes about a second. Record the subject walking across the camera's view for at least two strides.",
+      );
+    }
+  });
+
   it('landmarks missing for long stretches', () => {
     const set = syntheticWalk();
     // Feet lost for 2 of every 2.5 s (behind an obstacle): gaps far beyond what may be filled.
