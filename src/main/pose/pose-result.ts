@@ -90,6 +90,8 @@ export interface PoseResult {
   manifest: PoseManifest;
   track: PoseTrack;
   stats?: PoseRunStats;
+  /** Set when the track was put on a steady clock (pose/uniform-clock.ts) and the camera had dropped frames. */
+  droppedFrames?: { frames: number[]; longestGapS: number };
 }
 
 export class PoseJobIncompleteError extends Error {

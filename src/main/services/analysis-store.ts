@@ -5,6 +5,7 @@ import type { TrialAnalysisView } from '../../shared/api/analysis-types';
 import { ApiError } from '../../shared/api/envelope';
 import type { TrialInfo } from '../../shared/api/entities';
 import { readPoseResult, type PoseResult } from '../pose/pose-result';
+import { resultOnUniformClock } from '../pose/uniform-clock';
 import { writeFileAtomic } from '../store/atomic-file';
 import { resolveInsideLab, trialDirRelative } from '../store/lab-folder';
 import type { AnalysisDeps } from './trial-analysis';
@@ -37,6 +38,7 @@ export function storeAnalysisView(
 /**
  * A trial camera's finished pose job, or null when there is none to read (never run, still
  * running or cancelled half-way, removed): callers then show or use nothing for that camera.
+ * The track is on a steady clock (pose/uniform-clock.ts), as analysis and review count frames.
  */
 export function storedPoseOf(
   deps: Pick<AnalysisDeps, 'layout' | 'analyses'>,
@@ -46,7 +48,7 @@ export function storedPoseOf(
   const poseDir = deps.analyses.get(trialId, camera)?.poseDir;
   if (!poseDir) return null;
   try {
-    return readPoseResult(resolveInsideLab(deps.layout.root, poseDir));
+    return resultOnUniformClock(readPoseResult(resolveInsideLab(deps.layout.root, poseDir)));
   } catch {
     return null;
   }

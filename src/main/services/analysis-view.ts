@@ -15,6 +15,8 @@ export interface ViewContext {
   lowConfidenceFrames: number[];
   eventsEditedByHand: boolean;
   provenance: TrialAnalysisView['provenance'];
+  /** What the pose track itself has to say (frames the camera dropped), added to the warnings. */
+  notes?: string[];
 }
 
 export function analysisToView(a: GaitAnalysis, c: ViewContext): TrialAnalysisView {
@@ -95,7 +97,7 @@ export function analysisToView(a: GaitAnalysis, c: ViewContext): TrialAnalysisVi
       : null,
     lowConfidenceFrames: c.lowConfidenceFrames,
     viewDoubt: a.viewDoubt,
-    warnings: [...a.warnings],
+    warnings: [...(c.notes ?? []), ...a.warnings],
     videoRelativePath: c.videoRelativePath,
     // The event method as it ran on this trial (contact placement depends on the data).
     provenance: { ...c.provenance, eventMethod: a.eventMethod },
@@ -122,7 +124,7 @@ export function failedView(c: ViewContext, message: string): TrialAnalysisView {
     parameters: [],
     scale: null,
     lowConfidenceFrames: c.lowConfidenceFrames,
-    warnings: [],
+    warnings: [...(c.notes ?? [])],
     videoRelativePath: c.videoRelativePath,
     provenance: c.provenance,
   };

@@ -6,6 +6,7 @@ import type { PoseTrackView, TrialAnalysisView } from '../../shared/api/analysis
 import type { TrialInfo } from '../../shared/api/entities';
 import { runPose } from '../pose/run-pose';
 import { readPoseResult, type PoseResult } from '../pose/pose-result';
+import { droppedFramesNotes, resultOnUniformClock } from '../pose/uniform-clock';
 import type { GaitEvent } from '../gait/types';
 import type { AnalysisResult } from '../gait/analyse';
 import { resolveInsideLab } from '../store/lab-folder';
@@ -115,6 +116,7 @@ function analyseStoredPose(
     camera,
     videoRelativePath,
     lowConfidenceFrames: pose.manifest.lowConfidenceFrames,
+    notes: droppedFramesNotes(pose),
     eventsEditedByHand: edited !== null,
     provenance: provenance(pose, heightM),
   };
@@ -161,7 +163,7 @@ export function analyseCameraFromStoredPose(
   const row = deps.analyses.get(trialId, video.camera);
   if (!row?.poseDir)
     throw new ApiError({ code: 'conflict', message: `The ${camera} camera has no pose job to analyse.` });
-  const pose = readPoseResult(resolveInsideLab(deps.layout.root, row.poseDir));
+  const pose = resultOnUniformClock(readPoseResult(resolveInsideLab(deps.layout.root, row.poseDir)));
   const heightM = (row.settings.heightM as number | null | undefined) ?? defaultHeight(deps, trial);
   return analyseStoredPose(deps, trial, video.camera, video.relativePath, pose, heightM);
 }
@@ -233,7 +235,7 @@ export async function analyseTrial(
   if (!options.partOfTrial) deps.trials.setStatus(trial.id, 'analysing');
   deps.events.emit({ type: 'data.changed', entity: 'trial', id: trial.id });
   try {
-    const pose = await runPose({
+    const posed = await runPose({
       videoPath: video.absolutePath,
       outDir: resolveInsideLab(deps.layout.root, poseRel),
       ...(person ? { person: { kind: 'box' as const, box: person.box, frame: person.frame } } : {}),
@@ -245,6 +247,7 @@ export async function analyseTrial(
           p.stage === 'scanning' ? 'Finding the patient' : 'Pose estimation',
         ),
     });
+    const pose = resultOnUniformClock(posed);
     await ensureReviewCopy(deps, trial, video, {
       codec: pose.manifest.video.codec,
       fps: pose.manifest.video.fps,
@@ -455,7 +458,7 @@ export function reanalyse(
     ...(change.excludedCycles !== undefined ? { excludedCycles: change.excludedCycles } : {}),
   });
   if (!video) return reanalyseTriangulated(deps, trial);
-  const pose = readPoseResult(resolveInsideLab(deps.layout.root, row.poseDir));
+  const pose = resultOnUniformClock(readPoseResult(resolveInsideLab(deps.layout.root, row.poseDir)));
   const heightM = (row.settings.heightM as number | null | undefined) ?? defaultHeight(deps, trial);
   return analyseStoredPose(deps, trial, video.camera, video.relativePath, pose, heightM);
 }
@@ -502,7 +505,7 @@ export function trialGaitAnalysis(
   const video = videoOf(deps, trial, camera);
   const row = deps.analyses.get(trialId, video.camera);
   if (!row?.poseDir) return null;
-  const pose = readPoseResult(resolveInsideLab(deps.layout.root, row.poseDir));
+  const pose = resultOnUniformClock(readPoseResult(resolveInsideLab(deps.layout.root, row.poseDir)));
   const events = startingEvents(
     deps,
     trial,

@@ -1,5 +1,6 @@
 // Analysing a video file outside any lab (CLI `gaitlab analyze video.mp4`): same pose job and gait
 // code as for trials, with the pose work kept in a cache folder so an interrupted run resumes.
+import { droppedFramesNotes, resultOnUniformClock } from '../pose/uniform-clock';
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,19 +38,22 @@ export async function analyseVideoFile(
   options: VideoAnalysisOptions = {},
 ): Promise<{ view: TrialAnalysisView; analysis: GaitAnalysis | null }> {
   const outDir = poseCacheDirFor(videoPath, options.cacheDir ?? join(tmpdir(), 'gaitlab-pose'));
-  const pose = await runPose({
+  const posed = await runPose({
     videoPath,
     outDir,
     ...(options.person ? { person: { kind: 'box' as const, ...options.person } } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
+  // Analysis counts time in frames: a video that dropped frames is put on a steady clock first.
+  const pose = resultOnUniformClock(posed);
   const heightM = options.heightM ?? null;
   const vc: ViewContext = {
     trialId: '',
     camera: 'cam1',
     videoRelativePath: videoPath,
     lowConfidenceFrames: pose.manifest.lowConfidenceFrames,
+    notes: droppedFramesNotes(pose),
     eventsEditedByHand: false,
     provenance: provenance(pose, heightM),
   };
