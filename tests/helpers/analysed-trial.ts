@@ -57,6 +57,8 @@ export interface DemoCamera {
   nobodyDurationS?: number;
   /** As an iPhone records it: HEVC in a QuickTime .mov (the review's browser cannot play it). */
   hevc?: boolean;
+  /** An ffmpeg select expression of the frames kept; the others are dropped, the rest keep their times. */
+  keepFrames?: string;
 }
 
 /** Creates the lab (closed again on return, so a bridge can open it). */
@@ -90,7 +92,7 @@ export async function createTrialLab(
     });
     const trialDir = trialDirRelative(patient.id, session.id, created.id);
     const files = cameras.map(
-      ({ camera, mirrored, nobody, startS, source, nobodySize, nobodyDurationS, hevc }) => {
+      ({ camera, mirrored, nobody, startS, source, nobodySize, nobodyDurationS, hevc, keepFrames }) => {
         const input = source ? sharedDataPath(source) : video;
         const videoRel = `${trialDir}/${camera}.${hevc ? 'mov' : 'mp4'}`;
         const target = resolveInsideLab(labDir, videoRel);
@@ -101,6 +103,14 @@ export async function createTrialLab(
               ' ',
             ),
             ...'-c:v libx264 -preset ultrafast -pix_fmt yuv420p'.split(' '),
+            target,
+          ]);
+        else if (keepFrames)
+          execFileSync('ffmpeg', [
+            ...['-v', 'error', '-y', '-i', input, '-an', '-vf', `select='${keepFrames}'`],
+            ...'-fps_mode passthrough -c:v libx264 -preset veryfast -crf 18 -video_track_timescale 90000'.split(
+              ' ',
+            ),
             target,
           ]);
         else if (hevc)

@@ -488,6 +488,7 @@ export function readPoseTrackView(
     visibility: Array.from(t.visibility, r2),
     confidence: Array.from(t.confidence, r2),
     lowConfidenceFrames: pose.manifest.lowConfidenceFrames,
+    ...(pose.droppedFrames?.frames.length ? { droppedFrames: pose.droppedFrames.frames } : {}),
   };
 }
 

@@ -117,6 +117,8 @@ export interface PoseTrackView {
   visibility: number[];
   confidence: number[];
   lowConfidenceFrames: number[];
+  /** Instants with no picture (frames the camera dropped; see pose/uniform-clock.ts). Absent: none. */
+  droppedFrames?: number[];
 }
 
 /** A rectangle in the video's displayed pixels (after rotation metadata). */

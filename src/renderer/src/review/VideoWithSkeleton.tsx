@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { PoseTrackView } from '../../../shared/api/analysis-types';
 import { drawSkeleton } from './skeleton';
 import { PLAYBACK_RATES, type Player } from './use-player';
@@ -27,6 +27,7 @@ export function VideoWithSkeleton({
 }: Props) {
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
   const { frame } = player;
+  const dropped = useMemo(() => new Set(pose?.droppedFrames ?? []), [pose]);
   // The source the browser could not play (the skeleton and numbers do not depend on it).
   const [unplayable, setUnplayable] = useState<string | null>(null);
   const aspect = pose ? `${pose.widthPx} / ${pose.heightPx}` : '16 / 9';
@@ -70,6 +71,9 @@ export function VideoWithSkeleton({
           </p>
         )}
         {lowConfidence.has(frame) && <div className="stage-flag">Low pose confidence on this frame</div>}
+        {dropped.has(frame) && (
+          <div className="stage-flag">No picture at this instant: the camera dropped this frame</div>
+        )}
       </div>
       <div className="player-controls" role="group" aria-label="Playback">
         <button type="button" onClick={() => player.step(-1)} title="Previous frame (←)">
