@@ -66,11 +66,24 @@ describe('review of a video with dropped frames', () => {
     await page.goto(`${s.serve.url}#/trials/${lab.trial.id}`);
     await page.getByRole('heading', { name: 'Video and skeleton' }).waitFor();
     await page.getByText(NO_PICTURE).waitFor({ state: 'detached' });
+    // The timeline marks the instants without a picture, apart from low pose confidence.
+    expect(await page.locator('.timeline rect.dropped-frames title').allTextContents()).toEqual([
+      'Frames 100-111: no picture (dropped by the camera)',
+    ]);
     await goToFrame(104, 0);
     await page.getByText(NO_PICTURE).waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'review-dropped-frame.png'), fullPage: true });
     await goToFrame(130, 104);
     expect(await page.getByText(NO_PICTURE).count()).toBe(0);
+    // The picture has caught up with the frame counter (the video seeks to the frame's time).
+    await expect
+      .poll(() =>
+        page.locator('video[aria-label="Trial video"]').evaluate((v) => {
+          const e = v as unknown as { currentTime: number; seeking: boolean; readyState: number };
+          return !e.seeking && e.readyState >= 2 && Math.abs(e.currentTime - 130.5 / 30) < 0.01;
+        }),
+      )
+      .toBe(true);
     await expect.poll(() => skeletonPixels(page)).toBeGreaterThan(500);
     await page.screenshot({ path: join(ARTIFACTS, 'review-after-dropped-frames.png'), fullPage: true });
     expect(s.consoleErrors).toEqual([]);

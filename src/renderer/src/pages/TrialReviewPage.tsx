@@ -343,6 +343,7 @@ export function TrialReviewPage({ id }: { id: string }) {
               events={a.events}
               cycles={a.cycles}
               lowConfidenceFrames={a.lowConfidenceFrames}
+              droppedFrames={pose?.droppedFrames ?? []}
               busy={review.busy}
               onSeekFrame={seekFrame}
               onMoveEvent={review.moveEvent}

@@ -10,6 +10,8 @@ interface Props {
   events: GaitEventView[];
   cycles: CycleView[];
   lowConfidenceFrames: number[];
+  /** Instants without a picture (frames the camera dropped). */
+  droppedFrames?: number[];
   busy: boolean;
   onSeekFrame: (frame: number) => void;
   onMoveEvent: (event: GaitEventView, toFrame: number) => void;
@@ -52,6 +54,7 @@ export function EventTimeline({
   events,
   cycles,
   lowConfidenceFrames,
+  droppedFrames = [],
   busy,
   onSeekFrame,
   onMoveEvent,
@@ -119,6 +122,22 @@ export function EventTimeline({
             >
               <title>
                 {a === b ? `Frame ${a}: low pose confidence` : `Frames ${a}-${b}: low pose confidence`}
+              </title>
+            </rect>
+          ))}
+          {frameRuns(droppedFrames).map(([a, b]) => (
+            <rect
+              key={`dropped-${a}`}
+              className="dropped-frames"
+              x={x(a) - pxPerFrame / 2}
+              width={Math.max(2, (b - a + 1) * pxPerFrame)}
+              y={AXIS_H + 2}
+              height={CONF_H - 4}
+            >
+              <title>
+                {a === b
+                  ? `Frame ${a}: no picture (dropped by the camera)`
+                  : `Frames ${a}-${b}: no picture (dropped by the camera)`}
               </title>
             </rect>
           ))}
@@ -262,7 +281,14 @@ export function EventTimeline({
       <p className="legend">
         <span className="legend-ic">▼</span> initial contact · <span className="legend-fo">◇</span> foot off ·
         bars: stance (thick) and swing (thin) per cycle · <span className="legend-low">▮</span> low pose
-        confidence · ● set by hand. Drag a marker, or focus it and press ← / →, to correct an event.
+        confidence
+        {droppedFrames.length > 0 && (
+          <>
+            {' '}
+            · <span className="legend-dropped">▮</span> no picture (frames the camera dropped)
+          </>
+        )}{' '}
+        · ● set by hand. Drag a marker, or focus it and press ← / →, to correct an event.
       </p>
     </div>
   );
