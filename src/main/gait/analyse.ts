@@ -34,6 +34,7 @@ import { residualAnalysis } from './residual-analysis';
 import { pelvisTiltSeries, sagittalAngles, trunkTiltSeries } from './sagittal-angles';
 import { resolveScale, type Scale, type ScaleSource } from './scaling';
 import { computeSpatiotemporal, type SpatiotemporalResult } from './spatiotemporal';
+import { slowMotionNote } from './slow-motion';
 import {
   SIDES,
   type CameraView,
@@ -700,6 +701,9 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
       ? { treadmillBeltSpeedMps: options.treadmillBeltSpeedMps }
       : {}),
   });
+
+  const slowMotion = slowMotionNote(cycles);
+  if (slowMotion) warnings.unshift(slowMotion);
 
   return {
     ok: true,

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { slowMotionNote } from '../../../src/main/gait/slow-motion';
+import type { GaitCycle } from '../../../src/main/gait/cycles';
 import { analyseTrajectories } from '../../../src/main/gait/analyse';
 import { addEvent, removeEvent } from '../../../src/main/gait/gait-events';
 import { poseTrackToTrajectorySet } from '../../../src/main/gait/pose-adapter';
@@ -283,6 +285,28 @@ describe('clear errors instead of empty numbers', () => {
         "The recording is too short to show walking: 0.20 s (6 frames), and one stride takes about a second. Record the subject walking across the camera's view for at least two strides.",
       );
     }
+  });
+
+  it('strides longer than anyone walks are suspected to come from a slow-motion video', () => {
+    const stride = (durationS: number): GaitCycle => ({
+      side: 'left',
+      index: 0,
+      startFrame: 0,
+      endFrame: 30 * durationS,
+      durationS,
+      passIndex: 0,
+      flags: durationS > 3 ? ['too-long'] : [],
+      excluded: durationS > 3,
+    });
+    // The Sports2D walk played 4x slow gives strides of about 4.8 s, flagged too long.
+    expect(slowMotionNote([4.7, 4.8, 4.9].map(stride))).toBe(
+      'Strides last 4.8 s (25 steps/min), longer than anyone walks: if this video plays in slow motion, its clock is not real time, and every time, cadence and speed measured from it is too slow by the slow-motion factor. Analyse the original recording, at its real frame rate.',
+    );
+    expect(slowMotionNote([3.9, 4.0].map(stride))).toBeNull();
+    // A very slow walker (strides of 3 s, 40 steps/min) is analysed without the note.
+    const slowest = analyseTrajectories(syntheticWalk({ seconds: 24, strideS: 3, speedMps: 0.44 }));
+    expect(slowest.ok && slowest.analysis.cycles.length > 0).toBe(true);
+    expect(slowest.ok && slowest.analysis.warnings.some((w) => /slow motion/.test(w))).toBe(false);
   });
 
   it('landmarks missing for long stretches', () => {
