@@ -7,7 +7,7 @@
 // with every frame at its original presentation time (the skeleton is drawn by frame number from
 // the video's clock).
 import { extname } from 'node:path';
-import { ffmpegToFile } from './run-tool';
+import { ffmpegToFile, h264KeepingFrameTimes } from './run-tool';
 
 const VIEWER_CODECS = new Set(['h264', 'vp8', 'vp9', 'av1']);
 const VIEWER_CONTAINERS = new Set(['.mp4', '.m4v', '.mov', '.webm', '.mkv']);
@@ -49,25 +49,12 @@ export async function makeReviewCopy(
       // Long side at most `long`, shape kept to the nearest even pixel (yuv420p needs even sizes).
       '-vf',
       `scale='round(min(1,${long}/max(iw,ih))*iw/2)*2':'round(min(1,${long}/max(iw,ih))*ih/2)*2'`,
-      // Each frame keeps its time (the encoder would otherwise round it to 1/fps).
-      '-fps_mode',
-      'passthrough',
-      '-enc_time_base',
-      '-1',
-      '-c:v',
-      'libx264',
-      '-preset',
-      'veryfast',
-      '-crf',
-      '20',
-      '-g',
-      String(Math.max(1, Math.round(o.fps / 2))),
-      '-pix_fmt',
-      'yuv420p',
-      '-video_track_timescale',
-      '90000',
-      '-movflags',
-      '+faststart',
+      ...h264KeepingFrameTimes({
+        preset: 'veryfast',
+        crf: 20,
+        keyframeEvery: Math.max(1, Math.round(o.fps / 2)),
+        timescale: 90000,
+      }),
       '-an',
       '-progress',
       'pipe:1',

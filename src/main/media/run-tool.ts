@@ -108,3 +108,22 @@ export async function ffmpegToFile(
     throw err;
   }
 }
+
+/**
+ * ffmpeg output options for an H.264 MP4 in which every frame keeps its input time (the encoder
+ * would otherwise round times to 1/fps, and dropped frames would vanish from the clock), with a
+ * keyframe every `keyframeEvery` frames so review can step and seek quickly.
+ */
+export function h264KeepingFrameTimes(o: {
+  preset: 'ultrafast' | 'veryfast';
+  crf: number;
+  keyframeEvery: number;
+  /** Ticks per second of the MP4 track's clock. */
+  timescale: number;
+}): string[] {
+  return [
+    ...['-fps_mode', 'passthrough', '-enc_time_base', '-1'],
+    ...['-c:v', 'libx264', '-preset', o.preset, '-crf', String(o.crf), '-g', String(o.keyframeEvery)],
+    ...['-pix_fmt', 'yuv420p', '-video_track_timescale', String(o.timescale), '-movflags', '+faststart'],
+  ];
+}

@@ -111,36 +111,20 @@ export function EventTimeline({
           <text x={4} y={AXIS_H + CONF_H - 4} className="row-label small">
             Low conf.
           </text>
-          {frameRuns(lowConfidenceFrames).map(([a, b]) => (
-            <rect
-              key={a}
-              className="low-confidence"
-              x={x(a) - pxPerFrame / 2}
-              width={Math.max(2, (b - a + 1) * pxPerFrame)}
-              y={AXIS_H + 2}
-              height={CONF_H - 4}
-            >
-              <title>
-                {a === b ? `Frame ${a}: low pose confidence` : `Frames ${a}-${b}: low pose confidence`}
-              </title>
-            </rect>
-          ))}
-          {frameRuns(droppedFrames).map(([a, b]) => (
-            <rect
-              key={`dropped-${a}`}
-              className="dropped-frames"
-              x={x(a) - pxPerFrame / 2}
-              width={Math.max(2, (b - a + 1) * pxPerFrame)}
-              y={AXIS_H + 2}
-              height={CONF_H - 4}
-            >
-              <title>
-                {a === b
-                  ? `Frame ${a}: no picture (dropped by the camera)`
-                  : `Frames ${a}-${b}: no picture (dropped by the camera)`}
-              </title>
-            </rect>
-          ))}
+          <FrameRunBars
+            frames={lowConfidenceFrames}
+            className="low-confidence"
+            what="low pose confidence"
+            x={x}
+            pxPerFrame={pxPerFrame}
+          />
+          <FrameRunBars
+            frames={droppedFrames}
+            className="dropped-frames"
+            what="no picture (dropped by the camera)"
+            x={x}
+            pxPerFrame={pxPerFrame}
+          />
         </g>
         {SIDES.map((side) => {
           const top = rowTop(side);
@@ -291,5 +275,31 @@ export function EventTimeline({
         · ● set by hand. Drag a marker, or focus it and press ← / →, to correct an event.
       </p>
     </div>
+  );
+}
+
+/** One bar per run of consecutive frames on the confidence row, titled with what they are. */
+function FrameRunBars(p: {
+  frames: number[];
+  className: string;
+  what: string;
+  x: (frame: number) => number;
+  pxPerFrame: number;
+}) {
+  return (
+    <>
+      {frameRuns(p.frames).map(([a, b]) => (
+        <rect
+          key={a}
+          className={p.className}
+          x={p.x(a) - p.pxPerFrame / 2}
+          width={Math.max(2, (b - a + 1) * p.pxPerFrame)}
+          y={AXIS_H + 2}
+          height={CONF_H - 4}
+        >
+          <title>{a === b ? `Frame ${a}: ${p.what}` : `Frames ${a}-${b}: ${p.what}`}</title>
+        </rect>
+      ))}
+    </>
   );
 }
