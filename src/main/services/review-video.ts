@@ -21,16 +21,16 @@ export interface ReviewCopyJob {
 
 /**
  * Makes the copy when the viewer cannot play the original and no copy newer than it exists.
- * A copy that cannot be made leaves the analysis alone (review then says the video cannot be
- * shown); only cancelling stops the job.
+ * A copy that cannot be made does not stop the analysis: the returned sentence says why, for its
+ * notes (review also says the video cannot be shown). Only cancelling stops the job.
  */
 export async function ensureReviewCopy(
   deps: LabContext,
   trial: TrialInfo,
   video: TrialVideo,
   job: ReviewCopyJob,
-): Promise<void> {
-  if (viewerPlays(job.codec, video.relativePath)) return;
+): Promise<string | null> {
+  if (viewerPlays(job.codec, video.relativePath)) return null;
   const relativePath = `${dirname(video.relativePath)}/${reviewCopyName(basename(video.relativePath))}`;
   const absolutePath = resolveInsideLab(deps.layout.root, relativePath);
   const listed = trial.files.some((f) => f.kind === 'review-video' && f.relativePath === relativePath);
@@ -39,7 +39,7 @@ export async function ensureReviewCopy(
     existsSync(absolutePath) &&
     statSync(absolutePath).mtimeMs >= statSync(video.absolutePath).mtimeMs
   )
-    return;
+    return null;
   const message = 'Making a copy of the video the viewer can play';
   job.onProgress?.(0, job.frameCount, message);
   try {
@@ -50,7 +50,8 @@ export async function ensureReviewCopy(
     });
   } catch (err) {
     if (job.signal?.aborted || (err instanceof MediaError && err.kind === 'cancelled')) throw err;
-    return;
+    return `The ${video.camera} video (${job.codec}) cannot be played in review, and a copy that can could not be made: ${err instanceof Error ? err.message : String(err)}`;
   }
   deps.trials.addFiles(trial.id, [{ camera: video.camera, relativePath, kind: 'review-video' }]);
+  return null;
 }

@@ -107,7 +107,7 @@ function analyseStoredPose(
   videoRelativePath: string,
   pose: PoseResult,
   heightM: number | null,
-  options: { setTrialStatus?: boolean; followers?: boolean } = {},
+  options: { setTrialStatus?: boolean; followers?: boolean; notes?: string[] } = {},
 ): TrialAnalysisView {
   const row = deps.analyses.get(trial.id, camera);
   const edited = (row?.editedEvents as GaitEvent[] | null) ?? null;
@@ -116,7 +116,7 @@ function analyseStoredPose(
     camera,
     videoRelativePath,
     lowConfidenceFrames: pose.manifest.lowConfidenceFrames,
-    notes: droppedFramesNotes(pose),
+    notes: [...droppedFramesNotes(pose), ...(options.notes ?? [])],
     eventsEditedByHand: edited !== null,
     provenance: provenance(pose, heightM),
   };
@@ -248,7 +248,7 @@ export async function analyseTrial(
         ),
     });
     const pose = resultOnUniformClock(posed);
-    await ensureReviewCopy(deps, trial, video, {
+    const copyNote = await ensureReviewCopy(deps, trial, video, {
       codec: pose.manifest.video.codec,
       fps: pose.manifest.video.fps,
       frameCount: pose.manifest.video.frameCount,
@@ -257,6 +257,7 @@ export async function analyseTrial(
     });
     return analyseStoredPose(deps, trial, video.camera, video.relativePath, pose, heightM, {
       setTrialStatus: !options.partOfTrial,
+      ...(copyNote ? { notes: [copyNote] } : {}),
     });
   } catch (err) {
     const cancelled = options.signal?.aborted === true;

@@ -2,9 +2,12 @@
 // original, and analysing it leaves an H.264 copy that the review's browser can play, listed with
 // the trial's files, with every frame at the original's time (the skeleton is drawn by frame number
 // from the video's clock). A second analysis does not make the copy again.
-import { statSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { probeVideo } from '../../../src/main/media/probe';
+import { openLab } from '../../../src/main/services/lab-services';
+import { ensureReviewCopy } from '../../../src/main/services/review-video';
 import { resolveInsideLab } from '../../../src/main/store/lab-folder';
 import type { TrialAnalysisView } from '../../../src/shared/api/analysis-types';
 import type { TrialInfo } from '../../../src/shared/api/entities';
@@ -47,6 +50,34 @@ describe('a copy of a phone video for review', () => {
       `review copy: ${b.frameCount} frames ${b.widthPx}x${b.heightPx} ${b.codec}, frame times within ${(worst * 1000).toFixed(3)} ms of the ${a.codec} original`,
     );
     expect(worst).toBeLessThan(0.0005);
+  });
+
+  it('when it cannot be made, says why instead of stopping the analysis', async () => {
+    const damaged = join(lab.labDir, 'damaged.mov');
+    writeFileSync(damaged, 'not a video\n'.repeat(50));
+    const labServices = openLab(lab.labDir);
+    try {
+      const note = await ensureReviewCopy(
+        labServices,
+        trial,
+        {
+          camera: 'frontal',
+          view: 'frontal',
+          relativePath: 'damaged.mov',
+          absolutePath: damaged,
+          startOffsetMs: 0,
+          fps: 30,
+          frameCount: 30,
+          durationS: 1,
+        },
+        { codec: 'hevc', fps: 30, frameCount: 30 },
+      );
+      expect(note).toMatch(
+        /^The frontal video \(hevc\) cannot be played in review, and a copy that can could not be made: ffmpeg failed/,
+      );
+    } finally {
+      labServices.close();
+    }
   });
 
   it('is not made again when the trial is analysed again', async () => {
