@@ -295,8 +295,8 @@ describe('clear errors instead of empty numbers', () => {
       endFrame: 30 * durationS,
       durationS,
       passIndex: 0,
-      flags: durationS > 3 ? ['too-long'] : [],
-      excluded: durationS > 3,
+      flags: durationS > 4 ? ['too-long'] : [],
+      excluded: durationS > 4,
     });
     // The Sports2D walk played 4x slow gives strides of about 4.8 s, flagged too long.
     expect(slowMotionNote([4.7, 4.8, 4.9].map(stride))).toBe(
