@@ -86,6 +86,57 @@ export function findPeaks(
   return final.map((i) => i + parabolicOffset(signal[i - 1]!, signal[i]!, signal[i + 1]!));
 }
 
+/**
+ * The signal's repeat period in frames: the lag, between `minLagFrames` and `maxLagFrames`, of the
+ * highest autocorrelation after it first turns negative (NaN samples skipped); null when it never
+ * does (no oscillation to measure).
+ */
+export function dominantPeriodFrames(
+  signal: ArrayLike<number>,
+  start: number,
+  end: number,
+  minLagFrames: number,
+  maxLagFrames: number,
+): number | null {
+  let sum = 0;
+  let count = 0;
+  for (let i = start; i < end; i++)
+    if (Number.isFinite(signal[i]!)) {
+      sum += signal[i]!;
+      count++;
+    }
+  if (count < 3) return null;
+  const mean = sum / count;
+  const r = (lag: number): number => {
+    let num = 0;
+    let den = 0;
+    for (let i = start; i + lag < end; i++) {
+      const a = signal[i]! - mean;
+      const b = signal[i + lag]! - mean;
+      if (!Number.isFinite(a) || !Number.isFinite(b)) continue;
+      num += a * b;
+      den += (a * a + b * b) / 2;
+    }
+    return den > 0 ? num / den : NaN;
+  };
+  let turned = false;
+  let best: number | null = null;
+  let bestR = -Infinity;
+  for (let lag = 1; lag <= Math.min(maxLagFrames, end - start - 2); lag++) {
+    const v = r(lag);
+    if (!Number.isFinite(v)) continue;
+    if (!turned) {
+      turned = v < 0;
+      continue;
+    }
+    if (lag >= minLagFrames && v > bestR) {
+      bestR = v;
+      best = lag;
+    }
+  }
+  return best;
+}
+
 export function parabolicOffset(a: number, b: number, c: number): number {
   const den = a - 2 * b + c;
   if (den === 0 || !Number.isFinite(den)) return 0;

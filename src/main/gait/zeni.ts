@@ -3,7 +3,7 @@
 // back at foot off. This needs no heel strike, no force plate and no ground height, so it also works
 // on treadmills and for toe walkers (use the forefoot or the foot's most forward point for contact).
 
-import { findPeaks, parabolicOffset, robustRange } from './peaks';
+import { dominantPeriodFrames, findPeaks, parabolicOffset, robustRange } from './peaks';
 import type { GaitEvent, Side } from './types';
 
 export interface ZeniInput {
@@ -70,7 +70,16 @@ export function zeniEvents(input: ZeniInput, options: ZeniOptions = {}): GaitEve
     toeRel[i] = -t;
   }
   const minSep = Math.round((options.minStrideS ?? 0.4) * input.rateHz);
-  const window = Math.round(0.6 * input.rateHz);
+  // A peak must stand out within 0.6 s on either side; for the slowest walkers (strides over 2 s)
+  // within a third of a stride instead, or the slow swing never rises enough in 0.6 s.
+  const stride = dominantPeriodFrames(
+    heelRel,
+    input.startFrame,
+    input.endFrame,
+    Math.round(0.4 * input.rateHz),
+    Math.round(6 * input.rateHz),
+  );
+  const window = Math.round(Math.max(0.6 * input.rateHz, 0.3 * (stride ?? 0)));
   const events: GaitEvent[] = [];
   const ic = findPeaks(heelRel, input.startFrame, input.endFrame, {
     minSeparationFrames: minSep,

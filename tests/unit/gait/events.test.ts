@@ -9,6 +9,7 @@ import {
   removeEvent,
 } from '../../../src/main/gait/gait-events';
 import { zeniEvents } from '../../../src/main/gait/zeni';
+import { dominantPeriodFrames } from '../../../src/main/gait/peaks';
 
 const rate = 100;
 const n = 600;
@@ -88,6 +89,43 @@ describe('Zeni events', () => {
     );
     const kinds = ev.map((e) => e.kind);
     for (let k = 1; k < kinds.length; k++) expect(kinds[k]).not.toBe(kinds[k - 1]);
+  });
+});
+
+describe('Zeni events of the slowest walkers', () => {
+  it('measures the stride from the signal itself (autocorrelation)', () => {
+    const sine = Float64Array.from({ length: 900 }, (_, i) => Math.sin((2 * Math.PI * i) / 385));
+    expect(dominantPeriodFrames(sine, 0, 900, 40, 600)).toBe(385);
+    expect(dominantPeriodFrames(new Float64Array(300).fill(2), 0, 300, 40, 600)).toBeNull();
+  });
+
+  it('finds every contact and foot off with strides of 3.85 and 6 s', () => {
+    for (const strideS of [3.85, 6]) {
+      const len = Math.round(5.5 * strideS * rate);
+      const p = Float64Array.from({ length: len }, (_, i) => (0.3 * i) / rate);
+      const at = (phase: number) =>
+        Float64Array.from(
+          { length: len },
+          (_, i) => p[i]! + 0.3 * Math.cos((2 * Math.PI * i) / rate / strideS - phase),
+        );
+      const ev = zeniEvents(
+        {
+          side: 'left',
+          heelForward: at(0),
+          toeForward: at(Math.PI + 1.2 * Math.PI),
+          pelvisForward: p,
+          rateHz: rate,
+          startFrame: 0,
+          endFrame: len,
+        },
+        { contactRefinement: 'none' },
+      );
+      const ic = ev.filter((e) => e.kind === 'initial-contact').map((e) => e.frame / rate);
+      // A 0.6 s window saw no peak stand out at these strides: every other contact was lost.
+      expect(ic.length, `stride ${strideS} s`).toBe(5);
+      ic.forEach((t, k) => expect(t).toBeCloseTo(strideS * (k + 1), 1));
+      expect(ev.filter((e) => e.kind === 'foot-off').length).toBeGreaterThanOrEqual(5);
+    }
   });
 });
 
