@@ -1,7 +1,7 @@
-// A copy of a trial video that the review's <video> element can play. Chromium (the desktop app's
-// and the web bridge's browser) plays H.264, VP8, VP9 and AV1 in MP4, MOV, WebM and MKV, but not
-// HEVC (what iPhones record by default), MPEG-4 part 2, MJPEG, or anything in AVI: the picture
-// stayed black under the skeleton. Pose and gait analysis always read the original; the copy is for
+// A copy of a trial video that the review's <video> element can play. Chromium and Electron play
+// H.264, VP8, VP9 and AV1 in MP4, MOV, WebM and MKV everywhere; HEVC (what iPhones record by
+// default) only where the operating system decodes it (not Debian's Chromium), and never MPEG-4
+// part 2, MJPEG, or anything in AVI: the picture stayed black under the skeleton. Pose and gait analysis always read the original; the copy is for
 // the eyes only, so it is H.264, at most 1280 px on its long side (review shows the video about
 // 700 px wide; a 4K phone clip's copy took 6.1 s at 1920 px and 4.6 s at 1280 for 230 frames here),
 // with every frame at its original presentation time (the skeleton is drawn by frame number from
