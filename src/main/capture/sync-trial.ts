@@ -49,13 +49,11 @@ export async function syncTrial(
   const warnings: string[] = [];
   // One camera has nothing to be synchronised with: its sound or flash is not needed (a silent
   // phone clip imported on its own was refused "no sound track" when the clap was chosen).
-  const alone = videos.length === 1;
+  const method = videos.length === 1 ? 'none' : input.method;
   try {
-    if (alone) {
-      // Nothing to measure.
-    } else if (input.method === 'manual') {
+    if (method === 'manual') {
       for (const v of videos) if (v.camera !== ref) offsets[v.camera] = input.offsetsMs[v.camera] ?? 0;
-    } else if (input.method === 'clap') {
+    } else if (method === 'clap') {
       const refPcm = await readAudioPcm(pathOf(ref), CLAP_SAMPLE_RATE_HZ, `The ${ref} video`, signal);
       const refLeadS = await audioLeadS(pathOf(ref), signal);
       for (const v of videos) {
@@ -76,7 +74,7 @@ export async function syncTrial(
           );
         }
       }
-    } else {
+    } else if (method === 'flash') {
       const refInfo = probes.get(ref)!;
       const refFlash = detectFlash(await frameBrightness(pathOf(ref), signal), refInfo.frameTimesS);
       if (!refFlash)
@@ -102,7 +100,7 @@ export async function syncTrial(
   const previous = readReport(ctx.db, trial.id);
   const report = buildCaptureReport({
     trialId: trial.id,
-    method: alone ? 'none' : input.method,
+    method,
     referenceCamera: ref,
     cameras: videos.map((v) => {
       const p = probes.get(v.camera)!;

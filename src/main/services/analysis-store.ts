@@ -36,9 +36,16 @@ export function storeAnalysisView(
 }
 
 /**
+ * The finished pose job in `poseDir` (relative to the lab) as analysis and review read it: the
+ * track on a steady clock (pose/uniform-clock.ts). Throws when the job is not complete.
+ */
+export function readAnalysisPose(deps: Pick<AnalysisDeps, 'layout'>, poseDir: string): PoseResult {
+  return resultOnUniformClock(readPoseResult(resolveInsideLab(deps.layout.root, poseDir)));
+}
+
+/**
  * A trial camera's finished pose job, or null when there is none to read (never run, still
  * running or cancelled half-way, removed): callers then show or use nothing for that camera.
- * The track is on a steady clock (pose/uniform-clock.ts), as analysis and review count frames.
  */
 export function storedPoseOf(
   deps: Pick<AnalysisDeps, 'layout' | 'analyses'>,
@@ -48,7 +55,7 @@ export function storedPoseOf(
   const poseDir = deps.analyses.get(trialId, camera)?.poseDir;
   if (!poseDir) return null;
   try {
-    return resultOnUniformClock(readPoseResult(resolveInsideLab(deps.layout.root, poseDir)));
+    return readAnalysisPose(deps, poseDir);
   } catch {
     return null;
   }

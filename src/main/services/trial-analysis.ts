@@ -5,7 +5,7 @@ import { ApiError } from '../../shared/api/envelope';
 import type { PoseTrackView, TrialAnalysisView } from '../../shared/api/analysis-types';
 import type { TrialInfo } from '../../shared/api/entities';
 import { runPose } from '../pose/run-pose';
-import { readPoseResult, type PoseResult } from '../pose/pose-result';
+import type { PoseResult } from '../pose/pose-result';
 import { droppedFramesNotes, resultOnUniformClock } from '../pose/uniform-clock';
 import type { GaitEvent } from '../gait/types';
 import type { AnalysisResult } from '../gait/analyse';
@@ -14,7 +14,7 @@ import type { AnalysisRepo } from '../store/analysis-repo';
 import type { LabContext } from './lab-context';
 import { analysisToView, failedView, type ViewContext } from './analysis-view';
 import { provenance } from './pose-provenance';
-import { storeAnalysisView, storedPoseOf, trialDirOf } from './analysis-store';
+import { readAnalysisPose, storeAnalysisView, storedPoseOf, trialDirOf } from './analysis-store';
 import { InvalidHeightError, runGait } from './gait-pipeline';
 import { chooseAnalysisVideo, defaultAnalysisCameras, trialVideos } from '../capture/trial-videos';
 import type { TrialVideo } from '../../shared/api/ops/capture';
@@ -163,7 +163,7 @@ export function analyseCameraFromStoredPose(
   const row = deps.analyses.get(trialId, video.camera);
   if (!row?.poseDir)
     throw new ApiError({ code: 'conflict', message: `The ${camera} camera has no pose job to analyse.` });
-  const pose = resultOnUniformClock(readPoseResult(resolveInsideLab(deps.layout.root, row.poseDir)));
+  const pose = readAnalysisPose(deps, row.poseDir);
   const heightM = (row.settings.heightM as number | null | undefined) ?? defaultHeight(deps, trial);
   return analyseStoredPose(deps, trial, video.camera, video.relativePath, pose, heightM);
 }
@@ -459,7 +459,7 @@ export function reanalyse(
     ...(change.excludedCycles !== undefined ? { excludedCycles: change.excludedCycles } : {}),
   });
   if (!video) return reanalyseTriangulated(deps, trial);
-  const pose = resultOnUniformClock(readPoseResult(resolveInsideLab(deps.layout.root, row.poseDir)));
+  const pose = readAnalysisPose(deps, row.poseDir);
   const heightM = (row.settings.heightM as number | null | undefined) ?? defaultHeight(deps, trial);
   return analyseStoredPose(deps, trial, video.camera, video.relativePath, pose, heightM);
 }
@@ -507,7 +507,7 @@ export function trialGaitAnalysis(
   const video = videoOf(deps, trial, camera);
   const row = deps.analyses.get(trialId, video.camera);
   if (!row?.poseDir) return null;
-  const pose = resultOnUniformClock(readPoseResult(resolveInsideLab(deps.layout.root, row.poseDir)));
+  const pose = readAnalysisPose(deps, row.poseDir);
   const events = startingEvents(
     deps,
     trial,

@@ -1,6 +1,5 @@
 // Analysing a video file outside any lab (CLI `gaitlab analyze video.mp4`): same pose job and gait
 // code as for trials, with the pose work kept in a cache folder so an interrupted run resumes.
-import { droppedFramesNotes, resultOnUniformClock } from '../pose/uniform-clock';
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +7,7 @@ import { join, resolve } from 'node:path';
 import type { FloorScaleChoice, PersonChoice, TrialAnalysisView } from '../../shared/api/analysis-types';
 import type { GaitAnalysis } from '../gait/analyse';
 import { runPose, type PoseProgress } from '../pose/run-pose';
+import { droppedFramesNotes, resultOnUniformClock } from '../pose/uniform-clock';
 import { analysisToView, failedView, type ViewContext } from './analysis-view';
 import { runGait } from './gait-pipeline';
 import { provenance } from './pose-provenance';

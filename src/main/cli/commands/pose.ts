@@ -5,7 +5,6 @@ import { parseArgs } from 'node:util';
 import { UserError, type CliCommand } from '../command';
 import { parsePersonBox } from '../person-option';
 import { MediaError } from '../../media/media-error';
-import { ModelError } from '../../pose/model-store';
 import { renderOverlay } from '../../pose/overlay/render-overlay';
 import { runPose, type PoseProgress } from '../../pose/run-pose';
 import { trackToCsv, trackToJson } from '../../pose/track-files';
@@ -119,7 +118,7 @@ export const poseCommand: CliCommand = {
         ctx.io.err('cancelled: run the same command again to resume');
         return 130;
       }
-      if (err instanceof MediaError || err instanceof ModelError) throw new UserError(err.message);
+      // Other video and model problems are printed as one line by the CLI's entry (main.ts).
       throw err;
     }
   },
