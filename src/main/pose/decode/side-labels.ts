@@ -44,17 +44,24 @@ export interface SideTrack {
  *
  * Frames where the two sides nearly coincide (feet passing, hips seen from the side, or the
  * model pulling both sides to the middle while it changes its mind) say nothing about which
- * side is which, and would let a label flip pass for free; they are skipped, and frames are
- * chained from one informative frame to the next. Overriding the model costs `overridePrice`
- * times the median travel of a point between chained frames, per pair and frame, so short runs
- * of flipped labels are corrected and the model's own labelling wins otherwise.
+ * side is which; they follow the decision of the informative frame before them. Nor does travel
+ * across them: least travel cannot tell two limbs passing each other from two limbs turning back,
+ * and when both move in the picture (walking on a treadmill, or a camera panning with the walker:
+ * the stance foot slides backwards as fast as the swing foot comes forward) turning back is the
+ * shorter path, so chaining the frames either side exchanged the legs every other step. A run of
+ * informative frames (no more than `maxGapFrames` apart) is therefore decided on its own, where
+ * overriding the model costs `overridePrice` times the median travel of a point between
+ * consecutive frames, per pair and frame: short runs of flipped labels are corrected and the
+ * model's own labelling wins otherwise. From a fixed camera beside a walkway the frames either
+ * side of feet passing had decided nothing either (the stance foot stays put, so both readings
+ * travel as far).
  */
 export function planSideSwaps(
   track: SideTrack,
   pairs: Array<[number, number]>,
   options: { overridePrice?: number; minSeparation?: number; maxGapFrames?: number } = {},
 ): Uint8Array {
-  const { overridePrice = 0.25, minSeparation = 0.35, maxGapFrames = Infinity } = options;
+  const { overridePrice = 0.25, minSeparation = 0.35, maxGapFrames = 1 } = options;
   const n = track.frameCount;
   const at = (f: number, l: number): [number, number] => [
     track.xPx[f * LANDMARK_COUNT + l]!,
