@@ -35,6 +35,7 @@ import { pelvisTiltSeries, sagittalAngles, trunkTiltSeries } from './sagittal-an
 import { resolveScale, type Scale, type ScaleSource } from './scaling';
 import { computeSpatiotemporal, type SpatiotemporalResult } from './spatiotemporal';
 import { slowMotionNote } from './slow-motion';
+import { beltSpeedMessage, isPlausibleBeltSpeedMps } from '../../shared/belt-speed';
 import {
   SIDES,
   type CameraView,
@@ -57,6 +58,10 @@ export interface AnalysisOptions {
   /** Default: native for mm / m data; pixel data without a scale gets no distances or speed. */
   scale?: ScaleSource;
   cycles?: CycleOptions;
+  /**
+   * Speed of the treadmill's belt, m/s: on a treadmill the feet do not advance, so speed is the
+   * belt's and stride and step length are belt speed x stride and step time. Ignored overground.
+   */
   treadmillBeltSpeedMps?: number;
   /** Points per normalised cycle (default 51 = every 2 %). */
   points?: number;
@@ -118,6 +123,8 @@ export interface GaitAnalysis {
   startTimeS: number;
   view: CameraView | '3d';
   mode: 'overground' | 'treadmill';
+  /** The belt speed lengths and speed were made from, m/s (treadmill walking only), else null. */
+  treadmillBeltSpeedMps: number | null;
   passes: WalkingPass[];
   events: GaitEvent[];
   /** How the events were obtained. */
@@ -246,6 +253,26 @@ function landingHeights(
   };
 }
 
+/**
+ * What a treadmill recording measures and what it needs. A camera that pans to follow the patient
+ * looks the same to the analysis (the pelvis stays in place in the picture): its lengths cannot be
+ * known, so the note names both.
+ */
+function treadmillLengthsNote(
+  mode: 'overground' | 'treadmill',
+  beltSpeedMps: number | undefined,
+  view: CameraView | '3d',
+): string | null {
+  if (view === 'frontal') return null;
+  if (mode === 'overground')
+    return beltSpeedMps === undefined
+      ? null
+      : 'A treadmill belt speed was given, but the patient walks across the picture (overground): it was not used.';
+  return beltSpeedMps === undefined
+    ? 'The patient stays in one place in the picture: walking on a treadmill, or a camera that pans to follow the patient. Times, cadence and angles are measured; step and stride length and walking speed need the treadmill belt speed (a camera that follows the patient cannot give them).'
+    : null;
+}
+
 /** What placed the events, in words a reader of the report can check against the README. */
 function describeEventMethod(
   method: EventSource,
@@ -274,6 +301,9 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
       `The recording has no frames or no frame rate (rate ${set.rateHz} Hz, ${set.frameCount} frames).`,
     );
   }
+  const belt = options.treadmillBeltSpeedMps;
+  if (belt !== undefined && !isPlausibleBeltSpeedMps(belt))
+    return fail('invalid-input', beltSpeedMessage(belt));
   const rateHz = set.rateHz;
   const n = set.frameCount;
   const t0 = set.startTimeS ?? 0;
@@ -412,6 +442,8 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
   }
   const mode = passes[0]?.mode ?? 'overground';
   const direction = directionPerFrame(passes, n);
+  const treadmillNote = treadmillLengthsNote(mode, belt, view);
+  if (treadmillNote) warnings.push(treadmillNote);
 
   const sag = (p: PointSeries | undefined): Sagittal2D | undefined =>
     p ? toSagittal(p, axes, direction) : undefined;
@@ -697,9 +729,7 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
     ...(footAtEdge ? { footAtEdge } : {}),
     metresPerUnit: view === 'frontal' ? null : (scale?.metresPerUnit ?? null),
     treadmill: mode === 'treadmill',
-    ...(options.treadmillBeltSpeedMps !== undefined
-      ? { treadmillBeltSpeedMps: options.treadmillBeltSpeedMps }
-      : {}),
+    ...(belt !== undefined ? { treadmillBeltSpeedMps: belt } : {}),
   });
 
   const slowMotion = slowMotionNote(cycles);
@@ -713,6 +743,7 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
       startTimeS: t0,
       view,
       mode,
+      treadmillBeltSpeedMps: mode === 'treadmill' && belt !== undefined && view !== 'frontal' ? belt : null,
       passes,
       events,
       eventSource,

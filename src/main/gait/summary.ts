@@ -98,7 +98,12 @@ export function textSummary(trial: string, analysis: GaitAnalysis): string {
         `${S} knee flexion: peak in swing ${fmt(k.peakSwingFlexionDeg, 1, 'deg')}; minimum in stance ${fmt(k.minStanceFlexionDeg, 1, 'deg')}${k.farSide ? ' (far leg from the camera: low confidence)' : ''}.`,
       );
     }
-  if (analysis.scale && !frontal) lines.push(`Scale: ${analysis.scale.description}.`);
+  if (analysis.treadmillBeltSpeedMps !== null)
+    lines.push(
+      `Lengths and speed: from the treadmill belt speed, ${analysis.treadmillBeltSpeedMps.toFixed(2)} m/s (length = belt speed x time).`,
+    );
+  else if (analysis.scale && !frontal && analysis.mode !== 'treadmill')
+    lines.push(`Scale: ${analysis.scale.description}.`);
   for (const w of analysis.warnings) lines.push(`Note: ${w}`);
   return lines.join('\n') + '\n';
 }

@@ -252,9 +252,7 @@ export function sessionAnalysisInput(
     .filter(Boolean)
     .join(', ');
   const notes = analysisNotes(analysed, trialLabel);
-  const scales = [
-    ...new Set(analysed.map((v) => v.scale?.description).filter((s): s is string => Boolean(s))),
-  ];
+  const scales = [...new Set(analysed.map(lengthsSource).filter((s): s is string => Boolean(s)))];
   return {
     ...(left ? { left } : {}),
     ...(right ? { right } : {}),
@@ -284,4 +282,14 @@ export function sessionAnalysisInput(
       ...(str(p.poseFinishedAt) ? { analysedAt: str(p.poseFinishedAt)! } : {}),
     },
   };
+}
+
+/** Where an analysis' lengths come from: its scale, or on a treadmill the belt speed (or nothing). */
+function lengthsSource(v: TrialAnalysisView): string | undefined {
+  if (v.mode !== 'treadmill') return v.scale?.description;
+  // Analyses stored before the belt speed was kept have no field: none was given then.
+  const belt = v.beltSpeedMps ?? null;
+  return belt === null
+    ? 'treadmill walking without its belt speed: no lengths or speed'
+    : `treadmill belt speed ${belt.toFixed(2)} m/s (length = belt speed x time)`;
 }

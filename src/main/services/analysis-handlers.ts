@@ -25,7 +25,7 @@ export function analysisHandlers(deps: AnalysisDeps): HandlersFor<typeof analysi
   const running = new Map<string, string>();
 
   return {
-    'analysis.start': ({ trialId, camera, heightM, person, floor }) => {
+    'analysis.start': ({ trialId, camera, heightM, person, floor, beltSpeedMps }) => {
       const trial = deps.trials.get(trialId);
       if (!trial) throw new ApiError({ code: 'not-found', message: 'The trial was not found.' });
       if (trial.status === 'analysing') {
@@ -37,6 +37,7 @@ export function analysisHandlers(deps: AnalysisDeps): HandlersFor<typeof analysi
           ...(heightM !== undefined ? { heightM } : {}),
           ...(person !== undefined ? { person } : {}),
           ...(floor !== undefined ? { floor } : {}),
+          ...(beltSpeedMps !== undefined ? { beltSpeedMps } : {}),
           signal: r.signal,
           onProgress: (d, t, m) => r.progress(d, t, m),
         }),

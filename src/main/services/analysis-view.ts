@@ -31,6 +31,7 @@ export function analysisToView(a: GaitAnalysis, c: ViewContext): TrialAnalysisVi
     startTimeS: a.startTimeS,
     view: a.view,
     mode: a.mode,
+    beltSpeedMps: a.treadmillBeltSpeedMps,
     passes: a.passes.map((p) => ({
       index: p.index,
       startFrame: p.startFrame,
@@ -115,6 +116,7 @@ export function failedView(c: ViewContext, message: string): TrialAnalysisView {
     startTimeS: 0,
     view: '',
     mode: null,
+    beltSpeedMps: null,
     passes: [],
     events: [],
     eventsEditedByHand: c.eventsEditedByHand,

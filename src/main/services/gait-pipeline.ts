@@ -19,6 +19,8 @@ export interface GaitRunOptions {
   heightM?: number | null;
   /** Two floor marks a known distance apart: measured metres, used instead of the height. */
   floor?: FloorScaleChoice | null;
+  /** Treadmill belt speed, m/s: on a treadmill, lengths and speed come from it. */
+  beltSpeedMps?: number | null;
   /** Hand-edited events replacing detection. */
   events?: readonly GaitEvent[] | null;
   /** Cycles excluded by hand, as 'left:2'. */
@@ -46,6 +48,7 @@ export function runGait(track: PoseTrack2D, options: GaitRunOptions = {}): Analy
     view: options.view ?? 'sagittal',
     ...(options.events ? { events: options.events } : {}),
     cycles: { excluded: options.excludedCycles ?? [] },
+    ...(options.beltSpeedMps ? { treadmillBeltSpeedMps: options.beltSpeedMps } : {}),
   } as const;
   const heightScale = options.heightM
     ? { scale: { kind: 'subject-height' as const, heightM: options.heightM } }

@@ -24,6 +24,7 @@ import {
 import { checkSync } from '../capture/calibration/sync-from-landmarks';
 import { defaultAnalysisCameras, trialVideos } from '../capture/trial-videos';
 import { analyseTrajectories, type AnalysisResult } from '../gait/analyse';
+import { beltSpeedOf } from './analysis-settings';
 import type { GaitEvent, TrajectorySet } from '../gait/types';
 import { readPoseManifest, type PoseManifest, type PoseResult } from '../pose/pose-result';
 import { writeFileAtomic } from '../store/atomic-file';
@@ -215,6 +216,16 @@ function provenance3d(manifest: Manifest3d, reference: PoseResult | null): Trial
   };
 }
 
+/** The treadmill belt speed the trial was analysed with (kept on its cameras' rows). */
+function beltSpeedOption(
+  deps: AnalysisDeps,
+  trial: TrialInfo,
+  referenceCamera: string,
+): { treadmillBeltSpeedMps?: number } {
+  const v = beltSpeedOf(deps.analyses.get(trial.id, referenceCamera)?.settings);
+  return v === null ? {} : { treadmillBeltSpeedMps: v };
+}
+
 /** Analyses stored 3D points with the trial's hand edits, and stores the result. */
 function analyseStored(deps: AnalysisDeps, trial: TrialInfo, stored: Stored3d): TrialAnalysisView {
   const row = deps.analyses.get(trial.id, TRIANGULATED_CAMERA);
@@ -231,6 +242,7 @@ function analyseStored(deps: AnalysisDeps, trial: TrialInfo, stored: Stored3d): 
   const result = analyseTrajectories(set, {
     ...(edited ? { events: edited } : {}),
     cycles: { excluded: row?.excludedCycles ?? [] },
+    ...beltSpeedOption(deps, trial, manifest.referenceCamera),
   });
   // What triangulation found (a camera that disagrees) is said first, whatever the gait analysis says.
   const view = result.ok
@@ -483,6 +495,7 @@ export function triangulatedGaitAnalysis(deps: AnalysisDeps, trial: TrialInfo): 
   return analyseTrajectories(stored.set, {
     ...(edited ? { events: edited } : {}),
     cycles: { excluded: row?.excludedCycles ?? [] },
+    ...beltSpeedOption(deps, trial, stored.manifest.referenceCamera),
   });
 }
 

@@ -12,6 +12,7 @@ import type { AnalysisResult } from '../gait/analyse';
 import { resolveInsideLab } from '../store/lab-folder';
 import type { AnalysisRepo } from '../store/analysis-repo';
 import type { LabContext } from './lab-context';
+import { beltSpeedOf, floorOf } from './analysis-settings';
 import { analysisToView, failedView, type ViewContext } from './analysis-view';
 import { provenance } from './pose-provenance';
 import { readAnalysisPose, storeAnalysisView, storedPoseOf, trialDirOf } from './analysis-store';
@@ -44,6 +45,8 @@ export interface AnalyseOptions {
   person?: PersonChoice | null;
   /** Floor marks for the scale (this camera's pixels); null = from the height; undefined = as before. */
   floor?: FloorScaleChoice | null;
+  /** Treadmill belt speed, m/s, for every camera of the trial; null = none; undefined = as before. */
+  beltSpeedMps?: number | null;
   /** Set with `person` when it was chosen by following this other calibrated camera's patient. */
   personFollows?: string;
   /**
@@ -128,6 +131,7 @@ function analyseStoredPose(
       const result = runGait(pose.track, {
         heightM,
         floor: floorOf(row?.settings),
+        beltSpeedMps: beltSpeedOf(row?.settings),
         events,
         excludedCycles: row?.excludedCycles ?? [],
         view: isFrontalCamera(camera) ? 'frontal' : 'sagittal',
@@ -182,11 +186,6 @@ function refreshFrontalCameras(deps: AnalysisDeps, trial: TrialInfo, heightM: nu
   }
 }
 
-/** The floor marks a camera's analysis keeps for its scale (settings.floor), if any. */
-function floorOf(settings: Record<string, unknown> | undefined): FloorScaleChoice | null {
-  return (settings?.floor as FloorScaleChoice | null | undefined) ?? null;
-}
-
 export function requireTrial(deps: AnalysisDeps, trialId: string): TrialInfo {
   const t = deps.trials.get(trialId);
   if (!t) throw new ApiError({ code: 'not-found', message: 'The trial was not found.' });
@@ -221,6 +220,8 @@ export async function analyseTrial(
   // Events corrected and cycles excluded for one person mean nothing for another.
   const personChanged = JSON.stringify(person) !== JSON.stringify(previousPerson);
   const floor = options.floor === undefined ? floorOf(previous?.settings) : options.floor;
+  const beltSpeedMps =
+    options.beltSpeedMps === undefined ? beltSpeedOf(previous?.settings) : options.beltSpeedMps;
   const personFollows =
     options.person === undefined
       ? (previous?.settings[PERSON_FOLLOWS] ?? null)
@@ -229,7 +230,7 @@ export async function analyseTrial(
     status: 'analysing',
     statusMessage: '',
     poseDir: poseRel,
-    settings: { heightM, person, floor, [PERSON_FOLLOWS]: personFollows },
+    settings: { heightM, person, floor, beltSpeedMps, [PERSON_FOLLOWS]: personFollows },
     ...(personChanged ? { editedEvents: null, excludedCycles: [] } : {}),
   });
   if (!options.partOfTrial) deps.trials.setStatus(trial.id, 'analysing');
@@ -519,6 +520,7 @@ export function trialGaitAnalysis(
   return runGait(pose.track, {
     heightM: (row.settings.heightM as number | null | undefined) ?? defaultHeight(deps, trial),
     floor: floorOf(row.settings),
+    beltSpeedMps: beltSpeedOf(row.settings),
     events,
     excludedCycles: row.excludedCycles,
     view: isFrontalCamera(video.camera) ? 'frontal' : 'sagittal',

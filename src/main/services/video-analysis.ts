@@ -16,6 +16,8 @@ export interface VideoAnalysisOptions {
   heightM?: number | null;
   /** Floor marks a known distance apart (video pixels): the scale instead of the height. */
   floor?: FloorScaleChoice | null;
+  /** Treadmill belt speed, m/s: lengths and speed of treadmill walking. */
+  beltSpeedMps?: number | null;
   /** The patient among several people in view (default: the person who walks). */
   person?: PersonChoice;
   signal?: AbortSignal;
@@ -57,7 +59,11 @@ export async function analyseVideoFile(
     eventsEditedByHand: false,
     provenance: provenance(pose, heightM),
   };
-  const result = runGait(pose.track, { heightM, floor: options.floor ?? null });
+  const result = runGait(pose.track, {
+    heightM,
+    floor: options.floor ?? null,
+    beltSpeedMps: options.beltSpeedMps ?? null,
+  });
   return result.ok
     ? { view: analysisToView(result.analysis, vc), analysis: result.analysis }
     : { view: failedView(vc, result.error.message), analysis: null };

@@ -75,6 +75,8 @@ export interface TrialAnalysisView {
   startTimeS: number;
   view: string;
   mode: 'overground' | 'treadmill' | null;
+  /** Treadmill walking: the belt speed (m/s) that lengths and speed were made from; else null. */
+  beltSpeedMps: number | null;
   passes: Array<{ index: number; startFrame: number; endFrame: number; direction: 1 | -1 }>;
   events: GaitEventView[];
   eventsEditedByHand: boolean;

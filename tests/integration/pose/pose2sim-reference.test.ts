@@ -46,11 +46,12 @@ const FRAMES = 100;
 const STRIDE = 2;
 /** Reference file j shows video frame j + REF_FRAME_LAG (see the top of this file). */
 const REF_FRAME_LAG = 1;
-// Measured 15.8 / 15.7 / 22.3 / 22.2 px (2 workers; 16.2 / 15.8 / 22.0 / 21.9 before the person
-// scan of short clips took six samples instead of two, which moves where tracking starts).
+// Measured 15.8 / 15.7 / 21.4 / 22.2 px (2 workers; 22.3 on cam03 before runs of overlapping feet
+// ended the left/right label path; 16.2 / 15.8 / 22.0 / 21.9 before the person scan of short clips
+// took six samples instead of two, which moves where tracking starts).
 const MAX_MEDIAN_PX: Record<string, number> = { cam01: 18, cam02: 18, cam03: 24, cam04: 24 };
-// Triangulated from the four views (Pose2Sim's rule, 15 px) and reprojected: measured 16.5 / 15.7 /
-// 16.9 / 22.7 px; 65 mm median from Pose2Sim's own 3D points; knee flexion RMSE 16.2 (left) and
+// Triangulated from the four views (Pose2Sim's rule, 15 px) and reprojected: measured 16.3 / 15.8 /
+// 16.9 / 22.6 px; 65 mm median from Pose2Sim's own 3D points; knee flexion RMSE 16.3 (left) and
 // 7.8 deg (right) from OpenSim's. Regression guards, measured + ~2. The left knee reads 20-40 deg
 // less flexed than OpenPose's from frame 28 to 76 in every view (cam04: 2-19 deg against 35-46),
 // where he stands on that leg leaning far forward; the overlays do not show which is right.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { patientCreateSchema, sessionCreateSchema } from '../../../src/shared/api/schemas';
+import { analysisOperations } from '../../../src/shared/api/ops/analysis';
 
 describe('patient input validation', () => {
   it('reads 175 in the metres field as centimetres and says so', () => {
@@ -53,5 +54,23 @@ describe('session input validation', () => {
     const byField = Object.fromEntries(r.error!.issues.map((i) => [i.path.join('.'), i.message]));
     expect(byField.date).toBe('Session date must be a date written YYYY-MM-DD.');
     expect(byField.condition).toBe('Choose a condition from the list.');
+  });
+});
+
+describe('analysis input validation', () => {
+  const start = analysisOperations['analysis.start'].input;
+
+  it('takes a treadmill belt speed in m/s and reads a km/h value as such', () => {
+    expect(start.parse({ trialId: 'abcdef12', beltSpeedMps: 0.8 })).toMatchObject({ beltSpeedMps: 0.8 });
+    expect(start.parse({ trialId: 'abcdef12', beltSpeedMps: null }).beltSpeedMps).toBeNull();
+    const kmh = start.safeParse({ trialId: 'abcdef12', beltSpeedMps: 3.6 });
+    expect(kmh.success).toBe(false);
+    expect(kmh.error!.issues[0]!.message).toBe(
+      'The belt speed must be in metres per second, between 0.1 and 2.5: 3.6 looks like km/h, which is 1.00 m/s.',
+    );
+    expect(kmh.error!.issues[0]!.path).toEqual(['beltSpeedMps']);
+    expect(start.safeParse({ trialId: 'abcdef12', beltSpeedMps: 0.01 }).error!.issues[0]!.message).toMatch(
+      /between 0.1 and 2.5 \(a treadmill showing 3.6 km\/h runs at 1.0 m\/s\)/,
+    );
   });
 });

@@ -111,6 +111,32 @@ describe('analyseTrajectories on a synthetic side-camera walker', () => {
     expect(a.passes[0]!.direction).toBe(1);
     expect(a.cycles.filter((c) => c.side === 'left' && !c.excluded).length).toBeGreaterThanOrEqual(3);
     expect(a.spatiotemporal.bySide.left.speedMps.mean).toBeCloseTo(1.1, 5);
+    expect(a.treadmillBeltSpeedMps).toBe(1.1);
+    expect(a.warnings.some((w) => /belt speed/.test(w))).toBe(false);
+  });
+
+  it('on a treadmill without the belt speed, reports times and says what lengths need', () => {
+    const a = ok(syntheticWalk({ treadmill: true }));
+    expect(a.treadmillBeltSpeedMps).toBeNull();
+    expect(a.spatiotemporal.bySide.left.speedMps.n).toBe(0);
+    expect(a.spatiotemporal.bySide.left.strideLengthM.n).toBe(0);
+    expect(a.spatiotemporal.bySide.left.cadenceStepsPerMin.n).toBeGreaterThanOrEqual(3);
+    expect(a.warnings).toContain(
+      'The patient stays in one place in the picture: walking on a treadmill, or a camera that pans to follow the patient. Times, cadence and angles are measured; step and stride length and walking speed need the treadmill belt speed (a camera that follows the patient cannot give them).',
+    );
+    expect(textSummary('t', a)).not.toMatch(/^Scale:/m);
+  });
+
+  it('refuses a belt speed in km/h, and ignores one given for walking across the picture', () => {
+    const r = analyseTrajectories(syntheticWalk({ treadmill: true }), { treadmillBeltSpeedMps: 4 });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toMatch(/4 looks like km\/h, which is 1\.11 m\/s/);
+    const over = ok(syntheticWalk(), { treadmillBeltSpeedMps: 1.1 });
+    expect(over.mode).toBe('overground');
+    expect(over.treadmillBeltSpeedMps).toBeNull();
+    expect(over.warnings).toContain(
+      'A treadmill belt speed was given, but the patient walks across the picture (overground): it was not used.',
+    );
   });
 
   it('re-runs from hand-edited events, and drops cycles excluded by hand', () => {

@@ -64,7 +64,9 @@ describe('left/right consolidation', () => {
 function walkInPlace(frames: number): { xPx: Float32Array; yPx: Float32Array; bodyPx: Float32Array } {
   const xPx = new Float32Array(frames * LANDMARK_COUNT);
   const yPx = new Float32Array(frames * LANDMARK_COUNT);
-  const legs = new Set(['hip', 'knee', 'ankle', 'heel', 'foot_index'].flatMap((n) => [`left_${n}`, `right_${n}`]));
+  const legs = new Set(
+    ['hip', 'knee', 'ankle', 'heel', 'foot_index'].flatMap((n) => [`left_${n}`, `right_${n}`]),
+  );
   for (let f = 0; f < frames; f++) {
     const swing = Math.sin((2 * Math.PI * f) / 36);
     for (let l = 0; l < LANDMARK_COUNT; l++) {

@@ -23,6 +23,7 @@ function view(trialId: string, kneeCycles: number[][], speeds: number[], edited 
     startTimeS: 0,
     view: 'sagittal',
     mode: 'overground',
+    beltSpeedMps: null,
     passes: [],
     events: [
       { side: 'left', kind: 'foot-off', frame: 40, timeS: 1.3333, source: edited ? 'manual' : 'zeni' },

@@ -6,6 +6,7 @@ import type { CliCommand } from '../command';
 import { UserError } from '../command';
 import { parsePersonBox } from '../person-option';
 import { parseFloorScale } from '../floor-option';
+import { beltSpeedMessage, isPlausibleBeltSpeedMps } from '../../../shared/belt-speed';
 import { progressBar } from '../progress-bar';
 import { validateHeightM } from '../../gait/scaling';
 import { analyseVideoFile } from '../../services/video-analysis';
@@ -29,7 +30,8 @@ export const analyzeCommand: CliCommand = {
   name: 'analyze',
   summary: 'Pose estimation and gait analysis of a video file or a lab trial; summary + tidy CSV',
   usage: `gaitlab analyze <video-file | trial-id> [--height METRES] [--floor x0,y0,x1,y1 --floor-distance METRES | --floor-none]
-                [--camera NAME] [--person-box x0,y0,x1,y1@frame | --person-auto] [--out results.csv] [--json results.json]
+                [--belt-speed M/S | --belt-speed-none] [--camera NAME] [--person-box x0,y0,x1,y1@frame | --person-auto]
+                [--out results.csv] [--json results.json]
 
 Runs markerless pose estimation (BlazePose, offline) and the gait analysis: events, cycles, joint
 angles, spatiotemporal parameters. Prints a summary (cycles per side, cadence, speed, knee flexion
@@ -41,6 +43,10 @@ peak in swing and minimum in stance) and writes a tidy CSV: trial, side, cycle, 
                    walkway at the walking line) and the distance between them: distances in
                    measured metres instead of from the height; a lab trial keeps them
   --floor-none     a lab trial: back to the scale from the height
+  --belt-speed M/S treadmill walking: the belt speed in metres per second (a console showing 3.6 km/h
+                   runs at 1.0 m/s); speed, stride and step length are then belt speed x time.
+                   A lab trial keeps it for all its cameras
+  --belt-speed-none  a lab trial: forget the belt speed
   --camera NAME    camera of the trial to analyse (default: sagittal-left, else sagittal-right, else the first);
                    3d: the trial triangulated from the session's calibrated cameras (see gaitlab calibration).
                    Without --camera a trial is analysed from every default and calibrated camera, and
@@ -54,6 +60,11 @@ peak in swing and minimum in stance) and writes a tidy CSV: trial, side, cycle, 
   --json FILE      the full analysis as JSON
 An interrupted run resumes where it stopped.`,
   run: async (argv, ctx) => {
+    const parseBeltSpeed = (text: string): number => {
+      const v = Number(text);
+      if (!isPlausibleBeltSpeedMps(v)) throw new UserError(`--belt-speed: ${beltSpeedMessage(v)}`);
+      return v;
+    };
     const { values, positionals } = parseArgs({
       args: argv,
       options: {
@@ -64,6 +75,8 @@ An interrupted run resumes where it stopped.`,
         floor: { type: 'string' },
         'floor-distance': { type: 'string' },
         'floor-none': { type: 'boolean' },
+        'belt-speed': { type: 'string' },
+        'belt-speed-none': { type: 'boolean' },
         out: { type: 'string' },
         json: { type: 'string' },
       },
@@ -80,6 +93,14 @@ An interrupted run resumes where it stopped.`,
     const floorMarks = parseFloorScale(values.floor, values['floor-distance']);
     if (floorMarks && values['floor-none']) throw new UserError('Give --floor or --floor-none, not both.');
     const floor = floorMarks ?? (values['floor-none'] ? null : undefined);
+    if (values['belt-speed'] !== undefined && values['belt-speed-none'])
+      throw new UserError('Give --belt-speed or --belt-speed-none, not both.');
+    const beltSpeedMps =
+      values['belt-speed'] !== undefined
+        ? parseBeltSpeed(values['belt-speed'])
+        : values['belt-speed-none']
+          ? null
+          : undefined;
     if (values['person-box'] !== undefined && values['person-auto'])
       throw new UserError('Give --person-box or --person-auto, not both.');
     const person =
@@ -101,6 +122,7 @@ An interrupted run resumes where it stopped.`,
       ({ view, analysis } = await analyseVideoFile(target, {
         heightM,
         ...(floor ? { floor } : {}),
+        ...(beltSpeedMps ? { beltSpeedMps } : {}),
         ...(person ? { person } : {}),
         signal: ctx.io.signal,
         onProgress: (p) =>
@@ -128,6 +150,7 @@ An interrupted run resumes where it stopped.`,
           ...(heightM !== null ? { heightM } : {}),
           ...(person !== undefined ? { person } : {}),
           ...(floor !== undefined ? { floor } : {}),
+          ...(beltSpeedMps !== undefined ? { beltSpeedMps } : {}),
           signal: ctx.io.signal,
           onProgress: (d, t, m) => {
             if (m !== stage.message) stage = { message: m, started: Date.now() };

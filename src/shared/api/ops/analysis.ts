@@ -6,6 +6,7 @@ import {
   isPlausibleFloorDistanceM,
   MIN_FLOOR_MARKS_APART_PX,
 } from '../../floor-marks';
+import { beltSpeedMessage, isPlausibleBeltSpeedMps } from '../../belt-speed';
 import { z } from 'zod';
 import type { PoseTrackView, ScannedPeopleView, TrialAnalysisView } from '../analysis-types';
 import { op } from '../op';
@@ -66,6 +67,15 @@ export const analysisOperations = {
          * measured metres instead of from the height. null returns to the height; omitted: as before.
          */
         floor: floor.nullable().optional(),
+        /**
+         * Treadmill belt speed, m/s, for every camera of the trial: lengths and speed of treadmill
+         * walking. null removes it; omitted: as before.
+         */
+        beltSpeedMps: z
+          .number()
+          .refine(isPlausibleBeltSpeedMps, { error: (i) => beltSpeedMessage(i.input as number) })
+          .nullable()
+          .optional(),
       })
       .strict(),
   ),

@@ -1,0 +1,114 @@
+// Walking in place in the picture: a treadmill, or a phone panning to follow the patient. Made from
+// the Sports2D walk by a window that travels with her (tests/helpers/following-camera.ts), so the
+// landmarks are the real model's on real frames, and the fixed camera's analysis of the same steps
+// is the reference.
+// Before, the left/right labels were exchanged every other step (least travel reads feet passing
+// as feet turning back when both move in the picture): cadence 165 / 85 steps/min, a stance knee
+// at -89 deg. Lengths and speed need the treadmill belt speed, which the analysis asks for.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { analyseVideoFile } from '../../../src/main/services/video-analysis';
+import type { TrialAnalysisView } from '../../../src/shared/api/analysis-types';
+import { followingCameraOptions } from '../../helpers/following-camera';
+import { sharedDataPath } from '../../helpers/shared-data';
+
+const demo = sharedDataPath('sports2d_demo_sideview_walk/demo.mp4');
+const work = mkdtempSync(join(tmpdir(), 'gaitlab-in-place-'));
+const BELT_MPS = 1.25;
+let fixed: TrialAnalysisView;
+let following: TrialAnalysisView;
+let mirrored: TrialAnalysisView;
+let onBelt: TrialAnalysisView;
+
+const param = (v: TrialAnalysisView, p: string, side: 'left' | 'right') =>
+  v.parameters.find((x) => x.parameter === p)![side];
+const knee = (v: TrialAnalysisView, side: 'left' | 'right') =>
+  v.curves.find((c) => c.variable === 'knee_flexion' && c.side === side)!.mean.map((x) => x ?? NaN);
+const finite = (xs: number[]) => xs.filter(Number.isFinite);
+
+beforeAll(async () => {
+  const window = join(work, 'following.mp4');
+  execFileSync('ffmpeg', [
+    ...['-v', 'error', '-y', '-i', demo, '-an', ...followingCameraOptions()],
+    ...['-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '18', window],
+  ]);
+  const mirror = join(work, 'following-mirrored.mp4');
+  execFileSync('ffmpeg', [
+    ...['-v', 'error', '-y', '-i', window, '-vf', 'hflip'],
+    ...['-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '18', mirror],
+  ]);
+  const cacheDir = join(work, 'cache');
+  fixed = (await analyseVideoFile(demo, { heightM: 1.65, cacheDir })).view;
+  following = (await analyseVideoFile(window, { heightM: 1.65, cacheDir })).view;
+  mirrored = (await analyseVideoFile(mirror, { heightM: 1.65, cacheDir })).view;
+  onBelt = (await analyseVideoFile(window, { heightM: 1.65, beltSpeedMps: BELT_MPS, cacheDir })).view;
+}, 600_000);
+
+describe('walking in place in the picture (the Sports2D walk under a camera that follows her)', () => {
+  it('is recognised as treadmill walking, both ways across the picture, with contacts alternating', () => {
+    for (const v of [following, mirrored]) {
+      expect(v.status, v.message).toBe('analysed');
+      expect(v.mode).toBe('treadmill');
+      const contacts = v.events.filter((e) => e.kind === 'initial-contact');
+      console.log(
+        `${v === following ? 'walking left' : 'walking right'}: contacts ${contacts.map((e) => `${e.side[0]!.toUpperCase()}${e.frame.toFixed(1)}`).join(' ')}`,
+      );
+      expect(contacts.length).toBeGreaterThanOrEqual(5);
+      for (let i = 1; i < contacts.length; i++) expect(contacts[i]!.side).not.toBe(contacts[i - 1]!.side);
+    }
+  });
+
+  it("gives the fixed camera's cadence and near-knee pattern", () => {
+    for (const v of [following, mirrored]) {
+      for (const side of ['left', 'right'] as const) {
+        const got = param(v, 'cadenceStepsPerMin', side).mean!;
+        const ref = param(fixed, 'cadenceStepsPerMin', side).mean!;
+        console.log(`${side} cadence ${got.toFixed(1)} steps/min, fixed camera ${ref.toFixed(1)}`);
+        expect(Math.abs(got - ref)).toBeLessThan(4);
+      }
+      // Her left leg faces the camera (in the mirrored copy too: the model sees a right leg there).
+      const near = v === following ? 'left' : 'right';
+      const k = finite(knee(v, near));
+      const ref = finite(knee(fixed, 'left'));
+      console.log(
+        `near knee: swing peak ${Math.max(...k).toFixed(1)} deg (fixed ${Math.max(...ref).toFixed(1)}), stance minimum ${Math.min(...k.slice(0, 30)).toFixed(1)} deg (fixed ${Math.min(...ref.slice(0, 30)).toFixed(1)})`,
+      );
+      expect(Math.abs(Math.max(...k) - Math.max(...ref))).toBeLessThan(8);
+      expect(Math.abs(Math.min(...k.slice(0, 30)) - Math.min(...ref.slice(0, 30)))).toBeLessThan(8);
+    }
+  });
+
+  it('asks for the belt speed instead of reporting lengths, and uses it when given', () => {
+    expect(following.beltSpeedMps).toBeNull();
+    expect(param(following, 'speedMps', 'left').n).toBe(0);
+    expect(param(following, 'strideLengthM', 'left').n).toBe(0);
+    expect(following.warnings.some((w) => /treadmill belt speed/.test(w))).toBe(true);
+
+    expect(onBelt.beltSpeedMps).toBe(BELT_MPS);
+    expect(param(onBelt, 'speedMps', 'left').mean).toBeCloseTo(BELT_MPS, 6);
+    for (const side of ['left', 'right'] as const) {
+      const stride = param(onBelt, 'strideLengthM', side).mean!;
+      const time = param(onBelt, 'strideTimeS', side).mean!;
+      console.log(
+        `${side}: stride ${stride.toFixed(3)} m = ${BELT_MPS} m/s x ${time.toFixed(3)} s; fixed camera ${param(fixed, 'strideLengthM', side).mean!.toFixed(3)} m from the height`,
+      );
+      expect(stride).toBeCloseTo(BELT_MPS * time, 6);
+    }
+    expect(onBelt.warnings.some((w) => /treadmill belt speed/.test(w))).toBe(false);
+  });
+
+  it('does not use a belt speed for walking across the picture, and says so', async () => {
+    const v = (
+      await analyseVideoFile(demo, { heightM: 1.65, beltSpeedMps: BELT_MPS, cacheDir: join(work, 'cache') })
+    ).view;
+    expect(v.mode).toBe('overground');
+    expect(v.beltSpeedMps).toBeNull();
+    expect(param(v, 'speedMps', 'left').mean).toBeCloseTo(param(fixed, 'speedMps', 'left').mean!, 9);
+    expect(v.warnings).toContain(
+      'A treadmill belt speed was given, but the patient walks across the picture (overground): it was not used.',
+    );
+  });
+});
