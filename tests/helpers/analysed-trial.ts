@@ -9,6 +9,7 @@ import { dispatch } from '../../src/main/services/dispatch';
 import { openLab, type LabServices } from '../../src/main/services/lab-services';
 import { resolveInsideLab, trialDirRelative } from '../../src/main/store/lab-folder';
 import type { PatientInfo, SessionInfo, TrialInfo } from '../../src/shared/api/entities';
+import { followingCameraOptions } from './following-camera';
 import { sharedDataPath } from './shared-data';
 
 export const DEMO_WALK = 'sports2d_demo_sideview_walk/demo.mp4';
@@ -59,6 +60,8 @@ export interface DemoCamera {
   hevc?: boolean;
   /** An ffmpeg select expression of the frames kept; the others are dropped, the rest keep their times. */
   keepFrames?: string;
+  /** As a camera panning with the walker films her: she walks in place in the picture. */
+  following?: boolean;
 }
 
 /** Creates the lab (closed again on return, so a bridge can open it). */
@@ -92,7 +95,18 @@ export async function createTrialLab(
     });
     const trialDir = trialDirRelative(patient.id, session.id, created.id);
     const files = cameras.map(
-      ({ camera, mirrored, nobody, startS, source, nobodySize, nobodyDurationS, hevc, keepFrames }) => {
+      ({
+        camera,
+        mirrored,
+        nobody,
+        startS,
+        source,
+        nobodySize,
+        nobodyDurationS,
+        hevc,
+        keepFrames,
+        following,
+      }) => {
         const input = source ? sharedDataPath(source) : video;
         const videoRel = `${trialDir}/${camera}.${hevc ? 'mov' : 'mp4'}`;
         const target = resolveInsideLab(labDir, videoRel);
@@ -111,6 +125,12 @@ export async function createTrialLab(
             ...'-fps_mode passthrough -c:v libx264 -preset veryfast -crf 18 -video_track_timescale 90000'.split(
               ' ',
             ),
+            target,
+          ]);
+        else if (following)
+          execFileSync('ffmpeg', [
+            ...['-v', 'error', '-y', '-i', input, '-an', ...followingCameraOptions()],
+            ...'-c:v libx264 -preset ultrafast -crf 18'.split(' '),
             target,
           ]);
         else if (hevc)

@@ -20,6 +20,7 @@ import { CycleList } from '../review/CycleList';
 import { ParameterTable } from '../review/ParameterTable';
 import { NormalisedCurves } from '../review/NormalisedCurves';
 import { PersonChooser } from '../review/PersonChooser';
+import { BeltSpeed } from '../review/BeltSpeed';
 import { FloorScale } from '../review/FloorScale';
 import { failureAdvice, withoutPaths } from '../review/failure-advice';
 import { TRIANGULATED_LABEL, triangulatedFrom } from '../review/labels';
@@ -271,18 +272,41 @@ export function TrialReviewPage({ id }: { id: string }) {
                 }}
               />
             )}
-            {t && t.status !== 'analysing' && analysed && a && a.view !== 'frontal' && !in3d && (
-              <FloorScale
-                trialId={id}
-                camera={a.camera}
-                scale={a.scale}
-                calibrated={measuresFloor(calibration.data, a.camera)}
-                onStarted={(jobId) => {
-                  jobs.track(id, jobId);
-                  trial.reload();
-                }}
-              />
-            )}
+            {t &&
+              t.status !== 'analysing' &&
+              analysed &&
+              a &&
+              a.mode === 'treadmill' &&
+              a.view !== 'frontal' &&
+              !in3d && (
+                <BeltSpeed
+                  trialId={id}
+                  camera={a.camera}
+                  beltSpeedMps={a.beltSpeedMps ?? null}
+                  onStarted={(jobId) => {
+                    jobs.track(id, jobId);
+                    trial.reload();
+                  }}
+                />
+              )}
+            {t &&
+              t.status !== 'analysing' &&
+              analysed &&
+              a &&
+              a.mode !== 'treadmill' &&
+              a.view !== 'frontal' &&
+              !in3d && (
+                <FloorScale
+                  trialId={id}
+                  camera={a.camera}
+                  scale={a.scale}
+                  calibrated={measuresFloor(calibration.data, a.camera)}
+                  onStarted={(jobId) => {
+                    jobs.track(id, jobId);
+                    trial.reload();
+                  }}
+                />
+              )}
           </section>
           {analysed && a && (
             <section aria-labelledby="angles-title" className="review-angles">
@@ -352,7 +376,12 @@ export function TrialReviewPage({ id }: { id: string }) {
           <div className="review-columns">
             <section aria-labelledby="parameters-title">
               <h2 id="parameters-title">Spatiotemporal parameters</h2>
-              <ParameterTable parameters={a.parameters} scale={a.scale} frontal={a.view === 'frontal'} />
+              <ParameterTable
+                parameters={a.parameters}
+                scale={a.scale}
+                frontal={a.view === 'frontal'}
+                {...(a.mode === 'treadmill' ? { treadmillBeltSpeedMps: a.beltSpeedMps ?? null } : {})}
+              />
             </section>
             <section aria-labelledby="cycles-title">
               <h2 id="cycles-title">Gait cycles</h2>

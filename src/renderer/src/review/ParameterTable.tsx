@@ -14,11 +14,14 @@ export const ParameterTable = memo(function ParameterTable({
   parameters,
   scale,
   frontal = false,
+  treadmillBeltSpeedMps,
 }: {
   parameters: ParameterView[];
   scale: TrialAnalysisView['scale'];
   /** A frontal camera: timing only, no distances. */
   frontal?: boolean;
+  /** Treadmill walking: the belt speed lengths come from (null: none given); undefined overground. */
+  treadmillBeltSpeedMps?: number | null;
 }) {
   if (parameters.length === 0) return <p className="empty">No parameters: no complete gait cycle.</p>;
   // Rows with no value on either side (e.g. step width from one side camera) are named once below.
@@ -68,7 +71,11 @@ export const ParameterTable = memo(function ParameterTable({
         Asymmetry = 100 × (left − right) / mean of both.{' '}
         {frontal
           ? 'Distances are not measured from a frontal camera (timing comes from the side camera’s events).'
-          : `Distances scaled from ${scale ? scale.description : 'nothing: no scale is known, so lengths and speed are not in metres'}.`}
+          : treadmillBeltSpeedMps === null
+            ? 'On a treadmill (or under a camera that follows the patient) the feet do not advance: speed and lengths need the belt speed.'
+            : treadmillBeltSpeedMps !== undefined
+              ? `Treadmill: speed is the belt speed, ${treadmillBeltSpeedMps.toFixed(2)} m/s; stride and step length are belt speed × stride and step time.`
+              : `Distances scaled from ${scale ? scale.description : 'nothing: no scale is known, so lengths and speed are not in metres'}.`}
         {missing.length > 0 &&
           ` Not available from this recording: ${missing.map((p) => parameterLabel(p.parameter).label.toLowerCase()).join(', ')}.`}
       </p>

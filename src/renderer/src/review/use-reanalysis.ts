@@ -1,4 +1,5 @@
-// What the review's "analyse again with..." panels share (choosing the patient, floor marks): the
+// What the review's "analyse again with..." panels share (choosing the patient, floor marks, a
+// treadmill's belt speed): the
 // frame the person scan kept (loaded when a panel opens), and a new analysis of the camera under
 // review with one setting changed, with its failure and a busy flag.
 import { useState } from 'react';
@@ -29,7 +30,8 @@ export function useReanalysis(
 
   /** Analyses the camera again with `change`; true once the job has started. */
   async function start(
-    change: { person: PersonChoice | null } | { floor: FloorScaleChoice | null },
+    change:
+      { person: PersonChoice | null } | { floor: FloorScaleChoice | null } | { beltSpeedMps: number | null },
   ): Promise<boolean> {
     setFailure(null);
     setBusy(true);

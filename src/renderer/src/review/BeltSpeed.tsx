@@ -1,0 +1,83 @@
+// Treadmill walking: the feet do not advance, so speed is the belt's and stride and step length are
+// belt speed x time. The analysis cannot see the belt: the clinician types the speed the treadmill's
+// console shows, and the trial is analysed again with it (kept for every camera of the trial).
+import { useState } from 'react';
+import { beltSpeedMessage, isPlausibleBeltSpeedMps } from '../../../shared/belt-speed';
+import { useReanalysis } from './use-reanalysis';
+import { ErrorBanner } from '../components/ErrorBanner';
+import { Field } from '../components/Field';
+
+function speedError(text: string): string | undefined {
+  if (text.trim() === '') return 'Enter the belt speed in metres per second (e.g. 0.8).';
+  const v = Number(text.replace(',', '.'));
+  if (!Number.isFinite(v)) return 'Enter a number of metres per second (e.g. 0.8).';
+  return isPlausibleBeltSpeedMps(v) ? undefined : beltSpeedMessage(v);
+}
+
+export function BeltSpeed({
+  trialId,
+  camera,
+  beltSpeedMps,
+  onStarted,
+}: {
+  trialId: string;
+  camera?: string;
+  /** The belt speed the shown analysis used, m/s; null when none was given. */
+  beltSpeedMps: number | null;
+  onStarted: (jobId: string) => void;
+}) {
+  const { failure, busy, start } = useReanalysis(trialId, camera, onStarted);
+  const [text, setText] = useState(beltSpeedMps === null ? '' : String(beltSpeedMps));
+  const [touched, setTouched] = useState(false);
+  const error = speedError(text);
+
+  return (
+    <details className="belt-speed" open={beltSpeedMps === null}>
+      <summary>Treadmill: speed and lengths from the belt speed</summary>
+      <p className="muted">
+        Now:{' '}
+        {beltSpeedMps === null
+          ? 'no belt speed, so walking speed, stride and step length are not measured'
+          : `belt speed ${beltSpeedMps.toFixed(2)} m/s; walking speed is the belt speed, stride and step length are belt speed × time`}
+        .
+      </p>
+      <p className="muted">
+        The patient stays in one place in the picture: walking on a treadmill, or a camera that pans to follow
+        the patient. On a treadmill, enter the speed its console shows, in metres per second (3.6 km/h is 1.0
+        m/s). A camera that follows the patient cannot measure lengths.
+      </p>
+      <ErrorBanner message={failure} />
+      <Field id={`belt-speed-${trialId}`} label="Belt speed (m/s)" error={touched ? error : undefined}>
+        {(p) => (
+          <input
+            {...p}
+            type="text"
+            inputMode="decimal"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            onBlur={() => setTouched(true)}
+          />
+        )}
+      </Field>
+      <div className="actions">
+        <button
+          type="button"
+          className="primary"
+          disabled={busy}
+          onClick={() => {
+            setTouched(true);
+            if (error) return;
+            void start({ beltSpeedMps: Number(text.replace(',', '.')) });
+          }}
+        >
+          Analyse with this belt speed
+        </button>
+        {beltSpeedMps !== null && (
+          <button type="button" disabled={busy} onClick={() => void start({ beltSpeedMps: null })}>
+            Forget the belt speed
+          </button>
+        )}
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,84 @@
+// Review of a walk filmed in place (the Sports2D walk under a camera that pans with her, as a
+// treadmill trial looks): the analysis recognises treadmill walking, says that speed and lengths
+// need the belt speed, takes the speed the treadmill's console shows (refusing km/h typed as m/s)
+// and reports speed and stride length from it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { TrialAnalysisView } from '../../src/shared/api/analysis-types';
+import { openBrowserSession, type BrowserSession } from '../helpers/browser-session';
+import { analyseInProcess, callLab, createTrialLab, type TrialLab } from '../helpers/analysed-trial';
+import { seriousViolations } from '../helpers/axe';
+import { REPO_ROOT } from '../helpers/serve-process';
+
+const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'e2e');
+let lab: TrialLab;
+let s: BrowserSession;
+let page: Page;
+
+const analysis = () => callLab<TrialAnalysisView>(lab.labDir, 'analysis.get', { trialId: lab.trial.id });
+const parameterMean = async (parameter: string, side: 'left' | 'right') =>
+  page.locator(`tr[data-parameter="${parameter}"] td[data-side="${side}"]`).getAttribute('data-mean');
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  lab = await createTrialLab({ cameras: [{ camera: 'sagittal-left', following: true }] });
+  const done = await analyseInProcess(lab.labDir, lab.trial.id);
+  expect(done.state, done.message).toBe('done');
+  s = await openBrowserSession(lab.labDir);
+  page = s.page;
+}, 600_000);
+
+afterAll(async () => {
+  await s?.close();
+});
+
+describe('review of treadmill walking', () => {
+  it('says speed and lengths need the belt speed, and offers to enter it', async () => {
+    const a = await analysis();
+    expect(a.mode).toBe('treadmill');
+    expect(a.beltSpeedMps).toBeNull();
+    await page.goto(`${s.serve.url}#/trials/${lab.trial.id}`);
+    await page.getByRole('heading', { name: 'Video and skeleton' }).waitFor();
+    await page
+      .locator('#parameters-note')
+      .getByText('On a treadmill (or under a camera that follows the patient) the feet do not advance')
+      .waitFor();
+    expect(await parameterMean('cadenceStepsPerMin', 'left')).not.toBe('');
+    // Rows without a value on either side are named in the note, not shown empty.
+    expect(await page.locator('tr[data-parameter="speedMps"]').count()).toBe(0);
+    // Floor marks measure nothing here: the belt speed panel stands in their place.
+    expect(await page.getByText('Scale: measure metres from two floor marks').count()).toBe(0);
+    await page.getByText('Treadmill: speed and lengths from the belt speed').waitFor();
+  });
+
+  it('refuses km/h typed as m/s, then analyses with the belt speed', async () => {
+    const speed = page.getByLabel('Belt speed (m/s)');
+    await speed.fill('3.6');
+    await page.getByRole('button', { name: 'Analyse with this belt speed' }).click();
+    await page
+      .getByText('The belt speed must be in metres per second, between 0.1 and 2.5: 3.6 looks like km/h')
+      .waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page
+      .locator('.belt-speed')
+      .screenshot({ path: join(ARTIFACTS, 'review-treadmill-belt-speed.png') });
+    await speed.fill('1.0');
+    await page.getByRole('button', { name: 'Analyse with this belt speed' }).click();
+    await expect
+      .poll(async () => (await analysis()).beltSpeedMps, { timeout: 240_000, interval: 500 })
+      .toBe(1);
+    await page.reload();
+    await page
+      .locator('#parameters-note')
+      .getByText('Treadmill: speed is the belt speed, 1.00 m/s')
+      .waitFor();
+    expect(Number(await parameterMean('speedMps', 'left'))).toBeCloseTo(1, 6);
+    const stride = Number(await parameterMean('strideLengthM', 'left'));
+    const time = Number(await parameterMean('strideTimeS', 'left'));
+    expect(stride).toBeCloseTo(time, 6);
+    await page.screenshot({ path: join(ARTIFACTS, 'review-treadmill.png'), fullPage: true });
+    expect(s.consoleErrors).toEqual([]);
+  });
+});
