@@ -35,6 +35,7 @@ import { pelvisTiltSeries, sagittalAngles, trunkTiltSeries } from './sagittal-an
 import { resolveScale, type Scale, type ScaleSource } from './scaling';
 import { computeSpatiotemporal, type SpatiotemporalResult } from './spatiotemporal';
 import { slowMotionNote } from './slow-motion';
+import { cameraMotionPerPass, movingCameraFrames, movingCameraNotes } from './camera-motion';
 import { beltSpeedMessage, isPlausibleBeltSpeedMps } from '../../shared/belt-speed';
 import {
   SIDES,
@@ -624,6 +625,19 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
         )
       : undefined;
   if (footAtEdge) warnings.push(...noteFeetAtEdge(cycles, footAtEdge));
+  // One camera's picture is only a ruler while the camera stands still.
+  const cameraMotion =
+    view === 'sagittal' && set.convention === 'image-y-down'
+      ? cameraMotionPerPass({
+          passes,
+          events,
+          toeForward: { left: feet.left.toe.forward, right: feet.right.toe.forward },
+          pelvisForward: pelvisSag.forward,
+          ...(footAtEdge ? { footAtEdge } : {}),
+        })
+      : [];
+  const cameraMoving = cameraMotion.some((m) => m.moved) ? movingCameraFrames(cameraMotion, n) : undefined;
+  warnings.push(...movingCameraNotes(cameraMotion));
   // From one side camera, the far leg's landmarks are partly guessed: its cycles are noted, and its
   // curves come from the passes where it was the near leg whenever there are any.
   const farSides: FarSide[] = [];
@@ -727,6 +741,7 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
         }
       : {}),
     ...(footAtEdge ? { footAtEdge } : {}),
+    ...(cameraMoving ? { cameraMoving } : {}),
     metresPerUnit: view === 'frontal' ? null : (scale?.metresPerUnit ?? null),
     treadmill: mode === 'treadmill',
     ...(belt !== undefined ? { treadmillBeltSpeedMps: belt } : {}),

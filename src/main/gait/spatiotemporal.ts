@@ -55,6 +55,8 @@ export interface SpatiotemporalInput {
    * measured from that foot at those frames.
    */
   footAtEdge?: Record<Side, ArrayLike<number>>;
+  /** 1 on frames where the camera moved (camera-motion.ts): no distances or speed from cycles there. */
+  cameraMoving?: ArrayLike<number>;
   /** null when the data have no metric scale: distances and speed are then null. */
   metresPerUnit: number | null;
   /** On a treadmill positions do not advance: lengths come from belt speed x time when given. */
@@ -126,7 +128,12 @@ export function computeSpatiotemporal(input: SpatiotemporalInput): Spatiotempora
         strideLengthM = speedMps * strideTimeS;
         stepLengthM = oppIc !== undefined ? (speedMps * (e - oppIc)) / rateHz : null;
       }
-    } else if (m !== null && input.footForward && input.pelvisForward) {
+    } else if (
+      m !== null &&
+      input.footForward &&
+      input.pelvisForward &&
+      !(input.cameraMoving && anyMarked(input.cameraMoving, s, e))
+    ) {
       const own = input.footForward[c.side];
       const other = input.footForward[opp];
       const atEdge = (side: Side, f: number) => {

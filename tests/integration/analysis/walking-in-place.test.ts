@@ -4,7 +4,9 @@
 // is the reference.
 // Before, the left/right labels were exchanged every other step (least travel reads feet passing
 // as feet turning back when both move in the picture): cadence 165 / 85 steps/min, a stance knee
-// at -89 deg. Lengths and speed need the treadmill belt speed, which the analysis asks for.
+// at -89 deg. Lengths and speed need the treadmill belt speed, which the analysis asks for. A camera
+// panned by hand at half her pace is not walking in place: it is found from the stance foot sliding
+// through the picture, and its distances are not reported.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +24,7 @@ let fixed: TrialAnalysisView;
 let following: TrialAnalysisView;
 let mirrored: TrialAnalysisView;
 let onBelt: TrialAnalysisView;
+let panned: TrialAnalysisView;
 
 const param = (v: TrialAnalysisView, p: string, side: 'left' | 'right') =>
   v.parameters.find((x) => x.parameter === p)![side];
@@ -40,11 +43,17 @@ beforeAll(async () => {
     ...['-v', 'error', '-y', '-i', window, '-vf', 'hflip'],
     ...['-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '18', mirror],
   ]);
+  const halfway = join(work, 'panned-halfway.mp4');
+  execFileSync('ffmpeg', [
+    ...['-v', 'error', '-y', '-i', demo, '-an', ...followingCameraOptions({ share: 0.5, widthPx: 900 })],
+    ...['-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '18', halfway],
+  ]);
   const cacheDir = join(work, 'cache');
   fixed = (await analyseVideoFile(demo, { heightM: 1.65, cacheDir })).view;
   following = (await analyseVideoFile(window, { heightM: 1.65, cacheDir })).view;
   mirrored = (await analyseVideoFile(mirror, { heightM: 1.65, cacheDir })).view;
   onBelt = (await analyseVideoFile(window, { heightM: 1.65, beltSpeedMps: BELT_MPS, cacheDir })).view;
+  panned = (await analyseVideoFile(halfway, { heightM: 1.65, cacheDir })).view;
 }, 600_000);
 
 describe('walking in place in the picture (the Sports2D walk under a camera that follows her)', () => {
@@ -110,5 +119,21 @@ describe('walking in place in the picture (the Sports2D walk under a camera that
     expect(v.warnings).toContain(
       'A treadmill belt speed was given, but the patient walks across the picture (overground): it was not used.',
     );
+  });
+
+  it('says when the camera panned after her too slowly, and reports no distances or speed from it', () => {
+    // She crosses the window at half her pace: the picture would give half her speed and strides.
+    expect(panned.status, panned.message).toBe('analysed');
+    expect(panned.mode).toBe('overground');
+    const note = panned.warnings.find((w) => w.startsWith('The camera moved during walking pass 1'));
+    console.log(note);
+    expect(note).toMatch(/slid through the picture at (4\d|5\d) % of walking speed/);
+    for (const side of ['left', 'right'] as const) {
+      expect(param(panned, 'speedMps', side).n).toBe(0);
+      expect(param(panned, 'strideLengthM', side).n).toBe(0);
+      expect(param(panned, 'cadenceStepsPerMin', side).n).toBeGreaterThan(0);
+    }
+    // The fixed camera's own walk is not called moving.
+    expect(fixed.warnings.some((w) => /camera moved/.test(w))).toBe(false);
   });
 });
