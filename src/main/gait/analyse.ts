@@ -225,6 +225,10 @@ function landingHeights(
   // A foot's descent is arrested within 20-30 ms: below 50 frames/s that is one frame or less, and
   // no filter setting recovers an instant the sampling did not resolve.
   if (set.rateHz < LANDING_MIN_RATE_HZ) return undefined;
+  // A pose model's heel and toe do not stop falling when the foot lands: on the Sports2D walk at 60
+  // frames/s their largest upward acceleration came 70-145 ms after the contacts that the foot's
+  // ground speed places (which match hand labels at 30 frames/s, and the same instants at 60).
+  if (set.source === 'pose-model' && options.eventDetection?.landingCutoffHz === undefined) return undefined;
   const unfiltered = (p: PointSeries | undefined) => {
     if (!p) return new Float64Array(set.frameCount).fill(NaN);
     const t = set.trajectories[p.name]!;

@@ -28,5 +28,6 @@ export function poseTrackToTrajectorySet(track: PoseTrack2D): TrajectorySet {
     trajectories,
     startTimeS: track.timeS[0] ?? 0,
     imageSizePx: { widthPx: track.widthPx, heightPx: track.heightPx },
+    source: 'pose-model',
   };
 }

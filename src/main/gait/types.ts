@@ -36,6 +36,12 @@ export interface TrajectorySet {
   startTimeS?: number;
   /** One camera's picture size ('image-y-down' only): feet at its edge are not measured from. */
   imageSizePx?: { widthPx: number; heightPx: number };
+  /**
+   * Where the points come from: 'pose-model' = landmarks a pose model placed on video (one
+   * camera's, or triangulated), whose feet heights do not mark the landing (see analyse.ts);
+   * default 'markers' (motion capture, or anything measured on the body).
+   */
+  source?: 'markers' | 'pose-model';
 }
 
 export type GaitEventKind = 'initial-contact' | 'foot-off';

@@ -180,6 +180,7 @@ function readStored(deps: AnalysisDeps, dirRel: string): Stored3d {
       frameCount: n,
       convention: 'lab-z-up',
       unit: 'm',
+      source: 'pose-model',
       trajectories,
       startTimeS: manifest.startTimeS,
     },

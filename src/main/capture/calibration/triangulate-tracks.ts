@@ -201,6 +201,7 @@ export async function triangulateTracks(
       frameCount: n,
       convention: 'lab-z-up',
       unit: 'm',
+      source: 'pose-model',
       trajectories,
       startTimeS: (ref.track.timeS[0] ?? 0) + ref.startOffsetS,
     },
