@@ -23,6 +23,8 @@ import {
   candidatePeople,
   chooseSubject,
   expectedBoxAt,
+  joinAppearances,
+  subjectAppearances,
   ankleOffset,
   linkTracks,
   type PersonSelection,
@@ -300,14 +302,14 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
     };
 
     // 1. Who is the subject? (kept on disk so a resumed job follows the same person)
-    const stored = readJson<{ track: SubjectTrack | null; people?: SubjectTrack[] }>(
-      join(outDir, SUBJECT_FILE),
-    );
+    const stored = readJson<ScannedPeople>(join(outDir, SUBJECT_FILE));
     let subject = stored?.track ?? undefined;
     let people: SubjectTrack[] = stored?.people ?? [];
+    let chosen = stored?.chosen ?? (subject ? people.findIndex((p) => sameTrack(p, subject!)) : -1);
+    let joined = stored?.joined ?? [];
     if (scanFeed) {
       const t0 = performance.now();
-      ({ subject, people } = await scanForSubject(
+      ({ subject, people, chosen, joined } = await scanForSubject(
         scanFeed,
         [finderW, finderH],
         workers,
@@ -322,7 +324,8 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
         everyFrames,
         track: subject ?? null,
         people,
-        chosen: subject ? people.indexOf(subject) : -1,
+        chosen,
+        ...(joined.length > 0 ? { joined } : {}),
       };
       writeFileAtomic(join(outDir, SUBJECT_FILE), JSON.stringify(scanned));
     }
@@ -365,9 +368,8 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
       return decodeLandmarks(r.ld3d, r.world3d, r.poseFlag, roi, LANDMARK_INPUT_PX);
     };
     const hip = (lm: FrameLandmarks): [number, number] => [lm.xPx[33]!, lm.yPx[33]!];
-    // Everyone else the scan saw (compared by value: a resumed job reads the scan back from disk).
-    const subjectJson = JSON.stringify(subject);
-    const others = people.filter((p) => JSON.stringify(p) !== subjectJson);
+    // Everyone else the scan saw (the subject's own appearances are not someone else).
+    const others = people.filter((_, i) => i !== chosen && !joined.includes(i));
     const isSubject = (lm: FrameLandmarks, frame: number): boolean => {
       const expected = subject ? expectedBoxAt(subject, frame, everyFrames) : undefined;
       const near = others.flatMap((o) => expectedBoxAt(o, frame, everyFrames) ?? []);
@@ -533,7 +535,7 @@ async function scanForSubject(
   total: number,
   stats: PoseRunStats,
   progress: (done: number, total: number) => void,
-): Promise<{ subject: SubjectTrack | undefined; people: SubjectTrack[] }> {
+): Promise<{ subject: SubjectTrack | undefined; people: SubjectTrack[]; chosen: number; joined: number[] }> {
   const samples: ScanSample[] = [];
   const inFlight = new Set<Promise<void>>();
   let failure: unknown;
@@ -564,5 +566,20 @@ async function scanForSubject(
   if (failure) throw failure;
   samples.sort((a, b) => a.frame - b.frame);
   const tracks = linkTracks(samples);
-  return { subject: chooseSubject(tracks, selection), people: candidatePeople(tracks) };
+  const people = candidatePeople(tracks);
+  const chosenTrack = chooseSubject(tracks, selection);
+  if (!chosenTrack) return { subject: undefined, people, chosen: -1, joined: [] };
+  // The person who walks is followed through every pass; someone pointed at, through that one.
+  const parts = selection.kind === 'moving' ? subjectAppearances(chosenTrack, people) : [chosenTrack];
+  return {
+    subject: joinAppearances(parts),
+    people,
+    chosen: people.indexOf(chosenTrack),
+    joined: parts.filter((p) => p !== chosenTrack).map((p) => people.indexOf(p)),
+  };
+}
+
+/** Two scan tracks are the same person's (compared by value: a resumed job reads them from disk). */
+function sameTrack(a: SubjectTrack, b: SubjectTrack): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }

@@ -92,6 +92,11 @@ export interface ScannedPeople {
   people?: SubjectTrack[];
   /** Index of `track` in `people`, -1 when nobody was chosen. */
   chosen?: number;
+  /**
+   * The subject's other appearances in `people` (the patient walking out of the picture and back),
+   * joined to `chosen` in `track`. Absent when there are none.
+   */
+  joined?: number[];
 }
 
 export function readScannedPeople(outDir: string): ScannedPeople | undefined {

@@ -61,7 +61,7 @@ export async function scannedPeople(
       const clearest = clearestSample(t);
       return {
         number: i + 1,
-        followed: i === scan.chosen,
+        followed: i === scan.chosen || (scan.joined ?? []).includes(i),
         boxInImage: shown ? at(shown) : null,
         seenFromS: times[t.frames[0]!] ?? 0,
         seenToS: times[t.frames[t.frames.length - 1]!] ?? 0,

@@ -3,8 +3,11 @@ import { LANDMARK_COUNT, landmarkIndex } from '../../../src/shared/landmarks';
 import { consolidateSides } from '../../../src/main/pose/decode/side-labels';
 import { smoothTrack } from '../../../src/main/pose/decode/smooth';
 import {
+  candidatePeople,
   chooseSubject,
+  joinAppearances,
   legMotionHeights,
+  subjectAppearances,
   travelHeights,
   expectedBoxAt,
   linkTracks,
@@ -165,6 +168,46 @@ describe('subject selection', () => {
     // The jump is not travel; the waving is little.
     expect(travelHeights(man)).toBeLessThan(1.5);
     expect(travelHeights(walker)).toBeGreaterThan(2.5);
+  });
+
+  test('a walker who leaves the picture and comes back is followed through both passes, not a bystander', () => {
+    // Pass 1 right to left (samples 1-5), out of view (6-8), pass 2 left to right (9-13); a man
+    // stands on a box (feet high in the picture) from sample 7, and someone walks behind her for
+    // part of pass 1.
+    const scan: ScanSample[] = Array.from({ length: 15 }, (_, i) => ({
+      frame: i * 30,
+      boxes: [
+        ...(i >= 1 && i <= 5 ? [box(1500 - 280 * (i - 1), 720, 420)] : []),
+        ...(i >= 9 && i <= 13 ? [box(200 + 280 * (i - 9), 720, 420)] : []),
+        ...(i >= 7 ? [box(1000, 270, 400)] : []),
+        ...(i >= 3 && i <= 5 ? [box(1700 - 280 * (i - 3), 720, 420)] : []),
+      ],
+    }));
+    const tracks = linkTracks(scan);
+    // Her exit is not continued by the man on the box two samples later (his feet are higher).
+    const first = tracks.find((t) => t.frames[0] === 30)!;
+    expect(first.frames).toEqual([30, 60, 90, 120, 150]);
+    const pool = candidatePeople(tracks);
+    const parts = subjectAppearances(chooseSubject(tracks, { kind: 'moving' })!, pool);
+    // The one walking behind her is in view with her: not one of her appearances.
+    expect(parts.map((p) => p.frames)).toEqual([
+      [30, 60, 90, 120, 150],
+      [270, 300, 330, 360, 390],
+    ]);
+    const subject = joinAppearances(parts);
+    expect(subject.breaks).toEqual([5]);
+    expect(expectedBoxAt(subject, 90, 15)).toBeDefined();
+    expect(expectedBoxAt(subject, 330, 15)).toBeDefined();
+    // Out of view between the passes: no box is made up between her exit and her return.
+    expect(expectedBoxAt(subject, 210, 15)).toBeUndefined();
+  });
+
+  test('a person seen once bridges no more than one missed sample', () => {
+    const scan: ScanSample[] = [0, 1, 2, 3, 4].map((i) => ({
+      frame: i * 30,
+      boxes: i === 0 ? [box(1000, 700, 400)] : i >= 3 ? [box(1100 + 50 * i, 700, 400)] : [],
+    }));
+    expect(linkTracks(scan).map((t) => t.frames)).toEqual([[0], [90, 120]]);
   });
 
   test('when nobody travels, the person whose legs move is followed, not the tallest', () => {

@@ -32,6 +32,11 @@ export interface SubjectTrack {
   boxes: Box[];
   /** Per sample, the ankle offset (null: an ankle not found). Absent in scans stored before. */
   ankles?: Array<AnkleOffset | null>;
+  /**
+   * Sample indices where the subject comes back into view after being out of it (a patient
+   * walking several passes): no box is interpolated across such a break.
+   */
+  breaks?: number[];
 }
 
 /** The ankle offset of a person found by the person finder, when both ankles are confident. */
@@ -58,12 +63,18 @@ export function linkTracks(samples: ScanSample[], maxJumpHeights = 1.5, maxGapSa
     sample.boxes.forEach((box, b) => {
       const [cx, cy] = boxCentre(box);
       tracks.forEach((track, t) => {
-        if (si - track.lastSample > maxGapSamples + 1) return;
+        // A person seen once (a false detection, someone passing) bridges at most one missed sample.
+        if (si - track.lastSample > (track.frames.length >= 2 ? maxGapSamples + 1 : 2)) return;
         const prev = track.boxes[track.boxes.length - 1]!;
         const [px, py] = boxCentre(prev);
         const scale = (height(prev) + height(box)) / 2;
         const cost = Math.hypot(cx - px, cy - py) / scale + Math.abs(Math.log(height(box) / height(prev)));
-        if (cost <= maxJumpHeights * (si - track.lastSample)) candidates.push({ t, b, cost });
+        // Across missed samples, feet seen higher than where the person last stood are someone
+        // else's: a walker who left the picture is not continued by a man standing on a box. (Down
+        // is possible: a man jumping off the box while the detector missed him stays one person.)
+        const gap = si - track.lastSample;
+        if (gap > 1 && (prev.y1 - box.y1) / scale > MAX_FEET_SHIFT_HEIGHTS) return;
+        if (cost <= maxJumpHeights * gap) candidates.push({ t, b, cost });
       });
     });
     candidates.sort((a, b) => a.cost - b.cost);
@@ -199,17 +210,77 @@ export function chooseSubject(tracks: SubjectTrack[], selection: PersonSelection
 }
 
 /**
+ * A walking subject's other appearances: people the scan saw walk (at least this many body heights)
+ * only while the subject was out of view. A patient walking a pass, leaving the picture and coming
+ * back for the next is linked as one person per pass; a bystander in view at the same time as the
+ * patient is never joined.
+ */
+const RETURN_MIN_TRAVEL_HEIGHTS = 1;
+
+const span = (t: SubjectTrack): [number, number] => [t.frames[0]!, t.frames[t.frames.length - 1]!];
+
+/** The tracks of `pool` joined to `subject` as its returns, in time order (the subject included). */
+export function subjectAppearances(subject: SubjectTrack, pool: readonly SubjectTrack[]): SubjectTrack[] {
+  const parts = [subject];
+  const walkers = pool
+    .filter((t) => t !== subject && t.frames.length >= 2 && travelHeights(t) >= RETURN_MIN_TRAVEL_HEIGHTS)
+    .sort((a, b) => travelHeights(b) - travelHeights(a));
+  for (const t of walkers) {
+    const [a, b] = span(t);
+    if (parts.every((p) => b < span(p)[0] || a > span(p)[1])) parts.push(t);
+  }
+  return parts.sort((x, y) => span(x)[0] - span(y)[0]);
+}
+
+/** Several appearances as one track, with a break where each later one starts. */
+export function joinAppearances(parts: readonly SubjectTrack[]): SubjectTrack {
+  if (parts.length === 1) return parts[0]!;
+  const joined: Required<Pick<SubjectTrack, 'frames' | 'boxes' | 'ankles' | 'breaks'>> = {
+    frames: [],
+    boxes: [],
+    ankles: [],
+    breaks: [],
+  };
+  for (const p of parts) {
+    if (joined.frames.length > 0) joined.breaks.push(joined.frames.length);
+    joined.frames.push(...p.frames);
+    joined.boxes.push(...p.boxes);
+    joined.ankles.push(...(p.ankles ?? p.frames.map(() => null)));
+  }
+  return joined;
+}
+
+/**
  * The subject's box at `frame`, interpolated between samples; undefined when the frame lies
- * more than `marginFrames` outside the sampled span (the subject is not in view then).
+ * more than `marginFrames` outside the sampled span of every appearance (the subject is not in
+ * view then).
  */
 export function expectedBoxAt(track: SubjectTrack, frame: number, marginFrames: number): Box | undefined {
+  const starts = [0, ...(track.breaks ?? [])];
+  for (let k = 0; k < starts.length; k++) {
+    const first = starts[k]!;
+    const end = k + 1 < starts.length ? starts[k + 1]! : track.frames.length;
+    const box = boxWithin(track, first, end, frame, marginFrames);
+    if (box) return box;
+  }
+  return undefined;
+}
+
+/** expectedBoxAt over samples [first, end) of the track. */
+function boxWithin(
+  track: SubjectTrack,
+  first: number,
+  end: number,
+  frame: number,
+  marginFrames: number,
+): Box | undefined {
   const f = track.frames;
-  if (f.length === 0) return undefined;
-  if (frame < f[0]! - marginFrames || frame > f[f.length - 1]! + marginFrames) return undefined;
-  let i = 0;
-  while (i < f.length - 1 && f[i + 1]! < frame) i++;
+  if (end <= first) return undefined;
+  if (frame < f[first]! - marginFrames || frame > f[end - 1]! + marginFrames) return undefined;
+  let i = first;
+  while (i < end - 1 && f[i + 1]! < frame) i++;
   const a = track.boxes[i]!;
-  const j = Math.min(i + 1, f.length - 1);
+  const j = Math.min(i + 1, end - 1);
   const b = track.boxes[j]!;
   const span = f[j]! - f[i]!;
   const w = span > 0 ? Math.min(1, Math.max(0, (frame - f[i]!) / span)) : 0;
