@@ -98,6 +98,7 @@ export function markedRuns(
  * the rest of the cycle is sound) and says where, per cycle, for the reader.
  */
 export function noteFeetAtEdge(cycles: GaitCycle[], atEdge: Record<Side, Uint8Array>): string[] {
+  const framing = framingNote(cycles, atEdge);
   const notes: string[] = [];
   for (const c of cycles) {
     const runs = SIDES.flatMap((s) =>
@@ -115,5 +116,29 @@ export function noteFeetAtEdge(cycles: GaitCycle[], atEdge: Record<Side, Uint8Ar
       `${c.side === 'left' ? 'Left' : 'Right'} cycle ${c.index + 1}: ${where.join('; ')}. Stride and step length are not measured from a foot there; check the curves at those instants.`,
     );
   }
-  return notes;
+  return framing ? [framing] : notes;
+}
+
+/** A foot at the edge this share of the walk is a framing problem, not a step at the end of a pass. */
+const MOSTLY_AT_EDGE = 0.5;
+
+/**
+ * When a foot is at the picture's edge for most of the walk (the feet cut off by a camera framed too
+ * tightly, or too close), one note says so and what it means, instead of a note per cycle listing
+ * nearly every frame.
+ */
+function framingNote(cycles: readonly GaitCycle[], atEdge: Record<Side, Uint8Array>): string | null {
+  if (cycles.length === 0) return null;
+  const first = Math.max(0, Math.floor(Math.min(...cycles.map((c) => c.startFrame))));
+  const last = Math.ceil(Math.max(...cycles.map((c) => c.endFrame)));
+  const share = (s: Side) => {
+    const end = Math.min(atEdge[s].length - 1, last);
+    let k = 0;
+    for (let i = first; i <= end; i++) if (atEdge[s][i]) k++;
+    return end >= first ? k / (end - first + 1) : 0;
+  };
+  const left = share('left');
+  const right = share('right');
+  if (Math.max(left, right) < MOSTLY_AT_EDGE) return null;
+  return `The feet are at the edge of the picture for most of the walk (left ${Math.round(100 * left)} %, right ${Math.round(100 * right)} % of the frames of its cycles): the landmark model keeps a foot cut off by the edge inside the picture and guesses the rest, so step and stride length are not measured from it, and its gait events and ankle angles are unreliable. Frame the whole body with the feet and some floor in view, and analyse again.`;
 }

@@ -3,6 +3,7 @@ import { analyseTrajectories } from '../../../src/main/gait/analyse';
 import { anyMarked, footAtEdgeFrames, footLengthPx, markedRuns } from '../../../src/main/gait/picture-edge';
 import { poseTrackToTrajectorySet } from '../../../src/main/gait/pose-adapter';
 import type { Trajectory } from '../../../src/main/gait/types';
+import { landmarkIndex } from '../../../src/shared/landmarks';
 import { syntheticWalk, toPoseTrack } from './synthetic-walker';
 
 const image = { widthPx: 1000, heightPx: 500 };
@@ -100,6 +101,26 @@ describe('feet at the picture edge', () => {
     expect(r.analysis.spatiotemporal.bySide.left.strideLengthM.n).toBe(
       r.analysis.cycles.filter((c) => c.side === 'left' && !c.excluded).length,
     );
+  });
+
+  it('says once, not per cycle, when the feet are cut off by the bottom of the picture most of the time', () => {
+    const track = toPoseTrack(syntheticWalk({ direction: 1, seconds: 3.5, startXPx: 300 }));
+    // A camera framed so tightly that the soles touch the bottom edge whenever a foot is down.
+    let lowest = 0;
+    for (const name of ['left_heel', 'right_heel', 'left_foot_index', 'right_foot_index'])
+      for (let f = 0; f < track.frameCount; f++)
+        lowest = Math.max(lowest, track.yPx[f * 33 + landmarkIndex(name as never)]!);
+    const r = analyseTrajectories(poseTrackToTrajectorySet({ ...track, heightPx: Math.ceil(lowest) + 2 }), {
+      scale: { kind: 'calibration', metresPerUnit: 1 / 300 },
+    });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const edge = r.analysis.warnings.filter((w) => /edge of the picture|picture's edge/.test(w));
+    expect(edge).toHaveLength(1);
+    expect(edge[0]).toMatch(
+      /^The feet are at the edge of the picture for most of the walk \(left \d+ %, right \d+ % of the frames of its cycles\)/,
+    );
+    expect(r.analysis.cycles.every((c) => c.flags.includes('foot-at-picture-edge'))).toBe(true);
   });
 
   it('needs the picture size (data without one, such as markers, are not checked)', () => {
