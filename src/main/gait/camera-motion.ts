@@ -86,11 +86,14 @@ export function movingCameraFrames(motion: readonly PassCameraMotion[], frameCou
   return mask;
 }
 
+/** How a moving camera's note starts (reports pick it out of an analysis' notes). */
+export const MOVING_CAMERA_NOTE_START = 'The camera moved during walking pass';
+
 export function movingCameraNotes(motion: readonly PassCameraMotion[]): string[] {
   return motion
     .filter((m) => m.moved)
     .map(
       (m) =>
-        `The camera moved during walking pass ${m.passIndex + 1}: the foot on the floor slid through the picture at ${Math.round(100 * m.driftFraction)} % of walking speed (median of ${m.stances} steps; a fixed camera keeps it under ${Math.round(100 * MOVING_CAMERA_DRIFT)} %), as when the camera is held in the hand or pans after the patient. Times, cadence and angles are measured; distances and speed in the picture are not the walk's and are not reported for that pass. Record with the camera fixed, on a tripod.`,
+        `${MOVING_CAMERA_NOTE_START} ${m.passIndex + 1}: the foot on the floor slid through the picture at ${Math.round(100 * m.driftFraction)} % of walking speed (median of ${m.stances} steps; a fixed camera keeps it under ${Math.round(100 * MOVING_CAMERA_DRIFT)} %), as when the camera is held in the hand or pans after the patient. Times, cadence and angles are measured; distances and speed in the picture are not the walk's and are not reported for that pass. Record with the camera fixed, on a tripod.`,
     );
 }

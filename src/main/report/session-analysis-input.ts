@@ -3,6 +3,7 @@
 // a trial with 5 cycles weighs more than one with 2, and the SD is over all cycles.
 import { farLegs } from '../../shared/far-legs';
 import { cycleFlagText, frameRunsText, lowConfidenceInsidePasses } from '../../shared/analysis-notes';
+import { MOVING_CAMERA_NOTE_START } from '../gait/camera-motion';
 import { TRIANGULATED_CAMERA, type TrialAnalysisView, type SideName } from '../../shared/api/analysis-types';
 import {
   isGaitVariable,
@@ -118,6 +119,17 @@ function analysisNotes(views: readonly TrialAnalysisView[], trialLabel: (id: str
     ...views
       .filter((v) => v.viewDoubt)
       .map((v) => `${about(v)}: ${v.viewDoubt} Its curves are left out of this report.`),
+    // Where speed and lengths come from, or why they are missing, when not from the floor.
+    ...views
+      .filter((v) => v.mode === 'treadmill')
+      .map((v) =>
+        v.beltSpeedMps != null
+          ? `${about(v)}: treadmill walking: walking speed is the belt speed entered (${v.beltSpeedMps.toFixed(2)} m/s), stride and step length are belt speed x time; treadmill and overground walking are not alike.`
+          : `${about(v)}: the patient walks in place in the picture (a treadmill, or a camera following the patient) and no belt speed was entered: no walking speed, stride or step length.`,
+      ),
+    ...views.flatMap((v) =>
+      v.warnings.filter((w) => w.startsWith(MOVING_CAMERA_NOTE_START)).map((w) => `${about(v)}: ${w}`),
+    ),
   ];
   for (const [v, sides] of from) {
     const parts = v.cycles

@@ -184,6 +184,28 @@ describe('sessionAnalysisInput', () => {
     );
   });
 
+  it('says where speed and lengths come from on a treadmill, and when the camera moved', () => {
+    const names = new Map([['trial-aaaaaa', 'Walk 1']]);
+    const onBelt = { ...view('trial-aaaaaa', [[10]], [1.1]), mode: 'treadmill' as const, beltSpeedMps: 1.1 };
+    expect(sessionAnalysisInput([onBelt], names).notes).toEqual([
+      'trial "Walk 1" (sagittal): treadmill walking: walking speed is the belt speed entered (1.10 m/s), stride and step length are belt speed x time; treadmill and overground walking are not alike.',
+    ]);
+    expect(sessionAnalysisInput([onBelt], names).provenance.scaleSource).toBe(
+      'treadmill belt speed 1.10 m/s (length = belt speed x time)',
+    );
+    const noBelt = { ...onBelt, beltSpeedMps: null };
+    expect(sessionAnalysisInput([noBelt], names).notes![0]).toMatch(
+      /no belt speed was entered: no walking speed/,
+    );
+    const moved = {
+      ...view('trial-aaaaaa', [[10]], [1]),
+      warnings: ['Something else.', 'The camera moved during walking pass 1: the foot on the floor slid ...'],
+    };
+    expect(sessionAnalysisInput([moved], names).notes).toEqual([
+      'trial "Walk 1" (sagittal): The camera moved during walking pass 1: the foot on the floor slid ...',
+    ]);
+  });
+
   it("maps the gait module's names to the report's: stancePct, pelvic_obliquity", () => {
     const input = sessionAnalysisInput([view('trial-aaaaaa', [[10], [20]], [1, 1.2])]);
     expect(input.left?.spatiotemporal.stanceTimePct?.mean).toBe(60);
