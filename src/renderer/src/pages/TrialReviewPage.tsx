@@ -142,6 +142,11 @@ export function TrialReviewPage({ id }: { id: string }) {
 
   const failed = a?.status === 'failed';
   const analysed = a?.status === 'analysed';
+  // A panel below analysed the trial again (another person, floor marks, a belt speed).
+  const reanalysisStarted = (jobId: string) => {
+    jobs.track(id, jobId);
+    trial.reload();
+  };
 
   return (
     <main className="wide review">
@@ -266,47 +271,32 @@ export function TrialReviewPage({ id }: { id: string }) {
               <PersonChooser
                 trialId={id}
                 {...(a?.camera ? { camera: a.camera } : {})}
-                onStarted={(jobId) => {
-                  jobs.track(id, jobId);
-                  trial.reload();
-                }}
+                onStarted={reanalysisStarted}
               />
             )}
             {t &&
               t.status !== 'analysing' &&
               analysed &&
               a &&
-              a.mode === 'treadmill' &&
               a.view !== 'frontal' &&
-              !in3d && (
+              !in3d &&
+              // Walking in place measures nothing on the floor: its lengths come from the belt speed.
+              (a.mode === 'treadmill' ? (
                 <BeltSpeed
                   trialId={id}
                   camera={a.camera}
                   beltSpeedMps={a.beltSpeedMps ?? null}
-                  onStarted={(jobId) => {
-                    jobs.track(id, jobId);
-                    trial.reload();
-                  }}
+                  onStarted={reanalysisStarted}
                 />
-              )}
-            {t &&
-              t.status !== 'analysing' &&
-              analysed &&
-              a &&
-              a.mode !== 'treadmill' &&
-              a.view !== 'frontal' &&
-              !in3d && (
+              ) : (
                 <FloorScale
                   trialId={id}
                   camera={a.camera}
                   scale={a.scale}
                   calibrated={measuresFloor(calibration.data, a.camera)}
-                  onStarted={(jobId) => {
-                    jobs.track(id, jobId);
-                    trial.reload();
-                  }}
+                  onStarted={reanalysisStarted}
                 />
-              )}
+              ))}
           </section>
           {analysed && a && (
             <section aria-labelledby="angles-title" className="review-angles">
