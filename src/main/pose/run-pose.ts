@@ -309,16 +309,41 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
     let joined = stored?.joined ?? [];
     if (scanFeed) {
       const t0 = performance.now();
-      ({ subject, people, chosen, joined } = await scanForSubject(
-        scanFeed,
-        [finderW, finderH],
-        workers,
-        settings.person,
-        Math.floor((frameCount - 1) / everyFrames) + 1,
-        stats,
-        (done, total) =>
-          onProgress({ stage: 'scanning', framesDone: done, framesTotal: total, framesPerS: 0, etaS: NaN }),
-      ));
+      const scan = (feed: NonNullable<typeof scanFeed>, size: [number, number]) =>
+        scanForSubject(
+          feed,
+          size,
+          workers,
+          settings.person,
+          Math.floor((frameCount - 1) / everyFrames) + 1,
+          stats,
+          (done, total) =>
+            onProgress({ stage: 'scanning', framesDone: done, framesTotal: total, framesPerS: 0, etaS: NaN }),
+        );
+      ({ subject, people, chosen, joined } = await scan(scanFeed, [finderW, finderH]));
+      // A walker far from the camera (a wide shot: under about a sixth of the picture's height)
+      // is too small for the person finder at its usual size, which then sees her once or never:
+      // the scan is made again at twice the size (about 4x its cost), only then.
+      if (settings.person.kind === 'moving' && (subject?.frames.length ?? 0) < 2) {
+        const larger = finderInputSize(info, 2 * settings.scanLongSidePx);
+        const feed = prefetch(
+          sampleFrames(info, {
+            everyFrames,
+            inputWidthPx: larger[0],
+            inputHeightPx: larger[1],
+            lastFrame: frameCount - 1,
+            signal,
+          }),
+          8,
+        );
+        try {
+          const again = await scan(feed, larger);
+          if ((again.subject?.frames.length ?? 0) > (subject?.frames.length ?? 0))
+            ({ subject, people, chosen, joined } = again);
+        } finally {
+          await feed.stop().catch(() => {});
+        }
+      }
       stats.ms.scan = performance.now() - t0;
       const scanned: ScannedPeople = {
         everyFrames,
