@@ -35,6 +35,7 @@ import { pelvisTiltSeries, sagittalAngles, trunkTiltSeries } from './sagittal-an
 import { resolveScale, type Scale, type ScaleSource } from './scaling';
 import { computeSpatiotemporal, type SpatiotemporalResult } from './spatiotemporal';
 import { slowMotionNote } from './slow-motion';
+import { floorTiltDeg, floorTiltNote } from './camera-level';
 import { cameraMotionPerPass, movingCameraFrames, movingCameraNotes } from './camera-motion';
 import { beltSpeedMessage, isPlausibleBeltSpeedMps } from '../../shared/belt-speed';
 import {
@@ -642,6 +643,21 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
       : [];
   const cameraMoving = cameraMotion.some((m) => m.moved) ? movingCameraFrames(cameraMotion, n) : undefined;
   warnings.push(...movingCameraNotes(cameraMotion));
+  // A rolled camera tilts trunk and pelvis tilt by its roll: the floor line under the feet says so.
+  if (view === 'sagittal' && set.imageSizePx && mode === 'overground' && !cameraMoving) {
+    const foot = (side: Side) => ({
+      heel: set.trajectories[body[side].heel!.name]!,
+      toe: set.trajectories[body[side].toe!.name]!,
+    });
+    const level = floorTiltNote(
+      floorTiltDeg({
+        events,
+        feet: { left: foot('left'), right: foot('right') },
+        imageWidthPx: set.imageSizePx.widthPx,
+      }),
+    );
+    if (level) warnings.push(level);
+  }
   // From one side camera, the far leg's landmarks are partly guessed: its cycles are noted, and its
   // curves come from the passes where it was the near leg whenever there are any.
   const farSides: FarSide[] = [];
