@@ -610,49 +610,37 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
       c.excluded = true;
     }
   }
+  // The feet as the camera's picture has them (pixels, unfiltered).
+  const pictureFeet = (side: Side) => ({
+    heel: set.trajectories[body[side].heel!.name]!,
+    toe: set.trajectories[body[side].toe!.name]!,
+  });
+  const sideCamera = view === 'sagittal' && set.convention === 'image-y-down';
   // A foot at the picture's edge: noted on the cycle (it stays in the means: the angles of most of
   // the cycle are unaffected), and its distances are not measured.
   const footAtEdge =
     set.imageSizePx && set.convention === 'image-y-down'
-      ? feetAtEdge(
-          {
-            left: {
-              heel: set.trajectories[body.left.heel!.name]!,
-              toe: set.trajectories[body.left.toe!.name]!,
-            },
-            right: {
-              heel: set.trajectories[body.right.heel!.name]!,
-              toe: set.trajectories[body.right.toe!.name]!,
-            },
-          },
-          set.imageSizePx,
-          n,
-        )
+      ? feetAtEdge({ left: pictureFeet('left'), right: pictureFeet('right') }, set.imageSizePx, n)
       : undefined;
   if (footAtEdge) warnings.push(...noteFeetAtEdge(cycles, footAtEdge));
   // One camera's picture is only a ruler while the camera stands still.
-  const cameraMotion =
-    view === 'sagittal' && set.convention === 'image-y-down'
-      ? cameraMotionPerPass({
-          passes,
-          events,
-          toeForward: { left: feet.left.toe.forward, right: feet.right.toe.forward },
-          pelvisForward: pelvisSag.forward,
-          ...(footAtEdge ? { footAtEdge } : {}),
-        })
-      : [];
+  const cameraMotion = sideCamera
+    ? cameraMotionPerPass({
+        passes,
+        events,
+        toeForward: { left: feet.left.toe.forward, right: feet.right.toe.forward },
+        pelvisForward: pelvisSag.forward,
+        ...(footAtEdge ? { footAtEdge } : {}),
+      })
+    : [];
   const cameraMoving = cameraMotion.some((m) => m.moved) ? movingCameraFrames(cameraMotion, n) : undefined;
   warnings.push(...movingCameraNotes(cameraMotion));
   // A rolled camera tilts trunk and pelvis tilt by its roll: the floor line under the feet says so.
-  if (view === 'sagittal' && set.imageSizePx && mode === 'overground' && !cameraMoving) {
-    const foot = (side: Side) => ({
-      heel: set.trajectories[body[side].heel!.name]!,
-      toe: set.trajectories[body[side].toe!.name]!,
-    });
+  if (sideCamera && set.imageSizePx && mode === 'overground' && !cameraMoving) {
     const level = floorTiltNote(
       floorTiltDeg({
         events,
-        feet: { left: foot('left'), right: foot('right') },
+        feet: { left: pictureFeet('left'), right: pictureFeet('right') },
         imageWidthPx: set.imageSizePx.widthPx,
       }),
     );
@@ -661,7 +649,7 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
   // From one side camera, the far leg's landmarks are partly guessed: its cycles are noted, and its
   // curves come from the passes where it was the near leg whenever there are any.
   const farSides: FarSide[] = [];
-  if (view === 'sagittal' && set.convention === 'image-y-down') {
+  if (sideCamera) {
     const leg = (s: Side) =>
       (['knee', 'ankle', 'heel', 'toe'] as const).flatMap((r) => {
         const name = body[s][r]?.name;

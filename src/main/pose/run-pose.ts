@@ -221,18 +221,19 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
       Math.round(Math.min(settings.scanIntervalS * info.fps, frameCount / MIN_SCAN_SAMPLES)),
     );
     const [finderW, finderH] = finderInputSize(info, settings.scanLongSidePx);
-    if (!existsSync(join(outDir, SUBJECT_FILE))) {
-      scanFeed = prefetch(
+    // The sampled frames, letterboxed to the person finder's input size.
+    const scanFrames = ([width, height]: [number, number], ahead: number) =>
+      prefetch(
         sampleFrames(info, {
           everyFrames,
-          inputWidthPx: finderW,
-          inputHeightPx: finderH,
+          inputWidthPx: width,
+          inputHeightPx: height,
           lastFrame: frameCount - 1,
           signal,
         }),
-        32,
+        ahead,
       );
-    }
+    if (!existsSync(join(outDir, SUBJECT_FILE))) scanFeed = scanFrames([finderW, finderH], 32);
     if (startFrame < frameCount) {
       frameFeed = prefetch(
         decodeFrames(decodedInfo, {
@@ -326,16 +327,7 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
       // the scan is made again at twice the size (about 4x its cost), only then.
       if (settings.person.kind === 'moving' && (subject?.frames.length ?? 0) < 2) {
         const larger = finderInputSize(info, 2 * settings.scanLongSidePx);
-        const feed = prefetch(
-          sampleFrames(info, {
-            everyFrames,
-            inputWidthPx: larger[0],
-            inputHeightPx: larger[1],
-            lastFrame: frameCount - 1,
-            signal,
-          }),
-          8,
-        );
+        const feed = scanFrames(larger, 8);
         try {
           const again = await scan(feed, larger);
           if ((again.subject?.frames.length ?? 0) > (subject?.frames.length ?? 0))
