@@ -36,7 +36,13 @@ import { resolveScale, type Scale, type ScaleSource } from './scaling';
 import { computeSpatiotemporal, type SpatiotemporalResult } from './spatiotemporal';
 import { slowMotionNote } from './slow-motion';
 import { floorTiltDeg, floorTiltNote } from './camera-level';
-import { cameraMotionPerPass, movingCameraFrames, movingCameraNotes } from './camera-motion';
+import {
+  beltSpeedCheckNote,
+  cameraMotionPerPass,
+  movingCameraFrames,
+  movingCameraNotes,
+  stanceSlideSpeed,
+} from './camera-motion';
 import { beltSpeedMessage, isPlausibleBeltSpeedMps } from '../../shared/belt-speed';
 import {
   SIDES,
@@ -734,6 +740,20 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
     );
   }
   if (view === 'frontal') warnings.push('Distances are not measured from a frontal camera.');
+  // A belt speed entered in the wrong unit or from the wrong console: the feet on the belt say so.
+  if (sideCamera && mode === 'treadmill' && belt !== undefined && scale) {
+    const slide = stanceSlideSpeed(
+      {
+        passes,
+        events,
+        toeForward: { left: feet.left.toe.forward, right: feet.right.toe.forward },
+        ...(footAtEdge ? { footAtEdge } : {}),
+      },
+      rateHz,
+    );
+    const check = beltSpeedCheckNote(belt, slide === null ? null : slide * scale.metresPerUnit);
+    if (check) warnings.push(check);
+  }
   const spatiotemporal = computeSpatiotemporal({
     cycles,
     events,

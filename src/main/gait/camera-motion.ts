@@ -44,25 +44,11 @@ export function cameraMotionPerPass(input: CameraMotionInput): PassCameraMotion[
   for (const pass of input.passes) {
     if (pass.mode !== 'overground') continue;
     const drifts: number[] = [];
-    for (const side of SIDES) {
+    for (const { side, a, b } of flatFootWindows(input, pass)) {
       const toe = input.toeForward[side];
-      const edge = input.footAtEdge?.[side];
-      const mine = input.events.filter(
-        (e) => e.side === side && e.frame >= pass.startFrame && e.frame < pass.endFrame,
-      );
-      for (const contact of mine.filter((e) => e.kind === 'initial-contact')) {
-        const off = mine.find((e) => e.kind === 'foot-off' && e.frame > contact.frame);
-        if (!off) continue;
-        const a = Math.round(contact.frame + 0.2 * (off.frame - contact.frame));
-        const b = Math.round(contact.frame + 0.9 * (off.frame - contact.frame));
-        if (b <= a) continue;
-        let atEdge = false;
-        for (let f = a; f <= b && edge; f++) if (edge[f]) atEdge = true;
-        if (atEdge) continue;
-        const toeTravel = toe[b]! - toe[a]!;
-        const walked = input.pelvisForward[b]! - input.pelvisForward[a]! - toeTravel;
-        if (Number.isFinite(walked) && walked > 0) drifts.push(-toeTravel / walked);
-      }
+      const toeTravel = toe[b]! - toe[a]!;
+      const walked = input.pelvisForward[b]! - input.pelvisForward[a]! - toeTravel;
+      if (Number.isFinite(walked) && walked > 0) drifts.push(-toeTravel / walked);
     }
     if (drifts.length < 2) continue;
     const driftFraction = median(drifts);
@@ -76,6 +62,62 @@ export function cameraMotionPerPass(input: CameraMotionInput): PassCameraMotion[
     });
   }
   return out;
+}
+
+/**
+ * Each stance's stretch from 20 % to 90 % (contact to foot off of one foot, inside the pass), where
+ * the forefoot is on the floor; stretches where that foot touches the picture's edge are left out.
+ */
+function flatFootWindows(
+  input: Pick<CameraMotionInput, 'events' | 'footAtEdge'>,
+  pass: WalkingPass,
+): Array<{ side: Side; a: number; b: number }> {
+  const out: Array<{ side: Side; a: number; b: number }> = [];
+  for (const side of SIDES) {
+    const edge = input.footAtEdge?.[side];
+    const mine = input.events.filter(
+      (e) => e.side === side && e.frame >= pass.startFrame && e.frame < pass.endFrame,
+    );
+    for (const contact of mine.filter((e) => e.kind === 'initial-contact')) {
+      const off = mine.find((e) => e.kind === 'foot-off' && e.frame > contact.frame);
+      if (!off) continue;
+      const a = Math.round(contact.frame + 0.2 * (off.frame - contact.frame));
+      const b = Math.round(contact.frame + 0.9 * (off.frame - contact.frame));
+      if (b <= a) continue;
+      let atEdge = false;
+      for (let f = a; f <= b && edge; f++) if (edge[f]) atEdge = true;
+      if (!atEdge) out.push({ side, a, b });
+    }
+  }
+  return out;
+}
+
+/**
+ * On a treadmill (or under a camera that keeps the walker in place) the foot on the floor moves
+ * backwards through the picture at the belt's (the walk's) speed: median over the stances, in the
+ * trajectories' units per second; null with fewer than two stances.
+ */
+export function stanceSlideSpeed(
+  input: Pick<CameraMotionInput, 'passes' | 'events' | 'toeForward' | 'footAtEdge'>,
+  rateHz: number,
+): number | null {
+  const speeds: number[] = [];
+  for (const pass of input.passes)
+    for (const { side, a, b } of flatFootWindows(input, pass)) {
+      const v = ((input.toeForward[side][a]! - input.toeForward[side][b]!) * rateHz) / (b - a);
+      if (Number.isFinite(v)) speeds.push(v);
+    }
+  return speeds.length >= 2 ? median(speeds) : null;
+}
+
+/** Belt speed entered and seen this far apart (ratio) means a wrong entry or a wrong unit. */
+const BELT_DISAGREEMENT = 0.25;
+
+/** A note when the belt speed entered and the feet's slide on the belt (in m/s) disagree. */
+export function beltSpeedCheckNote(enteredMps: number, seenMps: number | null): string | null {
+  if (seenMps === null || !(seenMps > 0)) return null;
+  if (Math.abs(seenMps / enteredMps - 1) <= BELT_DISAGREEMENT) return null;
+  return `The belt speed entered is ${enteredMps.toFixed(2)} m/s, but the feet on the belt move through the picture at about ${seenMps.toFixed(2)} m/s (with the distance scale, about 5 %): check the speed and its unit on the treadmill's console. Speed and lengths use the speed entered.`;
 }
 
 /** 1 on the frames of passes in which the camera moved. */

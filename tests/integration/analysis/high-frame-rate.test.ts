@@ -4,26 +4,20 @@
 // used to switch to the landing of the heel or toe height, which for a pose model's landmarks came
 // 70-145 ms after the foot's ground speed fell (contacts after the other foot's foot off, no
 // double support); the ground-speed contacts match hand labels at 30 frames/s.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyseVideoFile } from '../../../src/main/services/video-analysis';
 import type { TrialAnalysisView } from '../../../src/shared/api/analysis-types';
-import { sharedDataPath } from '../../helpers/shared-data';
+import { SPORTS2D_WALK as demo, videoVariant } from '../../helpers/video-variant';
 
-const demo = sharedDataPath('sports2d_demo_sideview_walk/demo.mp4');
 const work = mkdtempSync(join(tmpdir(), 'gaitlab-60fps-'));
 let at30: TrialAnalysisView;
 let at60: TrialAnalysisView;
 
 beforeAll(async () => {
-  const video = join(work, 'walk-60fps.mp4');
-  execFileSync('ffmpeg', [
-    ...['-v', 'error', '-y', '-i', demo, '-an', '-vf', 'fps=60'],
-    ...['-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '18', video],
-  ]);
+  const video = videoVariant(work, 'walk-60fps.mp4', ['-vf', 'fps=60']);
   const cacheDir = join(work, 'cache');
   at30 = (await analyseVideoFile(demo, { heightM: 1.65, cacheDir })).view;
   at60 = (await analyseVideoFile(video, { heightM: 1.65, cacheDir })).view;

@@ -1,16 +1,14 @@
 // A phone held askew: the Sports2D walk rotated 10 deg. Angles between segments do not change, but
 // trunk tilt, measured against the picture's vertical, takes the roll; the line through the
 // contacts, level within 1 deg from the real camera, shows the roll, and the analysis says so.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyseVideoFile } from '../../../src/main/services/video-analysis';
 import type { TrialAnalysisView } from '../../../src/shared/api/analysis-types';
-import { sharedDataPath } from '../../helpers/shared-data';
+import { SPORTS2D_WALK as demo, videoVariant } from '../../helpers/video-variant';
 
-const demo = sharedDataPath('sports2d_demo_sideview_walk/demo.mp4');
 const work = mkdtempSync(join(tmpdir(), 'gaitlab-rolled-'));
 let level: TrialAnalysisView;
 let rolled: TrialAnalysisView;
@@ -22,11 +20,7 @@ const meanOf = (v: TrialAnalysisView, variable: string) => {
 };
 
 beforeAll(async () => {
-  const video = join(work, 'rolled.mp4');
-  execFileSync('ffmpeg', [
-    ...['-v', 'error', '-y', '-i', demo, '-an', '-vf', 'rotate=10*PI/180:fillcolor=gray'],
-    ...['-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '18', video],
-  ]);
+  const video = videoVariant(work, 'rolled.mp4', ['-vf', 'rotate=10*PI/180:fillcolor=gray']);
   const cacheDir = join(work, 'cache');
   level = (await analyseVideoFile(demo, { heightM: 1.65, cacheDir })).view;
   rolled = (await analyseVideoFile(video, { heightM: 1.65, cacheDir })).view;

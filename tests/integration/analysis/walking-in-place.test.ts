@@ -7,7 +7,6 @@
 // at -89 deg. Lengths and speed need the treadmill belt speed, which the analysis asks for. A camera
 // panned by hand at half her pace is not walking in place: it is found from the stance foot sliding
 // through the picture, and its distances are not reported.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,9 +14,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { analyseVideoFile } from '../../../src/main/services/video-analysis';
 import type { TrialAnalysisView } from '../../../src/shared/api/analysis-types';
 import { followingCameraOptions } from '../../helpers/following-camera';
-import { sharedDataPath } from '../../helpers/shared-data';
+import { SPORTS2D_WALK as demo, videoVariant } from '../../helpers/video-variant';
 
-const demo = sharedDataPath('sports2d_demo_sideview_walk/demo.mp4');
 const work = mkdtempSync(join(tmpdir(), 'gaitlab-in-place-'));
 const BELT_MPS = 1.25;
 let fixed: TrialAnalysisView;
@@ -33,21 +31,13 @@ const knee = (v: TrialAnalysisView, side: 'left' | 'right') =>
 const finite = (xs: number[]) => xs.filter(Number.isFinite);
 
 beforeAll(async () => {
-  const window = join(work, 'following.mp4');
-  execFileSync('ffmpeg', [
-    ...['-v', 'error', '-y', '-i', demo, '-an', ...followingCameraOptions()],
-    ...['-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '18', window],
-  ]);
-  const mirror = join(work, 'following-mirrored.mp4');
-  execFileSync('ffmpeg', [
-    ...['-v', 'error', '-y', '-i', window, '-vf', 'hflip'],
-    ...['-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '18', mirror],
-  ]);
-  const halfway = join(work, 'panned-halfway.mp4');
-  execFileSync('ffmpeg', [
-    ...['-v', 'error', '-y', '-i', demo, '-an', ...followingCameraOptions({ share: 0.5, widthPx: 900 })],
-    ...['-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '18', halfway],
-  ]);
+  const window = videoVariant(work, 'following.mp4', followingCameraOptions());
+  const mirror = videoVariant(work, 'following-mirrored.mp4', ['-vf', 'hflip'], window);
+  const halfway = videoVariant(
+    work,
+    'panned-halfway.mp4',
+    followingCameraOptions({ share: 0.5, widthPx: 900 }),
+  );
   const cacheDir = join(work, 'cache');
   fixed = (await analyseVideoFile(demo, { heightM: 1.65, cacheDir })).view;
   following = (await analyseVideoFile(window, { heightM: 1.65, cacheDir })).view;
@@ -106,7 +96,17 @@ describe('walking in place in the picture (the Sports2D walk under a camera that
       );
       expect(stride).toBeCloseTo(BELT_MPS * time, 6);
     }
-    expect(onBelt.warnings.some((w) => /treadmill belt speed/.test(w))).toBe(false);
+    expect(onBelt.warnings.some((w) => /treadmill belt speed|belt speed entered/.test(w))).toBe(false);
+  });
+
+  it('says when the belt speed entered disagrees with the feet on the belt', async () => {
+    const window = join(work, 'following.mp4');
+    const wrong = (
+      await analyseVideoFile(window, { heightM: 1.65, beltSpeedMps: 2, cacheDir: join(work, 'cache') })
+    ).view;
+    const note = wrong.warnings.find((w) => w.startsWith('The belt speed entered is 2.00 m/s'));
+    console.log(note);
+    expect(note).toMatch(/move through the picture at about 1\.[12]\d m\/s/);
   });
 
   it('does not use a belt speed for walking across the picture, and says so', async () => {

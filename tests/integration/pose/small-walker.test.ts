@@ -3,7 +3,6 @@
 // usual size the person finder saw her on one sampled frame, so she was followed only from there
 // (frames 136-201 of her 38-201) and the analysis failed ("tracked in only 29 % of frames"); the
 // scan is now made again at twice the size when it finds no one walking.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,20 +11,16 @@ import { readPoseResult } from '../../../src/main/pose/pose-result';
 import { readScannedPeople } from '../../../src/main/pose/storage';
 import { analyseVideoFile, poseCacheDirFor } from '../../../src/main/services/video-analysis';
 import type { TrialAnalysisView } from '../../../src/shared/api/analysis-types';
-import { sharedDataPath } from '../../helpers/shared-data';
+import { SPORTS2D_WALK as demo, videoVariant } from '../../helpers/video-variant';
 
-const demo = sharedDataPath('sports2d_demo_sideview_walk/demo.mp4');
 const work = mkdtempSync(join(tmpdir(), 'gaitlab-small-walker-'));
-const video = join(work, 'wide-shot.mp4');
+let video = '';
 const cacheDir = join(work, 'cache');
 let view: TrialAnalysisView;
 let full: TrialAnalysisView;
 
 beforeAll(async () => {
-  execFileSync('ffmpeg', [
-    ...['-v', 'error', '-y', '-i', demo, '-an', '-vf', 'scale=884:498,pad=1768:994:442:300:color=gray'],
-    ...['-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '18', video],
-  ]);
+  video = videoVariant(work, 'wide-shot.mp4', ['-vf', 'scale=884:498,pad=1768:994:442:300:color=gray']);
   view = (await analyseVideoFile(video, { heightM: 1.65, cacheDir })).view;
   full = (await analyseVideoFile(demo, { heightM: 1.65, cacheDir })).view;
 }, 600_000);

@@ -3,7 +3,6 @@
 // ~268, while the man who stood on the box runs off at frames 205-230). Each pass is one person to
 // the scan; the person who walks must be followed through both, and nobody in between. Before, only
 // one pass was followed (and her exit was linked to the man on the box in the mirrored picture).
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,20 +11,18 @@ import { readPoseResult } from '../../../src/main/pose/pose-result';
 import { readScannedPeople } from '../../../src/main/pose/storage';
 import { analyseVideoFile, poseCacheDirFor } from '../../../src/main/services/video-analysis';
 import type { TrialAnalysisView } from '../../../src/shared/api/analysis-types';
-import { sharedDataPath } from '../../helpers/shared-data';
+import { SPORTS2D_WALK as demo, videoVariant } from '../../helpers/video-variant';
 
-const demo = sharedDataPath('sports2d_demo_sideview_walk/demo.mp4');
 const work = mkdtempSync(join(tmpdir(), 'gaitlab-two-passes-'));
-const video = join(work, 'there-and-back.mp4');
+let video = '';
 const cacheDir = join(work, 'cache');
 let view: TrialAnalysisView;
 let single: TrialAnalysisView;
 
 beforeAll(async () => {
-  execFileSync('ffmpeg', [
-    ...['-v', 'error', '-y', '-i', demo, '-an'],
-    ...['-filter_complex', '[0:v]split[a][b];[b]hflip[m];[a][m]concat=n=2:v=1:a=0'],
-    ...['-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '18', video],
+  video = videoVariant(work, 'there-and-back.mp4', [
+    '-filter_complex',
+    '[0:v]split[a][b];[b]hflip[m];[a][m]concat=n=2:v=1:a=0',
   ]);
   view = (await analyseVideoFile(video, { heightM: 1.65, cacheDir })).view;
   single = (await analyseVideoFile(demo, { heightM: 1.65, cacheDir })).view;

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  beltSpeedCheckNote,
   cameraMotionPerPass,
   movingCameraFrames,
   movingCameraNotes,
+  stanceSlideSpeed,
 } from '../../../src/main/gait/camera-motion';
 import type { GaitEvent, Side } from '../../../src/main/gait/types';
 
@@ -65,5 +67,16 @@ describe('camera motion from the stance foot', () => {
     expect(cameraMotionPerPass({ ...w, passes: [{ ...w.passes[0]!, mode: 'treadmill' }] })).toEqual([]);
     const edge = { left: new Uint8Array(300).fill(1), right: new Uint8Array(300).fill(1) };
     expect(cameraMotionPerPass({ ...w, footAtEdge: edge })).toEqual([]);
+  });
+
+  it("measures a treadmill belt's speed from the feet on it, and checks the speed entered", () => {
+    // A camera keeping the walker in place is a treadmill to the picture: the toe on the floor
+    // slides back at the walking speed, 1 unit/s.
+    expect(stanceSlideSpeed(walk(1), 30)).toBeCloseTo(1, 9);
+    expect(beltSpeedCheckNote(1.0, 1.1)).toBeNull();
+    expect(beltSpeedCheckNote(1.0, null)).toBeNull();
+    expect(beltSpeedCheckNote(2.0, 1.0)).toMatch(
+      /^The belt speed entered is 2.00 m\/s, but the feet on the belt move through the picture at about 1.00 m\/s/,
+    );
   });
 });
