@@ -235,7 +235,7 @@ function landingHeights(
   // A pose model's heel and toe do not stop falling when the foot lands: on the Sports2D walk at 60
   // frames/s their largest upward acceleration came 70-145 ms after the contacts that the foot's
   // ground speed places (which match hand labels at 30 frames/s, and the same instants at 60).
-  if (set.source === 'pose-model' && options.eventDetection?.landingCutoffHz === undefined) return undefined;
+  if (set.source === 'pose-model' && setting === 'auto') return undefined;
   const unfiltered = (p: PointSeries | undefined) => {
     if (!p) return new Float64Array(set.frameCount).fill(NaN);
     const t = set.trajectories[p.name]!;

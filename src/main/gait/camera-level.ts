@@ -4,7 +4,8 @@
 // from a level camera square to the walkway, the points where the feet land lie on a horizontal
 // line of the picture (on the Sports2D walk within 1 deg, on a wide shot of it too).
 
-import { SIDES, type GaitEvent, type Side, type Trajectory } from './types';
+import { contactPointsPx } from './floor-contacts';
+import type { GaitEvent, Side, Trajectory } from './types';
 
 /** Beyond this, trunk and pelvis tilt carry the camera's roll (deg). */
 export const FLOOR_TILT_NOTE_DEG = 4;
@@ -24,16 +25,7 @@ export interface FloorLineInput {
  * when fewer than three contacts, or contacts too close together, were found.
  */
 export function floorTiltDeg(input: FloorLineInput): number | null {
-  const pts: Array<[number, number]> = [];
-  for (const e of input.events) {
-    if (e.kind !== 'initial-contact' || !SIDES.includes(e.side)) continue;
-    const f = Math.round(e.frame);
-    const { heel, toe } = input.feet[e.side];
-    const h: [number, number] = [heel.x[f]!, heel.y[f]!];
-    const t: [number, number] = [toe.x[f]!, toe.y[f]!];
-    const low = !Number.isFinite(t[1]) || h[1] >= t[1] ? h : t;
-    if (Number.isFinite(low[0]) && Number.isFinite(low[1])) pts.push(low);
-  }
+  const pts = contactPointsPx(input.events, input.feet).map((p): [number, number] => [p.xPx, p.yPx]);
   if (pts.length < 3) return null;
   const xs = pts.map((p) => p[0]);
   if (Math.max(...xs) - Math.min(...xs) < MIN_SPREAD * input.imageWidthPx) return null;

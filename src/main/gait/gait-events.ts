@@ -33,7 +33,8 @@ export interface EventDetectionOptions {
   /**
    * Low-pass cutoff (Hz) of the heel and toe heights that place the landing (Zeni method). 'auto'
    * (default): what Winter's residual analysis of those heights allows, between the trajectory
-   * cutoff and 15 Hz; none below 50 frames/s or when the heights are too noisy. A number: that
+   * cutoff and 15 Hz; none below 50 frames/s, when the heights are too noisy, or for a pose
+   * model's landmarks (TrajectorySet.source 'pose-model': see analyse.ts). A number: that
    * cutoff. 0: none. Without landing heights, contact is placed by the foot's ground speed
    * (ZeniOptions.contactRefinement 'ground-speed') unless a refinement is given.
    */

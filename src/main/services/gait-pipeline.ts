@@ -4,7 +4,8 @@ import type { PoseTrack2D } from '../../shared/landmarks';
 import { analyseTrajectories, type AnalysisResult } from '../gait/analyse';
 import { poseTrackToTrajectorySet } from '../gait/pose-adapter';
 import { validateHeightM } from '../gait/scaling';
-import type { GaitEvent } from '../gait/types';
+import { contactPointsPx } from '../gait/floor-contacts';
+import type { GaitEvent, Side, TrajectorySet } from '../gait/types';
 import type { FloorScaleChoice } from '../../shared/api/analysis-types';
 import type { CameraCalibration } from '../capture/calibration/camera-model';
 import {
@@ -12,7 +13,6 @@ import {
   MAX_OBLIQUITY_DEG,
   type FloorContact,
 } from '../capture/calibration/floor-scale';
-import { BLAZEPOSE_LANDMARKS, LANDMARK_COUNT } from '../../shared/landmarks';
 
 export interface GaitRunOptions {
   /** Subject standing height in metres; without it distances and speed are not reported. */
@@ -65,7 +65,7 @@ export function runGait(track: PoseTrack2D, options: GaitRunOptions = {}): Analy
     });
   const byHeight = analyseTrajectories(set, { ...common, ...heightScale });
   if (!options.calibration || common.view !== 'sagittal' || !byHeight.ok) return byHeight;
-  return withCalibratedScale(track, options.calibration, byHeight.analysis, (scale) =>
+  return withCalibratedScale(set, options.calibration, byHeight.analysis, (scale) =>
     analyseTrajectories(set, { ...common, scale }),
   );
 }
@@ -76,24 +76,19 @@ export function runGait(track: PoseTrack2D, options: GaitRunOptions = {}): Analy
  * saying why, when the calibration cannot measure this walk.
  */
 function withCalibratedScale(
-  track: PoseTrack2D,
+  set: TrajectorySet,
   calibration: CameraCalibration,
   first: Extract<AnalysisResult, { ok: true }>['analysis'],
   rerun: (scale: { kind: 'calibration'; metresPerUnit: number }) => AnalysisResult,
 ): AnalysisResult {
-  const at = (frame: number, name: string) => {
-    const f = Math.max(0, Math.min(track.frameCount - 1, Math.round(frame)));
-    const k = f * LANDMARK_COUNT + BLAZEPOSE_LANDMARKS.indexOf(name as never);
-    return { x: track.xPx[k]!, y: track.yPx[k]! };
-  };
-  const contacts: FloorContact[] = first.events
-    .filter((e) => e.kind === 'initial-contact')
-    .map((e) => {
-      const heel = at(e.frame, `${e.side}_heel`);
-      const toe = at(e.frame, `${e.side}_foot_index`);
-      const low = !Number.isFinite(toe.y) || heel.y >= toe.y ? heel : toe;
-      return { xPx: low.x, yPx: low.y };
-    });
+  const foot = (side: Side) => ({
+    heel: set.trajectories[`${side}_heel`]!,
+    toe: set.trajectories[`${side}_foot_index`]!,
+  });
+  const contacts: FloorContact[] = contactPointsPx(first.events, {
+    left: foot('left'),
+    right: foot('right'),
+  });
   const measured = calibratedFloorScale(calibration, contacts);
   if (!measured.ok)
     return {
