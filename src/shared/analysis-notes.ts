@@ -15,6 +15,9 @@ export const CYCLE_FLAG_TEXT: Readonly<Record<string, string>> = {
   'missing-data': 'feet or pelvis not tracked for too much of it',
 };
 
+/** How the note on another person walking with the patient begins (review opens the person chooser). */
+export const OTHER_WALKER_NOTE_START = 'Another person walked in view with the patient';
+
 export const cycleFlagText = (flag: string): string => CYCLE_FLAG_TEXT[flag] ?? flag.replace(/-/g, ' ');
 
 /** Low-confidence frames inside the walking passes: the ones worth reviewing. */

@@ -4,13 +4,14 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { dispatch } from '../../src/main/services/dispatch';
 import { openLab, type LabServices } from '../../src/main/services/lab-services';
 import { resolveInsideLab, trialDirRelative } from '../../src/main/store/lab-folder';
 import type { PatientInfo, SessionInfo, TrialInfo } from '../../src/shared/api/entities';
 import { followingCameraOptions } from './following-camera';
 import { sharedDataPath } from './shared-data';
+import { videoVariant } from './video-variant';
 
 export const DEMO_WALK = 'sports2d_demo_sideview_walk/demo.mp4';
 export const DEMO_CAMERA = 'sagittal';
@@ -62,6 +63,8 @@ export interface DemoCamera {
   keepFrames?: string;
   /** As a camera panning with the walker films her: she walks in place in the picture. */
   following?: boolean;
+  /** ffmpeg output options that make the picture (tests/helpers/video-variant.ts). */
+  variant?: string[];
 }
 
 /** Creates the lab (closed again on return, so a bridge can open it). */
@@ -106,6 +109,7 @@ export async function createTrialLab(
         hevc,
         keepFrames,
         following,
+        variant,
       }) => {
         const input = source ? sharedDataPath(source) : video;
         const videoRel = `${trialDir}/${camera}.${hevc ? 'mov' : 'mp4'}`;
@@ -127,12 +131,8 @@ export async function createTrialLab(
             ),
             target,
           ]);
-        else if (following)
-          execFileSync('ffmpeg', [
-            ...['-v', 'error', '-y', '-i', input, '-an', ...followingCameraOptions()],
-            ...'-c:v libx264 -preset ultrafast -crf 18'.split(' '),
-            target,
-          ]);
+        else if (following || variant)
+          videoVariant(dirname(target), basename(target), variant ?? followingCameraOptions(), input);
         else if (hevc)
           execFileSync('ffmpeg', [
             ...['-v', 'error', '-y', '-i', input],

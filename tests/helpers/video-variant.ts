@@ -16,3 +16,14 @@ export function videoVariant(dir: string, name: string, options: string[], input
   ]);
   return out;
 }
+
+/**
+ * Two people walking together, as a child beside a therapist: the band she walks in (rows 480-994)
+ * laid over the upper part of the picture at 0.7 of its size, at y = 150, 0.4 s behind her.
+ */
+export const WALKING_TOGETHER_OPTIONS = [
+  '-filter_complex',
+  '[0:v]split[a][b];[b]setpts=PTS+0.4/TB,crop=1768:514:0:480,scale=1238:360[s];[a][s]overlay=265:150:eof_action=pass',
+];
+/** The copy's feet stay above this row, px. */
+export const WALKING_TOGETHER_COPY_BOTTOM_PX = 150 + 0.7 * (994 - 480);

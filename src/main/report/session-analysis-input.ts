@@ -2,7 +2,12 @@
 // SessionAnalysisInput. Several trials are pooled cycle by cycle, not averaged trial by trial, so
 // a trial with 5 cycles weighs more than one with 2, and the SD is over all cycles.
 import { farLegs } from '../../shared/far-legs';
-import { cycleFlagText, frameRunsText, lowConfidenceInsidePasses } from '../../shared/analysis-notes';
+import {
+  cycleFlagText,
+  frameRunsText,
+  lowConfidenceInsidePasses,
+  OTHER_WALKER_NOTE_START,
+} from '../../shared/analysis-notes';
 import { MOVING_CAMERA_NOTE_START } from '../gait/camera-motion';
 import { TRIANGULATED_CAMERA, type TrialAnalysisView, type SideName } from '../../shared/api/analysis-types';
 import {
@@ -106,7 +111,9 @@ function timingViews(views: readonly TrialAnalysisView[], side: SideName): Trial
  * What the report's reader must know of the trials its numbers come from: cycles flagged by the
  * analysis (left out, or kept with a caveat such as a foot at the picture's edge) and low pose
  * confidence inside the walking passes; analyses that no longer match their cameras (a 3D analysis
- * made before a camera was re-synchronised, say); and cameras whose view label looks wrong. The far leg is
+ * made before a camera was re-synchronised, say); cameras whose view label looks wrong, that moved,
+ * or that saw another person walk with the patient (the automatic choice of whom to follow is then
+ * uncertain). The far leg is
  * left to the report's own note, which knows whether another trial saw that leg near.
  */
 function analysisNotes(views: readonly TrialAnalysisView[], trialLabel: (id: string) => string): string[] {
@@ -128,7 +135,9 @@ function analysisNotes(views: readonly TrialAnalysisView[], trialLabel: (id: str
           : `${about(v)}: the patient walks in place in the picture (a treadmill, or a camera following the patient) and no belt speed was entered: no walking speed, stride or step length.`,
       ),
     ...views.flatMap((v) =>
-      v.warnings.filter((w) => w.startsWith(MOVING_CAMERA_NOTE_START)).map((w) => `${about(v)}: ${w}`),
+      v.warnings
+        .filter((w) => w.startsWith(MOVING_CAMERA_NOTE_START) || w.startsWith(OTHER_WALKER_NOTE_START))
+        .map((w) => `${about(v)}: ${w}`),
     ),
   ];
   for (const [v, sides] of from) {

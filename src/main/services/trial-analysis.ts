@@ -6,6 +6,7 @@ import type { PoseTrackView, TrialAnalysisView } from '../../shared/api/analysis
 import type { TrialInfo } from '../../shared/api/entities';
 import { runPose } from '../pose/run-pose';
 import type { PoseResult } from '../pose/pose-result';
+import { otherWalkersNotes } from '../pose/other-walkers';
 import { droppedFramesNotes, resultOnUniformClock } from '../pose/uniform-clock';
 import type { GaitEvent } from '../gait/types';
 import type { AnalysisResult } from '../gait/analyse';
@@ -119,7 +120,7 @@ function analyseStoredPose(
     camera,
     videoRelativePath,
     lowConfidenceFrames: pose.manifest.lowConfidenceFrames,
-    notes: [...droppedFramesNotes(pose), ...(options.notes ?? [])],
+    notes: [...droppedFramesNotes(pose), ...otherWalkersNotes(pose), ...(options.notes ?? [])],
     eventsEditedByHand: edited !== null,
     provenance: provenance(pose, heightM),
   };

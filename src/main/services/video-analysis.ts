@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import type { FloorScaleChoice, PersonChoice, TrialAnalysisView } from '../../shared/api/analysis-types';
 import type { GaitAnalysis } from '../gait/analyse';
 import { runPose, type PoseProgress } from '../pose/run-pose';
+import { otherWalkersNotes } from '../pose/other-walkers';
 import { droppedFramesNotes, resultOnUniformClock } from '../pose/uniform-clock';
 import { analysisToView, failedView, type ViewContext } from './analysis-view';
 import { runGait } from './gait-pipeline';
@@ -55,7 +56,7 @@ export async function analyseVideoFile(
     camera: 'cam1',
     videoRelativePath: videoPath,
     lowConfidenceFrames: pose.manifest.lowConfidenceFrames,
-    notes: droppedFramesNotes(pose),
+    notes: [...droppedFramesNotes(pose), ...otherWalkersNotes(pose)],
     eventsEditedByHand: false,
     provenance: provenance(pose, heightM),
   };

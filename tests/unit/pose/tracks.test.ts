@@ -11,6 +11,8 @@ import {
   travelHeights,
   expectedBoxAt,
   linkTracks,
+  movingOrder,
+  walkersAlongside,
   type ScanSample,
 } from '../../../src/main/pose/decode/subject';
 import { decodePeople } from '../../../src/main/pose/decode/people';
@@ -231,6 +233,35 @@ describe('subject selection', () => {
     // Without ankles (a scan stored before they were kept), the tallest of those who stay put.
     const noAnkles = linkTracks(treadmill.map(({ frame, boxes }) => ({ frame, boxes })));
     expect(chooseSubject(noAnkles, { kind: 'moving' })!.boxes[0]!.x0).toBeLessThan(700);
+  });
+
+  test('someone walking beside the walker is named, someone walking through briefly is not', () => {
+    // A therapist (taller in the picture) walks beside a child for the whole pass, about as many
+    // body heights; a passer-by crosses behind them for two samples; a bystander stands still.
+    const scan: ScanSample[] = Array.from({ length: 7 }, (_, i) => ({
+      frame: i * 30,
+      boxes: [
+        box(1600 - 150 * i, 760, 300),
+        box(1650 - 170 * i, 600, 420),
+        box(300, 300, 400),
+        ...(i === 3 || i === 4 ? [box(200 + 150 * (i - 3), 500, 380)] : []),
+      ],
+    }));
+    const tracks = linkTracks(scan);
+    const pool = candidatePeople(tracks);
+    expect(pool).toHaveLength(4);
+    const chosen = chooseSubject(tracks, { kind: 'moving' })!;
+    const i = pool.indexOf(chosen);
+    // Same travel, same time in view: the taller is chosen, and that is only a tie-break.
+    expect(chosen.boxes[0]!.y1 - chosen.boxes[0]!.y0).toBe(420);
+    const beside = walkersAlongside(pool, i);
+    expect(beside).toHaveLength(1);
+    expect(pool[beside[0]!]!.boxes[0]!.y1 - pool[beside[0]!]!.boxes[0]!.y0).toBe(300);
+    expect(movingOrder(chosen, pool[beside[0]!]!)).toMatchObject({ rule: 'taller' });
+    // A walker with the scene to herself has nobody beside her.
+    const alone = linkTracks(scan.map((s) => ({ frame: s.frame, boxes: [s.boxes[0]!, s.boxes[2]!] })));
+    const pool1 = candidatePeople(alone);
+    expect(walkersAlongside(pool1, pool1.indexOf(chooseSubject(alone, { kind: 'moving' })!))).toEqual([]);
   });
 
   test('landmarks nearer another person the scan saw are not the subject', () => {

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { UserError, type CliCommand } from '../command';
 import { parsePersonBox } from '../person-option';
 import { MediaError } from '../../media/media-error';
+import { otherWalkersNotes } from '../../pose/other-walkers';
 import { renderOverlay } from '../../pose/overlay/render-overlay';
 import { runPose, type PoseProgress } from '../../pose/run-pose';
 import { trackToCsv, trackToJson } from '../../pose/track-files';
@@ -100,6 +101,7 @@ export const poseCommand: CliCommand = {
         ctx.io.out(
           `${m.lowConfidenceFrames.length} frames below confidence ${m.settings.minConfidence} (flagged)`,
         );
+      for (const note of otherWalkersNotes(result)) ctx.io.out(`Note: ${note}`);
       ctx.io.out(`wrote ${out}`);
       if (values.overlay) {
         const overlay = resolve(values.overlay);

@@ -195,18 +195,31 @@ export function chooseSubject(tracks: SubjectTrack[], selection: PersonSelection
     }
     return best;
   }
-  // Travelling subject; among people who stay put (balance, treadmill), the one whose legs move,
-  // then the longest-seen and tallest.
-  const ranked = [...pool].sort((a, b) => {
-    const ta = travelHeights(a);
-    const tb = travelHeights(b);
-    if (Math.abs(ta - tb) > 1) return tb - ta;
-    const la = legMotionHeights(a);
-    const lb = legMotionHeights(b);
-    if (Math.abs(la - lb) > LEG_MOTION_MARGIN) return lb - la;
-    return b.frames.length - a.frames.length || meanHeight(b) - meanHeight(a);
-  });
+  const ranked = [...pool].sort((a, b) => movingOrder(a, b).order);
   return ranked[0];
+}
+
+/** A difference in travel this large (body heights) tells the walker apart. */
+const TRAVEL_MARGIN_HEIGHTS = 1;
+
+/** Which rule of the automatic choice put one person before another. */
+export type ChoiceRule = 'travel' | 'leg-motion' | 'seen-longer' | 'taller';
+
+/**
+ * The automatic choice between two people (negative: `a` first). The person who travels further
+ * (by more than a body height); among people who stay put (balance, treadmill), the one whose legs
+ * move; then the longest-seen and the tallest.
+ */
+export function movingOrder(a: SubjectTrack, b: SubjectTrack): { order: number; rule: ChoiceRule } {
+  const ta = travelHeights(a);
+  const tb = travelHeights(b);
+  if (Math.abs(ta - tb) > TRAVEL_MARGIN_HEIGHTS) return { order: tb - ta, rule: 'travel' };
+  const la = legMotionHeights(a);
+  const lb = legMotionHeights(b);
+  if (Math.abs(la - lb) > LEG_MOTION_MARGIN) return { order: lb - la, rule: 'leg-motion' };
+  if (b.frames.length !== a.frames.length)
+    return { order: b.frames.length - a.frames.length, rule: 'seen-longer' };
+  return { order: meanHeight(b) - meanHeight(a), rule: 'taller' };
 }
 
 /**
@@ -248,6 +261,34 @@ export function joinAppearances(parts: readonly SubjectTrack[]): SubjectTrack {
     joined.ankles.push(...(p.ankles ?? p.frames.map(() => null)));
   }
   return joined;
+}
+
+/**
+ * People who walked while the subject was in view, about as far as the subject (the automatic
+ * choice could not tell them apart by travel): a therapist walking beside a child, a parent holding
+ * a hand. The choice between them falls to weaker rules, so a reader must check it. Indices in
+ * `people`.
+ */
+export function walkersAlongside(
+  people: readonly SubjectTrack[],
+  chosen: number,
+  joined: readonly number[] = [],
+): number[] {
+  const subject = people[chosen];
+  if (!subject) return [];
+  const spans = [chosen, ...joined].map((i) => span(people[i]!));
+  const walked = travelHeights(subject);
+  return people.flatMap((t, i) => {
+    if (i === chosen || joined.includes(i) || t.frames.length < 2) return [];
+    const [a, b] = span(t);
+    const together = spans.some(([s, e]) => a <= e && b >= s);
+    const travel = travelHeights(t);
+    return together &&
+      travel >= RETURN_MIN_TRAVEL_HEIGHTS &&
+      Math.abs(travel - walked) <= TRAVEL_MARGIN_HEIGHTS
+      ? [i]
+      : [];
+  });
 }
 
 /**

@@ -18,10 +18,13 @@ export function PersonChooser({
   trialId,
   camera,
   onStarted,
+  open = false,
 }: {
   trialId: string;
   camera?: string;
   onStarted: (jobId: string) => void;
+  /** Shown open (another person walked with the patient: the choice must be checked). */
+  open?: boolean;
 }) {
   const { scan, failure, busy, loadScan, start } = useReanalysis(trialId, camera, onStarted);
   const [picked, setPicked] = useState<number | null>(null);
@@ -32,7 +35,7 @@ export function PersonChooser({
 
   const chosen = scan?.people.find((p) => p.number === picked);
   return (
-    <details className="person-chooser" onToggle={(e) => e.currentTarget.open && void loadScan()}>
+    <details className="person-chooser" open={open} onToggle={(e) => e.currentTarget.open && void loadScan()}>
       <summary>Wrong person? Choose the patient</summary>
       <ErrorBanner message={failure} />
       {scan === null && (
