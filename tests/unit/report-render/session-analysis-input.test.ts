@@ -184,7 +184,7 @@ describe('sessionAnalysisInput', () => {
     );
   });
 
-  it('says where speed and lengths come from on a treadmill, and when the camera moved', () => {
+  it('says where speed and lengths come from on a treadmill, when the camera moved, and who else walked', () => {
     const names = new Map([['trial-aaaaaa', 'Walk 1']]);
     const onBelt = { ...view('trial-aaaaaa', [[10]], [1.1]), mode: 'treadmill' as const, beltSpeedMps: 1.1 };
     expect(sessionAnalysisInput([onBelt], names).notes).toEqual([
@@ -203,6 +203,13 @@ describe('sessionAnalysisInput', () => {
     };
     expect(sessionAnalysisInput([moved], names).notes).toEqual([
       'trial "Walk 1" (sagittal): The camera moved during walking pass 1: the foot on the floor slid ...',
+    ]);
+    const together = {
+      ...view('trial-aaaaaa', [[10]], [1]),
+      warnings: ['Another person walked in view with the patient (person 2 ...), about as far: ...'],
+    };
+    expect(sessionAnalysisInput([together], names).notes).toEqual([
+      'trial "Walk 1" (sagittal): Another person walked in view with the patient (person 2 ...), about as far: ...',
     ]);
   });
 
