@@ -204,6 +204,22 @@ describe('subject selection', () => {
     expect(expectedBoxAt(subject, 210, 15)).toBeUndefined();
   });
 
+  test('a walker hidden for a sample comes out where her pace takes her, not where a bystander is', () => {
+    // She walks right to left, 260 px a sample, and is behind a pillar at sample 3; a man stands on
+    // a box (feet higher) near where she went out of sight, missed by the detector from sample 3 on.
+    const scan: ScanSample[] = Array.from({ length: 7 }, (_, i) => ({
+      frame: i * 30,
+      boxes: [
+        ...(i >= 1 && i !== 3 ? [box(1650 - 260 * i, 720, 420)] : []),
+        ...(i <= 2 ? [box(700, 260, 400)] : []),
+      ],
+    }));
+    const tracks = linkTracks(scan);
+    const walker = tracks.find((t) => t.frames[0] === 30)!;
+    expect(walker.frames).toEqual([30, 60, 120, 150, 180]);
+    expect(chooseSubject(tracks, { kind: 'moving' })).toBe(walker);
+  });
+
   test('a person seen once bridges no more than one missed sample', () => {
     const scan: ScanSample[] = [0, 1, 2, 3, 4].map((i) => ({
       frame: i * 30,

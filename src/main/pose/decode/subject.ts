@@ -66,9 +66,15 @@ export function linkTracks(samples: ScanSample[], maxJumpHeights = 1.5, maxGapSa
         // A person seen once (a false detection, someone passing) bridges at most one missed sample.
         if (si - track.lastSample > (track.frames.length >= 2 ? maxGapSamples + 1 : 2)) return;
         const prev = track.boxes[track.boxes.length - 1]!;
-        const [px, py] = boxCentre(prev);
         const scale = (height(prev) + height(box)) / 2;
-        const cost = Math.hypot(cx - px, cy - py) / scale + Math.abs(Math.log(height(box) / height(prev)));
+        const from = (p: [number, number]): number => Math.hypot(cx - p[0], cy - p[1]) / scale;
+        // Where the person was last seen, or where their pace since the sample before takes them:
+        // a walker hidden behind a pillar reappears further on, not where she went out of sight
+        // (nearer to which a bystander may stand).
+        const ahead = predictedCentre(track, sample.frame);
+        const cost =
+          Math.min(from(boxCentre(prev)), ahead ? from(ahead) : Infinity) +
+          Math.abs(Math.log(height(box) / height(prev)));
         // Across missed samples, feet seen higher than where the person last stood are someone
         // else's: a walker who left the picture is not continued by a man standing on a box. (Down
         // is possible: a man jumping off the box while the detector missed him stays one person.)
@@ -101,6 +107,16 @@ export function linkTracks(samples: ScanSample[], maxJumpHeights = 1.5, maxGapSa
     });
   });
   return tracks.map(({ frames, boxes, ankles }) => ({ frames, boxes, ankles }));
+}
+
+/** Box centre at `frame` if the track kept the velocity of its last two samples; undefined before two. */
+function predictedCentre(track: SubjectTrack, frame: number): [number, number] | undefined {
+  const n = track.frames.length;
+  if (n < 2) return undefined;
+  const [ax, ay] = boxCentre(track.boxes[n - 2]!);
+  const [bx, by] = boxCentre(track.boxes[n - 1]!);
+  const k = (frame - track.frames[n - 1]!) / (track.frames[n - 1]! - track.frames[n - 2]!);
+  return [bx + (bx - ax) * k, by + (by - ay) * k];
 }
 
 /**
