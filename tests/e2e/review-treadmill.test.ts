@@ -1,7 +1,7 @@
 // Review of a walk filmed in place (the Sports2D walk under a camera that pans with her, as a
-// treadmill trial looks): the analysis recognises treadmill walking, says that speed and lengths
-// need the belt speed, takes the speed the treadmill's console shows (refusing km/h typed as m/s)
-// and reports speed and stride length from it.
+// treadmill trial looks): the analysis recognises treadmill walking, measures steps at their
+// contacts (speed and lengths from them), takes the speed the treadmill's console shows (refusing
+// km/h typed as m/s) and reports speed and stride length from it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,7 +35,7 @@ afterAll(async () => {
 });
 
 describe('review of treadmill walking', () => {
-  it('says speed and lengths need the belt speed, and offers to enter it', async () => {
+  it('gives speed and lengths from the steps, and offers the belt speed instead', async () => {
     const a = await analysis();
     expect(a.mode).toBe('treadmill');
     expect(a.beltSpeedMps).toBeNull();
@@ -46,8 +46,13 @@ describe('review of treadmill walking', () => {
       .getByText('On a treadmill (or under a camera that follows the patient) the feet do not advance')
       .waitFor();
     expect(await parameterMean('cadenceStepsPerMin', 'left')).not.toBe('');
-    // Rows without a value on either side are named in the note, not shown empty.
-    expect(await page.locator('tr[data-parameter="speedMps"]').count()).toBe(0);
+    // Without the belt speed, speed and lengths come from the steps measured at their contacts.
+    const measured = a.parameters.find((p) => p.parameter === 'speedMps')!.left.mean!;
+    expect(measured).toBeGreaterThan(1);
+    expect(Number(await parameterMean('speedMps', 'left'))).toBeCloseTo(measured, 6);
+    await page
+      .locator('section', { has: page.getByRole('heading', { name: 'Spatiotemporal parameters' }) })
+      .screenshot({ path: join(ARTIFACTS, 'review-treadmill-steps.png') });
     // Floor marks measure nothing here: the belt speed panel stands in their place.
     expect(await page.getByText('Scale: measure metres from two floor marks').count()).toBe(0);
     await page.getByText('Treadmill: speed and lengths from the belt speed').waitFor();

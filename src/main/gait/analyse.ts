@@ -43,7 +43,7 @@ import {
   movingCameraNotes,
   stanceSlideSpeed,
 } from './camera-motion';
-import { beltSpeedMessage, isPlausibleBeltSpeedMps } from '../../shared/belt-speed';
+import { beltSpeedMessage, isPlausibleBeltSpeedMps, LENGTHS_FROM_STEPS } from '../../shared/belt-speed';
 import {
   SIDES,
   type CameraView,
@@ -266,9 +266,9 @@ function landingHeights(
 }
 
 /**
- * What a treadmill recording measures and what it needs. A camera that pans to follow the patient
- * looks the same to the analysis (the pelvis stays in place in the picture): its lengths cannot be
- * known, so the note names both.
+ * What a treadmill recording measures and how. A camera that pans to follow the patient looks the
+ * same to the analysis (the pelvis stays in place in the picture), and in both the floor moves
+ * through the picture: lengths come from the steps, or from the belt speed when it is given.
  */
 function treadmillLengthsNote(
   mode: 'overground' | 'treadmill',
@@ -281,7 +281,7 @@ function treadmillLengthsNote(
       ? null
       : 'A treadmill belt speed was given, but the patient walks across the picture (overground): it was not used.';
   return beltSpeedMps === undefined
-    ? 'The patient stays in one place in the picture: walking on a treadmill, or a camera that pans to follow the patient. Times, cadence and angles are measured; step and stride length and walking speed need the treadmill belt speed (a camera that follows the patient cannot give them).'
+    ? `The patient stays in one place in the picture: walking on a treadmill, or a camera that pans to follow the patient. The floor moves through the picture, so ${LENGTHS_FROM_STEPS} (on a treadmill, relative to the belt). On a treadmill, enter the belt speed from its console for speed and lengths from the belt.`
     : null;
 }
 

@@ -1,11 +1,12 @@
 // A camera that moves during a walk (held in the hand, or panning after the patient) moves the
 // ground through the picture, and every distance measured in the picture then mixes the walk with
 // the camera's motion: a camera following at half the walker's pace halves her speed and strides,
-// with nothing in the numbers to show it. The ground itself is seen through the feet: from foot
+// with nothing in the numbers to show it (step lengths, measured at an instant, are unaffected). The ground itself is seen through the feet: from foot
 // flat to push-off the stance foot stands still on the floor, so in a fixed camera's picture its
 // toe hardly moves while the pelvis travels on. How fast it slides instead, as a share of the
 // walking speed, is the share of the motion the camera took.
 
+import { LENGTHS_FROM_STEPS } from '../../shared/belt-speed';
 import { median } from './peaks';
 import type { GaitEvent, Side, WalkingPass } from './types';
 import { SIDES } from './types';
@@ -136,6 +137,6 @@ export function movingCameraNotes(motion: readonly PassCameraMotion[]): string[]
     .filter((m) => m.moved)
     .map(
       (m) =>
-        `${MOVING_CAMERA_NOTE_START} ${m.passIndex + 1}: the foot on the floor slid through the picture at ${Math.round(100 * m.driftFraction)} % of walking speed (median of ${m.stances} steps; a fixed camera keeps it under ${Math.round(100 * MOVING_CAMERA_DRIFT)} %), as when the camera is held in the hand or pans after the patient. Times, cadence and angles are measured; distances and speed in the picture are not the walk's and are not reported for that pass. Record with the camera fixed, on a tripod.`,
+        `${MOVING_CAMERA_NOTE_START} ${m.passIndex + 1}: the foot on the floor slid through the picture at ${Math.round(100 * m.driftFraction)} % of walking speed (median of ${m.stances} steps; a fixed camera keeps it under ${Math.round(100 * MOVING_CAMERA_DRIFT)} %), as when the camera is held in the hand or pans after the patient. Distances across time in the picture are not the walk's, so in that pass ${LENGTHS_FROM_STEPS}. Record with the camera fixed, on a tripod.`,
     );
 }

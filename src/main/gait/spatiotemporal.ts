@@ -55,11 +55,17 @@ export interface SpatiotemporalInput {
    * measured from that foot at those frames.
    */
   footAtEdge?: Record<Side, ArrayLike<number>>;
-  /** 1 on frames where the camera moved (camera-motion.ts): no distances or speed from cycles there. */
+  /**
+   * 1 on frames where the camera moved (camera-motion.ts): stride length and speed of cycles there
+   * are made from the steps, each measured at its contact.
+   */
   cameraMoving?: ArrayLike<number>;
   /** null when the data have no metric scale: distances and speed are then null. */
   metresPerUnit: number | null;
-  /** On a treadmill positions do not advance: lengths come from belt speed x time when given. */
+  /**
+   * On a treadmill positions do not advance: lengths come from belt speed x time when given, else
+   * from the steps, each measured at its contact.
+   */
   treadmillBeltSpeedMps?: number;
   treadmill?: boolean;
 }
@@ -122,28 +128,37 @@ export function computeSpatiotemporal(input: SpatiotemporalInput): Spatiotempora
       const w = Math.abs(sampleAt(input.footLateral[c.side], e) - sampleAt(input.footLateral[opp], e)) * m;
       stepWidthM = Number.isFinite(w) ? w : null;
     }
-    if (input.treadmill) {
-      if (input.treadmillBeltSpeedMps !== undefined) {
-        speedMps = input.treadmillBeltSpeedMps;
-        strideLengthM = speedMps * strideTimeS;
-        stepLengthM = oppIc !== undefined ? (speedMps * (e - oppIc)) / rateHz : null;
-      }
-    } else if (
-      m !== null &&
-      input.footForward &&
-      input.pelvisForward &&
-      !(input.cameraMoving && anyMarked(input.cameraMoving, s, e))
-    ) {
-      const own = input.footForward[c.side];
-      const other = input.footForward[opp];
-      const atEdge = (side: Side, f: number) => {
-        const mask = input.footAtEdge?.[side];
-        return mask !== undefined && anyMarked(mask, f, f);
-      };
+    const feet = input.footForward;
+    const atEdge = (side: Side, f: number) => {
+      const mask = input.footAtEdge?.[side];
+      return mask !== undefined && anyMarked(mask, f, f);
+    };
+    // How far this foot is ahead of the other at frame f: at a contact both feet are on the floor,
+    // so the distance is the floor's at that instant, whether the floor moves through the picture
+    // (a treadmill belt, a camera that follows the walker) or not.
+    const stepAt = (side: Side, f: number): number | null => {
+      if (m === null || !feet) return null;
+      const d = (sampleAt(feet[side], f) - sampleAt(feet[otherSide(side)], f)) * m;
+      return Number.isFinite(d) && !atEdge(side, f) && !atEdge(otherSide(side), f) ? d : null;
+    };
+    const groundMoves =
+      input.treadmill || (input.cameraMoving !== undefined && anyMarked(input.cameraMoving, s, e));
+    if (input.treadmill && input.treadmillBeltSpeedMps !== undefined) {
+      speedMps = input.treadmillBeltSpeedMps;
+      strideLengthM = speedMps * strideTimeS;
+      stepLengthM = oppIc !== undefined ? (speedMps * (e - oppIc)) / rateHz : null;
+    } else if (groundMoves) {
+      // The floor under the feet moved between the two contacts of a stride: a stride is the two
+      // steps it is made of, each measured at its own contact, and speed the stride over its time.
+      stepLengthM = stepAt(c.side, e);
+      const oppositeStep = oppIc !== undefined ? stepAt(opp, oppIc) : null;
+      strideLengthM = stepLengthM !== null && oppositeStep !== null ? stepLengthM + oppositeStep : null;
+      speedMps = strideLengthM !== null ? strideLengthM / strideTimeS : null;
+    } else if (m !== null && feet && input.pelvisForward) {
+      const own = feet[c.side];
       const len = (sampleAt(own, e) - sampleAt(own, s)) * m;
       strideLengthM = Number.isFinite(len) && !atEdge(c.side, s) && !atEdge(c.side, e) ? len : null;
-      const step = (sampleAt(own, e) - sampleAt(other, e)) * m;
-      stepLengthM = Number.isFinite(step) && !atEdge(c.side, e) && !atEdge(opp, e) ? step : null;
+      stepLengthM = stepAt(c.side, e);
       // Stride length over stride time, as Vicon's and most labs' gait parameters define speed: the
       // pelvis is not on the floor, and one side camera's floor scale (or a tilted view's
       // perspective) gave it 3-6 % more speed than the feet's strides on a virtual walk. The

@@ -102,8 +102,7 @@ export function textSummary(trial: string, analysis: GaitAnalysis): string {
     lines.push(
       `Lengths and speed: from the treadmill belt speed, ${analysis.treadmillBeltSpeedMps.toFixed(2)} m/s (length = belt speed x time).`,
     );
-  else if (analysis.scale && !frontal && analysis.mode !== 'treadmill')
-    lines.push(`Scale: ${analysis.scale.description}.`);
+  else if (analysis.scale && !frontal) lines.push(`Scale: ${analysis.scale.description}.`);
   for (const w of analysis.warnings) lines.push(`Note: ${w}`);
   return lines.join('\n') + '\n';
 }

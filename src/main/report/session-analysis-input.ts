@@ -2,6 +2,7 @@
 // SessionAnalysisInput. Several trials are pooled cycle by cycle, not averaged trial by trial, so
 // a trial with 5 cycles weighs more than one with 2, and the SD is over all cycles.
 import { farLegs } from '../../shared/far-legs';
+import { LENGTHS_FROM_STEPS } from '../../shared/belt-speed';
 import {
   cycleFlagText,
   frameRunsText,
@@ -132,7 +133,7 @@ function analysisNotes(views: readonly TrialAnalysisView[], trialLabel: (id: str
       .map((v) =>
         v.beltSpeedMps != null
           ? `${about(v)}: treadmill walking: walking speed is the belt speed entered (${v.beltSpeedMps.toFixed(2)} m/s), stride and step length are belt speed x time; treadmill and overground walking are not alike.`
-          : `${about(v)}: the patient walks in place in the picture (a treadmill, or a camera following the patient) and no belt speed was entered: no walking speed, stride or step length.`,
+          : `${about(v)}: the patient walks in place in the picture (a treadmill, or a camera following the patient) and no belt speed was entered: ${LENGTHS_FROM_STEPS}.`,
       ),
     ...views.flatMap((v) =>
       v.warnings
@@ -305,12 +306,12 @@ export function sessionAnalysisInput(
   };
 }
 
-/** Where an analysis' lengths come from: its scale, or on a treadmill the belt speed (or nothing). */
+/** Where an analysis' lengths come from: its scale, or on a treadmill the belt speed (or the steps). */
 function lengthsSource(v: TrialAnalysisView): string | undefined {
   if (v.mode !== 'treadmill') return v.scale?.description;
   // Analyses stored before the belt speed was kept have no field: none was given then.
   const belt = v.beltSpeedMps ?? null;
   return belt === null
-    ? 'treadmill walking without its belt speed: no lengths or speed'
+    ? `${v.scale?.description ?? 'no scale'}; steps measured at each contact (walking in place in the picture, no belt speed entered)`
     : `treadmill belt speed ${belt.toFixed(2)} m/s (length = belt speed x time)`;
 }

@@ -8,6 +8,7 @@ import { textSummary } from '../../../src/main/gait/summary';
 import { TIDY_CSV_COLUMNS, tidyCurvesCsv } from '../../../src/main/gait/tidy-csv';
 import type { TrajectorySet } from '../../../src/main/gait/types';
 import { cleanTrajectory } from '../../../src/main/gait/preprocess';
+import { LENGTHS_FROM_STEPS } from '../../../src/shared/belt-speed';
 import {
   concatWalks,
   syntheticFrontalWalk,
@@ -115,16 +116,25 @@ describe('analyseTrajectories on a synthetic side-camera walker', () => {
     expect(a.warnings.some((w) => /belt speed/.test(w))).toBe(false);
   });
 
-  it('on a treadmill without the belt speed, reports times and says what lengths need', () => {
-    const a = ok(syntheticWalk({ treadmill: true }));
+  it('on a treadmill without the belt speed, measures steps at their contacts and says how', () => {
+    const calibrated = { scale: { kind: 'calibration' as const, metresPerUnit: 1 / 300 } };
+    const a = ok(syntheticWalk({ treadmill: true }), calibrated);
+    const over = ok(syntheticWalk(), calibrated);
     expect(a.treadmillBeltSpeedMps).toBeNull();
-    expect(a.spatiotemporal.bySide.left.speedMps.n).toBe(0);
-    expect(a.spatiotemporal.bySide.left.strideLengthM.n).toBe(0);
-    expect(a.spatiotemporal.bySide.left.cadenceStepsPerMin.n).toBeGreaterThanOrEqual(3);
-    expect(a.warnings).toContain(
-      'The patient stays in one place in the picture: walking on a treadmill, or a camera that pans to follow the patient. Times, cadence and angles are measured; step and stride length and walking speed need the treadmill belt speed (a camera that follows the patient cannot give them).',
+    const l = a.spatiotemporal.bySide.left;
+    expect(l.cadenceStepsPerMin.n).toBeGreaterThanOrEqual(3);
+    // The same legs walking across the picture make the same steps.
+    expect(l.stepLengthM.mean).toBeCloseTo(over.spatiotemporal.bySide.left.stepLengthM.mean, 2);
+    for (const c of a.spatiotemporal.perCycle.filter((x) => x.strideLengthM !== null)) {
+      const opposite = a.spatiotemporal.perCycle.find((x) => x.side !== c.side)!;
+      expect(c.strideLengthM!).toBeCloseTo(c.stepLengthM! + opposite.stepLengthM!, 2);
+      expect(c.speedMps!).toBeCloseTo(c.strideLengthM! / c.strideTimeS!, 9);
+    }
+    expect(l.speedMps.n).toBeGreaterThanOrEqual(3);
+    expect(a.warnings.find((w) => w.startsWith('The patient stays in one place in the picture'))).toBe(
+      `The patient stays in one place in the picture: walking on a treadmill, or a camera that pans to follow the patient. The floor moves through the picture, so ${LENGTHS_FROM_STEPS} (on a treadmill, relative to the belt). On a treadmill, enter the belt speed from its console for speed and lengths from the belt.`,
     );
-    expect(textSummary('t', a)).not.toMatch(/^Scale:/m);
+    expect(textSummary('t', a)).toMatch(/^Scale: calibration/m);
   });
 
   it('refuses a belt speed in km/h, and ignores one given for walking across the picture', () => {

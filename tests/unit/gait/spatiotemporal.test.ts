@@ -75,3 +75,61 @@ describe('events of the other foot inside a cycle', () => {
     expect(r.oppositeFootOff).toBe(112);
   });
 });
+
+describe('distances when the floor moves through the picture', () => {
+  // The normal cycle above at 1.2 m/s, stride 1.2 m, step 0.6 m, in metres along the walk. Each
+  // foot stands still from its contact to its foot off and swings forward by a stride between.
+  const rate = 100;
+  const n = 320;
+  const footOnFloor = (contacts: number[], off: number) =>
+    Array.from({ length: n }, (_, f) => {
+      const k = contacts.filter((c) => c <= f).length - 1;
+      const at = (i: number) => 0.6 * contacts[Math.max(0, i)]! * 0.02;
+      if (k < 0) return at(0) - 1.2;
+      const c = contacts[k]!;
+      if (f < c + off || k + 1 >= contacts.length) return at(k);
+      return at(k) + ((f - c - off) / (contacts[k + 1]! - c - off)) * (at(k + 1) - at(k));
+    });
+  // Contacts every 100 frames per foot, right between left's; positions 0.6 m per step.
+  const left = footOnFloor([0, 100, 200, 300], 62);
+  const right = footOnFloor([50, 150, 250], 62);
+  const pelvis = Array.from({ length: n }, (_, f) => (1.2 * f) / rate);
+  // A camera moving on at `share` of walking speed takes that share off every position.
+  const seen = (xs: number[], share: number) => xs.map((x, f) => x - (share * 1.2 * f) / rate);
+  const run = (share: number, moving: boolean, treadmill = false) =>
+    computeSpatiotemporal({
+      cycles: [cycle],
+      events: normal,
+      rateHz: rate,
+      footForward: { left: seen(left, share), right: seen(right, share) },
+      pelvisForward: seen(pelvis, share),
+      metresPerUnit: 1,
+      treadmill,
+      ...(moving ? { cameraMoving: new Uint8Array(n).fill(1) } : {}),
+    }).perCycle[0]!;
+
+  it('measures the walk from a fixed camera, and from steps when the camera moved or the patient walks in place', () => {
+    const fixed = run(0, false);
+    expect(fixed.strideLengthM).toBeCloseTo(1.2, 9);
+    expect(fixed.stepLengthM).toBeCloseTo(0.6, 9);
+    expect(fixed.speedMps).toBeCloseTo(1.2, 9);
+    // Followed at half the pace, the picture's own strides would say 0.6 m.
+    expect(run(0.5, false).strideLengthM).toBeCloseTo(0.6, 9);
+    for (const c of [run(0.5, true), run(1, false, true)]) {
+      expect(c.stepLengthM).toBeCloseTo(0.6, 9);
+      expect(c.strideLengthM).toBeCloseTo(1.2, 9);
+      expect(c.speedMps).toBeCloseTo(1.2, 9);
+    }
+    // A belt speed given is what a treadmill's lengths come from.
+    const belt = computeSpatiotemporal({
+      cycles: [cycle],
+      events: normal,
+      rateHz: rate,
+      footForward: { left: seen(left, 1), right: seen(right, 1) },
+      metresPerUnit: 1,
+      treadmill: true,
+      treadmillBeltSpeedMps: 1.1,
+    }).perCycle[0]!;
+    expect(belt.strideLengthM).toBeCloseTo(1.1, 9);
+  });
+});

@@ -1,5 +1,6 @@
 // Analysed trials to the report model's input: cycles pooled across trials (not trial means
 // averaged), parameter names of the gait module mapped, hand edits carried into provenance.
+import { LENGTHS_FROM_STEPS } from '../../../src/shared/belt-speed';
 import { describe, expect, it } from 'vitest';
 import {
   TRIANGULATED_CAMERA,
@@ -194,8 +195,11 @@ describe('sessionAnalysisInput', () => {
       'treadmill belt speed 1.10 m/s (length = belt speed x time)',
     );
     const noBelt = { ...onBelt, beltSpeedMps: null };
-    expect(sessionAnalysisInput([noBelt], names).notes![0]).toMatch(
-      /no belt speed was entered: no walking speed/,
+    expect(sessionAnalysisInput([noBelt], names).notes![0]).toBe(
+      `trial "Walk 1" (sagittal): the patient walks in place in the picture (a treadmill, or a camera following the patient) and no belt speed was entered: ${LENGTHS_FROM_STEPS}.`,
+    );
+    expect(sessionAnalysisInput([noBelt], names).provenance.scaleSource).toMatch(
+      /; steps measured at each contact \(walking in place in the picture, no belt speed entered\)$/,
     );
     const moved = {
       ...view('trial-aaaaaa', [[10]], [1]),

@@ -1,8 +1,9 @@
-// Treadmill walking: the feet do not advance, so speed is the belt's and stride and step length are
-// belt speed x time. The analysis cannot see the belt: the clinician types the speed the treadmill's
-// console shows, and the trial is analysed again with it (kept for every camera of the trial).
+// Treadmill walking: the feet do not advance. Without the belt speed, lengths come from the steps
+// measured at each contact; with it, speed is the belt's and stride and step length are belt speed x
+// time. The clinician types the speed the treadmill's console shows, and the trial is analysed again
+// with it (kept for every camera of the trial).
 import { useState } from 'react';
-import { beltSpeedMessage, isPlausibleBeltSpeedMps } from '../../../shared/belt-speed';
+import { beltSpeedMessage, isPlausibleBeltSpeedMps, LENGTHS_FROM_STEPS } from '../../../shared/belt-speed';
 import { useReanalysis } from './use-reanalysis';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Field } from '../components/Field';
@@ -37,14 +38,14 @@ export function BeltSpeed({
       <p className="muted">
         Now:{' '}
         {beltSpeedMps === null
-          ? 'no belt speed, so walking speed, stride and step length are not measured'
+          ? `no belt speed: ${LENGTHS_FROM_STEPS}`
           : `belt speed ${beltSpeedMps.toFixed(2)} m/s; walking speed is the belt speed, stride and step length are belt speed × time`}
         .
       </p>
       <p className="muted">
         The patient stays in one place in the picture: walking on a treadmill, or a camera that pans to follow
         the patient. On a treadmill, enter the speed its console shows, in metres per second (3.6 km/h is 1.0
-        m/s). A camera that follows the patient cannot measure lengths.
+        m/s); under a camera that follows the patient, leave it empty.
       </p>
       <ErrorBanner message={failure} />
       <Field id={`belt-speed-${trialId}`} label="Belt speed (m/s)" error={touched ? error : undefined}>

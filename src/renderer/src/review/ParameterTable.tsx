@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { ParameterView, TrialAnalysisView } from '../../../shared/api/analysis-types';
 import { formatNumber, parameterLabel } from './labels';
+import { LENGTHS_FROM_STEPS } from '../../../shared/belt-speed';
 
 function meanSd(p: ParameterView['left'], digits: number): string {
   if (p.mean === null) return '—';
@@ -72,7 +73,7 @@ export const ParameterTable = memo(function ParameterTable({
         {frontal
           ? 'Distances are not measured from a frontal camera (timing comes from the side camera’s events).'
           : treadmillBeltSpeedMps === null
-            ? 'On a treadmill (or under a camera that follows the patient) the feet do not advance: speed and lengths need the belt speed.'
+            ? `On a treadmill (or under a camera that follows the patient) the feet do not advance: ${LENGTHS_FROM_STEPS}; distances scaled from ${scale ? scale.description : 'nothing'}. On a treadmill, the belt speed gives them from the belt.`
             : treadmillBeltSpeedMps !== undefined
               ? `Treadmill: speed is the belt speed, ${treadmillBeltSpeedMps.toFixed(2)} m/s; stride and step length are belt speed × stride and step time.`
               : `Distances scaled from ${scale ? scale.description : 'nothing: no scale is known, so lengths and speed are not in metres'}.`}
