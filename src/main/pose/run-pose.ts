@@ -586,8 +586,9 @@ async function scanForSubject(
   const people = candidatePeople(tracks);
   const chosenTrack = chooseSubject(tracks, selection);
   if (!chosenTrack) return { subject: undefined, people, chosen: -1, joined: [] };
-  // The person who walks is followed through every pass; someone pointed at, through that one.
-  const parts = selection.kind === 'moving' ? subjectAppearances(chosenTrack, people) : [chosenTrack];
+  // The patient is followed through every pass, whether found as the person who walks or pointed
+  // at in one of them.
+  const parts = subjectAppearances(chosenTrack, people);
   return {
     subject: joinAppearances(parts),
     people,

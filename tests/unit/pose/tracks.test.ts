@@ -220,6 +220,31 @@ describe('subject selection', () => {
     expect(chooseSubject(tracks, { kind: 'moving' })).toBe(walker);
   });
 
+  test('a patient pointed at in one pass is followed through the next; two walking together out of view are not', () => {
+    // Pass 1 (samples 1-4), out of view (5-7), pass 2 (8-11); a therapist stands by throughout.
+    const passes = (together: boolean): ScanSample[] =>
+      Array.from({ length: 13 }, (_, i) => ({
+        frame: i * 30,
+        boxes: [
+          box(300, 250, 400),
+          ...(i >= 1 && i <= 4 ? [box(1500 - 300 * (i - 1), 720, 420)] : []),
+          ...(i >= 8 && i <= 11 ? [box(200 + 300 * (i - 8), 720, 420)] : []),
+          ...(together && i >= 8 && i <= 11 ? [box(250 + 300 * (i - 8), 600, 500)] : []),
+        ],
+      }));
+    const tracks = linkTracks(passes(false));
+    const pool = candidatePeople(tracks);
+    const pointed = chooseSubject(tracks, { kind: 'box', box: box(1200, 720, 420), frame: 60 })!;
+    expect(subjectAppearances(pointed, pool).map((p) => p.frames[0])).toEqual([30, 240]);
+    // The bystander pointed at is in view all along: nobody is joined to him.
+    const bystander = chooseSubject(tracks, { kind: 'box', box: box(300, 250, 400), frame: 0 })!;
+    expect(subjectAppearances(bystander, pool)).toEqual([bystander]);
+    // Two people walk the second pass: which one is the patient back cannot be told.
+    const both = linkTracks(passes(true));
+    const first = chooseSubject(both, { kind: 'box', box: box(1200, 720, 420), frame: 60 })!;
+    expect(subjectAppearances(first, candidatePeople(both))).toEqual([first]);
+  });
+
   test('a person seen once bridges no more than one missed sample', () => {
     const scan: ScanSample[] = [0, 1, 2, 3, 4].map((i) => ({
       frame: i * 30,

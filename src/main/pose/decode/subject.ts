@@ -240,9 +240,10 @@ export function movingOrder(a: SubjectTrack, b: SubjectTrack): { order: number; 
 
 /**
  * A walking subject's other appearances: people the scan saw walk (at least this many body heights)
- * only while the subject was out of view. A patient walking a pass, leaving the picture and coming
- * back for the next is linked as one person per pass; a bystander in view at the same time as the
- * patient is never joined.
+ * only while the subject was out of view, and alone. A patient walking a pass, leaving the picture
+ * and coming back for the next is linked as one person per pass; a bystander in view at the same
+ * time as the patient is never joined, nor is either of two people walking together while the
+ * patient is out of view (which one came back cannot be told).
  */
 const RETURN_MIN_TRAVEL_HEIGHTS = 1;
 
@@ -254,9 +255,10 @@ export function subjectAppearances(subject: SubjectTrack, pool: readonly Subject
   const walkers = pool
     .filter((t) => t !== subject && t.frames.length >= 2 && travelHeights(t) >= RETURN_MIN_TRAVEL_HEIGHTS)
     .sort((a, b) => travelHeights(b) - travelHeights(a));
+  const apart = (x: SubjectTrack, y: SubjectTrack) => span(x)[1] < span(y)[0] || span(x)[0] > span(y)[1];
   for (const t of walkers) {
-    const [a, b] = span(t);
-    if (parts.every((p) => b < span(p)[0] || a > span(p)[1])) parts.push(t);
+    const alone = walkers.every((o) => o === t || apart(o, t));
+    if (alone && parts.every((p) => apart(p, t))) parts.push(t);
   }
   return parts.sort((x, y) => span(x)[0] - span(y)[0]);
 }
