@@ -9,13 +9,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyseVideoFile } from '../../../src/main/services/video-analysis';
 import { dispatch } from '../../../src/main/services/dispatch';
 import { openLab } from '../../../src/main/services/lab-services';
 import type { FloorScaleChoice, TrialAnalysisView } from '../../../src/shared/api/analysis-types';
 import { analyseInProcess, callLab, createTrialLab, type TrialLab } from '../../helpers/analysed-trial';
 import { BUILT_CLI } from '../../helpers/serve-process';
 import { sharedDataPath } from '../../helpers/shared-data';
+import { analyseDemo } from '../../helpers/demo-pose';
 
 const demo = sharedDataPath('sports2d_demo_sideview_walk/demo.mp4');
 const cacheDir = mkdtempSync(join(tmpdir(), 'gaitlab-floor-'));
@@ -25,14 +25,14 @@ let floor: FloorScaleChoice;
 const param = (v: TrialAnalysisView, name: string) => v.parameters.find((p) => p.parameter === name)!;
 
 beforeAll(async () => {
-  byHeight = (await analyseVideoFile(demo, { heightM: 1.65, cacheDir })).view;
+  byHeight = (await analyseDemo({ heightM: 1.65 })).view;
   expect(byHeight.scale?.method).toBe('subject-height');
   floor = { aPx: [300, 900], bPx: [1500, 900], distanceM: 1200 * byHeight.scale!.metresPerUnit };
 }, 600_000);
 
 describe('scale from a known floor distance', () => {
   it('gives the distances and speed the marks imply', async () => {
-    const { view } = await analyseVideoFile(demo, { heightM: 1.65, floor, cacheDir });
+    const { view } = await analyseDemo({ heightM: 1.65, floor });
     expect(view.status, view.message).toBe('analysed');
     expect(view.scale?.method).toBe('floor-distance');
     expect(view.scale?.description).toBe(`known floor distance ${floor.distanceM} m = 1200.0 px`);
@@ -50,10 +50,7 @@ describe('scale from a known floor distance', () => {
   });
 
   it('refuses marks that would make the subject an implausible height', async () => {
-    const { view } = await analyseVideoFile(demo, {
-      floor: { ...floor, distanceM: floor.distanceM * 4 },
-      cacheDir,
-    });
+    const { view } = await analyseDemo({ floor: { ...floor, distanceM: floor.distanceM * 4 } });
     expect(view.status).toBe('failed');
     expect(view.message).toMatch(/the subject would be about \d+\.\d\d m tall: check the points/);
     expect(view.parameters).toEqual([]);

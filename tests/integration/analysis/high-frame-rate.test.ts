@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyseVideoFile } from '../../../src/main/services/video-analysis';
 import type { TrialAnalysisView } from '../../../src/shared/api/analysis-types';
-import { SPORTS2D_WALK as demo, videoVariant } from '../../helpers/video-variant';
+import { videoVariant } from '../../helpers/video-variant';
+import { analyseDemo } from '../../helpers/demo-pose';
 
 const work = mkdtempSync(join(tmpdir(), 'gaitlab-60fps-'));
 let at30: TrialAnalysisView;
@@ -19,7 +20,7 @@ let at60: TrialAnalysisView;
 beforeAll(async () => {
   const video = videoVariant(work, 'walk-60fps.mp4', ['-vf', 'fps=60']);
   const cacheDir = join(work, 'cache');
-  at30 = (await analyseVideoFile(demo, { heightM: 1.65, cacheDir })).view;
+  at30 = (await analyseDemo({ heightM: 1.65 })).view;
   at60 = (await analyseVideoFile(video, { heightM: 1.65, cacheDir })).view;
 }, 600_000);
 

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyseVideoFile } from '../../../src/main/services/video-analysis';
 import type { TrialAnalysisView } from '../../../src/shared/api/analysis-types';
-import { SPORTS2D_WALK as demo, videoVariant } from '../../helpers/video-variant';
+import { videoVariant } from '../../helpers/video-variant';
+import { analyseDemo } from '../../helpers/demo-pose';
 
 const work = mkdtempSync(join(tmpdir(), 'gaitlab-rolled-'));
 let level: TrialAnalysisView;
@@ -22,7 +23,7 @@ const meanOf = (v: TrialAnalysisView, variable: string) => {
 beforeAll(async () => {
   const video = videoVariant(work, 'rolled.mp4', ['-vf', 'rotate=10*PI/180:fillcolor=gray']);
   const cacheDir = join(work, 'cache');
-  level = (await analyseVideoFile(demo, { heightM: 1.65, cacheDir })).view;
+  level = (await analyseDemo({ heightM: 1.65 })).view;
   rolled = (await analyseVideoFile(video, { heightM: 1.65, cacheDir })).view;
 }, 600_000);
 

@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { analyseVideoFile } from '../../../src/main/services/video-analysis';
 import type { TrialAnalysisView } from '../../../src/shared/api/analysis-types';
 import { sharedDataPath } from '../../helpers/shared-data';
+import { analyseDemo } from '../../helpers/demo-pose';
 
 const SLOWER = 3;
 const demo = sharedDataPath('sports2d_demo_sideview_walk/demo.mp4');
@@ -27,7 +28,7 @@ beforeAll(async () => {
     ...['-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '20', slowVideo],
   ]);
   const cacheDir = join(work, 'cache');
-  walk = (await analyseVideoFile(demo, { heightM: 1.65, cacheDir })).view;
+  walk = (await analyseDemo({ heightM: 1.65 })).view;
   slow = (await analyseVideoFile(slowVideo, { heightM: 1.65, cacheDir })).view;
 }, 600_000);
 

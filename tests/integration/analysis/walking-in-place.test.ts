@@ -16,7 +16,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { analyseVideoFile } from '../../../src/main/services/video-analysis';
 import type { TrialAnalysisView } from '../../../src/shared/api/analysis-types';
 import { followingCameraOptions } from '../../helpers/following-camera';
-import { SPORTS2D_WALK as demo, videoVariant } from '../../helpers/video-variant';
+import { videoVariant } from '../../helpers/video-variant';
+import { analyseDemo } from '../../helpers/demo-pose';
 
 const work = mkdtempSync(join(tmpdir(), 'gaitlab-in-place-'));
 const BELT_MPS = 1.25;
@@ -55,7 +56,7 @@ beforeAll(async () => {
     followingCameraOptions({ share: 0.5, widthPx: 900 }),
   );
   const cacheDir = join(work, 'cache');
-  fixed = (await analyseVideoFile(demo, { heightM: 1.65, cacheDir })).view;
+  fixed = (await analyseDemo({ heightM: 1.65 })).view;
   following = (await analyseVideoFile(window, { heightM: 1.65, cacheDir })).view;
   mirrored = (await analyseVideoFile(mirror, { heightM: 1.65, cacheDir })).view;
   onBelt = (await analyseVideoFile(window, { heightM: 1.65, beltSpeedMps: BELT_MPS, cacheDir })).view;
@@ -126,9 +127,7 @@ describe('walking in place in the picture (the Sports2D walk under a camera that
   });
 
   it('does not use a belt speed for walking across the picture, and says so', async () => {
-    const v = (
-      await analyseVideoFile(demo, { heightM: 1.65, beltSpeedMps: BELT_MPS, cacheDir: join(work, 'cache') })
-    ).view;
+    const v = (await analyseDemo({ heightM: 1.65, beltSpeedMps: BELT_MPS })).view;
     expect(v.mode).toBe('overground');
     expect(v.beltSpeedMps).toBeNull();
     expect(param(v, 'speedMps', 'left').mean).toBeCloseTo(param(fixed, 'speedMps', 'left').mean!, 9);

@@ -14,6 +14,7 @@ import { analyseVideoFile, poseCacheDirFor } from '../../../src/main/services/vi
 import type { TrialAnalysisView } from '../../../src/shared/api/analysis-types';
 import { SPORTS2D_WALK as demo, videoVariant } from '../../helpers/video-variant';
 import { median, point } from './helpers';
+import { analyseDemo, demoPoseCache } from '../../helpers/demo-pose';
 
 const PILLAR = { x0: 820, x1: 960 };
 const work = mkdtempSync(join(tmpdir(), 'gaitlab-pillar-'));
@@ -33,9 +34,9 @@ beforeAll(async () => {
     `drawbox=x=${PILLAR.x0}:y=0:w=${PILLAR.x1 - PILLAR.x0}:h=ih:color=0x606060@1:t=fill`,
   ]);
   view = (await analyseVideoFile(video, { heightM: 1.65, cacheDir })).view;
-  full = (await analyseVideoFile(demo, { heightM: 1.65, cacheDir })).view;
+  full = (await analyseDemo({ heightM: 1.65 })).view;
   hidden = readPoseResult(poseCacheDirFor(video, cacheDir)).track;
-  seen = readPoseResult(poseCacheDirFor(demo, cacheDir)).track;
+  seen = readPoseResult(poseCacheDirFor(demo, demoPoseCache())).track;
 }, 600_000);
 
 describe('a walker hidden behind a pillar for a moment', () => {

@@ -11,7 +11,8 @@ import { readPoseResult } from '../../../src/main/pose/pose-result';
 import { readScannedPeople } from '../../../src/main/pose/storage';
 import { analyseVideoFile, poseCacheDirFor } from '../../../src/main/services/video-analysis';
 import type { TrialAnalysisView } from '../../../src/shared/api/analysis-types';
-import { SPORTS2D_WALK as demo, videoVariant } from '../../helpers/video-variant';
+import { videoVariant } from '../../helpers/video-variant';
+import { analyseDemo } from '../../helpers/demo-pose';
 
 const work = mkdtempSync(join(tmpdir(), 'gaitlab-small-walker-'));
 let video = '';
@@ -22,7 +23,7 @@ let full: TrialAnalysisView;
 beforeAll(async () => {
   video = videoVariant(work, 'wide-shot.mp4', ['-vf', 'scale=884:498,pad=1768:994:442:300:color=gray']);
   view = (await analyseVideoFile(video, { heightM: 1.65, cacheDir })).view;
-  full = (await analyseVideoFile(demo, { heightM: 1.65, cacheDir })).view;
+  full = (await analyseDemo({ heightM: 1.65 })).view;
 }, 600_000);
 
 describe('a small walker in a wide shot', () => {
