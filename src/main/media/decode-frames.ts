@@ -22,6 +22,8 @@ export interface DecodeOptions {
   queueFrames?: number;
   /** ffmpeg -vf graph applied after auto-rotation; the caller sets the output size in `info`. */
   videoFilter?: string;
+  /** ffmpeg options for the input, before `-i` (e.g. `-skip_frame nokey`). */
+  inputOptions?: string[];
 }
 
 export async function* decodeFrames(
@@ -31,7 +33,10 @@ export async function* decodeFrames(
   const { signal, startFrame = 0, queueFrames = 4 } = options;
   if (signal?.aborted) throw new MediaError('cancelled', 'Cancelled.');
   const frameBytes = info.widthPx * info.heightPx * 3;
-  const args = ['-nostdin', '-v', 'error', '-i', info.path, '-map', '0:v:0', '-fps_mode', 'passthrough'];
+  const args = [
+    ...['-nostdin', '-v', 'error', ...(options.inputOptions ?? []), '-i', info.path],
+    ...['-map', '0:v:0', '-fps_mode', 'passthrough'],
+  ];
   if (options.videoFilter) args.push('-vf', options.videoFilter);
   args.push('-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1');
   const child = spawn(ffmpegPath(), args, { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -18,6 +18,11 @@ export interface VideoInfo {
   durationS: number;
   /** Presentation time of each frame, seconds from the first frame. */
   frameTimesS: Float64Array;
+  /**
+   * Indices of the frames that decode on their own (keyframes), ascending. A phone records one
+   * about every second, so the person scan can decode only those.
+   */
+  keyFrames?: number[];
   fileBytes: number;
 }
 
@@ -105,7 +110,7 @@ export async function probeVideo(path: string, signal?: AbortSignal): Promise<Vi
   if (!codedW || !codedH) throw new MediaError('not-a-video', `${path}: the video stream has no frame size.`);
   const quarterTurn = rotationDeg === 90 || rotationDeg === 270;
 
-  const frameTimesS = await times;
+  const { frameTimesS, keyFrames } = await times;
   if (frameTimesS.length === 0)
     throw new MediaError('truncated', `${path} contains no video frames (truncated or empty video).`);
   // An mp4 with its index first still opens when cut short, but holds fewer frames than it declares.
@@ -134,21 +139,40 @@ export async function probeVideo(path: string, signal?: AbortSignal): Promise<Vi
     frameCount: frameTimesS.length,
     durationS: Number(json.format?.duration ?? video.duration ?? frameTimesS.length / fps),
     frameTimesS,
+    keyFrames,
     fileBytes,
   };
 }
 
 /** Packet timestamps, read without decoding; sorted because B-frames arrive out of order. */
-async function probeFrameTimes(path: string, signal?: AbortSignal): Promise<Float64Array> {
+async function probeFrameTimes(
+  path: string,
+  signal?: AbortSignal,
+): Promise<{ frameTimesS: Float64Array; keyFrames: number[] }> {
   const { stdout } = await runTool(
     ffprobePath(),
-    ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'packet=pts_time', '-of', 'csv=p=0', path],
+    [
+      '-v',
+      'error',
+      '-select_streams',
+      'v:0',
+      '-show_entries',
+      'packet=pts_time,flags',
+      '-of',
+      'csv=p=0',
+      path,
+    ],
     signal,
   );
-  const times = stdout
-    .split('\n')
-    .map((l) => Number.parseFloat(l))
-    .filter((t) => Number.isFinite(t));
-  times.sort((a, b) => a - b);
-  return Float64Array.from(times);
+  const packets = stdout.split('\n').flatMap((line) => {
+    const [time, flags] = line.split(',');
+    const t = Number.parseFloat(time ?? '');
+    return Number.isFinite(t) ? [{ t, key: (flags ?? '').startsWith('K') }] : [];
+  });
+  // Packets come in decoding order; frames are shown in time order.
+  packets.sort((a, b) => a.t - b.t);
+  return {
+    frameTimesS: Float64Array.from(packets, (p) => p.t),
+    keyFrames: packets.flatMap((p, i) => (p.key ? [i] : [])),
+  };
 }

@@ -28,6 +28,8 @@ export interface PoseRunStats {
   resumedFromFrame: number;
   landmarkCalls: number;
   finderCalls: number;
+  /** The person scan decoded keyframes only (absent in stats stored before it could). */
+  scanKeyFramesOnly?: boolean;
   /** Wall-clock for probe/scan/total; summed per-call times for the rest (crop, landmarks, finder run in parallel). */
   ms: {
     probe: number;

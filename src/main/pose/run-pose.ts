@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { decodeFrames } from '../media/decode-frames';
 import { MediaError } from '../media/media-error';
 import { probeVideo, type VideoInfo } from '../media/probe';
-import { sampleFrames, type LetterboxMap } from '../media/sample-frames';
+import { keyFrameStep, sampledKeyFrames, sampleFrames, type LetterboxMap } from '../media/sample-frames';
 import type { DecodedFrame } from '../media/decode-frames';
 import { prefetch, type Prefetched } from './prefetch';
 import {
@@ -221,6 +221,8 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
       Math.round(Math.min(settings.scanIntervalS * info.fps, frameCount / MIN_SCAN_SAMPLES)),
     );
     const [finderW, finderH] = finderInputSize(info, settings.scanLongSidePx);
+    // Keyframes at least every `everyFrames` (a phone's video): the scan decodes only those.
+    let keyStep = keyFrameStep(info.keyFrames, frameCount - 1, everyFrames);
     // The sampled frames, letterboxed to the person finder's input size.
     const scanFrames = ([width, height]: [number, number], ahead: number) =>
       prefetch(
@@ -230,6 +232,7 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
           inputHeightPx: height,
           lastFrame: frameCount - 1,
           signal,
+          ...(keyStep ? { keyFrameStep: keyStep } : {}),
         }),
         ahead,
       );
@@ -316,12 +319,23 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
           size,
           workers,
           settings.person,
-          Math.floor((frameCount - 1) / everyFrames) + 1,
+          keyStep
+            ? sampledKeyFrames(info.keyFrames!, frameCount - 1, keyStep).length
+            : Math.floor((frameCount - 1) / everyFrames) + 1,
           stats,
           (done, total) =>
             onProgress({ stage: 'scanning', framesDone: done, framesTotal: total, framesPerS: 0, etaS: NaN }),
         );
-      ({ subject, people, chosen, joined } = await scan(scanFeed, [finderW, finderH]));
+      try {
+        ({ subject, people, chosen, joined } = await scan(scanFeed, [finderW, finderH]));
+      } catch (err) {
+        if (!keyStep || signal?.aborted || !(err instanceof MediaError)) throw err;
+        // The decoder's keyframes were not the ones the file lists: every frame is decoded instead.
+        keyStep = undefined;
+        await scanFeed.stop().catch(() => {});
+        scanFeed = scanFrames([finderW, finderH], 32);
+        ({ subject, people, chosen, joined } = await scan(scanFeed, [finderW, finderH]));
+      }
       // A walker far from the camera (a wide shot: under about a sixth of the picture's height)
       // is too small for the person finder at its usual size, which then sees her once or never:
       // the scan is made again at twice the size (about 4x its cost), only then.
@@ -337,6 +351,7 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
         }
       }
       stats.ms.scan = performance.now() - t0;
+      stats.scanKeyFramesOnly = keyStep !== undefined;
       const scanned: ScannedPeople = {
         everyFrames,
         track: subject ?? null,
