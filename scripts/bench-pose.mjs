@@ -125,6 +125,7 @@ async function benchEngine(runPose, label, video, run) {
     },
     landmarkCallsPer100: (100 * s.landmarkCalls) / n,
     detectorCallsPer100: (100 * s.finderCalls) / n,
+    scanKeyFramesOnly: s.scanKeyFramesOnly === true,
     framesWithPerson: n - r.manifest.framesWithoutPerson,
     peakRssMiB: Number(mb(s.peakRssBytes)),
     // CPU time of this process (main thread + workers; ffmpeg children excluded): unlike wall
@@ -326,7 +327,8 @@ async function main() {
         console.log(
           `    ms/frame: decode wait ${e.msPerFrame.decodeWait.toFixed(1)}, crop ${e.msPerFrame.crop.toFixed(1)}, post ${e.msPerFrame.post.toFixed(1)}; ` +
             `landmark ${e.msPerFrame.landmarkPerCall.toFixed(1)} ms/call (${e.landmarkCallsPer100.toFixed(0)} calls/100 frames, in parallel), ` +
-            `person finder ${e.msPerFrame.finderPerCall.toFixed(0)} ms/call (${e.detectorCallsPer100.toFixed(1)} calls/100 frames)`,
+            `person finder ${e.msPerFrame.finderPerCall.toFixed(0)} ms/call (${e.detectorCallsPer100.toFixed(1)} calls/100 frames, ` +
+            `${e.scanKeyFramesOnly ? 'keyframes only decoded' : 'every frame decoded'} for it)`,
         );
         console.log(
           `    wall ms (start-up steps overlap): probe ${e.wallMs.probe.toFixed(0)}, worker model load ${e.wallMs.workerInit.toFixed(0)}, person scan ${e.wallMs.personScan.toFixed(0)}, ` +

@@ -2,10 +2,11 @@
 // violation is allowed (see tests/helpers/axe.ts for how axe gets into the page).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openBrowserSession, type BrowserSession } from '../helpers/browser-session';
+import type { BrowserSession } from '../helpers/browser-session';
 import type { ServeProcess } from '../helpers/serve-process';
-import { analyseInProcess, createTrialLab, type TrialLab } from '../helpers/analysed-trial';
+import type { TrialLab } from '../helpers/analysed-trial';
 import { seriousViolations } from '../helpers/axe';
+import { analysedTrialInBrowser } from '../helpers/analysed-review';
 
 let lab: TrialLab;
 let s: BrowserSession;
@@ -14,11 +15,7 @@ let page: Page;
 let consoleErrors: string[] = [];
 
 beforeAll(async () => {
-  lab = await createTrialLab();
-  const outcome = await analyseInProcess(lab.labDir, lab.trial.id);
-  if (outcome.state !== 'done')
-    throw new Error(`The analysis did not finish: ${outcome.message ?? outcome.state}`);
-  s = await openBrowserSession(lab.labDir, { width: 1366, height: 900 });
+  ({ lab, session: s } = await analysedTrialInBrowser());
   ({ serve, page, consoleErrors } = s);
   await page.goto(serve.url);
 });

@@ -8,10 +8,11 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { resolveInsideLab } from '../../src/main/store/lab-folder';
 import type { TrialInfo } from '../../src/shared/api/entities';
-import { openBrowserSession, type BrowserSession } from '../helpers/browser-session';
-import { analyseInProcess, callLab, createTrialLab, type TrialLab } from '../helpers/analysed-trial';
+import type { BrowserSession } from '../helpers/browser-session';
+import { callLab, type TrialLab } from '../helpers/analysed-trial';
 import { REPO_ROOT } from '../helpers/serve-process';
 import { skeletonPixels } from '../helpers/skeleton-canvas';
+import { analysedTrialInBrowser } from '../helpers/analysed-review';
 
 const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'e2e');
 const CANNOT_PLAY = 'The viewer cannot play this video';
@@ -44,11 +45,8 @@ const videoState = () =>
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  lab = await createTrialLab({ cameras: [{ camera: 'sagittal-left', hevc: true }] });
-  const done = await analyseInProcess(lab.labDir, lab.trial.id);
-  expect(done.state, done.message).toBe('done');
+  ({ lab, session: s } = await analysedTrialInBrowser([{ camera: 'sagittal-left', hevc: true }]));
   trial = await callLab<TrialInfo>(lab.labDir, 'trials.get', { id: lab.trial.id });
-  s = await openBrowserSession(lab.labDir);
   page = s.page;
 }, 600_000);
 

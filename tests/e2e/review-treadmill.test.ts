@@ -7,10 +7,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { TrialAnalysisView } from '../../src/shared/api/analysis-types';
-import { openBrowserSession, type BrowserSession } from '../helpers/browser-session';
-import { analyseInProcess, callLab, createTrialLab, type TrialLab } from '../helpers/analysed-trial';
+import type { BrowserSession } from '../helpers/browser-session';
+import { callLab, type TrialLab } from '../helpers/analysed-trial';
 import { seriousViolations } from '../helpers/axe';
 import { REPO_ROOT } from '../helpers/serve-process';
+import { analysedTrialInBrowser } from '../helpers/analysed-review';
 
 const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'e2e');
 let lab: TrialLab;
@@ -23,10 +24,7 @@ const parameterMean = async (parameter: string, side: 'left' | 'right') =>
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  lab = await createTrialLab({ cameras: [{ camera: 'sagittal-left', following: true }] });
-  const done = await analyseInProcess(lab.labDir, lab.trial.id);
-  expect(done.state, done.message).toBe('done');
-  s = await openBrowserSession(lab.labDir);
+  ({ lab, session: s } = await analysedTrialInBrowser([{ camera: 'sagittal-left', following: true }]));
   page = s.page;
 }, 600_000);
 

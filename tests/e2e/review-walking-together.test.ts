@@ -8,11 +8,12 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { TrialAnalysisView } from '../../src/shared/api/analysis-types';
 import { OTHER_WALKER_NOTE_START } from '../../src/shared/analysis-notes';
-import { openBrowserSession, type BrowserSession } from '../helpers/browser-session';
-import { analyseInProcess, callLab, createTrialLab, type TrialLab } from '../helpers/analysed-trial';
+import type { BrowserSession } from '../helpers/browser-session';
+import { callLab, type TrialLab } from '../helpers/analysed-trial';
 import { seriousViolations } from '../helpers/axe';
 import { REPO_ROOT } from '../helpers/serve-process';
 import { WALKING_TOGETHER_OPTIONS } from '../helpers/video-variant';
+import { analysedTrialInBrowser } from '../helpers/analysed-review';
 
 const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'e2e');
 let lab: TrialLab;
@@ -23,10 +24,9 @@ const analysis = () => callLab<TrialAnalysisView>(lab.labDir, 'analysis.get', { 
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  lab = await createTrialLab({ cameras: [{ camera: 'sagittal-left', variant: WALKING_TOGETHER_OPTIONS }] });
-  const done = await analyseInProcess(lab.labDir, lab.trial.id);
-  expect(done.state, done.message).toBe('done');
-  s = await openBrowserSession(lab.labDir);
+  ({ lab, session: s } = await analysedTrialInBrowser([
+    { camera: 'sagittal-left', variant: WALKING_TOGETHER_OPTIONS },
+  ]));
   page = s.page;
 }, 600_000);
 

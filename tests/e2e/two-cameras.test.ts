@@ -7,6 +7,7 @@ import { REPO_ROOT } from '../helpers/serve-process';
 import { openBrowserSession, type BrowserSession } from '../helpers/browser-session';
 import { analyseInProcess, createTrialLab, type TrialLab } from '../helpers/analysed-trial';
 import { seriousViolations } from '../helpers/axe';
+import { analysedTrialInBrowser } from '../helpers/analysed-review';
 
 const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'e2e');
 let lab: TrialLab;
@@ -14,12 +15,10 @@ let s: BrowserSession;
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  lab = await createTrialLab({
-    cameras: [{ camera: 'sagittal-left' }, { camera: 'sagittal-right', mirrored: true }],
-  });
-  const r = await analyseInProcess(lab.labDir, lab.trial.id);
-  expect(r.state, r.message).toBe('done');
-  s = await openBrowserSession(lab.labDir);
+  ({ lab, session: s } = await analysedTrialInBrowser([
+    { camera: 'sagittal-left' },
+    { camera: 'sagittal-right', mirrored: true },
+  ]));
 }, 600_000);
 
 afterAll(async () => {

@@ -12,6 +12,7 @@ import { readPoseResult, type PoseTrack } from '../../../src/main/pose/pose-resu
 import { readScannedPeople } from '../../../src/main/pose/storage';
 import { analyseVideoFile, poseCacheDirFor } from '../../../src/main/services/video-analysis';
 import type { TrialAnalysisView } from '../../../src/shared/api/analysis-types';
+import { BLAZEPOSE_LANDMARKS, landmarkIndex } from '../../../src/shared/landmarks';
 import { SPORTS2D_WALK as demo, videoVariant } from '../../helpers/video-variant';
 import { median, point } from './helpers';
 import { analyseDemo, demoPoseCache } from '../../helpers/demo-pose';
@@ -50,14 +51,8 @@ describe('a walker hidden behind a pillar for a moment', () => {
   });
 
   it('keeps the skeleton on her on both sides of the pillar, left leg as left', () => {
-    const parts = [
-      'left_knee',
-      'right_knee',
-      'left_ankle',
-      'right_ankle',
-      'left_heel',
-      'right_heel',
-    ] as const;
+    // Knees, ankles and heels, both sides.
+    const parts = BLAZEPOSE_LANDMARKS.slice(landmarkIndex('left_knee'), landmarkIndex('left_foot_index'));
     const ranges: Array<[string, number, number]> = [
       ['before', 45, 100],
       ['after', 128, 195],
