@@ -36,6 +36,7 @@ import { resolveScale, type Scale, type ScaleSource } from './scaling';
 import { computeSpatiotemporal, type SpatiotemporalResult } from './spatiotemporal';
 import { slowMotionNote } from './slow-motion';
 import { floorTiltDeg, floorTiltNote } from './camera-level';
+import { sizeChangeNotes, sizeChangePerPass } from './apparent-size';
 import {
   beltSpeedCheckNote,
   cameraMotionPerPass,
@@ -173,6 +174,27 @@ function finiteFraction(p: PointSeries | undefined): number {
 
 function dist(a: PointSeries, b: PointSeries, i: number): number {
   return Math.hypot(a.x[i]! - b.x[i]!, a.y[i]! - b.y[i]!, a.z[i]! - b.z[i]!);
+}
+
+/** Thigh + shank (mean of the sides seen) + trunk per frame, data units: the body's size. */
+function bodySizePerFrame(body: CleanBody, n: number): Float64Array {
+  const size = new Float64Array(n).fill(NaN);
+  for (let i = 0; i < n; i++) {
+    const legs: number[] = [];
+    const trunks: number[] = [];
+    for (const side of SIDES) {
+      const { hip, knee, ankle, shoulder } = body[side];
+      if (!hip || !knee || !ankle) continue;
+      const l = dist(hip, knee, i) + dist(knee, ankle, i);
+      if (Number.isFinite(l)) legs.push(l);
+      const t = shoulder ? dist(hip, shoulder, i) : NaN;
+      if (Number.isFinite(t)) trunks.push(t);
+    }
+    if (legs.length > 0 && trunks.length > 0)
+      size[i] =
+        legs.reduce((a, b) => a + b, 0) / legs.length + trunks.reduce((a, b) => a + b, 0) / trunks.length;
+  }
+  return size;
 }
 
 /** Median thigh + shank length (and trunk) in data units, over both sides. */
@@ -652,6 +674,16 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
     );
     if (level) warnings.push(level);
   }
+  // One scale for the whole walk holds only while the patient stays at one distance from the camera.
+  if (sideCamera && mode === 'overground')
+    warnings.push(
+      ...sizeChangeNotes(
+        sizeChangePerPass(
+          bodySizePerFrame(body, n),
+          cycles.filter((c) => !c.excluded),
+        ),
+      ),
+    );
   // From one side camera, the far leg's landmarks are partly guessed: its cycles are noted, and its
   // curves come from the passes where it was the near leg whenever there are any.
   const farSides: FarSide[] = [];

@@ -9,6 +9,7 @@ import {
   lowConfidenceInsidePasses,
   OTHER_WALKER_NOTE_START,
 } from '../../shared/analysis-notes';
+import { SIZE_CHANGE_NOTE_START } from '../gait/apparent-size';
 import { MOVING_CAMERA_NOTE_START } from '../gait/camera-motion';
 import { TRIANGULATED_CAMERA, type TrialAnalysisView, type SideName } from '../../shared/api/analysis-types';
 import {
@@ -113,8 +114,8 @@ function timingViews(views: readonly TrialAnalysisView[], side: SideName): Trial
  * analysis (left out, or kept with a caveat such as a foot at the picture's edge) and low pose
  * confidence inside the walking passes; analyses that no longer match their cameras (a 3D analysis
  * made before a camera was re-synchronised, say); cameras whose view label looks wrong, that moved,
- * or that saw another person walk with the patient (the automatic choice of whom to follow is then
- * uncertain). The far leg is
+ * that looked at the walkway at an angle (lengths off at its ends), or that saw another person walk
+ * with the patient (the automatic choice of whom to follow is then uncertain). The far leg is
  * left to the report's own note, which knows whether another trial saw that leg near.
  */
 function analysisNotes(views: readonly TrialAnalysisView[], trialLabel: (id: string) => string): string[] {
@@ -137,7 +138,11 @@ function analysisNotes(views: readonly TrialAnalysisView[], trialLabel: (id: str
       ),
     ...views.flatMap((v) =>
       v.warnings
-        .filter((w) => w.startsWith(MOVING_CAMERA_NOTE_START) || w.startsWith(OTHER_WALKER_NOTE_START))
+        .filter((w) =>
+          [MOVING_CAMERA_NOTE_START, OTHER_WALKER_NOTE_START, SIZE_CHANGE_NOTE_START].some((s) =>
+            w.startsWith(s),
+          ),
+        )
         .map((w) => `${about(v)}: ${w}`),
     ),
   ];
