@@ -176,42 +176,41 @@ function dist(a: PointSeries, b: PointSeries, i: number): number {
   return Math.hypot(a.x[i]! - b.x[i]!, a.y[i]! - b.y[i]!, a.z[i]! - b.z[i]!);
 }
 
-/** Thigh + shank (mean of the sides seen) + trunk per frame, data units: the body's size. */
-function bodySizePerFrame(body: CleanBody, n: number): Float64Array {
-  const size = new Float64Array(n).fill(NaN);
-  for (let i = 0; i < n; i++) {
-    const legs: number[] = [];
-    const trunks: number[] = [];
-    for (const side of SIDES) {
-      const { hip, knee, ankle, shoulder } = body[side];
-      if (!hip || !knee || !ankle) continue;
-      const l = dist(hip, knee, i) + dist(knee, ankle, i);
-      if (Number.isFinite(l)) legs.push(l);
-      const t = shoulder ? dist(hip, shoulder, i) : NaN;
-      if (Number.isFinite(t)) trunks.push(t);
-    }
-    if (legs.length > 0 && trunks.length > 0)
-      size[i] =
-        legs.reduce((a, b) => a + b, 0) / legs.length + trunks.reduce((a, b) => a + b, 0) / trunks.length;
-  }
-  return size;
-}
-
-/** Median thigh + shank length (and trunk) in data units, over both sides. */
-function bodyLengths(body: CleanBody): { leg: number; legAndTrunk: number | undefined } {
+/** Thigh + shank and hip-to-shoulder lengths of each side seen at frame i, data units. */
+function segmentLengths(body: CleanBody, i: number): { legs: number[]; trunks: number[] } {
   const legs: number[] = [];
   const trunks: number[] = [];
   for (const side of SIDES) {
     const { hip, knee, ankle, shoulder } = body[side];
     if (!hip || !knee || !ankle) continue;
-    for (let i = 0; i < hip.x.length; i++) {
-      const l = dist(hip, knee, i) + dist(knee, ankle, i);
-      if (Number.isFinite(l)) legs.push(l);
-      if (shoulder) {
-        const t = dist(hip, shoulder, i);
-        if (Number.isFinite(t)) trunks.push(t);
-      }
-    }
+    const l = dist(hip, knee, i) + dist(knee, ankle, i);
+    if (Number.isFinite(l)) legs.push(l);
+    const t = shoulder ? dist(hip, shoulder, i) : NaN;
+    if (Number.isFinite(t)) trunks.push(t);
+  }
+  return { legs, trunks };
+}
+
+const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+/** Thigh + shank (mean of the sides seen) + trunk per frame, data units: the body's size. */
+function bodySizePerFrame(body: CleanBody, n: number): Float64Array {
+  const size = new Float64Array(n).fill(NaN);
+  for (let i = 0; i < n; i++) {
+    const { legs, trunks } = segmentLengths(body, i);
+    if (legs.length > 0 && trunks.length > 0) size[i] = mean(legs) + mean(trunks);
+  }
+  return size;
+}
+
+/** Median thigh + shank length (and trunk) in data units, over both sides. */
+function bodyLengths(body: CleanBody, n: number): { leg: number; legAndTrunk: number | undefined } {
+  const legs: number[] = [];
+  const trunks: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const seen = segmentLengths(body, i);
+    legs.push(...seen.legs);
+    trunks.push(...seen.trunks);
   }
   const leg = median(legs);
   const trunk = median(trunks);
@@ -394,7 +393,7 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
       requiredGaps,
     );
   }
-  const lengths = bodyLengths(body);
+  const lengths = bodyLengths(body, n);
   let legLength = lengths.leg;
   if (!Number.isFinite(legLength)) {
     // Without knees and ankles, the pelvis height above the heels stands in for leg length.

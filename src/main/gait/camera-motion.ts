@@ -1,10 +1,11 @@
 // A camera that moves during a walk (held in the hand, or panning after the patient) moves the
-// ground through the picture, and every distance measured in the picture then mixes the walk with
-// the camera's motion: a camera following at half the walker's pace halves her speed and strides,
-// with nothing in the numbers to show it (step lengths, measured at an instant, are unaffected). The ground itself is seen through the feet: from foot
-// flat to push-off the stance foot stands still on the floor, so in a fixed camera's picture its
-// toe hardly moves while the pelvis travels on. How fast it slides instead, as a share of the
-// walking speed, is the share of the motion the camera took.
+// ground through the picture, and every distance measured across time in the picture then mixes
+// the walk with the camera's motion: a camera following at half the walker's pace halves her speed
+// and strides, with nothing in the numbers to show it (a step, measured at one instant, is
+// unaffected). The ground itself is seen through the feet: from foot flat to push-off the stance
+// foot stands still on the floor, so in a fixed camera's picture its toe hardly moves while the
+// pelvis travels on. How fast it slides instead, as a share of the walking speed, is the share of
+// the motion the camera took.
 
 import { LENGTHS_FROM_STEPS } from '../../shared/belt-speed';
 import { median } from './peaks';
