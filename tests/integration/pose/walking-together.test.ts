@@ -1,9 +1,9 @@
 // Two people walking together, as a child walks beside a therapist: the Sports2D walk with a copy of
 // the band she walks in laid over the upper part of the picture at 0.7 of its size and 0.4 s behind
-// (WALKING_TOGETHER_OPTIONS). The copy is smaller in the picture and walks the same number of body heights, so the scan cannot
-// tell them apart by travel and the automatic choice falls to a tie-break. Before, nothing said so:
-// the report followed whoever won the tie. Now the analysis names the other walker and the person
-// chooser; choosing her follows her.
+// (WALKING_TOGETHER_OPTIONS). The copy is smaller in the picture and walks the same number of body
+// heights, so the scan cannot tell them apart by travel and the automatic choice falls to a
+// tie-break. Before, nothing said so: the report followed whoever won the tie. Now the analysis
+// names the other walker and the person chooser; choosing her follows her.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,12 +13,12 @@ import { readScannedPeople } from '../../../src/main/pose/storage';
 import { analyseVideoFile, poseCacheDirFor } from '../../../src/main/services/video-analysis';
 import { OTHER_WALKER_NOTE_START } from '../../../src/shared/analysis-notes';
 import type { TrialAnalysisView } from '../../../src/shared/api/analysis-types';
-import { landmarkIndex } from '../../../src/shared/landmarks';
 import {
   videoVariant,
   WALKING_TOGETHER_COPY_BOTTOM_PX,
   WALKING_TOGETHER_OPTIONS,
 } from '../../helpers/video-variant';
+import { median, point } from './helpers';
 
 const work = mkdtempSync(join(tmpdir(), 'gaitlab-walking-together-'));
 const cacheDir = join(work, 'cache');
@@ -33,11 +33,9 @@ const cadence = (v: TrialAnalysisView, side: 'left' | 'right') =>
 /** Median hip height in the picture over the frames where both walkers are in view, px. */
 function medianHipY(dir: string): number {
   const t = readPoseResult(dir).track;
-  const hip = landmarkIndex('left_hip');
   const ys: number[] = [];
-  for (let f = 70; f <= 170; f++) if (t.confidence[f]! >= 0.5) ys.push(t.yPx[f * 33 + hip]!);
-  ys.sort((a, b) => a - b);
-  return ys[Math.floor(ys.length / 2)]!;
+  for (let f = 70; f <= 170; f++) if (t.confidence[f]! >= 0.5) ys.push(point(t, f, 'left_hip').y);
+  return median(ys);
 }
 
 beforeAll(async () => {
