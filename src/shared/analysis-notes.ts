@@ -18,6 +18,9 @@ export const CYCLE_FLAG_TEXT: Readonly<Record<string, string>> = {
 /** How the note on another person walking with the patient begins (review opens the person chooser). */
 export const OTHER_WALKER_NOTE_START = 'Another person walked in view with the patient';
 
+/** How the note on people walking together while the patient was out of view begins. */
+export const WALKERS_TOGETHER_NOTE_START = 'People walked together';
+
 export const cycleFlagText = (flag: string): string => CYCLE_FLAG_TEXT[flag] ?? flag.replace(/-/g, ' ');
 
 /** Low-confidence frames inside the walking passes: the ones worth reviewing. */

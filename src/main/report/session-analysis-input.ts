@@ -8,6 +8,7 @@ import {
   frameRunsText,
   lowConfidenceInsidePasses,
   OTHER_WALKER_NOTE_START,
+  WALKERS_TOGETHER_NOTE_START,
 } from '../../shared/analysis-notes';
 import { SIZE_CHANGE_NOTE_START } from '../gait/apparent-size';
 import { MOVING_CAMERA_NOTE_START } from '../gait/camera-motion';
@@ -139,9 +140,12 @@ function analysisNotes(views: readonly TrialAnalysisView[], trialLabel: (id: str
     ...views.flatMap((v) =>
       v.warnings
         .filter((w) =>
-          [MOVING_CAMERA_NOTE_START, OTHER_WALKER_NOTE_START, SIZE_CHANGE_NOTE_START].some((s) =>
-            w.startsWith(s),
-          ),
+          [
+            MOVING_CAMERA_NOTE_START,
+            OTHER_WALKER_NOTE_START,
+            WALKERS_TOGETHER_NOTE_START,
+            SIZE_CHANGE_NOTE_START,
+          ].some((s) => w.startsWith(s)),
         )
         .map((w) => `${about(v)}: ${w}`),
     ),

@@ -13,6 +13,7 @@ import {
   linkTracks,
   movingOrder,
   walkersAlongside,
+  walkersTogetherUnfollowed,
   type ScanSample,
 } from '../../../src/main/pose/decode/subject';
 import { decodePeople } from '../../../src/main/pose/decode/people';
@@ -242,7 +243,15 @@ describe('subject selection', () => {
     // Two people walk the second pass: which one is the patient back cannot be told.
     const both = linkTracks(passes(true));
     const first = chooseSubject(both, { kind: 'box', box: box(1200, 720, 420), frame: 60 })!;
-    expect(subjectAppearances(first, candidatePeople(both))).toEqual([first]);
+    const people = candidatePeople(both);
+    expect(subjectAppearances(first, people)).toEqual([first]);
+    // They are named as a pair; alone, the returning walker would have been joined instead.
+    const pairs = walkersTogetherUnfollowed(people, people.indexOf(first));
+    expect(pairs).toHaveLength(1);
+    expect(pairs[0]!.map((i) => people[i]!.frames[0])).toEqual([240, 240]);
+    expect(
+      walkersTogetherUnfollowed(pool, pool.indexOf(pointed), [pool.findIndex((t) => t.frames[0] === 240)]),
+    ).toEqual([]);
   });
 
   test('a person seen once bridges no more than one missed sample', () => {

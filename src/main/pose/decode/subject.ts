@@ -310,6 +310,36 @@ export function walkersAlongside(
 }
 
 /**
+ * People who walked together while the subject was out of view (overlapping one another, never the
+ * subject): the patient may have come back among them, but which of them cannot be told, so that
+ * pass is not followed (`subjectAppearances`). Groups of indices in `people`, in time order.
+ */
+export function walkersTogetherUnfollowed(
+  people: readonly SubjectTrack[],
+  chosen: number,
+  joined: readonly number[] = [],
+): number[][] {
+  const followed = [chosen, ...joined].flatMap((i) => (people[i] ? [span(people[i])] : []));
+  if (followed.length === 0) return [];
+  const overlaps = (x: [number, number], y: [number, number]) => x[0] <= y[1] && x[1] >= y[0];
+  const walkers = people.flatMap((t, i) =>
+    i !== chosen &&
+    !joined.includes(i) &&
+    t.frames.length >= 2 &&
+    travelHeights(t) >= RETURN_MIN_TRAVEL_HEIGHTS &&
+    !followed.some((f) => overlaps(f, span(t)))
+      ? [i]
+      : [],
+  );
+  const groups: number[][] = [];
+  for (const i of walkers) {
+    const group = walkers.filter((j) => overlaps(span(people[i]!), span(people[j]!)));
+    if (group.length >= 2 && group[0] === i) groups.push(group);
+  }
+  return groups.sort((a, b) => span(people[a[0]!]!)[0] - span(people[b[0]!]!)[0]);
+}
+
+/**
  * The subject's box at `frame`, interpolated between samples; undefined when the frame lies
  * more than `marginFrames` outside the sampled span of every appearance (the subject is not in
  * view then).

@@ -1,0 +1,69 @@
+// The notes on other walkers, read from a pose job's person scan as stored (subject.json, times).
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { candidatePeople, linkTracks, type ScanSample } from '../../../src/main/pose/decode/subject';
+import { otherWalkersNotes } from '../../../src/main/pose/other-walkers';
+import type { PoseManifest } from '../../../src/main/pose/pose-result';
+import { SUBJECT_FILE, TIMES_FILE, type ScannedPeople } from '../../../src/main/pose/storage';
+
+const box = (cx: number, cy: number, h: number) => ({
+  x0: cx - h / 4,
+  y0: cy - h / 2,
+  x1: cx + h / 4,
+  y1: cy + h / 2,
+});
+
+/** A job folder whose scan saw `samples`, following the person seen first at frame `chosenFrom`. */
+function job(samples: ScanSample[], chosenFrom: number, person: PoseManifest['settings']['person']) {
+  const dir = mkdtempSync(join(tmpdir(), 'gaitlab-walkers-'));
+  const people = candidatePeople(linkTracks(samples));
+  const chosen = people.findIndex((p) => p.frames[0] === chosenFrom);
+  const scan: ScannedPeople = { everyFrames: 30, track: people[chosen]!, people, chosen };
+  writeFileSync(join(dir, SUBJECT_FILE), JSON.stringify(scan));
+  writeFileSync(
+    join(dir, TIMES_FILE),
+    Float64Array.from({ length: 400 }, (_, i) => i / 30),
+  );
+  return { outDir: dir, manifest: { settings: { person } } as unknown as PoseManifest };
+}
+
+describe('notes on other people walking', () => {
+  it('names two people walking together while the patient was out of view, whoever chose her', () => {
+    // Pass 1 (samples 1-4) alone; out of view (5-7); two walk the next pass together (8-11).
+    const samples: ScanSample[] = Array.from({ length: 13 }, (_, i) => ({
+      frame: i * 30,
+      boxes: [
+        ...(i >= 1 && i <= 4 ? [box(1500 - 300 * (i - 1), 720, 420)] : []),
+        ...(i >= 8 && i <= 11
+          ? [box(200 + 300 * (i - 8), 720, 420), box(250 + 300 * (i - 8), 600, 500)]
+          : []),
+      ],
+    }));
+    for (const person of [
+      { kind: 'moving' as const },
+      { kind: 'box' as const, box: box(1200, 720, 420), frame: 60 },
+    ]) {
+      const notes = otherWalkersNotes(job(samples, 30, person));
+      expect(notes).toHaveLength(1);
+      expect(notes[0]).toMatch(
+        /^People walked together while the patient was out of view \(persons \d and \d under "Wrong person\? Choose the patient", in view from 8\.0-11\.0 s\): .* not analysed\. .*--person-box \d+,\d+,\d+,\d+@\d+\)\.$/,
+      );
+    }
+  });
+
+  it('names someone walking beside the patient only when the choice was automatic', () => {
+    const samples: ScanSample[] = Array.from({ length: 7 }, (_, i) => ({
+      frame: i * 30,
+      boxes: [box(1600 - 150 * i, 760, 300), box(1650 - 170 * i, 600, 420)],
+    }));
+    const [note] = otherWalkersNotes(job(samples, 0, { kind: 'moving' }));
+    expect(note).toMatch(
+      /^Another person walked in view with the patient \(person \d under .*, in view 0\.0-6\.0 s\), about as far/,
+    );
+    expect(otherWalkersNotes(job(samples, 0, { kind: 'box', box: box(1600, 760, 300), frame: 0 }))).toEqual(
+      [],
+    );
+  });
+});
