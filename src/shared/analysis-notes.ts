@@ -15,11 +15,23 @@ export const CYCLE_FLAG_TEXT: Readonly<Record<string, string>> = {
   'missing-data': 'feet or pelvis not tracked for too much of it',
 };
 
+/**
+ * How lengths are measured when the floor moves through the picture (a treadmill's belt, a camera
+ * that follows the walker): at a contact both feet are on the floor, so the distance between them
+ * is the floor's at that instant. Said the same way in the analysis' notes, review and reports.
+ */
+export const LENGTHS_FROM_STEPS =
+  'step length is measured at each contact, when both feet are on the floor (or belt); stride length is the sum of its two steps, and speed is stride length over stride time';
+
 /** How the note on another person walking with the patient begins (review opens the person chooser). */
 export const OTHER_WALKER_NOTE_START = 'Another person walked in view with the patient';
 
 /** How the note on people walking together while the patient was out of view begins. */
 export const WALKERS_TOGETHER_NOTE_START = 'People walked together';
+
+/** Notes asking the reader to check whom the analysis follows (review opens the person chooser). */
+export const isPersonNote = (note: string): boolean =>
+  note.startsWith(OTHER_WALKER_NOTE_START) || note.startsWith(WALKERS_TOGETHER_NOTE_START);
 
 export const cycleFlagText = (flag: string): string => CYCLE_FLAG_TEXT[flag] ?? flag.replace(/-/g, ' ');
 

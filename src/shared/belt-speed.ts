@@ -9,14 +9,6 @@ export const isPlausibleBeltSpeedMps = (v: number): boolean =>
   Number.isFinite(v) && v >= BELT_SPEED_MIN_MPS && v <= BELT_SPEED_MAX_MPS;
 
 /**
- * How lengths are measured when the floor moves through the picture (a treadmill's belt, a camera
- * that follows the walker): at a contact both feet are on the floor, so the distance between them
- * is the floor's at that instant. Said the same way in the analysis' notes, review and reports.
- */
-export const LENGTHS_FROM_STEPS =
-  'step length is measured at each contact, when both feet are on the floor (or belt); stride length is the sum of its two steps, and speed is stride length over stride time';
-
-/**
  * Treadmill consoles show km/h: 3.6 typed as m/s would be a run. The message says which unit is
  * wanted and how to convert.
  */

@@ -44,7 +44,8 @@ import {
   movingCameraNotes,
   stanceSlideSpeed,
 } from './camera-motion';
-import { beltSpeedMessage, isPlausibleBeltSpeedMps, LENGTHS_FROM_STEPS } from '../../shared/belt-speed';
+import { LENGTHS_FROM_STEPS } from '../../shared/analysis-notes';
+import { beltSpeedMessage, isPlausibleBeltSpeedMps } from '../../shared/belt-speed';
 import {
   SIDES,
   type CameraView,

@@ -7,7 +7,7 @@
 // pelvis travels on. How fast it slides instead, as a share of the walking speed, is the share of
 // the motion the camera took.
 
-import { LENGTHS_FROM_STEPS } from '../../shared/belt-speed';
+import { LENGTHS_FROM_STEPS } from '../../shared/analysis-notes';
 import { median } from './peaks';
 import type { GaitEvent, Side, WalkingPass } from './types';
 import { SIDES } from './types';

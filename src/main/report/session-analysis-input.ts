@@ -2,13 +2,12 @@
 // SessionAnalysisInput. Several trials are pooled cycle by cycle, not averaged trial by trial, so
 // a trial with 5 cycles weighs more than one with 2, and the SD is over all cycles.
 import { farLegs } from '../../shared/far-legs';
-import { LENGTHS_FROM_STEPS } from '../../shared/belt-speed';
 import {
   cycleFlagText,
   frameRunsText,
+  isPersonNote,
+  LENGTHS_FROM_STEPS,
   lowConfidenceInsidePasses,
-  OTHER_WALKER_NOTE_START,
-  WALKERS_TOGETHER_NOTE_START,
 } from '../../shared/analysis-notes';
 import { SIZE_CHANGE_NOTE_START } from '../gait/apparent-size';
 import { MOVING_CAMERA_NOTE_START } from '../gait/camera-motion';
@@ -139,13 +138,9 @@ function analysisNotes(views: readonly TrialAnalysisView[], trialLabel: (id: str
       ),
     ...views.flatMap((v) =>
       v.warnings
-        .filter((w) =>
-          [
-            MOVING_CAMERA_NOTE_START,
-            OTHER_WALKER_NOTE_START,
-            WALKERS_TOGETHER_NOTE_START,
-            SIZE_CHANGE_NOTE_START,
-          ].some((s) => w.startsWith(s)),
+        .filter(
+          (w) =>
+            isPersonNote(w) || w.startsWith(MOVING_CAMERA_NOTE_START) || w.startsWith(SIZE_CHANGE_NOTE_START),
         )
         .map((w) => `${about(v)}: ${w}`),
     ),

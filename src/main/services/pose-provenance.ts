@@ -1,7 +1,10 @@
 // What a trial's analysis records of the pose job it came from: app and model versions, backend,
-// machine, video, so every printed number can be traced to how its landmarks were made.
+// machine, video, so every printed number can be traced to how its landmarks were made; and the
+// notes the pose job leaves for the analysis' reader.
 import type { TrialAnalysisView } from '../../shared/api/analysis-types';
 import type { PoseResult } from '../pose/pose-result';
+import { otherWalkersNotes } from '../pose/other-walkers';
+import { droppedFramesNotes } from '../pose/uniform-clock';
 import { APP_VERSION } from './app-version';
 
 export function provenance(pose: PoseResult, heightM: number | null): TrialAnalysisView['provenance'] {
@@ -23,4 +26,9 @@ export function provenance(pose: PoseResult, heightM: number | null): TrialAnaly
     videoFps: pose.manifest.video.fps,
     poseFinishedAt: p.finishedAt ?? null,
   };
+}
+
+/** What the pose job tells a reader of its analysis: frames the camera dropped, other walkers. */
+export function poseNotes(pose: PoseResult): string[] {
+  return [...droppedFramesNotes(pose), ...otherWalkersNotes(pose)];
 }

@@ -6,8 +6,7 @@ import type { PoseTrackView, TrialAnalysisView } from '../../shared/api/analysis
 import type { TrialInfo } from '../../shared/api/entities';
 import { runPose } from '../pose/run-pose';
 import type { PoseResult } from '../pose/pose-result';
-import { otherWalkersNotes } from '../pose/other-walkers';
-import { droppedFramesNotes, resultOnUniformClock } from '../pose/uniform-clock';
+import { resultOnUniformClock } from '../pose/uniform-clock';
 import type { GaitEvent } from '../gait/types';
 import type { AnalysisResult } from '../gait/analyse';
 import { resolveInsideLab } from '../store/lab-folder';
@@ -15,7 +14,7 @@ import type { AnalysisRepo } from '../store/analysis-repo';
 import type { LabContext } from './lab-context';
 import { beltSpeedOf, floorOf } from './analysis-settings';
 import { analysisToView, failedView, type ViewContext } from './analysis-view';
-import { provenance } from './pose-provenance';
+import { poseNotes, provenance } from './pose-provenance';
 import { readAnalysisPose, storeAnalysisView, storedPoseOf, trialDirOf } from './analysis-store';
 import { InvalidHeightError, runGait } from './gait-pipeline';
 import { chooseAnalysisVideo, defaultAnalysisCameras, trialVideos } from '../capture/trial-videos';
@@ -120,7 +119,7 @@ function analyseStoredPose(
     camera,
     videoRelativePath,
     lowConfidenceFrames: pose.manifest.lowConfidenceFrames,
-    notes: [...droppedFramesNotes(pose), ...otherWalkersNotes(pose), ...(options.notes ?? [])],
+    notes: [...poseNotes(pose), ...(options.notes ?? [])],
     eventsEditedByHand: edited !== null,
     provenance: provenance(pose, heightM),
   };

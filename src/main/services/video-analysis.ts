@@ -7,11 +7,10 @@ import { join, resolve } from 'node:path';
 import type { FloorScaleChoice, PersonChoice, TrialAnalysisView } from '../../shared/api/analysis-types';
 import type { GaitAnalysis } from '../gait/analyse';
 import { runPose, type PoseProgress } from '../pose/run-pose';
-import { otherWalkersNotes } from '../pose/other-walkers';
-import { droppedFramesNotes, resultOnUniformClock } from '../pose/uniform-clock';
+import { resultOnUniformClock } from '../pose/uniform-clock';
 import { analysisToView, failedView, type ViewContext } from './analysis-view';
 import { runGait } from './gait-pipeline';
-import { provenance } from './pose-provenance';
+import { poseNotes, provenance } from './pose-provenance';
 
 export interface VideoAnalysisOptions {
   heightM?: number | null;
@@ -56,7 +55,7 @@ export async function analyseVideoFile(
     camera: 'cam1',
     videoRelativePath: videoPath,
     lowConfidenceFrames: pose.manifest.lowConfidenceFrames,
-    notes: [...droppedFramesNotes(pose), ...otherWalkersNotes(pose)],
+    notes: poseNotes(pose),
     eventsEditedByHand: false,
     provenance: provenance(pose, heightM),
   };

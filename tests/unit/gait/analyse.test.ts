@@ -8,7 +8,7 @@ import { textSummary } from '../../../src/main/gait/summary';
 import { TIDY_CSV_COLUMNS, tidyCurvesCsv } from '../../../src/main/gait/tidy-csv';
 import type { TrajectorySet } from '../../../src/main/gait/types';
 import { cleanTrajectory } from '../../../src/main/gait/preprocess';
-import { LENGTHS_FROM_STEPS } from '../../../src/shared/belt-speed';
+import { LENGTHS_FROM_STEPS } from '../../../src/shared/analysis-notes';
 import {
   concatWalks,
   syntheticFrontalWalk,

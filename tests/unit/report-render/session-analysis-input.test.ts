@@ -1,6 +1,6 @@
 // Analysed trials to the report model's input: cycles pooled across trials (not trial means
 // averaged), parameter names of the gait module mapped, hand edits carried into provenance.
-import { LENGTHS_FROM_STEPS } from '../../../src/shared/belt-speed';
+import { LENGTHS_FROM_STEPS } from '../../../src/shared/analysis-notes';
 import { describe, expect, it } from 'vitest';
 import {
   TRIANGULATED_CAMERA,

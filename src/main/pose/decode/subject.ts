@@ -238,27 +238,34 @@ export function movingOrder(a: SubjectTrack, b: SubjectTrack): { order: number; 
   return { order: meanHeight(b) - meanHeight(a), rule: 'taller' };
 }
 
-/**
- * A walking subject's other appearances: people the scan saw walk (at least this many body heights)
- * only while the subject was out of view, and alone. A patient walking a pass, leaving the picture
- * and coming back for the next is linked as one person per pass; a bystander in view at the same
- * time as the patient is never joined, nor is either of two people walking together while the
- * patient is out of view (which one came back cannot be told).
- */
-const RETURN_MIN_TRAVEL_HEIGHTS = 1;
+/** Seen on two samples or more, and walking at least this many body heights: a walker. */
+const WALKER_MIN_TRAVEL_HEIGHTS = 1;
+
+const isWalker = (t: SubjectTrack): boolean =>
+  t.frames.length >= 2 && travelHeights(t) >= WALKER_MIN_TRAVEL_HEIGHTS;
 
 const span = (t: SubjectTrack): [number, number] => [t.frames[0]!, t.frames[t.frames.length - 1]!];
 
-/** The tracks of `pool` joined to `subject` as its returns, in time order (the subject included). */
+/** Two people in view at the same time (their sampled spans share a frame). */
+const together = (x: SubjectTrack, y: SubjectTrack): boolean =>
+  span(x)[0] <= span(y)[1] && span(x)[1] >= span(y)[0];
+
+/**
+ * A walking subject's other appearances: walkers the scan saw only while the subject was out of
+ * view, and alone. A patient walking a pass, leaving the picture and coming back for the next is
+ * linked as one person per pass; a bystander in view at the same time as the patient is never
+ * joined, nor is either of two people walking together while the patient is out of view (which one
+ * came back cannot be told). The tracks of `pool` joined to `subject`, in time order (the subject
+ * included).
+ */
 export function subjectAppearances(subject: SubjectTrack, pool: readonly SubjectTrack[]): SubjectTrack[] {
   const parts = [subject];
   const walkers = pool
-    .filter((t) => t !== subject && t.frames.length >= 2 && travelHeights(t) >= RETURN_MIN_TRAVEL_HEIGHTS)
+    .filter((t) => t !== subject && isWalker(t))
     .sort((a, b) => travelHeights(b) - travelHeights(a));
-  const apart = (x: SubjectTrack, y: SubjectTrack) => span(x)[1] < span(y)[0] || span(x)[0] > span(y)[1];
   for (const t of walkers) {
-    const alone = walkers.every((o) => o === t || apart(o, t));
-    if (alone && parts.every((p) => apart(p, t))) parts.push(t);
+    const alone = walkers.every((o) => o === t || !together(o, t));
+    if (alone && parts.every((p) => !together(p, t))) parts.push(t);
   }
   return parts.sort((x, y) => span(x)[0] - span(y)[0]);
 }
@@ -294,19 +301,17 @@ export function walkersAlongside(
 ): number[] {
   const subject = people[chosen];
   if (!subject) return [];
-  const spans = [chosen, ...joined].map((i) => span(people[i]!));
+  const followed = [chosen, ...joined].map((i) => people[i]!);
   const walked = travelHeights(subject);
-  return people.flatMap((t, i) => {
-    if (i === chosen || joined.includes(i) || t.frames.length < 2) return [];
-    const [a, b] = span(t);
-    const together = spans.some(([s, e]) => a <= e && b >= s);
-    const travel = travelHeights(t);
-    return together &&
-      travel >= RETURN_MIN_TRAVEL_HEIGHTS &&
-      Math.abs(travel - walked) <= TRAVEL_MARGIN_HEIGHTS
+  return people.flatMap((t, i) =>
+    i !== chosen &&
+    !joined.includes(i) &&
+    isWalker(t) &&
+    followed.some((f) => together(f, t)) &&
+    Math.abs(travelHeights(t) - walked) <= TRAVEL_MARGIN_HEIGHTS
       ? [i]
-      : [];
-  });
+      : [],
+  );
 }
 
 /**
@@ -319,21 +324,14 @@ export function walkersTogetherUnfollowed(
   chosen: number,
   joined: readonly number[] = [],
 ): number[][] {
-  const followed = [chosen, ...joined].flatMap((i) => (people[i] ? [span(people[i])] : []));
+  const followed = [chosen, ...joined].flatMap((i) => (people[i] ? [people[i]] : []));
   if (followed.length === 0) return [];
-  const overlaps = (x: [number, number], y: [number, number]) => x[0] <= y[1] && x[1] >= y[0];
   const walkers = people.flatMap((t, i) =>
-    i !== chosen &&
-    !joined.includes(i) &&
-    t.frames.length >= 2 &&
-    travelHeights(t) >= RETURN_MIN_TRAVEL_HEIGHTS &&
-    !followed.some((f) => overlaps(f, span(t)))
-      ? [i]
-      : [],
+    i !== chosen && !joined.includes(i) && isWalker(t) && !followed.some((f) => together(f, t)) ? [i] : [],
   );
   const groups: number[][] = [];
   for (const i of walkers) {
-    const group = walkers.filter((j) => overlaps(span(people[i]!), span(people[j]!)));
+    const group = walkers.filter((j) => together(people[i]!, people[j]!));
     if (group.length >= 2 && group[0] === i) groups.push(group);
   }
   return groups.sort((a, b) => span(people[a[0]!]!)[0] - span(people[b[0]!]!)[0]);

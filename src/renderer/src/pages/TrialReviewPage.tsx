@@ -20,7 +20,7 @@ import { CycleList } from '../review/CycleList';
 import { ParameterTable } from '../review/ParameterTable';
 import { NormalisedCurves } from '../review/NormalisedCurves';
 import { PersonChooser } from '../review/PersonChooser';
-import { OTHER_WALKER_NOTE_START, WALKERS_TOGETHER_NOTE_START } from '../../../shared/analysis-notes';
+import { isPersonNote } from '../../../shared/analysis-notes';
 import { BeltSpeed } from '../review/BeltSpeed';
 import { FloorScale } from '../review/FloorScale';
 import { failureAdvice, withoutPaths } from '../review/failure-advice';
@@ -271,11 +271,7 @@ export function TrialReviewPage({ id }: { id: string }) {
             {t && t.status !== 'analysing' && !in3d && (
               <PersonChooser
                 trialId={id}
-                open={
-                  a?.warnings.some(
-                    (w) => w.startsWith(OTHER_WALKER_NOTE_START) || w.startsWith(WALKERS_TOGETHER_NOTE_START),
-                  ) ?? false
-                }
+                open={a?.warnings.some(isPersonNote) ?? false}
                 {...(a?.camera ? { camera: a.camera } : {})}
                 onStarted={reanalysisStarted}
               />

@@ -3,7 +3,8 @@
 // time. The clinician types the speed the treadmill's console shows, and the trial is analysed again
 // with it (kept for every camera of the trial).
 import { useState } from 'react';
-import { beltSpeedMessage, isPlausibleBeltSpeedMps, LENGTHS_FROM_STEPS } from '../../../shared/belt-speed';
+import { LENGTHS_FROM_STEPS } from '../../../shared/analysis-notes';
+import { beltSpeedMessage, isPlausibleBeltSpeedMps } from '../../../shared/belt-speed';
 import { useReanalysis } from './use-reanalysis';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Field } from '../components/Field';

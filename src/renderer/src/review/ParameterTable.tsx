@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { ParameterView, TrialAnalysisView } from '../../../shared/api/analysis-types';
 import { formatNumber, parameterLabel } from './labels';
-import { LENGTHS_FROM_STEPS } from '../../../shared/belt-speed';
+import { LENGTHS_FROM_STEPS } from '../../../shared/analysis-notes';
 
 function meanSd(p: ParameterView['left'], digits: number): string {
   if (p.mean === null) return '—';
