@@ -1,7 +1,11 @@
 // Runs the three suites (unit, integration, e2e) one after the other and ends with one line that
 // sums them, e.g. "tests: 120 passed, 0 failed, 3 skipped". Exit code 1 if anything failed.
+// The suites make labs, transcoded videos and browser profiles in the temporary folder: they get
+// one folder for this run, removed at the end (GAITLAB_KEEP_TEST_TMP=1 keeps it to look into), so
+// repeated runs do not fill the disk.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const suites = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['unit', 'integration', 'e2e'];
@@ -9,6 +13,8 @@ const outDir = join('test-artifacts', 'results');
 mkdirSync(outDir, { recursive: true });
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const lines = [];
+const runTmp = mkdtempSync(join(tmpdir(), 'gaitlab-tests-'));
+const env = { ...process.env, TMPDIR: runTmp };
 
 for (const suite of suites) {
   const jsonFile = join(outDir, `${suite}.json`);
@@ -25,7 +31,7 @@ for (const suite of suites) {
       '--reporter=json',
       `--outputFile.json=${jsonFile}`,
     ],
-    { stdio: 'inherit' },
+    { stdio: 'inherit', env },
   );
   let passed = 0;
   let failed = 0;
@@ -48,6 +54,9 @@ for (const suite of suites) {
     `${suite}: ${passed} passed, ${failed} failed, ${skipped} skipped (${((Date.now() - started) / 1000).toFixed(0)} s)`,
   );
 }
+
+if (process.env.GAITLAB_KEEP_TEST_TMP === '1') console.log(`Test files kept in ${runTmp}`);
+else rmSync(runTmp, { recursive: true, force: true });
 
 const summary = `tests: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`;
 writeFileSync(join(outDir, 'summary.txt'), `${summary}\n`);
