@@ -7,6 +7,7 @@ import { consolidateSides } from './decode/side-labels';
 import { smoothTrack } from './decode/smooth';
 import type { PersonSelection } from './decode/subject';
 import { completeChunks, MANIFEST_FILE, readChunk, readJson, readPoseTimes } from './storage';
+import type { VideoSource } from './video-identity';
 
 /** PoseTrack2D plus what BlazePose gives beyond 2D. Flat, frame-major like the base type. */
 export interface PoseTrack extends PoseTrack2D {
@@ -47,7 +48,7 @@ export interface PoseRunStats {
 export interface PoseManifest {
   formatVersion: number;
   status: 'running' | 'complete';
-  source: { path: string; bytes: number; modifiedMs: number };
+  source: VideoSource;
   video: Pick<VideoInfo, 'codec' | 'widthPx' | 'heightPx' | 'rotationDeg' | 'fps' | 'frameCount'>;
   settings: {
     model: string;

@@ -2,7 +2,7 @@
 // survives crashes. Frames are decoded by ffmpeg, cropped here around the tracked person and sent
 // to one inference worker per core; results are committed in frame order, in chunks, so a
 // cancelled or crashed job resumes from the last complete chunk.
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { decodeFrames } from '../media/decode-frames';
@@ -48,6 +48,7 @@ import {
   type ScannedPeople,
 } from './storage';
 import { writeFileAtomic } from '../store/atomic-file';
+import { sameVideo, statSource, unchangedFile, videoSource } from './video-identity';
 import { WorkerPool } from './worker-pool';
 import { LANDMARK_INPUT_PX } from './worker/protocol';
 
@@ -166,6 +167,8 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
     if (!looksComplete(previous, options.videoPath)) pool = WorkerPool.spawn(workerCount);
     const probing = probeVideo(options.videoPath, signal);
     probing.catch(() => {}); // awaited below, unless reading the models fails first
+    const sourcing = videoSource(options.videoPath, previous?.source, signal);
+    sourcing.catch(() => {}); // awaited after the probe, which names a missing file better
     const resourcesDir = options.resourcesDir ?? findResourcesDir();
     const landmarkModel = loadModel(resourcesDir, modelName, 'landmarks');
     const peopleModel = loadModel(resourcesDir, 'movenet-multipose', 'people');
@@ -196,20 +199,20 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
       frameCount,
       ...(decoded.longSidePx ? { decodeLongSidePx: decoded.longSidePx } : {}),
     };
-    const videoStat = statSync(info.path);
-    const source = {
-      path: resolve(info.path),
-      bytes: videoStat.size,
-      modifiedMs: Math.round(videoStat.mtimeMs),
-    };
+    const source = await sourcing;
 
     // Resume only what was produced from the same video with the same settings.
     mkdirSync(outDir, { recursive: true });
     const sameJob =
       previous?.formatVersion === FORMAT_VERSION &&
       JSON.stringify(previous.settings) === JSON.stringify(settings) &&
-      JSON.stringify(previous.source) === JSON.stringify(source);
-    if (previous && sameJob && previous.status === 'complete') return readPoseResult(outDir);
+      sameVideo(previous.source, source);
+    if (previous && sameJob && previous.status === 'complete') {
+      // The video moved (or the job predates its hash): where it is now, so the next look is a stat.
+      if (JSON.stringify(previous.source) !== JSON.stringify(source))
+        writeFileAtomic(join(outDir, MANIFEST_FILE), JSON.stringify({ ...previous, source }, null, 2));
+      return readPoseResult(outDir);
+    }
     if (!sameJob) clearJob(outDir);
     const done = completeChunks(outDir);
     const startFrame = done.length ? done[done.length - 1]!.first + done[done.length - 1]!.count : 0;
@@ -539,12 +542,7 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
 function looksComplete(previous: PoseManifest | undefined, videoPath: string): boolean {
   if (previous?.status !== 'complete') return false;
   try {
-    const st = statSync(videoPath);
-    return (
-      previous.source.path === resolve(videoPath) &&
-      previous.source.bytes === st.size &&
-      previous.source.modifiedMs === Math.round(st.mtimeMs)
-    );
+    return unchangedFile(previous.source, statSource(videoPath));
   } catch {
     return false;
   }
