@@ -14,7 +14,10 @@ mkdirSync(outDir, { recursive: true });
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const lines = [];
 const runTmp = mkdtempSync(join(tmpdir(), 'gaitlab-tests-'));
-const env = { ...process.env, TMPDIR: runTmp };
+// Finished pose jobs by video, shared by the suites of this run (tests/helpers/pose-seeds.ts).
+const poseSeeds = join(runTmp, 'pose-seeds');
+mkdirSync(poseSeeds);
+const env = { ...process.env, TMPDIR: runTmp, GAITLAB_TEST_POSE_SEEDS: poseSeeds };
 
 for (const suite of suites) {
   const jsonFile = join(outDir, `${suite}.json`);

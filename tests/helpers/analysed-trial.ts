@@ -10,6 +10,7 @@ import { openLab, type LabServices } from '../../src/main/services/lab-services'
 import { resolveInsideLab, trialDirRelative } from '../../src/main/store/lab-folder';
 import type { PatientInfo, SessionInfo, TrialInfo } from '../../src/shared/api/entities';
 import { followingCameraOptions } from './following-camera';
+import { keepPoses, seedPoses } from './pose-seeds';
 import { sharedDataPath } from './shared-data';
 import { videoVariant } from './video-variant';
 
@@ -179,7 +180,8 @@ export async function createTrialLab(
 
 /**
  * Runs the trial's analysis in this process (pose from the sources, then gait) and returns the
- * job's final state, for tests that review an analysed trial without waiting on the UI.
+ * job's final state, for tests that review an analysed trial without waiting on the UI. A video
+ * already posed in this test run is not posed again (tests/helpers/pose-seeds.ts).
  */
 export async function analyseInProcess(
   labDir: string,
@@ -188,12 +190,15 @@ export async function analyseInProcess(
 ): Promise<{ state: string; message?: string }> {
   const lab = openLab(labDir);
   try {
+    seedPoses(labDir, lab, trialId);
     const { jobId } = await call<{ jobId: string }>(lab, 'analysis.start', { trialId, ...extra });
     for (;;) {
       const job = lab.jobs.list().find((j) => j.jobId === jobId);
       if (!job) throw new Error('The analysis job disappeared.');
-      if (job.state !== 'running')
+      if (job.state !== 'running') {
+        keepPoses(labDir, lab, trialId);
         return { state: job.state, ...(job.message ? { message: job.message } : {}) };
+      }
       await new Promise((r) => setTimeout(r, 250));
     }
   } finally {

@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runPose } from '../../../src/main/pose/run-pose';
+import { keepJob, seedJob } from '../../helpers/pose-seeds';
 import { legMotionHeights, type SubjectTrack } from '../../../src/main/pose/decode/subject';
 import { BODY25B_LOWER_LIMB, dataFile, median, point, tempDir } from './helpers';
 import type { PoseTrack } from '../../../src/main/pose/pose-result';
@@ -31,7 +32,9 @@ describe('Pose2Sim multi-person variant: the man balancing, not the woman standi
       const video = dataFile(`pose2sim_demo_balancing/multiperson_variant/videos/${cam}.mp4`);
       const refDir = dataFile(`pose2sim_demo_balancing/reference/pose-2d_openpose_body25b/${cam}_json`);
       const outDir = tempDir(`p2s-multi-${cam}`);
+      seedJob(video, outDir);
       const { track } = await runPose({ videoPath: video, outDir });
+      keepJob(outDir);
       tracks.set(cam, track);
       const scan = JSON.parse(readFileSync(join(outDir, 'subject.json'), 'utf8')) as {
         chosen: number;
