@@ -5,11 +5,23 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BUILT_CLI } from '../../helpers/serve-process';
+import { BUILT_CLI, REPO_ROOT } from '../../helpers/serve-process';
 import { sharedDataPath } from '../../helpers/shared-data';
 import type { TrialAnalysisView } from '../../../src/shared/api/analysis-types';
 
 const work = mkdtempSync(join(tmpdir(), 'gaitlab-analyze-'));
+
+const README_ANALYZE_EXAMPLE =
+  '`gaitlab analyze` on `../shared/data/sports2d_demo_sideview_walk/demo.mp4 --height 1.65` prints:';
+
+/** The lines of the README's code block that follows `intro`. */
+function readmeExample(intro: string): string[] {
+  const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+  const at = readme.indexOf(intro);
+  expect(at, `README has "${intro}"`).toBeGreaterThan(-1);
+  const block = /```\n([\s\S]*?)\n```/.exec(readme.slice(at))!;
+  return block[1]!.split('\n');
+}
 
 function analyze(args: string[]) {
   if (!existsSync(BUILT_CLI)) throw new Error(`${BUILT_CLI} is missing: run npm run build first.`);
@@ -97,6 +109,14 @@ describe('gaitlab analyze', () => {
       /Right cadence: [\d.]+ ± [\d.]+ steps\/min \(n = \d+\); speed: [\d.]+ ± [\d.]+ m\/s/,
     );
     expect(r.stdout).toMatch(/Scale: subject height 1\.65 m/);
+    // The README shows this run's summary as what the command prints: it must be what it prints.
+    const printed = r.stdout
+      .trim()
+      .split('\n')
+      .filter((l) => !/^(Tidy CSV|JSON): /.test(l));
+    expect(printed, 'the README example of gaitlab analyze on the demo walk is out of date').toEqual(
+      readmeExample(README_ANALYZE_EXAMPLE),
+    );
     const lines = readFileSync(csv, 'utf8').trim().split('\n');
     expect(lines[0]).toBe('trial,side,cycle,percent,variable,value,unit');
     expect(lines.some((l) => /^demo\.mp4,left,\d+,50,knee_flexion,[\d.-]+,deg$/.test(l))).toBe(true);
