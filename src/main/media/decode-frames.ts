@@ -1,6 +1,7 @@
 // Streams decoded frames as packed RGB24 from an ffmpeg child through a pipe. ffmpeg applies the
 // rotation metadata, so frames arrive the way the user sees the video. Cancelling kills the child.
 import { spawn } from 'node:child_process';
+import { withDeinterlace } from './deinterlace';
 import { MediaError } from './media-error';
 import type { VideoInfo } from './probe';
 import { appendTail, ffmpegPath, lastLine } from './run-tool';
@@ -20,7 +21,10 @@ export interface DecodeOptions {
   takeBuffer?: (bytes: number) => Uint8Array | undefined;
   /** Most frames decoded ahead of the consumer. */
   queueFrames?: number;
-  /** ffmpeg -vf graph applied after auto-rotation; the caller sets the output size in `info`. */
+  /**
+   * ffmpeg -vf graph applied after auto-rotation (and deinterlacing, for an interlaced video); the
+   * caller sets the output size in `info`.
+   */
   videoFilter?: string;
   /** ffmpeg options for the input, before `-i` (e.g. `-skip_frame nokey`). */
   inputOptions?: string[];
@@ -37,7 +41,8 @@ export async function* decodeFrames(
     ...['-nostdin', '-v', 'error', ...(options.inputOptions ?? []), '-i', info.path],
     ...['-map', '0:v:0', '-fps_mode', 'passthrough'],
   ];
-  if (options.videoFilter) args.push('-vf', options.videoFilter);
+  const filter = withDeinterlace(info.interlaced, options.videoFilter);
+  if (filter) args.push('-vf', filter);
   args.push('-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1');
   const child = spawn(ffmpegPath(), args, { stdio: ['ignore', 'pipe', 'pipe'] });
 

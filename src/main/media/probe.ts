@@ -2,6 +2,7 @@
 // rotation metadata is applied (ffmpeg auto-rotates when decoding), frame rate, frame count and
 // each frame's presentation time.
 import { stat } from 'node:fs/promises';
+import { isInterlacedFieldOrder } from './deinterlace';
 import { MediaError } from './media-error';
 import { ffprobePath, lastLine, runTool } from './run-tool';
 
@@ -24,6 +25,8 @@ export interface VideoInfo {
    */
   keyFrames?: number[];
   fileBytes: number;
+  /** Two fields per frame (ffprobe field_order tt/bb/tb/bt): frames are deinterlaced when decoded. */
+  interlaced?: boolean;
 }
 
 interface ProbeStream {
@@ -37,6 +40,7 @@ interface ProbeStream {
   duration?: string;
   tags?: Record<string, string>;
   side_data_list?: Array<{ rotation?: number | string }>;
+  field_order?: string;
 }
 
 function parseRate(rate: string | undefined): number {
@@ -141,6 +145,7 @@ export async function probeVideo(path: string, signal?: AbortSignal): Promise<Vi
     frameTimesS,
     keyFrames,
     fileBytes,
+    ...(isInterlacedFieldOrder(video.field_order) ? { interlaced: true } : {}),
   };
 }
 

@@ -66,6 +66,8 @@ export interface PoseManifest {
      * and was decoded smaller (absent: decoded at its own size). Landmarks stay in original pixels.
      */
     decodeLongSidePx?: number;
+    /** The video is interlaced: its frames were deinterlaced before pose (media/deinterlace.ts). */
+    deinterlaced?: boolean;
   };
   provenance: {
     app: string;

@@ -198,6 +198,7 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
       trackingLagFrames: Math.max(2, workerCount),
       frameCount,
       ...(decoded.longSidePx ? { decodeLongSidePx: decoded.longSidePx } : {}),
+      ...(info.interlaced ? { deinterlaced: true } : {}),
     };
     const source = await sourcing;
 

@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 import type { PoseTrackView, SideName, TrialAnalysisView } from '../../shared/api/analysis-types';
 import type { ReportSessionKey, ReportStillView } from '../../shared/api/report-types';
 import { LANDMARK_COUNT } from '../../shared/landmarks';
+import { DEINTERLACE_FILTER } from '../media/deinterlace';
 import { ffmpegPath, runTool } from '../media/run-tool';
 import { oppositeEvents } from '../gait/spatiotemporal';
 import { resolveInsideLab } from '../store/lab-folder';
@@ -144,7 +145,7 @@ export async function reportStills(req: StillsRequest): Promise<ReportStillView[
               '-frames:v',
               '1',
               '-vf',
-              `crop=${crop.w}:${crop.h}:${crop.x}:${crop.y},scale=-2:${STILL_HEIGHT_PX}`,
+              `${DEINTERLACE_FILTER},crop=${crop.w}:${crop.h}:${crop.x}:${crop.y},scale=-2:${STILL_HEIGHT_PX}`,
               '-q:v',
               '3',
               '-y',

@@ -21,7 +21,9 @@ export function provenance(pose: PoseResult, heightM: number | null): TrialAnaly
     cpu: p.cpu,
     filter: 'zero-lag 4th-order Butterworth low-pass, 6 Hz',
     heightM,
-    videoCodec: pose.manifest.video.codec,
+    videoCodec: pose.manifest.settings.deinterlaced
+      ? `${pose.manifest.video.codec}, interlaced (deinterlaced for pose)`
+      : pose.manifest.video.codec,
     videoSizePx: `${pose.manifest.video.widthPx}x${pose.manifest.video.heightPx}`,
     videoFps: pose.manifest.video.fps,
     poseFinishedAt: p.finishedAt ?? null,
