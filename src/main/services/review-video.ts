@@ -15,6 +15,8 @@ export interface ReviewCopyJob {
   codec: string;
   fps: number;
   frameCount: number;
+  /** Interlaced (the pose job deinterlaced it): the browser would show combed frames, so a copy is made. */
+  interlaced?: boolean;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number, message: string) => void;
 }
@@ -30,7 +32,7 @@ export async function ensureReviewCopy(
   video: TrialVideo,
   job: ReviewCopyJob,
 ): Promise<string | null> {
-  if (viewerPlays(job.codec, video.relativePath)) return null;
+  if (viewerPlays(job.codec, video.relativePath) && !job.interlaced) return null;
   const relativePath = `${dirname(video.relativePath)}/${reviewCopyName(basename(video.relativePath))}`;
   const absolutePath = resolveInsideLab(deps.layout.root, relativePath);
   const listed = trial.files.some((f) => f.kind === 'review-video' && f.relativePath === relativePath);
@@ -45,6 +47,7 @@ export async function ensureReviewCopy(
   try {
     await makeReviewCopy(video.absolutePath, absolutePath, {
       fps: job.fps,
+      ...(job.interlaced ? { deinterlace: true } : {}),
       ...(job.signal ? { signal: job.signal } : {}),
       onFrames: (done) => job.onProgress?.(Math.min(done, job.frameCount), job.frameCount, message),
     });

@@ -253,6 +253,7 @@ export async function analyseTrial(
       codec: pose.manifest.video.codec,
       fps: pose.manifest.video.fps,
       frameCount: pose.manifest.video.frameCount,
+      ...(pose.manifest.settings.deinterlaced ? { interlaced: true } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });

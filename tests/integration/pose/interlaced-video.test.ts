@@ -1,13 +1,19 @@
 // Many gait labs still film with DV or broadcast camcorders, which record interlaced video: each
 // frame holds two fields a field period apart, so a swinging foot shows as a comb of alternate
 // lines. The Sports2D walk made interlaced (frames 2k and 2k+1 as the two fields of one frame, 15
-// frames/s, flagged top field first) must give, on its frames, the skeleton of the walk's own
-// frames 2k; the same combed pictures flagged progressive show what posing the comb does.
+// frames/s, flagged top field first), analysed as a lab trial, must give on its frames the
+// skeleton of the walk's own frames 2k, and review a copy without the comb; the same combed
+// pictures flagged progressive show what posing the comb does.
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { probeVideo } from '../../../src/main/media/probe';
-import type { PoseTrack } from '../../../src/main/pose/pose-result';
+import { readPoseResult, type PoseResult, type PoseTrack } from '../../../src/main/pose/pose-result';
 import { runPose } from '../../../src/main/pose/run-pose';
+import { trialDirRelative } from '../../../src/main/store/lab-folder';
+import type { TrialAnalysisView } from '../../../src/shared/api/analysis-types';
+import type { TrialInfo } from '../../../src/shared/api/entities';
 import type { LandmarkName } from '../../../src/shared/landmarks';
+import { analyseInProcess, callLab, createTrialLab, type TrialLab } from '../../helpers/analysed-trial';
 import { videoVariant } from '../../helpers/video-variant';
 import { median, point, tempDir } from './helpers';
 
@@ -22,10 +28,10 @@ const FEET: LandmarkName[] = [
 ];
 // x264 needs a height divisible by 4 for interlaced coding: the walk is 994 px high.
 const CROP = 'crop=1768:992:0:0';
-const interlaced = videoVariant(dir, 'interlaced.mp4', [
+const INTERLACED = [
   ...['-vf', `${CROP},interlace=scan=tff`],
   ...['-flags', '+ilme+ildct', '-x264opts', 'tff=1'],
-]);
+];
 const combedAsProgressive = videoVariant(dir, 'combed.mp4', [
   '-vf',
   `${CROP},interlace=scan=tff,setfield=prog`,
@@ -34,6 +40,9 @@ const evenFrames = videoVariant(dir, 'even-frames.mp4', [
   ...['-vf', `${CROP},select='not(mod(n\\,2))',setpts=N/15/TB`, '-r', '15'],
 ]);
 
+let lab: TrialLab;
+let interlaced: string;
+let interlacedPose: PoseResult;
 let tracks: Record<'interlaced' | 'combed' | 'even', PoseTrack>;
 
 /** Feet of `a` against the walk's own frames, on frames both posed confidently: median and 90th percentile, px. */
@@ -53,22 +62,40 @@ function feetFromEvenFrames(a: PoseTrack): { median: number; p90: number; frames
 }
 
 beforeAll(async () => {
+  lab = await createTrialLab({ cameras: [{ camera: 'sagittal-left', variant: INTERLACED }] });
+  const done = await analyseInProcess(lab.labDir, lab.trial.id);
+  expect(done.state, done.message).toBe('done');
+  const trialDir = join(lab.labDir, trialDirRelative(lab.patient.id, lab.session.id, lab.trial.id));
+  interlaced = join(trialDir, 'sagittal-left.mp4');
+  interlacedPose = readPoseResult(join(trialDir, 'pose-sagittal-left'));
   const pose = async (video: string, name: string) =>
     (await runPose({ videoPath: video, outDir: `${dir}/pose-${name}` })).track;
   tracks = {
-    interlaced: await pose(interlaced, 'interlaced'),
+    interlaced: interlacedPose.track,
     combed: await pose(combedAsProgressive, 'combed'),
     even: await pose(evenFrames, 'even'),
   };
 }, 600_000);
 
 describe('an interlaced video', () => {
-  it('is recognised as interlaced, and its pose job says its frames were deinterlaced', async () => {
+  it('is recognised as interlaced, and its analysis says its frames were deinterlaced', async () => {
     expect((await probeVideo(interlaced)).interlaced).toBe(true);
     expect((await probeVideo(combedAsProgressive)).interlaced).toBeUndefined();
-    const job = await runPose({ videoPath: interlaced, outDir: `${dir}/pose-interlaced` });
-    expect(job.manifest.settings.deinterlaced).toBe(true);
-    expect(job.track.frameCount).toBe(tracks.even.frameCount);
+    expect(interlacedPose.manifest.settings.deinterlaced).toBe(true);
+    expect(interlacedPose.track.frameCount).toBe(tracks.even.frameCount);
+    const view = (await callLab<TrialAnalysisView>(lab.labDir, 'analysis.get', { trialId: lab.trial.id }))!;
+    expect(view.provenance.videoCodec).toBe('h264, interlaced (deinterlaced for pose)');
+  });
+
+  it('gets a deinterlaced copy for review, frame for frame (the browser would show the comb)', async () => {
+    const trial = (await callLab<TrialInfo[]>(lab.labDir, 'trials.list', { sessionId: lab.session.id }))[0]!;
+    const copy = trial.files.find((f) => f.kind === 'review-video');
+    expect(copy?.relativePath).toMatch(/sagittal-left\.review\.mp4$/);
+    const info = await probeVideo(join(lab.labDir, copy!.relativePath));
+    expect(info.interlaced).toBeUndefined();
+    const original = await probeVideo(interlaced);
+    expect(info.frameCount).toBe(original.frameCount);
+    expect(Array.from(info.frameTimesS)).toEqual(Array.from(original.frameTimesS));
   });
 
   it('puts the feet where the walk shows them, which the combed frames do not', () => {
