@@ -6,7 +6,7 @@
 // walking person (no person chosen) are kept; a test that chooses one is posed for real.
 // The folder belongs to one test run: `npm test` names it in GAITLAB_TEST_POSE_SEEDS for all its
 // suites; a suite run alone makes its own (tests/pose-seeds-setup.ts).
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { cpSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { inject } from 'vitest';
@@ -68,7 +68,7 @@ export function keepJob(poseDir: string): void {
   const seed = join(seeds, sha);
   if (existsSync(seed)) return;
   // Copied beside, then renamed: a test file running alongside never sees half a job.
-  const partial = `${seed}.${process.pid}.partial`;
+  const partial = `${seed}.${randomUUID()}.partial`;
   cpSync(poseDir, partial, { recursive: true });
   try {
     renameSync(partial, seed);

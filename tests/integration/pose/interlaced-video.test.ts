@@ -12,20 +12,14 @@ import { runPose } from '../../../src/main/pose/run-pose';
 import { trialDirRelative } from '../../../src/main/store/lab-folder';
 import type { TrialAnalysisView } from '../../../src/shared/api/analysis-types';
 import type { TrialInfo } from '../../../src/shared/api/entities';
-import type { LandmarkName } from '../../../src/shared/landmarks';
+import { BLAZEPOSE_LANDMARKS, landmarkIndex } from '../../../src/shared/landmarks';
 import { analyseInProcess, callLab, createTrialLab, type TrialLab } from '../../helpers/analysed-trial';
 import { videoVariant } from '../../helpers/video-variant';
 import { median, point, tempDir } from './helpers';
 
 const dir = tempDir('interlaced');
-const FEET: LandmarkName[] = [
-  'left_ankle',
-  'right_ankle',
-  'left_heel',
-  'right_heel',
-  'left_foot_index',
-  'right_foot_index',
-];
+/** Ankles, heels and toes: the last six landmarks. */
+const FEET = BLAZEPOSE_LANDMARKS.slice(landmarkIndex('left_ankle'));
 // x264 needs a height divisible by 4 for interlaced coding: the walk is 994 px high.
 const CROP = 'crop=1768:992:0:0';
 const INTERLACED = [
