@@ -48,7 +48,7 @@ import {
   type ScannedPeople,
 } from './storage';
 import { writeFileAtomic } from '../store/atomic-file';
-import { sameVideo, statSource, unchangedFile, videoSource } from './video-identity';
+import { sameVideo, statSource, unchangedFile, videoSource, type VideoSource } from './video-identity';
 import { WorkerPool } from './worker-pool';
 import { LANDMARK_INPUT_PX } from './worker/protocol';
 
@@ -163,11 +163,18 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
   const frameBuffers: Uint8Array[] = [];
   const onAbort = (): void => void pool?.terminate();
   signal?.addEventListener('abort', onAbort, { once: true });
+  const hashing = new AbortController();
   try {
     if (!looksComplete(previous, options.videoPath)) pool = WorkerPool.spawn(workerCount);
     const probing = probeVideo(options.videoPath, signal);
     probing.catch(() => {}); // awaited below, unless reading the models fails first
-    const sourcing = videoSource(options.videoPath, previous?.source, signal);
+    // The video's hash runs alongside: awaited before anything is decided only for a job whose
+    // video moved, else when the job is complete (a long video on a network drive reads slowly).
+    const sourcing = videoSource(
+      options.videoPath,
+      previous?.source,
+      signal ? AbortSignal.any([signal, hashing.signal]) : hashing.signal,
+    );
     sourcing.catch(() => {}); // awaited after the probe, which names a missing file better
     const resourcesDir = options.resourcesDir ?? findResourcesDir();
     const landmarkModel = loadModel(resourcesDir, modelName, 'landmarks');
@@ -200,18 +207,24 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
       ...(decoded.longSidePx ? { decodeLongSidePx: decoded.longSidePx } : {}),
       ...(info.interlaced ? { deinterlaced: true } : {}),
     };
-    const source = await sourcing;
+    const now = statSource(options.videoPath);
+    const unchanged = unchangedFile(previous?.source, now);
+    const source: VideoSource =
+      unchanged && previous?.source.sha256 ? { ...now, sha256: previous.source.sha256 } : now;
 
     // Resume only what was produced from the same video with the same settings.
     mkdirSync(outDir, { recursive: true });
     const sameJob =
       previous?.formatVersion === FORMAT_VERSION &&
       JSON.stringify(previous.settings) === JSON.stringify(settings) &&
-      sameVideo(previous.source, source);
+      (unchanged || sameVideo(previous.source, await sourcing));
     if (previous && sameJob && previous.status === 'complete') {
-      // The video moved (or the job predates its hash): where it is now, so the next look is a stat.
-      if (JSON.stringify(previous.source) !== JSON.stringify(source))
-        writeFileAtomic(join(outDir, MANIFEST_FILE), JSON.stringify({ ...previous, source }, null, 2));
+      // The video moved: where it is now, so the next look at it is a stat.
+      if (!unchanged)
+        writeFileAtomic(
+          join(outDir, MANIFEST_FILE),
+          JSON.stringify({ ...previous, source: await sourcing }, null, 2),
+        );
       return readPoseResult(outDir);
     }
     if (!sameJob) clearJob(outDir);
@@ -517,6 +530,7 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
       if (c < settings.minConfidence) manifest.lowConfidenceFrames.push(f);
     }
     manifest.framesWithoutPerson = without;
+    manifest.source = await sourcing;
     manifest.status = 'complete';
     manifest.provenance.finishedAt = new Date().toISOString();
     stats.ms.total = performance.now() - started;
@@ -532,6 +546,7 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
       throw new MediaError('cancelled', 'Pose analysis cancelled.');
     throw err;
   } finally {
+    hashing.abort(); // a result read from disk needs no hash
     signal?.removeEventListener('abort', onAbort);
     await scanFeed?.stop().catch(() => {});
     await frameFeed?.stop().catch(() => {});

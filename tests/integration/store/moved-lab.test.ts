@@ -21,6 +21,8 @@ describe('a lab folder moved elsewhere', () => {
     const manifestOf = (labDir: string) =>
       JSON.parse(readFileSync(join(labDir, poseRel, 'pose.json'), 'utf8')) as PoseManifest;
     const before = manifestOf(t.labDir);
+    // Recorded when the job completed (hashed alongside the pose, not before it).
+    expect(before.source.sha256).toMatch(/^[0-9a-f]{64}$/);
     const cycles = (await callLab<TrialAnalysisView>(t.labDir, 'analysis.get', { trialId: t.trial.id }))!
       .cycles.length;
 
