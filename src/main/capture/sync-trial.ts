@@ -76,13 +76,19 @@ export async function syncTrial(
       }
     } else if (method === 'flash') {
       const refInfo = probes.get(ref)!;
-      const refFlash = detectFlash(await frameBrightness(pathOf(ref), signal), refInfo.frameTimesS);
+      const refFlash = detectFlash(
+        await frameBrightness(pathOf(ref), signal, refInfo.interlaced),
+        refInfo.frameTimesS,
+      );
       if (!refFlash)
         throw new ApiError({ code: 'failed', message: `No flash was found in the ${ref} video.` });
       for (const v of videos) {
         if (v.camera === ref) continue;
         const info = probes.get(v.camera)!;
-        const flash = detectFlash(await frameBrightness(pathOf(v.camera), signal), info.frameTimesS);
+        const flash = detectFlash(
+          await frameBrightness(pathOf(v.camera), signal, info.interlaced),
+          info.frameTimesS,
+        );
         if (!flash)
           throw new ApiError({ code: 'failed', message: `No flash was found in the ${v.camera} video.` });
         offsets[v.camera] = (refFlash.timeS - flash.timeS) * 1000;

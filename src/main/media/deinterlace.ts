@@ -1,18 +1,56 @@
 // Interlaced video (DV and broadcast camcorders, many older clinical video systems) holds two
 // fields per frame, taken a field period apart: a moving foot shows as a comb of alternate lines,
-// on which the pose model misplaces it (the Sports2D walk interlaced: feet 11.5 px median, 47 px at
-// the 90th percentile from the walk's own frames; deinterlaced 4.4 / 16.7). Frames the decoder
-// marks interlaced are rebuilt from their first field (bwdif), one frame per frame, so frame
-// numbers and times stay the video's; progressive frames pass through untouched.
-export const DEINTERLACE_FILTER = 'bwdif=mode=send_frame:parity=auto:deint=interlaced';
+// on which the pose model misplaces it (the Sports2D walk interlaced: feet 11.5 px median, 41 px at
+// the 90th percentile from the walk's own frames; read as fields 3.3 / 10.1). Each field is also a
+// picture of its own instant: a 25-frame/s PAL camera films 50 of them a second, the rate gait
+// video needs. So an interlaced video is read as its fields, each made a full picture (bwdif): twice
+// its frame rate, the second field of frame i at the midpoint between frames i and i + 1. Probe
+// (frame count, rate, times) and every decoder of the analysis agree on that.
 
-/** ffprobe's field_order: tt, bb, tb, bt are interlaced; progressive or unknown are not. */
-export function isInterlacedFieldOrder(fieldOrder: string | undefined): boolean {
-  return fieldOrder === 'tt' || fieldOrder === 'bb' || fieldOrder === 'tb' || fieldOrder === 'bt';
+/** Which field of a frame is shown first. */
+export type FieldOrder = 'tff' | 'bff';
+
+/** From ffprobe's field_order (tt/bb: coded and shown in that order; tb/bt: shown second-letter first). */
+export function fieldOrderOf(ffprobeFieldOrder: string | undefined): FieldOrder | undefined {
+  if (ffprobeFieldOrder === 'tt' || ffprobeFieldOrder === 'bt') return 'tff';
+  if (ffprobeFieldOrder === 'bb' || ffprobeFieldOrder === 'tb') return 'bff';
+  return undefined;
 }
 
-/** The -vf graph with deinterlacing first when the video is interlaced. */
-export function withDeinterlace(interlaced: boolean | undefined, filter?: string): string | undefined {
-  if (!interlaced) return filter;
-  return filter ? `${DEINTERLACE_FILTER},${filter}` : DEINTERLACE_FILTER;
+/** A field order read back from stored data (an analysis' provenance), if it is one. */
+export function asFieldOrder(value: unknown): FieldOrder | undefined {
+  return value === 'tff' || value === 'bff' ? value : undefined;
 }
+
+/** One full picture per field, for every frame (the stream is interlaced, whatever a frame's flag). */
+export function fieldsFilter(order: FieldOrder): string {
+  return `bwdif=mode=send_field:parity=${order}:deint=all`;
+}
+
+/** The -vf graph reading an interlaced video as its fields, before the caller's filters. */
+export function withDeinterlace(order: FieldOrder | undefined, filter?: string): string | undefined {
+  if (!order) return filter;
+  return filter ? `${fieldsFilter(order)},${filter}` : fieldsFilter(order);
+}
+
+/**
+ * Each frame's first field at the frame's time, its second halfway to the next frame (the last
+ * frame's a half frame period on, at `fps` frames/s).
+ */
+export function fieldTimesS(frameTimesS: Float64Array, fps: number): Float64Array {
+  const n = frameTimesS.length;
+  const out = new Float64Array(2 * n);
+  for (let i = 0; i < n; i++) {
+    const t = frameTimesS[i]!;
+    const next = i + 1 < n ? frameTimesS[i + 1]! : t + 1 / fps;
+    out[2 * i] = t;
+    out[2 * i + 1] = (t + next) / 2;
+  }
+  return out;
+}
+
+/**
+ * A picture without combing for a frame shown on its own (the person chooser's picture), whether
+ * or not the video is interlaced: frames marked interlaced are rebuilt from their first field.
+ */
+export const DEINTERLACE_FRAME_FILTER = 'bwdif=mode=send_frame:parity=auto:deint=interlaced';

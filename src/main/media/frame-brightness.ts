@@ -1,10 +1,16 @@
 // Mean brightness of every frame (grey levels 0-255), from a tiny downscale: enough to find a flash.
+import { withDeinterlace, type FieldOrder } from './deinterlace';
 import { ffmpegPath, runToolBinary } from './run-tool';
 
 const SMALL_W = 32;
 const SMALL_H = 18;
 
-export async function frameBrightness(path: string, signal?: AbortSignal): Promise<Float64Array> {
+/** With `fields` (an interlaced video), one value per field, as the video is analysed. */
+export async function frameBrightness(
+  path: string,
+  signal?: AbortSignal,
+  fields?: FieldOrder,
+): Promise<Float64Array> {
   const { stdout } = await runToolBinary(
     ffmpegPath(),
     [
@@ -18,7 +24,7 @@ export async function frameBrightness(path: string, signal?: AbortSignal): Promi
       '-fps_mode',
       'passthrough',
       '-vf',
-      `scale=${SMALL_W}:${SMALL_H},format=gray`,
+      withDeinterlace(fields, `scale=${SMALL_W}:${SMALL_H},format=gray`)!,
       '-f',
       'rawvideo',
       'pipe:1',

@@ -2,7 +2,7 @@
 // rotation metadata is applied (ffmpeg auto-rotates when decoding), frame rate, frame count and
 // each frame's presentation time.
 import { stat } from 'node:fs/promises';
-import { isInterlacedFieldOrder } from './deinterlace';
+import { fieldOrderOf, fieldTimesS, type FieldOrder } from './deinterlace';
 import { MediaError } from './media-error';
 import { ffprobePath, lastLine, runTool } from './run-tool';
 
@@ -25,8 +25,11 @@ export interface VideoInfo {
    */
   keyFrames?: number[];
   fileBytes: number;
-  /** Two fields per frame (ffprobe field_order tt/bb/tb/bt): frames are deinterlaced when decoded. */
-  interlaced?: boolean;
+  /**
+   * Interlaced (ffprobe field_order tt/bb/tb/bt), this field shown first: the video is read as its
+   * fields (media/deinterlace.ts), so frameCount, fps and frameTimesS above count fields.
+   */
+  interlaced?: FieldOrder;
 }
 
 interface ProbeStream {
@@ -133,7 +136,7 @@ export async function probeVideo(path: string, signal?: AbortSignal): Promise<Vi
   const fps = Number.isFinite(fpsFromHeader) && fpsFromHeader > 0 ? fpsFromHeader : 1 / spanS;
   const t0 = frameTimesS[0]!;
   for (let i = 0; i < frameTimesS.length; i++) frameTimesS[i] = frameTimesS[i]! - t0;
-  return {
+  const info: VideoInfo = {
     path,
     codec: video.codec_name ?? 'unknown',
     widthPx: quarterTurn ? codedH : codedW,
@@ -145,7 +148,17 @@ export async function probeVideo(path: string, signal?: AbortSignal): Promise<Vi
     frameTimesS,
     keyFrames,
     fileBytes,
-    ...(isInterlacedFieldOrder(video.field_order) ? { interlaced: true } : {}),
+  };
+  const order = fieldOrderOf(video.field_order);
+  if (!order) return info;
+  // Read as fields; its keyframes are left out, so the person scan decodes every frame.
+  return {
+    ...info,
+    fps: 2 * fps,
+    frameCount: 2 * frameTimesS.length,
+    frameTimesS: fieldTimesS(frameTimesS, fps),
+    keyFrames: undefined,
+    interlaced: order,
   };
 }
 

@@ -2,13 +2,13 @@
 // H.264, VP8, VP9 and AV1 in MP4, MOV, WebM and MKV everywhere; HEVC (what iPhones record by
 // default) only where the operating system decodes it (not Debian's Chromium), and never MPEG-4
 // part 2, MJPEG, or anything in AVI: the picture stayed black under the skeleton; an interlaced
-// video it plays as combed frames. Pose and gait analysis always read the original; the copy is for
+// video it plays as combed frames, half as many as its fields the skeleton is drawn on. Pose and gait analysis always read the original; the copy is for
 // the eyes only, so it is H.264, at most 1280 px on its long side (review shows the video about
 // 700 px wide; a 4K phone clip's copy took 6.1 s at 1920 px and 4.6 s at 1280 for 230 frames here),
 // with every frame at its original presentation time (the skeleton is drawn by frame number from
 // the video's clock).
 import { extname } from 'node:path';
-import { withDeinterlace } from './deinterlace';
+import { withDeinterlace, type FieldOrder } from './deinterlace';
 import { ffmpegToFile, h264KeepingFrameTimes } from './run-tool';
 
 const VIEWER_CODECS = new Set(['h264', 'vp8', 'vp9', 'av1']);
@@ -29,8 +29,8 @@ export function reviewCopyName(videoFileName: string): string {
 export interface ReviewCopyOptions {
   /** Frames per second of the original, for keyframes every half second (quick frame stepping). */
   fps: number;
-  /** The original is interlaced: the copy's frames are deinterlaced as the pose job's were. */
-  deinterlace?: boolean;
+  /** The original is interlaced, this field first: the copy has a frame per field, as analysis reads it. */
+  fields?: FieldOrder;
   signal?: AbortSignal;
   /** Frames written so far. */
   onFrames?: (framesDone: number) => void;
@@ -53,7 +53,7 @@ export async function makeReviewCopy(
       // Long side at most `long`, shape kept to the nearest even pixel (yuv420p needs even sizes).
       '-vf',
       withDeinterlace(
-        o.deinterlace,
+        o.fields,
         `scale='round(min(1,${long}/max(iw,ih))*iw/2)*2':'round(min(1,${long}/max(iw,ih))*ih/2)*2'`,
       )!,
       ...h264KeepingFrameTimes({

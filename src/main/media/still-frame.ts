@@ -1,5 +1,5 @@
 // One video frame as a JPEG, for pictures in the app (choosing the patient among people in view).
-import { DEINTERLACE_FILTER } from './deinterlace';
+import { DEINTERLACE_FRAME_FILTER } from './deinterlace';
 import { MediaError } from './media-error';
 import { ffmpegPath, lastLine, runToolBinary } from './run-tool';
 
@@ -25,7 +25,7 @@ export async function frameJpeg(
       '-frames:v',
       '1',
       '-vf',
-      `${DEINTERLACE_FILTER},scale=${widthPx}:${heightPx}`,
+      `${DEINTERLACE_FRAME_FILTER},scale=${widthPx}:${heightPx}`,
       '-q:v',
       '4',
       '-f',

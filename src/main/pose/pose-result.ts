@@ -8,6 +8,7 @@ import { smoothTrack } from './decode/smooth';
 import type { PersonSelection } from './decode/subject';
 import { completeChunks, MANIFEST_FILE, readChunk, readJson, readPoseTimes } from './storage';
 import type { VideoSource } from './video-identity';
+import type { FieldOrder } from '../media/deinterlace';
 
 /** PoseTrack2D plus what BlazePose gives beyond 2D. Flat, frame-major like the base type. */
 export interface PoseTrack extends PoseTrack2D {
@@ -66,8 +67,8 @@ export interface PoseManifest {
      * and was decoded smaller (absent: decoded at its own size). Landmarks stay in original pixels.
      */
     decodeLongSidePx?: number;
-    /** The video is interlaced: its frames were deinterlaced before pose (media/deinterlace.ts). */
-    deinterlaced?: boolean;
+    /** Interlaced, this field first: posed field by field (media/deinterlace.ts). */
+    interlaced?: FieldOrder;
   };
   provenance: {
     app: string;

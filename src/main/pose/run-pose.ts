@@ -205,7 +205,7 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
       trackingLagFrames: Math.max(2, workerCount),
       frameCount,
       ...(decoded.longSidePx ? { decodeLongSidePx: decoded.longSidePx } : {}),
-      ...(info.interlaced ? { deinterlaced: true } : {}),
+      ...(info.interlaced ? { interlaced: info.interlaced } : {}),
     };
     const now = statSource(options.videoPath);
     const unchanged = unchangedFile(previous?.source, now);

@@ -7,7 +7,7 @@ import { dirname } from 'node:path';
 import type { PoseTrackView, SideName, TrialAnalysisView } from '../../shared/api/analysis-types';
 import type { ReportSessionKey, ReportStillView } from '../../shared/api/report-types';
 import { LANDMARK_COUNT } from '../../shared/landmarks';
-import { DEINTERLACE_FILTER } from '../media/deinterlace';
+import { asFieldOrder, fieldsFilter } from '../media/deinterlace';
 import { ffmpegPath, runTool } from '../media/run-tool';
 import { oppositeEvents } from '../gait/spatiotemporal';
 import { resolveInsideLab } from '../store/lab-folder';
@@ -121,6 +121,7 @@ export async function reportStills(req: StillsRequest): Promise<ReportStillView[
   const frames = stillFrames(view, track, req.side);
   const video = resolveInsideLab(req.labRoot, view.videoRelativePath);
   const t0 = track.timeS[0] ?? 0;
+  const fields = asFieldOrder(view.provenance.interlaced);
   return Promise.all(
     frames.map(async ({ event, frame }) => {
       const crop = cropAround(track, frame) ?? { x: 0, y: 0, w: track.widthPx, h: track.heightPx };
@@ -129,7 +130,12 @@ export async function reportStills(req: StillsRequest): Promise<ReportStillView[
       if (!existsSync(out)) {
         mkdirSync(dirname(out), { recursive: true });
         // Seek a third of a frame before the frame's time: the first frame at or after it is ours.
-        const seekS = Math.max(0, (track.timeS[frame] ?? frame / track.fps) - t0 - 0.33 / track.fps);
+        // An interlaced video was analysed field by field: its frame holds this field and the
+        // other, the first at the frame's time; the field is picked from the two it gives.
+        const picture = fields ? frame - (frame % 2) : frame;
+        const frameFps = fields ? track.fps / 2 : track.fps;
+        const seekS = Math.max(0, (track.timeS[picture] ?? picture / track.fps) - t0 - 0.33 / frameFps);
+        const cropAndScale = `crop=${crop.w}:${crop.h}:${crop.x}:${crop.y},scale=-2:${STILL_HEIGHT_PX}`;
         // Written aside and renamed: two reports printed at once never read half a JPEG.
         const partial = `${out}.${process.pid}.part.jpg`;
         try {
@@ -145,7 +151,7 @@ export async function reportStills(req: StillsRequest): Promise<ReportStillView[
               '-frames:v',
               '1',
               '-vf',
-              `${DEINTERLACE_FILTER},crop=${crop.w}:${crop.h}:${crop.x}:${crop.y},scale=-2:${STILL_HEIGHT_PX}`,
+              fields ? `${fieldsFilter(fields)},select='eq(n\\,${frame % 2})',${cropAndScale}` : cropAndScale,
               '-q:v',
               '3',
               '-y',

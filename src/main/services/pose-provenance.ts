@@ -21,9 +21,10 @@ export function provenance(pose: PoseResult, heightM: number | null): TrialAnaly
     cpu: p.cpu,
     filter: 'zero-lag 4th-order Butterworth low-pass, 6 Hz',
     heightM,
-    videoCodec: pose.manifest.settings.deinterlaced
-      ? `${pose.manifest.video.codec}, interlaced (deinterlaced for pose)`
+    videoCodec: pose.manifest.settings.interlaced
+      ? `${pose.manifest.video.codec}, interlaced: analysed field by field`
       : pose.manifest.video.codec,
+    ...(pose.manifest.settings.interlaced ? { interlaced: pose.manifest.settings.interlaced } : {}),
     videoSizePx: `${pose.manifest.video.widthPx}x${pose.manifest.video.heightPx}`,
     videoFps: pose.manifest.video.fps,
     poseFinishedAt: p.finishedAt ?? null,

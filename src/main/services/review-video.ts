@@ -1,6 +1,7 @@
 // Makes sure review can show a trial camera's video: when the browser cannot play the original
 // (HEVC from a phone, AVI...), an H.264 copy is made beside it and listed with the trial's files as
 // 'review-video'. Part of analysing a camera, so it runs with the job's progress and cancel.
+import type { FieldOrder } from '../media/deinterlace';
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import type { TrialInfo } from '../../shared/api/entities';
@@ -15,8 +16,8 @@ export interface ReviewCopyJob {
   codec: string;
   fps: number;
   frameCount: number;
-  /** Interlaced (the pose job deinterlaced it): the browser would show combed frames, so a copy is made. */
-  interlaced?: boolean;
+  /** Interlaced, this field first: analysed field by field, which the browser cannot show. */
+  interlaced?: FieldOrder;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number, message: string) => void;
 }
@@ -47,7 +48,7 @@ export async function ensureReviewCopy(
   try {
     await makeReviewCopy(video.absolutePath, absolutePath, {
       fps: job.fps,
-      ...(job.interlaced ? { deinterlace: true } : {}),
+      ...(job.interlaced ? { fields: job.interlaced } : {}),
       ...(job.signal ? { signal: job.signal } : {}),
       onFrames: (done) => job.onProgress?.(Math.min(done, job.frameCount), job.frameCount, message),
     });

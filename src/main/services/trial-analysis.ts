@@ -253,7 +253,7 @@ export async function analyseTrial(
       codec: pose.manifest.video.codec,
       fps: pose.manifest.video.fps,
       frameCount: pose.manifest.video.frameCount,
-      ...(pose.manifest.settings.deinterlaced ? { interlaced: true } : {}),
+      ...(pose.manifest.settings.interlaced ? { interlaced: pose.manifest.settings.interlaced } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });

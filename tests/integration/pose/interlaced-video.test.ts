@@ -1,20 +1,23 @@
 // Many gait labs still film with DV or broadcast camcorders, which record interlaced video: each
 // frame holds two fields a field period apart, so a swinging foot shows as a comb of alternate
-// lines. The Sports2D walk made interlaced (frames 2k and 2k+1 as the two fields of one frame, 15
-// frames/s, flagged top field first), analysed as a lab trial, must give on its frames the
-// skeleton of the walk's own frames 2k, and review a copy without the comb; the same combed
+// lines, and each field is a picture of its own instant. The Sports2D walk (30 frames/s) made
+// interlaced (its frames 2k and 2k+1 as the two fields of one frame: 15 frames/s, flagged top field
+// first), analysed as a lab trial, must be read as its 230 fields: the walk's own 230 frames, with
+// their skeletons and their cadence, and a review copy with a picture per field. The same combed
 // pictures flagged progressive show what posing the comb does.
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { probeVideo } from '../../../src/main/media/probe';
 import { readPoseResult, type PoseResult, type PoseTrack } from '../../../src/main/pose/pose-result';
 import { runPose } from '../../../src/main/pose/run-pose';
+import { poseCacheDirFor } from '../../../src/main/services/video-analysis';
 import { trialDirRelative } from '../../../src/main/store/lab-folder';
 import type { TrialAnalysisView } from '../../../src/shared/api/analysis-types';
 import type { TrialInfo } from '../../../src/shared/api/entities';
 import { BLAZEPOSE_LANDMARKS, landmarkIndex } from '../../../src/shared/landmarks';
 import { analyseInProcess, callLab, createTrialLab, type TrialLab } from '../../helpers/analysed-trial';
-import { videoVariant } from '../../helpers/video-variant';
+import { analyseDemo, demoPoseCache } from '../../helpers/demo-pose';
+import { SPORTS2D_WALK, videoVariant } from '../../helpers/video-variant';
 import { median, point, tempDir } from './helpers';
 
 const dir = tempDir('interlaced');
@@ -30,24 +33,23 @@ const combedAsProgressive = videoVariant(dir, 'combed.mp4', [
   '-vf',
   `${CROP},interlace=scan=tff,setfield=prog`,
 ]);
-const evenFrames = videoVariant(dir, 'even-frames.mp4', [
-  ...['-vf', `${CROP},select='not(mod(n\\,2))',setpts=N/15/TB`, '-r', '15'],
-]);
 
 let lab: TrialLab;
 let interlaced: string;
-let interlacedPose: PoseResult;
-let tracks: Record<'interlaced' | 'combed' | 'even', PoseTrack>;
+let fields: PoseResult;
+let combed: PoseTrack;
+let walk: PoseTrack;
+let view: TrialAnalysisView;
 
-/** Feet of `a` against the walk's own frames, on frames both posed confidently: median and 90th percentile, px. */
-function feetFromEvenFrames(a: PoseTrack): { median: number; p90: number; frames: number } {
-  const even = tracks.even;
+/** Feet of `a` (frame f) against the walk's frame `walkFrame(f)`, where both are confident: px. */
+function feetFromWalk(a: PoseTrack, walkFrame: (f: number) => number) {
   const d: number[] = [];
-  for (let f = 0; f < Math.min(a.frameCount, even.frameCount); f++) {
-    if (a.confidence[f]! < 0.5 || even.confidence[f]! < 0.5) continue;
+  for (let f = 0; f < a.frameCount; f++) {
+    const w = walkFrame(f);
+    if (w >= walk.frameCount || a.confidence[f]! < 0.5 || walk.confidence[w]! < 0.5) continue;
     for (const name of FEET) {
       const p = point(a, f, name);
-      const q = point(even, f, name);
+      const q = point(walk, w, name);
       d.push(Math.hypot(p.x - q.x, p.y - q.y));
     }
   }
@@ -61,27 +63,50 @@ beforeAll(async () => {
   expect(done.state, done.message).toBe('done');
   const trialDir = join(lab.labDir, trialDirRelative(lab.patient.id, lab.session.id, lab.trial.id));
   interlaced = join(trialDir, 'sagittal-left.mp4');
-  interlacedPose = readPoseResult(join(trialDir, 'pose-sagittal-left'));
-  const pose = async (video: string, name: string) =>
-    (await runPose({ videoPath: video, outDir: `${dir}/pose-${name}` })).track;
-  tracks = {
-    interlaced: interlacedPose.track,
-    combed: await pose(combedAsProgressive, 'combed'),
-    even: await pose(evenFrames, 'even'),
-  };
+  fields = readPoseResult(join(trialDir, 'pose-sagittal-left'));
+  view = (await callLab<TrialAnalysisView>(lab.labDir, 'analysis.get', { trialId: lab.trial.id }))!;
+  combed = (await runPose({ videoPath: combedAsProgressive, outDir: join(dir, 'pose-combed') })).track;
+  walk = readPoseResult(poseCacheDirFor(SPORTS2D_WALK, demoPoseCache())).track;
 }, 600_000);
 
 describe('an interlaced video', () => {
-  it('is recognised as interlaced, and its analysis says its frames were deinterlaced', async () => {
-    expect((await probeVideo(interlaced)).interlaced).toBe(true);
+  it('is read as its fields: twice its frames, at twice its frame rate', async () => {
+    const info = await probeVideo(interlaced);
+    expect(info.interlaced).toBe('tff');
+    expect(info.frameCount).toBe(230);
+    expect(info.fps).toBe(30);
+    expect(info.frameTimesS[1]).toBeCloseTo(1 / 30, 6);
     expect((await probeVideo(combedAsProgressive)).interlaced).toBeUndefined();
-    expect(interlacedPose.manifest.settings.deinterlaced).toBe(true);
-    expect(interlacedPose.track.frameCount).toBe(tracks.even.frameCount);
-    const view = (await callLab<TrialAnalysisView>(lab.labDir, 'analysis.get', { trialId: lab.trial.id }))!;
-    expect(view.provenance.videoCodec).toBe('h264, interlaced (deinterlaced for pose)');
+    expect(fields.manifest.settings.interlaced).toBe('tff');
+    expect(fields.track.frameCount).toBe(230);
+    expect(view.provenance.videoCodec).toBe('h264, interlaced: analysed field by field');
   });
 
-  it('gets a deinterlaced copy for review, frame for frame (the browser would show the comb)', async () => {
+  it("puts the feet of each field where the walk's own frame shows them, which the combed frames do not", () => {
+    const ofFields = feetFromWalk(fields.track, (f) => f);
+    const ofCombed = feetFromWalk(combed, (f) => 2 * f);
+    console.log(
+      `feet from the walk's own frames: fields median ${ofFields.median.toFixed(1)} px, p90 ${ofFields.p90.toFixed(1)} px (${ofFields.frames} frames); ` +
+        `combed frames median ${ofCombed.median.toFixed(1)} px, p90 ${ofCombed.p90.toFixed(1)} px (${ofCombed.frames} frames)`,
+    );
+    expect(ofFields.frames).toBeGreaterThan(140);
+    expect(ofFields.median).toBeLessThan(7);
+    expect(ofFields.p90).toBeLessThan(25);
+    expect(ofCombed.p90).toBeGreaterThan(ofFields.p90 * 1.5);
+  });
+
+  it("gives the walk's cadence from its 30 fields a second", async () => {
+    const original = (await analyseDemo({ heightM: 1.65 })).view;
+    const cadence = (v: TrialAnalysisView) => v.parameters.find((p) => p.parameter === 'cadenceStepsPerMin')!;
+    for (const side of ['left', 'right'] as const) {
+      console.log(
+        `${side} cadence ${cadence(view)[side].mean?.toFixed(1)} steps/min (n = ${cadence(view)[side].n}) against ${cadence(original)[side].mean?.toFixed(1)} from the walk`,
+      );
+      expect(Math.abs(cadence(view)[side].mean! - cadence(original)[side].mean!)).toBeLessThan(3);
+    }
+  });
+
+  it('gets a review copy with a picture per field at its time (the browser would show the comb)', async () => {
     const trial = (await callLab<TrialInfo[]>(lab.labDir, 'trials.list', { sessionId: lab.session.id }))[0]!;
     const copy = trial.files.find((f) => f.kind === 'review-video');
     expect(copy?.relativePath).toMatch(/sagittal-left\.review\.mp4$/);
@@ -89,19 +114,6 @@ describe('an interlaced video', () => {
     expect(info.interlaced).toBeUndefined();
     const original = await probeVideo(interlaced);
     expect(info.frameCount).toBe(original.frameCount);
-    expect(Array.from(info.frameTimesS)).toEqual(Array.from(original.frameTimesS));
-  });
-
-  it('puts the feet where the walk shows them, which the combed frames do not', () => {
-    const deinterlaced = feetFromEvenFrames(tracks.interlaced);
-    const combed = feetFromEvenFrames(tracks.combed);
-    console.log(
-      `feet from the walk's own frames: deinterlaced median ${deinterlaced.median.toFixed(1)} px, p90 ${deinterlaced.p90.toFixed(1)} px (${deinterlaced.frames} frames); ` +
-        `combed median ${combed.median.toFixed(1)} px, p90 ${combed.p90.toFixed(1)} px (${combed.frames} frames)`,
-    );
-    expect(deinterlaced.frames).toBeGreaterThan(70);
-    expect(deinterlaced.median).toBeLessThan(7);
-    expect(deinterlaced.p90).toBeLessThan(25);
-    expect(combed.p90).toBeGreaterThan(deinterlaced.p90 * 1.5);
+    info.frameTimesS.forEach((t, i) => expect(t).toBeCloseTo(original.frameTimesS[i]!, 4));
   });
 });

@@ -1,23 +1,39 @@
-// Which videos are deinterlaced before pose, and how the filter graph is put together.
+// An interlaced video is read as its fields: which videos are, in which order, and the fields' times.
 import { describe, expect, it } from 'vitest';
 import {
-  DEINTERLACE_FILTER,
-  isInterlacedFieldOrder,
+  asFieldOrder,
+  fieldOrderOf,
+  fieldsFilter,
+  fieldTimesS,
   withDeinterlace,
 } from '../../../src/main/media/deinterlace';
 
-describe('deinterlacing', () => {
-  it('takes the four interlaced field orders as interlaced, progressive and unknown as not', () => {
-    expect(['tt', 'bb', 'tb', 'bt'].map(isInterlacedFieldOrder)).toEqual([true, true, true, true]);
-    expect(['progressive', 'unknown', undefined].map(isInterlacedFieldOrder)).toEqual([false, false, false]);
+describe('reading an interlaced video as its fields', () => {
+  it('takes the field shown first from ffprobe field_order; progressive and unknown are not interlaced', () => {
+    expect(['tt', 'bt', 'bb', 'tb'].map(fieldOrderOf)).toEqual(['tff', 'tff', 'bff', 'bff']);
+    expect(['progressive', 'unknown', undefined].map(fieldOrderOf)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect([asFieldOrder('bff'), asFieldOrder('yes'), asFieldOrder(true)]).toEqual([
+      'bff',
+      undefined,
+      undefined,
+    ]);
   });
 
-  it('puts the deinterlacer before the caller filter, and nothing for a progressive video', () => {
-    expect(withDeinterlace(true, 'scale=256:256')).toBe(`${DEINTERLACE_FILTER},scale=256:256`);
-    expect(withDeinterlace(true)).toBe(DEINTERLACE_FILTER);
-    expect(withDeinterlace(false, 'scale=256:256')).toBe('scale=256:256');
+  it('makes a picture of every field of every frame, before the caller filter', () => {
+    expect(withDeinterlace('tff', 'scale=256:256')).toBe(
+      'bwdif=mode=send_field:parity=tff:deint=all,scale=256:256',
+    );
+    expect(withDeinterlace('bff')).toBe(fieldsFilter('bff'));
+    expect(withDeinterlace(undefined, 'scale=256:256')).toBe('scale=256:256');
     expect(withDeinterlace(undefined)).toBeUndefined();
-    // One output frame per frame: frame numbers and times stay the video's.
-    expect(DEINTERLACE_FILTER).toContain('mode=send_frame');
+  });
+
+  it("puts a frame's second field halfway to the next frame, the last one half a frame on", () => {
+    const times = fieldTimesS(Float64Array.from([0, 0.04, 0.08, 0.16]), 25);
+    expect(Array.from(times)).toEqual([0, 0.02, 0.04, 0.06, 0.08, 0.12, 0.16, 0.18]);
   });
 });
