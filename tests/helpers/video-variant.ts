@@ -27,3 +27,13 @@ export const WALKING_TOGETHER_OPTIONS = [
 ];
 /** The copy's feet stay above this row, px. */
 export const WALKING_TOGETHER_COPY_BOTTOM_PX = 150 + 0.7 * (994 - 480);
+
+/**
+ * The walk as an interlaced camera records it: frames 2k and 2k+1 as the two fields (top first) of
+ * one frame, 15 frames/s, flagged interlaced (x264 needs a height divisible by 4 for that: the
+ * bottom two of the 994 rows are cut).
+ */
+export const INTERLACED_OPTIONS = [
+  ...['-vf', 'crop=1768:992:0:0,interlace=scan=tff'],
+  ...['-flags', '+ilme+ildct', '-x264opts', 'tff=1'],
+];
