@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import type { BrowserSession } from '../helpers/browser-session';
 import type { TrialLab } from '../helpers/analysed-trial';
 import { REPO_ROOT } from '../helpers/serve-process';
+import { showsFrame, trialVideoState } from '../helpers/trial-video';
 import { skeletonPixels } from '../helpers/skeleton-canvas';
 import { analysedTrialInBrowser } from '../helpers/analysed-review';
 import { INTERLACED_OPTIONS } from '../helpers/video-variant';
@@ -17,25 +18,7 @@ let lab: TrialLab;
 let s: BrowserSession;
 let page: Page;
 
-interface VideoState {
-  currentSrc: string;
-  videoWidth: number;
-  readyState: number;
-  currentTime: number;
-  seeking: boolean;
-}
-// The test's TypeScript has no DOM types; the page's CSP forbids string evaluation.
-const videoState = () =>
-  page.locator('video[aria-label="Trial video"]').evaluate((v) => {
-    const e = v as unknown as VideoState;
-    return {
-      currentSrc: e.currentSrc,
-      videoWidth: e.videoWidth,
-      readyState: e.readyState,
-      currentTime: e.currentTime,
-      seeking: e.seeking,
-    };
-  });
+const videoState = () => trialVideoState(page);
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -61,12 +44,7 @@ describe('review of an interlaced video', () => {
     await page.locator('video[aria-label="Trial video"]').focus();
     for (let i = 0; i < 101; i++) await page.keyboard.press('ArrowRight');
     await page.getByText('Frame 101 / 229').waitFor();
-    await expect
-      .poll(async () => {
-        const st = await videoState();
-        return !st.seeking && Math.abs(st.currentTime - 101.5 / 30) < 0.01;
-      })
-      .toBe(true);
+    await expect.poll(() => showsFrame(page, 101, 30)).toBe(true);
     expect(await skeletonPixels(page)).toBeGreaterThan(500);
     await page
       .locator('section', { has: page.getByRole('heading', { name: 'Video and skeleton' }) })

@@ -11,6 +11,7 @@ import type { TrialInfo } from '../../src/shared/api/entities';
 import type { BrowserSession } from '../helpers/browser-session';
 import { callLab, type TrialLab } from '../helpers/analysed-trial';
 import { REPO_ROOT } from '../helpers/serve-process';
+import { showsFrame, trialVideoState } from '../helpers/trial-video';
 import { skeletonPixels } from '../helpers/skeleton-canvas';
 import { analysedTrialInBrowser } from '../helpers/analysed-review';
 
@@ -21,27 +22,7 @@ let trial: TrialInfo;
 let s: BrowserSession;
 let page: Page;
 
-interface VideoState {
-  currentSrc: string;
-  videoWidth: number;
-  readyState: number;
-  currentTime: number;
-  seeking: boolean;
-}
-// The test's TypeScript has no DOM types; the page's CSP forbids string evaluation.
-const video = () => page.locator('video[aria-label="Trial video"]');
-/** What the video element has loaded: its source, picture size (0 when nothing plays) and clock. */
-const videoState = () =>
-  video().evaluate((v) => {
-    const e = v as unknown as VideoState;
-    return {
-      currentSrc: e.currentSrc,
-      videoWidth: e.videoWidth,
-      readyState: e.readyState,
-      currentTime: e.currentTime,
-      seeking: e.seeking,
-    };
-  });
+const videoState = () => trialVideoState(page);
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -69,24 +50,14 @@ describe('review of a phone video', () => {
     await page.getByRole('button', { name: 'Next frame' }).click();
     await page.getByRole('button', { name: 'Next frame' }).click();
     // Frame 2 is shown from the middle of its display interval.
-    await expect
-      .poll(async () => {
-        const st = await videoState();
-        return !st.seeking && Math.abs(st.currentTime - 2.5 / 30) < 0.01;
-      })
-      .toBe(true);
+    await expect.poll(() => showsFrame(page, 2, 30)).toBe(true);
     // Frame 100 (she walks in mid-picture): skeleton and picture together, for the eye.
     await page.locator('video[aria-label="Trial video"]').focus();
     for (let i = 0; i < 49; i++) await page.keyboard.press('ArrowRight');
     await page.getByText('Frame 51 / 229').waitFor();
     for (let i = 0; i < 49; i++) await page.keyboard.press('ArrowRight');
     await page.getByText('Frame 100 / 229').waitFor();
-    await expect
-      .poll(async () => {
-        const st = await videoState();
-        return !st.seeking && Math.abs(st.currentTime - 100.5 / 30) < 0.01;
-      })
-      .toBe(true);
+    await expect.poll(() => showsFrame(page, 100, 30)).toBe(true);
     expect(await skeletonPixels(page)).toBeGreaterThan(500);
     await page.screenshot({ path: join(ARTIFACTS, 'review-phone-video.png'), fullPage: true });
     expect(s.consoleErrors).toEqual([]);
