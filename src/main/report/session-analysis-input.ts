@@ -296,6 +296,7 @@ export function sessionAnalysisInput(
         view: v.camera === TRIANGULATED_CAMERA ? '3D, triangulated from calibrated cameras' : v.view,
         ...(str(v.provenance.videoSizePx) ? { resolution: str(v.provenance.videoSizePx)! } : {}),
         frameRateHz: Math.round(v.fps * 100) / 100,
+        ...(v.provenance.interlaced ? { interlaced: true } : {}),
       })),
       handEditedEvents,
       excludedCycles: analysed.flatMap((v) =>

@@ -75,6 +75,7 @@ describe('an interlaced video', () => {
     expect(fields.manifest.settings.interlaced).toBe('tff');
     expect(fields.track.frameCount).toBe(230);
     expect(view.provenance.videoCodec).toBe('h264, interlaced: analysed field by field');
+    expect(view.provenance.interlaced).toBe('tff');
   });
 
   it("puts the feet of each field where the walk's own frame shows them, which the combed frames do not", () => {

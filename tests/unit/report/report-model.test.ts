@@ -161,6 +161,26 @@ describe('report model, one session', () => {
       '1: T02 left foot-strike 1.250 s -> 1.233 s',
     );
     expect(items.find((i) => i.label === 'Cameras')?.value).toBe('Left side, sagittal, 1920x1080, 60 fps');
+    // A PAL camcorder: 25 interlaced frames a second, analysed as its 50 fields.
+    const s1 = session('s1', '2024-07-15', 20, 0.9, 110, 0.45);
+    const pal = buildReportModel({
+      ...base,
+      sessions: [
+        {
+          ...s1,
+          analysis: {
+            ...s1.analysis,
+            provenance: {
+              ...provenance,
+              cameras: [{ id: 'cam1', resolution: '720x576', frameRateHz: 50, interlaced: true }],
+            },
+          },
+        },
+      ],
+    });
+    expect(pal.provenance[0]?.items.find((i) => i.label === 'Cameras')?.value).toBe(
+      'cam1, 720x576, interlaced, 50 fields/s analysed field by field',
+    );
     expect(model.interpretation.text).toMatch(/Crouch/);
     expect(model.signature).toEqual({ clinicianName: 'Dr Who', role: 'Consultant', date: '' });
     expect(model.warnings.join(' ')).toMatch(/Transverse-plane angles \(Foot progression\)/);

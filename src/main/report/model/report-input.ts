@@ -64,7 +64,10 @@ export interface CameraInfo {
   readonly label?: string;
   readonly view?: string;
   readonly resolution?: string;
+  /** Pictures per second analysed: fields per second when `interlaced`. */
   readonly frameRateHz?: number;
+  /** Interlaced video, analysed field by field. */
+  readonly interlaced?: boolean;
 }
 
 export interface HandEditedEvent {

@@ -404,7 +404,11 @@ function buildProvenance(session: SessionInput, key: SessionKey): ProvenanceSect
                   c.label ?? c.id,
                   c.view,
                   c.resolution,
-                  c.frameRateHz === undefined ? undefined : `${c.frameRateHz} fps`,
+                  c.frameRateHz === undefined
+                    ? undefined
+                    : c.interlaced
+                      ? `interlaced, ${c.frameRateHz} fields/s analysed field by field`
+                      : `${c.frameRateHz} fps`,
                 ]
                   .filter(Boolean)
                   .join(', '),
