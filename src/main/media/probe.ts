@@ -73,6 +73,8 @@ export async function probeVideo(path: string, signal?: AbortSignal): Promise<Vi
   // wait instead of two: start-up of every pose job); their error only counts once the header is good.
   const times = probeFrameTimes(path, signal);
   times.catch(() => {});
+  const frameFields = probeFrameFields(path, signal);
+  frameFields.catch(() => {});
   try {
     const { stdout } = await runTool(
       ffprobePath(),
@@ -149,7 +151,10 @@ export async function probeVideo(path: string, signal?: AbortSignal): Promise<Vi
     keyFrames,
     fileBytes,
   };
-  const order = fieldOrderOf(video.field_order);
+  // Many containers (AVI with DV, for one) leave the stream's field order unknown: its frames say.
+  const order =
+    fieldOrderOf(video.field_order) ??
+    (video.field_order === 'progressive' ? undefined : await frameFields.catch(() => undefined));
   if (!order) return info;
   // Read as fields; its keyframes are left out, so the person scan decodes every frame.
   return {
@@ -160,6 +165,24 @@ export async function probeVideo(path: string, signal?: AbortSignal): Promise<Vi
     keyFrames: undefined,
     interlaced: order,
   };
+}
+
+/** Interlaced when the first frames all say so (a few decoded frames), in their field order. */
+async function probeFrameFields(path: string, signal?: AbortSignal): Promise<FieldOrder | undefined> {
+  const { stdout } = await runTool(
+    ffprobePath(),
+    [
+      ...['-v', 'error', '-select_streams', 'v:0', '-read_intervals', '%+#4'],
+      ...['-show_entries', 'frame=interlaced_frame,top_field_first', '-of', 'csv=p=0', path],
+    ],
+    signal,
+  );
+  const frames = stdout
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => l.split(',').map(Number));
+  if (frames.length === 0 || !frames.every(([interlaced]) => interlaced === 1)) return undefined;
+  return frames[0]![1] === 1 ? 'tff' : 'bff';
 }
 
 /** Packet timestamps, read without decoding; sorted because B-frames arrive out of order. */

@@ -5,6 +5,7 @@
 // first), analysed as a lab trial, must be read as its 230 fields: the walk's own 230 frames, with
 // their skeletons and their cadence, and a review copy with a picture per field. The same combed
 // pictures flagged progressive show what posing the comb does.
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { probeVideo } from '../../../src/main/media/probe';
@@ -76,6 +77,19 @@ describe('an interlaced video', () => {
     expect(fields.track.frameCount).toBe(230);
     expect(view.provenance.videoCodec).toBe('h264, interlaced: analysed field by field');
     expect(view.provenance.interlaced).toBe('tff');
+  });
+
+  it('is recognised from its frames where the container does not say (DV in AVI, bottom field first)', async () => {
+    const dv = join(dir, 'dv.avi');
+    execFileSync('ffmpeg', [
+      ...['-v', 'error', '-y', '-i', SPORTS2D_WALK, '-t', '1', '-an'],
+      ...['-vf', 'fps=50,scale=720:576,interlace=scan=bff', '-top', '0', '-r', '25'],
+      ...['-c:v', 'dvvideo', '-pix_fmt', 'yuv420p', dv],
+    ]);
+    const info = await probeVideo(dv);
+    expect(info.interlaced).toBe('bff');
+    expect(info.fps).toBe(50);
+    expect(info.frameCount).toBe(50);
   });
 
   it("puts the feet of each field where the walk's own frame shows them, which the combed frames do not", () => {
