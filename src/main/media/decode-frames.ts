@@ -41,7 +41,10 @@ export async function* decodeFrames(
     ...['-nostdin', '-v', 'error', ...(options.inputOptions ?? []), '-i', info.path],
     ...['-map', '0:v:0', '-fps_mode', 'passthrough'],
   ];
-  const filter = withDeinterlace(info.interlaced, options.videoFilter);
+  // Anamorphic video is stretched to the size shown unless the caller's filter sets a size.
+  const sized =
+    options.videoFilter ?? (info.storedPixelAspect ? `scale=${info.widthPx}:${info.heightPx}` : undefined);
+  const filter = withDeinterlace(info.interlaced, sized);
   if (filter) args.push('-vf', filter);
   args.push('-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1');
   const child = spawn(ffmpegPath(), args, { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -26,6 +26,11 @@ export interface VideoInfo {
   keyFrames?: number[];
   fileBytes: number;
   /**
+   * Width / height of a stored pixel when not square (anamorphic video): widthPx is then the width
+   * shown, and decoded frames are scaled to it.
+   */
+  storedPixelAspect?: number;
+  /**
    * Interlaced (ffprobe field_order tt/bb/tb/bt), this field shown first: the video is read as its
    * fields (media/deinterlace.ts), so frameCount, fps and frameTimesS above count fields.
    */
@@ -43,6 +48,7 @@ interface ProbeStream {
   duration?: string;
   tags?: Record<string, string>;
   side_data_list?: Array<{ rotation?: number | string }>;
+  sample_aspect_ratio?: string;
   field_order?: string;
 }
 
@@ -118,6 +124,11 @@ export async function probeVideo(path: string, signal?: AbortSignal): Promise<Vi
   const codedH = video.height ?? 0;
   if (!codedW || !codedH) throw new MediaError('not-a-video', `${path}: the video stream has no frame size.`);
   const quarterTurn = rotationDeg === 90 || rotationDeg === 270;
+  // Anamorphic video (HDV's 1440x1080 shown 16:9, DV's 720x576) stores pixels narrower or wider
+  // than square: frames are decoded at the size players show, so distances and angles are true.
+  const sar = parseRate(video.sample_aspect_ratio?.replace(':', '/'));
+  const anamorphic = Number.isFinite(sar) && sar > 0 && Math.abs(sar - 1) > 0.005;
+  const shownW = anamorphic ? Math.max(2, 2 * Math.round((codedW * sar) / 2)) : codedW;
 
   const { frameTimesS, keyFrames } = await times;
   if (frameTimesS.length === 0)
@@ -141,8 +152,8 @@ export async function probeVideo(path: string, signal?: AbortSignal): Promise<Vi
   const info: VideoInfo = {
     path,
     codec: video.codec_name ?? 'unknown',
-    widthPx: quarterTurn ? codedH : codedW,
-    heightPx: quarterTurn ? codedW : codedH,
+    widthPx: quarterTurn ? codedH : shownW,
+    heightPx: quarterTurn ? shownW : codedH,
     rotationDeg,
     fps,
     frameCount: frameTimesS.length,
@@ -150,6 +161,7 @@ export async function probeVideo(path: string, signal?: AbortSignal): Promise<Vi
     frameTimesS,
     keyFrames,
     fileBytes,
+    ...(anamorphic ? { storedPixelAspect: sar } : {}),
   };
   // Many containers (AVI with DV, for one) leave the stream's field order unknown: its frames say.
   const order =

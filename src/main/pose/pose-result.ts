@@ -69,6 +69,8 @@ export interface PoseManifest {
     decodeLongSidePx?: number;
     /** Interlaced, this field first: posed field by field (media/deinterlace.ts). */
     interlaced?: FieldOrder;
+    /** Anamorphic: stored pixels this wide per unit of height; landmarks are in the picture as shown. */
+    storedPixelAspect?: number;
   };
   provenance: {
     app: string;

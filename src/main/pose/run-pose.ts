@@ -206,6 +206,7 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
       frameCount,
       ...(decoded.longSidePx ? { decodeLongSidePx: decoded.longSidePx } : {}),
       ...(info.interlaced ? { interlaced: info.interlaced } : {}),
+      ...(info.storedPixelAspect ? { storedPixelAspect: info.storedPixelAspect } : {}),
     };
     const now = statSource(options.videoPath);
     const unchanged = unchangedFile(previous?.source, now);

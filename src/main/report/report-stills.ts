@@ -135,7 +135,8 @@ export async function reportStills(req: StillsRequest): Promise<ReportStillView[
         const picture = fields ? frame - (frame % 2) : frame;
         const frameFps = fields ? track.fps / 2 : track.fps;
         const seekS = Math.max(0, (track.timeS[picture] ?? picture / track.fps) - t0 - 0.33 / frameFps);
-        const cropAndScale = `crop=${crop.w}:${crop.h}:${crop.x}:${crop.y},scale=-2:${STILL_HEIGHT_PX}`;
+        // Landmarks are in the picture as shown: an anamorphic video's stored pixels are scaled to it first.
+        const cropAndScale = `scale=${track.widthPx}:${track.heightPx},crop=${crop.w}:${crop.h}:${crop.x}:${crop.y},scale=-2:${STILL_HEIGHT_PX}`;
         // Written aside and renamed: two reports printed at once never read half a JPEG.
         const partial = `${out}.${process.pid}.part.jpg`;
         try {

@@ -1,7 +1,8 @@
 // The pose engine takes any video ffmpeg reads: the same 1.5 s of the Sports2D walk as H.264 in
 // MP4 (the reference), HEVC in QuickTime .mov, VP9 in WebM, MPEG-4 part 2 in AVI, and an H.264 MP4
-// stored sideways with rotation metadata (as phones record portrait) must give the same skeleton
-// on the walker, within what re-encoding changes in the pixels. A 4K H.264 MP4 (phones record
+// stored sideways with rotation metadata (as phones record portrait), and an anamorphic H.264 MP4
+// (pixels stored narrower than shown, as HDV and DV camcorders record) must give the same skeleton
+// on the walker, in the pixels of the picture as shown, within what re-encoding changes. A 4K H.264 MP4 (phones record
 // 2160p) is decoded at 1920 px for the landmark crops and must still give that skeleton, in 4K pixels.
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -65,6 +66,19 @@ const variants: Record<string, () => void> = {
     );
     ffmpeg('-i', clip('sideways.mp4'), '-c', 'copy', '-metadata:s:v:0', 'rotate=90', clip('rotated.mp4'));
   },
+  // Anamorphic, as HDV (1440x1080 shown 16:9) and DV camcorders record: 960x720 stored pixels,
+  // each shown 4/3 as wide as high, so players show 1280x720.
+  'anamorphic.mp4': () =>
+    ffmpeg(
+      ...CUT.slice(0, -2),
+      '-vf',
+      'scale=960:720,setsar=4/3',
+      '-c:v',
+      'libx264',
+      '-crf',
+      '18',
+      clip('anamorphic.mp4'),
+    ),
 };
 // The same 1.5 s at 3840x2160: three times the reference's pixels.
 const UHD_SCALE = 3;
