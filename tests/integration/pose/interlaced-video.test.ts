@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { probeVideo } from '../../../src/main/media/probe';
 import { readPoseResult, type PoseResult, type PoseTrack } from '../../../src/main/pose/pose-result';
 import { runPose } from '../../../src/main/pose/run-pose';
-import { poseCacheDirFor } from '../../../src/main/services/video-analysis';
+import { analyseVideoFile, poseCacheDirFor } from '../../../src/main/services/video-analysis';
 import { trialDirRelative } from '../../../src/main/store/lab-folder';
 import type { TrialAnalysisView } from '../../../src/shared/api/analysis-types';
 import type { TrialInfo } from '../../../src/shared/api/entities';
@@ -79,17 +79,38 @@ describe('an interlaced video', () => {
     expect(view.provenance.interlaced).toBe('tff');
   });
 
-  it('is recognised from its frames where the container does not say (DV in AVI, bottom field first)', async () => {
+  it('as a 16:9 PAL DV camcorder records it (AVI, anamorphic, bottom field first) gives the walk', async () => {
+    // The walk at 50 fields a second, stored as 720x576 pixels shown 1024x576; the AVI container
+    // does not give the field order, its frames do.
     const dv = join(dir, 'dv.avi');
     execFileSync('ffmpeg', [
-      ...['-v', 'error', '-y', '-i', SPORTS2D_WALK, '-t', '1', '-an'],
-      ...['-vf', 'fps=50,scale=720:576,interlace=scan=bff', '-top', '0', '-r', '25'],
-      ...['-c:v', 'dvvideo', '-pix_fmt', 'yuv420p', dv],
+      ...['-v', 'error', '-y', '-i', SPORTS2D_WALK, '-an'],
+      ...['-vf', 'fps=50,scale=720:576,setsar=64/45,interlace=scan=bff', '-top', '0', '-r', '25'],
+      ...['-aspect', '16:9', '-c:v', 'dvvideo', '-pix_fmt', 'yuv420p', dv],
     ]);
     const info = await probeVideo(dv);
-    expect(info.interlaced).toBe('bff');
-    expect(info.fps).toBe(50);
-    expect(info.frameCount).toBe(50);
+    expect([info.interlaced, info.fps, info.widthPx, info.heightPx]).toEqual(['bff', 50, 1024, 576]);
+    const { view: camcorder } = await analyseVideoFile(dv, { heightM: 1.65, cacheDir: join(dir, 'dv-pose') });
+    expect(camcorder.status, camcorder.message).toBe('analysed');
+    const original = (await analyseDemo({ heightM: 1.65 })).view;
+    const mean = (v: TrialAnalysisView, parameter: string) =>
+      v.parameters.find((p) => p.parameter === parameter)!.left.mean!;
+    const kneePeak = (v: TrialAnalysisView) =>
+      Math.max(
+        ...v.curves
+          .find((c) => c.variable === 'knee_flexion' && c.side === 'left')!
+          .mean.flatMap((x) => (x === null ? [] : [x])),
+      );
+    console.log(
+      `DV 16:9: left speed ${mean(camcorder, 'speedMps').toFixed(2)} m/s (walk ${mean(original, 'speedMps').toFixed(2)}), ` +
+        `cadence ${mean(camcorder, 'cadenceStepsPerMin').toFixed(1)} (${mean(original, 'cadenceStepsPerMin').toFixed(1)}) steps/min, ` +
+        `left knee peak of the mean curve ${kneePeak(camcorder).toFixed(1)} (${kneePeak(original).toFixed(1)}) deg`,
+    );
+    expect(Math.abs(mean(camcorder, 'speedMps') / mean(original, 'speedMps') - 1)).toBeLessThan(0.05);
+    expect(
+      Math.abs(mean(camcorder, 'cadenceStepsPerMin') - mean(original, 'cadenceStepsPerMin')),
+    ).toBeLessThan(3);
+    expect(Math.abs(kneePeak(camcorder) - kneePeak(original))).toBeLessThan(5);
   });
 
   it("puts the feet of each field where the walk's own frame shows them, which the combed frames do not", () => {
