@@ -4,7 +4,7 @@
 // the 90th percentile from the walk's own frames; read as fields 3.3 / 10.1). Each field is also a
 // picture of its own instant: a 25-frame/s PAL camera films 50 of them a second, the rate gait
 // video needs. So an interlaced video is read as its fields, each made a full picture (bwdif): twice
-// its frame rate, the second field of frame i at the midpoint between frames i and i + 1. Probe
+// its frame rate, the second field of a frame half a frame period after its first. Probe
 // (frame count, rate, times) and every decoder of the analysis agree on that.
 
 /** Which field of a frame is shown first. */
@@ -34,18 +34,15 @@ export function withDeinterlace(order: FieldOrder | undefined, filter?: string):
 }
 
 /**
- * Each frame's first field at the frame's time, its second halfway to the next frame (the last
- * frame's a half frame period on, at `fps` frames/s).
+ * Each frame's first field at the frame's time, its second half a frame period on (`fps` frames/s):
+ * the camera scans fields at a fixed rate, so a frame dropped after it does not move it.
  */
 export function fieldTimesS(frameTimesS: Float64Array, fps: number): Float64Array {
-  const n = frameTimesS.length;
-  const out = new Float64Array(2 * n);
-  for (let i = 0; i < n; i++) {
-    const t = frameTimesS[i]!;
-    const next = i + 1 < n ? frameTimesS[i + 1]! : t + 1 / fps;
+  const out = new Float64Array(2 * frameTimesS.length);
+  frameTimesS.forEach((t, i) => {
     out[2 * i] = t;
-    out[2 * i + 1] = (t + next) / 2;
-  }
+    out[2 * i + 1] = t + 0.5 / fps;
+  });
   return out;
 }
 

@@ -32,8 +32,9 @@ describe('reading an interlaced video as its fields', () => {
     expect(withDeinterlace(undefined)).toBeUndefined();
   });
 
-  it("puts a frame's second field halfway to the next frame, the last one half a frame on", () => {
+  it("puts a frame's second field half a frame period on, also before a dropped frame", () => {
+    // 25 frames/s, the frame at 0.12 s dropped.
     const times = fieldTimesS(Float64Array.from([0, 0.04, 0.08, 0.16]), 25);
-    expect(Array.from(times)).toEqual([0, 0.02, 0.04, 0.06, 0.08, 0.12, 0.16, 0.18]);
+    [0, 0.02, 0.04, 0.06, 0.08, 0.1, 0.16, 0.18].forEach((t, i) => expect(times[i]).toBeCloseTo(t, 12));
   });
 });
