@@ -190,7 +190,7 @@ export async function analyseInProcess(
 ): Promise<{ state: string; message?: string }> {
   const lab = openLab(labDir);
   try {
-    seedPoses(labDir, lab, trialId);
+    await seedPoses(labDir, lab, trialId);
     const { jobId } = await call<{ jobId: string }>(lab, 'analysis.start', { trialId, ...extra });
     for (;;) {
       const job = lab.jobs.list().find((j) => j.jobId === jobId);

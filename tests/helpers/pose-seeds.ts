@@ -6,11 +6,12 @@
 // walking person (no person chosen) are kept; a test that chooses one is posed for real.
 // The folder belongs to one test run: `npm test` names it in GAITLAB_TEST_POSE_SEEDS for all its
 // suites; a suite run alone makes its own (tests/pose-seeds-setup.ts).
-import { createHash, randomUUID } from 'node:crypto';
-import { cpSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { cpSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { inject } from 'vitest';
-import type { PoseManifest } from '../../src/main/pose/pose-result';
+import { readPoseManifest } from '../../src/main/pose/pose-result';
+import { fileSha256 } from '../../src/main/pose/video-identity';
 import { trialDirOf } from '../../src/main/services/analysis-store';
 import type { LabServices } from '../../src/main/services/lab-services';
 import { resolveInsideLab } from '../../src/main/store/lab-folder';
@@ -47,22 +48,19 @@ function cameraPoses(labDir: string, lab: LabServices, trialId: string): CameraP
     }));
 }
 
-const sha256Of = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
-
 /** Puts the finished job of this video into `poseDir` when it has none yet and one was kept. */
-export function seedJob(video: string, poseDir: string): void {
+export async function seedJob(video: string, poseDir: string): Promise<void> {
   const seeds = seedsDir();
-  if (!seeds || existsSync(join(poseDir, 'pose.json')) || !existsSync(video)) return;
-  const seed = join(seeds, sha256Of(video));
+  if (!seeds || readPoseManifest(poseDir) || !existsSync(video)) return;
+  const seed = join(seeds, await fileSha256(video));
   if (existsSync(seed)) cpSync(seed, poseDir, { recursive: true });
 }
 
 /** Keeps the job in `poseDir`, when finished and following the walking person, for the same video. */
 export function keepJob(poseDir: string): void {
   const seeds = seedsDir();
-  const manifestPath = join(poseDir, 'pose.json');
-  if (!seeds || !existsSync(manifestPath)) return;
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as PoseManifest;
+  const manifest = readPoseManifest(poseDir);
+  if (!seeds || !manifest) return;
   const sha = manifest.source.sha256;
   if (manifest.status !== 'complete' || manifest.settings.person.kind !== 'moving' || !sha) return;
   const seed = join(seeds, sha);
@@ -78,8 +76,8 @@ export function keepJob(poseDir: string): void {
 }
 
 /** seedJob for each camera of the trial. */
-export function seedPoses(labDir: string, lab: LabServices, trialId: string): void {
-  for (const { video, poseDir } of cameraPoses(labDir, lab, trialId)) seedJob(video, poseDir);
+export async function seedPoses(labDir: string, lab: LabServices, trialId: string): Promise<void> {
+  for (const { video, poseDir } of cameraPoses(labDir, lab, trialId)) await seedJob(video, poseDir);
 }
 
 /** keepJob for each camera of the trial. */

@@ -2,11 +2,11 @@
 // is run once here, before any test file, and every file reads the finished job (read only, so
 // files running in parallel can share it) instead of posing it again. The same job seeds the test
 // run's pose jobs by video (tests/helpers/pose-seeds.ts), so a lab holding the walk reads it too.
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import type { PoseManifest } from '../../src/main/pose/pose-result';
+import { readPoseManifest } from '../../src/main/pose/pose-result';
 import { analyseVideoFile, poseCacheDirFor } from '../../src/main/services/video-analysis';
 import { SPORTS2D_WALK } from '../helpers/video-variant';
 import { providePoseSeeds } from '../pose-seeds-setup';
@@ -25,8 +25,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
   project.provide('demoPoseCache', dir);
   const seeds = providePoseSeeds(project);
   const job = poseCacheDirFor(SPORTS2D_WALK, dir);
-  const manifest = JSON.parse(readFileSync(join(job, 'pose.json'), 'utf8')) as PoseManifest;
-  const seed = join(seeds.dir, manifest.source.sha256!);
+  const seed = join(seeds.dir, readPoseManifest(job)!.source.sha256!);
   if (!existsSync(seed)) cpSync(job, seed, { recursive: true });
   return () => {
     seeds.remove();

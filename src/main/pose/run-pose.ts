@@ -48,7 +48,7 @@ import {
   type ScannedPeople,
 } from './storage';
 import { writeFileAtomic } from '../store/atomic-file';
-import { sameVideo, statSource, unchangedFile, videoSource, type VideoSource } from './video-identity';
+import { sameVideo, statSource, unchangedFile, videoSource, withRecordedHash } from './video-identity';
 import { WorkerPool } from './worker-pool';
 import { LANDMARK_INPUT_PX } from './worker/protocol';
 
@@ -210,8 +210,7 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
     };
     const now = statSource(options.videoPath);
     const unchanged = unchangedFile(previous?.source, now);
-    const source: VideoSource =
-      unchanged && previous?.source.sha256 ? { ...now, sha256: previous.source.sha256 } : now;
+    const source = withRecordedHash(previous?.source, now);
 
     // Resume only what was produced from the same video with the same settings.
     mkdirSync(outDir, { recursive: true });

@@ -31,15 +31,19 @@ export function unchangedFile(recorded: VideoSource | undefined, now: VideoSourc
   );
 }
 
+/** `now` with the hash `recorded` holds for it when the file has not changed since; else as it is. */
+export function withRecordedHash(recorded: VideoSource | undefined, now: VideoSource): VideoSource {
+  return recorded?.sha256 && unchangedFile(recorded, now) ? { ...now, sha256: recorded.sha256 } : now;
+}
+
 /** The video's identity, its hash taken from `recorded` when the file has not changed since. */
 export async function videoSource(
   videoPath: string,
   recorded: VideoSource | undefined,
   signal?: AbortSignal,
 ): Promise<VideoSource> {
-  const now = statSource(videoPath);
-  if (recorded?.sha256 && unchangedFile(recorded, now)) return { ...now, sha256: recorded.sha256 };
-  return { ...now, sha256: await fileSha256(now.path, signal) };
+  const now = withRecordedHash(recorded, statSource(videoPath));
+  return now.sha256 ? now : { ...now, sha256: await fileSha256(now.path, signal) };
 }
 
 /** The job recorded in `recorded` was made from the video `now` describes. */
@@ -49,7 +53,8 @@ export function sameVideo(recorded: VideoSource | undefined, now: VideoSource): 
   return unchangedFile(recorded, now);
 }
 
-function fileSha256(path: string, signal?: AbortSignal): Promise<string> {
+/** SHA-256 of the whole file, hex, read in 1 MiB pieces. */
+export function fileSha256(path: string, signal?: AbortSignal): Promise<string> {
   return new Promise((done, fail) => {
     const hash = createHash('sha256');
     const stream = createReadStream(path, { highWaterMark: 1 << 20, ...(signal ? { signal } : {}) });

@@ -32,7 +32,7 @@ describe('Pose2Sim multi-person variant: the man balancing, not the woman standi
       const video = dataFile(`pose2sim_demo_balancing/multiperson_variant/videos/${cam}.mp4`);
       const refDir = dataFile(`pose2sim_demo_balancing/reference/pose-2d_openpose_body25b/${cam}_json`);
       const outDir = tempDir(`p2s-multi-${cam}`);
-      seedJob(video, outDir);
+      await seedJob(video, outDir);
       const { track } = await runPose({ videoPath: video, outDir });
       keepJob(outDir);
       tracks.set(cam, track);

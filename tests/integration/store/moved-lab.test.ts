@@ -2,11 +2,11 @@
 // another name) has its videos at new paths with new file times. Analysing a trial again there
 // (another height, an event corrected) must read the pose it already has, not pose the video again
 // for minutes; a video whose bytes changed must be posed again.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { PoseManifest } from '../../../src/main/pose/pose-result';
+import { readPoseManifest } from '../../../src/main/pose/pose-result';
 import { sameVideo, statSource, videoSource } from '../../../src/main/pose/video-identity';
 import { trialDirRelative } from '../../../src/main/store/lab-folder';
 import type { TrialAnalysisView } from '../../../src/shared/api/analysis-types';
@@ -18,8 +18,7 @@ describe('a lab folder moved elsewhere', () => {
     const first = await analyseInProcess(t.labDir, t.trial.id);
     expect(first.state, first.message).toBe('done');
     const poseRel = join(trialDirRelative(t.patient.id, t.session.id, t.trial.id), `pose-${DEMO_CAMERA}`);
-    const manifestOf = (labDir: string) =>
-      JSON.parse(readFileSync(join(labDir, poseRel, 'pose.json'), 'utf8')) as PoseManifest;
+    const manifestOf = (labDir: string) => readPoseManifest(join(labDir, poseRel))!;
     const before = manifestOf(t.labDir);
     // Recorded when the job completed (hashed alongside the pose, not before it).
     expect(before.source.sha256).toMatch(/^[0-9a-f]{64}$/);
