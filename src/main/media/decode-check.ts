@@ -22,7 +22,7 @@ export async function checkDecodes(
         '-i',
         path,
         '-map',
-        '0:v:0',
+        '0:V:0',
         '-f',
         'null',
         '-',

@@ -39,7 +39,7 @@ export async function* decodeFrames(
   const frameBytes = info.widthPx * info.heightPx * 3;
   const args = [
     ...['-nostdin', '-v', 'error', ...(options.inputOptions ?? []), '-i', info.path],
-    ...['-map', '0:v:0', '-fps_mode', 'passthrough'],
+    ...['-map', '0:V:0', '-fps_mode', 'passthrough'],
   ];
   // Anamorphic video is stretched to the size shown unless the caller's filter sets a size.
   const sized =

@@ -20,7 +20,7 @@ export async function frameBrightness(
       '-i',
       path,
       '-map',
-      '0:v:0',
+      '0:V:0',
       '-fps_mode',
       'passthrough',
       '-vf',

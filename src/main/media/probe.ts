@@ -50,7 +50,14 @@ interface ProbeStream {
   side_data_list?: Array<{ rotation?: number | string }>;
   sample_aspect_ratio?: string;
   field_order?: string;
+  /** attached_pic 1: cover art or a thumbnail stored beside the video, not the video. */
+  disposition?: { attached_pic?: number };
 }
+
+// ffprobe's names for a single picture: image2 (.jpg, .bmp...) and the *_pipe readers
+// (png_pipe, jpeg_pipe, webp_pipe...). Motion JPEG in AVI or QuickTime, as webcams and many
+// compact cameras record, is a video like any other.
+const PICTURE_FORMAT = /^(image2|[a-z0-9]+_pipe)$/;
 
 function parseRate(rate: string | undefined): number {
   if (!rate) return NaN;
@@ -100,16 +107,15 @@ export async function probeVideo(path: string, signal?: AbortSignal): Promise<Vi
     }
     throw err;
   }
-  const video = json.streams?.find(
-    (s) => s.codec_type === 'video' && s.codec_name !== 'mjpeg' && s.codec_name !== 'png',
-  );
-  if (!video) {
+  const picture = PICTURE_FORMAT.test(json.format?.format_name ?? '');
+  // The first video stream that is not a cover picture: what the decoders read ('0:V:0').
+  const video = json.streams?.find((s) => s.codec_type === 'video' && s.disposition?.attached_pic !== 1);
+  if (!video || picture) {
     const hasAudio = json.streams?.some((s) => s.codec_type === 'audio');
-    const picture = json.streams?.find((s) => s.codec_type === 'video');
-    if (picture && !hasAudio)
+    if (picture)
       throw new MediaError(
         'not-a-video',
-        `${path} is a still picture (${(picture.codec_name ?? 'image').toUpperCase()}), not a video. Record or import a video of the trial.`,
+        `${path} is a still picture (${(video?.codec_name ?? 'image').toUpperCase()}), not a video. Record or import a video of the trial.`,
       );
     throw new MediaError(
       hasAudio ? 'no-video-stream' : 'not-a-video',
@@ -184,7 +190,7 @@ async function probeFrameFields(path: string, signal?: AbortSignal): Promise<Fie
   const { stdout } = await runTool(
     ffprobePath(),
     [
-      ...['-v', 'error', '-select_streams', 'v:0', '-read_intervals', '%+#4'],
+      ...['-v', 'error', '-select_streams', 'V:0', '-read_intervals', '%+#4'],
       ...['-show_entries', 'frame=interlaced_frame,top_field_first', '-of', 'csv=p=0', path],
     ],
     signal,
@@ -208,7 +214,7 @@ async function probeFrameTimes(
       '-v',
       'error',
       '-select_streams',
-      'v:0',
+      'V:0',
       '-show_entries',
       'packet=pts_time,flags',
       '-of',

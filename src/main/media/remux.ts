@@ -20,7 +20,7 @@ export function containerForCodec(codec: string): Container {
 async function videoCodec(path: string, signal?: AbortSignal): Promise<string> {
   const { stdout } = await runTool(
     ffprobePath(),
-    ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=codec_name', '-of', 'csv=p=0', path],
+    ['-v', 'error', '-select_streams', 'V:0', '-show_entries', 'stream=codec_name', '-of', 'csv=p=0', path],
     signal,
   );
   return stdout.trim().split('\n')[0]?.trim() ?? '';
@@ -44,7 +44,7 @@ export async function remuxToSeekable(
       '-i',
       inputPath,
       '-map',
-      '0:v:0',
+      '0:V:0',
       '-map',
       '0:a?',
       '-c',

@@ -49,7 +49,7 @@ export async function makeReviewCopy(
       '-i',
       inputPath,
       '-map',
-      '0:v:0',
+      '0:V:0',
       // Long side at most `long`, shape kept to the nearest even pixel (yuv420p needs even sizes).
       '-vf',
       withDeinterlace(

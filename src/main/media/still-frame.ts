@@ -22,6 +22,8 @@ export async function frameJpeg(
       timeS.toFixed(6),
       '-i',
       path,
+      '-map',
+      '0:V:0',
       '-frames:v',
       '1',
       '-vf',

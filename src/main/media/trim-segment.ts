@@ -20,7 +20,7 @@ export async function trimToSpan(
       '-t',
       durationS.toFixed(6),
       '-map',
-      '0:v:0',
+      '0:V:0',
       // Recorded times kept to the millisecond.
       ...h264KeepingFrameTimes({ preset: 'ultrafast', crf: 18, keyframeEvery: 15, timescale: 1000 }),
       '-f',

@@ -149,6 +149,8 @@ export async function reportStills(req: StillsRequest): Promise<ReportStillView[
               seekS.toFixed(4),
               '-i',
               video,
+              '-map',
+              '0:V:0',
               '-frames:v',
               '1',
               '-vf',

@@ -21,6 +21,9 @@ const files = {
   audioOnly: join(dir, 'audio-only.m4a'),
   text: join(dir, 'notes.mp4'),
   still: join(dir, 'walk-still.png'),
+  stillJpeg: join(dir, 'walk-still.jpg'),
+  songWithCover: join(dir, 'song-with-cover.mp3'),
+  videoWithCover: join(dir, 'walk-with-cover.mp4'),
   rotated: join(dir, 'rotated.mp4'),
 };
 
@@ -46,6 +49,17 @@ beforeAll(() => {
   ffmpeg('-f', 'lavfi', '-i', 'sine=frequency=440:duration=2', '-c:a', 'aac', files.audioOnly);
   writeFileSync(files.text, 'Patient notes, not a video.\n'.repeat(100));
   ffmpeg('-i', files.good, '-frames:v', '1', files.still);
+  ffmpeg('-i', files.good, '-frames:v', '1', files.stillJpeg);
+  // Cover pictures are stored as a video stream marked 'attached picture'.
+  ffmpeg(
+    ...['-f', 'lavfi', '-i', 'sine=frequency=440:duration=2', '-i', files.stillJpeg],
+    ...['-map', '0', '-map', '1', '-c:a', 'libmp3lame', '-c:v', 'copy', '-disposition:v', 'attached_pic'],
+    files.songWithCover,
+  );
+  ffmpeg(
+    ...['-i', files.good, '-i', files.still, '-map', '0', '-map', '1', '-c', 'copy'],
+    ...['-c:v:1', 'png', '-disposition:v:1', 'attached_pic', files.videoWithCover],
+  );
   // A phone held upright: stored landscape, displayed portrait.
   ffmpeg('-i', files.good, '-c', 'copy', '-metadata:s:v:0', 'rotate=90', files.rotated);
 });
@@ -91,6 +105,24 @@ describe('bad inputs', () => {
       `gaitlab analyze: ${files.still} is a still picture (PNG), not a video. Record or import a video of the trial.`,
     );
     expect(cli.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test('a JPEG picture is a still picture; Motion JPEG video is not (video formats test)', async () => {
+    await expect(probeVideo(files.stillJpeg)).rejects.toMatchObject({ kind: 'not-a-video' });
+    await expectPoseFails(files.stillJpeg, /is a still picture \(MJPEG\), not a video/);
+  });
+
+  test('a cover picture is not a video: a song with one is audio only, a video with one is its video', async () => {
+    await expect(probeVideo(files.songWithCover)).rejects.toMatchObject({ kind: 'no-video-stream' });
+    await expectPoseFails(files.songWithCover, /audio only/);
+    const info = await probeVideo(files.videoWithCover);
+    expect([info.codec, info.frameCount, info.widthPx, info.heightPx]).toEqual(['h264', 100, 320, 240]);
+    let frames = 0;
+    for await (const f of decodeFrames(info)) {
+      expect(f.rgb.length).toBe(320 * 240 * 3);
+      frames++;
+    }
+    expect(frames).toBe(100);
   });
 
   test('truncated mp4 whose index was at the end (index lost)', async () => {

@@ -1,5 +1,5 @@
 // The pose engine takes any video ffmpeg reads: the same 1.5 s of the Sports2D walk as H.264 in
-// MP4 (the reference), HEVC in QuickTime .mov, VP9 in WebM, MPEG-4 part 2 in AVI, and an H.264 MP4
+// MP4 (the reference), HEVC in QuickTime .mov, VP9 in WebM, MPEG-4 part 2 and Motion JPEG in AVI, an H.264 MP4
 // stored sideways with rotation metadata (as phones record portrait), and an anamorphic H.264 MP4
 // (pixels stored narrower than shown, as HDV and DV camcorders record) must give the same skeleton
 // on the walker, in the pixels of the picture as shown, within what re-encoding changes. A 4K H.264 MP4 (phones record
@@ -51,6 +51,8 @@ const variants: Record<string, () => void> = {
       clip('vp9.webm'),
     ),
   'mpeg4.avi': () => ffmpeg(...CUT, '-c:v', 'mpeg4', '-q:v', '2', clip('mpeg4.avi')),
+  // Motion JPEG, as USB webcams and many compact cameras record: every frame a JPEG picture.
+  'mjpeg.avi': () => ffmpeg(...CUT, '-c:v', 'mjpeg', '-q:v', '3', clip('mjpeg.avi')),
   // Pixels stored turned a quarter clockwise, with a display rotation of 90 degrees (ffprobe's
   // sign: anticlockwise) that players apply to show them upright.
   'rotated.mp4': () => {
