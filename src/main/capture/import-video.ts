@@ -7,7 +7,11 @@ import { existsSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { ApiError } from '../../shared/api/envelope';
-import type { CameraView, ImportedVideo } from '../../shared/api/ops/capture';
+import {
+  IMPORTABLE_VIDEO_EXTENSIONS,
+  type CameraView,
+  type ImportedVideo,
+} from '../../shared/api/ops/capture';
 import { hasAudioStream } from '../media/audio-pcm';
 import { checkDecodes } from '../media/decode-check';
 import { MediaError } from '../media/media-error';
@@ -16,7 +20,7 @@ import { transaction } from '../store/database';
 import { trialDirRelative } from '../store/lab-folder';
 import type { LabContext } from '../services/lab-context';
 
-export const IMPORTABLE_EXTENSIONS = ['.mp4', '.m4v', '.mov', '.webm', '.mkv', '.avi'];
+const IMPORTABLE: readonly string[] = IMPORTABLE_VIDEO_EXTENSIONS;
 
 export interface ImportTarget {
   sessionId: string;
@@ -36,8 +40,10 @@ export async function validateVideoFile(
   signal?: AbortSignal,
 ): Promise<VideoInfo> {
   const ext = extname(displayName).toLowerCase();
-  if (!IMPORTABLE_EXTENSIONS.includes(ext)) {
-    refuse(`"${displayName}" is not a video file GaitLab can import. Use MP4, MOV, M4V, WebM, MKV or AVI.`);
+  if (!IMPORTABLE.includes(ext)) {
+    refuse(
+      `"${displayName}" is not a video file GaitLab can import. Use ${IMPORTABLE.map((e) => e.slice(1).toUpperCase()).join(', ')}.`,
+    );
   }
   let info: VideoInfo;
   try {

@@ -1,5 +1,6 @@
 // Importing existing videos into a trial and synchronising them by clap, flash or hand-entered
 // offsets; damaged and fake files are refused and leave nothing behind.
+import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -244,5 +245,38 @@ describe('video import and sync', () => {
     });
     expect(bad.ok).toBe(false);
     expect(filesUnder(dir).sort()).toEqual(before);
+  });
+
+  it("imports a camcorder's AVCHD .mts and a webcam's Motion JPEG .avi, and synchronises them by the clap", async () => {
+    const ffmpeg = (...args: string[]): void => void execFileSync('ffmpeg', ['-v', 'error', '-y', ...args]);
+    const mts = join(media, 'camcorder.MTS');
+    const avi = join(media, 'webcam.avi');
+    ffmpeg('-i', clipA, '-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'ac3', '-f', 'mpegts', mts);
+    ffmpeg('-i', clipB, '-c:v', 'mjpeg', '-q:v', '5', '-c:a', 'pcm_s16le', avi);
+    const side = await ok<ImportedVideo>('capture.import.file', {
+      path: mts,
+      sessionId,
+      trialName: 'Camcorder and webcam',
+      view: 'sagittal-left',
+    });
+    const front = await ok<ImportedVideo>('capture.import.file', {
+      path: avi,
+      sessionId,
+      trialId: side.trial.id,
+      view: 'frontal',
+    });
+    expect(side.relativePath).toMatch(/\/sagittal-left\.mts$/);
+    expect(front.relativePath).toMatch(/\/frontal\.avi$/);
+    for (const v of [side, front]) {
+      expect(v.hasAudio).toBe(true);
+      expect(v.frameCount).toBe(6 * FIXTURE_FPS);
+    }
+    const report = await ok<CaptureReport>('capture.sync', {
+      trialId: side.trial.id,
+      method: 'clap',
+      referenceCamera: 'sagittal-left',
+    });
+    const offset = report.cameras.find((c) => c.camera === 'frontal')!.startOffsetMs;
+    expect(Math.abs(offset - -1300)).toBeLessThan(FRAME_MS);
   });
 });

@@ -9,6 +9,7 @@ import {
   CAMERA_VIEW_LABELS,
   type CameraView,
   type CaptureReport,
+  IMPORTABLE_VIDEO_EXTENSIONS,
 } from '../../../shared/api/ops/capture';
 import { blobToBase64 } from '../capture/base64';
 import { CaptureReportView } from '../capture/CaptureReportView';
@@ -197,7 +198,7 @@ export function CaptureImportPage({ sessionId }: { sessionId: string }) {
             id="import-files"
             type="file"
             multiple
-            accept="video/*,.mp4,.m4v,.mov,.webm,.mkv,.avi"
+            accept={['video/*', ...IMPORTABLE_VIDEO_EXTENSIONS].join(',')}
             disabled={busy}
             onChange={(e) => chooseFiles(e.target.files)}
           />

@@ -14,6 +14,25 @@ export const CAMERA_VIEW_LABELS: Record<CameraView, string> = {
   posterior: 'Posterior',
 };
 
+/**
+ * File types import accepts (the contents are checked by decoding; this is the first gate). Besides
+ * phones' and editors' containers, camcorders': AVCHD (.mts, .m2ts), MPEG-2 (.mpg), DV (.dv).
+ */
+export const IMPORTABLE_VIDEO_EXTENSIONS = [
+  '.mp4',
+  '.m4v',
+  '.mov',
+  '.webm',
+  '.mkv',
+  '.avi',
+  '.mts',
+  '.m2ts',
+  '.mpg',
+  '.mpeg',
+  '.dv',
+  '.3gp',
+] as const;
+
 export const SYNC_METHODS = ['recorded-timestamps', 'clap', 'flash', 'manual', 'none'] as const;
 export type SyncMethod = (typeof SYNC_METHODS)[number];
 
