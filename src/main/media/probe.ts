@@ -136,15 +136,16 @@ export async function probeVideo(path: string, signal?: AbortSignal): Promise<Vi
   const anamorphic = Number.isFinite(sar) && sar > 0 && Math.abs(sar - 1) > 0.005;
   const shownW = anamorphic ? Math.max(2, 2 * Math.round((codedW * sar) / 2)) : codedW;
 
-  const { frameTimesS, keyFrames } = await times;
+  const { frameTimesS, keyFrames, packetCount } = await times;
   if (frameTimesS.length === 0)
     throw new MediaError('truncated', `${path} contains no video frames (truncated or empty video).`);
-  // An mp4 with its index first still opens when cut short, but holds fewer frames than it declares.
+  // An mp4 with its index first still opens when cut short, but holds fewer frames than it declares
+  // (which counts the frames an edit list leaves out).
   const declared = Number(video.nb_frames ?? NaN);
-  if (Number.isFinite(declared) && declared > 0 && frameTimesS.length < declared - 1) {
+  if (Number.isFinite(declared) && declared > 0 && packetCount < declared - 1) {
     throw new MediaError(
       'truncated',
-      `${path} is truncated or damaged: it declares ${declared} frames but holds ${frameTimesS.length}.`,
+      `${path} is truncated or damaged: it declares ${declared} frames but holds ${packetCount}.`,
     );
   }
   const fpsFromHeader = parseRate(video.avg_frame_rate) || parseRate(video.r_frame_rate);
@@ -203,11 +204,11 @@ async function probeFrameFields(path: string, signal?: AbortSignal): Promise<Fie
   return frames[0]![1] === 1 ? 'tff' : 'bff';
 }
 
-/** Packet timestamps, read without decoding; sorted because B-frames arrive out of order. */
+/** Timestamps of the packets shown, read without decoding; sorted because B-frames arrive out of order. */
 async function probeFrameTimes(
   path: string,
   signal?: AbortSignal,
-): Promise<{ frameTimesS: Float64Array; keyFrames: number[] }> {
+): Promise<{ frameTimesS: Float64Array; keyFrames: number[]; packetCount: number }> {
   const { stdout } = await runTool(
     ffprobePath(),
     [
@@ -223,15 +224,19 @@ async function probeFrameTimes(
     ],
     signal,
   );
-  const packets = stdout.split('\n').flatMap((line) => {
-    const [time, flags] = line.split(',');
+  const all = stdout.split('\n').flatMap((line) => {
+    const [time, flags = ''] = line.split(',');
     const t = Number.parseFloat(time ?? '');
-    return Number.isFinite(t) ? [{ t, key: (flags ?? '').startsWith('K') }] : [];
+    return Number.isFinite(t) ? [{ t, key: flags.startsWith('K'), shown: !flags.includes('D') }] : [];
   });
+  // 'D': outside the file's edit list (a video trimmed without re-encoding keeps the frames from
+  // the keyframe before its new start, to decode from); players and decoders drop them.
+  const packets = all.filter((p) => p.shown);
   // Packets come in decoding order; frames are shown in time order.
   packets.sort((a, b) => a.t - b.t);
   return {
     frameTimesS: Float64Array.from(packets, (p) => p.t),
     keyFrames: packets.flatMap((p, i) => (p.key ? [i] : [])),
+    packetCount: all.length,
   };
 }
