@@ -58,12 +58,25 @@ export async function readAudioPcm(
 export async function audioLeadS(path: string, signal?: AbortSignal): Promise<number> {
   const { stdout } = await runTool(
     ffprobePath(),
-    ['-v', 'error', '-show_entries', 'stream=codec_type,start_time', '-of', 'json', path],
+    [
+      ...['-v', 'error', '-show_entries', 'stream=codec_type,start_time:stream_disposition=attached_pic'],
+      ...['-of', 'json', path],
+    ],
     signal,
   );
   const streams =
-    (JSON.parse(stdout) as { streams?: Array<{ codec_type?: string; start_time?: string }> }).streams ?? [];
-  const v = Number(streams.find((s) => s.codec_type === 'video')?.start_time ?? 0);
+    (
+      JSON.parse(stdout) as {
+        streams?: Array<{
+          codec_type?: string;
+          start_time?: string;
+          disposition?: { attached_pic?: number };
+        }>;
+      }
+    ).streams ?? [];
+  // The video the decoders read (0:V:0), not a cover picture.
+  const video = streams.find((s) => s.codec_type === 'video' && s.disposition?.attached_pic !== 1);
+  const v = Number(video?.start_time ?? 0);
   const a = Number(streams.find((s) => s.codec_type === 'audio')?.start_time ?? 0);
   return (Number.isFinite(a) ? a : 0) - (Number.isFinite(v) ? v : 0);
 }
