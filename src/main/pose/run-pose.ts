@@ -383,6 +383,17 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
     if (frameFeed) void workers.warmLandmarks().catch(() => {});
     writeFileAtomic(join(outDir, TIMES_FILE), new Uint8Array(info.frameTimesS.slice(0, frameCount).buffer));
     writeFileAtomic(join(outDir, MANIFEST_FILE), JSON.stringify(manifest, null, 2));
+    // The hash is recorded as soon as it is known, not only at completion: a job interrupted by a
+    // crash or a cancel then resumes from its chunks even after its lab folder has moved.
+    if (!source.sha256)
+      void sourcing.then(
+        (known) => {
+          if (manifest.status !== 'running') return;
+          manifest.source = known;
+          writeFileAtomic(join(outDir, MANIFEST_FILE), JSON.stringify(manifest, null, 2));
+        },
+        () => {},
+      );
 
     // 2. Resume after the last complete chunk, with the tracker restored.
     stats.resumedFromFrame = startFrame;

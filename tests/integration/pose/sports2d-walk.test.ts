@@ -1,7 +1,8 @@
 // The Sports2D side-view walk: a small walker in a wide outdoor scene, backlit, with a second
 // person on a box in view from the first frame. The engine must follow the walker through her
-// pass, keep left and right on the same legs, and resume a cancelled job from its last chunk.
-import { existsSync, readFileSync } from 'node:fs';
+// pass, keep left and right on the same legs, and resume a cancelled job from its last chunk
+// (also when the video has moved since, as in a lab folder copied to another computer).
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { renderOverlay } from '../../../src/main/pose/overlay/render-overlay';
@@ -16,6 +17,7 @@ const PASS = { first: 50, last: 190 };
 
 let result: PoseResult;
 let cancelledAt = -1;
+let cancelledSource: { sha256?: string } = {};
 let outDir = '';
 
 beforeAll(async () => {
@@ -35,12 +37,23 @@ beforeAll(async () => {
       },
     }),
   ).rejects.toThrow(/cancel/i);
-  result = await runPose({ videoPath: video, outDir, chunkFrames: 32 });
+  cancelledSource = (
+    JSON.parse(readFileSync(join(outDir, 'pose.json'), 'utf8')) as { source: { sha256?: string } }
+  ).source;
+  // Resumed from a copy elsewhere with another file time, as after the lab folder moved: the
+  // cancelled job recorded the video's hash, so its chunks are still its own.
+  const moved = join(tempDir('sports2d-moved'), 'demo.mp4');
+  copyFileSync(video, moved);
+  result = await runPose({ videoPath: moved, outDir, chunkFrames: 32 });
 });
 
 describe('Sports2D demo walk', () => {
-  test('a cancelled job is not complete, and re-running resumes from its last complete chunk', () => {
+  test('a cancelled job is not complete, and re-running resumes from its last complete chunk, even from the video moved', () => {
     expect(cancelledAt).toBeGreaterThanOrEqual(100);
+    expect(cancelledSource.sha256).toMatch(/^[0-9a-f]{64}$/);
+    console.log(
+      `cancelled at frame ${cancelledAt}, resumed from the moved video at frame ${result.stats?.resumedFromFrame}`,
+    );
     expect(result.stats?.resumedFromFrame).toBeGreaterThanOrEqual(64);
     expect(result.stats?.resumedFromFrame).toBeLessThanOrEqual(cancelledAt);
     expect(result.manifest.status).toBe('complete');
