@@ -66,6 +66,11 @@ export interface DemoCamera {
   following?: boolean;
   /** ffmpeg output options that make the picture (tests/helpers/video-variant.ts). */
   variant?: string[];
+  /**
+   * As a phone whose camera started after its microphone writes it: sound from 0 s, the first
+   * frame this many seconds later (an empty edit before the video).
+   */
+  soundFirstS?: number;
 }
 
 /** Creates the lab (closed again on return, so a bridge can open it). */
@@ -111,6 +116,7 @@ export async function createTrialLab(
         keepFrames,
         following,
         variant,
+        soundFirstS,
       }) => {
         const input = source ? sharedDataPath(source) : video;
         const videoRel = `${trialDir}/${camera}.${hevc ? 'mov' : 'mp4'}`;
@@ -130,6 +136,13 @@ export async function createTrialLab(
             ...'-fps_mode passthrough -c:v libx264 -preset veryfast -crf 18 -video_track_timescale 90000'.split(
               ' ',
             ),
+            target,
+          ]);
+        else if (soundFirstS !== undefined)
+          execFileSync('ffmpeg', [
+            ...['-v', 'error', '-y', '-f', 'lavfi', '-i', `sine=frequency=300:duration=${8 + soundFirstS}`],
+            ...['-itsoffset', String(soundFirstS), '-i', input, '-map', '0:a', '-map', '1:v'],
+            ...'-fps_mode passthrough -c:v libx264 -preset ultrafast -crf 18 -c:a aac'.split(' '),
             target,
           ]);
         else if (following || variant)

@@ -35,6 +35,14 @@ export interface VideoInfo {
    * fields (media/deinterlace.ts), so frameCount, fps and frameTimesS above count fields.
    */
   interlaced?: FieldOrder;
+  /**
+   * When the first frame is not at the file's time 0 (its video starts after its sound, as a phone
+   * whose camera started late writes it, or after an empty edit): that frame's presentation time,
+   * s, on the clock a browser plays the file by. Absent: 0.
+   */
+  firstFrameS?: number;
+  /** The first frame's time on ffmpeg's seek clock (-ss counts from the file's start), s. Absent: 0. */
+  firstFrameSeekS?: number;
 }
 
 interface ProbeStream {
@@ -81,7 +89,10 @@ export async function probeVideo(path: string, signal?: AbortSignal): Promise<Vi
   }
   if (fileBytes === 0) throw new MediaError('empty-file', `The video file ${path} is empty (0 bytes).`);
 
-  let json: { streams?: ProbeStream[]; format?: { format_name?: string; duration?: string } };
+  let json: {
+    streams?: ProbeStream[];
+    format?: { format_name?: string; duration?: string; start_time?: string };
+  };
   // The packet times are read at the same time as the stream header (two short ffprobe runs, one
   // wait instead of two: start-up of every pose job); their error only counts once the header is good.
   const times = probeFrameTimes(path, signal);
@@ -156,6 +167,11 @@ export async function probeVideo(path: string, signal?: AbortSignal): Promise<Vi
   const fps = Number.isFinite(fpsFromHeader) && fpsFromHeader > 0 ? fpsFromHeader : 1 / spanS;
   const t0 = frameTimesS[0]!;
   for (let i = 0; i < frameTimesS.length; i++) frameTimesS[i] = frameTimesS[i]! - t0;
+  // Frame times count from the first frame; where that frame sits in the file is kept apart, for
+  // what plays or seeks the file itself (review, report stills, the picture to choose the patient).
+  const fileStartS = Number.parseFloat(json.format?.start_time ?? '');
+  const seekS = Number.isFinite(fileStartS) ? t0 - fileStartS : 0;
+  const late = (s: number): boolean => s > 0.0005;
   const info: VideoInfo = {
     path,
     codec: video.codec_name ?? 'unknown',
@@ -169,6 +185,8 @@ export async function probeVideo(path: string, signal?: AbortSignal): Promise<Vi
     keyFrames,
     fileBytes,
     ...(anamorphic ? { storedPixelAspect: sar } : {}),
+    ...(late(t0) ? { firstFrameS: t0 } : {}),
+    ...(late(seekS) ? { firstFrameSeekS: seekS } : {}),
   };
   // Many containers (AVI with DV, for one) leave the stream's field order unknown: its frames say.
   const order =

@@ -52,9 +52,11 @@ export async function makeReviewCopy(
       '0:V:0',
       // Long side at most `long`, shape kept to the nearest even pixel (yuv420p needs even sizes).
       '-vf',
+      // The copy's first frame at 0 whenever the original's is (its video may start after its
+      // sound): review plays a copy on the analysis' own clock.
       withDeinterlace(
         o.fields,
-        `scale='round(min(1,${long}/max(iw,ih))*iw/2)*2':'round(min(1,${long}/max(iw,ih))*ih/2)*2'`,
+        `scale='round(min(1,${long}/max(iw,ih))*iw/2)*2':'round(min(1,${long}/max(iw,ih))*ih/2)*2',setpts=PTS-STARTPTS`,
       )!,
       ...h264KeepingFrameTimes({
         preset: 'veryfast',

@@ -50,7 +50,8 @@ export interface PoseManifest {
   formatVersion: number;
   status: 'running' | 'complete';
   source: VideoSource;
-  video: Pick<VideoInfo, 'codec' | 'widthPx' | 'heightPx' | 'rotationDeg' | 'fps' | 'frameCount'>;
+  video: Pick<VideoInfo, 'codec' | 'widthPx' | 'heightPx' | 'rotationDeg' | 'fps' | 'frameCount'> &
+    Pick<VideoInfo, 'firstFrameS' | 'firstFrameSeekS'>;
   settings: {
     model: string;
     person: PersonSelection;
@@ -182,4 +183,14 @@ export function readPoseResult(
     smoothTrack(track.xPx, track.yPx, n, P, manifest.settings.smoothingHz ?? 0, track.fps);
   }
   return { outDir, manifest, track };
+}
+
+/** Where a video's first frame sits in its file, when not at its start (see VideoInfo); else nothing. */
+export function firstFrameTimes(
+  v: Pick<VideoInfo, 'firstFrameS' | 'firstFrameSeekS'>,
+): Pick<VideoInfo, 'firstFrameS' | 'firstFrameSeekS'> {
+  return {
+    ...(v.firstFrameS ? { firstFrameS: v.firstFrameS } : {}),
+    ...(v.firstFrameSeekS ? { firstFrameSeekS: v.firstFrameSeekS } : {}),
+  };
 }

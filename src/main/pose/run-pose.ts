@@ -34,7 +34,13 @@ import {
 import { nearerSomeoneElse, nearExpected, roiFromBox, RoiTracker } from './decode/tracker';
 import { readRecord, RECORD, writeRecord } from './frame-record';
 import { findResourcesDir, loadModel } from './model-store';
-import { readPoseResult, type PoseManifest, type PoseResult, type PoseRunStats } from './pose-result';
+import {
+  firstFrameTimes,
+  readPoseResult,
+  type PoseManifest,
+  type PoseResult,
+  type PoseRunStats,
+} from './pose-result';
 import {
   clearJob,
   completeChunks,
@@ -219,11 +225,14 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
       JSON.stringify(previous.settings) === JSON.stringify(settings) &&
       (unchanged || sameVideo(previous.source, await sourcing));
     if (previous && sameJob && previous.status === 'complete') {
-      // The video moved: where it is now, so the next look at it is a stat.
-      if (!unchanged)
+      // The video moved: where it is now, so the next look at it is a stat. A job made before
+      // the first frame's place in the file was recorded learns it here, without posing again.
+      const { firstFrameS: _shown, firstFrameSeekS: _seek, ...video } = previous.video;
+      const restated = { ...video, ...firstFrameTimes(info) };
+      if (!unchanged || JSON.stringify(restated) !== JSON.stringify(previous.video))
         writeFileAtomic(
           join(outDir, MANIFEST_FILE),
-          JSON.stringify({ ...previous, source: await sourcing }, null, 2),
+          JSON.stringify({ ...previous, video: restated, source: await sourcing }, null, 2),
         );
       return readPoseResult(outDir);
     }
@@ -302,6 +311,7 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
         rotationDeg: info.rotationDeg,
         fps: info.fps,
         frameCount: info.frameCount,
+        ...firstFrameTimes(info),
       },
       settings,
       provenance: {

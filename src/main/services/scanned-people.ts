@@ -38,7 +38,8 @@ export async function scannedPeople(
   const scale = Math.min(1, PEOPLE_IMAGE_WIDTH_PX / size.widthPx);
   const w = Math.round(size.widthPx * scale);
   const h = Math.round(size.heightPx * scale);
-  const jpeg = await frameJpeg(video.absolutePath, timeS, w, h);
+  // Seeking counts from the file's start, which may be before its first frame (sound first).
+  const jpeg = await frameJpeg(video.absolutePath, timeS + (size.firstFrameSeekS ?? 0), w, h);
   const at = (b: { x0: number; y0: number; x1: number; y1: number }) => ({
     x0: b.x0 * scale,
     y0: b.y0 * scale,

@@ -26,7 +26,7 @@ import { defaultAnalysisCameras, trialVideos } from '../capture/trial-videos';
 import { analyseTrajectories, type AnalysisResult } from '../gait/analyse';
 import { beltSpeedOf } from './analysis-settings';
 import type { GaitEvent, TrajectorySet } from '../gait/types';
-import { readPoseManifest, type PoseManifest, type PoseResult } from '../pose/pose-result';
+import { firstFrameTimes, readPoseManifest, type PoseManifest, type PoseResult } from '../pose/pose-result';
 import { writeFileAtomic } from '../store/atomic-file';
 import { resolveInsideLab } from '../store/lab-folder';
 import { analysisToView, failedView, type ViewContext } from './analysis-view';
@@ -543,5 +543,7 @@ export function triangulatedPoseTrackView(deps: AnalysisDeps, trial: TrialInfo):
     visibility,
     confidence,
     lowConfidenceFrames: lowConfidenceFrames(set),
+    // Drawn on the reference camera's video: its player's clock.
+    ...(pose ? firstFrameTimes(pose.manifest.video) : {}),
   };
 }

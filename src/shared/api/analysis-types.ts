@@ -121,6 +121,14 @@ export interface PoseTrackView {
   lowConfidenceFrames: number[];
   /** Instants with no picture (frames the camera dropped; see pose/uniform-clock.ts). Absent: none. */
   droppedFrames?: number[];
+  /**
+   * The time, s, at which the camera's own video file shows frame 0 when it is not 0 (the video
+   * starts after the sound, or after an empty edit): what its player's clock reads there. A review
+   * copy starts at 0. Absent: 0.
+   */
+  firstFrameS?: number;
+  /** Frame 0 on ffmpeg's seek clock of the same file (which counts from the file's start), s. Absent: 0. */
+  firstFrameSeekS?: number;
 }
 
 /** A rectangle in the video's displayed pixels (after rotation metadata). */

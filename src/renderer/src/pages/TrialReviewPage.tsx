@@ -102,7 +102,10 @@ export function TrialReviewPage({ id }: { id: string }) {
   const playable =
     t?.files.find((f) => f.kind === 'review-video' && f.camera === shownOn)?.relativePath ?? videoPath;
   const videoUrl = playable ? mediaUrl(playable) : null;
-  const player = usePlayer(fps, frameCount, startTimeS, videoUrl);
+  // The camera's own file may show frame 0 later than 0 s (its video started after its sound);
+  // the copy starts at 0.
+  const fileStartS = playable === videoPath ? (pose?.firstFrameS ?? 0) : 0;
+  const player = usePlayer(fps, frameCount, startTimeS + fileStartS, videoUrl);
   const [showSkeleton, setShowSkeleton] = useState(true);
   const lowConfidence = useMemo(
     () => new Set(a?.lowConfidenceFrames ?? pose?.lowConfidenceFrames ?? []),
