@@ -37,3 +37,13 @@ export const INTERLACED_OPTIONS = [
   ...['-vf', 'crop=1768:992:0:0,interlace=scan=tff'],
   ...['-flags', '+ilme+ildct', '-x264opts', 'tff=1'],
 ];
+
+/**
+ * The walk as an Android phone stores slow motion: each frame held four times as long as it was
+ * filmed (here 7.5 frames/s of file for the walk's 30), and the rate it was filmed at in the file's
+ * metadata (com.android.capture.fps, an mdta key, as Android's writer puts it).
+ */
+export const SLOW_MOTION_OPTIONS = [
+  ...['-vf', 'setpts=4*PTS', '-fps_mode', 'passthrough'],
+  ...['-movflags', 'use_metadata_tags', '-metadata', 'com.android.capture.fps=30.000000'],
+];

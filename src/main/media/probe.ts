@@ -2,6 +2,7 @@
 // rotation metadata is applied (ffmpeg auto-rotates when decoding), frame rate, frame count and
 // each frame's presentation time.
 import { stat } from 'node:fs/promises';
+import { CAPTURE_FPS_TAG, slowMotionOf } from './capture-rate';
 import { fieldOrderOf, fieldTimesS, type FieldOrder } from './deinterlace';
 import { MediaError } from './media-error';
 import { ffprobePath, lastLine, runTool } from './run-tool';
@@ -43,6 +44,12 @@ export interface VideoInfo {
   firstFrameS?: number;
   /** The first frame's time on ffmpeg's seek clock (-ss counts from the file's start), s. Absent: 0. */
   firstFrameSeekS?: number;
+  /**
+   * A phone's slow-motion video (media/capture-rate.ts): file seconds per second of the walk. fps,
+   * frameTimesS and durationS above are then the walk's own (the capture rate); firstFrameS and
+   * firstFrameSeekS stay on the file's clock.
+   */
+  slowMotionFactor?: number;
 }
 
 interface ProbeStream {
@@ -91,7 +98,7 @@ export async function probeVideo(path: string, signal?: AbortSignal): Promise<Vi
 
   let json: {
     streams?: ProbeStream[];
-    format?: { format_name?: string; duration?: string; start_time?: string };
+    format?: { format_name?: string; duration?: string; start_time?: string; tags?: Record<string, string> };
   };
   // The packet times are read at the same time as the stream header (two short ffprobe runs, one
   // wait instead of two: start-up of every pose job); their error only counts once the header is good.
@@ -164,9 +171,12 @@ export async function probeVideo(path: string, signal?: AbortSignal): Promise<Vi
     frameTimesS.length > 1
       ? (frameTimesS[frameTimesS.length - 1]! - frameTimesS[0]!) / (frameTimesS.length - 1)
       : NaN;
-  const fps = Number.isFinite(fpsFromHeader) && fpsFromHeader > 0 ? fpsFromHeader : 1 / spanS;
+  const playbackFps = Number.isFinite(fpsFromHeader) && fpsFromHeader > 0 ? fpsFromHeader : 1 / spanS;
+  const slowMotion = slowMotionOf(json.format?.tags?.[CAPTURE_FPS_TAG], frameTimesS);
+  const clock = slowMotion?.factor ?? 1;
+  const fps = slowMotion?.captureFps ?? playbackFps;
   const t0 = frameTimesS[0]!;
-  for (let i = 0; i < frameTimesS.length; i++) frameTimesS[i] = frameTimesS[i]! - t0;
+  for (let i = 0; i < frameTimesS.length; i++) frameTimesS[i] = (frameTimesS[i]! - t0) / clock;
   // Frame times count from the first frame; where that frame sits in the file is kept apart, for
   // what plays or seeks the file itself (review, report stills, the picture to choose the patient).
   const fileStartS = Number.parseFloat(json.format?.start_time ?? '');
@@ -180,13 +190,14 @@ export async function probeVideo(path: string, signal?: AbortSignal): Promise<Vi
     rotationDeg,
     fps,
     frameCount: frameTimesS.length,
-    durationS: Number(json.format?.duration ?? video.duration ?? frameTimesS.length / fps),
+    durationS: Number(json.format?.duration ?? video.duration ?? frameTimesS.length / playbackFps) / clock,
     frameTimesS,
     keyFrames,
     fileBytes,
     ...(anamorphic ? { storedPixelAspect: sar } : {}),
     ...(late(t0) ? { firstFrameS: t0 } : {}),
     ...(late(seekS) ? { firstFrameSeekS: seekS } : {}),
+    ...(slowMotion ? { slowMotionFactor: slowMotion.factor } : {}),
   };
   // Many containers (AVI with DV, for one) leave the stream's field order unknown: its frames say.
   const order =

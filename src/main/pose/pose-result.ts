@@ -72,6 +72,11 @@ export interface PoseManifest {
     interlaced?: FieldOrder;
     /** Anamorphic: stored pixels this wide per unit of height; landmarks are in the picture as shown. */
     storedPixelAspect?: number;
+    /**
+     * A phone's slow-motion video: file seconds per second of the walk (media/capture-rate.ts). The
+     * job's fps and frame times are the walk's own; a job made on the file's clock is not reused.
+     */
+    slowMotionFactor?: number;
   };
   provenance: {
     app: string;
@@ -193,4 +198,15 @@ export function firstFrameTimes(
     ...(v.firstFrameS ? { firstFrameS: v.firstFrameS } : {}),
     ...(v.firstFrameSeekS ? { firstFrameSeekS: v.firstFrameSeekS } : {}),
   };
+}
+
+/**
+ * How a pose job's frames sit in its video file, for whatever plays or seeks the file itself:
+ * where frame 0 is, and the slow-motion factor of the file's clock (absent when 0 and 1).
+ */
+export function fileClockOf(
+  manifest: PoseManifest,
+): Pick<VideoInfo, 'firstFrameS' | 'firstFrameSeekS' | 'slowMotionFactor'> {
+  const factor = manifest.settings.slowMotionFactor;
+  return { ...firstFrameTimes(manifest.video), ...(factor ? { slowMotionFactor: factor } : {}) };
 }

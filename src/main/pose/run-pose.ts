@@ -213,6 +213,7 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
       ...(decoded.longSidePx ? { decodeLongSidePx: decoded.longSidePx } : {}),
       ...(info.interlaced ? { interlaced: info.interlaced } : {}),
       ...(info.storedPixelAspect ? { storedPixelAspect: info.storedPixelAspect } : {}),
+      ...(info.slowMotionFactor ? { slowMotionFactor: info.slowMotionFactor } : {}),
     };
     const now = statSource(options.videoPath);
     const unchanged = unchangedFile(previous?.source, now);

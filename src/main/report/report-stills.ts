@@ -129,15 +129,17 @@ export async function reportStills(req: StillsRequest): Promise<ReportStillView[
       const out = resolveInsideLab(req.labRoot, rel);
       if (!existsSync(out)) {
         mkdirSync(dirname(out), { recursive: true });
-        // Seek a third of a frame before the frame's time (in the file: its video may start late):
-        // the first frame at or after it is ours.
+        // Seek a third of a frame before the frame's time in the file (its video may start late,
+        // or play slower than it was filmed): the first frame at or after it is ours.
         // An interlaced video was analysed field by field: its frame holds this field and the
         // other, the first at the frame's time; the field is picked from the two it gives.
         const picture = fields ? frame - (frame % 2) : frame;
         const frameFps = fields ? track.fps / 2 : track.fps;
+        const slow = track.slowMotionFactor ?? 1;
         const seekS = Math.max(
           0,
-          (track.timeS[picture] ?? picture / track.fps) - t0 + (track.firstFrameSeekS ?? 0) - 0.33 / frameFps,
+          ((track.timeS[picture] ?? picture / track.fps) - t0 - 0.33 / frameFps) * slow +
+            (track.firstFrameSeekS ?? 0),
         );
         // Landmarks are in the picture as shown: an anamorphic video's stored pixels are scaled to it first.
         const cropAndScale = `scale=${track.widthPx}:${track.heightPx},crop=${crop.w}:${crop.h}:${crop.x}:${crop.y},scale=-2:${STILL_HEIGHT_PX}`;

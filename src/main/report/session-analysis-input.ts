@@ -297,6 +297,9 @@ export function sessionAnalysisInput(
         ...(str(v.provenance.videoSizePx) ? { resolution: str(v.provenance.videoSizePx)! } : {}),
         frameRateHz: Math.round(v.fps * 100) / 100,
         ...(v.provenance.interlaced ? { interlaced: true } : {}),
+        ...(typeof v.provenance.slowMotionFactor === 'number'
+          ? { slowMotionFactor: v.provenance.slowMotionFactor }
+          : {}),
       })),
       handEditedEvents,
       excludedCycles: analysed.flatMap((v) =>

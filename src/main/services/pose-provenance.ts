@@ -9,6 +9,7 @@ import { APP_VERSION } from './app-version';
 
 export function provenance(pose: PoseResult, heightM: number | null): TrialAnalysisView['provenance'] {
   const p = pose.manifest.provenance;
+  const slow = pose.manifest.settings.slowMotionFactor;
   return {
     appVersion: APP_VERSION,
     poseAppVersion: p.appVersion,
@@ -23,8 +24,11 @@ export function provenance(pose: PoseResult, heightM: number | null): TrialAnaly
     heightM,
     videoCodec: pose.manifest.settings.interlaced
       ? `${pose.manifest.video.codec}, interlaced: analysed field by field`
-      : pose.manifest.video.codec,
+      : slow
+        ? `${pose.manifest.video.codec}, slow motion: filmed at ${Math.round(pose.manifest.video.fps)} frames/s, stored to play ${slow.toFixed(1)}x slower; analysed on the walk's clock`
+        : pose.manifest.video.codec,
     ...(pose.manifest.settings.interlaced ? { interlaced: pose.manifest.settings.interlaced } : {}),
+    ...(slow ? { slowMotionFactor: Math.round(slow * 100) / 100 } : {}),
     videoSizePx: `${pose.manifest.video.widthPx}x${pose.manifest.video.heightPx}`,
     videoFps: pose.manifest.video.fps,
     poseFinishedAt: p.finishedAt ?? null,

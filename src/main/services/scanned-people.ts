@@ -3,7 +3,7 @@
 import type { ScannedPeopleView } from '../../shared/api/analysis-types';
 import { frameJpeg } from '../media/still-frame';
 import { clearestSample, expectedBoxAt, frameWithMostPeople, travelHeights } from '../pose/decode/subject';
-import { readPoseManifest } from '../pose/pose-result';
+import { fileClockOf, readPoseManifest } from '../pose/pose-result';
 import { readPoseTimes, readScannedPeople } from '../pose/storage';
 import { resolveInsideLab } from '../store/lab-folder';
 import { requireTrial, videoOf, type AnalysisDeps } from './trial-analysis';
@@ -29,8 +29,9 @@ export async function scannedPeople(
   const poseDir = resolveInsideLab(deps.layout.root, row.poseDir);
   const scan = readScannedPeople(poseDir);
   const times = readPoseTimes(poseDir);
-  const size = readPoseManifest(poseDir)?.video;
-  if (!scan?.people || scan.people.length === 0 || !times || !size) return null;
+  const manifest = readPoseManifest(poseDir);
+  if (!scan?.people || scan.people.length === 0 || !times || !manifest) return null;
+  const size = manifest.video;
   const people = scan.people;
   const frame = frameWithMostPeople(people, scan.everyFrames / 2);
   const timeS = times[frame] ?? 0;
@@ -38,8 +39,11 @@ export async function scannedPeople(
   const scale = Math.min(1, PEOPLE_IMAGE_WIDTH_PX / size.widthPx);
   const w = Math.round(size.widthPx * scale);
   const h = Math.round(size.heightPx * scale);
-  // Seeking counts from the file's start, which may be before its first frame (sound first).
-  const jpeg = await frameJpeg(video.absolutePath, timeS + (size.firstFrameSeekS ?? 0), w, h);
+  // Seeking counts from the file's start, which may be before its first frame (sound first), on
+  // the file's clock (slower than the walk's in a slow-motion video).
+  const clock = fileClockOf(manifest);
+  const fileS = timeS * (clock.slowMotionFactor ?? 1) + (clock.firstFrameSeekS ?? 0);
+  const jpeg = await frameJpeg(video.absolutePath, fileS, w, h);
   const at = (b: { x0: number; y0: number; x1: number; y1: number }) => ({
     x0: b.x0 * scale,
     y0: b.y0 * scale,

@@ -26,7 +26,7 @@ import { defaultAnalysisCameras, trialVideos } from '../capture/trial-videos';
 import { analyseTrajectories, type AnalysisResult } from '../gait/analyse';
 import { beltSpeedOf } from './analysis-settings';
 import type { GaitEvent, TrajectorySet } from '../gait/types';
-import { firstFrameTimes, readPoseManifest, type PoseManifest, type PoseResult } from '../pose/pose-result';
+import { fileClockOf, readPoseManifest, type PoseManifest, type PoseResult } from '../pose/pose-result';
 import { writeFileAtomic } from '../store/atomic-file';
 import { resolveInsideLab } from '../store/lab-folder';
 import { analysisToView, failedView, type ViewContext } from './analysis-view';
@@ -544,6 +544,6 @@ export function triangulatedPoseTrackView(deps: AnalysisDeps, trial: TrialInfo):
     confidence,
     lowConfidenceFrames: lowConfidenceFrames(set),
     // Drawn on the reference camera's video: its player's clock.
-    ...(pose ? firstFrameTimes(pose.manifest.video) : {}),
+    ...(pose ? fileClockOf(pose.manifest) : {}),
   };
 }

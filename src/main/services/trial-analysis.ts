@@ -5,7 +5,7 @@ import { ApiError } from '../../shared/api/envelope';
 import type { PoseTrackView, TrialAnalysisView } from '../../shared/api/analysis-types';
 import type { TrialInfo } from '../../shared/api/entities';
 import { runPose } from '../pose/run-pose';
-import { firstFrameTimes, type PoseResult } from '../pose/pose-result';
+import { fileClockOf, type PoseResult } from '../pose/pose-result';
 import { resultOnUniformClock } from '../pose/uniform-clock';
 import type { GaitEvent } from '../gait/types';
 import type { AnalysisResult } from '../gait/analyse';
@@ -492,7 +492,7 @@ export function readPoseTrackView(
     confidence: Array.from(t.confidence, r2),
     lowConfidenceFrames: pose.manifest.lowConfidenceFrames,
     ...(pose.droppedFrames?.frames.length ? { droppedFrames: pose.droppedFrames.frames } : {}),
-    ...firstFrameTimes(pose.manifest.video),
+    ...fileClockOf(pose.manifest),
   };
 }
 

@@ -129,6 +129,11 @@ export interface PoseTrackView {
   firstFrameS?: number;
   /** Frame 0 on ffmpeg's seek clock of the same file (which counts from the file's start), s. Absent: 0. */
   firstFrameSeekS?: number;
+  /**
+   * A phone's slow-motion video: seconds of the file (and of its review copy) per second of the
+   * walk, e.g. 4 for 120 frames/s stored to play at 30. timeS and fps are the walk's. Absent: 1.
+   */
+  slowMotionFactor?: number;
 }
 
 /** A rectangle in the video's displayed pixels (after rotation metadata). */

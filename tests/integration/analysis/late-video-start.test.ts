@@ -2,8 +2,7 @@
 // (an empty edit): here sound from 0 s and the first frame at 0.4 s. Analysis counts time from
 // frame 0; whatever plays or seeks the file itself must find frame k at 0.4 s plus its time, or the
 // picture is 12 frames (0.4 s at 30 frames/s) away from its skeleton: the report's stills, the
-// picture to choose the patient on, and review (tests/e2e/review-late-start.test.ts).
-import { execFileSync } from 'node:child_process';
+// picture to choose the patient on, and review (tests/e2e/review-file-clock.test.ts).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +16,7 @@ import type {
   TrialAnalysisView,
 } from '../../../src/shared/api/analysis-types';
 import { analyseInProcess, callLab, createTrialLab, type TrialLab } from '../../helpers/analysed-trial';
+import { distancesWhereTheyDiffer, frameGrey, greyPicture } from '../../helpers/frame-picture';
 
 const LATE_S = 0.4;
 const FPS = 30;
@@ -25,30 +25,15 @@ let lab: TrialLab;
 let video: string;
 const call = <T>(op: string, input: unknown): Promise<T> => callLab<T>(lab.labDir, op, input);
 
-/** A picture as 96x96 grey levels, through `filter` first (ffmpeg filter chain, or none). */
-function grey(input: string[], filter?: string): Uint8Array {
-  const vf = [filter, 'scale=96:96', 'format=gray'].filter(Boolean).join(',');
-  return execFileSync('ffmpeg', [
-    ...['-v', 'error', ...input, '-vf', vf, '-frames:v', '1', '-f', 'rawvideo', 'pipe:1'],
-  ]);
-}
-
-/** Frame `n` of the video (counted as decoded, from its first frame), through `filter`. */
-const frameGrey = (n: number, filter?: string): Uint8Array =>
-  grey(['-i', video], [`select=eq(n\\,${n})`, filter].filter(Boolean).join(','));
-
-function meanAbsDiff(a: Uint8Array, b: Uint8Array): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += Math.abs(a[i]! - b[i]!);
-  return s / a.length;
-}
-
 /** How far `picture` is from frame `n` and from the frame 0.4 s before it (what seeking from 0 gave). */
 function distances(picture: Uint8Array, n: number, filter?: string): { own: number; early: number } {
-  return {
-    own: meanAbsDiff(picture, frameGrey(n, filter)),
-    early: meanAbsDiff(picture, frameGrey(n - LATE_FRAMES, filter)),
-  };
+  const d = distancesWhereTheyDiffer(
+    picture,
+    frameGrey(video, n, filter),
+    frameGrey(video, n - LATE_FRAMES, filter),
+  );
+  expect(d.pixels).toBeGreaterThan(20);
+  return { own: d.toA, early: d.toB };
 }
 
 beforeAll(async () => {
@@ -81,14 +66,9 @@ describe('a video that starts after its sound', () => {
   it('the picture to choose the patient on is the frame its boxes are drawn for', async () => {
     const scan = (await call<ScannedPeopleView | null>('analysis.people', { trialId: lab.trial.id }))!;
     const jpeg = Buffer.from(scan.imageDataUrl.split(',')[1]!, 'base64');
-    const picture = execFileSync(
-      'ffmpeg',
-      ['-v', 'error', '-i', 'pipe:0', '-vf', 'scale=96:96,format=gray', '-f', 'rawvideo', 'pipe:1'],
-      { input: jpeg },
-    );
-    const d = distances(picture, scan.frame);
+    const d = distances(greyPicture(['-i', 'pipe:0'], undefined, jpeg), scan.frame);
     console.log(
-      `chooser picture (frame ${scan.frame}): ${d.own.toFixed(1)} grey levels from it, ${d.early.toFixed(1)} from 0.4 s earlier`,
+      `chooser picture (frame ${scan.frame}): ${d.own.toFixed(1)} grey levels from it, ${d.early.toFixed(1)} from 0.4 s earlier (where the two differ)`,
     );
     expect(d.own).toBeLessThan(0.5 * d.early);
   });
@@ -109,9 +89,9 @@ describe('a video that starts after its sound', () => {
       // The still's name says its crop: <camera>-f<frame>-<x>-<y>-<w>x<h>.jpg
       const [, x, y, w, h] = /-f\d+-(\d+)-(\d+)-(\d+)x(\d+)\.jpg$/.exec(s.imageRelativePath)!;
       const crop = `crop=${w}:${h}:${x}:${y}`;
-      const d = distances(grey(['-i', join(lab.labDir, s.imageRelativePath)]), s.frame, crop);
+      const d = distances(greyPicture(['-i', join(lab.labDir, s.imageRelativePath)]), s.frame, crop);
       console.log(
-        `still ${s.event} (frame ${s.frame}): ${d.own.toFixed(1)} grey levels from it, ${d.early.toFixed(1)} from 0.4 s earlier`,
+        `still ${s.event} (frame ${s.frame}): ${d.own.toFixed(1)} grey levels from it, ${d.early.toFixed(1)} from 0.4 s earlier (where the two differ)`,
       );
       expect(d.own).toBeLessThan(0.5 * d.early);
     }

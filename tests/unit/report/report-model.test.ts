@@ -181,6 +181,24 @@ describe('report model, one session', () => {
     expect(pal.provenance[0]?.items.find((i) => i.label === 'Cameras')?.value).toBe(
       'cam1, 720x576, interlaced, 50 fields/s analysed field by field',
     );
+    const phone = buildReportModel({
+      ...base,
+      sessions: [
+        {
+          ...s1,
+          analysis: {
+            ...s1.analysis,
+            provenance: {
+              ...provenance,
+              cameras: [{ id: 'phone', resolution: '1920x1080', frameRateHz: 120, slowMotionFactor: 4 }],
+            },
+          },
+        },
+      ],
+    });
+    expect(phone.provenance[0]?.items.find((i) => i.label === 'Cameras')?.value).toBe(
+      "phone, 1920x1080, 120 fps, slow motion (the file plays 4.0x slower; times are the walk's)",
+    );
     expect(model.interpretation.text).toMatch(/Crouch/);
     expect(model.signature).toEqual({ clinicianName: 'Dr Who', role: 'Consultant', date: '' });
     expect(model.warnings.join(' ')).toMatch(/Transverse-plane angles \(Foot progression\)/);

@@ -68,6 +68,8 @@ export interface CameraInfo {
   readonly frameRateHz?: number;
   /** Interlaced video, analysed field by field. */
   readonly interlaced?: boolean;
+  /** A phone's slow-motion file: it plays this many times slower than it was filmed (media/capture-rate.ts). */
+  readonly slowMotionFactor?: number;
 }
 
 export interface HandEditedEvent {

@@ -408,7 +408,9 @@ function buildProvenance(session: SessionInput, key: SessionKey): ProvenanceSect
                     ? undefined
                     : c.interlaced
                       ? `interlaced, ${c.frameRateHz} fields/s analysed field by field`
-                      : `${c.frameRateHz} fps`,
+                      : c.slowMotionFactor
+                        ? `${c.frameRateHz} fps, slow motion (the file plays ${c.slowMotionFactor.toFixed(1)}x slower; times are the walk's)`
+                        : `${c.frameRateHz} fps`,
                 ]
                   .filter(Boolean)
                   .join(', '),

@@ -102,10 +102,12 @@ export function TrialReviewPage({ id }: { id: string }) {
   const playable =
     t?.files.find((f) => f.kind === 'review-video' && f.camera === shownOn)?.relativePath ?? videoPath;
   const videoUrl = playable ? mediaUrl(playable) : null;
-  // The camera's own file may show frame 0 later than 0 s (its video started after its sound);
-  // the copy starts at 0.
+  // The player runs on the file's clock: the camera's own file may show frame 0 later than 0 s
+  // (its video started after its sound; the copy starts at 0), and a phone's slow-motion file
+  // plays its frames slower than they were filmed.
   const fileStartS = playable === videoPath ? (pose?.firstFrameS ?? 0) : 0;
-  const player = usePlayer(fps, frameCount, startTimeS + fileStartS, videoUrl);
+  const slow = pose?.slowMotionFactor ?? 1;
+  const player = usePlayer(fps / slow, frameCount, fileStartS + startTimeS * slow, videoUrl);
   const [showSkeleton, setShowSkeleton] = useState(true);
   const lowConfidence = useMemo(
     () => new Set(a?.lowConfidenceFrames ?? pose?.lowConfidenceFrames ?? []),

@@ -1,0 +1,39 @@
+// Android phones store slow-motion video as frames captured at 120 or 240 a second written to play
+// at about 30: a second of walking lasts four or eight seconds of the file, and only the file's
+// metadata (com.android.capture.fps) gives the rate they were taken at. Read on the file's clock,
+// every time, cadence and speed would be slow by that factor; the clock is turned back to the
+// walk's own. (A video exported from a slow-motion edit has no such tag: its strides are too long
+// for anyone's, which the analysis says; see gait/slow-motion.ts.) Pure: numbers in, numbers out.
+
+/** The metadata key Android's media writer stores the capture rate under, frames/s. */
+export const CAPTURE_FPS_TAG = 'com.android.capture.fps';
+
+/** A capture rate at least this much faster than playback is slow motion, not a rounding of 30 vs 29.97. */
+const MIN_SLOW_MOTION = 1.5;
+
+export interface SlowMotion {
+  /** File seconds per second of the walk. */
+  factor: number;
+  /** The rate the frames were filmed at, frames/s. */
+  captureFps: number;
+}
+
+/**
+ * The file's slow motion, when it says its frames were captured at `captureFps` and plays them
+ * (frame times `fileTimesS`, s, ascending; their usual interval, as a phone's rate varies) at
+ * least 1.5 times slower; undefined otherwise (a normal video, a time-lapse, no tag).
+ */
+export function slowMotionOf(
+  captureFps: string | undefined,
+  fileTimesS: ArrayLike<number>,
+): SlowMotion | undefined {
+  const capture = Number.parseFloat(captureFps ?? '');
+  if (!(capture > 0)) return undefined;
+  const intervals: number[] = [];
+  for (let i = 1; i < fileTimesS.length; i++) intervals.push(fileTimesS[i]! - fileTimesS[i - 1]!);
+  intervals.sort((a, b) => a - b);
+  const usualS = intervals[Math.floor(intervals.length / 2)];
+  if (!(usualS !== undefined && usualS > 0)) return undefined;
+  const factor = capture * usualS;
+  return factor >= MIN_SLOW_MOTION ? { factor, captureFps: capture } : undefined;
+}
