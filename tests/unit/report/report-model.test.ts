@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildReportModel,
+  type CameraInfo,
   type ReportInput,
   type SessionInput,
   type SideAnalysisInput,
@@ -161,42 +162,19 @@ describe('report model, one session', () => {
       '1: T02 left foot-strike 1.250 s -> 1.233 s',
     );
     expect(items.find((i) => i.label === 'Cameras')?.value).toBe('Left side, sagittal, 1920x1080, 60 fps');
-    // A PAL camcorder: 25 interlaced frames a second, analysed as its 50 fields.
+    // The camera line of a session filmed by one camera described by `camera`.
     const s1 = session('s1', '2024-07-15', 20, 0.9, 110, 0.45);
-    const pal = buildReportModel({
-      ...base,
-      sessions: [
-        {
-          ...s1,
-          analysis: {
-            ...s1.analysis,
-            provenance: {
-              ...provenance,
-              cameras: [{ id: 'cam1', resolution: '720x576', frameRateHz: 50, interlaced: true }],
-            },
-          },
-        },
-      ],
-    });
-    expect(pal.provenance[0]?.items.find((i) => i.label === 'Cameras')?.value).toBe(
+    const cameraLine = (camera: CameraInfo): string | undefined =>
+      buildReportModel({
+        ...base,
+        sessions: [{ ...s1, analysis: { ...s1.analysis, provenance: { ...provenance, cameras: [camera] } } }],
+      }).provenance[0]?.items.find((i) => i.label === 'Cameras')?.value;
+    // A PAL camcorder: 25 interlaced frames a second, analysed as its 50 fields.
+    expect(cameraLine({ id: 'cam1', resolution: '720x576', frameRateHz: 50, interlaced: true })).toBe(
       'cam1, 720x576, interlaced, 50 fields/s analysed field by field',
     );
-    const phone = buildReportModel({
-      ...base,
-      sessions: [
-        {
-          ...s1,
-          analysis: {
-            ...s1.analysis,
-            provenance: {
-              ...provenance,
-              cameras: [{ id: 'phone', resolution: '1920x1080', frameRateHz: 120, slowMotionFactor: 4 }],
-            },
-          },
-        },
-      ],
-    });
-    expect(phone.provenance[0]?.items.find((i) => i.label === 'Cameras')?.value).toBe(
+    // A phone's slow motion: filmed at 120 frames/s, stored to play at 30.
+    expect(cameraLine({ id: 'phone', resolution: '1920x1080', frameRateHz: 120, slowMotionFactor: 4 })).toBe(
       "phone, 1920x1080, 120 fps, slow motion (the file plays 4.0x slower; times are the walk's)",
     );
     expect(model.interpretation.text).toMatch(/Crouch/);
