@@ -7,6 +7,7 @@
 // whatever seeks the file itself (the report's stills, the patient chooser's picture) must find
 // frame k on the file's clock, or the picture is not the one its skeleton and event belong to.
 // Review is checked in the browser: tests/e2e/review-file-clock.test.ts.
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -24,6 +25,7 @@ import {
 } from '../../helpers/analysed-trial';
 import { analyseDemo } from '../../helpers/demo-pose';
 import { expectPicturesOnTheirFrames } from '../../helpers/frame-picture';
+import { BUILT_CLI } from '../../helpers/serve-process';
 import { SLOW_MOTION_OPTIONS } from '../../helpers/video-variant';
 
 const FPS = 30;
@@ -146,6 +148,17 @@ describe("a phone's slow-motion video, stored to play 4x slower than filmed", ()
     const report = await call<ReportView>('reports.get', { sessionId: trial.lab.session.id });
     expect(report.model.provenance[0]?.items.find((i) => i.label === 'Cameras')?.value).toMatch(
       /, 30 fps, slow motion \(the file plays 4\.0x slower; times are the walk's\)$/,
+    );
+  });
+
+  it('the command line says so under its summary', () => {
+    const cli = spawnSync(process.execPath, [BUILT_CLI, 'analyze', trial.video, '--height', '1.65'], {
+      encoding: 'utf8',
+    });
+    expect(cli.status, cli.stderr).toBe(0);
+    expect(cli.stdout).toMatch(/^Left cadence: (99|100|101) ± \d steps\/min/m);
+    expect(cli.stdout).toContain(
+      "\nVideo: h264, slow motion: filmed at 30 frames/s, stored to play 4.0x slower; analysed on the walk's clock.\n",
     );
   });
 

@@ -194,6 +194,9 @@ An interrupted run resumes where it stopped.`,
       return 1;
     }
     ctx.io.out(textSummary(trialName, analysis).trimEnd());
+    // How the video was read, when not frame by frame on its own clock (its codec line says).
+    if (view.provenance.interlaced || view.provenance.slowMotionFactor)
+      ctx.io.out(`Video: ${view.provenance.videoCodec}.`);
     // What the trial's analysis adds to the gait module's warnings (a 3D camera that disagreed).
     for (const w of view.warnings.filter((x) => !analysis.warnings.includes(x))) ctx.io.out(`Note: ${w}`);
     const low = lowConfidenceNote(view);
