@@ -52,7 +52,7 @@ export async function makeReviewCopy(
       '0:V:0',
       // Long side at most `long`, shape kept to the nearest even pixel (yuv420p needs even sizes).
       '-vf',
-      // The copy's first frame at 0 whenever the original's is (its video may start after its
+      // The copy's first frame at 0 wherever the original's is (its video may start after its
       // sound): review plays a copy on the analysis' own clock.
       withDeinterlace(
         o.fields,
