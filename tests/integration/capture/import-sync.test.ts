@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openLab, type LabServices } from '../../../src/main/services/lab-services';
 import { dispatch } from '../../../src/main/services/dispatch';
-import type { CaptureReport, ImportedVideo } from '../../../src/shared/api/ops/capture';
+import type { CameraView, CaptureReport, ImportedVideo } from '../../../src/shared/api/ops/capture';
 import { FIXTURE_FPS, makeClapFlashVideo, makeWebm } from './media-fixtures';
 
 let dir: string;
@@ -247,36 +247,71 @@ describe('video import and sync', () => {
     expect(filesUnder(dir).sort()).toEqual(before);
   });
 
-  it("imports a camcorder's AVCHD .mts and a webcam's Motion JPEG .avi, and synchronises them by the clap", async () => {
+  it("imports camcorders' AVCHD .mts and HDV .m2t, a webcam's Motion JPEG .avi and an old lab system's WMV, and synchronises them by the clap and by the flash", async () => {
     const ffmpeg = (...args: string[]): void => void execFileSync('ffmpeg', ['-v', 'error', '-y', ...args]);
-    const mts = join(media, 'camcorder.MTS');
-    const avi = join(media, 'webcam.avi');
-    ffmpeg('-i', clipA, '-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'ac3', '-f', 'mpegts', mts);
-    ffmpeg('-i', clipB, '-c:v', 'mjpeg', '-q:v', '5', '-c:a', 'pcm_s16le', avi);
-    const side = await ok<ImportedVideo>('capture.import.file', {
-      path: mts,
-      sessionId,
-      trialName: 'Camcorder and webcam',
-      view: 'sagittal-left',
-    });
-    const front = await ok<ImportedVideo>('capture.import.file', {
-      path: avi,
-      sessionId,
-      trialId: side.trial.id,
-      view: 'frontal',
-    });
-    expect(side.relativePath).toMatch(/\/sagittal-left\.mts$/);
-    expect(front.relativePath).toMatch(/\/frontal\.avi$/);
-    for (const v of [side, front]) {
-      expect(v.hasAudio).toBe(true);
-      expect(v.frameCount).toBe(6 * FIXTURE_FPS);
+    // Side clips: the clap at 2.0 s; front and back: at 3.3 s (they started 1.3 s earlier).
+    const files: Array<{ view: CameraView; name: string; from: string; args: string[]; offsetMs: number }> = [
+      {
+        view: 'sagittal-left',
+        name: 'camcorder.MTS',
+        from: clipA,
+        args: ['-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'ac3', '-f', 'mpegts'],
+        offsetMs: 0,
+      },
+      {
+        view: 'sagittal-right',
+        name: 'hdv.m2t',
+        from: clipA,
+        args: ['-c:v', 'mpeg2video', '-q:v', '4', '-c:a', 'mp2', '-f', 'mpegts'],
+        offsetMs: 0,
+      },
+      {
+        view: 'frontal',
+        name: 'webcam.avi',
+        from: clipB,
+        args: ['-c:v', 'mjpeg', '-q:v', '5', '-c:a', 'pcm_s16le'],
+        offsetMs: -1300,
+      },
+      {
+        view: 'posterior',
+        name: 'lab-system.wmv',
+        from: clipB,
+        // PCM sound: ffmpeg's own WMA encoder loses its first 2048 samples while its ASF writer
+        // delays the picture by them, so its files are out of sync by ~86 ms in any player.
+        args: ['-c:v', 'wmv2', '-q:v', '4', '-c:a', 'pcm_s16le'],
+        offsetMs: -1300,
+      },
+    ];
+    let trialId: string | undefined;
+    for (const f of files) {
+      const path = join(media, f.name);
+      ffmpeg('-i', f.from, ...f.args, path);
+      const imported = await ok<ImportedVideo>('capture.import.file', {
+        path,
+        sessionId,
+        view: f.view,
+        ...(trialId ? { trialId } : { trialName: 'Camcorders, webcam and lab system' }),
+      });
+      trialId = imported.trial.id;
+      expect(
+        imported.relativePath.endsWith(`/${f.view}${f.name.slice(f.name.lastIndexOf('.')).toLowerCase()}`),
+      ).toBe(true);
+      expect(imported.hasAudio).toBe(true);
+      expect(imported.frameCount).toBe(6 * FIXTURE_FPS);
     }
-    const report = await ok<CaptureReport>('capture.sync', {
-      trialId: side.trial.id,
-      method: 'clap',
-      referenceCamera: 'sagittal-left',
-    });
-    const offset = report.cameras.find((c) => c.camera === 'frontal')!.startOffsetMs;
-    expect(Math.abs(offset - -1300)).toBeLessThan(FRAME_MS);
+    for (const method of ['clap', 'flash'] as const) {
+      const report = await ok<CaptureReport>('capture.sync', {
+        trialId,
+        method,
+        referenceCamera: 'sagittal-left',
+      });
+      for (const f of files.slice(1)) {
+        const offset = report.cameras.find((c) => c.camera === f.view)!.startOffsetMs;
+        console.log(
+          `${method}: ${f.name} starts ${offset.toFixed(1)} ms from the .MTS (expected ${f.offsetMs})`,
+        );
+        expect(Math.abs(offset - f.offsetMs), `${method}, ${f.name}`).toBeLessThanOrEqual(FRAME_MS);
+      }
+    }
   });
 });

@@ -16,7 +16,9 @@ export const CAMERA_VIEW_LABELS: Record<CameraView, string> = {
 
 /**
  * File types import accepts (the contents are checked by decoding; this is the first gate). Besides
- * phones' and editors' containers, camcorders': AVCHD (.mts, .m2ts), MPEG-2 (.mpg), DV (.dv).
+ * phones' and editors' containers, camcorders': AVCHD (.mts, .m2ts), HDV (.m2t), MPEG-2 transport
+ * and program streams (.ts, .mpg, DVD .vob), DV (.dv), professional MXF; and older lab video
+ * systems' Windows Media (.wmv, .asf).
  */
 export const IMPORTABLE_VIDEO_EXTENSIONS = [
   '.mp4',
@@ -27,10 +29,16 @@ export const IMPORTABLE_VIDEO_EXTENSIONS = [
   '.avi',
   '.mts',
   '.m2ts',
+  '.m2t',
+  '.ts',
   '.mpg',
   '.mpeg',
+  '.vob',
   '.dv',
+  '.mxf',
   '.3gp',
+  '.wmv',
+  '.asf',
 ] as const;
 
 export const SYNC_METHODS = ['recorded-timestamps', 'clap', 'flash', 'manual', 'none'] as const;
