@@ -39,11 +39,12 @@ export const INTERLACED_OPTIONS = [
 ];
 
 /**
- * The walk as an Android phone stores slow motion: each frame held four times as long as it was
- * filmed (here 7.5 frames/s of file for the walk's 30), and the rate it was filmed at in the file's
- * metadata (com.android.capture.fps, an mdta key, as Android's writer puts it).
+ * The walk as an Android phone stores slow motion: filmed at 120 frames/s (here each of the walk's
+ * 30 frames four times), written to play at 30 (each frame held four times as long as it was
+ * filmed), with the rate it was filmed at in the file's metadata (com.android.capture.fps, an mdta
+ * key, as Android's writer puts it). 920 frames.
  */
 export const SLOW_MOTION_OPTIONS = [
-  ...['-vf', 'setpts=4*PTS', '-fps_mode', 'passthrough'],
-  ...['-movflags', 'use_metadata_tags', '-metadata', 'com.android.capture.fps=30.000000'],
+  ...['-vf', 'fps=120,setpts=4*PTS', '-fps_mode', 'passthrough'],
+  ...['-movflags', 'use_metadata_tags', '-metadata', 'com.android.capture.fps=120.000000'],
 ];

@@ -10,6 +10,12 @@ export const CAPTURE_FPS_TAG = 'com.android.capture.fps';
 
 /** A capture rate at least this much faster than playback is slow motion, not a rounding of 30 vs 29.97. */
 const MIN_SLOW_MOTION = 1.5;
+/**
+ * Slow-motion modes film at 120, 240, 480 or 960 frames/s. A normal recording's tag says the rate
+ * asked for (30): in dim light the camera gives 15 and the file plays what it got, which is not
+ * slow motion.
+ */
+const MIN_SLOW_MOTION_CAPTURE_FPS = 90;
 
 export interface SlowMotion {
   /** File seconds per second of the walk. */
@@ -21,14 +27,15 @@ export interface SlowMotion {
 /**
  * The file's slow motion, when it says its frames were captured at `captureFps` and plays them
  * (frame times `fileTimesS`, s, ascending; their usual interval, as a phone's rate varies) at
- * least 1.5 times slower; undefined otherwise (a normal video, a time-lapse, no tag).
+ * least 1.5 times slower, at a high-speed rate; undefined otherwise (a normal video, also one whose
+ * rate fell in dim light, a time-lapse, no tag).
  */
 export function slowMotionOf(
   captureFps: string | undefined,
   fileTimesS: ArrayLike<number>,
 ): SlowMotion | undefined {
   const capture = Number.parseFloat(captureFps ?? '');
-  if (!(capture > 0)) return undefined;
+  if (!(capture >= MIN_SLOW_MOTION_CAPTURE_FPS)) return undefined;
   const intervals: number[] = [];
   for (let i = 1; i < fileTimesS.length; i++) intervals.push(fileTimesS[i]! - fileTimesS[i - 1]!);
   intervals.sort((a, b) => a - b);

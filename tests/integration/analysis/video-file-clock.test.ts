@@ -107,8 +107,9 @@ describe('a video whose picture starts after its sound', () => {
   });
 });
 
-describe("a phone's slow-motion video, stored to play 4x slower than filmed", () => {
+describe("a phone's slow-motion video, filmed at 120 frames/s and stored to play at 30", () => {
   const SLOWER = 4;
+  const FILMED_FPS = 120;
   let trial: AnalysedTrial;
   beforeAll(async () => {
     trial = await analysedTrial({ camera: 'sagittal-left', variant: SLOW_MOTION_OPTIONS });
@@ -119,10 +120,10 @@ describe("a phone's slow-motion video, stored to play 4x slower than filmed", ()
   it("is read on the walk's clock: its frames at the rate they were filmed", async () => {
     const info = await probeVideo(trial.video);
     expect(info.slowMotionFactor).toBeCloseTo(SLOWER, 2);
-    expect(info.fps).toBeCloseTo(FPS, 2);
-    expect(info.frameCount).toBe(230);
-    expect(info.frameTimesS[229]).toBeCloseTo(229 / FPS, 3);
-    expect(info.durationS).toBeCloseTo(230 / FPS, 1);
+    expect(info.fps).toBeCloseTo(FILMED_FPS, 2);
+    expect(info.frameCount).toBe(920);
+    expect(info.frameTimesS[919]).toBeCloseTo(919 / FILMED_FPS, 3);
+    expect(info.durationS).toBeCloseTo(920 / FILMED_FPS, 1);
   });
 
   it("gives the walk's cadence and speed, and says how the file was stored", async () => {
@@ -130,7 +131,7 @@ describe("a phone's slow-motion video, stored to play 4x slower than filmed", ()
     const view = (await call<TrialAnalysisView>('analysis.get'))!;
     const walk = (await analyseDemo({ heightM: 1.65 })).view;
     expect(view.status).toBe('analysed');
-    expect(view.fps).toBeCloseTo(FPS, 2);
+    expect(view.fps).toBeCloseTo(FILMED_FPS, 2);
     for (const side of ['left', 'right'] as const) {
       const cadence = param(view, 'cadenceStepsPerMin', side);
       const speed = param(view, 'speedMps', side);
@@ -143,29 +144,31 @@ describe("a phone's slow-motion video, stored to play 4x slower than filmed", ()
     expect(view.warnings.join(' ')).not.toMatch(/longer than anyone walks/);
     expect(view.provenance.slowMotionFactor).toBe(SLOWER);
     expect(view.provenance.videoCodec).toBe(
-      "h264, slow motion: filmed at 30 frames/s, stored to play 4.0x slower; analysed on the walk's clock",
+      "h264, slow motion: filmed at 120 frames/s, stored to play 4.0x slower; analysed on the walk's clock",
     );
     const report = await call<ReportView>('reports.get', { sessionId: trial.lab.session.id });
     expect(report.model.provenance[0]?.items.find((i) => i.label === 'Cameras')?.value).toMatch(
-      /, 30 fps, slow motion \(the file plays 4\.0x slower; times are the walk's\)$/,
+      /, 120 fps, slow motion \(the file plays 4\.0x slower; times are the walk's\)$/,
     );
   });
 
   it('the command line says so under its summary', () => {
-    const cli = spawnSync(process.execPath, [BUILT_CLI, 'analyze', trial.video, '--height', '1.65'], {
-      encoding: 'utf8',
-    });
+    const cli = spawnSync(
+      process.execPath,
+      [BUILT_CLI, '--lab', trial.lab.labDir, 'analyze', trial.lab.trial.id],
+      { encoding: 'utf8' },
+    );
     expect(cli.status, cli.stderr).toBe(0);
     expect(cli.stdout).toMatch(/^Left cadence: (99|100|101) ± \d steps\/min/m);
     expect(cli.stdout).toContain(
-      "\nVideo: h264, slow motion: filmed at 30 frames/s, stored to play 4.0x slower; analysed on the walk's clock.\n",
+      "\nVideo: h264, slow motion: filmed at 120 frames/s, stored to play 4.0x slower; analysed on the walk's clock.\n",
     );
   });
 
   it('review is told the file plays 4x slower', async () => {
     const track = await trial.call<PoseTrackView>('analysis.poseTrack');
     expect(track.slowMotionFactor).toBeCloseTo(SLOWER, 2);
-    expect(track.fps).toBeCloseTo(FPS, 2);
+    expect(track.fps).toBeCloseTo(FILMED_FPS, 2);
   });
 
   it("the report's stills and the chooser's picture show their frames, not where the walk's clock falls in the file", async () => {

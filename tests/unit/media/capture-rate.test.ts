@@ -18,6 +18,9 @@ describe('slow motion from the capture rate a phone records', () => {
 
   it('a normal video, a rounding of 30 against 29.97, a time-lapse or no tag: not slow motion', () => {
     expect(slowMotionOf('30.000000', playing(30))).toBeUndefined();
+    // Asked for 30 a second, given 15 in dim light: the file plays what the camera gave.
+    expect(slowMotionOf('30.000000', playing(15))).toBeUndefined();
+    expect(slowMotionOf('120.000000', playing(120))).toBeUndefined();
     expect(slowMotionOf('60.000000', playing(59.94))).toBeUndefined();
     expect(slowMotionOf('30', playing(60))).toBeUndefined();
     expect(slowMotionOf('1.000000', playing(30))).toBeUndefined();
