@@ -8,13 +8,13 @@
 /** The metadata key Android's media writer stores the capture rate under, frames/s. */
 export const CAPTURE_FPS_TAG = 'com.android.capture.fps';
 
-/** A capture rate at least this much faster than playback is slow motion, not a rounding of 30 vs 29.97. */
-const MIN_SLOW_MOTION = 1.5;
 /**
- * Slow-motion modes film at 120, 240, 480 or 960 frames/s. A normal recording's tag says the rate
- * asked for (30): in dim light the camera gives 15 and the file plays what it got, which is not
- * slow motion.
+ * Slow-motion modes film at 120, 240, 480 or 960 frames/s and play at 24-30: 4x to 32x slower. A
+ * recording's tag says the rate asked for, and in dim light the camera gives less (30 asked, 15
+ * given; a 120 frames/s recording falling to 60): the file then plays what it got, which is not
+ * slow motion. Hence a high-speed tag and at least 3x.
  */
+const MIN_SLOW_MOTION = 3;
 const MIN_SLOW_MOTION_CAPTURE_FPS = 90;
 
 export interface SlowMotion {
@@ -27,7 +27,7 @@ export interface SlowMotion {
 /**
  * The file's slow motion, when it says its frames were captured at `captureFps` and plays them
  * (frame times `fileTimesS`, s, ascending; their usual interval, as a phone's rate varies) at
- * least 1.5 times slower, at a high-speed rate; undefined otherwise (a normal video, also one whose
+ * least 3 times slower, at a high-speed rate; undefined otherwise (a normal video, also one whose
  * rate fell in dim light, a time-lapse, no tag).
  */
 export function slowMotionOf(

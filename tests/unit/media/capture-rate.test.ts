@@ -21,6 +21,8 @@ describe('slow motion from the capture rate a phone records', () => {
     // Asked for 30 a second, given 15 in dim light: the file plays what the camera gave.
     expect(slowMotionOf('30.000000', playing(15))).toBeUndefined();
     expect(slowMotionOf('120.000000', playing(120))).toBeUndefined();
+    // A 120 frames/s recording that fell to 60 in dim light plays in real time.
+    expect(slowMotionOf('120.000000', playing(60))).toBeUndefined();
     expect(slowMotionOf('60.000000', playing(59.94))).toBeUndefined();
     expect(slowMotionOf('30', playing(60))).toBeUndefined();
     expect(slowMotionOf('1.000000', playing(30))).toBeUndefined();
