@@ -2,11 +2,11 @@
 // H.264, VP8, VP9 and AV1 in MP4, MOV, WebM and MKV everywhere; HEVC (what iPhones record by
 // default) only where the operating system decodes it (not Debian's Chromium), and never MPEG-4
 // part 2, MJPEG, or anything in AVI: the picture stayed black under the skeleton; an interlaced
-// video it plays as combed frames, half as many as its fields the skeleton is drawn on. Pose and gait analysis always read the original; the copy is for
-// the eyes only, so it is H.264, at most 1280 px on its long side (review shows the video about
-// 700 px wide; a 4K phone clip's copy took 6.1 s at 1920 px and 4.6 s at 1280 for 230 frames here),
-// with every frame at its original presentation time (the skeleton is drawn by frame number from
-// the video's clock).
+// video it plays as combed frames, half as many as its fields the skeleton is drawn on. Pose and
+// gait analysis always read the original; the copy is for the eyes only, so it is H.264, at most
+// 1280 px on its long side (review shows the video about 700 px wide; a 4K phone clip's copy took
+// 6.1 s at 1920 px and 4.6 s at 1280 for 230 frames here), with every frame at its original
+// presentation time (the skeleton is drawn by frame number from the video's clock).
 import { extname } from 'node:path';
 import { withDeinterlace, type FieldOrder } from './deinterlace';
 import { ffmpegToFile, h264KeepingFrameTimes } from './run-tool';

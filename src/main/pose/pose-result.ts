@@ -210,3 +210,14 @@ export function fileClockOf(
   const factor = manifest.settings.slowMotionFactor;
   return { ...firstFrameTimes(manifest.video), ...(factor ? { slowMotionFactor: factor } : {}) };
 }
+
+/**
+ * Where ffmpeg's -ss finds the instant `timeS` (s from frame 0, on the walk's clock) in the video
+ * file: stretched by a slow-motion file's factor, shifted by where frame 0 sits in the file.
+ */
+export function seekInFileS(
+  clock: Pick<VideoInfo, 'firstFrameSeekS' | 'slowMotionFactor'>,
+  timeS: number,
+): number {
+  return timeS * (clock.slowMotionFactor ?? 1) + (clock.firstFrameSeekS ?? 0);
+}

@@ -10,6 +10,7 @@ import { LANDMARK_COUNT } from '../../shared/landmarks';
 import { asFieldOrder, fieldsFilter } from '../media/deinterlace';
 import { ffmpegPath, runTool } from '../media/run-tool';
 import { oppositeEvents } from '../gait/spatiotemporal';
+import { seekInFileS } from '../pose/pose-result';
 import { resolveInsideLab } from '../store/lab-folder';
 
 const STILL_HEIGHT_PX = 480;
@@ -135,11 +136,9 @@ export async function reportStills(req: StillsRequest): Promise<ReportStillView[
         // other, the first at the frame's time; the field is picked from the two it gives.
         const picture = fields ? frame - (frame % 2) : frame;
         const frameFps = fields ? track.fps / 2 : track.fps;
-        const slow = track.slowMotionFactor ?? 1;
         const seekS = Math.max(
           0,
-          ((track.timeS[picture] ?? picture / track.fps) - t0 - 0.33 / frameFps) * slow +
-            (track.firstFrameSeekS ?? 0),
+          seekInFileS(track, (track.timeS[picture] ?? picture / track.fps) - t0 - 0.33 / frameFps),
         );
         // Landmarks are in the picture as shown: an anamorphic video's stored pixels are scaled to it first.
         const cropAndScale = `scale=${track.widthPx}:${track.heightPx},crop=${crop.w}:${crop.h}:${crop.x}:${crop.y},scale=-2:${STILL_HEIGHT_PX}`;

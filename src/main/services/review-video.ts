@@ -1,9 +1,9 @@
 // Makes sure review can show a trial camera's video: when the browser cannot play the original
 // (HEVC from a phone, AVI...), an H.264 copy is made beside it and listed with the trial's files as
 // 'review-video'. Part of analysing a camera, so it runs with the job's progress and cancel.
-import type { FieldOrder } from '../media/deinterlace';
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
+import type { FieldOrder } from '../media/deinterlace';
 import type { TrialInfo } from '../../shared/api/entities';
 import type { TrialVideo } from '../../shared/api/ops/capture';
 import { MediaError } from '../media/media-error';

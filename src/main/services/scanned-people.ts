@@ -3,7 +3,7 @@
 import type { ScannedPeopleView } from '../../shared/api/analysis-types';
 import { frameJpeg } from '../media/still-frame';
 import { clearestSample, expectedBoxAt, frameWithMostPeople, travelHeights } from '../pose/decode/subject';
-import { fileClockOf, readPoseManifest } from '../pose/pose-result';
+import { fileClockOf, readPoseManifest, seekInFileS } from '../pose/pose-result';
 import { readPoseTimes, readScannedPeople } from '../pose/storage';
 import { resolveInsideLab } from '../store/lab-folder';
 import { requireTrial, videoOf, type AnalysisDeps } from './trial-analysis';
@@ -39,11 +39,8 @@ export async function scannedPeople(
   const scale = Math.min(1, PEOPLE_IMAGE_WIDTH_PX / size.widthPx);
   const w = Math.round(size.widthPx * scale);
   const h = Math.round(size.heightPx * scale);
-  // Seeking counts from the file's start, which may be before its first frame (sound first), on
-  // the file's clock (slower than the walk's in a slow-motion video).
-  const clock = fileClockOf(manifest);
-  const fileS = timeS * (clock.slowMotionFactor ?? 1) + (clock.firstFrameSeekS ?? 0);
-  const jpeg = await frameJpeg(video.absolutePath, fileS, w, h);
+  // On the file's clock: its first frame may come after its sound, a slow-motion file plays slower.
+  const jpeg = await frameJpeg(video.absolutePath, seekInFileS(fileClockOf(manifest), timeS), w, h);
   const at = (b: { x0: number; y0: number; x1: number; y1: number }) => ({
     x0: b.x0 * scale,
     y0: b.y0 * scale,
