@@ -346,6 +346,13 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
   const points = options.points ?? 51;
 
   const body = cleanBody(set, options.preprocess);
+  if (body.estimatedHips) {
+    const mm = set.unit === 'm' ? 1000 : 1;
+    const { pelvisWidth, pelvisDepth, posterior } = body.estimatedHips;
+    warnings.push(
+      `The recording has no hip joint centres: they were placed from the pelvis markers by Harrington et al. (2007), from a pelvis ${(pelvisWidth * mm).toFixed(0)} mm wide (ASIS to ASIS) and ${(pelvisDepth * mm).toFixed(0)} mm deep (mid-ASIS to ${posterior}). Hip and knee angles depend on them.`,
+    );
+  }
   const pelvis = pelvisCentre(body);
   const presence = Math.max(
     finiteFraction(pelvis),

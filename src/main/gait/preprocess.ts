@@ -3,6 +3,7 @@
 
 import { butterworthLowPass } from './butterworth';
 import { fillGaps, type Gap } from './gap-fill';
+import { harringtonHipCentres } from './hip-joint-centre';
 import { DEFAULT_MARKER_MAP, resolveName, type MarkerMap, type SideRole } from './marker-map';
 import { SIDES, type Side, type Trajectory, type TrajectorySet } from './types';
 
@@ -24,6 +25,11 @@ export interface CleanBody {
   right: Partial<Record<SideRole, PointSeries>>;
   sacrum?: PointSeries;
   longGaps: LongGap[];
+  /**
+   * Hip joint centres estimated from the pelvis markers, when the data had none (3D markers):
+   * the pelvis width and depth they were placed from, in the data's unit.
+   */
+  estimatedHips?: { method: 'harrington-2007'; pelvisWidth: number; pelvisDepth: number; posterior: string };
 }
 
 export interface PreprocessOptions {
@@ -135,6 +141,20 @@ export function cleanBody(set: TrajectorySet, options: PreprocessOptions = {}): 
   }
   const sacrum = take(map.sacrum);
   if (sacrum) body.sacrum = sacrum;
+  const posterior = meanPoint(undefined, [body.left.psis, body.right.psis], true) ?? body.sacrum;
+  if (!body.left.hip && !body.right.hip && body.left.asis && body.right.asis && posterior) {
+    const hips = harringtonHipCentres(body.left.asis, body.right.asis, posterior, set.unit);
+    if (hips) {
+      body.left.hip = hips.left;
+      body.right.hip = hips.right;
+      body.estimatedHips = {
+        method: 'harrington-2007',
+        pelvisWidth: hips.pelvisWidth,
+        pelvisDepth: hips.pelvisDepth,
+        posterior: posterior.name,
+      };
+    }
+  }
   return body;
 }
 
