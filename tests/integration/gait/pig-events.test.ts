@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { readC3D, type C3DFile } from '../../../src/main/formats/c3d-reader';
 import { c3dGaitEvents, c3dToTrajectorySet } from '../../../src/main/formats/c3d-trajectories';
 import { analyseTrajectories, type AnalysisOptions } from '../../../src/main/gait/analyse';
-import type { GaitEvent, GaitEventKind } from '../../../src/main/gait/types';
+import { matchEvents } from '../../../src/main/gait/event-agreement';
+import type { GaitEvent } from '../../../src/main/gait/types';
 import { readSharedBytes } from '../../helpers/shared-data';
 import { forcePlateContacts } from './force-plate-contacts';
 
@@ -36,8 +37,6 @@ interface Trial {
   file: C3DFile;
   bytes: Uint8Array;
   detected: GaitEvent[];
-  /** Only instants at least 150 ms inside the recording are compared. */
-  inside: (frame: number) => boolean;
 }
 
 function detect(rel: string, options: AnalysisOptions = {}): Trial {
@@ -49,39 +48,23 @@ function detect(rel: string, options: AnalysisOptions = {}): Trial {
   );
   const result = analyseTrajectories({ ...set, trajectories: only }, options);
   if (!result.ok) throw new Error(`${rel}: ${result.error.code}: ${result.error.message}`);
-  const margin = 0.15 * file.pointRateHz;
-  return {
-    trial: rel.split('/').pop()!,
-    file,
-    bytes,
-    detected: result.analysis.events,
-    inside: (f) => f >= margin && f <= file.frameCount - 1 - margin,
-  };
+  return { trial: rel.split('/').pop()!, file, bytes, detected: result.analysis.events };
 }
 
-function nearest(events: readonly GaitEvent[], kind: GaitEventKind, frame: number, side?: string) {
-  return events
-    .filter((f) => f.kind === kind && (side === undefined || f.side === side))
-    .reduce<GaitEvent | undefined>(
-      (best, f) => (!best || Math.abs(f.frame - frame) < Math.abs(best.frame - frame) ? f : best),
-      undefined,
-    );
-}
+/** Only instants at least 150 ms inside the recording are compared. */
+const MARGIN_S = 0.15;
 
 function eventErrors(rel: string, options: AnalysisOptions = {}): Match[] {
   const t = detect(rel, options);
   const rate = t.file.pointRateHz;
-  return c3dGaitEvents(t.file)
-    .filter((r) => t.inside(r.frame))
-    .map((r) => {
-      const d = nearest(t.detected, r.kind, r.frame, r.side);
-      return {
-        trial: t.trial,
-        ref: r,
-        timeS: (r.frame + t.file.firstFrame - 1) / rate,
-        errorMs: d ? ((d.frame - r.frame) / rate) * 1000 : Infinity,
-      };
-    });
+  return matchEvents(c3dGaitEvents(t.file), t.detected, rate, t.file.frameCount, { marginS: MARGIN_S }).map(
+    (m) => ({
+      trial: t.trial,
+      ref: m.reference,
+      timeS: (m.reference.frame + t.file.firstFrame - 1) / rate,
+      errorMs: m.errorMs,
+    }),
+  );
 }
 
 /**
@@ -92,26 +75,21 @@ function plateErrors(rel: string): Match[] {
   const t = detect(rel);
   const rate = t.file.pointRateHz;
   const stored = c3dGaitEvents(t.file);
-  const out: Match[] = [];
-  for (const c of forcePlateContacts(t.bytes, t.file)) {
-    for (const [kind, frame] of [
-      ['initial-contact', c.onFrame],
-      ['foot-off', c.offFrame],
-    ] as const) {
-      if (!t.inside(frame)) continue;
-      const d = nearest(t.detected, kind, frame);
-      const s = nearest(stored, kind, frame);
-      const ref: GaitEvent = { side: d?.side ?? 'left', kind, frame, source: 'imported' };
-      out.push({
-        trial: `${t.trial} plate ${c.plate}`,
-        ref,
-        timeS: (frame + t.file.firstFrame - 1) / rate,
-        errorMs: d ? ((d.frame - frame) / rate) * 1000 : Infinity,
-        note: s ? `(Vicon stored event ${(((s.frame - frame) / rate) * 1000).toFixed(1)} ms)` : '',
-      });
-    }
-  }
-  return out;
+  const contacts = forcePlateContacts(t.bytes, t.file);
+  const plates: GaitEvent[] = contacts.flatMap((c) => [
+    { side: 'left', kind: 'initial-contact', frame: c.onFrame, source: 'imported' },
+    { side: 'left', kind: 'foot-off', frame: c.offFrame, source: 'imported' },
+  ]);
+  const plateOf = (frame: number) => contacts.find((c) => c.onFrame === frame || c.offFrame === frame)!.plate;
+  const opts = { marginS: MARGIN_S, anySide: true };
+  const vicon = matchEvents(plates, stored, rate, t.file.frameCount, opts);
+  return matchEvents(plates, t.detected, rate, t.file.frameCount, opts).map((m, i) => ({
+    trial: `${t.trial} plate ${plateOf(m.reference.frame)}`,
+    ref: { ...m.reference, side: m.nearest?.side ?? 'left' },
+    timeS: (m.reference.frame + t.file.firstFrame - 1) / rate,
+    errorMs: m.errorMs,
+    note: vicon[i]!.nearest ? `(Vicon stored event ${vicon[i]!.errorMs.toFixed(1)} ms)` : '',
+  }));
 }
 
 function print(label: string, matches: Match[]): { within17: number; maxAbs: number } {
