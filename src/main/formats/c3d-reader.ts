@@ -44,6 +44,8 @@ export interface C3DFile {
   /** Number of the first frame (C3D frames are numbered from 1 at the start of capture). */
   firstFrame: number;
   frameCount: number;
+  /** Frames the file's header and parameters declare; more than `frameCount` in a file cut short. */
+  declaredFrameCount: number;
   /** Unit of point coordinates, as stored in POINT:UNITS (usually 'mm'). */
   pointUnits: string;
   points: C3DPoint[];
@@ -258,6 +260,7 @@ export function readC3D(bytes: Uint8Array): C3DFile {
   const frameBytes = (pointCount * 4 + analogPerFrame) * wordBytes;
   const dataStart = (dataBlock - 1) * BLOCK_BYTES;
   const available = Math.max(0, Math.floor((bytes.length - dataStart) / Math.max(1, frameBytes)));
+  const declaredFrameCount = frameCount;
   if (available < frameCount) frameCount = available;
 
   const points: C3DPoint[] = [];
@@ -302,6 +305,7 @@ export function readC3D(bytes: Uint8Array): C3DFile {
     pointRateHz: rate,
     firstFrame,
     frameCount,
+    declaredFrameCount,
     pointUnits,
     points,
     angleLabels,

@@ -14,6 +14,8 @@ export interface TrcFile {
   cameraRateHz: number;
   units: string;
   frameCount: number;
+  /** Frames the header declares (NumFrames), when it says; more than `frameCount` in a file cut short. */
+  declaredFrameCount: number | undefined;
   /** Frame numbers as written in the first column. */
   frameNumbers: Float64Array;
   /** Time column, seconds. */
@@ -93,6 +95,7 @@ export function readTrc(text: string): TrcFile {
     cameraRateHz: parseNumber(header.CameraRate),
     units: header.Units ?? '',
     frameCount: n,
+    declaredFrameCount: Number.isInteger(Number(header.NumFrames)) ? Number(header.NumFrames) : undefined,
     frameNumbers,
     timeS,
     markers,

@@ -345,6 +345,9 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
   const view: CameraView | '3d' = is3d ? '3d' : (options.view ?? 'sagittal');
   const points = options.points ?? 51;
 
+  // Where the subject should have been, in the advice of the messages below.
+  const filmed = set.convention === 'image-y-down' || set.source === 'pose-model';
+  const walkingWhere = filmed ? "across the camera's view" : 'through the capture volume';
   const body = cleanBody(set, options.preprocess);
   if (body.estimatedHips) {
     const mm = set.unit === 'm' ? 1000 : 1;
@@ -362,7 +365,9 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
   if (presence < 0.05) {
     return fail(
       'nobody-in-view',
-      'Nobody was found in view: no pelvis or feet were tracked in this recording. Check that the subject is in the camera picture and lit.',
+      filmed
+        ? 'Nobody was found in view: no pelvis or feet were tracked in this recording. Check that the subject is in the camera picture and lit.'
+        : 'No pelvis or foot marker has data in this recording. Check that the markers were tracked and labelled.',
     );
   }
   const missingRoles: string[] = [];
@@ -472,11 +477,11 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
       if (n / rateHz < SHORTEST_WALK_S)
         return fail(
           'no-gait-cycles',
-          `The recording is too short to show walking: ${(n / rateHz).toFixed(2)} s (${n} frames), and one stride takes about a second. Record the subject walking across the camera's view for at least two strides.`,
+          `The recording is too short to show walking: ${(n / rateHz).toFixed(2)} s (${n} frames), and one stride takes about a second. Record the subject walking ${walkingWhere} for at least two strides.`,
         );
       return fail(
         'standing-still',
-        `The subject did not walk: the pelvis moved at most ${detection.maxPelvisSpeedLegPerS.toFixed(2)} leg lengths per second and the feet did not cycle. Record a trial with the subject walking across the camera's view.`,
+        `The subject did not walk: the pelvis moved at most ${detection.maxPelvisSpeedLegPerS.toFixed(2)} leg lengths per second and the feet did not cycle. Record a trial with the subject walking ${walkingWhere}.`,
       );
     }
     passes = detection.passes;

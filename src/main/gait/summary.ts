@@ -76,7 +76,11 @@ export function textSummary(trial: string, analysis: GaitAnalysis): string {
   const lines: string[] = [];
   lines.push(
     `Trial ${trial}: ${analysis.mode} walking, ${analysis.passes.length} pass(es), ${
-      frontal ? 'events given (from a side camera or by hand)' : `events by ${analysis.eventSource}`
+      frontal
+        ? 'events given (from a side camera or by hand)'
+        : analysis.eventSource === 'imported'
+          ? 'events imported with the recording'
+          : `events by ${analysis.eventSource}`
     }.`,
   );
   for (const side of SIDES) {

@@ -10,6 +10,13 @@ import { beltSpeedMessage, isPlausibleBeltSpeedMps } from '../../../shared/belt-
 import { progressBar } from '../progress-bar';
 import { validateHeightM } from '../../gait/scaling';
 import { analyseVideoFile } from '../../services/video-analysis';
+import {
+  agreementSummary,
+  analyseMarkerFile,
+  isMarkerFilePath,
+  MarkerFileError,
+  type MarkerFileAnalysis,
+} from '../../services/marker-file-analysis';
 import { openLab } from '../../services/lab-services';
 import { analyseTrialCameras, readAnalysis, trialGaitAnalysis } from '../../services/trial-analysis';
 import { AnalysisRepo } from '../../store/analysis-repo';
@@ -28,10 +35,11 @@ function nearLegs(view: TrialAnalysisView): string[] {
 
 export const analyzeCommand: CliCommand = {
   name: 'analyze',
-  summary: 'Pose estimation and gait analysis of a video file or a lab trial; summary + tidy CSV',
-  usage: `gaitlab analyze <video-file | trial-id> [--height METRES] [--floor x0,y0,x1,y1 --floor-distance METRES | --floor-none]
+  summary:
+    'Gait analysis of a video file (with pose estimation), a marker file (C3D, TRC) or a lab trial; summary + tidy CSV',
+  usage: `gaitlab analyze <video-file | marker-file.c3d|.trc | trial-id> [--height METRES] [--floor x0,y0,x1,y1 --floor-distance METRES | --floor-none]
                 [--belt-speed M/S | --belt-speed-none] [--camera NAME] [--person-box x0,y0,x1,y1@frame | --person-auto]
-                [--out results.csv] [--json results.json]
+                [--events file|detect] [--out results.csv] [--json results.json]
 
 Runs markerless pose estimation (BlazePose, offline) and the gait analysis: events, cycles, joint
 angles, spatiotemporal parameters. Prints a summary (cycles per side, cadence, speed, knee flexion
@@ -58,7 +66,13 @@ peak in swing and minimum in stance) and writes a tidy CSV: trial, side, cycle, 
   --person-auto    a lab trial: back to the automatic choice (the person who walks)
   --out FILE       tidy CSV output
   --json FILE      the full analysis as JSON
-An interrupted run resumes where it stopped.`,
+An interrupted run resumes where it stopped.
+
+A marker file (C3D, or TRC from OpenSim, OpenCap, Pose2Sim or Motion Analysis) skips pose estimation:
+its trajectories go through the same gait analysis (coordinates in its own mm or m; hip joint centres
+from the pelvis markers when it has none).
+  --events file    the gait events stored in the file (default when it has them)
+  --events detect  GaitLab's own detector, as for video; compared with the file's events when it has them`,
   run: async (argv, ctx) => {
     const parseBeltSpeed = (text: string): number => {
       const v = Number(text);
@@ -77,6 +91,7 @@ An interrupted run resumes where it stopped.`,
         'floor-none': { type: 'boolean' },
         'belt-speed': { type: 'string' },
         'belt-speed-none': { type: 'boolean' },
+        events: { type: 'string' },
         out: { type: 'string' },
         json: { type: 'string' },
       },
@@ -109,6 +124,62 @@ An interrupted run resumes where it stopped.`,
         : values['person-auto']
           ? null
           : undefined;
+    if (values.events !== undefined && values.events !== 'file' && values.events !== 'detect')
+      throw new UserError(`--events: give "file" or "detect", not "${values.events}".`);
+    if (isMarkerFilePath(target)) {
+      if (!existsSync(target)) throw new UserError(`No such file: ${target}`);
+      // What only a video or a lab trial has: refused rather than silently ignored.
+      const videoOnly = [
+        'height',
+        'camera',
+        'person-box',
+        'person-auto',
+        'floor',
+        'floor-distance',
+        'floor-none',
+      ];
+      const given = videoOnly.filter((k) => values[k as keyof typeof values] !== undefined);
+      if (given.length > 0)
+        throw new UserError(
+          `--${given[0]} does not apply to a marker file: its coordinates are measured (mm or m), with no camera or person to choose.`,
+        );
+      let result: MarkerFileAnalysis;
+      try {
+        result = analyseMarkerFile(target, {
+          ...(values.events ? { events: values.events } : {}),
+          ...(beltSpeedMps ? { beltSpeedMps } : {}),
+        });
+      } catch (err) {
+        if (err instanceof MarkerFileError) throw new UserError(err.message);
+        throw err;
+      }
+      ctx.io.out(textSummary(result.name, result.analysis).trimEnd());
+      ctx.io.out(
+        `Markers: ${result.format}, ${result.markerCount} trajectories, ${result.rateHz} Hz, ${result.frameCount} frames, in ${result.unit}, ${result.up} up.`,
+      );
+      ctx.io.out(
+        result.eventsFrom === 'file'
+          ? `Events: the ${result.fileEvents.length} stored in the file (--events detect runs GaitLab's detector).`
+          : `Events: detected by GaitLab (${result.analysis.eventMethod}).`,
+      );
+      if (result.agreement) ctx.io.out(agreementSummary(result.agreement, result.rateHz));
+      if (values.out) {
+        writeFileSync(values.out, tidyCurvesCsv(result.name, result.analysis));
+        ctx.io.out(`Tidy CSV: ${values.out}`);
+      }
+      if (values.json) {
+        const { analysis, ...source } = result;
+        // Typed arrays (angle series) as plain arrays; missing samples (NaN) become null.
+        const plain = (_: string, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v);
+        writeFileSync(values.json, JSON.stringify({ source, analysis }, plain, 1));
+        ctx.io.out(`JSON: ${values.json}`);
+      }
+      return 0;
+    }
+    if (values.events !== undefined)
+      throw new UserError(
+        '--events applies to marker files (C3D, TRC); a video is analysed with detected events.',
+      );
     const onProgress = (done: number, total: number, rate: number, eta: number, stage: string) =>
       ctx.io.progress(`${stage.padEnd(20)} ${progressBar(done, total, rate, eta)}`);
 

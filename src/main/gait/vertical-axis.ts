@@ -1,0 +1,53 @@
+// Which way is up in 3D marker data. C3D files are usually Z-up and OpenSim's TRC files Y-up, but
+// neither format says so for certain (a Vicon export rotated for OpenSim is Y-up in mm; some
+// systems write Y-up C3D), and a wrong guess gives angles and events that look like numbers and
+// mean nothing. The body says it: the pelvis stands above the feet.
+
+import { DEFAULT_MARKER_MAP, resolveName } from './marker-map';
+import type { CoordinateConvention, TrajectorySet } from './types';
+
+type LabConvention = Extract<CoordinateConvention, 'lab-y-up' | 'lab-z-up'>;
+
+/** The pelvis stands at least this far above the feet, metres (a small child's is about 0.45). */
+const MIN_PELVIS_ABOVE_FEET_M = 0.25;
+
+/**
+ * Which axis is up in the file's data: the one along which the pelvis markers (or hips) stand
+ * well above the feet markers. Undefined when neither Y nor Z shows it (markers not named as a known
+ * set, or a body lying down).
+ */
+export function upAxisOfBody(set: TrajectorySet): LabConvention | undefined {
+  const find = (roles: ReadonlyArray<readonly string[]>) =>
+    roles.map((r) => resolveName(set, r)?.trajectory).filter((t) => t !== undefined);
+  const m = DEFAULT_MARKER_MAP;
+  const pelvis = find([
+    m.left.asis,
+    m.right.asis,
+    m.left.psis,
+    m.right.psis,
+    m.sacrum,
+    m.left.hip,
+    m.right.hip,
+  ]);
+  const feet = find([m.left.heel, m.right.heel, m.left.toe, m.right.toe, m.left.ankle, m.right.ankle]);
+  if (pelvis.length === 0 || feet.length === 0) return undefined;
+  const metres = set.unit === 'mm' ? 0.001 : set.unit === 'm' ? 1 : NaN;
+  const heightAlong = (axis: 'y' | 'z'): number => {
+    const mean = (ts: typeof pelvis, i: number): number => {
+      const v = ts.map((t) => Number(t[axis]?.[i])).filter(Number.isFinite);
+      return v.length ? v.reduce((a, b) => a + b, 0) / v.length : NaN;
+    };
+    const d: number[] = [];
+    for (let i = 0; i < set.frameCount; i++) {
+      const h = mean(pelvis, i) - mean(feet, i);
+      if (Number.isFinite(h)) d.push(h * metres);
+    }
+    d.sort((a, b) => a - b);
+    return d.length ? d[d.length >> 1]! : NaN;
+  };
+  const y = heightAlong('y');
+  const z = heightAlong('z');
+  const best = Math.max(Number.isFinite(y) ? y : -Infinity, Number.isFinite(z) ? z : -Infinity);
+  if (!(best >= MIN_PELVIS_ABOVE_FEET_M)) return undefined;
+  return best === y ? 'lab-y-up' : 'lab-z-up';
+}

@@ -1,0 +1,197 @@
+// Analysing a marker file (CLI `gaitlab analyze walk.c3d | walk.trc`): the trajectories of a
+// marker-based (or markerless 3D) capture through the same gait code as video landmarks, so a lab
+// can hold GaitLab's events, cycles and angles against its motion-capture system's, and a
+// researcher can run one pipeline over an archive of C3D files.
+import { readFileSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { C3DFormatError, readC3D } from '../formats/c3d-reader';
+import { c3dGaitEvents, c3dToTrajectorySet } from '../formats/c3d-trajectories';
+import { readTrc, TrcFormatError } from '../formats/trc-reader';
+import { trcToTrajectorySet } from '../formats/trc-trajectories';
+import { analyseTrajectories, type GaitAnalysis } from '../gait/analyse';
+import { matchEvents, type EventMatch } from '../gait/event-agreement';
+import { DEFAULT_MARKER_MAP, resolveName } from '../gait/marker-map';
+import type { GaitEvent, TrajectorySet } from '../gait/types';
+import { upAxisOfBody } from '../gait/vertical-axis';
+
+/** Marker files `gaitlab analyze` reads (a .mot is recognised, to say what to give instead). */
+export const MARKER_FILE_EXTENSIONS = ['.c3d', '.trc'] as const;
+
+export function isMarkerFilePath(path: string): boolean {
+  const ext = extname(path).toLowerCase();
+  return ext === '.mot' || (MARKER_FILE_EXTENSIONS as readonly string[]).includes(ext);
+}
+
+/** A marker file that cannot be analysed; the message says why and what to do. */
+export class MarkerFileError extends Error {
+  override name = 'MarkerFileError';
+}
+
+export interface MarkerFileOptions {
+  /**
+   * 'file': the events stored in the file (a C3D's EVENT group); 'detect': GaitLab's detector, as
+   * for video. Default: the file's when it has a contact on each side, else detected.
+   */
+  events?: 'file' | 'detect';
+  /** Treadmill belt speed, m/s (treadmill walking only). */
+  beltSpeedMps?: number;
+}
+
+export interface MarkerFileAnalysis {
+  name: string;
+  format: 'C3D' | 'TRC';
+  rateHz: number;
+  frameCount: number;
+  markerCount: number;
+  unit: 'mm' | 'm';
+  up: 'Y' | 'Z';
+  /** The gait events stored in the file (none in a TRC). */
+  fileEvents: GaitEvent[];
+  eventsFrom: 'file' | 'detected';
+  /** Detected events against the file's, each file event 150 ms or more inside the recording. */
+  agreement: EventMatch[] | null;
+  analysis: GaitAnalysis;
+}
+
+/** Only file events this far inside the recording are compared (the detector needs a margin). */
+const AGREEMENT_MARGIN_S = 0.15;
+
+function readSet(
+  path: string,
+  name: string,
+): { set: TrajectorySet; format: 'C3D' | 'TRC'; events: GaitEvent[] } {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.mot')
+    throw new MarkerFileError(
+      `${name} is an OpenSim motion file: it holds joint angles, not marker positions. Analyse the .trc (or .c3d) the angles were computed from.`,
+    );
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (err) {
+    throw new MarkerFileError(`${name} cannot be read: ${(err as Error).message}`);
+  }
+  try {
+    if (ext === '.c3d') {
+      const file = readC3D(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+      const unit = file.pointUnits.trim().toLowerCase();
+      if (unit !== 'mm' && unit !== 'm')
+        throw new MarkerFileError(
+          `${name} gives marker coordinates in "${file.pointUnits}" (POINT:UNITS): GaitLab reads millimetres or metres.`,
+        );
+      refuseCutShort(name, file.frameCount, file.declaredFrameCount);
+      return { set: c3dToTrajectorySet(file), format: 'C3D', events: c3dGaitEvents(file) };
+    }
+    const file = readTrc(bytes.toString('utf8'));
+    const unit = file.units.trim().toLowerCase();
+    if (unit !== 'mm' && unit !== 'm')
+      throw new MarkerFileError(
+        `${name} gives marker coordinates in "${file.units}" (its Units column): GaitLab reads millimetres or metres.`,
+      );
+    if (file.declaredFrameCount !== undefined) refuseCutShort(name, file.frameCount, file.declaredFrameCount);
+    return { set: trcToTrajectorySet(file), format: 'TRC', events: [] };
+  } catch (err) {
+    // A header cut off before its parameters end reads past the bytes there are.
+    if (err instanceof RangeError)
+      throw new MarkerFileError(
+        `${name} ends inside its own header: the file is cut short (an interrupted copy or export?). Copy or export it again.`,
+      );
+    if (err instanceof C3DFormatError || err instanceof TrcFormatError)
+      throw new MarkerFileError(
+        `${name} is not a readable ${ext === '.c3d' ? 'C3D' : 'TRC'} file (${err.message}). Export it again from the motion-capture software.`,
+      );
+    throw err;
+  }
+}
+
+function refuseCutShort(name: string, frames: number, declared: number): void {
+  if (frames < declared)
+    throw new MarkerFileError(
+      `${name} holds ${frames} of the ${declared} frames its header declares: the file is cut short (an interrupted copy or export?). Copy or export it again.`,
+    );
+}
+
+/** Roles the analysis cannot do without, named as a clinician would. */
+function missingRoles(set: TrajectorySet): string[] {
+  const m = DEFAULT_MARKER_MAP;
+  const missing: string[] = [];
+  for (const side of ['left', 'right'] as const)
+    for (const role of ['heel', 'toe'] as const)
+      if (!resolveName(set, m[side][role])) missing.push(`${side} ${role}`);
+  const pelvis = [m.left.asis, m.right.asis, m.left.psis, m.right.psis, m.sacrum, m.left.hip, m.right.hip];
+  if (!pelvis.some((c) => resolveName(set, c))) missing.push('pelvis');
+  return missing;
+}
+
+function knownNamesMessage(name: string, set: TrajectorySet, missing: string[]): string {
+  const labels = Object.keys(set.trajectories);
+  const shown =
+    labels.slice(0, 24).join(', ') + (labels.length > 24 ? `, ... (${labels.length} in all)` : '');
+  return (
+    `${name} has no markers GaitLab can name as the ${missing.join(', ')}. It reads Plug-in Gait names ` +
+    `(LHEE, LTOE, LASI, LPSI, SACR...), Helen Hayes / Motion Analysis names (L.Heel, L.Toe, L.ASIS, ` +
+    `V.Sacral...), OpenCap's and BlazePose's. This file's markers: ${labels.length ? shown : 'none'}.`
+  );
+}
+
+export function analyseMarkerFile(path: string, options: MarkerFileOptions = {}): MarkerFileAnalysis {
+  const name = basename(path);
+  const read = readSet(path, name);
+  let set = read.set;
+  const missing = missingRoles(set);
+  if (missing.length > 0) throw new MarkerFileError(knownNamesMessage(name, set, missing));
+  const up = upAxisOfBody(set);
+  if (!up)
+    throw new MarkerFileError(
+      `Which way is up in ${name} could not be told: the pelvis markers do not stand above the heels and toes along its Y or Z axis. Check that the file holds a standing or walking subject.`,
+    );
+  set = { ...set, convention: up };
+
+  const hasFileEvents = (['left', 'right'] as const).every((side) =>
+    read.events.some((e) => e.side === side && e.kind === 'initial-contact'),
+  );
+  if (options.events === 'file' && !hasFileEvents)
+    throw new MarkerFileError(
+      `${name} has no gait events for both feet${read.events.length ? ` (${read.events.length} stored)` : ''}: analyse it with --events detect.`,
+    );
+  const useFile = options.events === 'file' || (options.events !== 'detect' && hasFileEvents);
+  const result = analyseTrajectories(set, {
+    ...(useFile ? { events: read.events } : {}),
+    ...(options.beltSpeedMps !== undefined ? { treadmillBeltSpeedMps: options.beltSpeedMps } : {}),
+  });
+  if (!result.ok) throw new MarkerFileError(`${name}: ${result.error.message}`);
+  const agreement =
+    !useFile && read.events.length > 0
+      ? matchEvents(read.events, result.analysis.events, set.rateHz, set.frameCount, {
+          marginS: AGREEMENT_MARGIN_S,
+        })
+      : null;
+  return {
+    name,
+    format: read.format,
+    rateHz: set.rateHz,
+    frameCount: set.frameCount,
+    markerCount: Object.keys(set.trajectories).length,
+    unit: set.unit === 'm' ? 'm' : 'mm',
+    up: up === 'lab-y-up' ? 'Y' : 'Z',
+    fileEvents: read.events,
+    eventsFrom: useFile ? 'file' : 'detected',
+    agreement,
+    analysis: result.analysis,
+  };
+}
+
+/** One line: how far the detected events lie from the file's own. */
+export function agreementSummary(matches: readonly EventMatch[], rateHz: number): string {
+  const abs = matches.map((m) => Math.abs(m.errorMs));
+  const frameMs = 1000 / rateHz;
+  const finite = abs.filter(Number.isFinite).sort((a, b) => a - b);
+  const within = (ms: number) => abs.filter((e) => e <= ms).length;
+  const unmatched = abs.length - finite.length;
+  return (
+    `Detected events against the file's ${abs.length} (those 150 ms or more inside the recording): ` +
+    `${within(17)} within 17 ms, ${within(34)} within 34 ms (one frame here is ${frameMs.toFixed(1)} ms); ` +
+    `median ${finite.length ? finite[finite.length >> 1]!.toFixed(1) : '-'} ms, largest ${finite.length ? finite[finite.length - 1]!.toFixed(1) : '-'} ms` +
+    `${unmatched ? `; ${unmatched} without a detected event of its kind` : ''}.`
+  );
+}

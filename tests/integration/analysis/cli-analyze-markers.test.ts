@@ -1,0 +1,238 @@
+// `gaitlab analyze` on marker files (the built CLI, as a lab runs it on its motion-capture
+// archive): Vicon C3D with and without its stored events, a Motion Analysis TRC without hip joint
+// centres, OpenCap's Y-up TRC in metres, a Y-up copy of a Z-up walk, and the files it must refuse.
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readC3D } from '../../../src/main/formats/c3d-reader';
+import { BUILT_CLI } from '../../helpers/serve-process';
+import { readSharedBytes, sharedDataPath } from '../../helpers/shared-data';
+
+const work = mkdtempSync(join(tmpdir(), 'gaitlab-markers-'));
+const B = 'btkdata_c3d_plugingait';
+const WALK = `${B}/vicon_workstation_functional_walk/FunctionalWalk.c3d`;
+
+function analyze(args: string[]) {
+  if (!existsSync(BUILT_CLI)) throw new Error(`${BUILT_CLI} is missing: run npm run build first.`);
+  const r = spawnSync(process.execPath, [BUILT_CLI, 'analyze', ...args], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+interface MarkerJson {
+  source: {
+    format: string;
+    up: string;
+    unit: string;
+    rateHz: number;
+    eventsFrom: string;
+    fileEvents: unknown[];
+  };
+  analysis: {
+    eventSource: string;
+    cycles: Array<{ side: string; excluded: boolean }>;
+    angles: Array<{ side: string; variable: string; values: Array<number | null>; landmarks: string[] }>;
+    spatiotemporal: {
+      bySide: Record<string, { cadenceStepsPerMin: { mean: number }; speedMps: { mean: number } }>;
+    };
+  };
+}
+
+function run(args: string[], stem: string): { stdout: string; json: MarkerJson; csv: string } {
+  const json = join(work, `${stem}.json`);
+  const csv = join(work, `${stem}.csv`);
+  const r = analyze([...args, '--out', csv, '--json', json]);
+  expect(r.code, r.stderr).toBe(0);
+  console.log(r.stdout);
+  return {
+    stdout: r.stdout,
+    json: JSON.parse(readFileSync(json, 'utf8')) as MarkerJson,
+    csv: readFileSync(csv, 'utf8'),
+  };
+}
+
+/** Knee flexion peak in swing of each side, from the printed summary. */
+function kneePeaks(stdout: string): number[] {
+  return [...stdout.matchAll(/knee flexion: peak in swing ([\d.]+)/g)].map((m) => Number(m[1]));
+}
+
+describe('gaitlab analyze <marker file>', () => {
+  it('reads a Vicon C3D with the events stored in it, and writes the same CSV and JSON as for video', () => {
+    const { stdout, json, csv } = run([sharedDataPath(WALK)], 'walk');
+    expect(stdout).toMatch(
+      /^Trial FunctionalWalk\.c3d: overground walking, 1 pass\(es\), events imported with the recording\./,
+    );
+    expect(stdout).toContain('Markers: C3D, 134 trajectories, 120 Hz, 438 frames, in mm, Z up.');
+    expect(stdout).toContain('Events: the 11 stored in the file');
+    expect(json.source).toMatchObject({ format: 'C3D', up: 'Z', unit: 'mm', eventsFrom: 'file' });
+    expect(json.analysis.eventSource).toBe('imported');
+    for (const side of ['left', 'right']) {
+      expect(json.analysis.cycles.filter((c) => c.side === side && !c.excluded).length).toBe(2);
+      // Vicon's own spatiotemporal output for this walk: 112.5 / 113.4 steps/min, 1.21 / 1.20 m/s.
+      const st = json.analysis.spatiotemporal.bySide[side]!;
+      expect(Math.abs(st.cadenceStepsPerMin.mean - (side === 'left' ? 112.5 : 113.4))).toBeLessThan(1.5);
+      expect(Math.abs(st.speedMps.mean - (side === 'left' ? 1.21 : 1.2))).toBeLessThan(0.03);
+    }
+    // Angle series are plain arrays (typed arrays would become objects in JSON).
+    expect(Array.isArray(json.analysis.angles[0]!.values)).toBe(true);
+    expect(csv.split('\n')[0]).toBe('trial,side,cycle,percent,variable,value,unit');
+    expect(csv).toContain('FunctionalWalk.c3d,left,1,0,knee_flexion,');
+  });
+
+  it("runs GaitLab's detector with --events detect and says how far it lies from the file's events", () => {
+    const { stdout, json } = run([sharedDataPath(WALK), '--events', 'detect'], 'walk-detect');
+    expect(stdout).toMatch(/events by zeni\./);
+    expect(json.analysis.eventSource).toBe('zeni');
+    const m =
+      /Detected events against the file's (\d+) \(those 150 ms or more inside the recording\): (\d+) within 17 ms, (\d+) within 34 ms/.exec(
+        stdout,
+      );
+    expect(m, stdout).not.toBeNull();
+    // The same 11 Vicon events the validation test compares (tests/integration/gait/pig-events.test.ts).
+    expect(Number(m![1])).toBe(11);
+    expect(Number(m![2])).toBeGreaterThanOrEqual(10);
+    expect(Number(m![3])).toBe(11);
+  });
+
+  it('gives a Motion Analysis TRC without hip joint centres its hip and knee angles, and says how', () => {
+    const { stdout, json } = run([sharedDataPath(`${B}/trc_samples/Gait.trc`)], 'gait-trc');
+    expect(stdout).toContain('in mm, Z up.');
+    expect(stdout).toMatch(
+      /Note: The recording has no hip joint centres: they were placed from the pelvis markers by Harrington et al\. \(2007\), from a pelvis 249 mm wide \(ASIS to ASIS\) and 193 mm deep \(mid-ASIS to V\.Sacral\)/,
+    );
+    const peaks = kneePeaks(stdout);
+    expect(peaks.length).toBe(2);
+    for (const p of peaks) expect(p).toBeGreaterThan(50);
+    const knee = json.analysis.angles.find((a) => a.variable === 'knee_flexion' && a.side === 'left')!;
+    expect(knee.landmarks.join(' ')).toMatch(/LHJC\(Harrington: L\.ASIS,R\.ASIS,V\.Sacral\)/);
+  });
+
+  it("reads OpenCap's markerless TRC (metres, Y up)", () => {
+    const { stdout, json } = run([sharedDataPath('opencap_markerless_walk_trc_mot/walk.trc')], 'opencap');
+    expect(stdout).toContain('Markers: TRC, 63 trajectories, 60 Hz, 222 frames, in m, Y up.');
+    expect(json.source).toMatchObject({ up: 'Y', unit: 'm', eventsFrom: 'detected' });
+    for (const side of ['left', 'right'])
+      expect(
+        json.analysis.cycles.filter((c) => c.side === side && !c.excluded).length,
+      ).toBeGreaterThanOrEqual(2);
+  });
+
+  it('tells up from the body, not the unit: a Y-up copy of the Vicon walk in mm reads as the C3D does', () => {
+    // The walk's markers written as a TRC rotated so that Y is up (x, z, -y), as an OpenSim-bound
+    // export in millimetres would be; a unit-based guess would take Z for up.
+    const file = readC3D(readSharedBytes(WALK));
+    const keep = [
+      'LASI',
+      'RASI',
+      'LPSI',
+      'RPSI',
+      'LKNE',
+      'RKNE',
+      'LANK',
+      'RANK',
+      'LHEE',
+      'RHEE',
+      'LTOE',
+      'RTOE',
+      'LFEP',
+      'RFEP',
+      'LFEO',
+      'RFEO',
+      'LTIO',
+      'RTIO',
+    ];
+    const points = keep.map((k) => file.points.find((p) => p.label === k)!);
+    const n = file.frameCount;
+    const lines = [
+      'PathFileType\t4\t(X/Y/Z)\twalk-y-up.trc',
+      'DataRate\tCameraRate\tNumFrames\tNumMarkers\tUnits\tOrigDataRate\tOrigDataStartFrame\tOrigNumFrames',
+      `${file.pointRateHz}\t${file.pointRateHz}\t${n}\t${keep.length}\tmm\t${file.pointRateHz}\t1\t${n}`,
+      `Frame#\tTime\t${keep.map((k) => `${k}\t\t`).join('\t')}`,
+      `\t\t${keep.map((_, i) => `X${i + 1}\tY${i + 1}\tZ${i + 1}`).join('\t')}`,
+    ];
+    const cell = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : '');
+    for (let i = 0; i < n; i++)
+      lines.push(
+        [
+          i + 1,
+          (i / file.pointRateHz).toFixed(5),
+          ...points.flatMap((p) => [cell(p.x[i]!), cell(p.z[i]!), cell(-p.y[i]!)]),
+        ].join('\t'),
+      );
+    const trc = join(work, 'walk-y-up.trc');
+    writeFileSync(trc, lines.join('\n') + '\n');
+    const rotated = run([trc], 'walk-y-up');
+    expect(rotated.stdout).toContain('in mm, Y up.');
+    const original = run([sharedDataPath(WALK), '--events', 'detect'], 'walk-z-up');
+    for (const side of ['left', 'right']) {
+      const a = rotated.json.analysis.spatiotemporal.bySide[side]!;
+      const b = original.json.analysis.spatiotemporal.bySide[side]!;
+      expect(a.cadenceStepsPerMin.mean).toBeCloseTo(b.cadenceStepsPerMin.mean, 1);
+      expect(a.speedMps.mean).toBeCloseTo(b.speedMps.mean, 2);
+    }
+    const [l, r] = kneePeaks(rotated.stdout);
+    const [l0, r0] = kneePeaks(original.stdout);
+    expect(Math.abs(l! - l0!)).toBeLessThan(0.5);
+    expect(Math.abs(r! - r0!)).toBeLessThan(0.5);
+  });
+
+  describe('refuses with one sentence, exit code 1 and no output files', () => {
+    const walkBytes = readSharedBytes(WALK);
+    const cutHeader = join(work, 'cut-header.c3d');
+    const cutData = join(work, 'cut-data.c3d');
+    writeFileSync(cutHeader, walkBytes.subarray(0, 3000));
+    writeFileSync(cutData, walkBytes.subarray(0, 100_000));
+    const cases: Array<[string, () => string[], RegExp]> = [
+      [
+        'an OpenSim motion file (angles, not markers)',
+        () => [sharedDataPath('opencap_markerless_walk_trc_mot/walk_ik.mot')],
+        /walk_ik\.mot is an OpenSim motion file: it holds joint angles, not marker positions\. Analyse the \.trc/,
+      ],
+      [
+        'markers named as no known set',
+        () => [sharedDataPath(`${B}/c3d_org_sample01_format_variants/Eb015pr.c3d`)],
+        /Eb015pr\.c3d has no markers GaitLab can name as the left heel, left toe, right heel, right toe, pelvis\..*This file's markers: RFT1, RFT2/,
+      ],
+      [
+        'a static trial',
+        () => [sharedDataPath(`${B}/vicon_workstation_functional_walk/FunctionalStatic.c3d`)],
+        /FunctionalStatic\.c3d: The subject did not walk: .* Record a trial with the subject walking through the capture volume\./,
+      ],
+      [
+        'a C3D cut inside its header',
+        () => [cutHeader],
+        /cut-header\.c3d ends inside its own header: the file is cut short/,
+      ],
+      [
+        'a C3D cut inside its data',
+        () => [cutData],
+        /cut-data\.c3d holds 22 of the 438 frames its header declares: the file is cut short/,
+      ],
+      [
+        '--events file on a file without events',
+        () => [sharedDataPath(`${B}/trc_samples/Gait.trc`), '--events', 'file'],
+        /Gait\.trc has no gait events for both feet: analyse it with --events detect\./,
+      ],
+      [
+        'an option only a video has',
+        () => [sharedDataPath(WALK), '--height', '1.7'],
+        /--height does not apply to a marker file/,
+      ],
+    ];
+    for (const [label, args, message] of cases) {
+      it(label, () => {
+        const out = join(work, `refused-${label.replace(/\W+/g, '-')}.csv`);
+        const r = analyze([...args(), '--out', out]);
+        expect(r.code).toBe(1);
+        expect(r.stderr.trim().split('\n')).toHaveLength(1);
+        expect(r.stderr).toMatch(message);
+        expect(r.stdout).toBe('');
+        expect(existsSync(out)).toBe(false);
+      });
+    }
+  });
+});
