@@ -4,20 +4,51 @@
 
 import type { Side, Trajectory, TrajectorySet } from './types';
 
-export type SideRole = 'heel' | 'toe' | 'ankle' | 'knee' | 'hip' | 'asis' | 'psis' | 'shoulder';
+export type SideRole =
+  'heel' | 'toe' | 'ankle' | 'knee' | 'hip' | 'hipKeypoint' | 'asis' | 'psis' | 'shoulder';
 export type CentralRole = 'sacrum';
 
 export type MarkerMap = Record<Side, Record<SideRole, readonly string[]>> &
   Record<CentralRole, readonly string[]>;
 
+// 'A+B' is the midpoint of A and B, where both are present: a joint centre between the lateral and
+// medial markers of a knee or ankle. Joint centres from a marker set's anatomical markers come
+// before a pose model's keypoints that the same file may carry (OpenCap writes both; OpenSim's
+// angles are made from the markers). The feet keep the keypoints first: OpenCap's foot markers are
+// predicted from them and land 2-6 frames later, and the events were validated on the keypoints.
 export const DEFAULT_MARKER_MAP: MarkerMap = {
   left: {
     heel: ['left_heel', 'LHEE', 'L.Heel', 'LHeel', 'L_calc_study'],
     toe: ['left_foot_index', 'LTOE', 'L.Toe', 'LBigToe', 'L_toe_study'],
-    // Joint centres first (Plug-in Gait outputs), skin markers as fallback.
-    ankle: ['left_ankle', 'LTIO', 'LAJC', 'LANK', 'L.Ankle', 'LAnkle', 'L_ankle_study'],
-    knee: ['left_knee', 'LFEO', 'LKJC', 'LKNE', 'L.Knee', 'LKnee', 'L_knee_study'],
-    hip: ['left_hip', 'LFEP', 'LHJC', 'LeftHipCenter', 'LHip', 'L_HJC_study'],
+    // Joint centres first (Plug-in Gait outputs), then medial + lateral markers, then one marker.
+    ankle: [
+      'left_ankle',
+      'LTIO',
+      'LAJC',
+      'LANK+LANKin',
+      'L.Ankle+L.Ankle.Medial',
+      'L_ankle_study+L_mankle_study',
+      'LANK',
+      'L.Ankle',
+      'LAnkle',
+      'L_ankle_study',
+    ],
+    knee: [
+      'left_knee',
+      'LFEO',
+      'LKJC',
+      'LKNE+LKNEin',
+      'L.Knee+L.Knee.Medial',
+      'L_knee_study+L_mknee_study',
+      'LKNE',
+      'L.Knee',
+      'LKnee',
+      'L_knee_study',
+    ],
+    // Modelled hip joint centres. Without one, the pelvis markers place it (Harrington, see
+    // preprocess.ts), and only without those does a pose model's hip keypoint stand in.
+    hip: ['LFEP', 'LHJC', 'LeftHipCenter', 'L_HJC_study'],
+    hipKeypoint: ['left_hip', 'LHip'],
     asis: ['LASI', 'L.ASIS', 'L.ASIS_study'],
     psis: ['LPSI', 'L.PSIS', 'L.PSIS_study'],
     shoulder: ['left_shoulder', 'LSHO', 'L.Shoulder', 'LShoulder', 'L_Shoulder_study'],
@@ -25,9 +56,32 @@ export const DEFAULT_MARKER_MAP: MarkerMap = {
   right: {
     heel: ['right_heel', 'RHEE', 'R.Heel', 'RHeel', 'r_calc_study'],
     toe: ['right_foot_index', 'RTOE', 'R.Toe', 'RBigToe', 'r_toe_study'],
-    ankle: ['right_ankle', 'RTIO', 'RAJC', 'RANK', 'R.Ankle', 'RAnkle', 'r_ankle_study'],
-    knee: ['right_knee', 'RFEO', 'RKJC', 'RKNE', 'R.Knee', 'RKnee', 'r_knee_study'],
-    hip: ['right_hip', 'RFEP', 'RHJC', 'RightHipCenter', 'RHip', 'r_HJC_study'],
+    ankle: [
+      'right_ankle',
+      'RTIO',
+      'RAJC',
+      'RANK+RANKin',
+      'R.Ankle+R.Ankle.Medial',
+      'r_ankle_study+r_mankle_study',
+      'RANK',
+      'R.Ankle',
+      'RAnkle',
+      'r_ankle_study',
+    ],
+    knee: [
+      'right_knee',
+      'RFEO',
+      'RKJC',
+      'RKNE+RKNEin',
+      'R.Knee+R.Knee.Medial',
+      'r_knee_study+r_mknee_study',
+      'RKNE',
+      'R.Knee',
+      'RKnee',
+      'r_knee_study',
+    ],
+    hip: ['RFEP', 'RHJC', 'RightHipCenter', 'r_HJC_study'],
+    hipKeypoint: ['right_hip', 'RHip'],
     asis: ['RASI', 'R.ASIS', 'r.ASIS_study'],
     psis: ['RPSI', 'R.PSIS', 'r.PSIS_study'],
     shoulder: ['right_shoulder', 'RSHO', 'R.Shoulder', 'RShoulder', 'r_Shoulder_study'],
@@ -46,12 +100,37 @@ export function resolveName(
   candidates: readonly string[],
 ): ResolvedTrajectory | undefined {
   const keys = Object.keys(set.trajectories);
-  for (const c of candidates) {
+  const one = (c: string): ResolvedTrajectory | undefined => {
     const exact = set.trajectories[c];
     if (exact) return { name: c, trajectory: exact };
     const lc = c.toLowerCase();
     const k = keys.find((key) => key.toLowerCase() === lc || key.toLowerCase().endsWith(`:${lc}`));
-    if (k !== undefined) return { name: k, trajectory: set.trajectories[k]! };
+    return k !== undefined ? { name: k, trajectory: set.trajectories[k]! } : undefined;
+  };
+  for (const c of candidates) {
+    const parts = c.split('+').map(one);
+    if (parts.some((p) => p === undefined)) continue;
+    if (parts.length === 1) return parts[0];
+    return midpoint(parts as ResolvedTrajectory[]);
   }
   return undefined;
+}
+
+/** The mean of several trajectories per frame; missing where any is (a centre needs both sides). */
+function midpoint(parts: ResolvedTrajectory[]): ResolvedTrajectory {
+  const n = Math.min(...parts.map((p) => p.trajectory.x.length));
+  const axis = (get: (t: Trajectory) => ArrayLike<number> | undefined): Float64Array => {
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      let s = 0;
+      for (const p of parts) s += get(p.trajectory)?.[i] ?? NaN;
+      out[i] = s / parts.length;
+    }
+    return out;
+  };
+  const has3d = parts.every((p) => p.trajectory.z !== undefined);
+  return {
+    name: `mid(${parts.map((p) => p.name).join(',')})`,
+    trajectory: { x: axis((t) => t.x), y: axis((t) => t.y), ...(has3d ? { z: axis((t) => t.z) } : {}) },
+  };
 }

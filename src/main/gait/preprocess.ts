@@ -114,6 +114,7 @@ export function cleanTrajectory(
   return { point: { name, x: x.values, y: y.values, z }, longGaps };
 }
 
+// hipKeypoint is not a role of its own: it stands in for 'hip' when nothing better places it.
 const ROLES: readonly SideRole[] = ['heel', 'toe', 'ankle', 'knee', 'hip', 'asis', 'psis', 'shoulder'];
 
 export function cleanBody(set: TrajectorySet, options: PreprocessOptions = {}): CleanBody {
@@ -154,6 +155,11 @@ export function cleanBody(set: TrajectorySet, options: PreprocessOptions = {}): 
         posterior: posterior.name,
       };
     }
+  }
+  for (const side of SIDES) {
+    if (body[side].hip) continue;
+    const p = take(map[side].hipKeypoint);
+    if (p) body[side].hip = p;
   }
   return body;
 }

@@ -28,6 +28,8 @@ export function upAxisOfBody(set: TrajectorySet): LabConvention | undefined {
     m.sacrum,
     m.left.hip,
     m.right.hip,
+    m.left.hipKeypoint,
+    m.right.hipKeypoint,
   ]);
   const feet = find([m.left.heel, m.right.heel, m.left.toe, m.right.toe, m.left.ankle, m.right.ankle]);
   if (pelvis.length === 0 || feet.length === 0) return undefined;

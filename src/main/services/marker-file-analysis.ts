@@ -118,7 +118,17 @@ function missingRoles(set: TrajectorySet): string[] {
   for (const side of ['left', 'right'] as const)
     for (const role of ['heel', 'toe'] as const)
       if (!resolveName(set, m[side][role])) missing.push(`${side} ${role}`);
-  const pelvis = [m.left.asis, m.right.asis, m.left.psis, m.right.psis, m.sacrum, m.left.hip, m.right.hip];
+  const pelvis = [
+    m.left.asis,
+    m.right.asis,
+    m.left.psis,
+    m.right.psis,
+    m.sacrum,
+    m.left.hip,
+    m.right.hip,
+    m.left.hipKeypoint,
+    m.right.hipKeypoint,
+  ];
   if (!pelvis.some((c) => resolveName(set, c))) missing.push('pelvis');
   return missing;
 }
