@@ -3,7 +3,7 @@
 // centres, OpenCap's Y-up TRC in metres, a Y-up copy of a Z-up walk, and the files it must refuse.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readC3D } from '../../../src/main/formats/c3d-reader';
@@ -178,6 +178,53 @@ describe('gaitlab analyze <marker file>', () => {
     const [l0, r0] = kneePeaks(original.stdout);
     expect(Math.abs(l! - l0!)).toBeLessThan(0.5);
     expect(Math.abs(r! - r0!)).toBeLessThan(0.5);
+  });
+
+  it('analyses several files in one call into one CSV and one JSON array, carrying on past a refused one', () => {
+    // The same walk from a second session's folder: the trial column then names each as given.
+    const again = join(work, 'session-2');
+    mkdirSync(again, { recursive: true });
+    const copy = join(again, 'FunctionalWalk.c3d');
+    writeFileSync(copy, readSharedBytes(WALK));
+    const targets = [
+      sharedDataPath(WALK),
+      sharedDataPath(`${B}/c3d_org_sample01_format_variants/Eb015pr.c3d`),
+      sharedDataPath(`${B}/trc_samples/Gait.trc`),
+      copy,
+    ];
+    const csv = join(work, 'batch.csv');
+    const json = join(work, 'batch.json');
+    const r = analyze([...targets, '--out', csv, '--json', json]);
+    console.log(r.stdout);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`[2/4] ${targets[1]}`);
+    expect(r.stdout).toContain(`Analysed 3 of 4; failed: ${targets[1]}.`);
+    expect(r.stdout.match(/^Trial /gm)).toHaveLength(3);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^.*Eb015pr\.c3d: Eb015pr\.c3d has no markers/),
+    ]);
+    const rows = readFileSync(csv, 'utf8').trimEnd().split('\n');
+    expect(rows.filter((l) => l.startsWith('trial,'))).toHaveLength(1);
+    // Every row names its file as given, in the order given (two are called FunctionalWalk.c3d).
+    const named = rows.slice(1).map((l) => targets.find((t) => l.startsWith(`${t},`)));
+    expect([...new Set(named)]).toEqual([targets[0], targets[2], targets[3]]);
+    const parsed = JSON.parse(readFileSync(json, 'utf8')) as MarkerJson[];
+    expect(parsed.map((x) => x.source.format)).toEqual(['C3D', 'TRC', 'C3D']);
+  });
+
+  it('refuses a floor or a person box for several targets (they name one video)', () => {
+    const r = analyze([
+      sharedDataPath(WALK),
+      sharedDataPath(`${B}/trc_samples/Gait.trc`),
+      '--floor',
+      '1,2,300,2',
+      '--floor-distance',
+      '2',
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /--floor names one video's pixels or one trial's camera: give it with a single target\./,
+    );
   });
 
   describe('refuses with one sentence, exit code 1 and no output files', () => {

@@ -1,8 +1,8 @@
-// gaitlab analyze <video|trial-id>: pose + gait analysis, a summary on screen, a tidy CSV on disk.
+// gaitlab analyze <video|marker file|trial-id>...: gait analysis, a summary on screen, a tidy CSV on disk.
 import { existsSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { CliCommand } from '../command';
+import type { CliCommand, CliContext } from '../command';
 import { UserError } from '../command';
 import { parsePersonBox } from '../person-option';
 import { parseFloorScale } from '../floor-option';
@@ -23,7 +23,12 @@ import { AnalysisRepo } from '../../store/analysis-repo';
 import type { GaitAnalysis } from '../../gait/analyse';
 import { textSummary } from '../../gait/summary';
 import { tidyCurvesCsv } from '../../gait/tidy-csv';
-import { TRIANGULATED_CAMERA, type TrialAnalysisView } from '../../../shared/api/analysis-types';
+import {
+  TRIANGULATED_CAMERA,
+  type FloorScaleChoice,
+  type PersonChoice,
+  type TrialAnalysisView,
+} from '../../../shared/api/analysis-types';
 import { farLegs } from '../../../shared/far-legs';
 import { lowConfidenceNote } from '../../../shared/analysis-notes';
 
@@ -33,11 +38,180 @@ function nearLegs(view: TrialAnalysisView): string[] {
   return far.length === 1 ? ['left', 'right'].filter((s) => s !== far[0]) : [];
 }
 
+/** The options of one call, checked once and applied to every target. */
+interface AnalyzeOptions {
+  heightM: number | null;
+  floor: FloorScaleChoice | null | undefined;
+  beltSpeedMps: number | null | undefined;
+  person: PersonChoice | null | undefined;
+  camera: string | undefined;
+  events: 'file' | 'detect' | undefined;
+  /** Options given on the command line, by name (a marker file refuses a video's). */
+  given: string[];
+}
+
+/** What one target gave: its summary is already printed; the files are written by the caller. */
+type TargetOutcome = { ok: true; trial: string; analysis: GaitAnalysis; json: unknown } | { ok: false };
+
+// Typed arrays (angle series) as plain arrays; missing samples (NaN) become null.
+const plainArrays = (_: string, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v);
+
+function analyseMarkerTarget(target: string, o: AnalyzeOptions, ctx: CliContext): TargetOutcome {
+  if (!existsSync(target)) throw new UserError(`No such file: ${target}`);
+  // What only a video or a lab trial has: refused rather than silently ignored.
+  const videoOnly = [
+    'height',
+    'camera',
+    'person-box',
+    'person-auto',
+    'floor',
+    'floor-distance',
+    'floor-none',
+  ];
+  const refused = o.given.find((k) => videoOnly.includes(k));
+  if (refused)
+    throw new UserError(
+      `--${refused} does not apply to a marker file: its coordinates are measured (mm or m), with no camera or person to choose.`,
+    );
+  let result: MarkerFileAnalysis;
+  try {
+    result = analyseMarkerFile(target, {
+      ...(o.events ? { events: o.events } : {}),
+      ...(o.beltSpeedMps ? { beltSpeedMps: o.beltSpeedMps } : {}),
+    });
+  } catch (err) {
+    if (err instanceof MarkerFileError) throw new UserError(err.message);
+    throw err;
+  }
+  ctx.io.out(textSummary(result.name, result.analysis).trimEnd());
+  ctx.io.out(
+    `Markers: ${result.format}, ${result.markerCount} trajectories, ${result.rateHz} Hz, ${result.frameCount} frames, in ${result.unit}, ${result.up} up.`,
+  );
+  ctx.io.out(
+    result.eventsFrom === 'file'
+      ? `Events: the ${result.fileEvents.length} stored in the file (--events detect runs GaitLab's detector).`
+      : `Events: detected by GaitLab (${result.analysis.eventMethod}).`,
+  );
+  if (result.agreement) ctx.io.out(agreementSummary(result.agreement, result.rateHz));
+  const { analysis, ...source } = result;
+  return {
+    ok: true,
+    trial: result.name,
+    analysis,
+    json: { source, analysis },
+  };
+}
+
+async function analyseVideoOrTrial(
+  target: string,
+  o: AnalyzeOptions,
+  ctx: CliContext,
+): Promise<TargetOutcome> {
+  if (o.events !== undefined)
+    throw new UserError(
+      '--events applies to marker files (C3D, TRC); a video is analysed with detected events.',
+    );
+  const { heightM, floor, beltSpeedMps, person } = o;
+  const onProgress = (done: number, total: number, rate: number, eta: number, stage: string) =>
+    ctx.io.progress(`${stage.padEnd(20)} ${progressBar(done, total, rate, eta)}`);
+  let view: TrialAnalysisView;
+  // The trial's other analysed cameras, said after the summary.
+  const otherCameras: string[] = [];
+  let analysis: GaitAnalysis | null = null;
+  let trialName: string;
+  if (existsSync(target)) {
+    trialName = basename(target);
+    ({ view, analysis } = await analyseVideoFile(target, {
+      heightM,
+      ...(floor ? { floor } : {}),
+      ...(beltSpeedMps ? { beltSpeedMps } : {}),
+      ...(person ? { person } : {}),
+      signal: ctx.io.signal,
+      onProgress: (p) =>
+        onProgress(
+          p.framesDone,
+          p.framesTotal,
+          p.framesPerS,
+          p.etaS,
+          p.stage === 'scanning' ? 'Finding the patient' : 'Pose estimation',
+        ),
+    }));
+  } else if (/^[A-Za-z0-9_-]{6,64}$/.test(target)) {
+    const services = openLab(ctx.labDir);
+    try {
+      const trial = services.trials.get(target);
+      if (!trial)
+        throw new UserError(`"${target}" is neither a video file nor a trial of the lab ${ctx.labDir}.`);
+      trialName = trial.name;
+      // Frames/s from the start of the current stage (each camera starts its own count).
+      let stage = { message: '', started: Date.now() };
+      const deps = { ...services, analyses: new AnalysisRepo(services.db) };
+      const threeDBefore = deps.analyses.get(trial.id, TRIANGULATED_CAMERA)?.updatedAt;
+      const analysedFirst = await analyseTrialCameras(deps, trial.id, {
+        ...(o.camera ? { camera: o.camera } : {}),
+        ...(heightM !== null ? { heightM } : {}),
+        ...(person !== undefined ? { person } : {}),
+        ...(floor !== undefined ? { floor } : {}),
+        ...(beltSpeedMps !== undefined ? { beltSpeedMps } : {}),
+        signal: ctx.io.signal,
+        onProgress: (d, t, m) => {
+          if (m !== stage.message) stage = { message: m, started: Date.now() };
+          const rate = d / Math.max(0.001, (Date.now() - stage.started) / 1000);
+          onProgress(d, t, rate, rate > 0 ? (t - d) / rate : NaN, m);
+        },
+      });
+      // A trial triangulated from calibrated cameras is summarised in 3D (both legs, both planes).
+      const threeD = o.camera ? null : readAnalysis(deps, trial.id, TRIANGULATED_CAMERA);
+      view = threeD?.status === 'analysed' ? threeD : analysedFirst;
+      const result = view.status === 'analysed' ? trialGaitAnalysis(deps, trial.id, view.camera) : null;
+      analysis = result?.ok ? result.analysis : null;
+      // One calibrated camera analysed again re-made the trial's 3D analysis (the others follow its patient).
+      const threeDAfter = deps.analyses.get(trial.id, TRIANGULATED_CAMERA)?.updatedAt;
+      if (o.camera && o.camera !== TRIANGULATED_CAMERA && threeDAfter !== threeDBefore)
+        otherCameras.push(
+          `The trial's 3D analysis was made again from its calibrated cameras: gaitlab analyze ${trial.id} --camera ${TRIANGULATED_CAMERA}`,
+        );
+      if (!o.camera) {
+        for (const r of deps.analyses.listForTrial(trial.id).filter((x) => x.camera !== view.camera)) {
+          const other = r.status === 'analysed' ? readAnalysis(deps, trial.id, r.camera) : null;
+          const near = other ? nearLegs(other) : [];
+          otherCameras.push(
+            `Camera ${r.camera}: ${r.status}${r.statusMessage ? ` (${r.statusMessage})` : ''}${
+              near.length === 1 ? `; it faces the ${near[0]} leg` : ''
+            }. Its summary: gaitlab analyze ${trial.id} --camera ${r.camera}`,
+          );
+        }
+      }
+    } finally {
+      services.close();
+    }
+  } else {
+    throw new UserError(`No such file: ${target}`);
+  }
+  ctx.io.progress('');
+  if (!analysis) {
+    ctx.io.err(`Analysis of ${trialName} failed: ${view.message}`);
+    // The other cameras and the 3D analysis may have worked: say where to read them.
+    for (const line of otherCameras) ctx.io.out(line);
+    return { ok: false };
+  }
+  ctx.io.out(textSummary(trialName, analysis).trimEnd());
+  // How the video was read, when not frame by frame on its own clock (its codec line says).
+  if (view.provenance.interlaced || view.provenance.slowMotionFactor)
+    ctx.io.out(`Video: ${view.provenance.videoCodec}.`);
+  // What the trial's analysis adds to the gait module's warnings (a 3D camera that disagreed).
+  for (const w of view.warnings.filter((x) => !analysis.warnings.includes(x))) ctx.io.out(`Note: ${w}`);
+  const low = lowConfidenceNote(view);
+  if (low) ctx.io.out(low);
+  for (const line of otherCameras) ctx.io.out(line);
+  return { ok: true, trial: trialName, analysis, json: view };
+}
+
 export const analyzeCommand: CliCommand = {
   name: 'analyze',
   summary:
     'Gait analysis of a video file (with pose estimation), a marker file (C3D, TRC) or a lab trial; summary + tidy CSV',
-  usage: `gaitlab analyze <video-file | marker-file.c3d|.trc | trial-id> [--height METRES] [--floor x0,y0,x1,y1 --floor-distance METRES | --floor-none]
+  usage: `gaitlab analyze <video-file | marker-file.c3d|.trc | trial-id> [more ...] [--height METRES] [--floor x0,y0,x1,y1 --floor-distance METRES | --floor-none]
                 [--belt-speed M/S | --belt-speed-none] [--camera NAME] [--person-box x0,y0,x1,y1@frame | --person-auto]
                 [--events file|detect] [--out results.csv] [--json results.json]
 
@@ -72,7 +246,12 @@ A marker file (C3D, or TRC from OpenSim, OpenCap, Pose2Sim or Motion Analysis) s
 its trajectories go through the same gait analysis (coordinates in its own mm or m; hip joint centres
 from the pelvis markers when it has none).
   --events file    the gait events stored in the file (default when it has them)
-  --events detect  GaitLab's own detector, as for video; compared with the file's events when it has them`,
+  --events detect  GaitLab's own detector, as for video; compared with the file's events when it has them
+
+Several videos, marker files or trials in one call are analysed one after another into one tidy CSV
+(its trial column tells them apart) and one JSON array; one that fails is reported and the others
+go on (exit code 1 if any failed). --floor, --person-box and --camera name one video's pixels or
+one trial's camera: they take a single target.`,
   run: async (argv, ctx) => {
     const parseBeltSpeed = (text: string): number => {
       const v = Number(text);
@@ -97,8 +276,8 @@ from the pelvis markers when it has none).
       },
       allowPositionals: true,
     });
-    const target = positionals[0];
-    if (!target) throw new UserError(`Give a video file or a trial ID.\n\n${analyzeCommand.usage}`);
+    if (positionals.length === 0)
+      throw new UserError(`Give a video file, a marker file or a trial ID.\n\n${analyzeCommand.usage}`);
     let heightM: number | null = null;
     if (values.height !== undefined) {
       const h = validateHeightM(Number(values.height));
@@ -107,180 +286,99 @@ from the pelvis markers when it has none).
     }
     const floorMarks = parseFloorScale(values.floor, values['floor-distance']);
     if (floorMarks && values['floor-none']) throw new UserError('Give --floor or --floor-none, not both.');
-    const floor = floorMarks ?? (values['floor-none'] ? null : undefined);
     if (values['belt-speed'] !== undefined && values['belt-speed-none'])
       throw new UserError('Give --belt-speed or --belt-speed-none, not both.');
-    const beltSpeedMps =
-      values['belt-speed'] !== undefined
-        ? parseBeltSpeed(values['belt-speed'])
-        : values['belt-speed-none']
-          ? null
-          : undefined;
     if (values['person-box'] !== undefined && values['person-auto'])
       throw new UserError('Give --person-box or --person-auto, not both.');
-    const person =
-      values['person-box'] !== undefined
-        ? parsePersonBox(values['person-box'])
-        : values['person-auto']
-          ? null
-          : undefined;
     if (values.events !== undefined && values.events !== 'file' && values.events !== 'detect')
       throw new UserError(`--events: give "file" or "detect", not "${values.events}".`);
-    if (isMarkerFilePath(target)) {
-      if (!existsSync(target)) throw new UserError(`No such file: ${target}`);
-      // What only a video or a lab trial has: refused rather than silently ignored.
-      const videoOnly = [
-        'height',
-        'camera',
-        'person-box',
-        'person-auto',
-        'floor',
-        'floor-distance',
-        'floor-none',
-      ];
-      const given = videoOnly.filter((k) => values[k as keyof typeof values] !== undefined);
-      if (given.length > 0)
+    const given = Object.keys(values).filter((k) => values[k as keyof typeof values] !== undefined);
+    if (positionals.length > 1) {
+      const single = given.find((k) => ['floor', 'person-box', 'camera'].includes(k));
+      if (single)
         throw new UserError(
-          `--${given[0]} does not apply to a marker file: its coordinates are measured (mm or m), with no camera or person to choose.`,
+          `--${single} names one video's pixels or one trial's camera: give it with a single target.`,
         );
-      let result: MarkerFileAnalysis;
-      try {
-        result = analyseMarkerFile(target, {
-          ...(values.events ? { events: values.events } : {}),
-          ...(beltSpeedMps ? { beltSpeedMps } : {}),
-        });
-      } catch (err) {
-        if (err instanceof MarkerFileError) throw new UserError(err.message);
-        throw err;
-      }
-      ctx.io.out(textSummary(result.name, result.analysis).trimEnd());
-      ctx.io.out(
-        `Markers: ${result.format}, ${result.markerCount} trajectories, ${result.rateHz} Hz, ${result.frameCount} frames, in ${result.unit}, ${result.up} up.`,
-      );
-      ctx.io.out(
-        result.eventsFrom === 'file'
-          ? `Events: the ${result.fileEvents.length} stored in the file (--events detect runs GaitLab's detector).`
-          : `Events: detected by GaitLab (${result.analysis.eventMethod}).`,
-      );
-      if (result.agreement) ctx.io.out(agreementSummary(result.agreement, result.rateHz));
+    }
+    const o: AnalyzeOptions = {
+      heightM,
+      floor: floorMarks ?? (values['floor-none'] ? null : undefined),
+      beltSpeedMps:
+        values['belt-speed'] !== undefined
+          ? parseBeltSpeed(values['belt-speed'])
+          : values['belt-speed-none']
+            ? null
+            : undefined,
+      person:
+        values['person-box'] !== undefined
+          ? parsePersonBox(values['person-box'])
+          : values['person-auto']
+            ? null
+            : undefined,
+      camera: values.camera,
+      events: values.events as AnalyzeOptions['events'],
+      given,
+    };
+    const one = (target: string): Promise<TargetOutcome> =>
+      isMarkerFilePath(target)
+        ? Promise.resolve(analyseMarkerTarget(target, o, ctx))
+        : analyseVideoOrTrial(target, o, ctx);
+
+    if (positionals.length === 1) {
+      const r = await one(positionals[0]!);
+      if (!r.ok) return 1;
       if (values.out) {
-        writeFileSync(values.out, tidyCurvesCsv(result.name, result.analysis));
+        writeFileSync(values.out, tidyCurvesCsv(r.trial, r.analysis));
         ctx.io.out(`Tidy CSV: ${values.out}`);
       }
       if (values.json) {
-        const { analysis, ...source } = result;
-        // Typed arrays (angle series) as plain arrays; missing samples (NaN) become null.
-        const plain = (_: string, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v);
-        writeFileSync(values.json, JSON.stringify({ source, analysis }, plain, 1));
+        writeFileSync(values.json, JSON.stringify(r.json, plainArrays, 1));
         ctx.io.out(`JSON: ${values.json}`);
       }
       return 0;
     }
-    if (values.events !== undefined)
-      throw new UserError(
-        '--events applies to marker files (C3D, TRC); a video is analysed with detected events.',
-      );
-    const onProgress = (done: number, total: number, rate: number, eta: number, stage: string) =>
-      ctx.io.progress(`${stage.padEnd(20)} ${progressBar(done, total, rate, eta)}`);
 
-    let view: TrialAnalysisView;
-    // The trial's other analysed cameras, said after the summary.
-    const otherCameras: string[] = [];
-    let analysis: GaitAnalysis | null = null;
-    let trialName: string;
-    if (existsSync(target)) {
-      trialName = basename(target);
-      ({ view, analysis } = await analyseVideoFile(target, {
-        heightM,
-        ...(floor ? { floor } : {}),
-        ...(beltSpeedMps ? { beltSpeedMps } : {}),
-        ...(person ? { person } : {}),
-        signal: ctx.io.signal,
-        onProgress: (p) =>
-          onProgress(
-            p.framesDone,
-            p.framesTotal,
-            p.framesPerS,
-            p.etaS,
-            p.stage === 'scanning' ? 'Finding the patient' : 'Pose estimation',
-          ),
-      }));
-    } else if (/^[A-Za-z0-9_-]{6,64}$/.test(target)) {
-      const services = openLab(ctx.labDir);
+    // Several targets: each in turn, a failure said and the others carried on.
+    const done: Array<Extract<TargetOutcome, { ok: true }> & { target: string }> = [];
+    const failed: string[] = [];
+    for (const [i, target] of positionals.entries()) {
+      if (i > 0) ctx.io.out('');
+      ctx.io.out(`[${i + 1}/${positionals.length}] ${target}`);
       try {
-        const trial = services.trials.get(target);
-        if (!trial)
-          throw new UserError(`"${target}" is neither a video file nor a trial of the lab ${ctx.labDir}.`);
-        trialName = trial.name;
-        // Frames/s from the start of the current stage (each camera starts its own count).
-        let stage = { message: '', started: Date.now() };
-        const deps = { ...services, analyses: new AnalysisRepo(services.db) };
-        const threeDBefore = deps.analyses.get(trial.id, TRIANGULATED_CAMERA)?.updatedAt;
-        const analysedFirst = await analyseTrialCameras(deps, trial.id, {
-          ...(values.camera ? { camera: values.camera } : {}),
-          ...(heightM !== null ? { heightM } : {}),
-          ...(person !== undefined ? { person } : {}),
-          ...(floor !== undefined ? { floor } : {}),
-          ...(beltSpeedMps !== undefined ? { beltSpeedMps } : {}),
-          signal: ctx.io.signal,
-          onProgress: (d, t, m) => {
-            if (m !== stage.message) stage = { message: m, started: Date.now() };
-            const rate = d / Math.max(0.001, (Date.now() - stage.started) / 1000);
-            onProgress(d, t, rate, rate > 0 ? (t - d) / rate : NaN, m);
-          },
-        });
-        // A trial triangulated from calibrated cameras is summarised in 3D (both legs, both planes).
-        const threeD = values.camera ? null : readAnalysis(deps, trial.id, TRIANGULATED_CAMERA);
-        view = threeD?.status === 'analysed' ? threeD : analysedFirst;
-        const result = view.status === 'analysed' ? trialGaitAnalysis(deps, trial.id, view.camera) : null;
-        analysis = result?.ok ? result.analysis : null;
-        // One calibrated camera analysed again re-made the trial's 3D analysis (the others follow its patient).
-        const threeDAfter = deps.analyses.get(trial.id, TRIANGULATED_CAMERA)?.updatedAt;
-        if (values.camera && values.camera !== TRIANGULATED_CAMERA && threeDAfter !== threeDBefore)
-          otherCameras.push(
-            `The trial's 3D analysis was made again from its calibrated cameras: gaitlab analyze ${trial.id} --camera ${TRIANGULATED_CAMERA}`,
-          );
-        if (!values.camera) {
-          for (const r of deps.analyses.listForTrial(trial.id).filter((x) => x.camera !== view.camera)) {
-            const other = r.status === 'analysed' ? readAnalysis(deps, trial.id, r.camera) : null;
-            const near = other ? nearLegs(other) : [];
-            otherCameras.push(
-              `Camera ${r.camera}: ${r.status}${r.statusMessage ? ` (${r.statusMessage})` : ''}${
-                near.length === 1 ? `; it faces the ${near[0]} leg` : ''
-              }. Its summary: gaitlab analyze ${trial.id} --camera ${r.camera}`,
-            );
-          }
-        }
-      } finally {
-        services.close();
+        const r = await one(target);
+        if (r.ok) done.push({ ...r, target });
+        else failed.push(target);
+      } catch (err) {
+        if (!(err instanceof UserError) || ctx.io.signal.aborted) throw err;
+        ctx.io.err(`${target}: ${err.message}`);
+        failed.push(target);
       }
-    } else {
-      throw new UserError(`No such file: ${target}`);
     }
-    ctx.io.progress('');
-    if (!analysis) {
-      ctx.io.err(`Analysis of ${trialName} failed: ${view.message}`);
-      // The other cameras and the 3D analysis may have worked: say where to read them.
-      for (const line of otherCameras) ctx.io.out(line);
-      return 1;
-    }
-    ctx.io.out(textSummary(trialName, analysis).trimEnd());
-    // How the video was read, when not frame by frame on its own clock (its codec line says).
-    if (view.provenance.interlaced || view.provenance.slowMotionFactor)
-      ctx.io.out(`Video: ${view.provenance.videoCodec}.`);
-    // What the trial's analysis adds to the gait module's warnings (a 3D camera that disagreed).
-    for (const w of view.warnings.filter((x) => !analysis.warnings.includes(x))) ctx.io.out(`Note: ${w}`);
-    const low = lowConfidenceNote(view);
-    if (low) ctx.io.out(low);
-    for (const line of otherCameras) ctx.io.out(line);
-    if (values.out) {
-      writeFileSync(values.out, tidyCurvesCsv(trialName, analysis));
+    ctx.io.out('');
+    ctx.io.out(
+      `Analysed ${done.length} of ${positionals.length}${failed.length ? `; failed: ${failed.join(', ')}` : ''}.`,
+    );
+    if (done.length > 0 && values.out) {
+      // One header; the trial column tells the rows apart (as given, when two share a name:
+      // walk.c3d of two sessions, or two sessions' "Walk 1").
+      const names = done.map((r) => r.trial);
+      const clash = new Set(names).size < names.length;
+      const csvs = done.map((r) => tidyCurvesCsv(clash ? r.target : r.trial, r.analysis).trimEnd());
+      const rows = csvs.map((csv, k) => (k === 0 ? csv : csv.slice(csv.indexOf('\n') + 1)));
+      writeFileSync(values.out, rows.join('\n') + '\n');
       ctx.io.out(`Tidy CSV: ${values.out}`);
     }
-    if (values.json) {
-      writeFileSync(values.json, JSON.stringify(view, null, 1));
+    if (done.length > 0 && values.json) {
+      writeFileSync(
+        values.json,
+        JSON.stringify(
+          done.map((r) => r.json),
+          plainArrays,
+          1,
+        ),
+      );
       ctx.io.out(`JSON: ${values.json}`);
     }
-    return 0;
+    return failed.length > 0 ? 1 : 0;
   },
 };
