@@ -89,6 +89,21 @@ export const DEFAULT_MARKER_MAP: MarkerMap = {
   sacrum: ['SACR', 'V.Sacral', 'VSAC'],
 };
 
+/** Every name that marks the pelvis: its markers, a hip joint centre or a pose model's hip. */
+export function pelvisCandidates(m: MarkerMap): ReadonlyArray<readonly string[]> {
+  return [
+    m.left.asis,
+    m.right.asis,
+    m.left.psis,
+    m.right.psis,
+    m.sacrum,
+    m.left.hip,
+    m.right.hip,
+    m.left.hipKeypoint,
+    m.right.hipKeypoint,
+  ];
+}
+
 export interface ResolvedTrajectory {
   name: string;
   trajectory: Trajectory;

@@ -3,7 +3,7 @@
 // systems write Y-up C3D), and a wrong guess gives angles and events that look like numbers and
 // mean nothing. The body says it: the pelvis stands above the feet.
 
-import { DEFAULT_MARKER_MAP, resolveName } from './marker-map';
+import { DEFAULT_MARKER_MAP, pelvisCandidates, resolveName } from './marker-map';
 import type { CoordinateConvention, TrajectorySet } from './types';
 
 type LabConvention = Extract<CoordinateConvention, 'lab-y-up' | 'lab-z-up'>;
@@ -20,17 +20,7 @@ export function upAxisOfBody(set: TrajectorySet): LabConvention | undefined {
   const find = (roles: ReadonlyArray<readonly string[]>) =>
     roles.map((r) => resolveName(set, r)?.trajectory).filter((t) => t !== undefined);
   const m = DEFAULT_MARKER_MAP;
-  const pelvis = find([
-    m.left.asis,
-    m.right.asis,
-    m.left.psis,
-    m.right.psis,
-    m.sacrum,
-    m.left.hip,
-    m.right.hip,
-    m.left.hipKeypoint,
-    m.right.hipKeypoint,
-  ]);
+  const pelvis = find(pelvisCandidates(m));
   const feet = find([m.left.heel, m.right.heel, m.left.toe, m.right.toe, m.left.ankle, m.right.ankle]);
   if (pelvis.length === 0 || feet.length === 0) return undefined;
   const metres = set.unit === 'mm' ? 0.001 : set.unit === 'm' ? 1 : NaN;

@@ -10,7 +10,7 @@ import { readTrc, TrcFormatError } from '../formats/trc-reader';
 import { trcToTrajectorySet } from '../formats/trc-trajectories';
 import { analyseTrajectories, type GaitAnalysis } from '../gait/analyse';
 import { matchEvents, type EventMatch } from '../gait/event-agreement';
-import { DEFAULT_MARKER_MAP, resolveName } from '../gait/marker-map';
+import { DEFAULT_MARKER_MAP, pelvisCandidates, resolveName } from '../gait/marker-map';
 import type { GaitEvent, TrajectorySet } from '../gait/types';
 import { upAxisOfBody } from '../gait/vertical-axis';
 
@@ -118,18 +118,7 @@ function missingRoles(set: TrajectorySet): string[] {
   for (const side of ['left', 'right'] as const)
     for (const role of ['heel', 'toe'] as const)
       if (!resolveName(set, m[side][role])) missing.push(`${side} ${role}`);
-  const pelvis = [
-    m.left.asis,
-    m.right.asis,
-    m.left.psis,
-    m.right.psis,
-    m.sacrum,
-    m.left.hip,
-    m.right.hip,
-    m.left.hipKeypoint,
-    m.right.hipKeypoint,
-  ];
-  if (!pelvis.some((c) => resolveName(set, c))) missing.push('pelvis');
+  if (!pelvisCandidates(m).some((c) => resolveName(set, c))) missing.push('pelvis');
   return missing;
 }
 

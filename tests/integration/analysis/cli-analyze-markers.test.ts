@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readC3D } from '../../../src/main/formats/c3d-reader';
 import { BUILT_CLI } from '../../helpers/serve-process';
+import { PIG_SKIN_MARKERS } from '../gait/pig-markers';
 import { readSharedBytes, sharedDataPath } from '../../helpers/shared-data';
 
 const work = mkdtempSync(join(tmpdir(), 'gaitlab-markers-'));
@@ -125,26 +126,7 @@ describe('gaitlab analyze <marker file>', () => {
     // The walk's markers written as a TRC rotated so that Y is up (x, z, -y), as an OpenSim-bound
     // export in millimetres would be; a unit-based guess would take Z for up.
     const file = readC3D(readSharedBytes(WALK));
-    const keep = [
-      'LASI',
-      'RASI',
-      'LPSI',
-      'RPSI',
-      'LKNE',
-      'RKNE',
-      'LANK',
-      'RANK',
-      'LHEE',
-      'RHEE',
-      'LTOE',
-      'RTOE',
-      'LFEP',
-      'RFEP',
-      'LFEO',
-      'RFEO',
-      'LTIO',
-      'RTIO',
-    ];
+    const keep = [...PIG_SKIN_MARKERS, 'LFEP', 'RFEP', 'LFEO', 'RFEO', 'LTIO', 'RTIO'];
     const points = keep.map((k) => file.points.find((p) => p.label === k)!);
     const n = file.frameCount;
     const lines = [

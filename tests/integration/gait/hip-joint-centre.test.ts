@@ -12,6 +12,7 @@ import { kneeSummary } from '../../../src/main/gait/summary';
 import type { TrajectorySet } from '../../../src/main/gait/types';
 import { readSharedBytes, readSharedText } from '../../helpers/shared-data';
 import { rmse } from './angle-errors';
+import { PIG_SKIN_MARKERS } from './pig-markers';
 
 const B = 'btkdata_c3d_plugingait';
 const TRIALS = [
@@ -19,27 +20,13 @@ const TRIALS = [
   { rel: `${B}/PiG_fullbody/PiG_Motion-FlatFoot-Full.c3d`, suffix: '' },
   { rel: `${B}/vicon_workstation_functional_walk/FunctionalWalk.c3d`, suffix: '' },
 ];
-// Skin markers only: what a capture holds before any model has run.
-const SKIN = [
-  'LASI',
-  'RASI',
-  'LPSI',
-  'RPSI',
-  'SACR',
-  'LKNE',
-  'RKNE',
-  'LANK',
-  'RANK',
-  'LHEE',
-  'RHEE',
-  'LTOE',
-  'RTOE',
-];
 
 function skinOnly(set: TrajectorySet): TrajectorySet {
   return {
     ...set,
-    trajectories: Object.fromEntries(Object.entries(set.trajectories).filter(([k]) => SKIN.includes(k))),
+    trajectories: Object.fromEntries(
+      Object.entries(set.trajectories).filter(([k]) => PIG_SKIN_MARKERS.includes(k)),
+    ),
   };
 }
 

@@ -6,6 +6,7 @@ import { c3dGaitEvents, c3dToTrajectorySet } from '../../../src/main/formats/c3d
 import { analyseTrajectories } from '../../../src/main/gait/analyse';
 import { readSharedBytes } from '../../helpers/shared-data';
 import { rmse } from './angle-errors';
+import { PIG_SKIN_MARKERS } from './pig-markers';
 
 const TRIALS = [
   { rel: 'btkdata_c3d_plugingait/PiG_lowerbody/PiG_Motion3_FF.c3d', suffix: 'V' },
@@ -14,23 +15,8 @@ const TRIALS = [
   { rel: 'btkdata_c3d_plugingait/c3d_org_sample09_plugin_gait/PlugInC3D.c3d', suffix: '' },
 ];
 
-const SKIN = [
-  'LASI',
-  'RASI',
-  'LPSI',
-  'RPSI',
-  'SACR',
-  'LKNE',
-  'RKNE',
-  'LANK',
-  'RANK',
-  'LHEE',
-  'RHEE',
-  'LTOE',
-  'RTOE',
-  'LFEP',
-  'RFEP',
-];
+// Skin markers and Plug-in Gait's modelled hip centres.
+const SKIN = [...PIG_SKIN_MARKERS, 'LFEP', 'RFEP'];
 
 describe('sagittal angles from Plug-in Gait skin markers (knee, ankle) and modelled hip centres', () => {
   for (const { rel, suffix } of TRIALS.slice(0, 3)) {
