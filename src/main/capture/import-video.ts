@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { ApiError } from '../../shared/api/envelope';
+import { isMotionCaptureFileName } from '../formats/marker-files';
 import {
   IMPORTABLE_VIDEO_EXTENSIONS,
   type CameraView,
@@ -40,6 +41,10 @@ export async function validateVideoFile(
   signal?: AbortSignal,
 ): Promise<VideoInfo> {
   const ext = extname(displayName).toLowerCase();
+  if (isMotionCaptureFileName(displayName))
+    refuse(
+      `"${displayName}" is a motion-capture file, not a video: a trial holds the cameras' videos. Marker files (C3D, TRC) are analysed on their own with: gaitlab analyze "${displayName}"`,
+    );
   if (!IMPORTABLE.includes(ext)) {
     refuse(
       `"${displayName}" is not a video file GaitLab can import. Use ${IMPORTABLE.map((e) => e.slice(1).toUpperCase()).join(', ')}.`,

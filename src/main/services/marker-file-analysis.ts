@@ -14,14 +14,6 @@ import { DEFAULT_MARKER_MAP, pelvisCandidates, resolveName } from '../gait/marke
 import type { GaitEvent, TrajectorySet } from '../gait/types';
 import { upAxisOfBody } from '../gait/vertical-axis';
 
-/** Marker files `gaitlab analyze` reads (a .mot is recognised, to say what to give instead). */
-export const MARKER_FILE_EXTENSIONS = ['.c3d', '.trc'] as const;
-
-export function isMarkerFilePath(path: string): boolean {
-  const ext = extname(path).toLowerCase();
-  return ext === '.mot' || (MARKER_FILE_EXTENSIONS as readonly string[]).includes(ext);
-}
-
 /** A marker file that cannot be analysed; the message says why and what to do. */
 export class MarkerFileError extends Error {
   override name = 'MarkerFileError';

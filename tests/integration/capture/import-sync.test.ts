@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { openLab, type LabServices } from '../../../src/main/services/lab-services';
 import { dispatch } from '../../../src/main/services/dispatch';
 import type { CameraView, CaptureReport, ImportedVideo } from '../../../src/shared/api/ops/capture';
+import { sharedDataPath } from '../../helpers/shared-data';
 import { FIXTURE_FPS, makeClapFlashVideo, makeWebm } from './media-fixtures';
 
 let dir: string;
@@ -203,6 +204,23 @@ describe('video import and sync', () => {
     );
     expect(odd.ok).toBe(false);
     if (!odd.ok) expect(odd.error.message).toMatch(/not a video file GaitLab can import/);
+    // A Vicon capture picked by mistake is named for what it is, with where it can be analysed.
+    const c3d = await dispatch(
+      lab.handlers,
+      'capture.import.file',
+      {
+        path: sharedDataPath('btkdata_c3d_plugingait/vicon_workstation_functional_walk/FunctionalWalk.c3d'),
+        sessionId,
+        trialId,
+        view: 'posterior',
+      },
+      'cli',
+    );
+    expect(c3d.ok).toBe(false);
+    if (!c3d.ok)
+      expect(c3d.error.message).toBe(
+        '"FunctionalWalk.c3d" is a motion-capture file, not a video: a trial holds the cameras\' videos. Marker files (C3D, TRC) are analysed on their own with: gaitlab analyze "FunctionalWalk.c3d"',
+      );
 
     expect(filesUnder(dir).sort()).toEqual(before);
     expect(await ok<unknown[]>('trials.list', { sessionId })).toEqual(trialsBefore);

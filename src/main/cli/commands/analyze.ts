@@ -13,10 +13,10 @@ import { analyseVideoFile } from '../../services/video-analysis';
 import {
   agreementSummary,
   analyseMarkerFile,
-  isMarkerFilePath,
   MarkerFileError,
   type MarkerFileAnalysis,
 } from '../../services/marker-file-analysis';
+import { isMotionCaptureFileName } from '../../formats/marker-files';
 import { openLab } from '../../services/lab-services';
 import { analyseTrialCameras, readAnalysis, trialGaitAnalysis } from '../../services/trial-analysis';
 import { AnalysisRepo } from '../../store/analysis-repo';
@@ -320,7 +320,7 @@ one trial's camera: they take a single target.`,
       given,
     };
     const one = (target: string): Promise<TargetOutcome> =>
-      isMarkerFilePath(target)
+      isMotionCaptureFileName(target)
         ? Promise.resolve(analyseMarkerTarget(target, o, ctx))
         : analyseVideoOrTrial(target, o, ctx);
 

@@ -1,0 +1,18 @@
+// Which files hold motion-capture data rather than video, told by their name: `gaitlab analyze`
+// reads them, and a trial's video import points there instead of calling them "not a video".
+
+/** Marker files `gaitlab analyze` reads. */
+export const MARKER_FILE_EXTENSIONS = ['.c3d', '.trc'] as const;
+/** OpenSim's joint-angle tables: motion-capture results, but no markers to analyse. */
+export const JOINT_ANGLE_FILE_EXTENSIONS = ['.mot'] as const;
+
+function extensionOf(name: string): string {
+  const m = /\.[^./\\]+$/.exec(name);
+  return m ? m[0].toLowerCase() : '';
+}
+
+/** A marker file, or a joint-angle file (which is recognised to say what to give instead). */
+export function isMotionCaptureFileName(name: string): boolean {
+  const ext = extensionOf(name);
+  return ([...MARKER_FILE_EXTENSIONS, ...JOINT_ANGLE_FILE_EXTENSIONS] as readonly string[]).includes(ext);
+}
