@@ -102,6 +102,14 @@ export function textSummary(trial: string, analysis: GaitAnalysis): string {
         `${S} knee flexion: peak in swing ${fmt(k.peakSwingFlexionDeg, 1, 'deg')}; minimum in stance ${fmt(k.minStanceFlexionDeg, 1, 'deg')}${k.farSide ? ' (far leg from the camera: low confidence)' : ''}.`,
       );
     }
+  // 3D data (markers, calibrated cameras) also sees the frontal plane and how wide the feet are
+  // set: scissoring and a wide base are what a CP clinician looks for there.
+  if (analysis.view === '3d') {
+    lines.push(...frontalLines(analysis));
+    lines.push(
+      `Step width: left ${fmt(st.left.stepWidthM, 2, 'm')}; right ${fmt(st.right.stepWidthM, 2, 'm')}.`,
+    );
+  }
   if (analysis.treadmillBeltSpeedMps !== null)
     lines.push(
       `Lengths and speed: from the treadmill belt speed, ${analysis.treadmillBeltSpeedMps.toFixed(2)} m/s (length = belt speed x time).`,

@@ -69,6 +69,13 @@ describe('gaitlab analyze <marker file>', () => {
     );
     expect(stdout).toContain('Markers: C3D, 134 trajectories, 120 Hz, 438 frames, in mm, Z up.');
     expect(stdout).toContain('Events: the 11 stored in the file');
+    // 3D data: the frontal plane and the step width too.
+    expect(stdout).toMatch(
+      /^Left frontal plane over the gait cycle \(mean curve range\): pelvic obliquity.*hip abduction.*knee varus/m,
+    );
+    expect(stdout).toMatch(
+      /^Step width: left 0\.\d\d ± 0\.\d\d m \(n = 2\); right 0\.\d\d ± 0\.\d\d m \(n = 2\)\.$/m,
+    );
     expect(json.source).toMatchObject({ format: 'C3D', up: 'Z', unit: 'mm', eventsFrom: 'file' });
     expect(json.analysis.eventSource).toBe('imported');
     for (const side of ['left', 'right']) {

@@ -217,7 +217,8 @@ export const analyzeCommand: CliCommand = {
 
 Runs markerless pose estimation (BlazePose, offline) and the gait analysis: events, cycles, joint
 angles, spatiotemporal parameters. Prints a summary (cycles per side, cadence, speed, knee flexion
-peak in swing and minimum in stance) and writes a tidy CSV: trial, side, cycle, percent, variable, value, unit.
+peak in swing and minimum in stance; from 3D data also frontal-plane ranges and step width) and
+writes a tidy CSV: trial, side, cycle, percent, variable, value, unit.
   --height METRES  patient standing height in metres (e.g. 1.65), for distances and speed;
                    for a lab trial the patient's recorded height is used by default
   --floor x0,y0,x1,y1 --floor-distance METRES
