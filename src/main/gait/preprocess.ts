@@ -84,6 +84,9 @@ function cleanAxis(
   return { values, unfilled: filled.unfilled };
 }
 
+/** The default filtering in words, for provenance (what `cleanTrajectory` does without options). */
+export const DEFAULT_FILTER_DESCRIPTION = 'zero-lag 4th-order Butterworth low-pass, 6 Hz';
+
 export function cleanTrajectory(
   name: string,
   t: Trajectory,

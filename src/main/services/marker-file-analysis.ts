@@ -2,6 +2,7 @@
 // marker-based (or markerless 3D) capture through the same gait code as video landmarks, so a lab
 // can hold GaitLab's events, cycles and angles against its motion-capture system's, and a
 // researcher can run one pipeline over an archive of C3D files.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { C3DFormatError, readC3D } from '../formats/c3d-reader';
@@ -12,7 +13,9 @@ import { analyseTrajectories, type GaitAnalysis } from '../gait/analyse';
 import { matchEvents, type EventMatch } from '../gait/event-agreement';
 import { DEFAULT_MARKER_MAP, pelvisCandidates, resolveName } from '../gait/marker-map';
 import type { GaitEvent, TrajectorySet } from '../gait/types';
+import { DEFAULT_FILTER_DESCRIPTION } from '../gait/preprocess';
 import { upAxisOfBody } from '../gait/vertical-axis';
+import { APP_VERSION } from './app-version';
 
 /** A marker file that cannot be analysed; the message says why and what to do. */
 export class MarkerFileError extends Error {
@@ -42,6 +45,8 @@ export interface MarkerFileAnalysis {
   eventsFrom: 'file' | 'detected';
   /** Detected events against the file's, each file event 150 ms or more inside the recording. */
   agreement: EventMatch[] | null;
+  /** What the numbers can be traced to: the file's bytes, the app, the filter, when. */
+  provenance: { fileSha256: string; appVersion: string; filter: string; analysedAt: string };
   analysis: GaitAnalysis;
 }
 
@@ -51,7 +56,7 @@ const AGREEMENT_MARGIN_S = 0.15;
 function readSet(
   path: string,
   name: string,
-): { set: TrajectorySet; format: 'C3D' | 'TRC'; events: GaitEvent[] } {
+): { set: TrajectorySet; format: 'C3D' | 'TRC'; events: GaitEvent[]; sha256: string } {
   const ext = extname(path).toLowerCase();
   if (ext === '.mot')
     throw new MarkerFileError(
@@ -72,7 +77,12 @@ function readSet(
           `${name} gives marker coordinates in "${file.pointUnits}" (POINT:UNITS): GaitLab reads millimetres or metres.`,
         );
       refuseCutShort(name, file.frameCount, file.declaredFrameCount);
-      return { set: c3dToTrajectorySet(file), format: 'C3D', events: c3dGaitEvents(file) };
+      return {
+        set: c3dToTrajectorySet(file),
+        format: 'C3D',
+        events: c3dGaitEvents(file),
+        sha256: sha256(bytes),
+      };
     }
     const file = readTrc(bytes.toString('utf8'));
     const unit = file.units.trim().toLowerCase();
@@ -81,7 +91,7 @@ function readSet(
         `${name} gives marker coordinates in "${file.units}" (its Units column): GaitLab reads millimetres or metres.`,
       );
     if (file.declaredFrameCount !== undefined) refuseCutShort(name, file.frameCount, file.declaredFrameCount);
-    return { set: trcToTrajectorySet(file), format: 'TRC', events: [] };
+    return { set: trcToTrajectorySet(file), format: 'TRC', events: [], sha256: sha256(bytes) };
   } catch (err) {
     // A header cut off before its parameters end reads past the bytes there are.
     if (err instanceof RangeError)
@@ -95,6 +105,8 @@ function readSet(
     throw err;
   }
 }
+
+const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
 function refuseCutShort(name: string, frames: number, declared: number): void {
   if (frames < declared)
@@ -168,6 +180,12 @@ export function analyseMarkerFile(path: string, options: MarkerFileOptions = {})
     fileEvents: read.events,
     eventsFrom: useFile ? 'file' : 'detected',
     agreement,
+    provenance: {
+      fileSha256: read.sha256,
+      appVersion: APP_VERSION,
+      filter: DEFAULT_FILTER_DESCRIPTION,
+      analysedAt: new Date().toISOString(),
+    },
     analysis: result.analysis,
   };
 }

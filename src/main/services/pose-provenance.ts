@@ -6,6 +6,7 @@ import type { PoseResult } from '../pose/pose-result';
 import { otherWalkersNotes } from '../pose/other-walkers';
 import { droppedFramesNotes } from '../pose/uniform-clock';
 import { APP_VERSION } from './app-version';
+import { DEFAULT_FILTER_DESCRIPTION } from '../gait/preprocess';
 
 export function provenance(pose: PoseResult, heightM: number | null): TrialAnalysisView['provenance'] {
   const p = pose.manifest.provenance;
@@ -20,7 +21,7 @@ export function provenance(pose: PoseResult, heightM: number | null): TrialAnaly
     backend: p.backend,
     workers: p.workers,
     cpu: p.cpu,
-    filter: 'zero-lag 4th-order Butterworth low-pass, 6 Hz',
+    filter: DEFAULT_FILTER_DESCRIPTION,
     heightM,
     videoCodec: pose.manifest.settings.interlaced
       ? `${pose.manifest.video.codec}, interlaced: analysed field by field`

@@ -3,6 +3,7 @@
 // centres, OpenCap's Y-up TRC in metres, a Y-up copy of a Z-up walk, and the files it must refuse.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,6 +33,7 @@ interface MarkerJson {
     rateHz: number;
     eventsFrom: string;
     fileEvents: unknown[];
+    provenance: Record<string, string>;
   };
   analysis: {
     eventSource: string;
@@ -77,6 +79,12 @@ describe('gaitlab analyze <marker file>', () => {
       /^Step width: left 0\.\d\d ± 0\.\d\d m \(n = 2\); right 0\.\d\d ± 0\.\d\d m \(n = 2\)\.$/m,
     );
     expect(json.source).toMatchObject({ format: 'C3D', up: 'Z', unit: 'mm', eventsFrom: 'file' });
+    // Traceable: the file's own bytes, the app and the filter that made the numbers.
+    expect(json.source.provenance).toMatchObject({
+      fileSha256: createHash('sha256').update(readSharedBytes(WALK)).digest('hex'),
+      appVersion: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      filter: 'zero-lag 4th-order Butterworth low-pass, 6 Hz',
+    });
     expect(json.analysis.eventSource).toBe('imported');
     for (const side of ['left', 'right']) {
       expect(json.analysis.cycles.filter((c) => c.side === side && !c.excluded).length).toBe(2);
