@@ -53,6 +53,8 @@ export interface C3DFile {
   angleLabels: string[];
   events: C3DEvent[];
   parameters: C3DParameter[];
+  /** Where each frame's words lie, for the analog channels the reader leaves unread. */
+  layout: { dataStartByte: number; frameBytes: number; pointCount: number; analogPerFrame: number };
 }
 
 export class C3DFormatError extends Error {
@@ -311,7 +313,37 @@ export function readC3D(bytes: Uint8Array): C3DFile {
     angleLabels,
     events: readEvents(parameters),
     parameters,
+    layout: { dataStartByte: dataStart, frameBytes, pointCount, analogPerFrame },
   };
+}
+
+/**
+ * One analog channel (0-based) of a file read by `readC3D`, in its physical unit: (raw - OFFSET)
+ * x SCALE x GEN_SCALE per sample, ANALOG:RATE samples per second. Analog data is otherwise skipped.
+ */
+export function readC3DAnalogChannel(bytes: Uint8Array, file: C3DFile, channel: number): Float64Array {
+  const d = new Decoder(bytes, file.processor);
+  const num = (name: string) => numbersOf(findParam(file.parameters, 'ANALOG', name));
+  const used = num('USED')[0] ?? 0;
+  if (!(channel >= 0 && channel < used))
+    throw new C3DFormatError(`Analog channel ${channel + 1} is not in the file.`);
+  const perFrame = Math.round(file.layout.analogPerFrame / used);
+  const unsigned = stringsOf(findParam(file.parameters, 'ANALOG', 'FORMAT'))[0]?.toUpperCase() === 'UNSIGNED';
+  const scale = num('SCALE')[channel] ?? 1;
+  const offset = num('OFFSET')[channel] ?? 0;
+  const gen = num('GEN_SCALE')[0] ?? 1;
+  const wordBytes = file.floatData ? 4 : 2;
+  const out = new Float64Array(file.frameCount * perFrame);
+  for (let f = 0; f < file.frameCount; f++) {
+    const base =
+      file.layout.dataStartByte + f * file.layout.frameBytes + file.layout.pointCount * 4 * wordBytes;
+    for (let s = 0; s < perFrame; s++) {
+      const o = base + (s * used + channel) * wordBytes;
+      const raw = file.floatData ? d.float32(o) : unsigned ? d.uint16(o) : d.int16(o);
+      out[f * perFrame + s] = (raw - offset) * scale * gen;
+    }
+  }
+  return out;
 }
 
 function readEvents(parameters: C3DParameter[]): C3DEvent[] {

@@ -5,7 +5,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { C3DFormatError, readC3D } from '../formats/c3d-reader';
+import { forcePlateContacts } from '../formats/c3d-force-plates';
+import { C3DFormatError, readC3D, type C3DFile } from '../formats/c3d-reader';
 import { c3dGaitEvents, c3dToTrajectorySet } from '../formats/c3d-trajectories';
 import { readTrc, TrcFormatError } from '../formats/trc-reader';
 import { trcToTrajectorySet } from '../formats/trc-trajectories';
@@ -45,6 +46,11 @@ export interface MarkerFileAnalysis {
   eventsFrom: 'file' | 'detected';
   /** Detected events against the file's, each file event 150 ms or more inside the recording. */
   agreement: EventMatch[] | null;
+  /**
+   * The events used (the file's or detected) against the force plates' contacts and releases (a
+   * C3D with plates a foot stepped on wholly), or null: the physical ground truth where there is one.
+   */
+  plateAgreement: EventMatch[] | null;
   /** What the numbers can be traced to: the file's bytes, the app, the filter, when. */
   provenance: { fileSha256: string; appVersion: string; filter: string; analysedAt: string };
   analysis: GaitAnalysis;
@@ -56,7 +62,7 @@ const AGREEMENT_MARGIN_S = 0.15;
 function readSet(
   path: string,
   name: string,
-): { set: TrajectorySet; format: 'C3D' | 'TRC'; events: GaitEvent[]; sha256: string } {
+): { set: TrajectorySet; format: 'C3D' | 'TRC'; events: GaitEvent[]; plates: GaitEvent[]; sha256: string } {
   const ext = extname(path).toLowerCase();
   if (ext === '.mot')
     throw new MarkerFileError(
@@ -81,6 +87,7 @@ function readSet(
         set: c3dToTrajectorySet(file),
         format: 'C3D',
         events: c3dGaitEvents(file),
+        plates: plateEvents(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), file),
         sha256: sha256(bytes),
       };
     }
@@ -91,7 +98,7 @@ function readSet(
         `${name} gives marker coordinates in "${file.units}" (its Units column): GaitLab reads millimetres or metres.`,
       );
     if (file.declaredFrameCount !== undefined) refuseCutShort(name, file.frameCount, file.declaredFrameCount);
-    return { set: trcToTrajectorySet(file), format: 'TRC', events: [], sha256: sha256(bytes) };
+    return { set: trcToTrajectorySet(file), format: 'TRC', events: [], plates: [], sha256: sha256(bytes) };
   } catch (err) {
     // A header cut off before its parameters end reads past the bytes there are.
     if (err instanceof RangeError)
@@ -104,6 +111,28 @@ function readSet(
       );
     throw err;
   }
+}
+
+/**
+ * Each force-plate contact as an initial contact and a foot off (the plate does not know which
+ * foot: matched to either side). None when the plates cannot be read: they only add a check.
+ */
+function plateEvents(bytes: Uint8Array, file: C3DFile): GaitEvent[] {
+  let contacts: ReturnType<typeof forcePlateContacts>;
+  try {
+    contacts = forcePlateContacts(bytes, file);
+  } catch {
+    return [];
+  }
+  return contacts.flatMap((c) => [
+    {
+      side: 'left' as const,
+      kind: 'initial-contact' as const,
+      frame: c.onFrame,
+      source: 'imported' as const,
+    },
+    { side: 'left' as const, kind: 'foot-off' as const, frame: c.offFrame, source: 'imported' as const },
+  ]);
 }
 
 const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
@@ -169,6 +198,13 @@ export function analyseMarkerFile(path: string, options: MarkerFileOptions = {})
           marginS: AGREEMENT_MARGIN_S,
         })
       : null;
+  const plateAgreement =
+    read.plates.length > 0
+      ? matchEvents(read.plates, result.analysis.events, set.rateHz, set.frameCount, {
+          marginS: AGREEMENT_MARGIN_S,
+          anySide: true,
+        })
+      : null;
   return {
     name,
     format: read.format,
@@ -180,6 +216,7 @@ export function analyseMarkerFile(path: string, options: MarkerFileOptions = {})
     fileEvents: read.events,
     eventsFrom: useFile ? 'file' : 'detected',
     agreement,
+    plateAgreement: plateAgreement?.length ? plateAgreement : null,
     provenance: {
       fileSha256: read.sha256,
       appVersion: APP_VERSION,
@@ -190,17 +227,31 @@ export function analyseMarkerFile(path: string, options: MarkerFileOptions = {})
   };
 }
 
-/** One line: how far the detected events lie from the file's own. */
-export function agreementSummary(matches: readonly EventMatch[], rateHz: number): string {
+/** Of sorted values. */
+function median(sorted: readonly number[]): number {
+  const m = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[m]! : (sorted[m - 1]! + sorted[m]!) / 2;
+}
+
+/**
+ * One line: how far the events lie from a reference, e.g. "Detected events" against "the file's
+ * 11" (only reference events 150 ms or more inside the recording are counted).
+ */
+export function agreementSummary(
+  matches: readonly EventMatch[],
+  rateHz: number,
+  events: string,
+  reference: string,
+): string {
   const abs = matches.map((m) => Math.abs(m.errorMs));
   const frameMs = 1000 / rateHz;
   const finite = abs.filter(Number.isFinite).sort((a, b) => a - b);
   const within = (ms: number) => abs.filter((e) => e <= ms).length;
   const unmatched = abs.length - finite.length;
   return (
-    `Detected events against the file's ${abs.length} (those 150 ms or more inside the recording): ` +
+    `${events} against ${reference} (those 150 ms or more inside the recording): ` +
     `${within(17)} within 17 ms, ${within(34)} within 34 ms (one frame here is ${frameMs.toFixed(1)} ms); ` +
-    `median ${finite.length ? finite[finite.length >> 1]!.toFixed(1) : '-'} ms, largest ${finite.length ? finite[finite.length - 1]!.toFixed(1) : '-'} ms` +
-    `${unmatched ? `; ${unmatched} without a detected event of its kind` : ''}.`
+    `median ${finite.length ? median(finite).toFixed(1) : '-'} ms, largest ${finite.length ? finite[finite.length - 1]!.toFixed(1) : '-'} ms` +
+    `${unmatched ? `; ${unmatched} without an event of its kind` : ''}.`
   );
 }

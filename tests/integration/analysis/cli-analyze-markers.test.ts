@@ -71,6 +71,10 @@ describe('gaitlab analyze <marker file>', () => {
     );
     expect(stdout).toContain('Markers: C3D, 134 trajectories, 120 Hz, 438 frames, in mm, Z up.');
     expect(stdout).toContain('Events: the 11 stored in the file');
+    // Its force plates are the ground truth: Vicon's own events are a frame or less from them here.
+    expect(stdout).toMatch(
+      /^The file's events against the force plates' 6 contacts and releases \(those 150 ms or more inside the recording\): 6 within 17 ms, 6 within 34 ms/m,
+    );
     // 3D data: the frontal plane and the step width too.
     expect(stdout).toMatch(
       /^Left frontal plane over the gait cycle \(mean curve range\): pelvic obliquity.*hip abduction.*knee varus/m,
@@ -112,6 +116,14 @@ describe('gaitlab analyze <marker file>', () => {
     expect(Number(m![1])).toBe(11);
     expect(Number(m![2])).toBeGreaterThanOrEqual(10);
     expect(Number(m![3])).toBe(11);
+    // And against the force plates, as tests/integration/gait/pig-events.test.ts measures them.
+    const plates =
+      /^Detected events against the force plates' (\d+) contacts and releases .*: (\d+) within 17 ms.*largest ([\d.]+) ms\.$/m.exec(
+        stdout,
+      );
+    expect(plates, stdout).not.toBeNull();
+    expect(plates!.slice(1, 3).map(Number)).toEqual([6, 6]);
+    expect(Number(plates![3])).toBeLessThan(10);
   });
 
   it('gives a Motion Analysis TRC without hip joint centres its hip and knee angles, and says how', () => {

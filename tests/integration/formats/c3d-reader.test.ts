@@ -1,6 +1,12 @@
 // The C3D reader on real files from several writers and all three processor formats.
 import { describe, expect, it } from 'vitest';
-import { c3dParameter, findC3DPoint, readC3D } from '../../../src/main/formats/c3d-reader';
+import {
+  c3dParameter,
+  findC3DPoint,
+  readC3D,
+  readC3DAnalogChannel,
+} from '../../../src/main/formats/c3d-reader';
+import { forcePlateContacts } from '../../../src/main/formats/c3d-force-plates';
 import { c3dGaitEvents } from '../../../src/main/formats/c3d-trajectories';
 import { readSharedBytes, readSharedText } from '../../helpers/shared-data';
 
@@ -56,6 +62,28 @@ describe('C3D: one trial in six encodings', () => {
     console.log(`six encodings: max coordinate difference ${maxDiff.toFixed(4)} mm`);
     // Integer files are quantised by POINT:SCALE; float files carry the same values.
     expect(maxDiff).toBeLessThan(0.1);
+  });
+
+  it('reads the same analog force and the same plate contacts in all six encodings', () => {
+    const bytes = variants.map(([name]) => readSharedBytes(`${B}/c3d_org_sample01_format_variants/${name}`));
+    const contacts = files.map((f, i) => forcePlateContacts(bytes[i]!, f));
+    console.log(`six encodings, force plates: ${JSON.stringify(contacts[0])}`);
+    // Two plates, one whole step each (50 Hz: frames; analog at 4 samples a frame).
+    expect(contacts[0]).toEqual([
+      { plate: 2, onFrame: 136, offFrame: 248.5 },
+      { plate: 1, onFrame: 269.75, offFrame: 366 },
+    ]);
+    for (const c of contacts.slice(1)) expect(c).toEqual(contacts[0]);
+    // The vertical force itself, sample by sample (newtons: a walker's weight is hundreds).
+    const fzChannel = (c3dParameter(files[0]!, 'FORCE_PLATFORM', 'CHANNEL')!.value as number[])[2]! - 1;
+    const fz = files.map((f, i) => readC3DAnalogChannel(bytes[i]!, f, fzChannel));
+    const peak = Math.max(...fz[0]!.map(Math.abs));
+    expect(peak).toBeGreaterThan(300);
+    for (const other of fz.slice(1)) {
+      let worst = 0;
+      for (let k = 0; k < other.length; k++) worst = Math.max(worst, Math.abs(other[k]! - fz[0]![k]!));
+      expect(worst / peak).toBeLessThan(0.01);
+    }
   });
 });
 

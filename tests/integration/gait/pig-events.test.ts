@@ -8,7 +8,7 @@ import { analyseTrajectories, type AnalysisOptions } from '../../../src/main/gai
 import { matchEvents } from '../../../src/main/gait/event-agreement';
 import type { GaitEvent } from '../../../src/main/gait/types';
 import { readSharedBytes } from '../../helpers/shared-data';
-import { forcePlateContacts } from './force-plate-contacts';
+import { forcePlateContacts } from '../../../src/main/formats/c3d-force-plates';
 
 const B = 'btkdata_c3d_plugingait';
 // Vicon Nexus / Workstation Plug-in Gait walks, 100-120 Hz. (PiG_Motion3_noFF has the same markers

@@ -92,7 +92,24 @@ function analyseMarkerTarget(target: string, o: AnalyzeOptions, ctx: CliContext)
       ? `Events: the ${result.fileEvents.length} stored in the file (--events detect runs GaitLab's detector).`
       : `Events: detected by GaitLab (${result.analysis.eventMethod}).`,
   );
-  if (result.agreement) ctx.io.out(agreementSummary(result.agreement, result.rateHz));
+  if (result.agreement)
+    ctx.io.out(
+      agreementSummary(
+        result.agreement,
+        result.rateHz,
+        'Detected events',
+        `the file's ${result.agreement.length}`,
+      ),
+    );
+  if (result.plateAgreement)
+    ctx.io.out(
+      agreementSummary(
+        result.plateAgreement,
+        result.rateHz,
+        result.eventsFrom === 'file' ? "The file's events" : 'Detected events',
+        `the force plates' ${result.plateAgreement.length} contacts and releases`,
+      ),
+    );
   const { analysis, ...source } = result;
   return {
     ok: true,

@@ -1,0 +1,58 @@
+// Foot contacts on the force plates of a C3D file: the physical ground truth for the gait events of
+// a foot that landed on a plate, against which a lab can hold the events GaitLab detects.
+
+import { c3dParameter, readC3DAnalogChannel, type C3DFile } from './c3d-reader';
+
+export interface PlateContact {
+  plate: number;
+  /** Point-frame indices (0 = first frame of the file, fractional: analog resolution). */
+  onFrame: number;
+  offFrame: number;
+}
+
+/** Loading above the plate's resting level, N, that counts as a foot on it (the usual 20 N). */
+export const PLATE_CONTACT_THRESHOLD_N = 20;
+
+function numbers(file: C3DFile, group: string, name: string): number[] {
+  const v = c3dParameter(file, group, name)?.value;
+  return Array.isArray(v) && typeof v[0] === 'number' ? (v as number[]) : [];
+}
+
+/**
+ * Stretches during which each plate's vertical force exceeds the threshold above its resting level
+ * (median of the whole record: a plate is loaded well under half of a walking trial). Stretches
+ * touching the start or end of the record, or shorter than 0.1 s, are left out: not one whole step.
+ */
+export function forcePlateContacts(
+  bytes: Uint8Array,
+  file: C3DFile,
+  thresholdN = PLATE_CONTACT_THRESHOLD_N,
+): PlateContact[] {
+  const used = numbers(file, 'ANALOG', 'USED')[0] ?? 0;
+  const analogRate = numbers(file, 'ANALOG', 'RATE')[0] ?? 0;
+  const channels = numbers(file, 'FORCE_PLATFORM', 'CHANNEL');
+  if (used === 0 || analogRate === 0 || channels.length === 0) return [];
+  const perFrame = Math.round(analogRate / file.pointRateHz);
+  const contacts: PlateContact[] = [];
+  // CHANNEL lists each plate's channels (1-based), Fz third for the usual plate types.
+  for (let plate = 0; plate * 6 < channels.length; plate++) {
+    const fz = readC3DAnalogChannel(bytes, file, channels[plate * 6 + 2]! - 1);
+    const n = fz.length;
+    const rest = Float64Array.from(fz).sort()[Math.floor(n / 2)]!;
+    // Vertical force may be stored negative (plate axis down): load = largest deviation's sign.
+    let peak = 0;
+    for (const v of fz) if (Math.abs(v - rest) > Math.abs(peak)) peak = v - rest;
+    const sign = Math.sign(peak) || 1;
+    let on = -1;
+    for (let i = 0; i <= n; i++) {
+      const loaded = i < n && sign * (fz[i]! - rest) > thresholdN;
+      if (loaded && on < 0) on = i;
+      if (!loaded && on >= 0) {
+        if (on > 0 && i < n && (i - on) / analogRate >= 0.1)
+          contacts.push({ plate: plate + 1, onFrame: on / perFrame, offFrame: (i - 1) / perFrame });
+        on = -1;
+      }
+    }
+  }
+  return contacts.sort((a, b) => a.onFrame - b.onFrame);
+}
