@@ -1,7 +1,8 @@
 // C3D reader (https://www.c3d.org/docs/C3D_User_Guide.pdf): bytes in, marker trajectories, parameters
 // and events out. Pure: the caller reads the file. Handles the three processor formats (Intel,
 // DEC/VAX, MIPS/SGI big-endian) and both integer and floating-point point storage. Analog data is
-// skipped (its size is still needed to step from frame to frame).
+// skipped (its size is still needed to step from frame to frame); `readC3DAnalogChannel` reads one
+// channel when asked (the force plates' vertical force, c3d-force-plates.ts).
 
 export type C3DProcessor = 'intel' | 'dec' | 'mips';
 
