@@ -67,6 +67,7 @@ function analyseMarkerTarget(target: string, o: AnalyzeOptions, ctx: CliContext)
     'floor',
     'floor-distance',
     'floor-none',
+    'belt-speed-none',
   ];
   const refused = o.given.find((k) => videoOnly.includes(k));
   if (refused)
