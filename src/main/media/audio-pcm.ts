@@ -1,5 +1,6 @@
 // The audio track of a video as mono float samples, for clap synchronisation.
 import { MediaError } from './media-error';
+import { isPlayedVideoStream } from './probe';
 import { ffmpegPath, ffprobePath, runTool, runToolBinary } from './run-tool';
 
 export async function hasAudioStream(path: string, signal?: AbortSignal): Promise<boolean> {
@@ -74,8 +75,7 @@ export async function audioLeadS(path: string, signal?: AbortSignal): Promise<nu
         }>;
       }
     ).streams ?? [];
-  // The video the decoders read (0:V:0), not a cover picture.
-  const video = streams.find((s) => s.codec_type === 'video' && s.disposition?.attached_pic !== 1);
+  const video = streams.find(isPlayedVideoStream);
   const v = Number(video?.start_time ?? 0);
   const a = Number(streams.find((s) => s.codec_type === 'audio')?.start_time ?? 0);
   return (Number.isFinite(a) ? a : 0) - (Number.isFinite(v) ? v : 0);

@@ -87,6 +87,14 @@ export function normaliseRotationDeg(streamRotation: number): number {
   return ((quarter % 360) + 360) % 360;
 }
 
+/** The stream the decoders read ('0:V:0'): the first video stream that is not a cover picture. */
+export function isPlayedVideoStream(s: {
+  codec_type?: string;
+  disposition?: { attached_pic?: number };
+}): boolean {
+  return s.codec_type === 'video' && s.disposition?.attached_pic !== 1;
+}
+
 export async function probeVideo(path: string, signal?: AbortSignal): Promise<VideoInfo> {
   let fileBytes: number;
   try {
@@ -126,8 +134,7 @@ export async function probeVideo(path: string, signal?: AbortSignal): Promise<Vi
     throw err;
   }
   const picture = PICTURE_FORMAT.test(json.format?.format_name ?? '');
-  // The first video stream that is not a cover picture: what the decoders read ('0:V:0').
-  const video = json.streams?.find((s) => s.codec_type === 'video' && s.disposition?.attached_pic !== 1);
+  const video = json.streams?.find(isPlayedVideoStream);
   if (!video || picture) {
     const hasAudio = json.streams?.some((s) => s.codec_type === 'audio');
     if (picture)

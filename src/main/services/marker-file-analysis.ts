@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { forcePlateContacts } from '../formats/c3d-force-plates';
+import { JOINT_ANGLE_FILE_EXTENSIONS } from '../formats/marker-files';
 import { C3DFormatError, readC3D, type C3DFile } from '../formats/c3d-reader';
 import { c3dGaitEvents, c3dToTrajectorySet } from '../formats/c3d-trajectories';
 import { readTrc, TrcFormatError } from '../formats/trc-reader';
@@ -13,7 +14,7 @@ import { trcToTrajectorySet } from '../formats/trc-trajectories';
 import { analyseTrajectories, type GaitAnalysis } from '../gait/analyse';
 import { matchEvents, type EventMatch } from '../gait/event-agreement';
 import { DEFAULT_MARKER_MAP, pelvisCandidates, resolveName } from '../gait/marker-map';
-import type { GaitEvent, TrajectorySet } from '../gait/types';
+import { SIDES, type GaitEvent, type TrajectorySet } from '../gait/types';
 import { DEFAULT_FILTER_DESCRIPTION } from '../gait/preprocess';
 import { upAxisOfBody } from '../gait/vertical-axis';
 import { APP_VERSION } from './app-version';
@@ -64,7 +65,7 @@ function readSet(
   name: string,
 ): { set: TrajectorySet; format: 'C3D' | 'TRC'; events: GaitEvent[]; plates: GaitEvent[]; sha256: string } {
   const ext = extname(path).toLowerCase();
-  if (ext === '.mot')
+  if ((JOINT_ANGLE_FILE_EXTENSIONS as readonly string[]).includes(ext))
     throw new MarkerFileError(
       `${name} is an OpenSim motion file: it holds joint angles, not marker positions. Analyse the .trc (or .c3d) the angles were computed from.`,
     );
@@ -76,7 +77,8 @@ function readSet(
   }
   try {
     if (ext === '.c3d') {
-      const file = readC3D(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+      const u8 = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      const file = readC3D(u8);
       const unit = file.pointUnits.trim().toLowerCase();
       if (unit !== 'mm' && unit !== 'm')
         throw new MarkerFileError(
@@ -87,7 +89,7 @@ function readSet(
         set: c3dToTrajectorySet(file),
         format: 'C3D',
         events: c3dGaitEvents(file),
-        plates: plateEvents(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), file),
+        plates: plateEvents(u8, file),
         sha256: sha256(bytes),
       };
     }
@@ -124,15 +126,13 @@ function plateEvents(bytes: Uint8Array, file: C3DFile): GaitEvent[] {
   } catch {
     return [];
   }
-  return contacts.flatMap((c) => [
-    {
-      side: 'left' as const,
-      kind: 'initial-contact' as const,
-      frame: c.onFrame,
-      source: 'imported' as const,
-    },
-    { side: 'left' as const, kind: 'foot-off' as const, frame: c.offFrame, source: 'imported' as const },
-  ]);
+  const at = (kind: GaitEvent['kind'], frame: number): GaitEvent => ({
+    side: 'left',
+    kind,
+    frame,
+    source: 'imported',
+  });
+  return contacts.flatMap((c) => [at('initial-contact', c.onFrame), at('foot-off', c.offFrame)]);
 }
 
 const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
@@ -148,7 +148,7 @@ function refuseCutShort(name: string, frames: number, declared: number): void {
 function missingRoles(set: TrajectorySet): string[] {
   const m = DEFAULT_MARKER_MAP;
   const missing: string[] = [];
-  for (const side of ['left', 'right'] as const)
+  for (const side of SIDES)
     for (const role of ['heel', 'toe'] as const)
       if (!resolveName(set, m[side][role])) missing.push(`${side} ${role}`);
   if (!pelvisCandidates(m).some((c) => resolveName(set, c))) missing.push('pelvis');
@@ -179,7 +179,7 @@ export function analyseMarkerFile(path: string, options: MarkerFileOptions = {})
     );
   set = { ...set, convention: up };
 
-  const hasFileEvents = (['left', 'right'] as const).every((side) =>
+  const hasFileEvents = SIDES.every((side) =>
     read.events.some((e) => e.side === side && e.kind === 'initial-contact'),
   );
   if (options.events === 'file' && !hasFileEvents)

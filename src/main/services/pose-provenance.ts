@@ -5,8 +5,8 @@ import type { TrialAnalysisView } from '../../shared/api/analysis-types';
 import type { PoseResult } from '../pose/pose-result';
 import { otherWalkersNotes } from '../pose/other-walkers';
 import { droppedFramesNotes } from '../pose/uniform-clock';
-import { APP_VERSION } from './app-version';
 import { DEFAULT_FILTER_DESCRIPTION } from '../gait/preprocess';
+import { APP_VERSION } from './app-version';
 
 export function provenance(pose: PoseResult, heightM: number | null): TrialAnalysisView['provenance'] {
   const p = pose.manifest.provenance;
