@@ -2,7 +2,7 @@
 // analyse the trial, list it; a file that is not a video is refused and nothing is kept.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BUILT_CLI } from '../../helpers/serve-process';
@@ -106,6 +106,25 @@ describe('batch work from the command line', () => {
       new RegExp(
         `${trialId}  Walk 1  analysed  cameras: sagittal-left, sagittal-right  analysis: sagittal-left analysed; sagittal-right analysed`,
       ),
+    );
+
+    // A study's table in one call: the lab trial and a Vicon capture of another subject, one CSV.
+    const table = join(work, 'study.csv');
+    const study = gaitlab(
+      'analyze',
+      trialId,
+      sharedDataPath('btkdata_c3d_plugingait/vicon_workstation_functional_walk/FunctionalWalk.c3d'),
+      '--out',
+      table,
+    );
+    expect(study.code, study.err).toBe(0);
+    expect(study.out).toMatch(new RegExp(`^\\[1/2\\] ${trialId}$`, 'm'));
+    expect(study.out).toMatch(/^\[2\/2\] .*FunctionalWalk\.c3d$/m);
+    expect(study.out).toMatch(/^Analysed 2 of 2\.$/m);
+    const rows = readFileSync(table, 'utf8').trimEnd().split('\n');
+    expect(rows[0]).toBe('trial,side,cycle,percent,variable,value,unit');
+    expect(new Set(rows.slice(1).map((r) => r.split(',')[0]))).toEqual(
+      new Set(['Walk 1', 'FunctionalWalk.c3d']),
     );
   });
 });
