@@ -4,6 +4,7 @@
 // Harrington's regression was fitted on MRI of adults, typically developing children and children
 // with cerebral palsy, and predicts the centre better than Davis' (Plug-in Gait's) in those children.
 
+import { median } from './peaks';
 import type { PointSeries } from './preprocess';
 import type { LengthUnit } from './types';
 
@@ -17,13 +18,6 @@ export interface HipCentres {
 }
 
 const MM_PER_UNIT: Partial<Record<LengthUnit, number>> = { mm: 1, m: 1000 };
-
-function median(values: number[]): number {
-  const s = values.filter(Number.isFinite).sort((a, b) => a - b);
-  if (s.length === 0) return NaN;
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
 
 /**
  * Left and right hip joint centres per frame, in the markers' frame and unit (mm or m). The pelvis

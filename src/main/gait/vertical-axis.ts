@@ -4,6 +4,7 @@
 // mean nothing. The body says it: the pelvis stands above the feet.
 
 import { DEFAULT_MARKER_MAP, pelvisCandidates, resolveName } from './marker-map';
+import { median } from './peaks';
 import type { CoordinateConvention, TrajectorySet } from './types';
 
 type LabConvention = Extract<CoordinateConvention, 'lab-y-up' | 'lab-z-up'>;
@@ -34,8 +35,7 @@ export function upAxisOfBody(set: TrajectorySet): LabConvention | undefined {
       const h = mean(pelvis, i) - mean(feet, i);
       if (Number.isFinite(h)) d.push(h * metres);
     }
-    d.sort((a, b) => a - b);
-    return d.length ? d[d.length >> 1]! : NaN;
+    return median(d);
   };
   const y = heightAlong('y');
   const z = heightAlong('z');

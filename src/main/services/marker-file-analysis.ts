@@ -15,6 +15,7 @@ import { analyseTrajectories, type GaitAnalysis } from '../gait/analyse';
 import { matchEvents, type EventMatch } from '../gait/event-agreement';
 import { DEFAULT_MARKER_MAP, pelvisCandidates, resolveName } from '../gait/marker-map';
 import { SIDES, type GaitEvent, type TrajectorySet } from '../gait/types';
+import { median } from '../gait/peaks';
 import { DEFAULT_FILTER_DESCRIPTION } from '../gait/preprocess';
 import { upAxisOfBody } from '../gait/vertical-axis';
 import { APP_VERSION } from './app-version';
@@ -225,12 +226,6 @@ export function analyseMarkerFile(path: string, options: MarkerFileOptions = {})
     },
     analysis: result.analysis,
   };
-}
-
-/** Of sorted values. */
-function median(sorted: readonly number[]): number {
-  const m = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[m]! : (sorted[m - 1]! + sorted[m]!) / 2;
 }
 
 /**
