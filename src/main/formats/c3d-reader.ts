@@ -52,6 +52,11 @@ export interface C3DFile {
   points: C3DPoint[];
   /** Labels listed in POINT:ANGLES (model angle outputs, degrees), if any. */
   angleLabels: string[];
+  /**
+   * Every model output stored as a point rather than a marker: POINT:ANGLES, FORCES, MOMENTS,
+   * POWERS, SCALARS and REACTIONS (Plug-in Gait writes its kinetics this way).
+   */
+  modelOutputLabels: string[];
   events: C3DEvent[];
   parameters: C3DParameter[];
   /** Where each frame's words lie, for the analog channels the reader leaves unread. */
@@ -258,6 +263,9 @@ export function readC3D(bytes: Uint8Array): C3DFile {
   const descriptions = continuedStrings(parameters, 'POINT', 'DESCRIPTIONS');
   const pointUnits = stringsOf(findParam(parameters, 'POINT', 'UNITS'))[0] ?? 'mm';
   const angleLabels = stringsOf(findParam(parameters, 'POINT', 'ANGLES')).filter((s) => s.length > 0);
+  const modelOutputLabels = ['ANGLES', 'FORCES', 'MOMENTS', 'POWERS', 'SCALARS', 'REACTIONS'].flatMap((g) =>
+    stringsOf(findParam(parameters, 'POINT', g)).filter((s) => s.length > 0),
+  );
 
   const wordBytes = floatData ? 4 : 2;
   const frameBytes = (pointCount * 4 + analogPerFrame) * wordBytes;
@@ -312,6 +320,7 @@ export function readC3D(bytes: Uint8Array): C3DFile {
     pointUnits,
     points,
     angleLabels,
+    modelOutputLabels,
     events: readEvents(parameters),
     parameters,
     layout: { dataStartByte: dataStart, frameBytes, pointCount, analogPerFrame },

@@ -10,13 +10,16 @@ function unitOf(u: string): LengthUnit {
   return s === 'm' ? 'm' : 'mm';
 }
 
-/** All points except model outputs (angles), with a 'Subject:' prefix stripped from labels. */
+/**
+ * All points except model outputs (angles, forces, moments, powers), with a 'Subject:' prefix
+ * stripped from labels: markers, and a model's joint centres, which are positions too.
+ */
 export function c3dToTrajectorySet(file: C3DFile): TrajectorySet {
-  const angles = new Set(file.angleLabels.map((l) => l.toUpperCase()));
+  const outputs = new Set(file.modelOutputLabels.map((l) => l.toUpperCase()));
   const trajectories: TrajectorySet['trajectories'] = {};
   for (const p of file.points) {
     const label = p.label.includes(':') ? p.label.slice(p.label.indexOf(':') + 1) : p.label;
-    if (angles.has(label.toUpperCase()) || label in trajectories) continue;
+    if (outputs.has(label.toUpperCase()) || label in trajectories) continue;
     trajectories[label] = { x: p.x, y: p.y, z: p.z };
   }
   return {
