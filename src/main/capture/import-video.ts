@@ -7,7 +7,6 @@ import { existsSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { ApiError } from '../../shared/api/envelope';
-import { isMotionCaptureFileName } from '../formats/marker-files';
 import {
   IMPORTABLE_VIDEO_EXTENSIONS,
   type CameraView,
@@ -27,7 +26,8 @@ export interface ImportTarget {
   sessionId: string;
   trialId?: string | undefined;
   trialName?: string | undefined;
-  view: CameraView;
+  /** Required for a video (the import refuses one without it); a marker file has none. */
+  view?: CameraView | undefined;
 }
 
 function refuse(message: string, code: 'invalid-input' | 'conflict' | 'not-found' = 'invalid-input'): never {
@@ -41,10 +41,6 @@ export async function validateVideoFile(
   signal?: AbortSignal,
 ): Promise<VideoInfo> {
   const ext = extname(displayName).toLowerCase();
-  if (isMotionCaptureFileName(displayName))
-    refuse(
-      `"${displayName}" is a motion-capture file, not a video: a trial holds the cameras' videos. Marker files (C3D, TRC) are analysed on their own with: gaitlab analyze "${displayName}"`,
-    );
   if (!IMPORTABLE.includes(ext)) {
     refuse(
       `"${displayName}" is not a video file GaitLab can import. Use ${IMPORTABLE.map((e) => e.slice(1).toUpperCase()).join(', ')}.`,
@@ -89,8 +85,16 @@ export async function importVideoFile(
   if (existing && existing.sessionId !== session.id)
     refuse('That trial belongs to another session.', 'conflict');
   if (existing?.status === 'recording') refuse('That trial is still recording.', 'conflict');
-  if (existing?.files.some((f) => f.kind === 'video' && f.camera === target.view)) {
-    refuse(`Trial "${existing.name}" already has a ${target.view} video. Choose another view.`, 'conflict');
+  if (existing?.files.some((f) => f.kind === 'markers'))
+    refuse(
+      `Trial "${existing.name}" is a marker-based capture (a motion-capture file): videos cannot be added to it. Import the video as a new trial.`,
+      'conflict',
+    );
+  const view =
+    target.view ??
+    refuse('Say which view the camera had: sagittal left, sagittal right, frontal or posterior.');
+  if (existing?.files.some((f) => f.kind === 'video' && f.camera === view)) {
+    refuse(`Trial "${existing.name}" already has a ${view} video. Choose another view.`, 'conflict');
   }
 
   const info = await validateVideoFile(source.path, source.displayName, signal);
@@ -100,7 +104,7 @@ export async function importVideoFile(
   const relDir = trialDirRelative(session.patientId, session.id, trialId);
   const trialDir = join(ctx.layout.root, relDir);
   const dirExisted = existsSync(trialDir);
-  const fileName = `${target.view}${extname(source.displayName).toLowerCase()}`;
+  const fileName = `${view}${extname(source.displayName).toLowerCase()}`;
   const relativePath = `${relDir}/${fileName}`;
   const finalPath = join(trialDir, fileName);
   const partial = join(trialDir, `.${fileName}.${randomUUID()}.part`);
@@ -121,8 +125,8 @@ export async function importVideoFile(
       }
       ctx.db
         .prepare('INSERT INTO trial_file (trial_id, camera, relative_path, kind) VALUES (?, ?, ?, ?)')
-        .run(trialId, target.view, relativePath, 'video');
-      const cameras = [...new Set([...(existing?.cameras ?? []), target.view])];
+        .run(trialId, view, relativePath, 'video');
+      const cameras = [...new Set([...(existing?.cameras ?? []), view])];
       ctx.db
         .prepare(
           "UPDATE trial SET status = 'recorded', status_message = '', cameras_json = ?, updated_at = ? WHERE id = ?",
@@ -139,7 +143,7 @@ export async function importVideoFile(
   ctx.events.emit({ type: 'data.changed', entity: 'trial', id: trialId });
   return {
     trial: ctx.trials.get(trialId)!,
-    camera: target.view,
+    camera: view,
     relativePath,
     durationS: info.durationS,
     fps: info.fps,

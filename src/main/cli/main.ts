@@ -3,6 +3,7 @@ import { resolveLabDir } from '../store/lab-folder';
 import { UserError } from './command';
 import { MediaError } from '../media/media-error';
 import { ModelError } from '../pose/model-store';
+import { ApiError } from '../../shared/api/envelope';
 import { processIo } from './io';
 import { COMMANDS } from './registry';
 import { APP_VERSION } from '../services/app-version';
@@ -70,6 +71,8 @@ export async function runCli(args: string[]): Promise<number> {
       err instanceof UserError ||
       err instanceof MediaError ||
       err instanceof ModelError ||
+      // The services' refusals (a wrong choice for this trial, say) are written for the user too.
+      (err instanceof ApiError && ['invalid-input', 'not-found', 'conflict'].includes(err.code)) ||
       (err instanceof Error && err.name === 'UserError')
     ) {
       io.err(`gaitlab ${name}: ${err.message}`);

@@ -11,7 +11,12 @@ import {
 } from '../../shared/analysis-notes';
 import { SIZE_CHANGE_NOTE_START } from '../gait/apparent-size';
 import { MOVING_CAMERA_NOTE_START } from '../gait/camera-motion';
-import { TRIANGULATED_CAMERA, type TrialAnalysisView, type SideName } from '../../shared/api/analysis-types';
+import {
+  MARKER_CAPTURE_CAMERA,
+  TRIANGULATED_CAMERA,
+  type TrialAnalysisView,
+  type SideName,
+} from '../../shared/api/analysis-types';
 import {
   isGaitVariable,
   resolveVariableName,
@@ -267,22 +272,38 @@ export function sessionAnalysisInput(
           }))
       : [],
   );
+  // A marker-based trial (a motion-capture system's file) ran no pose model.
+  const markers =
+    str(p.markerFile) &&
+    `none: markers of a motion-capture system (${str(p.markerFormat)} file ${str(p.markerFile)})`;
   const poseModel = [
+    markers,
     str(p.landmarkModel),
     str(p.personModel) && `person finder ${str(p.personModel)}`,
     str(p.modelPackage),
   ]
     .filter(Boolean)
     .join(', ');
-  const backend = [str(p.backend), str(p.workers) && `${str(p.workers)} workers`, str(p.cpu)]
+  const backend = [
+    markers && 'none',
+    str(p.backend),
+    str(p.workers) && `${str(p.workers)} workers`,
+    str(p.cpu),
+  ]
     .filter(Boolean)
     .join(', ');
   const notes = analysisNotes(analysed, trialLabel);
   const scales = [...new Set(analysed.map(lengthsSource).filter((s): s is string => Boolean(s)))];
+  const byMarkers = analysed.filter((v) => v.camera === MARKER_CAPTURE_CAMERA).length;
   return {
     ...(left ? { left } : {}),
     ...(right ? { right } : {}),
     ...(notes.length > 0 ? { notes } : {}),
+    ...(byMarkers > 0
+      ? {
+          measuredWith: byMarkers === analysed.length ? ('markers' as const) : ('video and markers' as const),
+        }
+      : {}),
     provenance: {
       appVersion: str(p.appVersion) ?? 'unknown',
       poseModel: poseModel || 'unknown',
@@ -293,7 +314,12 @@ export function sessionAnalysisInput(
       cameras: analysed.map((v) => ({
         id: v.camera,
         label: trialLabel(v.trialId),
-        view: v.camera === TRIANGULATED_CAMERA ? '3D, triangulated from calibrated cameras' : v.view,
+        view:
+          v.camera === TRIANGULATED_CAMERA
+            ? '3D, triangulated from calibrated cameras'
+            : v.camera === MARKER_CAPTURE_CAMERA
+              ? `3D markers (${str(v.provenance.markerFormat) ?? 'marker'} file)`
+              : v.view,
         ...(str(v.provenance.videoSizePx) ? { resolution: str(v.provenance.videoSizePx)! } : {}),
         frameRateHz: Math.round(v.fps * 100) / 100,
         ...(v.provenance.interlaced ? { interlaced: true } : {}),
@@ -309,7 +335,9 @@ export function sessionAnalysisInput(
       ),
       ...(scales.length > 0 ? { scaleSource: scales.join('; ') } : {}),
       trialIds: analysed.map((v) => v.trialId),
-      ...(str(p.poseFinishedAt) ? { analysedAt: str(p.poseFinishedAt)! } : {}),
+      ...(str(p.poseFinishedAt ?? p.analysedAt)
+        ? { analysedAt: str(p.poseFinishedAt ?? p.analysedAt)! }
+        : {}),
     },
   };
 }

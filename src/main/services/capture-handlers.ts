@@ -14,7 +14,9 @@ import {
   writeSetup,
 } from '../capture/capture-store';
 import { finaliseRecording } from '../capture/finalise-recording';
-import { importVideoFile } from '../capture/import-video';
+import { importVideoFile, type ImportTarget } from '../capture/import-video';
+import { importMarkerFile } from '../capture/import-marker-file';
+import { isMotionCaptureFileName } from '../formats/marker-files';
 import { prepareRecording, readManifest, type RecordingManifest } from '../capture/recording-files';
 import { syncTrial } from '../capture/sync-trial';
 import { trialVideos } from '../capture/trial-videos';
@@ -48,6 +50,12 @@ export function captureHandlers(
   const abandonedAfterMs = options.abandonedAfterMs ?? ABANDONED_AFTER_MS;
   const active = new ActiveRecordings();
   const uploads = new UploadStore(ctx.layout.tmpDir);
+  // A motion-capture file (C3D, TRC; an OpenSim .mot is refused with what to give instead) is a
+  // trial of its own, analysed on import; anything else must be a camera's video.
+  const importFile = (source: { path: string; displayName: string; move: boolean }, target: ImportTarget) =>
+    isMotionCaptureFileName(source.displayName)
+      ? importMarkerFile(ctx, source, target)
+      : importVideoFile(ctx, source, target);
   let recovering: Promise<RecoveredTrial[]> | null = null;
 
   const requireSession = (id: string) => {
@@ -221,17 +229,13 @@ export function captureHandlers(
     'capture.import.finish': async ({ uploadId, ...target }) => {
       const file = uploads.take(uploadId);
       try {
-        return await importVideoFile(
-          ctx,
-          { path: file.path, displayName: file.fileName, move: true },
-          target,
-        );
+        return await importFile({ path: file.path, displayName: file.fileName, move: true }, target);
       } finally {
         await rm(file.path, { force: true });
       }
     },
     'capture.import.file': ({ path, ...target }) =>
-      importVideoFile(ctx, { path, displayName: basename(path), move: false }, target),
+      importFile({ path, displayName: basename(path), move: false }, target),
 
     'capture.sync': (input) => syncTrial(ctx, input),
   };

@@ -33,6 +33,12 @@ export interface MarkerFileOptions {
   events?: 'file' | 'detect';
   /** Treadmill belt speed, m/s (treadmill walking only). */
   beltSpeedMps?: number;
+  /** Events set by hand (a marker-based trial corrected in review): used instead of both. */
+  editedEvents?: readonly GaitEvent[];
+  /** Cycles excluded by hand, as `${side}:${index}`. */
+  excludedCycles?: readonly string[];
+  /** The file's name as the user knows it (an uploaded copy has another); its extension decides the format. */
+  displayName?: string;
 }
 
 export interface MarkerFileAnalysis {
@@ -45,7 +51,8 @@ export interface MarkerFileAnalysis {
   up: 'Y' | 'Z';
   /** The gait events stored in the file (none in a TRC). */
   fileEvents: GaitEvent[];
-  eventsFrom: 'file' | 'detected';
+  /** 'hand': events set in review (`editedEvents`). */
+  eventsFrom: 'file' | 'detected' | 'hand';
   /** Detected events against the file's, each file event 150 ms or more inside the recording. */
   agreement: EventMatch[] | null;
   /**
@@ -65,7 +72,7 @@ function readSet(
   path: string,
   name: string,
 ): { set: TrajectorySet; format: 'C3D' | 'TRC'; events: GaitEvent[]; plates: GaitEvent[]; sha256: string } {
-  const ext = extname(path).toLowerCase();
+  const ext = extname(name).toLowerCase();
   if ((JOINT_ANGLE_FILE_EXTENSIONS as readonly string[]).includes(ext))
     throw new MarkerFileError(
       `${name} is an OpenSim motion file: it holds joint angles, not marker positions. Analyse the .trc (or .c3d) the angles were computed from.`,
@@ -168,7 +175,7 @@ function knownNamesMessage(name: string, set: TrajectorySet, missing: string[]):
 }
 
 export function analyseMarkerFile(path: string, options: MarkerFileOptions = {}): MarkerFileAnalysis {
-  const name = basename(path);
+  const name = options.displayName ?? basename(path);
   const read = readSet(path, name);
   let set = read.set;
   const missing = missingRoles(set);
@@ -183,18 +190,20 @@ export function analyseMarkerFile(path: string, options: MarkerFileOptions = {})
   const hasFileEvents = SIDES.every((side) =>
     read.events.some((e) => e.side === side && e.kind === 'initial-contact'),
   );
-  if (options.events === 'file' && !hasFileEvents)
+  if (options.events === 'file' && !hasFileEvents && !options.editedEvents)
     throw new MarkerFileError(
       `${name} has no gait events for both feet${read.events.length ? ` (${read.events.length} stored)` : ''}: analyse it with --events detect.`,
     );
   const useFile = options.events === 'file' || (options.events !== 'detect' && hasFileEvents);
+  const edited = options.editedEvents ?? null;
   const result = analyseTrajectories(set, {
-    ...(useFile ? { events: read.events } : {}),
+    ...(edited ? { events: edited } : useFile ? { events: read.events } : {}),
     ...(options.beltSpeedMps !== undefined ? { treadmillBeltSpeedMps: options.beltSpeedMps } : {}),
+    ...(options.excludedCycles?.length ? { cycles: { excluded: options.excludedCycles } } : {}),
   });
   if (!result.ok) throw new MarkerFileError(`${name}: ${result.error.message}`);
   const agreement =
-    !useFile && read.events.length > 0
+    (edited || !useFile) && read.events.length > 0
       ? matchEvents(read.events, result.analysis.events, set.rateHz, set.frameCount, {
           marginS: AGREEMENT_MARGIN_S,
         })
@@ -215,7 +224,7 @@ export function analyseMarkerFile(path: string, options: MarkerFileOptions = {})
     unit: set.unit === 'm' ? 'm' : 'mm',
     up: up === 'lab-y-up' ? 'Y' : 'Z',
     fileEvents: read.events,
-    eventsFrom: useFile ? 'file' : 'detected',
+    eventsFrom: edited ? 'hand' : useFile ? 'file' : 'detected',
     agreement,
     plateAgreement: plateAgreement?.length ? plateAgreement : null,
     provenance: {

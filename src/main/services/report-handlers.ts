@@ -277,7 +277,10 @@ export function reportHandlers(deps: NormativeDeps): HandlersFor<ReportOps> {
       const stills: ReportStillView[] = [];
       let stillsMessage: string | null = null;
       for (const [i, { session }] of sessions.entries()) {
-        const view = views[i]!.find((v) => v.cycles.some((c) => c.side === side && !c.excluded));
+        // Stills come from a video: a marker-based trial has none.
+        const view = views[i]!.find(
+          (v) => v.videoRelativePath && v.cycles.some((c) => c.side === side && !c.excluded),
+        );
         if (!view) continue;
         try {
           const track = readPoseTrackView(deps, view.trialId, view.camera);

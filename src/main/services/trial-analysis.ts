@@ -21,7 +21,8 @@ import { chooseAnalysisVideo, defaultAnalysisCameras, trialVideos } from '../cap
 import type { TrialVideo } from '../../shared/api/ops/capture';
 import type { FloorScaleChoice, PersonChoice } from '../../shared/api/analysis-types';
 import { eventsForCamera, isFrontalCamera, type TimedView } from './frontal-events';
-import { TRIANGULATED_CAMERA } from '../../shared/api/analysis-types';
+import { MARKER_CAPTURE_CAMERA, TRIANGULATED_CAMERA } from '../../shared/api/analysis-types';
+import { analyseMarkerTrial, isMarkerTrial, markerTrialGaitAnalysis } from './marker-trial';
 import { followPatient, personChosenByHand, PERSON_FOLLOWS } from './follow-patient';
 import { ensureReviewCopy } from './review-video';
 import {
@@ -290,6 +291,7 @@ export async function analyseTrialCameras(
 ): Promise<TrialAnalysisView> {
   const only3d = options.camera === TRIANGULATED_CAMERA;
   const trial = requireTrial(deps, trialId);
+  if (isMarkerTrial(trial)) return reanalyseMarkerTrial(deps, trial, options);
   // Every calibrated camera is analysed too: the 3D analysis needs each one's pose.
   const calibrated = calibratedTrialCameras(deps, trial).videos.map((v) => v.camera);
   // The other cameras keep their own choice of person and floor marks (in one camera's pixels).
@@ -341,6 +343,30 @@ export async function analyseTrialCameras(
     const threeD =
       calibrated.length >= 2 ? await followAndTriangulate(deps, trial, calibrated, null, rest) : null;
     return { view: only3d && threeD ? threeD : first, first, threeD };
+  });
+}
+
+/**
+ * "Re-analyse" of a marker-based trial: its file again, with its hand edits. Only a treadmill belt
+ * speed applies; a camera, person or floor marks belong to video and are refused, not ignored.
+ */
+function reanalyseMarkerTrial(
+  deps: AnalysisDeps,
+  trial: TrialInfo,
+  options: AnalyseOptions,
+): TrialAnalysisView {
+  const videoOnly = [
+    options.camera !== undefined && options.camera !== MARKER_CAPTURE_CAMERA && 'a camera',
+    options.person && 'a person',
+    options.floor && 'floor marks',
+  ].filter(Boolean);
+  if (videoOnly.length > 0)
+    throw new ApiError({
+      code: 'invalid-input',
+      message: `Trial "${trial.name}" is a marker-based capture (no video): ${videoOnly.join(', ')} cannot be chosen for it.`,
+    });
+  return analyseMarkerTrial(deps, trial, {
+    ...(options.beltSpeedMps !== undefined ? { beltSpeedMps: options.beltSpeedMps } : {}),
   });
 }
 
@@ -415,7 +441,12 @@ export function readAnalysis(deps: AnalysisDeps, trialId: string, camera?: strin
   const trial = requireTrial(deps, trialId);
   // A named camera may have no video (a motion-capture file analysed on its own).
   const cam =
-    camera ?? (trial.files.some((f) => f.kind === 'video') ? videoOf(deps, trial).camera : undefined);
+    camera ??
+    (trial.files.some((f) => f.kind === 'video')
+      ? videoOf(deps, trial).camera
+      : isMarkerTrial(trial)
+        ? MARKER_CAPTURE_CAMERA
+        : undefined);
   if (!cam) return null;
   const row = deps.analyses.get(trialId, cam);
   if (!row?.resultPath) return null;
@@ -441,6 +472,18 @@ export function reanalyse(
   },
 ): TrialAnalysisView {
   const trial = requireTrial(deps, trialId);
+  if (isMarkerTrial(trial)) {
+    const row = deps.analyses.get(trialId, MARKER_CAPTURE_CAMERA);
+    const current = readAnalysis(deps, trialId, MARKER_CAPTURE_CAMERA);
+    if (!row || !current)
+      throw new ApiError({ code: 'conflict', message: `Trial "${trial.name}" has no analysis to edit.` });
+    const change = edit(current, {
+      editedEvents: (row.editedEvents as GaitEvent[] | null) ?? null,
+      excludedCycles: row.excludedCycles,
+    });
+    deps.analyses.upsert(trialId, MARKER_CAPTURE_CAMERA, change);
+    return analyseMarkerTrial(deps, trial);
+  }
   const in3d = camera === TRIANGULATED_CAMERA;
   const video = in3d ? null : videoOf(deps, trial, camera);
   const cam = video?.camera ?? TRIANGULATED_CAMERA;
@@ -507,6 +550,7 @@ export function trialGaitAnalysis(
 ): AnalysisResult | null {
   const trial = requireTrial(deps, trialId);
   if (camera === TRIANGULATED_CAMERA) return triangulatedGaitAnalysis(deps, trial);
+  if (isMarkerTrial(trial)) return markerTrialGaitAnalysis(deps, trial);
   const video = videoOf(deps, trial, camera);
   const row = deps.analyses.get(trialId, video.camera);
   if (!row?.poseDir) return null;

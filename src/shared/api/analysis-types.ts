@@ -201,3 +201,10 @@ export interface ScannedPeopleView {
  * (its video is the one review shows, with the 3D skeleton projected onto it).
  */
 export const TRIANGULATED_CAMERA = '3d';
+
+/**
+ * The camera name under which a marker-based trial's analysis is stored and asked for: a C3D or TRC
+ * file of a motion-capture system (Vicon, Qualisys, Motion Analysis, OpenCap) imported as a trial of
+ * its own. Its coordinates are measured in 3D; it has no video and no pose track.
+ */
+export const MARKER_CAPTURE_CAMERA = 'markers';

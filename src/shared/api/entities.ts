@@ -61,8 +61,11 @@ export interface TrialFileInfo {
   camera: string;
   /** Path relative to the lab folder. */
   relativePath: string;
-  /** 'review-video': a copy of the camera's video that the review's browser can play (H.264). */
-  kind: 'video' | 'review-video' | 'pose' | 'analysis' | 'other';
+  /**
+   * 'review-video': a copy of the camera's video that the review's browser can play (H.264).
+   * 'markers': a motion-capture system's marker file (C3D, TRC), the whole of a marker-based trial.
+   */
+  kind: 'video' | 'review-video' | 'markers' | 'pose' | 'analysis' | 'other';
 }
 
 export interface TrialCameraAnalysis {

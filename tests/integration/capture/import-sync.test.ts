@@ -204,7 +204,7 @@ describe('video import and sync', () => {
     );
     expect(odd.ok).toBe(false);
     if (!odd.ok) expect(odd.error.message).toMatch(/not a video file GaitLab can import/);
-    // A Vicon capture picked by mistake is named for what it is, with where it can be analysed.
+    // A Vicon capture is a trial of its own: added to a trial of videos, it is refused as such.
     const c3d = await dispatch(
       lab.handlers,
       'capture.import.file',
@@ -219,7 +219,7 @@ describe('video import and sync', () => {
     expect(c3d.ok).toBe(false);
     if (!c3d.ok)
       expect(c3d.error.message).toBe(
-        '"FunctionalWalk.c3d" is a motion-capture file, not a video: a trial holds the cameras\' videos. Marker files (C3D, TRC) are analysed on their own with: gaitlab analyze "FunctionalWalk.c3d"',
+        '"FunctionalWalk.c3d" is a motion-capture file: it becomes a trial of its own (markers, no video), so it cannot be added to a trial of videos. Import it as a new trial.',
       );
 
     expect(filesUnder(dir).sort()).toEqual(before);

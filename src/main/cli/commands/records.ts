@@ -8,7 +8,7 @@ import { callOperation } from '../call-operation';
 import type { OperationName } from '../../../shared/api/contract';
 import { resolve } from 'node:path';
 import type { PatientInfo, SessionInfo, TrialInfo } from '../../../shared/api/entities';
-import type { ImportedVideo } from '../../../shared/api/ops/capture';
+import { isMarkerFileName, type ImportedVideo } from '../../../shared/api/ops/capture';
 
 async function call(ctx: CliContext, op: OperationName, input: unknown): Promise<unknown> {
   const services = openLab(ctx.labDir);
@@ -186,20 +186,26 @@ function trialLine(t: TrialInfo): string {
           .map((a) => `${a.camera} ${a.status}${a.status === 'failed' && a.message ? ` (${a.message})` : ''}`)
           .join('; ')}`
       : '';
-  return `${t.id}  ${t.name}  ${t.status}${t.statusMessage ? ` (${t.statusMessage})` : ''}  cameras: ${cams.join(', ') || 'none'}${each}${t.archivedAt ? ' (archived)' : ''}`;
+  const data = t.files.some((f) => f.kind === 'markers')
+    ? 'marker-based capture (no video)'
+    : `cameras: ${cams.join(', ') || 'none'}`;
+  return `${t.id}  ${t.name}  ${t.status}${t.statusMessage ? ` (${t.statusMessage})` : ''}  ${data}${each}${t.archivedAt ? ' (archived)' : ''}`;
 }
 
 export const trialsCommand: CliCommand = {
   name: 'trials',
-  summary: 'List the trials of a session, import a video file into one, archive or restore',
+  summary: 'List the trials of a session, import a video or marker file, archive or restore',
   usage: `gaitlab trials list SESSION_ID [--all] [--json]
 gaitlab trials import SESSION_ID VIDEO [--view sagittal-left|sagittal-right|frontal|posterior]
                       [--name TRIAL_NAME | --trial TRIAL_ID] [--json]
+gaitlab trials import SESSION_ID MARKERS.c3d|MARKERS.trc [--name TRIAL_NAME] [--json]
 gaitlab trials archive ID | restore ID
 
 import copies the video into the lab (a damaged or non-video file is refused and nothing is kept);
 without --trial a new trial is made, named after the file unless --name is given. Then:
-gaitlab analyze TRIAL_ID`,
+gaitlab analyze TRIAL_ID
+A motion-capture system's marker file (C3D, TRC) becomes a marker-based trial of its own,
+analysed as it is imported (one that cannot be analysed is refused and nothing is kept).`,
   run: async (argv, ctx) => {
     const [sub, ...rest] = argv;
     const { values, positionals } = parseArgs({
@@ -229,11 +235,9 @@ gaitlab analyze TRIAL_ID`,
       case 'import': {
         const video = positionals[1];
         if (!video) throw new UserError(`Give the video file to import.\n${trialsCommand.usage}`);
-        const input: Record<string, unknown> = {
-          path: resolve(video),
-          sessionId: id,
-          view: values.view ?? 'sagittal-left',
-        };
+        const markers = isMarkerFileName(video);
+        const input: Record<string, unknown> = { path: resolve(video), sessionId: id };
+        if (values.view !== undefined || !markers) input.view = values.view ?? 'sagittal-left';
         if (values.trial) input.trialId = values.trial;
         else
           input.trialName =
@@ -243,10 +247,13 @@ gaitlab analyze TRIAL_ID`,
               .pop()!
               .replace(/\.[^.]+$/, '');
         const r = (await call(ctx, 'capture.import.file', input)) as ImportedVideo;
+        const m = r.markers;
         ctx.io.out(
           values.json
             ? JSON.stringify(r, null, 2)
-            : `Imported ${r.durationS.toFixed(2)} s at ${r.fps} frames/s as camera ${r.camera}\n${trialLine(r.trial)}`,
+            : m
+              ? `Imported ${m.format} markers: ${m.markerCount} trajectories, ${r.durationS.toFixed(2)} s at ${r.fps} Hz; analysed: ${m.cycles.left} left and ${m.cycles.right} right gait cycles, events ${m.eventsFrom === 'file' ? 'from the file' : 'detected by GaitLab'}\n${trialLine(r.trial)}`
+              : `Imported ${r.durationS.toFixed(2)} s at ${r.fps} frames/s as camera ${r.camera}\n${trialLine(r.trial)}`,
         );
         return 0;
       }

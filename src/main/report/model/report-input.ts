@@ -105,6 +105,11 @@ export interface SessionAnalysisInput {
    */
   readonly notes?: readonly string[];
   readonly provenance: ProvenanceInput;
+  /**
+   * What measured the session's trials: markerless video (the default), a motion-capture system's
+   * markers (imported C3D/TRC), or both. Two sessions measured differently are compared with a caveat.
+   */
+  readonly measuredWith?: 'video' | 'markers' | 'video and markers';
 }
 
 export interface SessionInput {

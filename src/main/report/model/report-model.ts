@@ -553,6 +553,17 @@ export function buildReportModel(input: ReportInput): ReportModel {
       `Conditions differ (A: ${first.condition}, B: ${second.condition}): changes mix treatment and condition.`,
     );
   }
+  const method = (m: SessionInput) => m.analysis.measuredWith ?? 'video';
+  if (first && second && method(first) !== method(second)) {
+    const name = {
+      video: 'markerless video',
+      markers: 'markers of a motion-capture system',
+      'video and markers': 'video and markers',
+    };
+    warnings.push(
+      `Measurement methods differ (A: ${name[method(first)]}, B: ${name[method(second)]}): part of a change may come from the method, not the patient (markerless and marker-based sagittal angles differ by about 3-6 deg RMSE in published comparisons; joint centres are defined differently).`,
+    );
+  }
   if (normative) warnings.push(...referenceMatchWarnings(input, normative, headers));
 
   const indices = buildIndices(input, normative);

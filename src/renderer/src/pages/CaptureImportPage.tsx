@@ -9,7 +9,9 @@ import {
   CAMERA_VIEW_LABELS,
   type CameraView,
   type CaptureReport,
+  IMPORTABLE_MARKER_EXTENSIONS,
   IMPORTABLE_VIDEO_EXTENSIONS,
+  isMarkerFileName,
 } from '../../../shared/api/ops/capture';
 import { blobToBase64 } from '../capture/base64';
 import { CaptureReportView } from '../capture/CaptureReportView';
@@ -33,11 +35,15 @@ interface FileRow {
   state: 'waiting' | 'uploading' | 'checking' | 'imported' | 'refused';
   percent: number;
   message: string;
+  /** A motion-capture marker file (C3D, TRC): a trial of its own, analysed on import. */
+  markers: boolean;
+  /** The marker-based trial it became. */
+  trialId?: string;
 }
 
 async function uploadAndImport(
   row: FileRow,
-  target: { sessionId: string; trialId?: string; trialName?: string },
+  target: { sessionId: string; trialId?: string; trialName?: string | undefined },
   onProgress: (percent: number, checking: boolean) => void,
 ) {
   const { uploadId } = await api['capture.import.begin']({
@@ -59,7 +65,11 @@ async function uploadAndImport(
       if (row.file.size === 0) break;
     }
     onProgress(100, true);
-    return await api['capture.import.finish']({ uploadId, view: row.view, ...target });
+    return await api['capture.import.finish']({
+      uploadId,
+      ...(row.markers ? {} : { view: row.view }),
+      ...target,
+    });
   } catch (err) {
     await api['capture.import.cancel']({ uploadId }).catch(() => undefined);
     throw err;
@@ -85,15 +95,20 @@ export function CaptureImportPage({ sessionId }: { sessionId: string }) {
     setReport(null);
     setDone(null);
     setError(null);
+    let k = 0;
     setRows(
-      Array.from(files ?? []).map((file, i) => ({
-        file,
-        view: CAMERA_VIEWS[i % CAMERA_VIEWS.length]!,
-        offsetMs: '0',
-        state: 'waiting',
-        percent: 0,
-        message: '',
-      })),
+      Array.from(files ?? []).map((file) => {
+        const markers = isMarkerFileName(file.name);
+        return {
+          file,
+          view: CAMERA_VIEWS[(markers ? k : k++) % CAMERA_VIEWS.length]!,
+          offsetMs: '0',
+          state: 'waiting',
+          percent: 0,
+          message: '',
+          markers,
+        };
+      }),
     );
   }
 
@@ -104,14 +119,28 @@ export function CaptureImportPage({ sessionId }: { sessionId: string }) {
     setDone(null);
     let trialId = targetTrial === 'new' ? undefined : targetTrial;
     const imported: FileRow[] = [];
+    let markerTrials = 0;
+    // The typed name goes to the videos' trial, or to a lone marker file's.
+    const lone = rows.length === 1;
     for (const [i, row] of rows.entries()) {
       update(i, { state: 'uploading', percent: 0, message: '' });
       try {
-        const result = await uploadAndImport(
-          row,
-          { sessionId, ...(trialId ? { trialId } : { trialName: trialName.trim() || undefined }) },
-          (percent, checking) => update(i, { percent, state: checking ? 'checking' : 'uploading' }),
+        const target = row.markers
+          ? { sessionId, trialName: (lone && trialName.trim()) || undefined }
+          : { sessionId, ...(trialId ? { trialId } : { trialName: trialName.trim() || undefined }) };
+        const result = await uploadAndImport(row, target, (percent, checking) =>
+          update(i, { percent, state: checking ? 'checking' : 'uploading' }),
         );
+        const m = result.markers;
+        if (m) {
+          markerTrials++;
+          update(i, {
+            state: 'imported',
+            trialId: result.trial.id,
+            message: `Imported as trial "${result.trial.name}" and analysed: ${m.format}, ${m.markerCount} trajectories, ${result.durationS.toFixed(1)} s at ${Math.round(result.fps)} Hz; ${m.cycles.left} left and ${m.cycles.right} right gait cycles, events ${m.eventsFrom === 'file' ? 'from the file' : 'detected by GaitLab'}.`,
+          });
+          continue;
+        }
         trialId = result.trial.id;
         imported.push(row);
         update(i, {
@@ -122,6 +151,7 @@ export function CaptureImportPage({ sessionId }: { sessionId: string }) {
         update(i, { state: 'refused', message: err instanceof Error ? err.message : String(err) });
       }
     }
+    if (markerTrials > 0) trials.reload();
     if (trialId && imported.length > 0) {
       setTargetTrial(trialId);
       trials.reload();
@@ -138,12 +168,15 @@ export function CaptureImportPage({ sessionId }: { sessionId: string }) {
           );
         }
       }
-      setDone(`${imported.length} of ${rows.length} file${rows.length > 1 ? 's' : ''} imported.`);
-    } else if (rows.length > 0) setDone('Nothing was imported.');
+    }
+    const count = imported.length + markerTrials;
+    if (count > 0) setDone(`${count} of ${rows.length} file${rows.length > 1 ? 's' : ''} imported.`);
+    else if (rows.length > 0) setDone('Nothing was imported.');
     setBusy(false);
   }
 
-  const views = rows.map((r) => r.view);
+  const views = rows.filter((r) => !r.markers).map((r) => r.view);
+  const onlyMarkers = rows.length > 0 && rows.every((r) => r.markers);
   const duplicate = views.find((v, i) => views.indexOf(v) !== i);
   const s = session.data;
 
@@ -155,11 +188,16 @@ export function CaptureImportPage({ sessionId }: { sessionId: string }) {
           s && { href: href({ page: 'session', id: s.id }), label: `Session ${s.date} · ${s.condition}` },
         ]}
       />
-      <h1>Import video</h1>
+      <h1>Import video or marker files</h1>
       <ErrorBanner message={error ?? session.error ?? trials.error} />
       <p>
         Add videos recorded elsewhere (phone, camcorder) to a trial. Each file is checked before it is added;
         a damaged file, or one that is not a video, is refused and nothing of it is kept.
+      </p>
+      <p>
+        A motion-capture system&apos;s marker file (C3D from Vicon, Qualisys or Motion Analysis; TRC from
+        OpenSim, OpenCap or Pose2Sim) becomes a trial of its own, analysed as it is imported: its events,
+        cycles and angles are then reviewed and reported like a video trial&apos;s, with no video.
       </p>
       <div className="capture-settings">
         <div className="field">
@@ -193,31 +231,34 @@ export function CaptureImportPage({ sessionId }: { sessionId: string }) {
           </div>
         )}
         <div className="field">
-          <label htmlFor="import-files">Video files</label>
+          <label htmlFor="import-files">Video files (or marker files: C3D, TRC)</label>
           <input
             id="import-files"
             type="file"
             multiple
-            accept={['video/*', ...IMPORTABLE_VIDEO_EXTENSIONS].join(',')}
+            accept={['video/*', ...IMPORTABLE_VIDEO_EXTENSIONS, ...IMPORTABLE_MARKER_EXTENSIONS].join(',')}
             disabled={busy}
             onChange={(e) => chooseFiles(e.target.files)}
           />
         </div>
-        <div className="field">
-          <label htmlFor="import-sync">Synchronise by</label>
-          <select
-            id="import-sync"
-            value={method}
-            disabled={busy}
-            onChange={(e) => setMethod(e.target.value as SyncChoice)}
-          >
-            {(Object.keys(SYNC_LABELS) as SyncChoice[]).map((m) => (
-              <option key={m} value={m}>
-                {SYNC_LABELS[m]}
-              </option>
-            ))}
-          </select>
-        </div>
+        {/* Only videos are synchronised: a marker file is a trial of its own. */}
+        {!onlyMarkers && (
+          <div className="field">
+            <label htmlFor="import-sync">Synchronise by</label>
+            <select
+              id="import-sync"
+              value={method}
+              disabled={busy}
+              onChange={(e) => setMethod(e.target.value as SyncChoice)}
+            >
+              {(Object.keys(SYNC_LABELS) as SyncChoice[]).map((m) => (
+                <option key={m} value={m}>
+                  {SYNC_LABELS[m]}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
       </div>
 
       {rows.length > 0 && (
@@ -225,19 +266,23 @@ export function CaptureImportPage({ sessionId }: { sessionId: string }) {
           {rows.map((r, i) => (
             <li key={`${r.file.name}-${i}`} data-file={r.file.name}>
               <strong>{r.file.name}</strong> ({(r.file.size / 1e6).toFixed(1)} MB){' '}
-              <select
-                aria-label={`View of ${r.file.name}`}
-                value={r.view}
-                disabled={busy}
-                onChange={(e) => update(i, { view: e.target.value as CameraView })}
-              >
-                {CAMERA_VIEWS.map((v) => (
-                  <option key={v} value={v}>
-                    {CAMERA_VIEW_LABELS[v]}
-                  </option>
-                ))}
-              </select>{' '}
-              {method === 'manual' && i > 0 && (
+              {r.markers ? (
+                <span>Marker file: a trial of its own </span>
+              ) : (
+                <select
+                  aria-label={`View of ${r.file.name}`}
+                  value={r.view}
+                  disabled={busy}
+                  onChange={(e) => update(i, { view: e.target.value as CameraView })}
+                >
+                  {CAMERA_VIEWS.map((v) => (
+                    <option key={v} value={v}>
+                      {CAMERA_VIEW_LABELS[v]}
+                    </option>
+                  ))}
+                </select>
+              )}{' '}
+              {method === 'manual' && i > 0 && !r.markers && (
                 <label>
                   Start offset (ms){' '}
                   <input
@@ -254,9 +299,16 @@ export function CaptureImportPage({ sessionId }: { sessionId: string }) {
                 role={r.state === 'refused' ? 'alert' : undefined}
               >
                 {r.state === 'uploading' && ` Uploading ${r.percent} %…`}
-                {r.state === 'checking' && ' Checking the video…'}
+                {r.state === 'checking' &&
+                  (r.markers ? ' Checking and analysing the markers…' : ' Checking the video…')}
                 {r.message && ` ${r.message}`}
               </span>
+              {r.trialId && (
+                <>
+                  {' '}
+                  <a href={href({ page: 'trial', id: r.trialId })}>Open review</a>
+                </>
+              )}
             </li>
           ))}
         </ul>

@@ -92,6 +92,7 @@ interface RowProps {
 /** One trial: where it stands, and the one or two things that can be done with it now. */
 function TrialRow({ trial: t, job, error, onAnalyse, onCancel }: RowProps) {
   const hasVideo = t.files.some((f) => f.kind === 'video');
+  const markerFile = t.files.find((f) => f.kind === 'markers');
   const running = t.status === 'analysing';
   const review = (
     <a
@@ -126,7 +127,11 @@ function TrialRow({ trial: t, job, error, onAnalyse, onCancel }: RowProps) {
   return (
     <tr data-trial-id={t.id} data-status={t.status}>
       <th scope="row">{t.name}</th>
-      <td>{t.cameras.join(', ') || '—'}</td>
+      <td>
+        {markerFile
+          ? `Marker capture (${markerFile.relativePath.split('.').pop()!.toUpperCase()}), no video`
+          : t.cameras.join(', ') || '—'}
+      </td>
       <td className="trial-state">
         <StatusBadge status={t.status} />
         {state && <div className="state-detail">{state}</div>}
@@ -158,7 +163,7 @@ function TrialRow({ trial: t, job, error, onAnalyse, onCancel }: RowProps) {
           </button>
         )}
         {t.status === 'analysed' && review}
-        {!running && (t.status === 'analysed' || t.status === 'failed') && hasVideo && (
+        {!running && (t.status === 'analysed' || t.status === 'failed') && (hasVideo || markerFile) && (
           <button
             type="button"
             onClick={() => onAnalyse(t)}
@@ -263,7 +268,7 @@ export function SessionPage({ id }: { id: string }) {
                 Record trial
               </a>{' '}
               <a className="button" href={href({ page: 'capture-import', sessionId: id })}>
-                Import video
+                Import video or marker file
               </a>
             </p>
             {trials.data && trials.data.length === 0 && (

@@ -1,5 +1,9 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { TRIANGULATED_CAMERA, type TrialAnalysisView } from '../../../shared/api/analysis-types';
+import {
+  MARKER_CAPTURE_CAMERA,
+  TRIANGULATED_CAMERA,
+  type TrialAnalysisView,
+} from '../../../shared/api/analysis-types';
 import type { SessionCalibrationInfo } from '../../../shared/api/calibration-types';
 import type { TrialInfo } from '../../../shared/api/entities';
 import { api, mediaUrl } from '../api';
@@ -42,6 +46,8 @@ function cameraOfVideo(t: TrialInfo | null, relativePath: string): string | unde
 
 /** What the analysis under review was measured from, for the provenance's first line. */
 function viewText(a: TrialAnalysisView, t: TrialInfo | null): string {
+  if (a.camera === MARKER_CAPTURE_CAMERA)
+    return `3D markers of a motion-capture system (${String(a.provenance.markerFormat ?? 'marker')} file ${String(a.provenance.markerFile ?? '')})`;
   if (a.camera !== TRIANGULATED_CAMERA) return `${a.view} camera (${a.camera})`;
   const from = triangulatedFrom(a.provenance);
   const shown = cameraOfVideo(t, a.videoRelativePath);
@@ -148,6 +154,8 @@ export function TrialReviewPage({ id }: { id: string }) {
 
   const failed = a?.status === 'failed';
   const analysed = a?.status === 'analysed';
+  // A motion-capture system's marker file: no video, no skeleton, no person or floor to choose.
+  const markerFile = t?.files.find((f) => f.kind === 'markers');
   // A panel below analysed the trial again (another person, floor marks, a belt speed).
   const reanalysisStarted = (jobId: string) => {
     jobs.track(id, jobId);
@@ -243,68 +251,82 @@ export function TrialReviewPage({ id }: { id: string }) {
         </Notice>
       )}
 
-      {videoUrl && (a || pose) && (
+      {markerFile && analysed && a && (
+        <section aria-labelledby="capture-title" className="card">
+          <h2 id="capture-title">Marker-based capture</h2>
+          <p>
+            This trial is the {String(a.provenance.markerFormat ?? '')} file{' '}
+            <strong>{String(a.provenance.markerFile ?? '')}</strong> of a motion-capture system:{' '}
+            {String(a.provenance.markerCount ?? '?')} trajectories at {fps} Hz, {frameCount} frames. It has no
+            video; move through it with <kbd>←</kbd> <kbd>→</kbd> (<kbd>Shift</kbd>: 10) and <kbd>[</kbd>{' '}
+            <kbd>]</kbd>, or click a curve or the events timeline.
+          </p>
+        </section>
+      )}
+      {((videoUrl && (a || pose)) || (markerFile && analysed && a)) && (
         <div className="review-top">
-          <section aria-labelledby="video-title" className="review-video">
-            <h2 id="video-title">Video and skeleton</h2>
-            {in3d && (
-              <p className="muted">
-                The 3D skeleton projected onto the video of the {shownOn ?? 'first calibrated'} camera.
-              </p>
-            )}
-            <VideoWithSkeleton
-              src={videoUrl}
-              pose={pose}
-              player={player}
-              fps={fps}
-              frameCount={frameCount}
-              lowConfidence={lowConfidence}
-              showSkeleton={showSkeleton}
-              onShowSkeleton={setShowSkeleton}
-            />
-            <p className="keys">
-              Keys: <kbd>Space</kbd> play/pause · <kbd>←</kbd> <kbd>→</kbd> one frame (<kbd>Shift</kbd>: 10) ·{' '}
-              <kbd>[</kbd> <kbd>]</kbd> previous / next gait event
-            </p>
-            {in3d && (
-              <p className="muted">
-                The 3D analysis follows one patient on every calibrated camera: to choose another, open one
-                camera above and choose the patient there. The other calibrated cameras then follow whoever
-                stands at the same place on the floor, and the trial is triangulated again.
-              </p>
-            )}
-            {t && t.status !== 'analysing' && !in3d && (
-              <PersonChooser
-                trialId={id}
-                open={a?.warnings.some(isPersonNote) ?? false}
-                {...(a?.camera ? { camera: a.camera } : {})}
-                onStarted={reanalysisStarted}
+          {videoUrl && (
+            <section aria-labelledby="video-title" className="review-video">
+              <h2 id="video-title">Video and skeleton</h2>
+              {in3d && (
+                <p className="muted">
+                  The 3D skeleton projected onto the video of the {shownOn ?? 'first calibrated'} camera.
+                </p>
+              )}
+              <VideoWithSkeleton
+                src={videoUrl}
+                pose={pose}
+                player={player}
+                fps={fps}
+                frameCount={frameCount}
+                lowConfidence={lowConfidence}
+                showSkeleton={showSkeleton}
+                onShowSkeleton={setShowSkeleton}
               />
-            )}
-            {t &&
-              t.status !== 'analysing' &&
-              analysed &&
-              a &&
-              a.view !== 'frontal' &&
-              !in3d &&
-              // Walking in place measures nothing on the floor: its lengths come from the belt speed.
-              (a.mode === 'treadmill' ? (
-                <BeltSpeed
+              <p className="keys">
+                Keys: <kbd>Space</kbd> play/pause · <kbd>←</kbd> <kbd>→</kbd> one frame (<kbd>Shift</kbd>: 10)
+                · <kbd>[</kbd> <kbd>]</kbd> previous / next gait event
+              </p>
+              {in3d && (
+                <p className="muted">
+                  The 3D analysis follows one patient on every calibrated camera: to choose another, open one
+                  camera above and choose the patient there. The other calibrated cameras then follow whoever
+                  stands at the same place on the floor, and the trial is triangulated again.
+                </p>
+              )}
+              {t && t.status !== 'analysing' && !in3d && (
+                <PersonChooser
                   trialId={id}
-                  camera={a.camera}
-                  beltSpeedMps={a.beltSpeedMps ?? null}
+                  open={a?.warnings.some(isPersonNote) ?? false}
+                  {...(a?.camera ? { camera: a.camera } : {})}
                   onStarted={reanalysisStarted}
                 />
-              ) : (
-                <FloorScale
-                  trialId={id}
-                  camera={a.camera}
-                  scale={a.scale}
-                  calibrated={measuresFloor(calibration.data, a.camera)}
-                  onStarted={reanalysisStarted}
-                />
-              ))}
-          </section>
+              )}
+              {t &&
+                t.status !== 'analysing' &&
+                analysed &&
+                a &&
+                a.view !== 'frontal' &&
+                !in3d &&
+                // Walking in place measures nothing on the floor: its lengths come from the belt speed.
+                (a.mode === 'treadmill' ? (
+                  <BeltSpeed
+                    trialId={id}
+                    camera={a.camera}
+                    beltSpeedMps={a.beltSpeedMps ?? null}
+                    onStarted={reanalysisStarted}
+                  />
+                ) : (
+                  <FloorScale
+                    trialId={id}
+                    camera={a.camera}
+                    scale={a.scale}
+                    calibrated={measuresFloor(calibration.data, a.camera)}
+                    onStarted={reanalysisStarted}
+                  />
+                ))}
+            </section>
+          )}
           {analysed && a && (
             <section aria-labelledby="angles-title" className="review-angles">
               <h2 id="angles-title">Joint angles over time</h2>
@@ -346,7 +368,9 @@ export function TrialReviewPage({ id }: { id: string }) {
                         ? 'Events include corrections by hand.'
                         : a.view === 'frontal'
                           ? 'Events from the side camera (a frontal camera cannot time them).'
-                          : 'Events detected automatically.'))}
+                          : a.provenance.eventsFrom === 'file'
+                            ? 'Events as stored in the marker file.'
+                            : 'Events detected automatically.'))}
                 </span>
               </div>
             </div>

@@ -133,9 +133,30 @@ export interface ImportedVideo {
   camera: string;
   relativePath: string;
   durationS: number;
+  /** Frames per second; a marker file's sampling rate, Hz. */
   fps: number;
   frameCount: number;
   hasAudio: boolean;
+  /** Set when the file was a marker file: the trial is a marker-based capture, analysed on import. */
+  markers?: {
+    format: 'C3D' | 'TRC';
+    markerCount: number;
+    eventsFrom: 'file' | 'detected';
+    /** Gait cycles per side the analysis kept. */
+    cycles: { left: number; right: number };
+  };
+}
+
+/**
+ * Motion-capture systems' marker files import accepts, each as a trial of its own (no video): C3D
+ * (Vicon, Qualisys, Motion Analysis...) and TRC (OpenSim, OpenCap, Pose2Sim).
+ */
+export const IMPORTABLE_MARKER_EXTENSIONS = ['.c3d', '.trc'] as const;
+
+/** A marker file import takes as a marker-based trial, told by its name. */
+export function isMarkerFileName(name: string): boolean {
+  const m = /\.[^./\\]+$/.exec(name);
+  return (IMPORTABLE_MARKER_EXTENSIONS as readonly string[]).includes(m ? m[0].toLowerCase() : '');
 }
 
 /** What the pose engine and gait analysis need to take a trial's videos. */
@@ -259,7 +280,8 @@ const importTarget = {
   /** Add to this trial; without it a new trial named trialName is made (only once the file is accepted). */
   trialId: recordId.optional(),
   trialName: trialName.optional(),
-  view,
+  /** The camera's view; required for a video, not for a marker file (a trial of its own). */
+  view: view.optional(),
 };
 
 export const importFinishSchema = z

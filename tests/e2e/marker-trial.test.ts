@@ -1,0 +1,105 @@
+// A Vicon capture (C3D) imported in the browser: it becomes a trial of its own, analysed on import,
+// and its review has no video but the events, cycles and curves of a video trial, with an event
+// corrected by hand re-analysed from the file. A static trial is refused with its reason.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { openBrowserSession, type BrowserSession } from '../helpers/browser-session';
+import { invoke, REPO_ROOT, type ServeProcess } from '../helpers/serve-process';
+import { sharedDataPath } from '../helpers/shared-data';
+import type { TrialAnalysisView } from '../../src/shared/api/analysis-types';
+
+const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'e2e');
+const PIG = 'btkdata_c3d_plugingait/vicon_workstation_functional_walk';
+let work: string;
+let s: BrowserSession;
+let serve: ServeProcess;
+let page: Page;
+let consoleErrors: string[] = [];
+let sessionId = '';
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  work = mkdtempSync(join(tmpdir(), 'gaitlab-markers-e2e-'));
+  s = await openBrowserSession(join(work, 'lab'), { width: 1280, height: 900 });
+  ({ serve, page, consoleErrors } = s);
+  await page.goto(serve.url);
+});
+
+afterAll(async () => {
+  await s?.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe('a marker-based trial in the browser', () => {
+  it('imports a Vicon C3D as an analysed trial and refuses a static one', async () => {
+    const p = await invoke(serve, 'patients.create', { name: 'Marker Patient', dateOfBirth: '2012-01-02' });
+    const created = await invoke(serve, 'sessions.create', {
+      patientId: (p.result as { id: string }).id,
+      date: '2025-06-03',
+      condition: 'pre-op',
+    });
+    sessionId = (created.result as { id: string }).id;
+    await page.goto(`${serve.origin}/#/sessions/${sessionId}`);
+    await page.getByRole('link', { name: 'Import video or marker file' }).click();
+    await page.getByRole('heading', { name: 'Import video or marker files' }).waitFor();
+    await page
+      .getByLabel('Video files')
+      .setInputFiles([
+        sharedDataPath(`${PIG}/FunctionalWalk.c3d`),
+        sharedDataPath(`${PIG}/FunctionalStatic.c3d`),
+      ]);
+    // A marker file has no camera view to choose.
+    expect(await page.getByLabel('View of FunctionalWalk.c3d').count()).toBe(0);
+    await page.getByRole('button', { name: 'Import' }).click();
+    await page.getByText('1 of 2 files imported.').waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: join(ARTIFACTS, 'markers-01-import.png'), fullPage: true });
+    expect(await page.locator('li[data-file="FunctionalWalk.c3d"]').textContent()).toMatch(
+      /Imported as trial "FunctionalWalk" and analysed: C3D, 110 trajectories, 3\.6 s at 120 Hz; 2 left and 2 right gait cycles, events from the file\./,
+    );
+    expect(await page.locator('li[data-file="FunctionalStatic.c3d"]').textContent()).toMatch(
+      /FunctionalStatic\.c3d: The subject did not walk.*Nothing was imported\./,
+    );
+
+    await page.goto(`${serve.origin}/#/sessions/${sessionId}`);
+    const row = page.locator('tr', { has: page.getByRole('rowheader', { name: 'FunctionalWalk' }) });
+    await row.waitFor();
+    expect(await row.locator('td').first().textContent()).toBe('Marker capture (C3D), no video');
+    await row.getByRole('link', { name: 'Open review of FunctionalWalk' }).waitFor();
+  });
+
+  it('reviews it without a video, and re-analyses it from the file when an event is moved', async () => {
+    const trials = (await invoke(serve, 'trials.list', { sessionId })).result as Array<{ id: string }>;
+    const trialId = trials[0]!.id;
+    await page.goto(`${serve.origin}/#/trials/${trialId}`);
+    await page.getByRole('heading', { name: 'Marker-based capture' }).waitFor();
+    await page.getByRole('heading', { name: 'Joint angles over time' }).waitFor();
+    await page.getByRole('heading', { name: 'Joint angles over the gait cycle' }).waitFor();
+    expect(await page.locator('video').count()).toBe(0);
+    expect(await page.getByRole('heading', { name: 'Video and skeleton' }).count()).toBe(0);
+    expect(
+      await page.getByRole('status').filter({ hasText: 'Events as stored in the marker file.' }).count(),
+    ).toBe(1);
+    await page.screenshot({ path: join(ARTIFACTS, 'markers-02-review.png'), fullPage: true });
+
+    // An event corrected by hand (focus its marker, press →) re-runs the analysis from the file.
+    const before = (await invoke(serve, 'analysis.get', { trialId })).result as TrialAnalysisView;
+    const marker = page.locator('g[role="slider"][data-side="left"][data-kind="initial-contact"]').first();
+    const from = Number(await marker.getAttribute('data-frame'));
+    await marker.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.getByText('Moved left initial contact by +1 frame').waitFor({ timeout: 30_000 });
+    const after = (await invoke(serve, 'analysis.get', { trialId })).result as TrialAnalysisView;
+    expect(after.eventsEditedByHand).toBe(true);
+    const moved = after.events.filter((e) => e.source === 'manual');
+    expect(moved).toHaveLength(1);
+    console.log(`left contact moved by hand from frame ${from} to ${moved[0]!.frame}`);
+    expect(moved[0]!.frame - from).toBeGreaterThan(0);
+    expect(moved[0]!.frame - from).toBeLessThanOrEqual(1);
+    expect(after.cycles.length).toBe(before.cycles.length);
+    await page.screenshot({ path: join(ARTIFACTS, 'markers-03-edited.png'), fullPage: true });
+    expect(consoleErrors).toEqual([]);
+  });
+});
