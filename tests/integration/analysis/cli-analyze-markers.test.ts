@@ -293,3 +293,47 @@ describe('gaitlab analyze <marker file>', () => {
     }
   });
 });
+
+describe('a marker file kept in the lab', () => {
+  const lab = join(work, 'lab');
+  const gaitlab = (...args: string[]) => {
+    const r = spawnSync(process.execPath, [BUILT_CLI, '--lab', lab, ...args], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+
+  it('is imported as a marker-based trial and analysed again by its trial ID with the same numbers', () => {
+    const patient = JSON.parse(gaitlab('patients', 'add', '--name', 'Vicon Archive', '--json').stdout) as {
+      id: string;
+    };
+    const session = JSON.parse(
+      gaitlab('sessions', 'add', patient.id, '--date', '2019-05-06', '--condition', 'pre-op', '--json')
+        .stdout,
+    ) as { id: string };
+    const imported = gaitlab('trials', 'import', session.id, sharedDataPath(WALK), '--name', 'Vicon walk 1');
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout).toMatch(
+      /^Imported C3D markers: 110 trajectories, 3\.65 s at 120 Hz; analysed: 2 left and 2 right gait cycles, events from the file\n\S+ {2}Vicon walk 1 {2}analysed {2}marker-based capture \(no video\)$/m,
+    );
+    const trialId = imported.stdout.split('\n')[1]!.split(' ')[0]!;
+
+    const csv = join(work, 'lab-trial.csv');
+    const byId = gaitlab('analyze', trialId, '--out', csv);
+    expect(byId.code, byId.stderr).toBe(0);
+    expect(byId.stdout).toMatch(
+      /^Trial Vicon walk 1: overground walking, 1 pass\(es\), events imported with the recording\./,
+    );
+    expect(byId.stdout).toContain('Note: Gait events: the 11 stored in FunctionalWalk.c3d.');
+    // The same curves as the file analysed on its own, under the trial's name.
+    const direct = run([sharedDataPath(WALK)], 'walk-direct');
+    expect(readFileSync(csv, 'utf8')).toBe(direct.csv.replaceAll('FunctionalWalk.c3d,', 'Vicon walk 1,'));
+
+    const height = gaitlab('analyze', trialId, '--height', '1.7');
+    expect(height.code).toBe(1);
+    expect(height.stderr.trim()).toBe(
+      'gaitlab analyze: --height does not apply to a marker-based trial: its coordinates are measured (mm or m), with no camera or person to choose.',
+    );
+  });
+});

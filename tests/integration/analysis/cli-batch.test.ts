@@ -109,15 +109,21 @@ describe('batch work from the command line', () => {
     );
 
     // A study's table in one call: the lab trial and a Vicon capture of another subject, one CSV.
+    // The height is for the video: the marker file, measured in mm, goes on without it.
     const table = join(work, 'study.csv');
     const study = gaitlab(
       'analyze',
       trialId,
       sharedDataPath('btkdata_c3d_plugingait/vicon_workstation_functional_walk/FunctionalWalk.c3d'),
+      '--height',
+      '1.65',
       '--out',
       table,
     );
     expect(study.code, study.err).toBe(0);
+    expect(study.out).toContain(
+      'Note: --height not used for a marker file: its coordinates are measured (mm or m), with no camera or person to choose.',
+    );
     expect(study.out).toMatch(new RegExp(`^\\[1/2\\] ${trialId}$`, 'm'));
     expect(study.out).toMatch(/^\[2\/2\] .*FunctionalWalk\.c3d$/m);
     expect(study.out).toMatch(/^Analysed 2 of 2\.$/m);

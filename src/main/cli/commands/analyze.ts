@@ -48,6 +48,32 @@ interface AnalyzeOptions {
   events: 'file' | 'detect' | undefined;
   /** Options given on the command line, by name (a marker file refuses a video's). */
   given: string[];
+  /** Several targets: a video's option is skipped for a marker file, with a note, not refused. */
+  batch: boolean;
+}
+
+// What only a video or a video trial has: refused for a marker file or a marker-based trial.
+const VIDEO_ONLY_OPTIONS = [
+  'height',
+  'camera',
+  'person-box',
+  'person-auto',
+  'floor',
+  'floor-distance',
+  'floor-none',
+  'belt-speed-none',
+];
+
+/**
+ * Refuses the video options given for marker data (single target), or notes that they are not
+ * used for it (a batch of videos and marker files, where they are meant for the videos).
+ */
+function videoOptionsForMarkers(o: AnalyzeOptions, ctx: CliContext, what: string): void {
+  const given = o.given.filter((k) => VIDEO_ONLY_OPTIONS.includes(k));
+  if (given.length === 0) return;
+  const reason = `its coordinates are measured (mm or m), with no camera or person to choose`;
+  if (!o.batch) throw new UserError(`--${given[0]} does not apply to ${what}: ${reason}.`);
+  ctx.io.out(`Note: ${given.map((k) => `--${k}`).join(', ')} not used for ${what}: ${reason}.`);
 }
 
 /** What one target gave: its summary is already printed; the files are written by the caller. */
@@ -58,22 +84,7 @@ const plainArrays = (_: string, v: unknown) => (ArrayBuffer.isView(v) ? Array.fr
 
 function analyseMarkerTarget(target: string, o: AnalyzeOptions, ctx: CliContext): TargetOutcome {
   if (!existsSync(target)) throw new UserError(`No such file: ${target}`);
-  // What only a video or a lab trial has: refused rather than silently ignored.
-  const videoOnly = [
-    'height',
-    'camera',
-    'person-box',
-    'person-auto',
-    'floor',
-    'floor-distance',
-    'floor-none',
-    'belt-speed-none',
-  ];
-  const refused = o.given.find((k) => videoOnly.includes(k));
-  if (refused)
-    throw new UserError(
-      `--${refused} does not apply to a marker file: its coordinates are measured (mm or m), with no camera or person to choose.`,
-    );
+  videoOptionsForMarkers(o, ctx, 'a marker file');
   let result: MarkerFileAnalysis;
   try {
     result = analyseMarkerFile(target, {
@@ -161,15 +172,17 @@ async function analyseVideoOrTrial(
       if (!trial)
         throw new UserError(`"${target}" is neither a video file nor a trial of the lab ${ctx.labDir}.`);
       trialName = trial.name;
+      const markerBased = trial.files.some((f) => f.kind === 'markers');
+      if (markerBased) videoOptionsForMarkers(o, ctx, 'a marker-based trial');
       // Frames/s from the start of the current stage (each camera starts its own count).
       let stage = { message: '', started: Date.now() };
       const deps = { ...services, analyses: new AnalysisRepo(services.db) };
       const threeDBefore = deps.analyses.get(trial.id, TRIANGULATED_CAMERA)?.updatedAt;
       const analysedFirst = await analyseTrialCameras(deps, trial.id, {
-        ...(o.camera ? { camera: o.camera } : {}),
+        ...(o.camera && !markerBased ? { camera: o.camera } : {}),
         ...(heightM !== null ? { heightM } : {}),
-        ...(person !== undefined ? { person } : {}),
-        ...(floor !== undefined ? { floor } : {}),
+        ...(person !== undefined && !markerBased ? { person } : {}),
+        ...(floor !== undefined && !markerBased ? { floor } : {}),
         ...(beltSpeedMps !== undefined ? { beltSpeedMps } : {}),
         signal: ctx.io.signal,
         onProgress: (d, t, m) => {
@@ -337,6 +350,7 @@ one trial's camera: they take a single target.`,
       camera: values.camera,
       events: values.events as AnalyzeOptions['events'],
       given,
+      batch: positionals.length > 1,
     };
     const one = (target: string): Promise<TargetOutcome> =>
       isMotionCaptureFileName(target)
