@@ -2,7 +2,6 @@
 // analysed before anything is written, so one that cannot be (no walking, unknown marker names, cut
 // short) is refused with the reason and leaves no file and no row; an accepted one is copied into
 // a new trial folder and its analysis stored, trial, file and analysis committed together.
-import { copyFile, mkdir, rename, rm, rmdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -17,6 +16,7 @@ import { MarkerFileError, type MarkerFileAnalysis } from '../services/marker-fil
 import { analyseMarkerSource, markerTrialView, type MarkerTrialSettings } from '../services/marker-trial';
 import type { LabContext } from '../services/lab-context';
 import type { ImportTarget } from './import-video';
+import { placeInTrial } from './place-in-trial';
 
 function refuse(message: string, code: 'invalid-input' | 'conflict' | 'not-found' = 'invalid-input'): never {
   throw new ApiError({ code, message });
@@ -50,14 +50,8 @@ export async function importMarkerFile(
   const trialDir = join(ctx.layout.root, relDir);
   const fileName = `${MARKER_CAPTURE_CAMERA}${extname(source.displayName).toLowerCase()}`;
   const relativePath = `${relDir}/${fileName}`;
-  const finalPath = join(trialDir, fileName);
-  const partial = join(trialDir, `.${fileName}.${randomUUID()}.part`);
   const name = target.trialName ?? source.displayName.replace(/\.[^.]+$/, '');
-  try {
-    await mkdir(trialDir, { recursive: true });
-    if (source.move) await rename(source.path, partial).catch(() => copyFile(source.path, partial));
-    else await copyFile(source.path, partial);
-    await rename(partial, finalPath);
+  const commit = () => {
     const now = new Date().toISOString();
     transaction(ctx.db, () => {
       ctx.db
@@ -73,14 +67,8 @@ export async function importMarkerFile(
         ...settings,
       });
     });
-  } catch (err) {
-    await rm(partial, { force: true });
-    await rm(finalPath, { force: true });
-    await rm(join(trialDir, `analysis-${MARKER_CAPTURE_CAMERA}.json`), { force: true });
-    await rmdir(trialDir).catch(() => undefined);
-    throw err;
-  }
-  if (source.move) await rm(source.path, { force: true });
+  };
+  await placeInTrial(source, trialDir, fileName, commit, [`analysis-${MARKER_CAPTURE_CAMERA}.json`]);
   ctx.events.emit({ type: 'data.changed', entity: 'trial', id: trialId });
   const cycles = (side: 'left' | 'right') =>
     analysed.analysis.cycles.filter((c) => c.side === side && !c.excluded).length;

@@ -2,8 +2,6 @@
 // that decode) before anything is written; it is copied under a temporary name and renamed, and
 // the trial (if new), file row and status are committed together, so a refused or failed import
 // leaves no file and no row behind.
-import { copyFile, mkdir, rename, rm, rmdir } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { ApiError } from '../../shared/api/envelope';
@@ -19,6 +17,7 @@ import { probeVideo, type VideoInfo } from '../media/probe';
 import { transaction } from '../store/database';
 import { trialDirRelative } from '../store/lab-folder';
 import type { LabContext } from '../services/lab-context';
+import { placeInTrial } from './place-in-trial';
 
 const IMPORTABLE: readonly string[] = IMPORTABLE_VIDEO_EXTENSIONS;
 
@@ -103,16 +102,9 @@ export async function importVideoFile(
   const trialId = existing?.id ?? randomUUID();
   const relDir = trialDirRelative(session.patientId, session.id, trialId);
   const trialDir = join(ctx.layout.root, relDir);
-  const dirExisted = existsSync(trialDir);
   const fileName = `${view}${extname(source.displayName).toLowerCase()}`;
   const relativePath = `${relDir}/${fileName}`;
-  const finalPath = join(trialDir, fileName);
-  const partial = join(trialDir, `.${fileName}.${randomUUID()}.part`);
-  try {
-    await mkdir(trialDir, { recursive: true });
-    if (source.move) await rename(source.path, partial).catch(() => copyFile(source.path, partial));
-    else await copyFile(source.path, partial);
-    await rename(partial, finalPath);
+  await placeInTrial(source, trialDir, fileName, () => {
     const now = new Date().toISOString();
     transaction(ctx.db, () => {
       if (!existing) {
@@ -133,13 +125,7 @@ export async function importVideoFile(
         )
         .run(JSON.stringify(cameras), now, trialId);
     });
-  } catch (err) {
-    await rm(partial, { force: true });
-    await rm(finalPath, { force: true });
-    if (!dirExisted) await rmdir(trialDir).catch(() => undefined);
-    throw err;
-  }
-  if (source.move) await rm(source.path, { force: true });
+  });
   ctx.events.emit({ type: 'data.changed', entity: 'trial', id: trialId });
   return {
     trial: ctx.trials.get(trialId)!,
