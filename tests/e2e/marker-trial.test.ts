@@ -68,6 +68,13 @@ describe('a marker-based trial in the browser', () => {
     await row.waitFor();
     expect(await row.locator('td').first().textContent()).toBe('Marker capture (C3D), no video');
     await row.getByRole('link', { name: 'Open review of FunctionalWalk' }).waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'markers-00-session.png'), fullPage: true });
+    // Its distances are the file's: no height is asked for, no video is missing.
+    await page
+      .getByText("Marker-based trials are measured by their motion-capture system (the file's mm or m).")
+      .waitFor();
+    expect(await page.getByText('No height recorded.').count()).toBe(0);
+    expect(await row.getByText('Record or import a video first.').count()).toBe(0);
   });
 
   it('reviews it without a video, and re-analyses it from the file when an event is moved', async () => {

@@ -19,10 +19,23 @@ import { CalibrationPanel } from '../calibration/CalibrationPanel';
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /**
- * Where the session's distances come from: the camera calibration where it covers a trial's
- * cameras (3D, or a side camera on the floor), else the patient's height.
+ * Where the session's distances come from: a marker-based trial's file (its mm or m), the camera
+ * calibration where it covers a trial's cameras (3D, or a side camera on the floor), else the
+ * patient's height.
  */
-function scaleText(heightM: number | null, calibration: SessionCalibrationInfo | null): string {
+function scaleText(
+  heightM: number | null,
+  calibration: SessionCalibrationInfo | null,
+  markerTrials: 'none' | 'some' | 'all',
+): string {
+  const markers = "Marker-based trials are measured by their motion-capture system (the file's mm or m).";
+  if (markerTrials === 'all') return markers;
+  return markerTrials === 'some'
+    ? `${markers} ${videoScaleText(heightM, calibration)}`
+    : videoScaleText(heightM, calibration);
+}
+
+function videoScaleText(heightM: number | null, calibration: SessionCalibrationInfo | null): string {
   const byHeight =
     heightM !== null
       ? `Distances are scaled from the patient's height, ${heightM.toFixed(2)} m.`
@@ -121,7 +134,7 @@ function TrialRow({ trial: t, job, error, onAnalyse, onCancel }: RowProps) {
     );
   } else if (t.statusMessage) {
     state = <span className="muted">{t.statusMessage}</span>;
-  } else if (!hasVideo) {
+  } else if (!hasVideo && !markerFile) {
     state = <span className="muted">Record or import a video first.</span>;
   }
   return (
@@ -233,6 +246,11 @@ export function SessionPage({ id }: { id: string }) {
     [id, reloadCalibration],
   );
 
+  const trialList = trials.data ?? [];
+  const markerCount = trialList.filter((t) => t.files.some((f) => f.kind === 'markers')).length;
+  const markerTrials =
+    markerCount === 0 ? 'none' : markerCount === trialList.length ? 'all' : ('some' as const);
+
   return (
     <main>
       <Breadcrumb
@@ -253,9 +271,9 @@ export function SessionPage({ id }: { id: string }) {
             <dt>Notes</dt>
             <dd>{s.notes || '—'}</dd>
             <dt>Scale</dt>
-            <dd>{scaleText(heightM, calibration.data)}</dd>
+            <dd>{scaleText(heightM, calibration.data, markerTrials)}</dd>
           </dl>
-          {patient.data && heightM === null && (
+          {patient.data && heightM === null && markerTrials !== 'all' && (
             <Notice title="No height recorded.">
               <a href={href({ page: 'patient-edit', id: patient.data.id })}>Add the patient&apos;s height</a>{' '}
               before analysing, so step length and walking speed are in metres.
