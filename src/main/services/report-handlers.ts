@@ -276,12 +276,19 @@ export function reportHandlers(deps: NormativeDeps): HandlersFor<ReportOps> {
       const side: SideName = patient.affectedSide === 'right' ? 'right' : 'left';
       const stills: ReportStillView[] = [];
       let stillsMessage: string | null = null;
+      const noVideo: string[] = [];
       for (const [i, { session }] of sessions.entries()) {
         // Stills come from a video: a marker-based trial has none.
         const view = views[i]!.find(
           (v) => v.videoRelativePath && v.cycles.some((c) => c.side === side && !c.excluded),
         );
-        if (!view) continue;
+        if (!view) {
+          if (views[i]!.length > 0 && views[i]!.every((v) => !v.videoRelativePath))
+            noVideo.push(
+              `${sessions.length === 2 ? `Session ${i === 0 ? 'A' : 'B'}` : 'This session'} is a marker-based capture: it has no video to take stills from.`,
+            );
+          continue;
+        }
         try {
           const track = readPoseTrackView(deps, view.trialId, view.camera);
           if (!track) continue;
@@ -299,6 +306,7 @@ export function reportHandlers(deps: NormativeDeps): HandlersFor<ReportOps> {
           stillsMessage = `Video stills could not be made: ${err instanceof Error ? err.message : String(err)}`;
         }
       }
+      if (noVideo.length > 0) stillsMessage = [...noVideo, stillsMessage].filter(Boolean).join(' ');
       const result: ReportView = {
         model: modelView,
         lab,

@@ -247,7 +247,9 @@ describe('a marker-based session in reports', () => {
     // Stills come from session B's video only.
     expect(report.stills.length).toBeGreaterThan(0);
     expect(new Set(report.stills.map((s) => s.sessionKey))).toEqual(new Set(['B']));
-    expect(report.stillsMessage).toBeNull();
+    expect(report.stillsMessage).toBe(
+      'Session A is a marker-based capture: it has no video to take stills from.',
+    );
     // Session A's numbers are the marker trial's (a trial averaged alone).
     const a = (await ok<TrialAnalysisView>('analysis.get', { trialId: viconTrial.id }))!;
     const cadence = report.model.spatiotemporal.rows.find(
