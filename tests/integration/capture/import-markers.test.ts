@@ -263,6 +263,21 @@ describe('a marker-based session in reports', () => {
   });
 });
 
+describe('one session of both kinds', () => {
+  it('says that its means pool two measurement methods', async () => {
+    const r = await ok<ImportedVideo>('capture.import.file', { path: MOTION3, sessionId: base.session.id });
+    const report = await ok<ReportView>('reports.get', {
+      sessionId: base.session.id,
+      normativeSetId: 'none',
+    });
+    expect(report.trials[0]!.trialIds.sort()).toEqual([base.trial.id, r.trial.id].sort());
+    expect(report.model.warnings).toContain(
+      'This session pools marker-based and markerless trials: its means mix two measurement methods (choose one trial to report one method).',
+    );
+    await ok('trials.archive', { id: r.trial.id });
+  });
+});
+
 describe('marker-based control sessions', () => {
   it("build a lab's reference set like video sessions", async () => {
     const controls: string[] = [];

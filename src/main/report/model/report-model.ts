@@ -554,6 +554,11 @@ export function buildReportModel(input: ReportInput): ReportModel {
     );
   }
   const method = (m: SessionInput) => m.analysis.measuredWith ?? 'video';
+  for (const [k, session] of sessions.entries())
+    if (method(session) === 'video and markers')
+      warnings.push(
+        `${sessions.length === 2 ? `Session ${SESSION_KEYS[k] ?? 'A'}` : 'This session'} pools marker-based and markerless trials: its means mix two measurement methods (choose one trial to report one method).`,
+      );
   if (first && second && method(first) !== method(second)) {
     const name = {
       video: 'markerless video',
