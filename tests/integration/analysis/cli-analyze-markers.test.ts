@@ -330,6 +330,27 @@ describe('a marker file kept in the lab', () => {
     const direct = run([sharedDataPath(WALK)], 'walk-direct');
     expect(readFileSync(csv, 'utf8')).toBe(direct.csv.replaceAll('FunctionalWalk.c3d,', 'Vicon walk 1,'));
 
+    // A session's archive at once: each walk a trial, the static trial refused and said.
+    const archive = gaitlab(
+      'trials',
+      'import',
+      session.id,
+      sharedDataPath(`${B}/PiG_lowerbody/PiG_Motion3_FF.c3d`),
+      sharedDataPath(`${B}/vicon_workstation_functional_walk/FunctionalStatic.c3d`),
+      sharedDataPath(`${B}/trc_samples/Gait.trc`),
+    );
+    expect(archive.code).toBe(1);
+    expect(archive.stdout).toMatch(/^Imported 2 of 3; refused: .*FunctionalStatic\.c3d\.$/m);
+    expect(archive.stderr.trim()).toMatch(
+      /^\S*FunctionalStatic\.c3d: FunctionalStatic\.c3d: The subject did not walk/,
+    );
+    expect(
+      gaitlab('trials', 'list', session.id)
+        .stdout.trim()
+        .split('\n')
+        .map((l) => l.split(/ {2}/)[1]),
+    ).toEqual(['Vicon walk 1', 'PiG_Motion3_FF', 'Gait']);
+
     const height = gaitlab('analyze', trialId, '--height', '1.7');
     expect(height.code).toBe(1);
     expect(height.stderr.trim()).toBe(

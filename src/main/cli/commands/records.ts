@@ -198,14 +198,15 @@ export const trialsCommand: CliCommand = {
   usage: `gaitlab trials list SESSION_ID [--all] [--json]
 gaitlab trials import SESSION_ID VIDEO [--view sagittal-left|sagittal-right|frontal|posterior]
                       [--name TRIAL_NAME | --trial TRIAL_ID] [--json]
-gaitlab trials import SESSION_ID MARKERS.c3d|MARKERS.trc [--name TRIAL_NAME] [--json]
+gaitlab trials import SESSION_ID MARKERS.c3d|MARKERS.trc [more marker files ...] [--name TRIAL_NAME] [--json]
 gaitlab trials archive ID | restore ID
 
 import copies the video into the lab (a damaged or non-video file is refused and nothing is kept);
 without --trial a new trial is made, named after the file unless --name is given. Then:
 gaitlab analyze TRIAL_ID
 A motion-capture system's marker file (C3D, TRC) becomes a marker-based trial of its own,
-analysed as it is imported (one that cannot be analysed is refused and nothing is kept).`,
+analysed as it is imported (one that cannot be analysed is refused and nothing is kept);
+several marker files make several trials, a refused one said and the others imported.`,
   run: async (argv, ctx) => {
     const [sub, ...rest] = argv;
     const { values, positionals } = parseArgs({
@@ -233,29 +234,54 @@ analysed as it is imported (one that cannot be analysed is refused and nothing i
         return 0;
       }
       case 'import': {
-        const video = positionals[1];
-        if (!video) throw new UserError(`Give the video file to import.\n${trialsCommand.usage}`);
-        const markers = isMarkerFileName(video);
-        const input: Record<string, unknown> = { path: resolve(video), sessionId: id };
-        if (values.view !== undefined || !markers) input.view = values.view ?? 'sagittal-left';
-        if (values.trial) input.trialId = values.trial;
-        else
-          input.trialName =
-            values.name ??
-            video
-              .split(/[\\/]/)
-              .pop()!
-              .replace(/\.[^.]+$/, '');
-        const r = (await call(ctx, 'capture.import.file', input)) as ImportedVideo;
-        const m = r.markers;
-        ctx.io.out(
-          values.json
-            ? JSON.stringify(r, null, 2)
-            : m
-              ? `Imported ${m.format} markers: ${m.markerCount} trajectories, ${r.durationS.toFixed(2)} s at ${r.fps} Hz; analysed: ${m.cycles.left} left and ${m.cycles.right} right gait cycles, events ${m.eventsFrom === 'file' ? 'from the file' : 'detected by GaitLab'}\n${trialLine(r.trial)}`
-              : `Imported ${r.durationS.toFixed(2)} s at ${r.fps} frames/s as camera ${r.camera}\n${trialLine(r.trial)}`,
-        );
-        return 0;
+        const files = positionals.slice(1);
+        if (files.length === 0) throw new UserError(`Give the video file to import.\n${trialsCommand.usage}`);
+        // Several files at once: a lab's archive of marker files, each a trial of its own.
+        if (files.length > 1 && !files.every(isMarkerFileName))
+          throw new UserError(
+            'Several files are imported at once only when all are marker files (C3D, TRC), each a trial of its own; import videos one at a time.',
+          );
+        if (files.length > 1 && (values.name || values.trial))
+          throw new UserError('--name and --trial name one trial: give them with a single file.');
+        const results: ImportedVideo[] = [];
+        const failed: string[] = [];
+        for (const file of files) {
+          const markers = isMarkerFileName(file);
+          const input: Record<string, unknown> = { path: resolve(file), sessionId: id };
+          if (values.view !== undefined || !markers) input.view = values.view ?? 'sagittal-left';
+          if (values.trial) input.trialId = values.trial;
+          else
+            input.trialName =
+              values.name ??
+              file
+                .split(/[\\/]/)
+                .pop()!
+                .replace(/\.[^.]+$/, '');
+          let r: ImportedVideo;
+          try {
+            r = (await call(ctx, 'capture.import.file', input)) as ImportedVideo;
+          } catch (err) {
+            // One refused file of an archive is said, and the others go on.
+            if (files.length === 1) throw err;
+            ctx.io.err(`${file}: ${err instanceof Error ? err.message : String(err)}`);
+            failed.push(file);
+            continue;
+          }
+          results.push(r);
+          const m = r.markers;
+          if (!values.json)
+            ctx.io.out(
+              m
+                ? `Imported ${m.format} markers: ${m.markerCount} trajectories, ${r.durationS.toFixed(2)} s at ${r.fps} Hz; analysed: ${m.cycles.left} left and ${m.cycles.right} right gait cycles, events ${m.eventsFrom === 'file' ? 'from the file' : 'detected by GaitLab'}\n${trialLine(r.trial)}`
+                : `Imported ${r.durationS.toFixed(2)} s at ${r.fps} frames/s as camera ${r.camera}\n${trialLine(r.trial)}`,
+            );
+        }
+        if (values.json) ctx.io.out(JSON.stringify(files.length === 1 ? results[0] : results, null, 2));
+        if (files.length > 1)
+          ctx.io.out(
+            `Imported ${results.length} of ${files.length}${failed.length ? `; refused: ${failed.join(', ')}` : ''}.`,
+          );
+        return failed.length > 0 ? 1 : 0;
       }
       case 'archive':
       case 'restore': {
