@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { openBrowserSession, type BrowserSession } from '../helpers/browser-session';
 import { invoke, REPO_ROOT, type ServeProcess } from '../helpers/serve-process';
 import { sharedDataPath } from '../helpers/shared-data';
+import { seriousViolations } from '../helpers/axe';
 import type { TrialAnalysisView } from '../../src/shared/api/analysis-types';
 
 const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'e2e');
@@ -56,6 +57,7 @@ describe('a marker-based trial in the browser', () => {
     await page.getByRole('button', { name: 'Import' }).click();
     await page.getByText('1 of 2 files imported.').waitFor({ timeout: 60_000 });
     await page.screenshot({ path: join(ARTIFACTS, 'markers-01-import.png'), fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
     expect(await page.locator('li[data-file="FunctionalWalk.c3d"]').textContent()).toMatch(
       /Imported as trial "FunctionalWalk" and analysed: C3D, 110 trajectories, 3\.6 s at 120 Hz; 2 left and 2 right gait cycles, events from the file\./,
     );
@@ -90,6 +92,7 @@ describe('a marker-based trial in the browser', () => {
       await page.getByRole('status').filter({ hasText: 'Events as stored in the marker file.' }).count(),
     ).toBe(1);
     await page.screenshot({ path: join(ARTIFACTS, 'markers-02-review.png'), fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
 
     // An event corrected by hand (focus its marker, press →) re-runs the analysis from the file.
     const before = (await invoke(serve, 'analysis.get', { trialId })).result as TrialAnalysisView;
