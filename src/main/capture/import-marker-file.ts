@@ -45,6 +45,19 @@ export async function importMarkerFile(
     throw err;
   }
 
+  // The same file imported twice would count its strides twice in the session's report.
+  const sha = analysed.provenance.fileSha256;
+  const analyses = new AnalysisRepo(ctx.db);
+  for (const t of ctx.trials.listForSession(session.id, true)) {
+    if (!t.files.some((f) => f.kind === 'markers')) continue;
+    const kept = analyses.get(t.id, MARKER_CAPTURE_CAMERA)?.settings.fileSha256;
+    if (kept === sha)
+      refuse(
+        `"${source.displayName}" is already in this session as trial "${t.name}"${t.archivedAt ? ' (archived: restore it to use it again)' : ''}: the same file, byte for byte. Nothing was imported.`,
+        'conflict',
+      );
+  }
+
   const trialId = randomUUID();
   const relDir = trialDirRelative(session.patientId, session.id, trialId);
   const trialDir = join(ctx.layout.root, relDir);
@@ -63,9 +76,7 @@ export async function importMarkerFile(
         .prepare('INSERT INTO trial_file (trial_id, camera, relative_path, kind) VALUES (?, ?, ?, ?)')
         .run(trialId, MARKER_CAPTURE_CAMERA, relativePath, 'markers');
       const view = markerTrialView(ctx.trials.get(trialId)!, analysed);
-      storeAnalysisView({ layout: ctx.layout, analyses: new AnalysisRepo(ctx.db) }, relDir, view, {
-        ...settings,
-      });
+      storeAnalysisView({ layout: ctx.layout, analyses }, relDir, view, { ...settings, fileSha256: sha });
     });
   };
   await placeInTrial(source, trialDir, fileName, commit, [`analysis-${MARKER_CAPTURE_CAMERA}.json`]);

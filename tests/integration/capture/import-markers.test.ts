@@ -131,6 +131,10 @@ describe('importing a marker file', () => {
     );
     // No video and no skeleton to draw.
     expect(await ok('analysis.poseTrack', { trialId: viconTrial.id })).toBeNull();
+    // The same file again would count its strides twice in the session's report.
+    expect(await refused('capture.import.file', { path: WALK, sessionId: preOp.id })).toBe(
+      '"FunctionalWalk.c3d" is already in this session as trial "Vicon walk 1": the same file, byte for byte. Nothing was imported.',
+    );
   });
 
   it('takes an uploaded TRC by its own name, and refuses a video trial to it', async () => {
