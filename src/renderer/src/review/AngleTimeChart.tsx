@@ -92,9 +92,10 @@ export function AngleTimeChart({
   return (
     <figure className="chart-figure angle-time">
       <figcaption>
-        Joint angles over time (deg; flexion, dorsiflexion and forward tilt positive). Shaded: low pose
-        confidence, angles there are unreliable. Each row&apos;s scale fits the gait cycles. Click a curve to
-        show that frame.
+        Joint angles over time (deg; flexion, dorsiflexion and forward tilt positive).
+        {/* A marker-based capture, or a video seen well throughout, has nothing shaded. */}
+        {lowConfidenceFrames.length > 0 && ' Shaded: low pose confidence, angles there are unreliable.'} Each
+        row&apos;s scale fits the gait cycles. Click a curve to show that frame.
       </figcaption>
       <div className="chart-stack">
         <AngleTimePlot
