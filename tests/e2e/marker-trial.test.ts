@@ -86,6 +86,9 @@ describe('a marker-based trial in the browser', () => {
     await page.getByRole('heading', { name: 'Marker-based capture' }).waitFor();
     await page.getByRole('heading', { name: 'Joint angles over time' }).waitFor();
     await page.getByRole('heading', { name: 'Joint angles over the gait cycle' }).waitFor();
+    // The curves are drawn (plotly) before they are looked at.
+    await page.locator('.angle-time svg.main-svg').first().waitFor();
+    await page.locator('svg.main-svg').nth(3).waitFor();
     expect(await page.locator('video').count()).toBe(0);
     expect(await page.getByRole('heading', { name: 'Video and skeleton' }).count()).toBe(0);
     expect(
