@@ -70,15 +70,12 @@ function markerProvenance(r: MarkerFileAnalysis): TrialAnalysisView['provenance'
   };
 }
 
-/** The lines review shows under a marker trial's analysis: whose events, and how they agree. */
+/**
+ * What review shows above a marker trial's numbers: how its events agree with the file's own and
+ * with the force plates (whose events they are is said by the events panel and the provenance).
+ */
 function markerNotes(r: MarkerFileAnalysis): string[] {
-  const notes = [
-    r.eventsFrom === 'file'
-      ? `Gait events: the ${r.fileEvents.length} stored in ${r.name}.`
-      : r.eventsFrom === 'hand'
-        ? 'Gait events: set by hand in review.'
-        : `Gait events: detected by GaitLab (${r.name} has ${r.fileEvents.length ? 'events for one foot only' : 'none'}).`,
-  ];
+  const notes: string[] = [];
   if (r.agreement)
     notes.push(
       agreementSummary(

@@ -125,7 +125,6 @@ describe('importing a marker file', () => {
       );
     }
     expect(param(a, 'cadenceStepsPerMin', 'left').mean).toBeCloseTo(113, 0);
-    expect(a.warnings).toContain('Gait events: the 11 stored in FunctionalWalk.c3d.');
     expect(a.warnings.some((w) => w.startsWith("The events against the force plates' 6 contacts"))).toBe(
       true,
     );
