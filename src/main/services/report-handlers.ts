@@ -285,7 +285,7 @@ export function reportHandlers(deps: NormativeDeps): HandlersFor<ReportOps> {
         if (!view) {
           if (views[i]!.length > 0 && views[i]!.every((v) => !v.videoRelativePath))
             noVideo.push(
-              `${sessions.length === 2 ? `Session ${i === 0 ? 'A' : 'B'}` : 'This session'} is a marker-based capture: it has no video to take stills from.`,
+              `Session ${i === 0 ? 'A' : 'B'} is a marker-based capture: it has no video to take stills from.`,
             );
           continue;
         }
@@ -306,7 +306,9 @@ export function reportHandlers(deps: NormativeDeps): HandlersFor<ReportOps> {
           stillsMessage = `Video stills could not be made: ${err instanceof Error ? err.message : String(err)}`;
         }
       }
-      if (noVideo.length > 0) stillsMessage = [...noVideo, stillsMessage].filter(Boolean).join(' ');
+      // Said beside the other session's stills; a report with no video at all has no stills section.
+      if (noVideo.length > 0 && stills.length > 0)
+        stillsMessage = [...noVideo, stillsMessage].filter(Boolean).join(' ');
       const result: ReportView = {
         model: modelView,
         lab,
