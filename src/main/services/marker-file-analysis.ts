@@ -13,6 +13,9 @@ import { readTrc, TrcFormatError } from '../formats/trc-reader';
 import { trcToTrajectorySet } from '../formats/trc-trajectories';
 import { analyseTrajectories, type GaitAnalysis } from '../gait/analyse';
 import { matchEvents, type EventMatch } from '../gait/event-agreement';
+import { angleAgreement, type AngleAgreement, type ReferenceAngle } from '../gait/angle-agreement';
+import { ANGLE_LABELS } from '../gait/angles-types';
+import { pluginGaitAngles } from '../formats/plugin-gait-angles';
 import { DEFAULT_MARKER_MAP, pelvisCandidates, resolveName } from '../gait/marker-map';
 import { SIDES, type GaitEvent, type TrajectorySet } from '../gait/types';
 import { median } from '../gait/peaks';
@@ -60,6 +63,11 @@ export interface MarkerFileAnalysis {
    * C3D with plates a foot stepped on wholly), or null: the physical ground truth where there is one.
    */
   plateAgreement: EventMatch[] | null;
+  /**
+   * GaitLab's angles against the Plug-in Gait angles a C3D stores (the numbers of the lab's own
+   * reports), or null when it stores none.
+   */
+  modelAngles: AngleAgreement[] | null;
   /** What the numbers can be traced to: the file's bytes, the app, the filter, when. */
   provenance: { fileSha256: string; appVersion: string; filter: string; analysedAt: string };
   analysis: GaitAnalysis;
@@ -71,7 +79,14 @@ const AGREEMENT_MARGIN_S = 0.15;
 function readSet(
   path: string,
   name: string,
-): { set: TrajectorySet; format: 'C3D' | 'TRC'; events: GaitEvent[]; plates: GaitEvent[]; sha256: string } {
+): {
+  set: TrajectorySet;
+  format: 'C3D' | 'TRC';
+  events: GaitEvent[];
+  plates: GaitEvent[];
+  modelAngles: ReferenceAngle[];
+  sha256: string;
+} {
   const ext = extname(name).toLowerCase();
   if ((JOINT_ANGLE_FILE_EXTENSIONS as readonly string[]).includes(ext))
     throw new MarkerFileError(
@@ -98,6 +113,7 @@ function readSet(
         format: 'C3D',
         events: c3dGaitEvents(file),
         plates: plateEvents(u8, file),
+        modelAngles: pluginGaitAngles(file),
         sha256: sha256(bytes),
       };
     }
@@ -108,7 +124,14 @@ function readSet(
         `${name} gives marker coordinates in "${file.units}" (its Units column): GaitLab reads millimetres or metres.`,
       );
     if (file.declaredFrameCount !== undefined) refuseCutShort(name, file.frameCount, file.declaredFrameCount);
-    return { set: trcToTrajectorySet(file), format: 'TRC', events: [], plates: [], sha256: sha256(bytes) };
+    return {
+      set: trcToTrajectorySet(file),
+      format: 'TRC',
+      events: [],
+      plates: [],
+      modelAngles: [],
+      sha256: sha256(bytes),
+    };
   } catch (err) {
     // A header cut off before its parameters end reads past the bytes there are.
     if (err instanceof RangeError)
@@ -208,6 +231,7 @@ export function analyseMarkerFile(path: string, options: MarkerFileOptions = {})
           marginS: AGREEMENT_MARGIN_S,
         })
       : null;
+  const modelAngles = angleAgreement(result.analysis.angles, read.modelAngles);
   const plateAgreement =
     read.plates.length > 0
       ? matchEvents(read.plates, result.analysis.events, set.rateHz, set.frameCount, {
@@ -227,6 +251,7 @@ export function analyseMarkerFile(path: string, options: MarkerFileOptions = {})
     eventsFrom: edited ? 'hand' : useFile ? 'file' : 'detected',
     agreement,
     plateAgreement: plateAgreement?.length ? plateAgreement : null,
+    modelAngles: modelAngles.length ? modelAngles : null,
     provenance: {
       fileSha256: read.sha256,
       appVersion: APP_VERSION,
@@ -258,4 +283,33 @@ export function agreementSummary(
     `median ${finite.length ? median(finite).toFixed(1) : '-'} ms, largest ${finite.length ? finite[finite.length - 1]!.toFixed(1) : '-'} ms` +
     `${unmatched ? `; ${unmatched} without an event of its kind` : ''}.`
   );
+}
+
+/**
+ * One line: GaitLab's angles against the file's Plug-in Gait angles, per joint, left / right, e.g.
+ * "knee flexion 0.9 / 0.8 deg" (root mean square difference over the frames both have).
+ */
+export function modelAngleSummary(agreements: readonly AngleAgreement[]): string {
+  const variables = [...new Set(agreements.map((a) => a.variable))];
+  const value = (v: string, side: string) => {
+    const a = agreements.find((x) => x.variable === v && x.side === side);
+    return a ? a.rmseDeg.toFixed(1) : '-';
+  };
+  const parts = variables.map(
+    (v) =>
+      `${ANGLE_LABELS[v].split(' (')[0]!.split(',')[0]!.toLowerCase()} ${value(v, 'left')} / ${value(v, 'right')}`,
+  );
+  const frames = Math.max(...agreements.map((a) => a.frames));
+  // A difference that is mostly a constant offset is another definition of zero (Plug-in Gait
+  // takes the foot's and the knee's offsets from its static trial), not another movement.
+  const offsets = agreements.filter((a) => a.rmseDeg >= 3 && Math.abs(a.biasDeg) >= 0.8 * a.rmseDeg);
+  const offsetText = offsets.length
+    ? ` Mostly a constant offset (another definition of the neutral position): ${offsets
+        .map(
+          (a) =>
+            `${a.side} ${ANGLE_LABELS[a.variable].split(' (')[0]!.split(',')[0]!.toLowerCase()} ${a.biasDeg > 0 ? '+' : ''}${a.biasDeg.toFixed(1)} deg`,
+        )
+        .join(', ')}.`
+    : '';
+  return `GaitLab's angles against the file's Plug-in Gait angles (RMSE, left / right, over up to ${frames} frames): ${parts.join(', ')} deg.${offsetText}`;
 }

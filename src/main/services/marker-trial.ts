@@ -15,6 +15,7 @@ import {
   agreementSummary,
   analyseMarkerFile,
   MarkerFileError,
+  modelAngleSummary,
   type MarkerFileAnalysis,
 } from './marker-file-analysis';
 import type { AnalysisDeps } from './trial-analysis';
@@ -72,7 +73,8 @@ function markerProvenance(r: MarkerFileAnalysis): TrialAnalysisView['provenance'
 
 /**
  * What review shows above a marker trial's numbers: how its events agree with the file's own and
- * with the force plates (whose events they are is said by the events panel and the provenance).
+ * with the force plates, and its angles with the file's Plug-in Gait angles (whose events they are
+ * is said by the events panel and the provenance).
  */
 function markerNotes(r: MarkerFileAnalysis): string[] {
   const notes: string[] = [];
@@ -94,6 +96,7 @@ function markerNotes(r: MarkerFileAnalysis): string[] {
         `the force plates' ${r.plateAgreement.length} contacts and releases`,
       ),
     );
+  if (r.modelAngles) notes.push(modelAngleSummary(r.modelAngles));
   return notes;
 }
 

@@ -33,6 +33,7 @@ interface MarkerJson {
     rateHz: number;
     eventsFrom: string;
     fileEvents: unknown[];
+    modelAngles: Array<{ variable: string; side: string; rmseDeg: number; biasDeg: number }> | null;
     provenance: Record<string, string>;
   };
   analysis: {
@@ -83,6 +84,14 @@ describe('gaitlab analyze <marker file>', () => {
     expect(stdout).toMatch(
       /^Step width: left 0\.\d\d ± 0\.\d\d m \(n = 2\); right 0\.\d\d ± 0\.\d\d m \(n = 2\)\.$/m,
     );
+    // Its angles held against the Plug-in Gait angles Vicon stored (the lab's own reports' numbers).
+    const vs =
+      /^GaitLab's angles against the file's Plug-in Gait angles \(RMSE, left \/ right, over up to 438 frames\): hip flexion ([\d.]+) \/ ([\d.]+), knee flexion ([\d.]+) \/ ([\d.]+), ankle dorsiflexion [\d.]+ \/ [\d.]+, pelvic tilt [\d.]+ \/ [\d.]+, pelvic obliquity [\d.]+ \/ [\d.]+, hip abduction [\d.]+ \/ [\d.]+ deg\./m.exec(
+        stdout,
+      );
+    expect(vs).not.toBeNull();
+    for (const deg of vs!.slice(1).map(Number)) expect(deg).toBeLessThanOrEqual(1.5);
+    expect(json.source.modelAngles).toHaveLength(12);
     expect(json.source).toMatchObject({ format: 'C3D', up: 'Z', unit: 'mm', eventsFrom: 'file' });
     // Traceable: the file's own bytes, the app and the filter that made the numbers.
     expect(json.source.provenance).toMatchObject({
@@ -102,6 +111,22 @@ describe('gaitlab analyze <marker file>', () => {
     expect(Array.isArray(json.analysis.angles[0]!.values)).toBe(true);
     expect(csv.split('\n')[0]).toBe('trial,side,cycle,percent,variable,value,unit');
     expect(csv).toContain('FunctionalWalk.c3d,left,1,0,knee_flexion,');
+  });
+
+  it("says when its angles differ from the file's Plug-in Gait angles by a constant offset", () => {
+    // c3d.org's crouch-gait sample: Plug-in Gait's ankle zero comes from its static trial's foot
+    // offsets; GaitLab's from the heel-toe line. Same movement, another zero.
+    const { stdout, json } = run(
+      [sharedDataPath(`${B}/c3d_org_sample09_plugin_gait/PlugInC3D.c3d`)],
+      'crouch',
+    );
+    expect(stdout).toMatch(
+      /^GaitLab's angles against the file's Plug-in Gait angles .* Mostly a constant offset \(another definition of the neutral position\): left ankle dorsiflexion \+\d+\.\d deg, right ankle dorsiflexion \+\d+\.\d deg\.$/m,
+    );
+    const ankle = json.source.modelAngles!.filter((a) => a.variable === 'ankle_dorsiflexion');
+    for (const a of ankle) expect(Math.sqrt(a.rmseDeg ** 2 - a.biasDeg ** 2)).toBeLessThan(3);
+    for (const a of json.source.modelAngles!.filter((x) => x.variable === 'knee_flexion'))
+      expect(a.rmseDeg).toBeLessThan(1);
   });
 
   it("runs GaitLab's detector with --events detect and says how far it lies from the file's events", () => {

@@ -14,6 +14,7 @@ import {
   agreementSummary,
   analyseMarkerFile,
   MarkerFileError,
+  modelAngleSummary,
   type MarkerFileAnalysis,
 } from '../../services/marker-file-analysis';
 import { isMotionCaptureFileName } from '../../formats/marker-files';
@@ -122,6 +123,7 @@ function analyseMarkerTarget(target: string, o: AnalyzeOptions, ctx: CliContext)
         `the force plates' ${result.plateAgreement.length} contacts and releases`,
       ),
     );
+  if (result.modelAngles) ctx.io.out(modelAngleSummary(result.modelAngles));
   const { analysis, ...source } = result;
   return {
     ok: true,
