@@ -2,7 +2,7 @@
 // and its review has no video but the events, cycles and curves of a video trial, with an event
 // corrected by hand re-analysed from the file. A static trial is refused with its reason.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -10,6 +10,9 @@ import { openBrowserSession, type BrowserSession } from '../helpers/browser-sess
 import { invoke, REPO_ROOT, type ServeProcess } from '../helpers/serve-process';
 import { sharedDataPath } from '../helpers/shared-data';
 import { seriousViolations } from '../helpers/axe';
+import { onTreadmill, writeTrcVariant } from '../helpers/trc-variant';
+import { PIG_SKIN_MARKERS } from '../integration/gait/pig-markers';
+import { readC3D } from '../../src/main/formats/c3d-reader';
 import type { TrialAnalysisView } from '../../src/shared/api/analysis-types';
 
 const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'e2e');
@@ -113,6 +116,42 @@ describe('a marker-based trial in the browser', () => {
     expect(moved[0]!.frame - from).toBeLessThanOrEqual(1);
     expect(after.cycles.length).toBe(before.cycles.length);
     await page.screenshot({ path: join(ARTIFACTS, 'markers-03-edited.png'), fullPage: true });
+    expect(consoleErrors).toEqual([]);
+  });
+  it('takes the belt speed of a marker capture on a treadmill in review', async () => {
+    const file = readC3D(readFileSync(sharedDataPath(`${PIG}/FunctionalWalk.c3d`)));
+    const keep = [...PIG_SKIN_MARKERS, 'LFEP', 'RFEP', 'LFEO', 'RFEO', 'LTIO', 'RTIO'];
+    const trc = join(work, 'treadmill-walk.trc');
+    writeTrcVariant(trc, file, keep, onTreadmill(file).move);
+    await page.goto(`${serve.origin}/#/sessions/${sessionId}/import`);
+    await page.getByLabel('Video files').setInputFiles([trc]);
+    await page.getByRole('button', { name: 'Import' }).click();
+    await page.getByText('1 of 1 file imported.').waitFor({ timeout: 60_000 });
+    await page
+      .locator('li[data-file="treadmill-walk.trc"]')
+      .getByRole('link', { name: 'Open review' })
+      .click();
+    await page.getByRole('heading', { name: 'Marker-based capture' }).waitFor();
+    await page
+      .getByText('The subject stays in one place in the capture volume: walking on a treadmill.')
+      .first()
+      .waitFor();
+    await page.getByLabel('Belt speed (m/s)').fill('1.2');
+    await page.getByRole('button', { name: 'Analyse with this belt speed' }).click();
+    await page
+      .locator('#parameters-note')
+      .getByText('Treadmill: speed is the belt speed, 1.20 m/s')
+      .waitFor({ timeout: 30_000 });
+    const trials = (await invoke(serve, 'trials.list', { sessionId })).result as Array<{
+      id: string;
+      name: string;
+    }>;
+    const a = (
+      await invoke(serve, 'analysis.get', { trialId: trials.find((t) => t.name === 'treadmill-walk')!.id })
+    ).result as TrialAnalysisView;
+    expect(a.beltSpeedMps).toBe(1.2);
+    expect(a.parameters.find((p) => p.parameter === 'speedMps')!.left.mean).toBeCloseTo(1.2, 9);
+    await page.screenshot({ path: join(ARTIFACTS, 'markers-04-treadmill.png'), fullPage: true });
     expect(consoleErrors).toEqual([]);
   });
 });

@@ -296,15 +296,20 @@ function treadmillLengthsNote(
   mode: 'overground' | 'treadmill',
   beltSpeedMps: number | undefined,
   view: CameraView | '3d',
+  filmed: boolean,
 ): string | null {
   if (view === 'frontal') return null;
   if (mode === 'overground')
     return beltSpeedMps === undefined
       ? null
-      : 'A treadmill belt speed was given, but the patient walks across the picture (overground): it was not used.';
-  return beltSpeedMps === undefined
+      : filmed
+        ? 'A treadmill belt speed was given, but the patient walks across the picture (overground): it was not used.'
+        : 'A treadmill belt speed was given, but the subject walks through the capture volume (overground): it was not used.';
+  if (beltSpeedMps !== undefined) return null;
+  // Markers of a motion-capture system: no camera that could pan, only a treadmill.
+  return filmed
     ? `The patient stays in one place in the picture: walking on a treadmill, or a camera that pans to follow the patient. The floor moves through the picture, so ${LENGTHS_FROM_STEPS} (on a treadmill, relative to the belt). On a treadmill, enter the belt speed from its console for speed and lengths from the belt.`
-    : null;
+    : `The subject stays in one place in the capture volume: walking on a treadmill, so ${LENGTHS_FROM_STEPS} (relative to the belt). Enter the belt speed from its console for speed and lengths from the belt.`;
 }
 
 /** What placed the events, in words a reader of the report can check against the README. */
@@ -488,7 +493,7 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
   }
   const mode = passes[0]?.mode ?? 'overground';
   const direction = directionPerFrame(passes, n);
-  const treadmillNote = treadmillLengthsNote(mode, belt, view);
+  const treadmillNote = treadmillLengthsNote(mode, belt, view, filmed);
   if (treadmillNote) warnings.push(treadmillNote);
 
   const sag = (p: PointSeries | undefined): Sagittal2D | undefined =>

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { readC3D } from '../../../src/main/formats/c3d-reader';
 import { BUILT_CLI } from '../../helpers/serve-process';
 import { PIG_SKIN_MARKERS } from '../gait/pig-markers';
+import { writeTrcVariant } from '../../helpers/trc-variant';
 import { readSharedBytes, sharedDataPath } from '../../helpers/shared-data';
 
 const work = mkdtempSync(join(tmpdir(), 'gaitlab-markers-'));
@@ -180,26 +181,8 @@ describe('gaitlab analyze <marker file>', () => {
     // export in millimetres would be; a unit-based guess would take Z for up.
     const file = readC3D(readSharedBytes(WALK));
     const keep = [...PIG_SKIN_MARKERS, 'LFEP', 'RFEP', 'LFEO', 'RFEO', 'LTIO', 'RTIO'];
-    const points = keep.map((k) => file.points.find((p) => p.label === k)!);
-    const n = file.frameCount;
-    const lines = [
-      'PathFileType\t4\t(X/Y/Z)\twalk-y-up.trc',
-      'DataRate\tCameraRate\tNumFrames\tNumMarkers\tUnits\tOrigDataRate\tOrigDataStartFrame\tOrigNumFrames',
-      `${file.pointRateHz}\t${file.pointRateHz}\t${n}\t${keep.length}\tmm\t${file.pointRateHz}\t1\t${n}`,
-      `Frame#\tTime\t${keep.map((k) => `${k}\t\t`).join('\t')}`,
-      `\t\t${keep.map((_, i) => `X${i + 1}\tY${i + 1}\tZ${i + 1}`).join('\t')}`,
-    ];
-    const cell = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : '');
-    for (let i = 0; i < n; i++)
-      lines.push(
-        [
-          i + 1,
-          (i / file.pointRateHz).toFixed(5),
-          ...points.flatMap((p) => [cell(p.x[i]!), cell(p.z[i]!), cell(-p.y[i]!)]),
-        ].join('\t'),
-      );
     const trc = join(work, 'walk-y-up.trc');
-    writeFileSync(trc, lines.join('\n') + '\n');
+    writeTrcVariant(trc, file, keep, ([x, y, z]) => [x, z, -y]);
     const rotated = run([trc], 'walk-y-up');
     expect(rotated.stdout).toContain('in mm, Y up.');
     const original = run([sharedDataPath(WALK), '--events', 'detect'], 'walk-z-up');

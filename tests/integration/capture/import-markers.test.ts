@@ -16,6 +16,10 @@ import type { TrialAnalysisView } from '../../../src/shared/api/analysis-types';
 import type { ReportView } from '../../../src/shared/api/report-types';
 import { analyseInProcess, createTrialLab, type TrialLab } from '../../helpers/analysed-trial';
 import { sharedDataPath } from '../../helpers/shared-data';
+import { onTreadmill, writeTrcVariant } from '../../helpers/trc-variant';
+import { PIG_SKIN_MARKERS } from '../gait/pig-markers';
+import { readC3D } from '../../../src/main/formats/c3d-reader';
+import { LENGTHS_FROM_STEPS } from '../../../src/shared/analysis-notes';
 
 const PIG = 'btkdata_c3d_plugingait';
 const WALK = sharedDataPath(`${PIG}/vicon_workstation_functional_walk/FunctionalWalk.c3d`);
@@ -41,6 +45,16 @@ function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) =>
     statSync(join(dir, f)).isFile(),
   );
+}
+async function jobDone(jobId: string): Promise<void> {
+  for (;;) {
+    const job = lab.jobs.list().find((j) => j.jobId === jobId)!;
+    if (job.state !== 'running') {
+      expect(job.state, job.message).toBe('done');
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 const param = (a: TrialAnalysisView, name: string, side: 'left' | 'right') =>
   a.parameters.find((p) => p.parameter === name)![side];
@@ -224,6 +238,46 @@ describe('a marker-based trial in review', () => {
       }
       await new Promise((r) => setTimeout(r, 50));
     }
+  });
+});
+
+describe('a marker-based trial on a treadmill', () => {
+  it('is recognised, and takes its speed and lengths from the belt speed entered for it', async () => {
+    // The Vicon walk moved back by the pelvis's steady travel: the same steps, walked in place.
+    const file = readC3D(readFileSync(WALK));
+    const keep = [...PIG_SKIN_MARKERS, 'LFEP', 'RFEP', 'LFEO', 'RFEO', 'LTIO', 'RTIO'];
+    const { move, speedMps } = onTreadmill(file);
+    const trc = join(mkdtempSync(join(tmpdir(), 'gaitlab-treadmill-')), 'treadmill-walk.trc');
+    writeTrcVariant(trc, file, keep, move);
+    const r = await ok<ImportedVideo>('capture.import.file', { path: trc, sessionId: preOp.id });
+    const before = (await ok<TrialAnalysisView>('analysis.get', { trialId: r.trial.id }))!;
+    expect(before.mode).toBe('treadmill');
+    expect(before.warnings).toContain(
+      `The subject stays in one place in the capture volume: walking on a treadmill, so ${LENGTHS_FROM_STEPS} (relative to the belt). Enter the belt speed from its console for speed and lengths from the belt.`,
+    );
+    const belt = Math.round(speedMps * 100) / 100;
+    const { jobId } = await ok<{ jobId: string }>('analysis.start', {
+      trialId: r.trial.id,
+      beltSpeedMps: belt,
+    });
+    await jobDone(jobId);
+    const after = (await ok<TrialAnalysisView>('analysis.get', { trialId: r.trial.id }))!;
+    expect(after.beltSpeedMps).toBe(belt);
+    for (const side of ['left', 'right'] as const) {
+      expect(param(after, 'speedMps', side).mean).toBeCloseTo(belt, 9);
+      // Stride length is belt speed x stride time; on the overground walk it was 1.29 / 1.27 m.
+      expect(param(after, 'strideLengthM', side).mean).toBeCloseTo(
+        belt * param(after, 'strideTimeS', side).mean!,
+        9,
+      );
+      expect(
+        Math.abs(param(after, 'strideLengthM', side).mean! - (side === 'left' ? 1.29 : 1.27)),
+      ).toBeLessThan(0.05);
+    }
+    // Kept for the next analysis of the trial.
+    await jobDone((await ok<{ jobId: string }>('analysis.start', { trialId: r.trial.id })).jobId);
+    expect((await ok<TrialAnalysisView>('analysis.get', { trialId: r.trial.id }))!.beltSpeedMps).toBe(belt);
+    await ok('trials.archive', { id: r.trial.id });
   });
 });
 

@@ -251,7 +251,7 @@ export function TrialReviewPage({ id }: { id: string }) {
         </Notice>
       )}
 
-      {markerFile && analysed && a && (
+      {t && markerFile && analysed && a && (
         <section aria-labelledby="capture-title" className="card">
           <h2 id="capture-title">Marker-based capture</h2>
           <p>
@@ -261,6 +261,15 @@ export function TrialReviewPage({ id }: { id: string }) {
             video; move through it with <kbd>←</kbd> <kbd>→</kbd> (<kbd>Shift</kbd>: 10) and <kbd>[</kbd>{' '}
             <kbd>]</kbd>, or click a curve or the events timeline.
           </p>
+          {a.mode === 'treadmill' && t.status !== 'analysing' && (
+            <BeltSpeed
+              trialId={id}
+              camera={a.camera}
+              beltSpeedMps={a.beltSpeedMps ?? null}
+              markers
+              onStarted={reanalysisStarted}
+            />
+          )}
         </section>
       )}
       {((videoUrl && (a || pose)) || (markerFile && analysed && a)) && (

@@ -20,10 +20,13 @@ export function BeltSpeed({
   trialId,
   camera,
   beltSpeedMps,
+  markers = false,
   onStarted,
 }: {
   trialId: string;
   camera?: string;
+  /** A marker-based capture: no camera that could follow the subject, only a treadmill. */
+  markers?: boolean;
   /** The belt speed the shown analysis used, m/s; null when none was given. */
   beltSpeedMps: number | null;
   onStarted: (jobId: string) => void;
@@ -43,11 +46,18 @@ export function BeltSpeed({
           : `belt speed ${beltSpeedMps.toFixed(2)} m/s; walking speed is the belt speed, stride and step length are belt speed × time`}
         .
       </p>
-      <p className="muted">
-        The patient stays in one place in the picture: walking on a treadmill, or a camera that pans to follow
-        the patient. On a treadmill, enter the speed its console shows, in metres per second (3.6 km/h is 1.0
-        m/s); under a camera that follows the patient, leave it empty.
-      </p>
+      {markers ? (
+        <p className="muted">
+          The subject stays in one place in the capture volume: walking on a treadmill. Enter the speed its
+          console shows, in metres per second (3.6 km/h is 1.0 m/s).
+        </p>
+      ) : (
+        <p className="muted">
+          The patient stays in one place in the picture: walking on a treadmill, or a camera that pans to
+          follow the patient. On a treadmill, enter the speed its console shows, in metres per second (3.6
+          km/h is 1.0 m/s); under a camera that follows the patient, leave it empty.
+        </p>
+      )}
       <ErrorBanner message={failure} />
       <Field id={`belt-speed-${trialId}`} label="Belt speed (m/s)" error={touched ? error : undefined}>
         {(p) => (
