@@ -14,7 +14,7 @@ import { trcToTrajectorySet } from '../formats/trc-trajectories';
 import { analyseTrajectories, type GaitAnalysis } from '../gait/analyse';
 import { matchEvents, type EventMatch } from '../gait/event-agreement';
 import { angleAgreement, type AngleAgreement, type ReferenceAngle } from '../gait/angle-agreement';
-import { ANGLE_LABELS } from '../gait/angles-types';
+import { ANGLE_LABELS, type AngleVariable } from '../gait/angles-types';
 import { pluginGaitAngles } from '../formats/plugin-gait-angles';
 import { DEFAULT_MARKER_MAP, pelvisCandidates, resolveName } from '../gait/marker-map';
 import { SIDES, type GaitEvent, type TrajectorySet } from '../gait/types';
@@ -285,6 +285,9 @@ export function agreementSummary(
   );
 }
 
+/** An angle as a sentence names it: "Pelvic tilt, anterior (+)" -> "pelvic tilt". */
+const jointName = (v: AngleVariable): string => ANGLE_LABELS[v].split(' (')[0]!.split(',')[0]!.toLowerCase();
+
 /**
  * One line: GaitLab's angles against the file's Plug-in Gait angles, per joint, left / right, e.g.
  * "knee flexion 0.9 / 0.8 deg" (root mean square difference over the frames both have).
@@ -295,10 +298,7 @@ export function modelAngleSummary(agreements: readonly AngleAgreement[]): string
     const a = agreements.find((x) => x.variable === v && x.side === side);
     return a ? a.rmseDeg.toFixed(1) : '-';
   };
-  const parts = variables.map(
-    (v) =>
-      `${ANGLE_LABELS[v].split(' (')[0]!.split(',')[0]!.toLowerCase()} ${value(v, 'left')} / ${value(v, 'right')}`,
-  );
+  const parts = variables.map((v) => `${jointName(v)} ${value(v, 'left')} / ${value(v, 'right')}`);
   const frames = Math.max(...agreements.map((a) => a.frames));
   // A difference that is mostly a constant offset is another definition of zero (Plug-in Gait
   // takes the foot's and the knee's offsets from its static trial), not another movement.
@@ -306,8 +306,7 @@ export function modelAngleSummary(agreements: readonly AngleAgreement[]): string
   const offsetText = offsets.length
     ? ` Mostly a constant offset (another definition of the neutral position): ${offsets
         .map(
-          (a) =>
-            `${a.side} ${ANGLE_LABELS[a.variable].split(' (')[0]!.split(',')[0]!.toLowerCase()} ${a.biasDeg > 0 ? '+' : ''}${a.biasDeg.toFixed(1)} deg`,
+          (a) => `${a.side} ${jointName(a.variable)} ${a.biasDeg > 0 ? '+' : ''}${a.biasDeg.toFixed(1)} deg`,
         )
         .join(', ')}.`
     : '';
