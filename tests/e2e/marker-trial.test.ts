@@ -116,6 +116,21 @@ describe('a marker-based trial in the browser', () => {
     expect(moved[0]!.frame - from).toBeLessThanOrEqual(1);
     expect(after.cycles.length).toBe(before.cycles.length);
     await page.screenshot({ path: join(ARTIFACTS, 'markers-03-edited.png'), fullPage: true });
+
+    // Events that leave no gait cycle fail the analysis; the failure offers the way back.
+    const one = after.events.filter((e) => e.kind === 'initial-contact').slice(0, 1);
+    const failed = (await invoke(serve, 'analysis.setEvents', { trialId, events: one }))
+      .result as TrialAnalysisView;
+    expect(failed.status).toBe('failed');
+    await page.reload();
+    const reset = page.getByRole('button', { name: 'Reset events to automatic' });
+    await reset.waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'markers-03b-failed-edit.png'), fullPage: true });
+    await reset.click();
+    await page.getByRole('heading', { name: 'Gait events' }).waitFor({ timeout: 30_000 });
+    const restored = (await invoke(serve, 'analysis.get', { trialId })).result as TrialAnalysisView;
+    expect(restored).toMatchObject({ status: 'analysed', eventsEditedByHand: false });
+    expect(restored.cycles).toHaveLength(before.cycles.length);
     expect(consoleErrors).toEqual([]);
   });
   it('takes the belt speed of a marker capture on a treadmill in review', async () => {

@@ -237,7 +237,16 @@ export function TrialReviewPage({ id }: { id: string }) {
               ? `The video of the ${shownOn ?? 'first calibrated'} camera and the 3D skeleton projected onto it are shown below so you can see what went wrong. `
               : 'The video and the pose found are shown below so you can see what went wrong. '
             : ''}
-          <strong>What to do:</strong> {failureAdvice(a.message)}{' '}
+          <strong>What to do:</strong>{' '}
+          {a.eventsEditedByHand
+            ? 'The events set by hand are the likely cause (each cycle needs two initial contacts of the same foot): reset them to automatic, then correct them again.'
+            : failureAdvice(a.message)}{' '}
+          {/* Events corrected by hand can leave no gait cycle: the events panel is gone, so undo them here. */}
+          {a.eventsEditedByHand && (
+            <button type="button" onClick={review.resetToAutomatic} disabled={review.busy}>
+              Reset events to automatic
+            </button>
+          )}{' '}
           {session.data && <a href={href({ page: 'session', id: session.data.id })}>Back to the session</a>}
         </div>
       )}
