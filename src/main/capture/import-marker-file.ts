@@ -5,7 +5,6 @@
 import { existsSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { ApiError } from '../../shared/api/envelope';
 import { MARKER_CAPTURE_CAMERA } from '../../shared/api/analysis-types';
 import type { ImportedVideo } from '../../shared/api/ops/capture';
 import { transaction } from '../store/database';
@@ -13,14 +12,15 @@ import { AnalysisRepo } from '../store/analysis-repo';
 import { trialDirRelative } from '../store/lab-folder';
 import { storeAnalysisView } from '../services/analysis-store';
 import { MarkerFileError, type MarkerFileAnalysis } from '../services/marker-file-analysis';
-import { analyseMarkerSource, markerTrialView, type MarkerTrialSettings } from '../services/marker-trial';
+import {
+  analyseMarkerSource,
+  isMarkerTrial,
+  markerTrialView,
+  type MarkerTrialSettings,
+} from '../services/marker-trial';
 import type { LabContext } from '../services/lab-context';
-import type { ImportTarget } from './import-video';
+import { refuse, type ImportTarget } from './import-video';
 import { placeInTrial } from './place-in-trial';
-
-function refuse(message: string, code: 'invalid-input' | 'conflict' | 'not-found' = 'invalid-input'): never {
-  throw new ApiError({ code, message });
-}
 
 export async function importMarkerFile(
   ctx: LabContext,
@@ -49,7 +49,7 @@ export async function importMarkerFile(
   const sha = analysed.provenance.fileSha256;
   const analyses = new AnalysisRepo(ctx.db);
   for (const t of ctx.trials.listForSession(session.id, true)) {
-    if (!t.files.some((f) => f.kind === 'markers')) continue;
+    if (!isMarkerTrial(t)) continue;
     const kept = analyses.get(t.id, MARKER_CAPTURE_CAMERA)?.settings.fileSha256;
     if (kept === sha)
       refuse(

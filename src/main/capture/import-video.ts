@@ -17,6 +17,7 @@ import { probeVideo, type VideoInfo } from '../media/probe';
 import { transaction } from '../store/database';
 import { trialDirRelative } from '../store/lab-folder';
 import type { LabContext } from '../services/lab-context';
+import { isMarkerTrial } from '../services/marker-trial';
 import { placeInTrial } from './place-in-trial';
 
 const IMPORTABLE: readonly string[] = IMPORTABLE_VIDEO_EXTENSIONS;
@@ -29,7 +30,11 @@ export interface ImportTarget {
   view?: CameraView | undefined;
 }
 
-function refuse(message: string, code: 'invalid-input' | 'conflict' | 'not-found' = 'invalid-input'): never {
+/** Refuses an import with a message for the user (nothing has been written yet). */
+export function refuse(
+  message: string,
+  code: 'invalid-input' | 'conflict' | 'not-found' = 'invalid-input',
+): never {
   throw new ApiError({ code, message });
 }
 
@@ -84,7 +89,7 @@ export async function importVideoFile(
   if (existing && existing.sessionId !== session.id)
     refuse('That trial belongs to another session.', 'conflict');
   if (existing?.status === 'recording') refuse('That trial is still recording.', 'conflict');
-  if (existing?.files.some((f) => f.kind === 'markers'))
+  if (existing && isMarkerTrial(existing))
     refuse(
       `Trial "${existing.name}" is a marker-based capture (a motion-capture file): videos cannot be added to it. Import the video as a new trial.`,
       'conflict',

@@ -373,6 +373,11 @@ function readEvents(parameters: C3DParameter[]): C3DEvent[] {
 }
 
 /** Looks up a point by label, ignoring case and a 'Subject:' prefix written by Vicon Nexus. */
+/** A point's label without the subject prefix Vicon writes in multi-subject captures ("Subject:LHEE"). */
+export function labelWithoutSubject(label: string): string {
+  return label.includes(':') ? label.slice(label.indexOf(':') + 1) : label;
+}
+
 export function findC3DPoint(file: C3DFile, label: string): C3DPoint | undefined {
   const want = label.toUpperCase();
   return file.points.find((p) => {

@@ -3,7 +3,7 @@
 
 import { eventFromLabels, eventsFromTimes } from '../gait/gait-events';
 import type { GaitEvent, LengthUnit, TrajectorySet } from '../gait/types';
-import type { C3DFile } from './c3d-reader';
+import { labelWithoutSubject, type C3DFile } from './c3d-reader';
 
 function unitOf(u: string): LengthUnit {
   const s = u.trim().toLowerCase();
@@ -18,7 +18,7 @@ export function c3dToTrajectorySet(file: C3DFile): TrajectorySet {
   const outputs = new Set(file.modelOutputLabels.map((l) => l.toUpperCase()));
   const trajectories: TrajectorySet['trajectories'] = {};
   for (const p of file.points) {
-    const label = p.label.includes(':') ? p.label.slice(p.label.indexOf(':') + 1) : p.label;
+    const label = labelWithoutSubject(p.label);
     if (outputs.has(label.toUpperCase()) || label in trajectories) continue;
     trajectories[label] = { x: p.x, y: p.y, z: p.z };
   }

@@ -4,7 +4,7 @@
 // apparent frontal angle, so they are not paired.
 import type { ReferenceAngle } from '../gait/angle-agreement';
 import type { AngleVariable } from '../gait/angles-types';
-import type { C3DFile } from './c3d-reader';
+import { labelWithoutSubject, type C3DFile } from './c3d-reader';
 
 /** Plug-in Gait output, its component (x flexion/tilt, y ab-adduction/obliquity) and sign in GaitLab's convention. */
 const PAIRS: ReadonlyArray<{ variable: AngleVariable; output: string; component: 'x' | 'y'; sign: 1 | -1 }> =
@@ -28,7 +28,7 @@ export function pluginGaitAngles(file: C3DFile): ReferenceAngle[] {
     PAIRS.flatMap(({ variable, output, component, sign }) => {
       const name = `${side === 'left' ? 'L' : 'R'}${output}`;
       const point = file.points.find((p) => {
-        const label = p.label.includes(':') ? p.label.slice(p.label.indexOf(':') + 1) : p.label;
+        const label = labelWithoutSubject(p.label);
         return outputs.has(label.toUpperCase()) && new RegExp(`^${name}[A-Za-z]*$`).test(label);
       });
       if (!point) return [];

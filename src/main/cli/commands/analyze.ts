@@ -20,6 +20,7 @@ import {
 import { isMotionCaptureFileName } from '../../formats/marker-files';
 import { openLab } from '../../services/lab-services';
 import { analyseTrialCameras, readAnalysis, trialGaitAnalysis } from '../../services/trial-analysis';
+import { isMarkerTrial } from '../../services/marker-trial';
 import { AnalysisRepo } from '../../store/analysis-repo';
 import type { GaitAnalysis } from '../../gait/analyse';
 import { textSummary } from '../../gait/summary';
@@ -174,7 +175,7 @@ async function analyseVideoOrTrial(
       if (!trial)
         throw new UserError(`"${target}" is neither a video file nor a trial of the lab ${ctx.labDir}.`);
       trialName = trial.name;
-      const markerBased = trial.files.some((f) => f.kind === 'markers');
+      const markerBased = isMarkerTrial(trial);
       if (markerBased) videoOptionsForMarkers(o, ctx, 'a marker-based trial');
       // Frames/s from the start of the current stage (each camera starts its own count).
       let stage = { message: '', started: Date.now() };

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import type { CliCommand, CliContext } from '../command';
 import { UserError } from '../command';
 import { openLab } from '../../services/lab-services';
+import { isMarkerTrial } from '../../services/marker-trial';
 import { callOperation } from '../call-operation';
 import type { OperationName } from '../../../shared/api/contract';
 import { resolve } from 'node:path';
@@ -186,9 +187,7 @@ function trialLine(t: TrialInfo): string {
           .map((a) => `${a.camera} ${a.status}${a.status === 'failed' && a.message ? ` (${a.message})` : ''}`)
           .join('; ')}`
       : '';
-  const data = t.files.some((f) => f.kind === 'markers')
-    ? 'marker-based capture (no video)'
-    : `cameras: ${cams.join(', ') || 'none'}`;
+  const data = isMarkerTrial(t) ? 'marker-based capture (no video)' : `cameras: ${cams.join(', ') || 'none'}`;
   return `${t.id}  ${t.name}  ${t.status}${t.statusMessage ? ` (${t.statusMessage})` : ''}  ${data}${each}${t.archivedAt ? ' (archived)' : ''}`;
 }
 
