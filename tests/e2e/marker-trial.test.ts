@@ -1,6 +1,7 @@
 // A Vicon capture (C3D) imported in the browser: it becomes a trial of its own, analysed on import,
 // and its review has no video but the events, cycles and curves of a video trial, with an event
-// corrected by hand re-analysed from the file. A static trial is refused with its reason.
+// corrected by hand re-analysed from the file, and its events taken from the file or from GaitLab's
+// detector. A static trial is refused with its reason.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -133,6 +134,48 @@ describe('a marker-based trial in the browser', () => {
     expect(restored.cycles).toHaveLength(before.cycles.length);
     expect(consoleErrors).toEqual([]);
   });
+  it("switches its events between the file's and GaitLab's detector, replacing corrections by hand", async () => {
+    const trials = (await invoke(serve, 'trials.list', { sessionId })).result as Array<{ id: string }>;
+    const trialId = trials[0]!.id;
+    await page.goto(`${serve.origin}/#/trials/${trialId}`);
+    const group = page.getByRole('group', { name: 'Gait events' });
+    const fileChoice = group.getByLabel('Stored in the file by its motion-capture system (11 events)');
+    const detector = group.getByLabel(/GaitLab.s detector, as for video/);
+    await fileChoice.waitFor();
+    expect(await fileChoice.isChecked()).toBe(true);
+    // A correction by hand first: the other source replaces it.
+    const marker = page.locator('g[role="slider"][data-side="left"][data-kind="initial-contact"]').first();
+    await marker.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.getByText('Moved left initial contact by +1 frame').waitFor({ timeout: 30_000 });
+    await group.getByText('choosing the other source replaces the corrections').waitFor();
+
+    await detector.check();
+    await page
+      .getByText(/^Detected events against the file's 11 \(those 150 ms or more inside the recording\)/)
+      .waitFor({ timeout: 30_000 });
+    expect(await detector.isChecked()).toBe(true);
+    const detected = (await invoke(serve, 'analysis.get', { trialId })).result as TrialAnalysisView;
+    expect(detected).toMatchObject({ status: 'analysed', eventsEditedByHand: false });
+    expect(detected.provenance).toMatchObject({ eventsFrom: 'detected', baseEvents: 'detected' });
+    expect(detected.events.every((e) => e.source === 'zeni')).toBe(true);
+    expect(await page.getByRole('status').filter({ hasText: 'Events detected automatically.' }).count()).toBe(
+      1,
+    );
+    await page.screenshot({ path: join(ARTIFACTS, 'markers-05-detector.png'), fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await fileChoice.check();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Events as stored in the marker file.' })
+      .waitFor({ timeout: 30_000 });
+    const back = (await invoke(serve, 'analysis.get', { trialId })).result as TrialAnalysisView;
+    expect(back.provenance).toMatchObject({ eventsFrom: 'file', baseEvents: 'file' });
+    expect(back.events.every((e) => e.source === 'imported')).toBe(true);
+    expect(consoleErrors).toEqual([]);
+  });
+
   it('takes the belt speed of a marker capture on a treadmill in review', async () => {
     const file = readC3D(readFileSync(sharedDataPath(`${PIG}/FunctionalWalk.c3d`)));
     const keep = [...PIG_SKIN_MARKERS, 'LFEP', 'RFEP', 'LFEO', 'RFEO', 'LTIO', 'RTIO'];
@@ -165,6 +208,11 @@ describe('a marker-based trial in the browser', () => {
       await invoke(serve, 'analysis.get', { trialId: trials.find((t) => t.name === 'treadmill-walk')!.id })
     ).result as TrialAnalysisView;
     expect(a.beltSpeedMps).toBe(1.2);
+    // A TRC stores no events: GaitLab's detector is the only source.
+    const fileChoice = page
+      .getByRole('group', { name: 'Gait events' })
+      .getByLabel('Stored in the file by its motion-capture system (it stores none)');
+    expect(await fileChoice.isDisabled()).toBe(true);
     expect(a.parameters.find((p) => p.parameter === 'speedMps')!.left.mean).toBeCloseTo(1.2, 9);
     await page.screenshot({ path: join(ARTIFACTS, 'markers-04-treadmill.png'), fullPage: true });
     expect(consoleErrors).toEqual([]);

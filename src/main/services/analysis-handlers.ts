@@ -5,12 +5,31 @@ import { moveEvent } from '../gait/gait-events';
 import type { GaitEvent } from '../gait/types';
 import {
   analyseTrialCameras,
+  filmedTrialEventsRefusal,
   readAnalysis,
   readPoseTrackView,
   reanalyse,
   type AnalysisDeps,
 } from './trial-analysis';
 import { scannedPeople } from './scanned-people';
+import { isMarkerTrial } from './marker-trial';
+import { MARKER_CAPTURE_CAMERA } from '../../shared/api/analysis-types';
+import type { TrialInfo } from '../../shared/api/entities';
+
+/**
+ * Whose events a trial is to use, refused before a job starts when it cannot apply: a filmed trial,
+ * or the file's events when its analysis found none for both feet.
+ */
+function refuseMarkerEvents(deps: AnalysisDeps, trial: TrialInfo, choice: 'file' | 'detect' | null): void {
+  if (!isMarkerTrial(trial)) throw filmedTrialEventsRefusal(trial);
+  if (choice !== 'file') return;
+  const p = readAnalysis(deps, trial.id, MARKER_CAPTURE_CAMERA)?.provenance;
+  if (p?.fileEventsUsable === false)
+    throw new ApiError({
+      code: 'invalid-input',
+      message: `${String(p.markerFile)} stores no gait events for both feet${p.fileEventCount ? ` (${String(p.fileEventCount)} stored)` : ''}: its events come from GaitLab's detector.`,
+    });
+}
 
 export function analysisHandlers(deps: AnalysisDeps): HandlersFor<typeof analysisOperations> {
   // Crashed or killed runs left rows 'analysing': say so instead of showing a spinner forever.
@@ -25,12 +44,13 @@ export function analysisHandlers(deps: AnalysisDeps): HandlersFor<typeof analysi
   const running = new Map<string, string>();
 
   return {
-    'analysis.start': ({ trialId, camera, heightM, person, floor, beltSpeedMps }) => {
+    'analysis.start': ({ trialId, camera, heightM, person, floor, beltSpeedMps, markerEvents }) => {
       const trial = deps.trials.get(trialId);
       if (!trial) throw new ApiError({ code: 'not-found', message: 'The trial was not found.' });
       if (trial.status === 'analysing') {
         throw new ApiError({ code: 'conflict', message: `Trial "${trial.name}" is already being analysed.` });
       }
+      if (markerEvents !== undefined) refuseMarkerEvents(deps, trial, markerEvents);
       const { jobId, done } = deps.jobs.start(`Analysing ${trial.name}`, (r) =>
         analyseTrialCameras(deps, trialId, {
           ...(camera ? { camera } : {}),
@@ -38,6 +58,7 @@ export function analysisHandlers(deps: AnalysisDeps): HandlersFor<typeof analysi
           ...(person !== undefined ? { person } : {}),
           ...(floor !== undefined ? { floor } : {}),
           ...(beltSpeedMps !== undefined ? { beltSpeedMps } : {}),
+          ...(markerEvents !== undefined ? { markerEvents } : {}),
           signal: r.signal,
           onProgress: (d, t, m) => r.progress(d, t, m),
         }),

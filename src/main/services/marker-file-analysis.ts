@@ -56,6 +56,10 @@ export interface MarkerFileAnalysis {
   fileEvents: GaitEvent[];
   /** 'hand': events set in review (`editedEvents`). */
   eventsFrom: 'file' | 'detected' | 'hand';
+  /** Whose events the analysis starts from, and hand edits are reset to: the file's or detected. */
+  baseEvents: 'file' | 'detected';
+  /** The file stores a contact on each side, so its events can be analysed. */
+  fileEventsUsable: boolean;
   /** Detected events against the file's, each file event 150 ms or more inside the recording. */
   agreement: EventMatch[] | null;
   /**
@@ -249,6 +253,8 @@ export function analyseMarkerFile(path: string, options: MarkerFileOptions = {})
     up: up === 'lab-y-up' ? 'Y' : 'Z',
     fileEvents: read.events,
     eventsFrom: edited ? 'hand' : useFile ? 'file' : 'detected',
+    baseEvents: useFile ? 'file' : 'detected',
+    fileEventsUsable: hasFileEvents,
     agreement,
     plateAgreement: plateAgreement?.length ? plateAgreement : null,
     modelAngles: modelAngles.length ? modelAngles : null,

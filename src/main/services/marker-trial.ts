@@ -65,6 +65,9 @@ function markerProvenance(r: MarkerFileAnalysis): TrialAnalysisView['provenance'
     markerUnit: r.unit,
     markerUp: r.up,
     eventsFrom: r.eventsFrom,
+    baseEvents: r.baseEvents,
+    fileEventCount: r.fileEvents.length,
+    fileEventsUsable: r.fileEventsUsable,
     filter: r.provenance.filter,
     eventMethod: r.analysis.eventMethod,
     analysedAt: r.provenance.analysedAt,
@@ -137,41 +140,48 @@ export function markerTrialView(trial: TrialInfo, r: MarkerFileAnalysis): TrialA
 
 /**
  * Analyses a marker trial again from its stored file, with its settings and hand edits, and stores
- * the result: after an edit in review, a new belt speed, or "Re-analyse". A file that can no longer
- * be analysed (the edits leave no cycle, say) gives a failed analysis with the reason.
+ * the result: after an edit in review, a new belt speed, another choice of events, or "Re-analyse".
+ * A file that can no longer be analysed (the edits leave no cycle, say) gives a failed analysis with
+ * the reason. Choosing whose events (the file's or GaitLab's detector) replaces hand edits, which
+ * were made to the other events; a choice the file cannot be analysed with is refused and nothing
+ * is stored.
  */
 export function analyseMarkerTrial(
   deps: AnalysisDeps,
   trial: TrialInfo,
-  change: { beltSpeedMps?: number | null } = {},
+  change: { beltSpeedMps?: number | null; events?: 'file' | 'detect' | null } = {},
 ): TrialAnalysisView {
   const row = deps.analyses.get(trial.id, MARKER_CAPTURE_CAMERA);
   const settings = settingsOf(row, trial);
   if (change.beltSpeedMps !== undefined) settings.beltSpeedMps = change.beltSpeedMps;
+  const newEvents = change.events !== undefined && change.events !== settings.events;
+  if (change.events !== undefined) settings.events = change.events;
+  const editedEvents = newEvents ? null : ((row?.editedEvents as GaitEvent[] | null) ?? null);
   const path = resolveInsideLab(deps.layout.root, markerFileOf(trial));
   let view: TrialAnalysisView;
   try {
     view = markerTrialView(
       trial,
-      analyseMarkerSource(path, settings, {
-        editedEvents: (row?.editedEvents as GaitEvent[] | null) ?? null,
-        excludedCycles: row?.excludedCycles ?? [],
-      }),
+      analyseMarkerSource(path, settings, { editedEvents, excludedCycles: row?.excludedCycles ?? [] }),
     );
   } catch (err) {
     if (!(err instanceof MarkerFileError)) throw err;
+    if (newEvents)
+      throw new ApiError({ code: 'invalid-input', message: `${err.message} Nothing was changed.` });
     view = failedView(
       {
         trialId: trial.id,
         camera: MARKER_CAPTURE_CAMERA,
         videoRelativePath: '',
         lowConfidenceFrames: [],
-        eventsEditedByHand: Boolean(row?.editedEvents),
+        eventsEditedByHand: Boolean(editedEvents),
         provenance: { markerFile: settings.fileName },
       },
       err.message,
     );
   }
+  if (newEvents && row?.editedEvents)
+    deps.analyses.upsert(trial.id, MARKER_CAPTURE_CAMERA, { editedEvents: null });
   storeAnalysisView(deps, trialDirOf(deps, trial), view, { ...row?.settings, ...settings });
   deps.trials.setStatus(trial.id, view.status === 'analysed' ? 'analysed' : 'failed', view.message);
   deps.events.emit({ type: 'data.changed', entity: 'trial', id: trial.id });

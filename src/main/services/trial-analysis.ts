@@ -48,6 +48,11 @@ export interface AnalyseOptions {
   floor?: FloorScaleChoice | null;
   /** Treadmill belt speed, m/s, for every camera of the trial; null = none; undefined = as before. */
   beltSpeedMps?: number | null;
+  /**
+   * A marker-based trial's events: 'file' = those stored in its file, 'detect' = GaitLab's detector;
+   * null = the file's when it has both feet's; undefined = as before. Refused for a filmed trial.
+   */
+  markerEvents?: 'file' | 'detect' | null;
   /** Set with `person` when it was chosen by following this other calibrated camera's patient. */
   personFollows?: string;
   /**
@@ -292,6 +297,7 @@ export async function analyseTrialCameras(
   const only3d = options.camera === TRIANGULATED_CAMERA;
   const trial = requireTrial(deps, trialId);
   if (isMarkerTrial(trial)) return reanalyseMarkerTrial(deps, trial, options);
+  if (options.markerEvents !== undefined) throw filmedTrialEventsRefusal(trial);
   // Every calibrated camera is analysed too: the 3D analysis needs each one's pose.
   const calibrated = calibratedTrialCameras(deps, trial).videos.map((v) => v.camera);
   // The other cameras keep their own choice of person and floor marks (in one camera's pixels).
@@ -348,7 +354,7 @@ export async function analyseTrialCameras(
 
 /**
  * "Re-analyse" of a marker-based trial: its file again, with its hand edits. Only a treadmill belt
- * speed applies; a camera, person or floor marks belong to video and are refused, not ignored.
+ * speed and whose events apply; a camera, person or floor marks belong to video and are refused, not ignored.
  */
 function reanalyseMarkerTrial(
   deps: AnalysisDeps,
@@ -367,6 +373,15 @@ function reanalyseMarkerTrial(
     });
   return analyseMarkerTrial(deps, trial, {
     ...(options.beltSpeedMps !== undefined ? { beltSpeedMps: options.beltSpeedMps } : {}),
+    ...(options.markerEvents !== undefined ? { events: options.markerEvents } : {}),
+  });
+}
+
+/** Whose events is a choice of marker-based trials: a filmed trial's come from its video. */
+export function filmedTrialEventsRefusal(trial: TrialInfo): ApiError {
+  return new ApiError({
+    code: 'invalid-input',
+    message: `Trial "${trial.name}" is filmed: its events are detected from its video (correct them by hand in review). The file's events or GaitLab's detector is a choice for marker-based trials.`,
   });
 }
 

@@ -304,6 +304,7 @@ describe('gaitlab analyze <marker file>', () => {
 
 describe('a marker file kept in the lab', () => {
   const lab = join(work, 'lab');
+  const trialIds = { vicon: '', trc: '' };
   const gaitlab = (...args: string[]) => {
     const r = spawnSync(process.execPath, [BUILT_CLI, '--lab', lab, ...args], {
       encoding: 'utf8',
@@ -363,6 +364,33 @@ describe('a marker file kept in the lab', () => {
     expect(height.code).toBe(1);
     expect(height.stderr.trim()).toBe(
       'gaitlab analyze: --height does not apply to a marker-based trial: its coordinates are measured (mm or m), with no camera or person to choose.',
+    );
+    trialIds.vicon = trialId;
+    trialIds.trc = gaitlab('trials', 'list', session.id).stdout.trim().split('\n')[2]!.split(' ')[0]!;
+  });
+
+  it("takes its events from GaitLab's detector or the file, and keeps the choice", () => {
+    const detect = gaitlab('analyze', trialIds.vicon, '--events', 'detect');
+    expect(detect.code, detect.stderr).toBe(0);
+    expect(detect.stdout).toMatch(
+      /^Events: detected by GaitLab, coordinate-based \(Zeni 2008\).*\. --events file returns to the 11 stored in the file \(the trial keeps the choice\)\.$/m,
+    );
+    expect(detect.stdout).toMatch(/^Note: Detected events against the file's 11 \(those 150 ms/m);
+    // Kept: analysed again without --events, still GaitLab's.
+    const again = gaitlab('analyze', trialIds.vicon);
+    expect(again.stdout).toMatch(/^Events: detected by GaitLab/m);
+    const file = gaitlab('analyze', trialIds.vicon, '--events', 'file');
+    expect(file.stdout).toMatch(
+      /^Events: the 11 stored in the file\. --events detect runs GaitLab's detector \(the trial keeps the choice\)\.$/m,
+    );
+    // A TRC stores no events: refused, and its analysis is left as it was.
+    const trc = gaitlab('analyze', trialIds.trc, '--events', 'file');
+    expect(trc.code).toBe(1);
+    expect(trc.stderr.trim()).toBe(
+      'gaitlab analyze: Gait.trc has no gait events for both feet: analyse it with --events detect. Nothing was changed.',
+    );
+    expect(gaitlab('analyze', trialIds.trc).stdout).toMatch(
+      /^Events: detected by GaitLab, coordinate-based/m,
     );
   });
 });

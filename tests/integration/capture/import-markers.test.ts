@@ -20,6 +20,7 @@ import { onTreadmill, writeTrcVariant } from '../../helpers/trc-variant';
 import { PIG_SKIN_MARKERS } from '../gait/pig-markers';
 import { readC3D } from '../../../src/main/formats/c3d-reader';
 import { LENGTHS_FROM_STEPS } from '../../../src/shared/analysis-notes';
+import { AnalysisRepo } from '../../../src/main/store/analysis-repo';
 
 const PIG = 'btkdata_c3d_plugingait';
 const WALK = sharedDataPath(`${PIG}/vicon_workstation_functional_walk/FunctionalWalk.c3d`);
@@ -168,6 +169,12 @@ describe('importing a marker file', () => {
         view: 'sagittal-left',
       }),
     ).toMatch(/is a marker-based capture \(a motion-capture file\): videos cannot be added to it/);
+    // A TRC stores no events: the file's cannot be chosen, and no job starts.
+    const jobsBefore = lab.jobs.list().length;
+    expect(await refused('analysis.start', { trialId: r.trial.id, markerEvents: 'file' })).toBe(
+      "walk.trc stores no gait events for both feet: its events come from GaitLab's detector.",
+    );
+    expect(lab.jobs.list()).toHaveLength(jobsBefore);
     await ok('trials.archive', { id: r.trial.id });
   });
 });
@@ -238,6 +245,63 @@ describe('a marker-based trial in review', () => {
       }
       await new Promise((r) => setTimeout(r, 50));
     }
+  });
+});
+
+describe("a marker-based trial's events: the file's or GaitLab's detector", () => {
+  it('switches to the detector and back, each replacing events set by hand', async () => {
+    const fromFile = (await ok<TrialAnalysisView>('analysis.get', { trialId: viconTrial.id }))!;
+    expect(fromFile.provenance).toMatchObject({
+      eventsFrom: 'file',
+      baseEvents: 'file',
+      fileEventCount: 11,
+      fileEventsUsable: true,
+    });
+    const ic = fromFile.events.find((e) => e.side === 'right' && e.kind === 'initial-contact')!;
+    await ok('analysis.moveEvent', {
+      trialId: viconTrial.id,
+      side: 'right',
+      kind: 'initial-contact',
+      fromFrame: ic.frame,
+      toFrame: ic.frame + 2,
+    });
+
+    await jobDone(
+      (await ok<{ jobId: string }>('analysis.start', { trialId: viconTrial.id, markerEvents: 'detect' }))
+        .jobId,
+    );
+    const detected = (await ok<TrialAnalysisView>('analysis.get', { trialId: viconTrial.id }))!;
+    expect(detected).toMatchObject({ status: 'analysed', eventsEditedByHand: false });
+    expect(detected.provenance).toMatchObject({ eventsFrom: 'detected', baseEvents: 'detected' });
+    expect(detected.events.every((e) => e.source === 'zeni')).toBe(true);
+    expect(new AnalysisRepo(lab.db).get(viconTrial.id, 'markers')!.editedEvents).toBeNull();
+    // The same events as the file analysed on its own with the detector, and said against the file's.
+    const direct = analyseMarkerFile(WALK, { events: 'detect' }).analysis.events;
+    expect(detected.events.map((e) => [e.side, e.kind, e.frame])).toEqual(
+      direct.map((e) => [e.side, e.kind, e.frame]),
+    );
+    expect(detected.warnings.some((w) => w.startsWith("Detected events against the file's 11"))).toBe(true);
+    // Kept by the trial: "Re-analyse" without a choice stays with the detector.
+    await jobDone((await ok<{ jobId: string }>('analysis.start', { trialId: viconTrial.id })).jobId);
+    expect(
+      (await ok<TrialAnalysisView>('analysis.get', { trialId: viconTrial.id }))!.provenance.baseEvents,
+    ).toBe('detected');
+
+    await jobDone(
+      (await ok<{ jobId: string }>('analysis.start', { trialId: viconTrial.id, markerEvents: 'file' })).jobId,
+    );
+    const back = (await ok<TrialAnalysisView>('analysis.get', { trialId: viconTrial.id }))!;
+    expect(back.provenance).toMatchObject({ eventsFrom: 'file', baseEvents: 'file' });
+    expect(back.events).toEqual(fromFile.events);
+  });
+
+  it('is refused for a filmed trial and for a value that is not a source', async () => {
+    expect(await refused('analysis.start', { trialId: base.trial.id, markerEvents: 'detect' })).toBe(
+      `Trial "${base.trial.name}" is filmed: its events are detected from its video (correct them by hand in review). The file's events or GaitLab's detector is a choice for marker-based trials.`,
+    );
+    expect(await refused('analysis.start', { trialId: viconTrial.id, markerEvents: 'vicon' })).toMatch(
+      /Marker events must be "file" or "detect"\./,
+    );
   });
 });
 

@@ -26,6 +26,7 @@ import type { GaitAnalysis } from '../../gait/analyse';
 import { textSummary } from '../../gait/summary';
 import { tidyCurvesCsv } from '../../gait/tidy-csv';
 import {
+  MARKER_CAPTURE_CAMERA,
   TRIANGULATED_CAMERA,
   type FloorScaleChoice,
   type PersonChoice,
@@ -78,6 +79,24 @@ function videoOptionsForMarkers(o: AnalyzeOptions, ctx: CliContext, what: string
   ctx.io.out(`Note: ${given.map((k) => `--${k}`).join(', ')} not used for ${what}: ${reason}.`);
 }
 
+/** Whose events a marker-based trial's numbers come from, and how to choose the others. */
+function markerTrialEventsLine(view: TrialAnalysisView): string {
+  const p = view.provenance;
+  const fileEvents = `the ${String(p.fileEventCount)} stored in the file`;
+  const base = p.baseEvents === 'file' ? fileEvents : `detected by GaitLab, ${String(p.eventMethod)}`;
+  const hand = p.eventsFrom === 'hand';
+  const other =
+    p.baseEvents === 'file'
+      ? " --events detect runs GaitLab's detector"
+      : p.fileEventsUsable
+        ? ` --events file returns to ${fileEvents}`
+        : '';
+  const keeps = other
+    ? `${other} (the trial keeps the choice${hand ? '; it replaces the hand edits' : ''}).`
+    : '';
+  return `Events: ${hand ? `set or moved by hand in review, starting from ${base}` : base}.${keeps}`;
+}
+
 /** What one target gave: its summary is already printed; the files are written by the caller. */
 type TargetOutcome = { ok: true; trial: string; analysis: GaitAnalysis; json: unknown } | { ok: false };
 
@@ -103,8 +122,8 @@ function analyseMarkerTarget(target: string, o: AnalyzeOptions, ctx: CliContext)
   );
   ctx.io.out(
     result.eventsFrom === 'file'
-      ? `Events: the ${result.fileEvents.length} stored in the file (--events detect runs GaitLab's detector).`
-      : `Events: detected by GaitLab (${result.analysis.eventMethod}).`,
+      ? `Events: the ${result.fileEvents.length} stored in the file. --events detect runs GaitLab's detector.`
+      : `Events: detected by GaitLab, ${result.analysis.eventMethod}.`,
   );
   if (result.agreement)
     ctx.io.out(
@@ -139,10 +158,6 @@ async function analyseVideoOrTrial(
   o: AnalyzeOptions,
   ctx: CliContext,
 ): Promise<TargetOutcome> {
-  if (o.events !== undefined)
-    throw new UserError(
-      '--events applies to marker files (C3D, TRC); a video is analysed with detected events.',
-    );
   const { heightM, floor, beltSpeedMps, person } = o;
   const onProgress = (done: number, total: number, rate: number, eta: number, stage: string) =>
     ctx.io.progress(`${stage.padEnd(20)} ${progressBar(done, total, rate, eta)}`);
@@ -152,6 +167,10 @@ async function analyseVideoOrTrial(
   let analysis: GaitAnalysis | null = null;
   let trialName: string;
   if (existsSync(target)) {
+    if (o.events !== undefined)
+      throw new UserError(
+        '--events applies to marker files (C3D, TRC) and marker-based trials; a video is analysed with detected events.',
+      );
     trialName = basename(target);
     ({ view, analysis } = await analyseVideoFile(target, {
       heightM,
@@ -187,6 +206,7 @@ async function analyseVideoOrTrial(
         ...(person !== undefined && !markerBased ? { person } : {}),
         ...(floor !== undefined && !markerBased ? { floor } : {}),
         ...(beltSpeedMps !== undefined ? { beltSpeedMps } : {}),
+        ...(o.events !== undefined ? { markerEvents: o.events } : {}),
         signal: ctx.io.signal,
         onProgress: (d, t, m) => {
           if (m !== stage.message) stage = { message: m, started: Date.now() };
@@ -230,6 +250,7 @@ async function analyseVideoOrTrial(
     return { ok: false };
   }
   ctx.io.out(textSummary(trialName, analysis).trimEnd());
+  if (view.camera === MARKER_CAPTURE_CAMERA) ctx.io.out(markerTrialEventsLine(view));
   // How the video was read, when not frame by frame on its own clock (its codec line says).
   if (view.provenance.interlaced || view.provenance.slowMotionFactor)
     ctx.io.out(`Video: ${view.provenance.videoCodec}.`);
@@ -282,6 +303,7 @@ its trajectories go through the same gait analysis (coordinates in its own mm or
 from the pelvis markers when it has none).
   --events file    the gait events stored in the file (default when it has them)
   --events detect  GaitLab's own detector, as for video; compared with the file's events when it has them
+                   A marker-based lab trial keeps the choice; it replaces events set by hand in review
 
 Several videos, marker files or trials in one call are analysed one after another into one tidy CSV
 (its trial column tells them apart) and one JSON array; one that fails is reported and the others

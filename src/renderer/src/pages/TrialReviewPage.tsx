@@ -26,6 +26,7 @@ import { NormalisedCurves } from '../review/NormalisedCurves';
 import { PersonChooser } from '../review/PersonChooser';
 import { isPersonNote } from '../../../shared/analysis-notes';
 import { BeltSpeed } from '../review/BeltSpeed';
+import { MarkerEvents } from '../review/MarkerEvents';
 import { FloorScale } from '../review/FloorScale';
 import { failureAdvice, withoutPaths } from '../review/failure-advice';
 import { TRIANGULATED_LABEL, triangulatedFrom } from '../review/labels';
@@ -270,6 +271,7 @@ export function TrialReviewPage({ id }: { id: string }) {
             video; move through it with <kbd>←</kbd> <kbd>→</kbd> (<kbd>Shift</kbd>: 10) and <kbd>[</kbd>{' '}
             <kbd>]</kbd>, or click a curve or the events timeline.
           </p>
+          {t.status !== 'analysing' && <MarkerEvents analysis={a} onStarted={reanalysisStarted} />}
           {a.mode === 'treadmill' && t.status !== 'analysing' && (
             <BeltSpeed
               trialId={id}

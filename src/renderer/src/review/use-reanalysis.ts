@@ -1,5 +1,5 @@
 // What the review's "analyse again with..." panels share (choosing the patient, floor marks, a
-// treadmill's belt speed): the
+// treadmill's belt speed, a marker-based trial's events): the
 // frame the person scan kept (loaded when a panel opens), and a new analysis of the camera under
 // review with one setting changed, with its failure and a busy flag.
 import { useState } from 'react';
@@ -31,7 +31,10 @@ export function useReanalysis(
   /** Analyses the camera again with `change`; true once the job has started. */
   async function start(
     change:
-      { person: PersonChoice | null } | { floor: FloorScaleChoice | null } | { beltSpeedMps: number | null },
+      | { person: PersonChoice | null }
+      | { floor: FloorScaleChoice | null }
+      | { beltSpeedMps: number | null }
+      | { markerEvents: 'file' | 'detect' },
   ): Promise<boolean> {
     setFailure(null);
     setBusy(true);

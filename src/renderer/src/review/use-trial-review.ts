@@ -24,6 +24,10 @@ export interface TrialReview {
   error: string | null;
   canUndo: boolean;
   lastChange: string | null;
+  /**
+   * Loads the analysis again after the trial was analysed again (another person, belt speed, source
+   * of events): its events are new, so the undo history of the old ones and the last change go.
+   */
   reload: () => void;
   moveEvent: (event: GaitEventView, toFrame: number) => void;
   undo: () => void;
@@ -169,7 +173,11 @@ export function useTrialReview(trialId: string, camera?: string | null): TrialRe
     error,
     canUndo: history.length > 0,
     lastChange,
-    reload: useCallback(() => setVersion((v) => v + 1), []),
+    reload: useCallback(() => {
+      setHistory([]);
+      setLastChange(null);
+      setVersion((v) => v + 1);
+    }, []),
     moveEvent,
     undo,
     resetToAutomatic,

@@ -76,6 +76,15 @@ export const analysisOperations = {
           .refine(isPlausibleBeltSpeedMps, { error: (i) => beltSpeedMessage(i.input as number) })
           .nullable()
           .optional(),
+        /**
+         * A marker-based trial's gait events: 'file' = those its motion-capture system stored,
+         * 'detect' = GaitLab's detector (as for video). Replaces events set by hand. null returns to
+         * the file's when it has both feet's; omitted: as before. Refused for a filmed trial.
+         */
+        markerEvents: z
+          .enum(['file', 'detect'], { error: 'Marker events must be "file" or "detect".' })
+          .nullable()
+          .optional(),
       })
       .strict(),
   ),
