@@ -237,6 +237,34 @@ function sideInput(views: readonly TrialAnalysisView[], side: SideName): SideAna
 const str = (v: unknown): string | undefined =>
   v === null || v === undefined || v === '' ? undefined : String(v);
 
+/** The pose model a trial's analysis ran, as the report's provenance names it. */
+function poseModelOf(p: TrialAnalysisView['provenance']): string {
+  // A marker-based trial (a motion-capture system's file) ran no pose model.
+  const markers =
+    str(p.markerFile) &&
+    `none: markers of a motion-capture system (${str(p.markerFormat)} file ${str(p.markerFile)})`;
+  return [
+    markers,
+    str(p.landmarkModel),
+    str(p.personModel) && `person finder ${str(p.personModel)}`,
+    str(p.modelPackage),
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
+
+/** Where a trial's pose inference ran. */
+function backendOf(p: TrialAnalysisView['provenance']): string {
+  return [
+    str(p.markerFile) && 'none',
+    str(p.backend),
+    str(p.workers) && `${str(p.workers)} workers`,
+    str(p.cpu),
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
+
 /** A trial camera as the report names it: the stored "3d" is no camera a reader can look for. */
 const cameraName = (camera: string): string => (camera === TRIANGULATED_CAMERA ? '3D' : camera);
 
@@ -256,8 +284,6 @@ export function sessionAnalysisInput(
       : `trial ${id.slice(0, 8)}`;
   };
   const analysed = preferTriangulated(views.filter((v) => v.status === 'analysed'));
-  const first = analysed[0];
-  const p = first?.provenance ?? {};
   const left = sideInput(analysed, 'left');
   const right = sideInput(analysed, 'right');
   const handEditedEvents: HandEditedEvent[] = analysed.flatMap((v) =>
@@ -272,28 +298,29 @@ export function sessionAnalysisInput(
           }))
       : [],
   );
-  // A marker-based trial (a motion-capture system's file) ran no pose model.
-  const markers =
-    str(p.markerFile) &&
-    `none: markers of a motion-capture system (${str(p.markerFormat)} file ${str(p.markerFile)})`;
-  const poseModel = [
-    markers,
-    str(p.landmarkModel),
-    str(p.personModel) && `person finder ${str(p.personModel)}`,
-    str(p.modelPackage),
-  ]
-    .filter(Boolean)
-    .join(', ');
-  const backend = [
-    markers && 'none',
-    str(p.backend),
-    str(p.workers) && `${str(p.workers)} workers`,
-    str(p.cpu),
-  ]
-    .filter(Boolean)
-    .join(', ');
+  // Each provenance line as the trials' analyses give it: one value when they agree, else each
+  // value with the trials it holds for (a session pooling marker-based and video trials, or trials
+  // analysed by different app versions, must not be reported as the first trial's alone).
+  const perTrial = (
+    value: (p: TrialAnalysisView['provenance'], v: TrialAnalysisView) => string | undefined,
+  ): string => {
+    const groups = new Map<string, string[]>();
+    for (const v of analysed) {
+      const text = value(v.provenance, v) || 'unknown';
+      groups.set(text, [...(groups.get(text) ?? []), trialLabel(v.trialId)]);
+    }
+    if (groups.size <= 1) return [...groups.keys()][0] ?? 'unknown';
+    // Groups apart by " | ": the values themselves hold commas and semicolons.
+    return [...groups].map(([text, trials]) => `${text} (${[...new Set(trials)].join(', ')})`).join(' | ');
+  };
+  // The latest of the trials' analyses (ISO times sort as text).
+  const analysedAt = analysed
+    .map((v) => str(v.provenance.poseFinishedAt ?? v.provenance.analysedAt))
+    .filter((t): t is string => t !== undefined)
+    .sort()
+    .at(-1);
   const notes = analysisNotes(analysed, trialLabel);
-  const scales = [...new Set(analysed.map(lengthsSource).filter((s): s is string => Boolean(s)))];
+  const scaled = analysed.some((v) => lengthsSource(v) !== undefined);
   const byMarkers = analysed.filter((v) => v.camera === MARKER_CAPTURE_CAMERA).length;
   return {
     ...(left ? { left } : {}),
@@ -305,12 +332,12 @@ export function sessionAnalysisInput(
         }
       : {}),
     provenance: {
-      appVersion: str(p.appVersion) ?? 'unknown',
-      poseModel: poseModel || 'unknown',
-      inferenceBackend: backend || 'unknown',
-      filterSettings:
-        [str(p.filter), str(p.eventMethod) && `events: ${str(p.eventMethod)}`].filter(Boolean).join('; ') ||
-        'unknown',
+      appVersion: perTrial((p) => str(p.appVersion)),
+      poseModel: perTrial(poseModelOf),
+      inferenceBackend: perTrial(backendOf),
+      filterSettings: perTrial((p) =>
+        [str(p.filter), str(p.eventMethod) && `events: ${str(p.eventMethod)}`].filter(Boolean).join('; '),
+      ),
       cameras: analysed.map((v) => ({
         id: v.camera,
         label: trialLabel(v.trialId),
@@ -333,11 +360,9 @@ export function sessionAnalysisInput(
           .filter((c) => c.excludedByUser)
           .map((c) => `${trialLabel(v.trialId)} ${c.side} cycle ${c.index + 1}`),
       ),
-      ...(scales.length > 0 ? { scaleSource: scales.join('; ') } : {}),
+      ...(scaled ? { scaleSource: perTrial((_p, v) => lengthsSource(v)) } : {}),
       trialIds: analysed.map((v) => v.trialId),
-      ...(str(p.poseFinishedAt ?? p.analysedAt)
-        ? { analysedAt: str(p.poseFinishedAt ?? p.analysedAt)! }
-        : {}),
+      ...(analysedAt ? { analysedAt } : {}),
     },
   };
 }

@@ -395,6 +395,19 @@ describe('one session of both kinds', () => {
     expect(report.model.warnings).toContain(
       'This session pools marker-based and markerless trials: its means mix two measurement methods (choose one trial to report one method).',
     );
+    // Provenance names each trial's method, not the first trial's alone.
+    const items = report.model.provenance[0]!.items;
+    const model = items.find((i) => i.label === 'Pose model')!.value.split(' | ');
+    expect(model).toHaveLength(2);
+    expect(model).toContain(
+      `none: markers of a motion-capture system (C3D file PiG_Motion3_FF.c3d) (trial "${r.trial.name}")`,
+    );
+    expect(
+      model.some((m) => m.startsWith('blazepose-full') && m.endsWith(`(trial "${base.trial.name}")`)),
+    ).toBe(true);
+    expect(items.find((i) => i.label === 'Filter')!.value).toMatch(
+      /events: imported with the recording \(trial "PiG_Motion3_FF"\)/,
+    );
     await ok('trials.archive', { id: r.trial.id });
   });
 });

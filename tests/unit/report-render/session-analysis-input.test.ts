@@ -238,6 +238,43 @@ describe('sessionAnalysisInput', () => {
     expect(p.scaleSource).toBe('subject height 1.32 m');
   });
 
+  it("names each trial's models, backend and events when the trials differ, and the latest analysis", () => {
+    const video = view('trial-video1', [[10]], [1]);
+    video.provenance = {
+      ...video.provenance,
+      eventMethod: 'coordinate-based (Zeni 2008)',
+      analysedAt: '2026-05-02T10:00:00Z',
+    };
+    const vicon = view('trial-vicon1', [[12]], [1.1]);
+    vicon.camera = 'markers';
+    vicon.provenance = {
+      appVersion: '1.2.4',
+      markerFile: 'FunctionalWalk.c3d',
+      markerFormat: 'C3D',
+      filter: 'Butterworth 6 Hz',
+      eventMethod: 'imported with the recording',
+      analysedAt: '2026-05-03T09:00:00Z',
+    };
+    const names = new Map([
+      ['trial-video1', 'Walk 1'],
+      ['trial-vicon1', 'Vicon walk 1'],
+    ]);
+    const p = sessionAnalysisInput([video, vicon], names).provenance;
+    expect(p.appVersion).toBe('1.2.3 (trial "Walk 1") | 1.2.4 (trial "Vicon walk 1")');
+    expect(p.poseModel).toBe(
+      'blazepose-full (trial "Walk 1") | none: markers of a motion-capture system (C3D file FunctionalWalk.c3d) (trial "Vicon walk 1")',
+    );
+    expect(p.inferenceBackend).toBe('wasm, 2 workers (trial "Walk 1") | none (trial "Vicon walk 1")');
+    expect(p.filterSettings).toBe(
+      'Butterworth 6 Hz; events: coordinate-based (Zeni 2008) (trial "Walk 1") | Butterworth 6 Hz; events: imported with the recording (trial "Vicon walk 1")',
+    );
+    expect(p.analysedAt).toBe('2026-05-03T09:00:00Z');
+    // Trials that agree give one value, named once.
+    const same = sessionAnalysisInput([video, view('trial-video2', [[11]], [1])], names).provenance;
+    expect(same.poseModel).toBe('blazepose-full');
+    expect(same.appVersion).toBe('1.2.3');
+  });
+
   it("notes each trial's flagged cycles and low-confidence frames inside its passes, by trial name", () => {
     const base = view('trial-aaaaaa', [[10], [20], [30]], [1, 1, 1]);
     const flagged: TrialAnalysisView = {
