@@ -1,6 +1,7 @@
 // Where a trial camera's analysis is kept: its view as JSON beside the trial's media (written
 // whole or not at all) and its row in the lab database (status, message, cycles), one way for the
 // cameras' 2D analyses and the trial's 3D analysis alike.
+import { readFileSync } from 'node:fs';
 import type { TrialAnalysisView } from '../../shared/api/analysis-types';
 import { ApiError } from '../../shared/api/envelope';
 import type { TrialInfo } from '../../shared/api/entities';
@@ -33,6 +34,13 @@ export function storeAnalysisView(
     summary: { cycles: view.cycles.filter((c) => !c.excluded).length },
     ...(settings ? { settings } : {}),
   });
+}
+
+/** A stored analysis view, by its path relative to the lab (an analysis row's `resultPath`). */
+export function readStoredView(deps: Pick<AnalysisDeps, 'layout'>, resultPath: string): TrialAnalysisView {
+  return JSON.parse(
+    readFileSync(resolveInsideLab(deps.layout.root, resultPath), 'utf8'),
+  ) as TrialAnalysisView;
 }
 
 /**

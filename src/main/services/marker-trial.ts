@@ -9,7 +9,7 @@ import type { AnalysisResult } from '../gait/analyse';
 import type { GaitEvent } from '../gait/types';
 import { resolveInsideLab } from '../store/lab-folder';
 import { beltSpeedOf } from './analysis-settings';
-import { storeAnalysisView, trialDirOf } from './analysis-store';
+import { readStoredView, storeAnalysisView, trialDirOf } from './analysis-store';
 import { analysisToView, failedView, type ViewContext } from './analysis-view';
 import {
   agreementSummary,
@@ -154,7 +154,11 @@ export function analyseMarkerTrial(
   const row = deps.analyses.get(trial.id, MARKER_CAPTURE_CAMERA);
   const settings = settingsOf(row, trial);
   if (change.beltSpeedMps !== undefined) settings.beltSpeedMps = change.beltSpeedMps;
-  const newEvents = change.events !== undefined && change.events !== settings.events;
+  // Another source of events than the analysis had: hand edits made to its events do not carry over.
+  const before = row?.resultPath ? readStoredView(deps, row.resultPath).provenance : {};
+  const baseOf = (choice: 'file' | 'detect' | null) =>
+    choice === 'detect' || (choice === null && before.fileEventsUsable === false) ? 'detected' : 'file';
+  const newEvents = change.events !== undefined && baseOf(change.events) !== baseOf(settings.events);
   if (change.events !== undefined) settings.events = change.events;
   const editedEvents = newEvents ? null : ((row?.editedEvents as GaitEvent[] | null) ?? null);
   const path = resolveInsideLab(deps.layout.root, markerFileOf(trial));

@@ -1,6 +1,5 @@
 // Analysing a trial: the trial's video -> pose job (resumable, in the trial folder) -> gait analysis
 // -> result file + database row. Hand edits re-run only the gait part from the stored pose track.
-import { readFileSync } from 'node:fs';
 import { ApiError } from '../../shared/api/envelope';
 import type { PoseTrackView, TrialAnalysisView } from '../../shared/api/analysis-types';
 import type { TrialInfo } from '../../shared/api/entities';
@@ -15,7 +14,13 @@ import type { LabContext } from './lab-context';
 import { beltSpeedOf, floorOf } from './analysis-settings';
 import { analysisToView, failedView, type ViewContext } from './analysis-view';
 import { poseNotes, provenance } from './pose-provenance';
-import { readAnalysisPose, storeAnalysisView, storedPoseOf, trialDirOf } from './analysis-store';
+import {
+  readAnalysisPose,
+  readStoredView,
+  storeAnalysisView,
+  storedPoseOf,
+  trialDirOf,
+} from './analysis-store';
 import { InvalidHeightError, runGait } from './gait-pipeline';
 import { chooseAnalysisVideo, defaultAnalysisCameras, trialVideos } from '../capture/trial-videos';
 import type { TrialVideo } from '../../shared/api/ops/capture';
@@ -465,9 +470,7 @@ export function readAnalysis(deps: AnalysisDeps, trialId: string, camera?: strin
   if (!cam) return null;
   const row = deps.analyses.get(trialId, cam);
   if (!row?.resultPath) return null;
-  const view = JSON.parse(
-    readFileSync(resolveInsideLab(deps.layout.root, row.resultPath), 'utf8'),
-  ) as TrialAnalysisView;
+  const view = readStoredView(deps, row.resultPath);
   if (cam !== TRIANGULATED_CAMERA) return view;
   const stale = staleTriangulationNote(deps, trial);
   return stale ? { ...view, outOfDate: stale, warnings: [stale, ...view.warnings] } : view;

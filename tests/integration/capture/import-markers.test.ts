@@ -265,6 +265,13 @@ describe("a marker-based trial's events: the file's or GaitLab's detector", () =
       fromFrame: ic.frame,
       toFrame: ic.frame + 2,
     });
+    // The file's events chosen again: the same source, so the correction stays.
+    await jobDone(
+      (await ok<{ jobId: string }>('analysis.start', { trialId: viconTrial.id, markerEvents: 'file' })).jobId,
+    );
+    expect(
+      (await ok<TrialAnalysisView>('analysis.get', { trialId: viconTrial.id }))!.eventsEditedByHand,
+    ).toBe(true);
 
     await jobDone(
       (await ok<{ jobId: string }>('analysis.start', { trialId: viconTrial.id, markerEvents: 'detect' }))
