@@ -149,6 +149,8 @@ describe('a marker-based trial in the browser', () => {
     await page.keyboard.press('ArrowRight');
     await page.getByText('Moved left initial contact by +1 frame').waitFor({ timeout: 30_000 });
     await group.getByText('choosing the other source replaces the corrections').waitFor();
+    // Reset returns to the file's events, and says so.
+    expect(await page.getByRole('button', { name: 'Reset to the file’s events' }).isEnabled()).toBe(true);
 
     await detector.check();
     await page

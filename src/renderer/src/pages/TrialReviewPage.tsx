@@ -378,7 +378,8 @@ export function TrialReviewPage({ id }: { id: string }) {
                   onClick={review.resetToAutomatic}
                   disabled={!a.eventsEditedByHand || review.busy}
                 >
-                  Reset to automatic
+                  {/* A marker file's own events are what a marker-based trial returns to, not a detector's. */}
+                  {a.provenance.baseEvents === 'file' ? 'Reset to the file’s events' : 'Reset to automatic'}
                 </button>
                 <span className="edit-status" role="status">
                   {review.busy

@@ -150,7 +150,7 @@ export function useTrialReview(trialId: string, camera?: string | null): TrialRe
 
   const resetToAutomatic = useCallback(() => {
     run(
-      'Reset events to automatic detection',
+      'Reset the events corrected by hand',
       () => api['analysis.setEvents']({ trialId, ...(camera ? { camera } : {}), events: null }),
       snapshot(),
     );
