@@ -11,13 +11,22 @@ type LabConvention = Extract<CoordinateConvention, 'lab-y-up' | 'lab-z-up'>;
 
 /** The pelvis stands at least this far above the feet, metres (a small child's is about 0.45). */
 const MIN_PELVIS_ABOVE_FEET_M = 0.25;
+/** ... and at most this far (a tall adult's is about 1.1). */
+const MAX_PELVIS_ABOVE_FEET_M = 1.6;
+
+export interface BodyUp {
+  /** The axis along which the pelvis stands above the feet. */
+  up: LabConvention;
+  /** How far (median over the frames), metres as the file's unit says. */
+  pelvisAboveFeetM: number;
+}
 
 /**
- * Which axis is up in the file's data: the one along which the pelvis markers (or hips) stand
- * well above the feet markers. Undefined when neither Y nor Z shows it (markers not named as a known
- * set, or a body lying down).
+ * Which axis is up in the file's data (the one along which the pelvis markers, or hips, stand
+ * furthest above the feet markers) and how far above they stand. Undefined when no pelvis or no
+ * foot marker is named as a known set, or the file holds no frame with both.
  */
-export function upAxisOfBody(set: TrajectorySet): LabConvention | undefined {
+export function pelvisAboveFeet(set: TrajectorySet): BodyUp | undefined {
   const find = (roles: ReadonlyArray<readonly string[]>) =>
     roles.map((r) => resolveName(set, r)?.trajectory).filter((t) => t !== undefined);
   const m = DEFAULT_MARKER_MAP;
@@ -40,6 +49,32 @@ export function upAxisOfBody(set: TrajectorySet): LabConvention | undefined {
   const y = heightAlong('y');
   const z = heightAlong('z');
   const best = Math.max(Number.isFinite(y) ? y : -Infinity, Number.isFinite(z) ? z : -Infinity);
-  if (!(best >= MIN_PELVIS_ABOVE_FEET_M)) return undefined;
-  return best === y ? 'lab-y-up' : 'lab-z-up';
+  if (!Number.isFinite(best)) return undefined;
+  return { up: best === y ? 'lab-y-up' : 'lab-z-up', pelvisAboveFeetM: best };
 }
+
+/**
+ * Which axis is up in the file's data: the one along which the pelvis markers (or hips) stand
+ * well above the feet markers. Undefined when neither Y nor Z shows it (markers not named as a known
+ * set, or a body lying down).
+ */
+export function upAxisOfBody(set: TrajectorySet): LabConvention | undefined {
+  const body = pelvisAboveFeet(set);
+  return body && body.pelvisAboveFeetM >= MIN_PELVIS_ABOVE_FEET_M ? body.up : undefined;
+}
+
+/**
+ * The unit the coordinates look like when the file's own is not plausible for a person: the pelvis
+ * 0.9 "mm" above the feet is metres written as mm, 900 "m" is millimetres written as m. Undefined
+ * when the declared unit fits (or neither does).
+ */
+export function likelyUnitOf(body: BodyUp, declared: 'mm' | 'm'): 'mm' | 'm' | undefined {
+  const h = body.pelvisAboveFeetM;
+  if (h >= MIN_PELVIS_ABOVE_FEET_M && h <= MAX_PELVIS_ABOVE_FEET_M) return undefined;
+  const other = declared === 'mm' ? 'm' : 'mm';
+  const asOther = declared === 'mm' ? h * 1000 : h / 1000;
+  return asOther >= MIN_PELVIS_ABOVE_FEET_M && asOther <= MAX_PELVIS_ABOVE_FEET_M ? other : undefined;
+}
+
+/** A person's pelvis height above the feet, metres, as a range for messages. */
+export const PELVIS_ABOVE_FEET_RANGE_M = [MIN_PELVIS_ABOVE_FEET_M, MAX_PELVIS_ABOVE_FEET_M] as const;

@@ -20,7 +20,13 @@ import { DEFAULT_MARKER_MAP, pelvisCandidates, resolveName } from '../gait/marke
 import { SIDES, type GaitEvent, type TrajectorySet } from '../gait/types';
 import { median } from '../gait/peaks';
 import { DEFAULT_FILTER_DESCRIPTION } from '../gait/preprocess';
-import { upAxisOfBody } from '../gait/vertical-axis';
+import {
+  likelyUnitOf,
+  pelvisAboveFeet,
+  PELVIS_ABOVE_FEET_RANGE_M,
+  upAxisOfBody,
+  type BodyUp,
+} from '../gait/vertical-axis';
 import { APP_VERSION } from './app-version';
 
 /** A marker file that cannot be analysed; the message says why and what to do. */
@@ -201,12 +207,39 @@ function knownNamesMessage(name: string, set: TrajectorySet, missing: string[]):
   );
 }
 
+/**
+ * Why the file's coordinates cannot be in the unit it names, or undefined: a unit written wrong
+ * (metres labelled mm, or the reverse) would give walking speeds of 1400 m/s or 1 mm/s.
+ */
+function unitMessage(
+  name: string,
+  format: 'C3D' | 'TRC',
+  body: BodyUp,
+  declared: 'mm' | 'm',
+): string | undefined {
+  const [lo, hi] = PELVIS_ABOVE_FEET_RANGE_M;
+  const h = body.pelvisAboveFeetM;
+  // Too low a pelvis with no unit to explain it is a body lying down or unknown markers (said below).
+  if (h >= lo && h <= hi) return undefined;
+  const likely = likelyUnitOf(body, declared);
+  if (!likely && h < lo) return undefined;
+  const scale = declared === 'mm' ? 1000 : 1;
+  const stands = `${name} gives its coordinates in ${declared}, so its pelvis would stand ${(h * scale).toPrecision(3)} ${declared} above its feet, where a person's stands ${lo * scale}-${hi * scale} ${declared} above them.`;
+  const fix = `correct the unit in the file (${format === 'TRC' ? 'Units, in its header' : 'its POINT:UNITS parameter'}) and try again.`;
+  return likely
+    ? `${stands} Its numbers look like ${likely === 'm' ? 'metres' : 'millimetres'}: ${fix}`
+    : `${stands} Check that it holds a person walking, in mm or m: ${fix}`;
+}
+
 export function analyseMarkerFile(path: string, options: MarkerFileOptions = {}): MarkerFileAnalysis {
   const name = options.displayName ?? basename(path);
   const read = readSet(path, name);
   let set = read.set;
   const missing = missingRoles(set);
   if (missing.length > 0) throw new MarkerFileError(knownNamesMessage(name, set, missing));
+  const body = pelvisAboveFeet(set);
+  const wrongUnit = body && unitMessage(name, read.format, body, set.unit === 'm' ? 'm' : 'mm');
+  if (wrongUnit) throw new MarkerFileError(wrongUnit);
   const up = upAxisOfBody(set);
   if (!up)
     throw new MarkerFileError(

@@ -251,6 +251,15 @@ describe('gaitlab analyze <marker file>', () => {
     const cutData = join(work, 'cut-data.c3d');
     writeFileSync(cutHeader, walkBytes.subarray(0, 3000));
     writeFileSync(cutData, walkBytes.subarray(0, 100_000));
+    // OpenCap's walk (metres) with its header saying mm: speeds would read 1000 times too slow.
+    const metresAsMm = join(work, 'metres-as-mm.trc');
+    writeFileSync(
+      metresAsMm,
+      readFileSync(sharedDataPath('opencap_markerless_walk_trc_mot/walk.trc'), 'utf8').replace(
+        /^(60\.0\t60\.0\t222\t63\t)m\t/m,
+        '$1mm\t',
+      ),
+    );
     const cases: Array<[string, () => string[], RegExp]> = [
       [
         'an OpenSim motion file (angles, not markers)',
@@ -276,6 +285,11 @@ describe('gaitlab analyze <marker file>', () => {
         'a C3D cut inside its data',
         () => [cutData],
         /cut-data\.c3d holds 22 of the 438 frames its header declares: the file is cut short/,
+      ],
+      [
+        'a unit written wrong (metres labelled mm)',
+        () => [metresAsMm],
+        /^gaitlab analyze: metres-as-mm\.trc gives its coordinates in mm, so its pelvis would stand 0\.9\d\d mm above its feet, where a person's stands 250-1600 mm above them\. Its numbers look like metres: correct the unit in the file \(Units, in its header\) and try again\.$/m,
       ],
       [
         '--events file on a file without events',

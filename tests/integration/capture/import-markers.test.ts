@@ -3,7 +3,7 @@
 // cycles excluded as a video trial's, and reported beside a markerless session (pre-op Vicon vs
 // post-op video) and pooled into a lab's reference set from control sessions.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -87,6 +87,13 @@ describe('importing a marker file', () => {
     );
     expect(await refused('capture.import.file', { path: OPENCAP_MOT, sessionId: preOp.id })).toMatch(
       /^walk_ik\.mot is an OpenSim motion file: it holds joint angles, not marker positions\./,
+    );
+    // Millimetres labelled metres (a Vicon walk written out by hand): 900 m from pelvis to feet.
+    const mmAsMetres = join(mkdtempSync(join(tmpdir(), 'gaitlab-unit-')), 'walk-in-m.trc');
+    writeTrcVariant(mmAsMetres, readC3D(readFileSync(WALK)), PIG_SKIN_MARKERS, (p) => p);
+    writeFileSync(mmAsMetres, readFileSync(mmAsMetres, 'utf8').replace(/\tmm\t/, '\tm\t'));
+    expect(await refused('capture.import.file', { path: mmAsMetres, sessionId: preOp.id })).toMatch(
+      /^walk-in-m\.trc gives its coordinates in m, so its pelvis would stand \d{3} m above its feet, where a person's stands 0\.25-1\.6 m above them\. Its numbers look like millimetres: correct the unit in the file \(Units, in its header\) and try again\. Nothing was imported\.$/,
     );
     // A marker capture is a trial of its own, and a video trial takes no marker file.
     expect(

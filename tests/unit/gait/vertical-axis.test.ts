@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { upAxisOfBody } from '../../../src/main/gait/vertical-axis';
+import { likelyUnitOf, pelvisAboveFeet, upAxisOfBody } from '../../../src/main/gait/vertical-axis';
 import type { TrajectorySet } from '../../../src/main/gait/types';
 
 /** A standing subject in mm: pelvis 950 mm above the floor, heels and toes on it, up along `up`. */
@@ -46,5 +46,29 @@ describe('which axis is up in 3D marker data', () => {
     const unnamed = standing('z');
     unnamed.trajectories = { PV1: unnamed.trajectories.LASI!, RFT1: unnamed.trajectories.RHEE! };
     expect(upAxisOfBody(unnamed)).toBeUndefined();
+  });
+});
+
+describe('a unit written wrong', () => {
+  const relabelled = (set: TrajectorySet, unit: 'mm' | 'm'): TrajectorySet => ({ ...set, unit });
+
+  it('measures how far the pelvis stands above the feet, in metres as the file says', () => {
+    // Pelvis 950 above the floor, feet markers 30-50 above it: 910 mm above their mean.
+    expect(pelvisAboveFeet(standing('z'))).toEqual({ up: 'lab-z-up', pelvisAboveFeetM: 0.91 });
+    expect(pelvisAboveFeet(standing('y', 'm'))!.pelvisAboveFeetM).toBeCloseTo(0.91, 12);
+  });
+
+  it('names the unit the numbers look like when the declared one cannot be a person', () => {
+    const person = pelvisAboveFeet(standing('z'))!;
+    expect(likelyUnitOf(person, 'mm')).toBeUndefined();
+    // Metres written as mm: the pelvis 0.91 mm above the feet.
+    expect(likelyUnitOf(pelvisAboveFeet(relabelled(standing('z', 'm'), 'mm'))!, 'mm')).toBe('m');
+    // Millimetres written as m: 910 m.
+    expect(likelyUnitOf(pelvisAboveFeet(relabelled(standing('y'), 'm'))!, 'm')).toBe('mm');
+    // A small child (pelvis 0.45 m up) and a tall adult (1.15 m) fit their unit.
+    expect(likelyUnitOf(pelvisAboveFeet(standing('z', 'mm', 490))!, 'mm')).toBeUndefined();
+    expect(likelyUnitOf(pelvisAboveFeet(standing('z', 'm', 1190))!, 'm')).toBeUndefined();
+    // Neither unit makes a person of 5 m: no unit is named.
+    expect(likelyUnitOf(pelvisAboveFeet(standing('z', 'm', 5040))!, 'm')).toBeUndefined();
   });
 });
