@@ -133,4 +133,39 @@ describe('batch work from the command line', () => {
       new Set(['Walk 1', 'FunctionalWalk.c3d']),
     );
   });
+
+  it("imports a day's files in one call, each a trial of its own, past a refused one", () => {
+    const p = gaitlab('patients', 'add', '--name', 'Archive Subject', '--json');
+    const patientId = (JSON.parse(p.out) as { id: string }).id;
+    const s = gaitlab('sessions', 'add', patientId, '--date', '2026-09-02', '--condition', 'AFO', '--json');
+    const sessionId = (JSON.parse(s.out) as { id: string }).id;
+    const broken = join(work, 'broken.mp4');
+    writeFileSync(broken, 'not a video either\n');
+    const r = gaitlab(
+      'trials',
+      'import',
+      sessionId,
+      sharedDataPath('sports2d_demo_sideview_walk/demo.mp4'),
+      broken,
+      sharedDataPath('btkdata_c3d_plugingait/vicon_workstation_functional_walk/FunctionalWalk.c3d'),
+      '--view',
+      'sagittal-right',
+    );
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/^Imported \d+\.\d\d s at 30 frames\/s as camera sagittal-right$/m);
+    expect(r.out).toMatch(/^Imported C3D markers: 110 trajectories/m);
+    expect(r.out).toMatch(/^Imported 2 of 3; refused: .*broken\.mp4\.$/m);
+    expect(r.err.trim()).toMatch(/^\S*broken\.mp4: "broken\.mp4" is not a readable video/);
+    const list = gaitlab('trials', 'list', sessionId).out.trim().split('\n');
+    expect(list.map((l) => l.split(/ {2}/).slice(1).join('  '))).toEqual([
+      'demo  recorded  cameras: sagittal-right',
+      'FunctionalWalk  analysed  marker-based capture (no video)',
+    ]);
+    // --name and --trial name one trial.
+    const named = gaitlab('trials', 'import', sessionId, broken, broken, '--name', 'Walk');
+    expect(named.code).toBe(1);
+    expect(named.err.trim()).toBe(
+      'gaitlab trials: --name and --trial name one trial: give them with a single file.',
+    );
+  });
 });

@@ -197,15 +197,17 @@ export const trialsCommand: CliCommand = {
   usage: `gaitlab trials list SESSION_ID [--all] [--json]
 gaitlab trials import SESSION_ID VIDEO [--view sagittal-left|sagittal-right|frontal|posterior]
                       [--name TRIAL_NAME | --trial TRIAL_ID] [--json]
-gaitlab trials import SESSION_ID MARKERS.c3d|MARKERS.trc [more marker files ...] [--name TRIAL_NAME] [--json]
+gaitlab trials import SESSION_ID MARKERS.c3d|MARKERS.trc [--name TRIAL_NAME] [--json]
+gaitlab trials import SESSION_ID FILE FILE ... [--view VIEW] [--json]
 gaitlab trials archive ID | restore ID
 
 import copies the video into the lab (a damaged or non-video file is refused and nothing is kept);
 without --trial a new trial is made, named after the file unless --name is given. Then:
 gaitlab analyze TRIAL_ID
 A motion-capture system's marker file (C3D, TRC) becomes a marker-based trial of its own,
-analysed as it is imported (one that cannot be analysed is refused and nothing is kept);
-several marker files make several trials, a refused one said and the others imported.`,
+analysed as it is imported (one that cannot be analysed is refused and nothing is kept).
+Several files (videos and marker files) make several trials, one each, the videos seen from
+--view (default sagittal-left); a refused file is said and the others imported (exit code 1).`,
   run: async (argv, ctx) => {
     const [sub, ...rest] = argv;
     const { values, positionals } = parseArgs({
@@ -235,11 +237,8 @@ several marker files make several trials, a refused one said and the others impo
       case 'import': {
         const files = positionals.slice(1);
         if (files.length === 0) throw new UserError(`Give the video file to import.\n${trialsCommand.usage}`);
-        // Several files at once: a lab's archive of marker files, each a trial of its own.
-        if (files.length > 1 && !files.every(isMarkerFileName))
-          throw new UserError(
-            'Several files are imported at once only when all are marker files (C3D, TRC), each a trial of its own; import videos one at a time.',
-          );
+        // Several files at once (a lab's archive of marker files, a day's walks filmed by one
+        // camera): each a trial of its own, a video seen from --view.
         if (files.length > 1 && (values.name || values.trial))
           throw new UserError('--name and --trial name one trial: give them with a single file.');
         const results: ImportedVideo[] = [];
@@ -247,7 +246,7 @@ several marker files make several trials, a refused one said and the others impo
         for (const file of files) {
           const markers = isMarkerFileName(file);
           const input: Record<string, unknown> = { path: resolve(file), sessionId: id };
-          if (values.view !== undefined || !markers) input.view = values.view ?? 'sagittal-left';
+          if (!markers) input.view = values.view ?? 'sagittal-left';
           if (values.trial) input.trialId = values.trial;
           else
             input.trialName =
