@@ -12,12 +12,8 @@ import { AnalysisRepo } from '../store/analysis-repo';
 import { trialDirRelative } from '../store/lab-folder';
 import { storeAnalysisView } from '../services/analysis-store';
 import { MarkerFileError, type MarkerFileAnalysis } from '../services/marker-file-analysis';
-import {
-  analyseMarkerSource,
-  isMarkerTrial,
-  markerTrialView,
-  type MarkerTrialSettings,
-} from '../services/marker-trial';
+import { analyseMarkerSource, markerTrialView, type MarkerTrialSettings } from '../services/marker-trial';
+import { isMarkerTrial } from '../../shared/api/entities';
 import type { LabContext } from '../services/lab-context';
 import { refuse, type ImportTarget } from './import-video';
 import { placeInTrial } from './place-in-trial';

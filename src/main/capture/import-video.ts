@@ -17,7 +17,7 @@ import { probeVideo, type VideoInfo } from '../media/probe';
 import { transaction } from '../store/database';
 import { trialDirRelative } from '../store/lab-folder';
 import type { LabContext } from '../services/lab-context';
-import { isMarkerTrial } from '../services/marker-trial';
+import { isMarkerTrial } from '../../shared/api/entities';
 import { placeInTrial } from './place-in-trial';
 
 const IMPORTABLE: readonly string[] = IMPORTABLE_VIDEO_EXTENSIONS;

@@ -12,9 +12,8 @@ import {
   type AnalysisDeps,
 } from './trial-analysis';
 import { scannedPeople } from './scanned-people';
-import { isMarkerTrial } from './marker-trial';
+import { isMarkerTrial, type TrialInfo } from '../../shared/api/entities';
 import { MARKER_CAPTURE_CAMERA } from '../../shared/api/analysis-types';
-import type { TrialInfo } from '../../shared/api/entities';
 
 /**
  * Whose events a trial is to use, refused before a job starts when it cannot apply: a filmed trial,

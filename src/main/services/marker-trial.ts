@@ -20,11 +20,6 @@ import {
 } from './marker-file-analysis';
 import type { AnalysisDeps } from './trial-analysis';
 
-/** A trial whose data is a marker file, not videos. */
-export function isMarkerTrial(trial: TrialInfo): boolean {
-  return trial.files.some((f) => f.kind === 'markers');
-}
-
 /** Where a marker trial's file is kept, relative to the lab. */
 function markerFileOf(trial: TrialInfo): string {
   const file = trial.files.find((f) => f.kind === 'markers');

@@ -2,7 +2,7 @@
 // -> result file + database row. Hand edits re-run only the gait part from the stored pose track.
 import { ApiError } from '../../shared/api/envelope';
 import type { PoseTrackView, TrialAnalysisView } from '../../shared/api/analysis-types';
-import type { TrialInfo } from '../../shared/api/entities';
+import { isMarkerTrial, type TrialInfo } from '../../shared/api/entities';
 import { runPose } from '../pose/run-pose';
 import { fileClockOf, type PoseResult } from '../pose/pose-result';
 import { resultOnUniformClock } from '../pose/uniform-clock';
@@ -27,7 +27,7 @@ import type { TrialVideo } from '../../shared/api/ops/capture';
 import type { FloorScaleChoice, PersonChoice } from '../../shared/api/analysis-types';
 import { eventsForCamera, isFrontalCamera, type TimedView } from './frontal-events';
 import { MARKER_CAPTURE_CAMERA, TRIANGULATED_CAMERA } from '../../shared/api/analysis-types';
-import { analyseMarkerTrial, isMarkerTrial, markerTrialGaitAnalysis } from './marker-trial';
+import { analyseMarkerTrial, markerTrialGaitAnalysis } from './marker-trial';
 import { followPatient, personChosenByHand, PERSON_FOLLOWS } from './follow-patient';
 import { ensureReviewCopy } from './review-video';
 import {

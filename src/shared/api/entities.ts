@@ -94,6 +94,11 @@ export interface TrialInfo {
   updatedAt: string;
 }
 
+/** A trial whose data is a motion-capture system's marker file (C3D, TRC), not videos. */
+export function isMarkerTrial(trial: Pick<TrialInfo, 'files'>): boolean {
+  return trial.files.some((f) => f.kind === 'markers');
+}
+
 export interface LabInfo {
   labDir: string;
   databasePath: string;

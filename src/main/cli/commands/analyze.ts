@@ -20,7 +20,7 @@ import {
 import { isMotionCaptureFileName } from '../../formats/marker-files';
 import { openLab } from '../../services/lab-services';
 import { analyseTrialCameras, readAnalysis, trialGaitAnalysis } from '../../services/trial-analysis';
-import { isMarkerTrial } from '../../services/marker-trial';
+import { isMarkerTrial } from '../../../shared/api/entities';
 import { AnalysisRepo } from '../../store/analysis-repo';
 import type { GaitAnalysis } from '../../gait/analyse';
 import { textSummary } from '../../gait/summary';

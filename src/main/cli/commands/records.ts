@@ -4,11 +4,15 @@ import { parseArgs } from 'node:util';
 import type { CliCommand, CliContext } from '../command';
 import { UserError } from '../command';
 import { openLab } from '../../services/lab-services';
-import { isMarkerTrial } from '../../services/marker-trial';
 import { callOperation } from '../call-operation';
 import type { OperationName } from '../../../shared/api/contract';
 import { resolve } from 'node:path';
-import type { PatientInfo, SessionInfo, TrialInfo } from '../../../shared/api/entities';
+import {
+  isMarkerTrial,
+  type PatientInfo,
+  type SessionInfo,
+  type TrialInfo,
+} from '../../../shared/api/entities';
 import { isMarkerFileName, type ImportedVideo } from '../../../shared/api/ops/capture';
 
 async function call(ctx: CliContext, op: OperationName, input: unknown): Promise<unknown> {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { TRIANGULATED_CAMERA } from '../../../shared/api/analysis-types';
 import type { SessionCalibrationInfo } from '../../../shared/api/calibration-types';
-import type { TrialCameraAnalysis, TrialInfo } from '../../../shared/api/entities';
+import { isMarkerTrial, type TrialCameraAnalysis, type TrialInfo } from '../../../shared/api/entities';
 import type { JobProgressEvent } from '../../../shared/api/events';
 import { api, onLabEvent } from '../api';
 import { useAsync } from '../use-async';
@@ -247,7 +247,7 @@ export function SessionPage({ id }: { id: string }) {
   );
 
   const trialList = trials.data ?? [];
-  const markerCount = trialList.filter((t) => t.files.some((f) => f.kind === 'markers')).length;
+  const markerCount = trialList.filter(isMarkerTrial).length;
   const markerTrials =
     markerCount === 0 ? 'none' : markerCount === trialList.length ? 'all' : ('some' as const);
 

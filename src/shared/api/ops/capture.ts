@@ -153,10 +153,15 @@ export interface ImportedVideo {
  */
 export const IMPORTABLE_MARKER_EXTENSIONS = ['.c3d', '.trc'] as const;
 
+/** A file name's extension, lower case with its dot ('.c3d'), or '' when it has none. */
+export function extensionOf(name: string): string {
+  const m = /\.[^./\\]+$/.exec(name);
+  return m ? m[0].toLowerCase() : '';
+}
+
 /** A marker file import takes as a marker-based trial, told by its name. */
 export function isMarkerFileName(name: string): boolean {
-  const m = /\.[^./\\]+$/.exec(name);
-  return (IMPORTABLE_MARKER_EXTENSIONS as readonly string[]).includes(m ? m[0].toLowerCase() : '');
+  return (IMPORTABLE_MARKER_EXTENSIONS as readonly string[]).includes(extensionOf(name));
 }
 
 /** What the pose engine and gait analysis need to take a trial's videos. */
