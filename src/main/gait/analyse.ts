@@ -218,6 +218,11 @@ function bodyLengths(body: CleanBody, n: number): { leg: number; legAndTrunk: nu
   return { leg, legAndTrunk: Number.isFinite(trunk) ? leg + trunk : undefined };
 }
 
+/** "1 initial contact", "3 initial contacts". */
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 function fmtGap(g: LongGap, rateHz: number, t0: number): string {
   return `${g.trajectory} ${(t0 + g.startFrame / rateHz).toFixed(2)}-${(t0 + g.endFrame / rateHz).toFixed(2)} s`;
 }
@@ -720,6 +725,9 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
   const legAngle = (v: AngleVariable) =>
     v === 'hip_flexion' || v === 'knee_flexion' || v === 'ankle_dorsiflexion';
   if (cycles.length === 0) {
+    const contacts = events.filter((e) => e.kind === 'initial-contact').length;
+    // How long the subject was seen walking: a pass shorter than two strides cannot hold a cycle.
+    const walkingS = passes.reduce((a, p) => a + (p.endFrame - p.startFrame) / rateHz, 0);
     const gapText = requiredGaps.length
       ? ` Long tracking gaps: ${requiredGaps
           .slice(0, 3)
@@ -728,7 +736,7 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
       : '';
     return fail(
       requiredGaps.length ? 'landmarks-missing' : 'no-gait-cycles',
-      `No complete gait cycle was found (${events.filter((e) => e.kind === 'initial-contact').length} initial contacts in ${passes.length} walking pass(es)); at least two initial contacts of the same foot within one pass are needed.${gapText}`,
+      `No complete gait cycle was found (${count(contacts, 'initial contact')} in ${count(passes.length, 'walking pass', 'walking passes')} over ${walkingS.toFixed(2)} s); at least two initial contacts of the same foot within one pass are needed, about a second apart in walking: record at least two strides.${gapText}`,
       requiredGaps.length ? requiredGaps : undefined,
     );
   }
