@@ -303,7 +303,7 @@ its trajectories go through the same gait analysis (coordinates in its own mm or
 from the pelvis markers when it has none).
   --events file    the gait events stored in the file (default when it has them)
   --events detect  GaitLab's own detector, as for video; compared with the file's events when it has them
-                   A marker-based lab trial keeps the choice; it replaces events set by hand in review
+                   A marker-based lab trial keeps the choice; another source replaces events set by hand
 
 Several videos, marker files or trials in one call are analysed one after another into one tidy CSV
 (its trial column tells them apart) and one JSON array; one that fails is reported and the others

@@ -73,7 +73,7 @@ export function MarkerEvents({
           ? 'Analysing the file again…'
           : a.eventsEditedByHand
             ? 'Events were corrected by hand in the events panel below: choosing the other source replaces the corrections.'
-            : 'Choosing analyses the file again; the notes above then compare the events used with the other source and the force plates.'}
+            : 'Choosing analyses the file again from that source’s events. With GaitLab’s detector, the notes above hold its events against the file’s.'}
       </p>
       <ErrorBanner message={failure} />
     </fieldset>
