@@ -95,6 +95,13 @@ export function TrialReviewPage({ id }: { id: string }) {
     }
   });
   const job = jobs.byTrial[id];
+  // A hand edit reloads the analysis too (the trial changed), but only a finished analysis job made
+  // new events, whose undo history starts afresh.
+  const finishedJob = job?.state === 'done' ? job.jobId : null;
+  const { forgetEdits } = review;
+  useEffect(() => {
+    if (finishedJob) forgetEdits();
+  }, [finishedJob, forgetEdits]);
 
   // A failed analysis has no frames of its own (fps 0): its video is played on the pose track's clock.
   const timed = a?.status === 'analysed' ? a : null;

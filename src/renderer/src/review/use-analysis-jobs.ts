@@ -35,6 +35,18 @@ export function useAnalysisJobs(
         message: 'Starting',
       },
     }));
+    // A short job (a marker file analysed again) can end before its id reaches this page, its last
+    // event unheard: ask where it stands.
+    void api['jobs.list']({}).then(
+      (jobs) => {
+        const job = jobs.find((j) => j.jobId === jobId);
+        if (job && job.state !== 'running')
+          setByTrial((m) =>
+            m[trialId]?.jobId === jobId && m[trialId].state === 'running' ? { ...m, [trialId]: job } : m,
+          );
+      },
+      () => undefined,
+    );
   }, []);
 
   useEffect(() => {

@@ -24,11 +24,12 @@ export interface TrialReview {
   error: string | null;
   canUndo: boolean;
   lastChange: string | null;
-  /**
-   * Loads the analysis again after the trial was analysed again (another person, belt speed, source
-   * of events): its events are new, so the undo history of the old ones and the last change go.
-   */
   reload: () => void;
+  /**
+   * After the trial was analysed again (another person, belt speed, source of events): its events
+   * are new, so the undo history of the old ones and the last change go.
+   */
+  forgetEdits: () => void;
   moveEvent: (event: GaitEventView, toFrame: number) => void;
   undo: () => void;
   resetToAutomatic: () => void;
@@ -173,10 +174,10 @@ export function useTrialReview(trialId: string, camera?: string | null): TrialRe
     error,
     canUndo: history.length > 0,
     lastChange,
-    reload: useCallback(() => {
+    reload: useCallback(() => setVersion((v) => v + 1), []),
+    forgetEdits: useCallback(() => {
       setHistory([]);
       setLastChange(null);
-      setVersion((v) => v + 1);
     }, []),
     moveEvent,
     undo,
