@@ -58,8 +58,10 @@ export function pelvisAboveFeet(set: TrajectorySet): BodyUp | undefined {
  * well above the feet markers. Undefined when neither Y nor Z shows it (markers not named as a known
  * set, or a body lying down).
  */
-export function upAxisOfBody(set: TrajectorySet): LabConvention | undefined {
-  const body = pelvisAboveFeet(set);
+export function upAxisOfBody(
+  set: TrajectorySet,
+  body: BodyUp | undefined = pelvisAboveFeet(set),
+): LabConvention | undefined {
   return body && body.pelvisAboveFeetM >= MIN_PELVIS_ABOVE_FEET_M ? body.up : undefined;
 }
 

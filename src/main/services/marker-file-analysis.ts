@@ -240,7 +240,7 @@ export function analyseMarkerFile(path: string, options: MarkerFileOptions = {})
   const body = pelvisAboveFeet(set);
   const wrongUnit = body && unitMessage(name, read.format, body, set.unit === 'm' ? 'm' : 'mm');
   if (wrongUnit) throw new MarkerFileError(wrongUnit);
-  const up = upAxisOfBody(set);
+  const up = upAxisOfBody(set, body);
   if (!up)
     throw new MarkerFileError(
       `Which way is up in ${name} could not be told: the pelvis markers do not stand above the heels and toes along its Y or Z axis. Check that the file holds a standing or walking subject.`,
