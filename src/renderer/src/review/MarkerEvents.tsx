@@ -66,7 +66,7 @@ export function MarkerEvents({
           checked={shown === 'detected'}
           onChange={() => choose('detected')}
         />{' '}
-        GaitLab&rsquo;s detector, as for video (Zeni 2008, contact at the landing of the foot)
+        GaitLab&rsquo;s detector, as for video (coordinate-based, Zeni 2008)
       </label>
       <p className="muted">
         {busy
