@@ -372,12 +372,12 @@ function readEvents(parameters: C3DParameter[]): C3DEvent[] {
   return events.sort((a, b) => a.timeS - b.timeS);
 }
 
-/** Looks up a point by label, ignoring case and a 'Subject:' prefix written by Vicon Nexus. */
 /** A point's label without the subject prefix Vicon writes in multi-subject captures ("Subject:LHEE"). */
 export function labelWithoutSubject(label: string): string {
   return label.includes(':') ? label.slice(label.indexOf(':') + 1) : label;
 }
 
+/** Looks up a point by label, ignoring case and a 'Subject:' prefix written by Vicon Nexus. */
 export function findC3DPoint(file: C3DFile, label: string): C3DPoint | undefined {
   const want = label.toUpperCase();
   return file.points.find((p) => {
