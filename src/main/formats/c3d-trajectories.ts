@@ -2,17 +2,15 @@
 // frame, Z up), and the EVENT group becomes gait events on the same frame index.
 
 import { eventFromLabels, eventsFromTimes } from '../gait/gait-events';
-import type { GaitEvent, LengthUnit, TrajectorySet } from '../gait/types';
+import type { GaitEvent, TrajectorySet } from '../gait/types';
 import { labelWithoutSubject, type C3DFile } from './c3d-reader';
-
-function unitOf(u: string): LengthUnit {
-  const s = u.trim().toLowerCase();
-  return s === 'm' ? 'm' : 'mm';
-}
+import { inGaitUnits, markerUnitOf } from './marker-units';
 
 /**
  * All points except model outputs (angles, forces, moments, powers), with a 'Subject:' prefix
- * stripped from labels: markers, and a model's joint centres, which are positions too.
+ * stripped from labels: markers, and a model's joint centres, which are positions too. Centimetres
+ * become millimetres; a unit GaitLab does not know is taken as millimetres, the C3D default (the
+ * marker-file check refuses it before this).
  */
 export function c3dToTrajectorySet(file: C3DFile): TrajectorySet {
   const outputs = new Set(file.modelOutputLabels.map((l) => l.toUpperCase()));
@@ -26,8 +24,7 @@ export function c3dToTrajectorySet(file: C3DFile): TrajectorySet {
     rateHz: file.pointRateHz,
     frameCount: file.frameCount,
     convention: 'lab-z-up',
-    unit: unitOf(file.pointUnits),
-    trajectories,
+    ...inGaitUnits(markerUnitOf(file.pointUnits) ?? 'mm', trajectories),
     startTimeS: (file.firstFrame - 1) / file.pointRateHz,
   };
 }

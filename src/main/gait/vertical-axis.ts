@@ -65,17 +65,22 @@ export function upAxisOfBody(
   return body && body.pelvisAboveFeetM >= MIN_PELVIS_ABOVE_FEET_M ? body.up : undefined;
 }
 
+/** A length unit marker files are written in. */
+export type MarkerUnit = 'mm' | 'cm' | 'm';
+
+const METRES_PER: Record<MarkerUnit, number> = { mm: 0.001, cm: 0.01, m: 1 };
+
 /**
  * The unit the coordinates look like when the file's own is not plausible for a person: the pelvis
- * 0.9 "mm" above the feet is metres written as mm, 900 "m" is millimetres written as m. Undefined
- * when the declared unit fits (or neither does).
+ * 0.9 "mm" above the feet is metres written as mm, 900 "m" is millimetres written as m, 90 "mm" is
+ * centimetres. Undefined when the declared unit fits (or no other does).
  */
-export function likelyUnitOf(body: BodyUp, declared: 'mm' | 'm'): 'mm' | 'm' | undefined {
+export function likelyUnitOf(body: BodyUp, declared: MarkerUnit): MarkerUnit | undefined {
   const h = body.pelvisAboveFeetM;
-  if (h >= MIN_PELVIS_ABOVE_FEET_M && h <= MAX_PELVIS_ABOVE_FEET_M) return undefined;
-  const other = declared === 'mm' ? 'm' : 'mm';
-  const asOther = declared === 'mm' ? h * 1000 : h / 1000;
-  return asOther >= MIN_PELVIS_ABOVE_FEET_M && asOther <= MAX_PELVIS_ABOVE_FEET_M ? other : undefined;
+  const fits = (m: number) => m >= MIN_PELVIS_ABOVE_FEET_M && m <= MAX_PELVIS_ABOVE_FEET_M;
+  if (fits(h)) return undefined;
+  const number = h / METRES_PER[declared];
+  return (['mm', 'cm', 'm'] as const).find((u) => u !== declared && fits(number * METRES_PER[u]));
 }
 
 /** A person's pelvis height above the feet, metres, as a range for messages. */

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { forcePlateContacts } from '../formats/c3d-force-plates';
 import { JOINT_ANGLE_FILE_EXTENSIONS } from '../formats/marker-files';
+import { markerUnitOf } from '../formats/marker-units';
 import { C3DFormatError, readC3D, type C3DFile } from '../formats/c3d-reader';
 import { c3dGaitEvents, c3dToTrajectorySet } from '../formats/c3d-trajectories';
 import { readTrc, TrcFormatError } from '../formats/trc-reader';
@@ -26,6 +27,7 @@ import {
   PELVIS_ABOVE_FEET_RANGE_M,
   upAxisOfBody,
   type BodyUp,
+  type MarkerUnit,
 } from '../gait/vertical-axis';
 import { APP_VERSION } from './app-version';
 
@@ -56,7 +58,8 @@ export interface MarkerFileAnalysis {
   rateHz: number;
   frameCount: number;
   markerCount: number;
-  unit: 'mm' | 'm';
+  /** The file's unit (centimetres are analysed as millimetres). */
+  unit: MarkerUnit;
   up: 'Y' | 'Z';
   /** The gait events stored in the file (none in a TRC). */
   fileEvents: GaitEvent[];
@@ -92,6 +95,7 @@ function readSet(
 ): {
   set: TrajectorySet;
   format: 'C3D' | 'TRC';
+  unit: MarkerUnit;
   events: GaitEvent[];
   plates: GaitEvent[];
   modelAngles: ReferenceAngle[];
@@ -112,15 +116,16 @@ function readSet(
     if (ext === '.c3d') {
       const u8 = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       const file = readC3D(u8);
-      const unit = file.pointUnits.trim().toLowerCase();
-      if (unit !== 'mm' && unit !== 'm')
+      const unit = markerUnitOf(file.pointUnits);
+      if (!unit)
         throw new MarkerFileError(
-          `${name} gives marker coordinates in "${file.pointUnits}" (POINT:UNITS): GaitLab reads millimetres or metres.`,
+          `${name} gives marker coordinates in "${file.pointUnits}" (POINT:UNITS): GaitLab reads millimetres, centimetres or metres.`,
         );
       refuseCutShort(name, file.frameCount, file.declaredFrameCount);
       return {
         set: c3dToTrajectorySet(file),
         format: 'C3D',
+        unit,
         events: c3dGaitEvents(file),
         plates: plateEvents(u8, file),
         modelAngles: pluginGaitAngles(file),
@@ -128,15 +133,16 @@ function readSet(
       };
     }
     const file = readTrc(bytes.toString('utf8'));
-    const unit = file.units.trim().toLowerCase();
-    if (unit !== 'mm' && unit !== 'm')
+    const unit = markerUnitOf(file.units);
+    if (!unit)
       throw new MarkerFileError(
-        `${name} gives marker coordinates in "${file.units}" (its Units column): GaitLab reads millimetres or metres.`,
+        `${name} gives marker coordinates in "${file.units}" (its Units column): GaitLab reads millimetres, centimetres or metres.`,
       );
     if (file.declaredFrameCount !== undefined) refuseCutShort(name, file.frameCount, file.declaredFrameCount);
     return {
       set: trcToTrajectorySet(file),
       format: 'TRC',
+      unit,
       events: [],
       plates: [],
       modelAngles: [],
@@ -207,6 +213,8 @@ function knownNamesMessage(name: string, set: TrajectorySet, missing: string[]):
   );
 }
 
+const UNIT_NAMES: Record<MarkerUnit, string> = { mm: 'millimetres', cm: 'centimetres', m: 'metres' };
+
 /**
  * Why the file's coordinates cannot be in the unit it names, or undefined: a unit written wrong
  * (metres labelled mm, or the reverse) would give walking speeds of 1400 m/s or 1 mm/s.
@@ -215,7 +223,7 @@ function unitMessage(
   name: string,
   format: 'C3D' | 'TRC',
   body: BodyUp,
-  declared: 'mm' | 'm',
+  declared: MarkerUnit,
 ): string | undefined {
   const [lo, hi] = PELVIS_ABOVE_FEET_RANGE_M;
   const h = body.pelvisAboveFeetM;
@@ -223,12 +231,12 @@ function unitMessage(
   if (h >= lo && h <= hi) return undefined;
   const likely = likelyUnitOf(body, declared);
   if (!likely && h < lo) return undefined;
-  const scale = declared === 'mm' ? 1000 : 1;
-  const stands = `${name} gives its coordinates in ${declared}, so its pelvis would stand ${(h * scale).toPrecision(3)} ${declared} above its feet, where a person's stands ${lo * scale}-${hi * scale} ${declared} above them.`;
+  const scale = { mm: 1000, cm: 100, m: 1 }[declared];
+  const stands = `${name} gives its coordinates in ${declared}, so its pelvis would stand ${(h * scale).toPrecision(3)} ${declared} above its feet, where a person's stands ${+(lo * scale).toPrecision(3)}-${+(hi * scale).toPrecision(3)} ${declared} above them.`;
   const fix = `correct the unit in the file (${format === 'TRC' ? 'Units, in its header' : 'its POINT:UNITS parameter'}) and try again.`;
   return likely
-    ? `${stands} Its numbers look like ${likely === 'm' ? 'metres' : 'millimetres'}: ${fix}`
-    : `${stands} Check that it holds a person walking, in mm or m: ${fix}`;
+    ? `${stands} Its numbers look like ${UNIT_NAMES[likely]}: ${fix}`
+    : `${stands} Check that it holds a person walking, in mm, cm or m: ${fix}`;
 }
 
 export function analyseMarkerFile(path: string, options: MarkerFileOptions = {}): MarkerFileAnalysis {
@@ -238,7 +246,7 @@ export function analyseMarkerFile(path: string, options: MarkerFileOptions = {})
   const missing = missingRoles(set);
   if (missing.length > 0) throw new MarkerFileError(knownNamesMessage(name, set, missing));
   const body = pelvisAboveFeet(set);
-  const wrongUnit = body && unitMessage(name, read.format, body, set.unit === 'm' ? 'm' : 'mm');
+  const wrongUnit = body && unitMessage(name, read.format, body, read.unit);
   if (wrongUnit) throw new MarkerFileError(wrongUnit);
   const up = upAxisOfBody(set, body);
   if (!up)
@@ -282,7 +290,7 @@ export function analyseMarkerFile(path: string, options: MarkerFileOptions = {})
     rateHz: set.rateHz,
     frameCount: set.frameCount,
     markerCount: Object.keys(set.trajectories).length,
-    unit: set.unit === 'm' ? 'm' : 'mm',
+    unit: read.unit,
     up: up === 'lab-y-up' ? 'Y' : 'Z',
     fileEvents: read.events,
     eventsFrom: edited ? 'hand' : useFile ? 'file' : 'detected',

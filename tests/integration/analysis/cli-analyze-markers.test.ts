@@ -65,6 +65,18 @@ function kneePeaks(stdout: string): number[] {
   return [...stdout.matchAll(/knee flexion: peak in swing ([\d.]+)/g)].map((m) => Number(m[1]));
 }
 
+/** OpenCap's walk (metres) with its coordinates times `factor` and its Units column saying `unit`. */
+function opencapIn(unit: string, factor: number): string {
+  const lines = readFileSync(sharedDataPath('opencap_markerless_walk_trc_mot/walk.trc'), 'utf8').split('\n');
+  lines[2] = lines[2]!.replace(/^(60\.0\t60\.0\t222\t63\t)m\t/, `$1${unit}\t`);
+  for (let i = 5; i < lines.length; i++) {
+    const cells = lines[i]!.split('\t');
+    if (cells.length < 3) continue;
+    lines[i] = cells.map((c, k) => (k < 2 || c.trim() === '' ? c : String(Number(c) * factor))).join('\t');
+  }
+  return lines.join('\n');
+}
+
 describe('gaitlab analyze <marker file>', () => {
   it('reads a Vicon C3D with the events stored in it, and writes the same CSV and JSON as for video', () => {
     const { stdout, json, csv } = run([sharedDataPath(WALK)], 'walk');
@@ -176,6 +188,22 @@ describe('gaitlab analyze <marker file>', () => {
       ).toBeGreaterThanOrEqual(2);
   });
 
+  it("reads a TRC in centimetres as the same walk: OpenCap's metres written as cm", () => {
+    const trc = join(work, 'walk-cm.trc');
+    writeFileSync(trc, opencapIn('cm', 100));
+    const cm = run([trc], 'walk-cm');
+    expect(cm.stdout).toContain('Markers: TRC, 63 trajectories, 60 Hz, 222 frames, in cm, Y up.');
+    expect(cm.json.source.unit).toBe('cm');
+    const m = run([sharedDataPath('opencap_markerless_walk_trc_mot/walk.trc')], 'walk-m');
+    for (const side of ['left', 'right']) {
+      const a = cm.json.analysis.spatiotemporal.bySide[side]!;
+      const b = m.json.analysis.spatiotemporal.bySide[side]!;
+      expect(a.cadenceStepsPerMin.mean).toBeCloseTo(b.cadenceStepsPerMin.mean, 6);
+      expect(a.speedMps.mean).toBeCloseTo(b.speedMps.mean, 6);
+    }
+    expect(kneePeaks(cm.stdout)).toEqual(kneePeaks(m.stdout));
+  });
+
   it('tells up from the body, not the unit: a Y-up copy of the Vicon walk in mm reads as the C3D does', () => {
     // The walk's markers written as a TRC rotated so that Y is up (x, z, -y), as an OpenSim-bound
     // export in millimetres would be; a unit-based guess would take Z for up.
@@ -253,13 +281,12 @@ describe('gaitlab analyze <marker file>', () => {
     writeFileSync(cutData, walkBytes.subarray(0, 100_000));
     // OpenCap's walk (metres) with its header saying mm: speeds would read 1000 times too slow.
     const metresAsMm = join(work, 'metres-as-mm.trc');
-    writeFileSync(
-      metresAsMm,
-      readFileSync(sharedDataPath('opencap_markerless_walk_trc_mot/walk.trc'), 'utf8').replace(
-        /^(60\.0\t60\.0\t222\t63\t)m\t/m,
-        '$1mm\t',
-      ),
-    );
+    writeFileSync(metresAsMm, opencapIn('mm', 1));
+    // The same walk in centimetres with its header saying mm, and in inches.
+    const cmAsMm = join(work, 'cm-as-mm.trc');
+    writeFileSync(cmAsMm, opencapIn('mm', 100));
+    const inches = join(work, 'inches.trc');
+    writeFileSync(inches, opencapIn('in', 39.37));
     const cases: Array<[string, () => string[], RegExp]> = [
       [
         'an OpenSim motion file (angles, not markers)',
@@ -290,6 +317,16 @@ describe('gaitlab analyze <marker file>', () => {
         'a unit written wrong (metres labelled mm)',
         () => [metresAsMm],
         /^gaitlab analyze: metres-as-mm\.trc gives its coordinates in mm, so its pelvis would stand 0\.9\d\d mm above its feet, where a person's stands 250-1600 mm above them\. Its numbers look like metres: correct the unit in the file \(Units, in its header\) and try again\.$/m,
+      ],
+      [
+        'a unit written wrong (centimetres labelled mm)',
+        () => [cmAsMm],
+        /^gaitlab analyze: cm-as-mm\.trc gives its coordinates in mm, so its pelvis would stand \d\d\.\d mm above its feet, where a person's stands 250-1600 mm above them\. Its numbers look like centimetres: correct the unit in the file \(Units, in its header\) and try again\.$/m,
+      ],
+      [
+        'a unit GaitLab does not read (inches)',
+        () => [inches],
+        /^gaitlab analyze: inches\.trc gives marker coordinates in "in" \(its Units column\): GaitLab reads millimetres, centimetres or metres\.$/m,
       ],
       [
         '--events file on a file without events',

@@ -3,7 +3,7 @@ import { C3DFormatError, readC3D } from '../../../src/main/formats/c3d-reader';
 import { c3dGaitEvents, c3dToTrajectorySet } from '../../../src/main/formats/c3d-trajectories';
 
 /** A minimal C3D: Intel or MIPS, float points, one group POINT, one group EVENT. */
-function buildC3D(processor: 'intel' | 'mips'): Uint8Array {
+function buildC3D(processor: 'intel' | 'mips', units: 'mm' | 'cm' = 'mm'): Uint8Array {
   const little = processor === 'intel';
   const bytes = new Uint8Array(512 * 4);
   const v = new DataView(bytes.buffer);
@@ -64,7 +64,7 @@ function buildC3D(processor: 'intel' | 'mips'): Uint8Array {
   param(1, 'DATA_START', 2, [], (at) => v.setInt16(at, 4, little), 2);
   param(1, 'FRAMES', 2, [], (at) => v.setInt16(at, frames, little), 2);
   param(1, 'LABELS', -1, [4, 2], (at) => chars(at, ['LHEE', 'RHEE'], 4), 8);
-  param(1, 'UNITS', -1, [2], (at) => chars(at, ['mm'], 2), 2);
+  param(1, 'UNITS', -1, [2], (at) => chars(at, [units], 2), 2);
   group(2, 'EVENT');
   param(2, 'USED', 2, [], (at) => v.setInt16(at, 1, little), 2);
   param(2, 'CONTEXTS', -1, [5, 1], (at) => chars(at, ['Left'], 5), 5);
@@ -117,6 +117,16 @@ describe('C3D reader (constructed files)', () => {
       expect(c3dGaitEvents(f)[0]!.frame).toBeCloseTo(1, 4);
     });
   }
+
+  it('gives the gait code POINT:UNITS "cm" as millimetres', () => {
+    const f = readC3D(buildC3D('intel', 'cm'));
+    expect(f.pointUnits).toBe('cm');
+    const set = c3dToTrajectorySet(f);
+    expect(set.unit).toBe('mm');
+    expect(Array.from(set.trajectories.LHEE!.x)).toEqual([0, 1000, 2000]);
+    expect(Array.from(set.trajectories.LHEE!.z!)).toEqual([200, 200, 200]);
+    expect(Number.isNaN(set.trajectories.RHEE!.x[2]!)).toBe(true);
+  });
 
   it('refuses files that are not C3D with a clear error', () => {
     expect(() => readC3D(new Uint8Array(100))).toThrow(C3DFormatError);

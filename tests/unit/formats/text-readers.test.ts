@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { motColumn, readMot } from '../../../src/main/formats/mot-reader';
 import { readTrc } from '../../../src/main/formats/trc-reader';
+import { trcToTrajectorySet } from '../../../src/main/formats/trc-trajectories';
+import { markerUnitOf } from '../../../src/main/formats/marker-units';
 
 describe('TRC reader (strings)', () => {
   const trc = [
@@ -24,6 +26,25 @@ describe('TRC reader (strings)', () => {
   });
   it('refuses text that is not a TRC file', () => {
     expect(() => readTrc('hello\nworld')).toThrow(/TRC/);
+  });
+  it('gives the gait code centimetres as millimetres, gaps kept', () => {
+    const set = trcToTrajectorySet(readTrc(trc.replace('\tmm\t', '\tcm\t')));
+    expect(set.unit).toBe('mm');
+    expect(set.convention).toBe('lab-z-up');
+    expect(Array.from(set.trajectories.RHEE!.z!)).toEqual([60, 90]);
+    expect(Number.isNaN(set.trajectories.LHEE!.x[1]!)).toBe(true);
+    expect(() => trcToTrajectorySet(readTrc(trc.replace('\tmm\t', '\tin\t')))).toThrow(
+      /"in" are not supported: expected mm, cm or m/,
+    );
+  });
+});
+
+describe('marker file units', () => {
+  it('reads the names systems write, and nothing else', () => {
+    expect(['mm', 'MM', ' millimeters', 'Millimetres'].map(markerUnitOf)).toEqual(['mm', 'mm', 'mm', 'mm']);
+    expect(['cm', 'centimeters', 'Centimetres'].map(markerUnitOf)).toEqual(['cm', 'cm', 'cm']);
+    expect(['m', 'meters', 'metres'].map(markerUnitOf)).toEqual(['m', 'm', 'm']);
+    expect(['in', 'ft', 'px', ''].map(markerUnitOf)).toEqual([undefined, undefined, undefined, undefined]);
   });
 });
 

@@ -71,4 +71,14 @@ describe('a unit written wrong', () => {
     // Neither unit makes a person of 5 m: no unit is named.
     expect(likelyUnitOf(pelvisAboveFeet(standing('z', 'm', 5040))!, 'm')).toBeUndefined();
   });
+
+  it('tells centimetres from the other two', () => {
+    const body = (pelvisAboveFeetM: number) => ({ up: 'lab-z-up' as const, pelvisAboveFeetM });
+    // 91 cm written as mm reads 0.091 m; 910 mm written as cm reads 9.1 m; 0.91 m as cm 0.0091 m.
+    expect(likelyUnitOf(body(0.091), 'mm')).toBe('cm');
+    expect(likelyUnitOf(body(9.1), 'cm')).toBe('mm');
+    expect(likelyUnitOf(body(0.0091), 'cm')).toBe('m');
+    expect(likelyUnitOf(body(91), 'm')).toBe('cm');
+    expect(likelyUnitOf(body(0.91), 'cm')).toBeUndefined();
+  });
 });
