@@ -34,7 +34,7 @@ import { residualAnalysis } from './residual-analysis';
 import { pelvisTiltSeries, sagittalAngles, trunkTiltSeries } from './sagittal-angles';
 import { resolveScale, type Scale, type ScaleSource } from './scaling';
 import { computeSpatiotemporal, type SpatiotemporalResult } from './spatiotemporal';
-import { slowMotionNote } from './slow-motion';
+import { strideClockNote } from './stride-clock';
 import { floorTiltDeg, floorTiltNote } from './camera-level';
 import { sizeChangeNotes, sizeChangePerPass } from './apparent-size';
 import {
@@ -832,8 +832,8 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
     ...(belt !== undefined ? { treadmillBeltSpeedMps: belt } : {}),
   });
 
-  const slowMotion = slowMotionNote(cycles);
-  if (slowMotion) warnings.unshift(slowMotion);
+  const clockNote = strideClockNote(cycles, filmed ? { kind: 'video' } : { kind: 'declared-rate', rateHz });
+  if (clockNote) warnings.unshift(clockNote);
 
   return {
     ok: true,

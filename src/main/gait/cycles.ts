@@ -1,7 +1,7 @@
 // Gait cycles (initial contact to the next initial contact of the same foot), their quality flags,
 // and time normalisation to 0-100 % of the cycle.
 
-import { LONGEST_PLAUSIBLE_STRIDE_S } from './slow-motion';
+import { LONGEST_PLAUSIBLE_STRIDE_S, SHORTEST_PLAUSIBLE_STRIDE_S } from './stride-clock';
 import { sampleAt } from './peaks';
 import type { GaitEvent, MeanSd, Side, WalkingPass } from './types';
 
@@ -38,7 +38,7 @@ export interface CycleOptions {
   minDurationS?: number;
   /**
    * Cycles longer than this are flagged, s (default 4, 30 steps/min: the slowest walkers, children
-   * with CP using a walker, take strides of 2-3.5 s; past 4 s slow-motion.ts suspects the clock).
+   * with CP using a walker, take strides of 2-3.5 s; past 4 s stride-clock.ts suspects the clock).
    */
   maxDurationS?: number;
   /** Flag cycles differing from the side's median duration by more than this fraction (default 0.3). */
@@ -56,7 +56,7 @@ export function buildCycles(
   rateHz: number,
   options: CycleOptions = {},
 ): GaitCycle[] {
-  const minD = options.minDurationS ?? 0.5;
+  const minD = options.minDurationS ?? SHORTEST_PLAUSIBLE_STRIDE_S;
   const maxD = options.maxDurationS ?? LONGEST_PLAUSIBLE_STRIDE_S;
   const maxDev = options.maxRelativeDeviation ?? 0.3;
   const excluded = new Set(options.excluded ?? []);

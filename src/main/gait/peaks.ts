@@ -89,7 +89,8 @@ export function findPeaks(
 /**
  * The signal's repeat period in frames: the lag, between `minLagFrames` and `maxLagFrames`, of the
  * highest autocorrelation after it first turns negative (NaN samples skipped); null when it never
- * does (no oscillation to measure).
+ * does (no oscillation to measure), or when that highest is below `minCorrelation` (no repeat
+ * within the lags searched).
  */
 export function dominantPeriodFrames(
   signal: ArrayLike<number>,
@@ -97,6 +98,7 @@ export function dominantPeriodFrames(
   end: number,
   minLagFrames: number,
   maxLagFrames: number,
+  minCorrelation = -Infinity,
 ): number | null {
   let sum = 0;
   let count = 0;
@@ -134,7 +136,7 @@ export function dominantPeriodFrames(
       best = lag;
     }
   }
-  return best;
+  return bestR >= minCorrelation ? best : null;
 }
 
 export function parabolicOffset(a: number, b: number, c: number): number {

@@ -3,7 +3,7 @@
 // metadata (com.android.capture.fps) gives the rate they were taken at. Read on the file's clock,
 // every time, cadence and speed would be slow by that factor; the clock is turned back to the
 // walk's own. (A video exported from a slow-motion edit has no such tag: its strides are too long
-// for anyone's, which the analysis says; see gait/slow-motion.ts.) Pure: numbers in, numbers out.
+// for anyone's, which the analysis says; see gait/stride-clock.ts.) Pure: numbers in, numbers out.
 
 /** The metadata key Android's media writer stores the capture rate under, frames/s. */
 export const CAPTURE_FPS_TAG = 'com.android.capture.fps';

@@ -21,6 +21,7 @@ import { DEFAULT_MARKER_MAP, pelvisCandidates, resolveName } from '../gait/marke
 import { SIDES, type GaitEvent, type TrajectorySet } from '../gait/types';
 import { median } from '../gait/peaks';
 import { DEFAULT_FILTER_DESCRIPTION } from '../gait/preprocess';
+import { declaredRateNote } from '../gait/stride-clock';
 import {
   likelyUnitOf,
   pelvisAboveFeet,
@@ -269,7 +270,10 @@ export function analyseMarkerFile(path: string, options: MarkerFileOptions = {})
     ...(options.beltSpeedMps !== undefined ? { treadmillBeltSpeedMps: options.beltSpeedMps } : {}),
     ...(options.excludedCycles?.length ? { cycles: { excluded: options.excludedCycles } } : {}),
   });
-  if (!result.ok) throw new MarkerFileError(`${name}: ${result.error.message}`);
+  if (!result.ok) {
+    const rate = declaredRateNote(set);
+    throw new MarkerFileError(`${name}: ${result.error.message}${rate ? ` ${rate}` : ''}`);
+  }
   const agreement =
     (edited || !useFile) && read.events.length > 0
       ? matchEvents(read.events, result.analysis.events, set.rateHz, set.frameCount, {

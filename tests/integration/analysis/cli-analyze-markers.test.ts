@@ -65,10 +65,13 @@ function kneePeaks(stdout: string): number[] {
   return [...stdout.matchAll(/knee flexion: peak in swing ([\d.]+)/g)].map((m) => Number(m[1]));
 }
 
-/** OpenCap's walk (metres) with its coordinates times `factor` and its Units column saying `unit`. */
-function opencapIn(unit: string, factor: number): string {
+/**
+ * OpenCap's walk (metres, 60 Hz) with its coordinates times `factor`, its Units column saying
+ * `unit` and its DataRate and CameraRate `rateHz`.
+ */
+function opencapIn(unit: string, factor: number, rateHz = 60): string {
   const lines = readFileSync(sharedDataPath('opencap_markerless_walk_trc_mot/walk.trc'), 'utf8').split('\n');
-  lines[2] = lines[2]!.replace(/^(60\.0\t60\.0\t222\t63\t)m\t/, `$1${unit}\t`);
+  lines[2] = lines[2]!.replace(/^60\.0\t60\.0\t(222\t63\t)m\t/, `${rateHz}\t${rateHz}\t$1${unit}\t`);
   for (let i = 5; i < lines.length; i++) {
     const cells = lines[i]!.split('\t');
     if (cells.length < 3) continue;
@@ -204,6 +207,18 @@ describe('gaitlab analyze <marker file>', () => {
     expect(kneePeaks(cm.stdout)).toEqual(kneePeaks(m.stdout));
   });
 
+  it('says when the rate a file declares makes strides nobody walks (240 Hz written for 60)', () => {
+    const trc = join(work, 'walk-240hz.trc');
+    writeFileSync(trc, opencapIn('m', 1, 240));
+    const { stdout, json } = run([trc], 'walk-240hz');
+    expect(stdout).toContain('Markers: TRC, 63 trajectories, 240 Hz, 222 frames, in m, Y up.');
+    // Strides of 0.44 s are flagged too short: means are not computed, and the note says why.
+    expect(json.analysis.cycles.every((c) => c.excluded)).toBe(true);
+    expect(stdout).toMatch(
+      /^Note: Strides last 0\.4\d s \(2\d\d steps\/min\) at the 240 Hz the file declares, shorter than anyone walks: if the capture ran at another rate, the file's frame rate is wrong/m,
+    );
+  });
+
   it('tells up from the body, not the unit: a Y-up copy of the Vicon walk in mm reads as the C3D does', () => {
     // The walk's markers written as a TRC rotated so that Y is up (x, z, -y), as an OpenSim-bound
     // export in millimetres would be; a unit-based guess would take Z for up.
@@ -287,6 +302,10 @@ describe('gaitlab analyze <marker file>', () => {
     writeFileSync(cmAsMm, opencapIn('mm', 100));
     const inches = join(work, 'inches.trc');
     writeFileSync(inches, opencapIn('in', 39.37));
+    const rate600 = join(work, 'walk-600hz.trc');
+    writeFileSync(rate600, opencapIn('m', 1, 600));
+    const rate6 = join(work, 'walk-6hz.trc');
+    writeFileSync(rate6, opencapIn('m', 1, 6));
     const cases: Array<[string, () => string[], RegExp]> = [
       [
         'an OpenSim motion file (angles, not markers)',
@@ -327,6 +346,16 @@ describe('gaitlab analyze <marker file>', () => {
         'a unit GaitLab does not read (inches)',
         () => [inches],
         /^gaitlab analyze: inches\.trc gives marker coordinates in "in" \(its Units column\): GaitLab reads millimetres, centimetres or metres\.$/m,
+      ],
+      [
+        'a frame rate written wrong (600 Hz for 60: 0.37 s of recording)',
+        () => [rate600],
+        /^gaitlab analyze: walk-600hz\.trc: The recording is too short to show walking: 0\.37 s \(222 frames\).* Its heels rise and fall every 0\.11 s at the 600 Hz the file declares, where a walking stride takes 0\.5-4 s: if the capture ran at another rate, correct the rate in the file \(a TRC's DataRate, a C3D's POINT:RATE\) and analyse it again\.$/m,
+      ],
+      [
+        'a frame rate written wrong (6 Hz for 60: strides of 11 s)',
+        () => [rate6],
+        /^gaitlab analyze: walk-6hz\.trc: No complete gait cycle was found.* Its heels rise and fall every 11 s at the 6 Hz the file declares/m,
       ],
       [
         '--events file on a file without events',

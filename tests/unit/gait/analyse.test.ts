@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { slowMotionNote } from '../../../src/main/gait/slow-motion';
+import { strideClockNote } from '../../../src/main/gait/stride-clock';
 import type { GaitCycle } from '../../../src/main/gait/cycles';
 import { analyseTrajectories } from '../../../src/main/gait/analyse';
 import { addEvent, removeEvent } from '../../../src/main/gait/gait-events';
@@ -335,10 +335,23 @@ describe('clear errors instead of empty numbers', () => {
       excluded: durationS > 4,
     });
     // The Sports2D walk played 4x slow gives strides of about 4.8 s, flagged too long.
-    expect(slowMotionNote([4.7, 4.8, 4.9].map(stride))).toBe(
+    const video = { kind: 'video' } as const;
+    expect(strideClockNote([4.7, 4.8, 4.9].map(stride), video)).toBe(
       'Strides last 4.8 s (25 steps/min), longer than anyone walks: if this video plays in slow motion, its clock is not real time, and every time, cadence and speed measured from it is too slow by the slow-motion factor. Analyse the original recording, at its real frame rate.',
     );
-    expect(slowMotionNote([3.9, 4.0].map(stride))).toBeNull();
+    expect(strideClockNote([3.9, 4.0].map(stride), video)).toBeNull();
+    expect(strideClockNote([0.5, 1.1].map(stride), video)).toBeNull();
+    // A marker file's clock is the rate it declares: 10x too low or 4x too high.
+    const at = (rateHz: number) => ({ kind: 'declared-rate', rateHz }) as const;
+    expect(strideClockNote([11.8, 12.1, 12.4].map(stride), at(6))).toBe(
+      "Strides last 12.1 s (10 steps/min) at the 6 Hz the file declares, longer than anyone walks: if the capture ran at another rate, the file's frame rate is wrong, and every time, cadence and speed measured from it with it. Correct the rate in the file (a TRC's DataRate, a C3D's POINT:RATE) and analyse it again.",
+    );
+    expect(strideClockNote([0.29, 0.3].map(stride), at(240))).toMatch(
+      /^Strides last 0\.30 s \(400 steps\/min\) at the 240 Hz the file declares, shorter than anyone walks: /,
+    );
+    expect(strideClockNote([0.29, 0.3].map(stride), video)).toMatch(
+      /shorter than anyone walks: if this video plays faster than real time \(a time-lapse or sped-up export\)/,
+    );
     // A very slow walker (strides of 3 s, 40 steps/min) is analysed without the note.
     const slowest = analyseTrajectories(syntheticWalk({ seconds: 24, strideS: 3, speedMps: 0.44 }));
     expect(slowest.ok && slowest.analysis.cycles.length > 0).toBe(true);
