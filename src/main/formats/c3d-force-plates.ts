@@ -19,6 +19,34 @@ function numbers(file: C3DFile, group: string, name: string): number[] {
 }
 
 /**
+ * A plate's vertical force (N, either sign) from its channels (1-based analog channel numbers, in
+ * the order FORCE_PLATFORM:TYPE gives them), or undefined for a plate type GaitLab does not read.
+ */
+function verticalForce(
+  bytes: Uint8Array,
+  file: C3DFile,
+  type: number,
+  channels: number[],
+): Float64Array | undefined {
+  const read = (k: number) => readC3DAnalogChannel(bytes, file, channels[k]! - 1);
+  switch (type) {
+    // 1: Fx Fy Fz Px Py Tz; 2 (AMTI, Bertec): Fx Fy Fz Mx My Mz; 4: type 2 before its calibration
+    // matrix, whose Fz row is dominated by the Fz channel: enough to tell when a foot is on it.
+    case 1:
+    case 2:
+    case 4:
+      return read(2);
+    // 3 (Kistler): Fx12 Fx34 Fy14 Fy23 Fz1 Fz2 Fz3 Fz4, the vertical force their sum.
+    case 3: {
+      const parts = [4, 5, 6, 7].map(read);
+      return parts[0]!.map((_, i) => parts.reduce((sum, p) => sum + p[i]!, 0));
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
  * Stretches during which each plate's vertical force exceeds the threshold above its resting level
  * (median of the whole record: a plate is loaded well under half of a walking trial). Stretches
  * touching the start or end of the record, or shorter than 0.1 s, are left out: not one whole step.
@@ -30,13 +58,23 @@ export function forcePlateContacts(
 ): PlateContact[] {
   const used = numbers(file, 'ANALOG', 'USED')[0] ?? 0;
   const analogRate = numbers(file, 'ANALOG', 'RATE')[0] ?? 0;
+  const channel = c3dParameter(file, 'FORCE_PLATFORM', 'CHANNEL');
   const channels = numbers(file, 'FORCE_PLATFORM', 'CHANNEL');
-  if (used === 0 || analogRate === 0 || channels.length === 0) return [];
+  // CHANNEL is [channels per plate, plates]: 6 for most plate types, 8 for Kistler's.
+  const perPlate = channel?.dims[0] ?? 6;
+  const plates = numbers(file, 'FORCE_PLATFORM', 'USED')[0] ?? Math.floor(channels.length / perPlate);
+  const types = numbers(file, 'FORCE_PLATFORM', 'TYPE');
+  if (used === 0 || analogRate === 0 || channels.length === 0 || perPlate === 0) return [];
   const perFrame = Math.round(analogRate / file.pointRateHz);
   const contacts: PlateContact[] = [];
-  // CHANNEL lists each plate's channels (1-based), Fz third for the usual plate types.
-  for (let plate = 0; plate * 6 < channels.length; plate++) {
-    const fz = readC3DAnalogChannel(bytes, file, channels[plate * 6 + 2]! - 1);
+  for (let plate = 0; plate < plates && (plate + 1) * perPlate <= channels.length; plate++) {
+    const fz = verticalForce(
+      bytes,
+      file,
+      types[plate] ?? 2,
+      channels.slice(plate * perPlate, (plate + 1) * perPlate),
+    );
+    if (!fz) continue;
     const n = fz.length;
     const rest = Float64Array.from(fz).sort()[Math.floor(n / 2)]!;
     // Vertical force may be stored negative (plate axis down): load = largest deviation's sign.
