@@ -47,8 +47,42 @@ function verticalForce(
 }
 
 /**
+ * The empty plate's reading, N. Overground a plate is empty most of the record, and that is its
+ * median. A treadmill's belt plate carries a foot 60 % of the time, so its median is a load: the
+ * empty level is then the record's most frequent one (an empty plate reads one steady value, a
+ * loaded one spreads over hundreds of newtons). Plates are not always zeroed (FunctionalWalk's
+ * rest at -2930 N), so neither is assumed to be near zero.
+ */
+function restingLevel(fz: Float64Array): number {
+  const median = Float64Array.from(fz).sort()[Math.floor(fz.length / 2)]!;
+  const counts = new Map<number, number>();
+  for (const v of fz) {
+    const bin = Math.round(v / REST_BIN_N);
+    counts.set(bin, (counts.get(bin) ?? 0) + 1);
+  }
+  let best = 0;
+  let bestCount = -1;
+  for (const [bin, c] of counts) {
+    // The bin and its two neighbours, so that a level on a bin edge is not split in two.
+    const around = c + (counts.get(bin - 1) ?? 0) + (counts.get(bin + 1) ?? 0);
+    if (around > bestCount) {
+      bestCount = around;
+      best = bin;
+    }
+  }
+  if (Math.abs(median / REST_BIN_N - best) <= 1.5) return median;
+  const near = Array.from(fz)
+    .filter((v) => Math.abs(v / REST_BIN_N - best) <= 1.5)
+    .sort((a, b) => a - b);
+  return near[Math.floor(near.length / 2)]!;
+}
+
+/** Width of the force levels counted to find the empty plate's, N (an empty plate's noise: 1-5 N). */
+const REST_BIN_N = 5;
+
+/**
  * Stretches during which each plate's vertical force exceeds the threshold above its resting level
- * (median of the whole record: a plate is loaded well under half of a walking trial). Stretches
+ * (the empty plate's reading, see restingLevel). Stretches
  * touching the start or end of the record, or shorter than 0.1 s, are left out: not one whole step.
  */
 export function forcePlateContacts(
@@ -76,7 +110,7 @@ export function forcePlateContacts(
     );
     if (!fz) continue;
     const n = fz.length;
-    const rest = Float64Array.from(fz).sort()[Math.floor(n / 2)]!;
+    const rest = restingLevel(fz);
     // Vertical force may be stored negative (plate axis down): load = largest deviation's sign.
     let peak = 0;
     for (const v of fz) if (Math.abs(v - rest) > Math.abs(peak)) peak = v - rest;

@@ -120,6 +120,20 @@ describe('force plate contacts by plate type', () => {
     }
   });
 
+  it("a treadmill's belt plate, loaded 60 % of the time and never zeroed: each stance found", () => {
+    // Stances of 0.66 s every 1.1 s, the belt plate reading -1500 N empty and the load downward.
+    const stance = (t: number) => t % 1.1 >= 0.2 && t % 1.1 < 0.86;
+    const bytes = plateC3D(2, 6, (ch, t) =>
+      ch === 2 ? -1500 - (stance(t) ? 650 * Math.sin((Math.PI * ((t % 1.1) - 0.2)) / 0.66) : 0) : shear(t),
+    );
+    const contacts = forcePlateContacts(bytes, readC3D(bytes));
+    // Both whole stances (0.2-0.86 s and 1.3-1.96 s), on and off where the load passes 20 N.
+    expect(contacts.map((c) => [Math.round(c.onFrame), Math.round(c.offFrame)])).toEqual([
+      [21, 85],
+      [131, 195],
+    ]);
+  });
+
   it('a plate type it does not read gives no contacts rather than wrong ones', () => {
     const bytes = plateC3D(5, 8, (ch, t) => (ch < 4 ? shear(t) : onPlate(t) ? 180 : 0));
     expect(forcePlateContacts(bytes, readC3D(bytes))).toEqual([]);
