@@ -229,6 +229,10 @@ describe('gaitlab analyze <marker file>', () => {
     const rotated = run([trc], 'walk-y-up');
     expect(rotated.stdout).toContain('in mm, Y up.');
     const original = run([sharedDataPath(WALK), '--events', 'detect'], 'walk-z-up');
+    // The file's own events are there to go back to.
+    expect(original.stdout).toMatch(
+      /^Events: detected by GaitLab, coordinate-based \(Zeni 2008\).*\. --events file uses the 11 stored in the file\.$/m,
+    );
     for (const side of ['left', 'right']) {
       const a = rotated.json.analysis.spatiotemporal.bySide[side]!;
       const b = original.json.analysis.spatiotemporal.bySide[side]!;
@@ -443,7 +447,7 @@ describe('a marker file kept in the lab', () => {
     const height = gaitlab('analyze', trialId, '--height', '1.7');
     expect(height.code).toBe(1);
     expect(height.stderr.trim()).toBe(
-      'gaitlab analyze: --height does not apply to a marker-based trial: its coordinates are measured (mm or m), with no camera or person to choose.',
+      'gaitlab analyze: --height does not apply to a marker-based trial: its coordinates are measured (mm, cm or m), with no camera or person to choose.',
     );
     trialIds.vicon = trialId;
     trialIds.trc = gaitlab('trials', 'list', session.id).stdout.trim().split('\n')[2]!.split(' ')[0]!;

@@ -122,7 +122,7 @@ describe('batch work from the command line', () => {
     );
     expect(study.code, study.err).toBe(0);
     expect(study.out).toContain(
-      'Note: --height not used for a marker file: its coordinates are measured (mm or m), with no camera or person to choose.',
+      'Note: --height not used for a marker file: its coordinates are measured (mm, cm or m), with no camera or person to choose.',
     );
     expect(study.out).toMatch(new RegExp(`^\\[1/2\\] ${trialId}$`, 'm'));
     expect(study.out).toMatch(/^\[2\/2\] .*FunctionalWalk\.c3d$/m);

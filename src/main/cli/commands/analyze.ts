@@ -74,27 +74,48 @@ const VIDEO_ONLY_OPTIONS = [
 function videoOptionsForMarkers(o: AnalyzeOptions, ctx: CliContext, what: string): void {
   const given = o.given.filter((k) => VIDEO_ONLY_OPTIONS.includes(k));
   if (given.length === 0) return;
-  const reason = `its coordinates are measured (mm or m), with no camera or person to choose`;
+  const reason = `its coordinates are measured (mm, cm or m), with no camera or person to choose`;
   if (!o.batch) throw new UserError(`--${given[0]} does not apply to ${what}: ${reason}.`);
   ctx.io.out(`Note: ${given.map((k) => `--${k}`).join(', ')} not used for ${what}: ${reason}.`);
 }
 
-/** Whose events a marker-based trial's numbers come from, and how to choose the others. */
+/** Whose events a marker file's or marker-based trial's numbers come from, and how to choose the others. */
+function eventsLine(e: {
+  base: 'file' | 'detected';
+  fileEventCount: number;
+  fileEventsUsable: boolean;
+  eventMethod: string;
+  hand: boolean;
+  /** A marker-based trial of the lab, which keeps the choice; else a file given by path. */
+  trial: boolean;
+}): string {
+  const fileEvents = `the ${e.fileEventCount} stored in the file`;
+  const base = e.base === 'file' ? fileEvents : `detected by GaitLab, ${e.eventMethod}`;
+  const other =
+    e.base === 'file'
+      ? " --events detect runs GaitLab's detector"
+      : e.fileEventsUsable
+        ? ` --events file ${e.trial ? 'returns to' : 'uses'} ${fileEvents}`
+        : '';
+  const keeps =
+    other && e.trial
+      ? `${other} (the trial keeps the choice${e.hand ? '; it replaces the hand edits' : ''}).`
+      : other
+        ? `${other}.`
+        : '';
+  return `Events: ${e.hand ? `set or moved by hand in review, starting from ${base}` : base}.${keeps}`;
+}
+
 function markerTrialEventsLine(view: TrialAnalysisView): string {
   const p = view.provenance;
-  const fileEvents = `the ${String(p.fileEventCount)} stored in the file`;
-  const base = p.baseEvents === 'file' ? fileEvents : `detected by GaitLab, ${String(p.eventMethod)}`;
-  const hand = p.eventsFrom === 'hand';
-  const other =
-    p.baseEvents === 'file'
-      ? " --events detect runs GaitLab's detector"
-      : p.fileEventsUsable
-        ? ` --events file returns to ${fileEvents}`
-        : '';
-  const keeps = other
-    ? `${other} (the trial keeps the choice${hand ? '; it replaces the hand edits' : ''}).`
-    : '';
-  return `Events: ${hand ? `set or moved by hand in review, starting from ${base}` : base}.${keeps}`;
+  return eventsLine({
+    base: p.baseEvents === 'file' ? 'file' : 'detected',
+    fileEventCount: Number(p.fileEventCount),
+    fileEventsUsable: p.fileEventsUsable === true,
+    eventMethod: String(p.eventMethod),
+    hand: p.eventsFrom === 'hand',
+    trial: true,
+  });
 }
 
 /** What one target gave: its summary is already printed; the files are written by the caller. */
@@ -121,9 +142,14 @@ function analyseMarkerTarget(target: string, o: AnalyzeOptions, ctx: CliContext)
     `Markers: ${result.format}, ${result.markerCount} trajectories, ${result.rateHz} Hz, ${result.frameCount} frames, in ${result.unit}, ${result.up} up.`,
   );
   ctx.io.out(
-    result.eventsFrom === 'file'
-      ? `Events: the ${result.fileEvents.length} stored in the file. --events detect runs GaitLab's detector.`
-      : `Events: detected by GaitLab, ${result.analysis.eventMethod}.`,
+    eventsLine({
+      base: result.baseEvents,
+      fileEventCount: result.fileEvents.length,
+      fileEventsUsable: result.fileEventsUsable,
+      eventMethod: result.analysis.eventMethod,
+      hand: false,
+      trial: false,
+    }),
   );
   if (result.agreement)
     ctx.io.out(
