@@ -46,8 +46,11 @@ export const DEFAULT_MARKER_MAP: MarkerMap = {
       'L_knee_study',
     ],
     // Modelled hip joint centres. Without one, the pelvis markers place it (Harrington, see
-    // preprocess.ts), and only without those does a pose model's hip keypoint stand in.
-    hip: ['LFEP', 'LHJC', 'LeftHipCenter', 'L_HJC_study'],
+    // preprocess.ts), and only without those does a pose model's hip keypoint stand in. OpenCap's
+    // predicted centres (LHJC_study) are not taken: on its walk, Harrington from its pelvis markers
+    // agrees better with OpenSim (knee flexion RMSE 3.1 / 3.2 deg against 2.9 / 5.6, hip flexion
+    // offset 8.8 / 10.2 deg against 12.3 / 13.7).
+    hip: ['LFEP', 'LHJC', 'LeftHipCenter'],
     hipKeypoint: ['left_hip', 'LHip'],
     asis: ['LASI', 'L.ASIS', 'L.ASIS_study'],
     psis: ['LPSI', 'L.PSIS', 'L.PSIS_study'],
@@ -80,7 +83,7 @@ export const DEFAULT_MARKER_MAP: MarkerMap = {
       'RKnee',
       'r_knee_study',
     ],
-    hip: ['RFEP', 'RHJC', 'RightHipCenter', 'r_HJC_study'],
+    hip: ['RFEP', 'RHJC', 'RightHipCenter'],
     hipKeypoint: ['right_hip', 'RHip'],
     asis: ['RASI', 'R.ASIS', 'r.ASIS_study'],
     psis: ['RPSI', 'R.PSIS', 'r.PSIS_study'],
@@ -109,7 +112,17 @@ export interface ResolvedTrajectory {
   trajectory: Trajectory;
 }
 
-/** Finds the trajectory for a role: exact name first, then case-insensitive, then 'Subject:NAME'. */
+/** A name without case, separators or a 'Subject:' prefix: L_HEE, l.hee and Mila:LHEE are one. */
+const bareName = (name: string): string =>
+  name
+    .slice(name.lastIndexOf(':') + 1)
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+
+/**
+ * Finds the trajectory for a role: exact name first, then case-insensitive or 'Subject:NAME', then
+ * the same name written with other separators (systems and lab scripts write L_HEE, L.Heel, L Heel).
+ */
 export function resolveName(
   set: TrajectorySet,
   candidates: readonly string[],
@@ -119,7 +132,10 @@ export function resolveName(
     const exact = set.trajectories[c];
     if (exact) return { name: c, trajectory: exact };
     const lc = c.toLowerCase();
-    const k = keys.find((key) => key.toLowerCase() === lc || key.toLowerCase().endsWith(`:${lc}`));
+    const bare = bareName(c);
+    const k =
+      keys.find((key) => key.toLowerCase() === lc || key.toLowerCase().endsWith(`:${lc}`)) ??
+      keys.find((key) => bareName(key) === bare);
     return k !== undefined ? { name: k, trajectory: set.trajectories[k]! } : undefined;
   };
   for (const c of candidates) {

@@ -245,6 +245,33 @@ describe('gaitlab analyze <marker file>', () => {
     expect(Math.abs(r! - r0!)).toBeLessThan(0.5);
   });
 
+  it('finds markers named with other separators (L_HEE, R_ASI, L_FEP...): the walk reads as the C3D does', () => {
+    const file = readC3D(readSharedBytes(WALK));
+    const keep = [...PIG_SKIN_MARKERS, 'LFEP', 'RFEP', 'LFEO', 'RFEO', 'LTIO', 'RTIO'];
+    const trc = join(work, 'walk-underscored.trc');
+    writeTrcVariant(trc, file, keep, (p) => p);
+    const lines = readFileSync(trc, 'utf8').split('\n');
+    lines[3] = lines[3]!.replace(/\b([LR])([A-Z]{3})\b/g, '$1_$2');
+    writeFileSync(trc, lines.join('\n'));
+    expect(lines[3]).toContain('L_HEE\t');
+    const renamed = run([trc], 'walk-underscored');
+    const original = run([sharedDataPath(WALK), '--events', 'detect'], 'walk-named');
+    for (const side of ['left', 'right']) {
+      const a = renamed.json.analysis.spatiotemporal.bySide[side]!;
+      const b = original.json.analysis.spatiotemporal.bySide[side]!;
+      expect(a.cadenceStepsPerMin.mean).toBeCloseTo(b.cadenceStepsPerMin.mean, 1);
+      expect(a.speedMps.mean).toBeCloseTo(b.speedMps.mean, 2);
+    }
+    const knee = renamed.json.analysis.angles.find(
+      (a) => a.variable === 'knee_flexion' && a.side === 'left',
+    )!;
+    expect(knee.landmarks).toEqual(['L_FEP', 'L_FEO', 'L_TIO']);
+    const [l, r] = kneePeaks(renamed.stdout);
+    const [l0, r0] = kneePeaks(original.stdout);
+    expect(Math.abs(l! - l0!)).toBeLessThan(0.5);
+    expect(Math.abs(r! - r0!)).toBeLessThan(0.5);
+  });
+
   it('analyses several files in one call into one CSV and one JSON array, carrying on past a refused one', () => {
     // The same walk from a second session's folder: the trial column then names each as given.
     const again = join(work, 'session-2');

@@ -30,3 +30,24 @@ describe('finding a role among marker names', () => {
     expect(r.name).toBe('lkne');
   });
 });
+
+describe('marker names written with other separators', () => {
+  const at = (x: number) => ({ x: [x, x], y: [0, 0], z: [0, 0] });
+  it('finds L_HEE, L Heel and Mila:l-hee as the heel, the exact name first', () => {
+    const heel = ['left_heel', 'LHEE', 'L.Heel', 'LHeel'];
+    expect(resolveName(set({ L_HEE: at(1) }), heel)!.name).toBe('L_HEE');
+    expect(resolveName(set({ 'L Heel': at(1) }), heel)!.name).toBe('L Heel');
+    expect(resolveName(set({ 'Mila:l-hee': at(1) }), heel)!.name).toBe('Mila:l-hee');
+    expect(resolveName(set({ L_HEE: at(1), LHEE: at(2) }), heel)!.name).toBe('LHEE');
+  });
+
+  it('pairs lateral and medial markers written with underscores', () => {
+    const r = resolveName(set({ L_Knee: at(100), L_Knee_Medial: at(0) }), ['L.Knee+L.Knee.Medial'])!;
+    expect(r.name).toBe('mid(L_Knee,L_Knee_Medial)');
+    expect(Array.from(r.trajectory.x)).toEqual([50, 50]);
+  });
+
+  it('does not take one marker for another whose name only starts the same', () => {
+    expect(resolveName(set({ LHEEL2: at(1), L_ASIS: at(2) }), ['LHEE', 'LASI'])).toBeUndefined();
+  });
+});
