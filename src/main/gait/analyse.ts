@@ -349,6 +349,13 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
   if (belt !== undefined && !isPlausibleBeltSpeedMps(belt))
     return fail('invalid-input', beltSpeedMessage(belt));
   const rateHz = set.rateHz;
+  const cutoff = options.preprocess?.cutoffHz;
+  // Filtered at half the frame rate or above, trajectories would pass unfiltered without a word.
+  if (cutoff !== undefined && !(cutoff === 0 || (cutoff > 0 && cutoff < rateHz / 2)))
+    return fail(
+      'invalid-input',
+      `A low-pass cutoff of ${cutoff} Hz cannot filter a recording at ${+rateHz.toPrecision(4)} frames/s: it must lie above 0 and below half the frame rate (${+(rateHz / 2).toPrecision(4)} Hz).`,
+    );
   const n = set.frameCount;
   const t0 = set.startTimeS ?? 0;
   const is3d = set.convention !== 'image-y-down';

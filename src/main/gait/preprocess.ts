@@ -84,8 +84,18 @@ function cleanAxis(
   return { values, unfilled: filled.unfilled };
 }
 
-/** The default filtering in words, for provenance (what `cleanTrajectory` does without options). */
-export const DEFAULT_FILTER_DESCRIPTION = 'zero-lag 4th-order Butterworth low-pass, 6 Hz';
+/** The low-pass cutoff trajectories are filtered at unless told otherwise, Hz. */
+export const DEFAULT_CUTOFF_HZ = 6;
+
+/** The filtering in words, for provenance (0 Hz: gaps filled, no low-pass). */
+export function filterDescription(cutoffHz: number = DEFAULT_CUTOFF_HZ): string {
+  return cutoffHz > 0
+    ? `zero-lag 4th-order Butterworth low-pass, ${cutoffHz} Hz`
+    : 'no low-pass filter (gaps filled only)';
+}
+
+/** The default filtering in words (what `cleanTrajectory` does without options). */
+export const DEFAULT_FILTER_DESCRIPTION = filterDescription();
 
 export function cleanTrajectory(
   name: string,
@@ -94,7 +104,7 @@ export function cleanTrajectory(
   options: PreprocessOptions = {},
 ): { point: PointSeries; longGaps: LongGap[] } {
   const opts = {
-    cutoffHz: options.cutoffHz ?? 6,
+    cutoffHz: options.cutoffHz ?? DEFAULT_CUTOFF_HZ,
     maxGapS: options.maxGapS ?? 0.2,
     minConfidence: options.minConfidence ?? 0.3,
     fullConfidence: options.fullConfidence ?? 0.8,

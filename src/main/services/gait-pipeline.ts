@@ -21,6 +21,8 @@ export interface GaitRunOptions {
   floor?: FloorScaleChoice | null;
   /** Treadmill belt speed, m/s: on a treadmill, lengths and speed come from it. */
   beltSpeedMps?: number | null;
+  /** Low-pass cutoff of the landmark tracks, Hz (default 6; 0: no low-pass). */
+  cutoffHz?: number;
   /** Hand-edited events replacing detection. */
   events?: readonly GaitEvent[] | null;
   /** Cycles excluded by hand, as 'left:2'. */
@@ -49,6 +51,7 @@ export function runGait(track: PoseTrack2D, options: GaitRunOptions = {}): Analy
     ...(options.events ? { events: options.events } : {}),
     cycles: { excluded: options.excludedCycles ?? [] },
     ...(options.beltSpeedMps ? { treadmillBeltSpeedMps: options.beltSpeedMps } : {}),
+    ...(options.cutoffHz !== undefined ? { preprocess: { cutoffHz: options.cutoffHz } } : {}),
   } as const;
   const heightScale = options.heightM
     ? { scale: { kind: 'subject-height' as const, heightM: options.heightM } }

@@ -20,7 +20,7 @@ import { pluginGaitAngles } from '../formats/plugin-gait-angles';
 import { DEFAULT_MARKER_MAP, pelvisCandidates, resolveName } from '../gait/marker-map';
 import { SIDES, type GaitEvent, type TrajectorySet } from '../gait/types';
 import { median } from '../gait/peaks';
-import { DEFAULT_FILTER_DESCRIPTION } from '../gait/preprocess';
+import { filterDescription } from '../gait/preprocess';
 import { declaredRateNote } from '../gait/stride-clock';
 import {
   likelyUnitOf,
@@ -45,6 +45,8 @@ export interface MarkerFileOptions {
   events?: 'file' | 'detect';
   /** Treadmill belt speed, m/s (treadmill walking only). */
   beltSpeedMps?: number;
+  /** Low-pass cutoff of the trajectories, Hz (default 6; 0: no low-pass). */
+  cutoffHz?: number;
   /** Events set by hand (a marker-based trial corrected in review): used instead of both. */
   editedEvents?: readonly GaitEvent[];
   /** Cycles excluded by hand, as `${side}:${index}`. */
@@ -268,6 +270,7 @@ export function analyseMarkerFile(path: string, options: MarkerFileOptions = {})
   const result = analyseTrajectories(set, {
     ...(edited ? { events: edited } : useFile ? { events: read.events } : {}),
     ...(options.beltSpeedMps !== undefined ? { treadmillBeltSpeedMps: options.beltSpeedMps } : {}),
+    ...(options.cutoffHz !== undefined ? { preprocess: { cutoffHz: options.cutoffHz } } : {}),
     ...(options.excludedCycles?.length ? { cycles: { excluded: options.excludedCycles } } : {}),
   });
   if (!result.ok) {
@@ -306,7 +309,7 @@ export function analyseMarkerFile(path: string, options: MarkerFileOptions = {})
     provenance: {
       fileSha256: read.sha256,
       appVersion: APP_VERSION,
-      filter: DEFAULT_FILTER_DESCRIPTION,
+      filter: filterDescription(options.cutoffHz),
       analysedAt: new Date().toISOString(),
     },
     analysis: result.analysis,

@@ -8,6 +8,7 @@ import type { FloorScaleChoice, PersonChoice, TrialAnalysisView } from '../../sh
 import type { GaitAnalysis } from '../gait/analyse';
 import { runPose, type PoseProgress } from '../pose/run-pose';
 import { resultOnUniformClock } from '../pose/uniform-clock';
+import { filterDescription } from '../gait/preprocess';
 import { analysisToView, failedView, type ViewContext } from './analysis-view';
 import { runGait } from './gait-pipeline';
 import { poseNotes, provenance } from './pose-provenance';
@@ -20,6 +21,8 @@ export interface VideoAnalysisOptions {
   beltSpeedMps?: number | null;
   /** The patient among several people in view (default: the person who walks). */
   person?: PersonChoice;
+  /** Low-pass cutoff of the landmark tracks, Hz (default 6; 0: no low-pass). */
+  cutoffHz?: number;
   signal?: AbortSignal;
   onProgress?: (p: PoseProgress) => void;
   /** Where pose jobs are cached; default <tmp>/gaitlab-pose. */
@@ -57,12 +60,16 @@ export async function analyseVideoFile(
     lowConfidenceFrames: pose.manifest.lowConfidenceFrames,
     notes: poseNotes(pose),
     eventsEditedByHand: false,
-    provenance: provenance(pose, heightM),
+    provenance: {
+      ...provenance(pose, heightM),
+      ...(options.cutoffHz !== undefined ? { filter: filterDescription(options.cutoffHz) } : {}),
+    },
   };
   const result = runGait(pose.track, {
     heightM,
     floor: options.floor ?? null,
     beltSpeedMps: options.beltSpeedMps ?? null,
+    ...(options.cutoffHz !== undefined ? { cutoffHz: options.cutoffHz } : {}),
   });
   return result.ok
     ? { view: analysisToView(result.analysis, vc), analysis: result.analysis }

@@ -245,6 +245,32 @@ describe('gaitlab analyze <marker file>', () => {
     expect(Math.abs(r! - r0!)).toBeLessThan(0.5);
   });
 
+  it('filters at the cutoff it is given (--cutoff), said in the summary and the provenance', () => {
+    const usual = run([sharedDataPath(WALK)], 'walk-6hz');
+    const smooth = run([sharedDataPath(WALK), '--cutoff', '3'], 'walk-3hz');
+    expect(smooth.stdout).toContain(
+      'Filter: zero-lag 4th-order Butterworth low-pass, 3 Hz (--cutoff; the default is 6 Hz).',
+    );
+    expect(smooth.json.source.provenance.filter).toBe('zero-lag 4th-order Butterworth low-pass, 3 Hz');
+    expect(usual.json.source.provenance.filter).toBe('zero-lag 4th-order Butterworth low-pass, 6 Hz');
+    // A 3 Hz low-pass rounds off the knee's swing: its angle moves away from the file's Plug-in Gait
+    // knee (RMSE 0.8 -> 1.6 deg).
+    const rmse = (j: MarkerJson) =>
+      j.source.modelAngles!.find((a) => a.variable === 'knee_flexion' && a.side === 'left')!.rmseDeg;
+    expect(rmse(smooth.json)).toBeGreaterThan(rmse(usual.json));
+    const raw = run([sharedDataPath(WALK), '--cutoff', '0'], 'walk-raw');
+    expect(raw.json.source.provenance.filter).toBe('no low-pass filter (gaps filled only)');
+    // OpenCap's walk is at 60 Hz: 30 Hz is its Nyquist frequency.
+    const r = analyze([sharedDataPath('opencap_markerless_walk_trc_mot/walk.trc'), '--cutoff', '30']);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toBe(
+      'gaitlab analyze: walk.trc: A low-pass cutoff of 30 Hz cannot filter a recording at 60 frames/s: it must lie above 0 and below half the frame rate (30 Hz).',
+    );
+    expect(analyze([sharedDataPath(WALK), '--cutoff', '60']).stderr).toMatch(
+      /--cutoff: give the low-pass cutoff in Hz, 0\.5-30 \(the default is 6 Hz\), or 0 for no low-pass filter; "60" is not one\./,
+    );
+  });
+
   it('finds markers named with other separators (L_HEE, R_ASI, L_FEP...): the walk reads as the C3D does', () => {
     const file = readC3D(readSharedBytes(WALK));
     const keep = [...PIG_SKIN_MARKERS, 'LFEP', 'RFEP', 'LFEO', 'RFEO', 'LTIO', 'RTIO'];
@@ -470,6 +496,12 @@ describe('a marker file kept in the lab', () => {
         .split('\n')
         .map((l) => l.split(/ {2}/)[1]),
     ).toEqual(['Vicon walk 1', 'PiG_Motion3_FF', 'Gait']);
+
+    const cutoff = gaitlab('analyze', trialId, '--cutoff', '8');
+    expect(cutoff.code).toBe(1);
+    expect(cutoff.stderr.trim()).toBe(
+      'gaitlab analyze: --cutoff applies to a video or marker file given by path: a lab trial is filtered at the default 6 Hz, as its reports say.',
+    );
 
     const height = gaitlab('analyze', trialId, '--height', '1.7');
     expect(height.code).toBe(1);

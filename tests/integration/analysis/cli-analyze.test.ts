@@ -123,6 +123,29 @@ describe('gaitlab analyze', () => {
     expect(lines.join('\n')).not.toMatch(/NaN/);
   });
 
+  it('filters at the cutoff it is given (--cutoff), and says so; refuses one the frame rate cannot carry', () => {
+    // The same pose job (cached from the run above): only the filter differs.
+    const demo = sharedDataPath('sports2d_demo_sideview_walk/demo.mp4');
+    const peak = (stdout: string) => Number(/Left knee flexion: peak in swing ([\d.-]+)/.exec(stdout)![1]);
+    const json = join(work, 'demo-3hz.json');
+    const usual = analyze([demo, '--height', '1.65']);
+    const smooth = analyze([demo, '--height', '1.65', '--cutoff', '3', '--json', json]);
+    expect(smooth.code, smooth.stderr).toBe(0);
+    expect(smooth.stdout).toContain(
+      'Filter: zero-lag 4th-order Butterworth low-pass, 3 Hz (--cutoff; the default is 6 Hz).',
+    );
+    expect(usual.stdout).not.toContain('Filter:');
+    // A 3 Hz low-pass rounds off the swing peak, a fast event.
+    expect(peak(smooth.stdout)).toBeLessThan(peak(usual.stdout) - 1);
+    const view = JSON.parse(readFileSync(json, 'utf8')) as TrialAnalysisView;
+    expect(view.provenance.filter).toBe('zero-lag 4th-order Butterworth low-pass, 3 Hz');
+    const tooHigh = analyze([demo, '--cutoff', '20']);
+    expect(tooHigh.code).toBe(1);
+    expect(tooHigh.stderr).toMatch(
+      /A low-pass cutoff of 20 Hz cannot filter a recording at 30 frames\/s: it must lie above 0 and below half the frame rate \(15 Hz\)\./,
+    );
+  });
+
   it('says clearly that nobody is in view, and writes no numbers', () => {
     const empty = join(work, 'empty.mp4');
     const ff = spawnSync('ffmpeg', [

@@ -6,6 +6,8 @@ import type { CliCommand, CliContext } from '../command';
 import { UserError } from '../command';
 import { parsePersonBox } from '../person-option';
 import { parseFloorScale } from '../floor-option';
+import { parseCutoffHz } from '../cutoff-option';
+import { DEFAULT_CUTOFF_HZ, filterDescription } from '../../gait/preprocess';
 import { beltSpeedMessage, isPlausibleBeltSpeedMps } from '../../../shared/belt-speed';
 import { progressBar } from '../progress-bar';
 import { validateHeightM } from '../../gait/scaling';
@@ -49,6 +51,8 @@ interface AnalyzeOptions {
   person: PersonChoice | null | undefined;
   camera: string | undefined;
   events: 'file' | 'detect' | undefined;
+  /** Low-pass cutoff, Hz, for files given by path (a lab trial keeps the default). */
+  cutoffHz: number | undefined;
   /** Options given on the command line, by name (a marker file refuses a video's). */
   given: string[];
   /** Several targets: a video's option is skipped for a marker file, with a note, not refused. */
@@ -118,6 +122,13 @@ function markerTrialEventsLine(view: TrialAnalysisView): string {
   });
 }
 
+/** Said when the filter is not the default one, so a summary is never read as the usual 6 Hz. */
+function filterLine(cutoffHz: number | undefined): string | null {
+  return cutoffHz === undefined
+    ? null
+    : `Filter: ${filterDescription(cutoffHz)} (--cutoff; the default is ${DEFAULT_CUTOFF_HZ} Hz).`;
+}
+
 /** What one target gave: its summary is already printed; the files are written by the caller. */
 type TargetOutcome = { ok: true; trial: string; analysis: GaitAnalysis; json: unknown } | { ok: false };
 
@@ -132,12 +143,15 @@ function analyseMarkerTarget(target: string, o: AnalyzeOptions, ctx: CliContext)
     result = analyseMarkerFile(target, {
       ...(o.events ? { events: o.events } : {}),
       ...(o.beltSpeedMps ? { beltSpeedMps: o.beltSpeedMps } : {}),
+      ...(o.cutoffHz !== undefined ? { cutoffHz: o.cutoffHz } : {}),
     });
   } catch (err) {
     if (err instanceof MarkerFileError) throw new UserError(err.message);
     throw err;
   }
   ctx.io.out(textSummary(result.name, result.analysis).trimEnd());
+  const filter = filterLine(o.cutoffHz);
+  if (filter) ctx.io.out(filter);
   ctx.io.out(
     `Markers: ${result.format}, ${result.markerCount} trajectories, ${result.rateHz} Hz, ${result.frameCount} frames, in ${result.unit}, ${result.up} up.`,
   );
@@ -203,6 +217,7 @@ async function analyseVideoOrTrial(
       ...(floor ? { floor } : {}),
       ...(beltSpeedMps ? { beltSpeedMps } : {}),
       ...(person ? { person } : {}),
+      ...(o.cutoffHz !== undefined ? { cutoffHz: o.cutoffHz } : {}),
       signal: ctx.io.signal,
       onProgress: (p) =>
         onProgress(
@@ -220,6 +235,10 @@ async function analyseVideoOrTrial(
       if (!trial)
         throw new UserError(`"${target}" is neither a video file nor a trial of the lab ${ctx.labDir}.`);
       trialName = trial.name;
+      if (o.cutoffHz !== undefined)
+        throw new UserError(
+          `--cutoff applies to a video or marker file given by path: a lab trial is filtered at the default ${DEFAULT_CUTOFF_HZ} Hz, as its reports say.`,
+        );
       const markerBased = isMarkerTrial(trial);
       if (markerBased) videoOptionsForMarkers(o, ctx, 'a marker-based trial');
       // Frames/s from the start of the current stage (each camera starts its own count).
@@ -276,6 +295,8 @@ async function analyseVideoOrTrial(
     return { ok: false };
   }
   ctx.io.out(textSummary(trialName, analysis).trimEnd());
+  const filter = filterLine(o.cutoffHz);
+  if (filter) ctx.io.out(filter);
   if (view.camera === MARKER_CAPTURE_CAMERA) ctx.io.out(markerTrialEventsLine(view));
   // How the video was read, when not frame by frame on its own clock (its codec line says).
   if (view.provenance.interlaced || view.provenance.slowMotionFactor)
@@ -294,7 +315,7 @@ export const analyzeCommand: CliCommand = {
     'Gait analysis of a video file (with pose estimation), a marker file (C3D, TRC) or a lab trial; summary + tidy CSV',
   usage: `gaitlab analyze <video-file | marker-file.c3d|.trc | trial-id> [more ...] [--height METRES] [--floor x0,y0,x1,y1 --floor-distance METRES | --floor-none]
                 [--belt-speed M/S | --belt-speed-none] [--camera NAME] [--person-box x0,y0,x1,y1@frame | --person-auto]
-                [--events file|detect] [--out results.csv] [--json results.json]
+                [--events file|detect] [--cutoff HZ] [--out results.csv] [--json results.json]
 
 Runs markerless pose estimation (BlazePose, offline) and the gait analysis: events, cycles, joint
 angles, spatiotemporal parameters. Prints a summary (cycles per side, cadence, speed, knee flexion
@@ -320,12 +341,15 @@ writes a tidy CSV: trial, side, cycle, percent, variable, value, unit.
                    people are in view; a lab trial keeps the choice for later analyses, and its
                    other calibrated cameras follow whoever stands at the same place on the floor
   --person-auto    a lab trial: back to the automatic choice (the person who walks)
+  --cutoff HZ      low-pass cutoff of the landmark or marker tracks, Hz (default 6: zero-lag 4th-order
+                   Butterworth; 0.5-30, or 0 for none) for files given by path; said in the summary
+                   and the JSON's provenance. A lab trial keeps the default
   --out FILE       tidy CSV output
   --json FILE      the full analysis as JSON
 An interrupted run resumes where it stopped.
 
 A marker file (C3D, or TRC from OpenSim, OpenCap, Pose2Sim or Motion Analysis) skips pose estimation:
-its trajectories go through the same gait analysis (coordinates in its own mm or m; hip joint centres
+its trajectories go through the same gait analysis (coordinates in its own mm, cm or m; hip joint centres
 from the pelvis markers when it has none).
   --events file    the gait events stored in the file (default when it has them)
   --events detect  GaitLab's own detector, as for video; compared with the file's events when it has them
@@ -354,6 +378,7 @@ one trial's camera: they take a single target.`,
         'belt-speed': { type: 'string' },
         'belt-speed-none': { type: 'boolean' },
         events: { type: 'string' },
+        cutoff: { type: 'string' },
         out: { type: 'string' },
         json: { type: 'string' },
       },
@@ -400,6 +425,7 @@ one trial's camera: they take a single target.`,
             : undefined,
       camera: values.camera,
       events: values.events as AnalyzeOptions['events'],
+      cutoffHz: values.cutoff !== undefined ? parseCutoffHz(values.cutoff) : undefined,
       given,
       batch: positionals.length > 1,
     };
