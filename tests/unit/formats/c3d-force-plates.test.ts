@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readC3D } from '../../../src/main/formats/c3d-reader';
 import { forcePlateContacts } from '../../../src/main/formats/c3d-force-plates';
+import { parameterWriter } from './c3d-parameters-writer';
 
 const POINT_HZ = 100;
 const ANALOG_HZ = 1000;
@@ -28,34 +29,7 @@ function plateC3D(type: number, channelCount: number, signal: (ch: number, t: nu
   const p = 512;
   bytes[p + 2] = 2;
   bytes[p + 3] = 84;
-  let o = p + 4;
-  const group = (id: number, name: string) => {
-    bytes[o] = name.length;
-    v.setInt8(o + 1, -id);
-    for (let k = 0; k < name.length; k++) bytes[o + 2 + k] = name.charCodeAt(k);
-    v.setInt16(o + 2 + name.length, 3, true);
-    bytes[o + 4 + name.length] = 0;
-    o += 5 + name.length;
-  };
-  const param = (id: number, name: string, type: 2 | 4, dims: number[], values: number[]) => {
-    bytes[o] = name.length;
-    v.setInt8(o + 1, id);
-    for (let k = 0; k < name.length; k++) bytes[o + 2 + k] = name.charCodeAt(k);
-    const off = o + 2 + name.length;
-    let q = off + 2;
-    v.setInt8(q, type);
-    bytes[q + 1] = dims.length;
-    dims.forEach((d, k) => (bytes[q + 2 + k] = d));
-    q += 2 + dims.length;
-    for (const x of values) {
-      if (type === 2) v.setInt16(q, x, true);
-      else v.setFloat32(q, x, true);
-      q += type;
-    }
-    bytes[q] = 0;
-    v.setInt16(off, q + 1 - off, true);
-    o = q + 1;
-  };
+  const { group, numbers: param, end } = parameterWriter(bytes, true, p + 4);
   const ones = (n: number, x: number) => Array.from({ length: n }, () => x);
   group(1, 'POINT');
   param(1, 'USED', 2, [], [1]);
@@ -79,7 +53,7 @@ function plateC3D(type: number, channelCount: number, signal: (ch: number, t: nu
     [channelCount, 1],
     Array.from({ length: channelCount }, (_, k) => k + 1),
   );
-  bytes[o] = 0;
+  end();
   for (let f = 0; f < FRAMES; f++) {
     const base = 512 * (dataBlock - 1) + f * frameWords * 4;
     v.setFloat32(base, 100, true);

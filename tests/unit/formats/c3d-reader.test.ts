@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { C3DFormatError, readC3D } from '../../../src/main/formats/c3d-reader';
 import { c3dGaitEvents, c3dToTrajectorySet } from '../../../src/main/formats/c3d-trajectories';
+import { parameterWriter } from './c3d-parameters-writer';
 
 /** A minimal C3D: Intel or MIPS, float points, one group POINT, one group EVENT. */
 function buildC3D(processor: 'intel' | 'mips', units: 'mm' | 'cm' = 'mm'): Uint8Array {
@@ -20,43 +21,7 @@ function buildC3D(processor: 'intel' | 'mips', units: 'mm' | 'cm' = 'mm'): Uint8
   const p = 512;
   bytes[p + 2] = 1;
   bytes[p + 3] = processor === 'intel' ? 84 : 86;
-  let o = p + 4;
-  const group = (id: number, name: string) => {
-    bytes[o] = name.length;
-    v.setInt8(o + 1, -id);
-    for (let k = 0; k < name.length; k++) bytes[o + 2 + k] = name.charCodeAt(k);
-    const off = o + 2 + name.length;
-    v.setInt16(off, 3, little);
-    bytes[off + 2] = 0;
-    o = off + 3;
-  };
-  const param = (
-    id: number,
-    name: string,
-    type: number,
-    dims: number[],
-    write: (at: number) => void,
-    size: number,
-  ) => {
-    bytes[o] = name.length;
-    v.setInt8(o + 1, id);
-    for (let k = 0; k < name.length; k++) bytes[o + 2 + k] = name.charCodeAt(k);
-    const off = o + 2 + name.length;
-    let q = off + 2;
-    v.setInt8(q, type);
-    bytes[q + 1] = dims.length;
-    dims.forEach((d, k) => (bytes[q + 2 + k] = d));
-    q += 2 + dims.length;
-    write(q);
-    q += size;
-    bytes[q] = 0;
-    v.setInt16(off, q + 1 - off, little);
-    o = q + 1;
-  };
-  const chars = (at: number, strings: string[], len: number) =>
-    strings.forEach((s, k) => {
-      for (let c = 0; c < len; c++) bytes[at + k * len + c] = c < s.length ? s.charCodeAt(c) : 32;
-    });
+  const { group, param, chars, end } = parameterWriter(bytes, little, p + 4);
   group(1, 'POINT');
   param(1, 'USED', 2, [], (at) => v.setInt16(at, points, little), 2);
   param(1, 'SCALE', 4, [], (at) => v.setFloat32(at, -0.1, little), 4);
@@ -80,7 +45,7 @@ function buildC3D(processor: 'intel' | 'mips', units: 'mm' | 'cm' = 'mm'): Uint8
     },
     8,
   );
-  bytes[o] = 0;
+  end();
   const d = 512 * 3;
   for (let f = 0; f < frames; f++) {
     for (let i = 0; i < points; i++) {
