@@ -46,6 +46,9 @@ function verticalForce(
   }
 }
 
+/** Width of the force levels counted to find the empty plate's, N (an empty plate's noise: 1-5 N). */
+const REST_BIN_N = 5;
+
 /**
  * The empty plate's reading, N. Overground a plate is empty most of the record, and that is its
  * median. A treadmill's belt plate carries a foot 60 % of the time, so its median is a load: the
@@ -77,13 +80,10 @@ function restingLevel(fz: Float64Array): number {
   return near[Math.floor(near.length / 2)]!;
 }
 
-/** Width of the force levels counted to find the empty plate's, N (an empty plate's noise: 1-5 N). */
-const REST_BIN_N = 5;
-
 /**
  * Stretches during which each plate's vertical force exceeds the threshold above its resting level
- * (the empty plate's reading, see restingLevel). Stretches
- * touching the start or end of the record, or shorter than 0.1 s, are left out: not one whole step.
+ * (the empty plate's reading, see restingLevel). Stretches touching the start or end of the record,
+ * or shorter than 0.1 s, are left out: not one whole step.
  */
 export function forcePlateContacts(
   bytes: Uint8Array,

@@ -68,7 +68,8 @@ export function upAxisOfBody(
 /** A length unit marker files are written in. */
 export type MarkerUnit = 'mm' | 'cm' | 'm';
 
-const METRES_PER: Record<MarkerUnit, number> = { mm: 0.001, cm: 0.01, m: 1 };
+/** Metres in one of each unit. */
+export const METRES_PER: Record<MarkerUnit, number> = { mm: 0.001, cm: 0.01, m: 1 };
 
 /**
  * The unit the coordinates look like when the file's own is not plausible for a person: the pelvis

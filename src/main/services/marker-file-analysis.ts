@@ -24,6 +24,7 @@ import { filterDescription } from '../gait/preprocess';
 import { declaredRateNote } from '../gait/stride-clock';
 import {
   likelyUnitOf,
+  METRES_PER,
   pelvisAboveFeet,
   PELVIS_ABOVE_FEET_RANGE_M,
   upAxisOfBody,
@@ -220,7 +221,8 @@ const UNIT_NAMES: Record<MarkerUnit, string> = { mm: 'millimetres', cm: 'centime
 
 /**
  * Why the file's coordinates cannot be in the unit it names, or undefined: a unit written wrong
- * (metres labelled mm, or the reverse) would give walking speeds of 1400 m/s or 1 mm/s.
+ * (metres labelled mm, millimetres labelled m, centimetres labelled either) would give walking
+ * speeds of 1400 m/s or 1 mm/s.
  */
 function unitMessage(
   name: string,
@@ -234,7 +236,7 @@ function unitMessage(
   if (h >= lo && h <= hi) return undefined;
   const likely = likelyUnitOf(body, declared);
   if (!likely && h < lo) return undefined;
-  const scale = { mm: 1000, cm: 100, m: 1 }[declared];
+  const scale = 1 / METRES_PER[declared];
   const stands = `${name} gives its coordinates in ${declared}, so its pelvis would stand ${(h * scale).toPrecision(3)} ${declared} above its feet, where a person's stands ${+(lo * scale).toPrecision(3)}-${+(hi * scale).toPrecision(3)} ${declared} above them.`;
   const fix = `correct the unit in the file (${format === 'TRC' ? 'Units, in its header' : 'its POINT:UNITS parameter'}) and try again.`;
   return likely
