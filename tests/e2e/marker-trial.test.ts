@@ -223,4 +223,35 @@ describe('a marker-based trial in the browser', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'markers-04-treadmill.png'), fullPage: true });
     expect(consoleErrors).toEqual([]);
   });
+
+  it("filters the trial's trajectories at another cutoff from review, and back", async () => {
+    const trials = (await invoke(serve, 'trials.list', { sessionId })).result as Array<{
+      id: string;
+      name: string;
+    }>;
+    const trialId = trials.find((t) => t.name === 'treadmill-walk')!.id;
+    const filterOf = async () =>
+      ((await invoke(serve, 'analysis.get', { trialId })).result as TrialAnalysisView).provenance.filter;
+    const made = page.locator('details.provenance');
+    await made.locator('summary').click();
+    await made.getByText('zero-lag 4th-order Butterworth low-pass, 6 Hz').waitFor();
+    await page.getByLabel('Low-pass cutoff (Hz)').fill('40');
+    await page.getByRole('button', { name: 'Analyse with this cutoff' }).click();
+    await made.getByText('"40" is not one.').waitFor();
+    await page.getByLabel('Low-pass cutoff (Hz)').fill('3');
+    await page.getByRole('button', { name: 'Analyse with this cutoff' }).click();
+    await made.getByText('zero-lag 4th-order Butterworth low-pass, 3 Hz').waitFor({ timeout: 30_000 });
+    expect(await filterOf()).toBe('zero-lag 4th-order Butterworth low-pass, 3 Hz');
+    // The belt speed set before is kept: only the filter changed.
+    await page
+      .locator('#parameters-note')
+      .getByText('Treadmill: speed is the belt speed, 1.20 m/s')
+      .waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await made.screenshot({ path: join(ARTIFACTS, 'markers-06-filter-cutoff.png') });
+    await page.getByRole('button', { name: 'Back to 6 Hz' }).click();
+    await made.getByText('zero-lag 4th-order Butterworth low-pass, 6 Hz').waitFor({ timeout: 30_000 });
+    expect(await filterOf()).toBe('zero-lag 4th-order Butterworth low-pass, 6 Hz');
+    expect(consoleErrors).toEqual([]);
+  });
 });

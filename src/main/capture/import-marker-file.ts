@@ -32,7 +32,12 @@ export async function importMarkerFile(
   if (!existsSync(source.path))
     refuse(`"${source.displayName}" does not exist or cannot be read.`, 'not-found');
 
-  const settings: MarkerTrialSettings = { fileName: source.displayName, events: null, beltSpeedMps: null };
+  const settings: MarkerTrialSettings = {
+    fileName: source.displayName,
+    events: null,
+    beltSpeedMps: null,
+    cutoffHz: null,
+  };
   let analysed: MarkerFileAnalysis;
   try {
     analysed = analyseMarkerSource(source.path, settings);

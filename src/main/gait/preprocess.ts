@@ -1,6 +1,7 @@
 // Turns raw named trajectories into clean, role-labelled points: low-confidence samples are
 // down-weighted toward their interpolated neighbours, short gaps filled, then a zero-lag low-pass.
 
+import { DEFAULT_CUTOFF_HZ } from '../../shared/filter-cutoff';
 import { butterworthLowPass } from './butterworth';
 import { fillGaps, type Gap } from './gap-fill';
 import { harringtonHipCentres } from './hip-joint-centre';
@@ -83,9 +84,6 @@ function cleanAxis(
       : v;
   return { values, unfilled: filled.unfilled };
 }
-
-/** The low-pass cutoff trajectories are filtered at unless told otherwise, Hz. */
-export const DEFAULT_CUTOFF_HZ = 6;
 
 /** The filtering in words, for provenance (0 Hz: gaps filled, no low-pass). */
 export function filterDescription(cutoffHz: number = DEFAULT_CUTOFF_HZ): string {

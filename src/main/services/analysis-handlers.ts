@@ -43,7 +43,7 @@ export function analysisHandlers(deps: AnalysisDeps): HandlersFor<typeof analysi
   const running = new Map<string, string>();
 
   return {
-    'analysis.start': ({ trialId, camera, heightM, person, floor, beltSpeedMps, markerEvents }) => {
+    'analysis.start': ({ trialId, camera, heightM, person, floor, beltSpeedMps, markerEvents, cutoffHz }) => {
       const trial = deps.trials.get(trialId);
       if (!trial) throw new ApiError({ code: 'not-found', message: 'The trial was not found.' });
       if (trial.status === 'analysing') {
@@ -58,6 +58,7 @@ export function analysisHandlers(deps: AnalysisDeps): HandlersFor<typeof analysi
           ...(floor !== undefined ? { floor } : {}),
           ...(beltSpeedMps !== undefined ? { beltSpeedMps } : {}),
           ...(markerEvents !== undefined ? { markerEvents } : {}),
+          ...(cutoffHz !== undefined ? { cutoffHz } : {}),
           signal: r.signal,
           onProgress: (d, t, m) => r.progress(d, t, m),
         }),

@@ -11,3 +11,15 @@ export function beltSpeedOf(settings: Record<string, unknown> | undefined): numb
   const v = settings?.beltSpeedMps;
   return typeof v === 'number' ? v : null;
 }
+
+/** The low-pass cutoff a camera's analysis keeps (settings.cutoffHz, Hz), if set. */
+export function cutoffOf(settings: Record<string, unknown> | undefined): number | null {
+  const v = settings?.cutoffHz;
+  return typeof v === 'number' ? v : null;
+}
+
+/** The kept cutoff as a gait-run option (none: the default). */
+export function cutoffOption(settings: Record<string, unknown> | undefined): { cutoffHz?: number } {
+  const v = cutoffOf(settings);
+  return v === null ? {} : { cutoffHz: v };
+}

@@ -8,7 +8,7 @@ import type { TrialInfo } from '../../shared/api/entities';
 import type { AnalysisResult } from '../gait/analyse';
 import type { GaitEvent } from '../gait/types';
 import { resolveInsideLab } from '../store/lab-folder';
-import { beltSpeedOf } from './analysis-settings';
+import { beltSpeedOf, cutoffOf } from './analysis-settings';
 import { readStoredView, storeAnalysisView, trialDirOf } from './analysis-store';
 import { analysisToView, failedView, type ViewContext } from './analysis-view';
 import {
@@ -34,6 +34,8 @@ export interface MarkerTrialSettings {
   /** Whose events, unless set by hand: the file's (when it has both feet's) or GaitLab's detector. */
   events: 'file' | 'detect' | null;
   beltSpeedMps: number | null;
+  /** Low-pass cutoff, Hz; null: the default. */
+  cutoffHz: number | null;
 }
 
 function settingsOf(
@@ -45,6 +47,7 @@ function settingsOf(
     fileName: typeof s.fileName === 'string' ? s.fileName : markerFileOf(trial).split('/').pop()!,
     events: s.events === 'file' || s.events === 'detect' ? s.events : null,
     beltSpeedMps: beltSpeedOf(s),
+    cutoffHz: cutoffOf(s),
   };
 }
 
@@ -114,6 +117,7 @@ export function analyseMarkerSource(
     displayName: settings.fileName,
     ...(settings.events ? { events: settings.events } : {}),
     ...(settings.beltSpeedMps !== null ? { beltSpeedMps: settings.beltSpeedMps } : {}),
+    ...(settings.cutoffHz !== null ? { cutoffHz: settings.cutoffHz } : {}),
     ...(edits.editedEvents ? { editedEvents: edits.editedEvents } : {}),
     excludedCycles: edits.excludedCycles,
   });
@@ -144,11 +148,12 @@ export function markerTrialView(trial: TrialInfo, r: MarkerFileAnalysis): TrialA
 export function analyseMarkerTrial(
   deps: AnalysisDeps,
   trial: TrialInfo,
-  change: { beltSpeedMps?: number | null; events?: 'file' | 'detect' | null } = {},
+  change: { beltSpeedMps?: number | null; events?: 'file' | 'detect' | null; cutoffHz?: number | null } = {},
 ): TrialAnalysisView {
   const row = deps.analyses.get(trial.id, MARKER_CAPTURE_CAMERA);
   const settings = settingsOf(row, trial);
   if (change.beltSpeedMps !== undefined) settings.beltSpeedMps = change.beltSpeedMps;
+  if (change.cutoffHz !== undefined) settings.cutoffHz = change.cutoffHz;
   // Another source of events than the analysis had: hand edits made to its events do not carry over.
   const before = row?.resultPath ? readStoredView(deps, row.resultPath).provenance : {};
   const baseOf = (choice: 'file' | 'detect' | null) =>

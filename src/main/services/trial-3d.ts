@@ -24,7 +24,8 @@ import {
 import { checkSync } from '../capture/calibration/sync-from-landmarks';
 import { defaultAnalysisCameras, trialVideos } from '../capture/trial-videos';
 import { analyseTrajectories, type AnalysisResult } from '../gait/analyse';
-import { beltSpeedOf } from './analysis-settings';
+import { beltSpeedOf, cutoffOf } from './analysis-settings';
+import { filterDescription } from '../gait/preprocess';
 import type { GaitEvent, TrajectorySet } from '../gait/types';
 import { fileClockOf, readPoseManifest, type PoseManifest, type PoseResult } from '../pose/pose-result';
 import { writeFileAtomic } from '../store/atomic-file';
@@ -227,6 +228,16 @@ function beltSpeedOption(
   return v === null ? {} : { treadmillBeltSpeedMps: v };
 }
 
+/** The low-pass cutoff the trial was analysed with (kept on its cameras' rows), as gait options. */
+function cutoffPreprocess(
+  deps: AnalysisDeps,
+  trial: TrialInfo,
+  referenceCamera: string,
+): { preprocess?: { cutoffHz: number } } {
+  const v = cutoffOf(deps.analyses.get(trial.id, referenceCamera)?.settings);
+  return v === null ? {} : { preprocess: { cutoffHz: v } };
+}
+
 /** Analyses stored 3D points with the trial's hand edits, and stores the result. */
 function analyseStored(deps: AnalysisDeps, trial: TrialInfo, stored: Stored3d): TrialAnalysisView {
   const row = deps.analyses.get(trial.id, TRIANGULATED_CAMERA);
@@ -238,12 +249,16 @@ function analyseStored(deps: AnalysisDeps, trial: TrialInfo, stored: Stored3d): 
     videoRelativePath: manifest.referenceVideo,
     lowConfidenceFrames: lowConfidenceFrames(set),
     eventsEditedByHand: edited !== null,
-    provenance: provenance3d(manifest, storedPoseOf(deps, trial.id, manifest.referenceCamera)),
+    provenance: {
+      ...provenance3d(manifest, storedPoseOf(deps, trial.id, manifest.referenceCamera)),
+      filter: filterDescription(cutoffPreprocess(deps, trial, manifest.referenceCamera).preprocess?.cutoffHz),
+    },
   };
   const result = analyseTrajectories(set, {
     ...(edited ? { events: edited } : {}),
     cycles: { excluded: row?.excludedCycles ?? [] },
     ...beltSpeedOption(deps, trial, manifest.referenceCamera),
+    ...cutoffPreprocess(deps, trial, manifest.referenceCamera),
   });
   // What triangulation found (a camera that disagrees) is said first, whatever the gait analysis says.
   const view = result.ok
@@ -497,6 +512,7 @@ export function triangulatedGaitAnalysis(deps: AnalysisDeps, trial: TrialInfo): 
     ...(edited ? { events: edited } : {}),
     cycles: { excluded: row?.excludedCycles ?? [] },
     ...beltSpeedOption(deps, trial, stored.manifest.referenceCamera),
+    ...cutoffPreprocess(deps, trial, stored.manifest.referenceCamera),
   });
 }
 

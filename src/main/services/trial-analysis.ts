@@ -11,7 +11,8 @@ import type { AnalysisResult } from '../gait/analyse';
 import { resolveInsideLab } from '../store/lab-folder';
 import type { AnalysisRepo } from '../store/analysis-repo';
 import type { LabContext } from './lab-context';
-import { beltSpeedOf, floorOf } from './analysis-settings';
+import { beltSpeedOf, cutoffOf, cutoffOption, floorOf } from './analysis-settings';
+import { filterDescription } from '../gait/preprocess';
 import { analysisToView, failedView, type ViewContext } from './analysis-view';
 import { poseNotes, provenance } from './pose-provenance';
 import {
@@ -53,6 +54,8 @@ export interface AnalyseOptions {
   floor?: FloorScaleChoice | null;
   /** Treadmill belt speed, m/s, for every camera of the trial; null = none; undefined = as before. */
   beltSpeedMps?: number | null;
+  /** Low-pass cutoff of the trajectories, Hz (0: none); null = the default 6 Hz; undefined = as before. */
+  cutoffHz?: number | null;
   /**
    * A marker-based trial's events: 'file' = those stored in its file, 'detect' = GaitLab's detector;
    * null = the file's when it has both feet's; undefined = as before. Refused for a filmed trial.
@@ -132,7 +135,10 @@ function analyseStoredPose(
     lowConfidenceFrames: pose.manifest.lowConfidenceFrames,
     notes: [...poseNotes(pose), ...(options.notes ?? [])],
     eventsEditedByHand: edited !== null,
-    provenance: provenance(pose, heightM),
+    provenance: {
+      ...provenance(pose, heightM),
+      filter: filterDescription(cutoffOf(row?.settings) ?? undefined),
+    },
   };
   let view: TrialAnalysisView;
   try {
@@ -143,6 +149,7 @@ function analyseStoredPose(
         heightM,
         floor: floorOf(row?.settings),
         beltSpeedMps: beltSpeedOf(row?.settings),
+        ...cutoffOption(row?.settings),
         events,
         excludedCycles: row?.excludedCycles ?? [],
         view: isFrontalCamera(camera) ? 'frontal' : 'sagittal',
@@ -233,6 +240,7 @@ export async function analyseTrial(
   const floor = options.floor === undefined ? floorOf(previous?.settings) : options.floor;
   const beltSpeedMps =
     options.beltSpeedMps === undefined ? beltSpeedOf(previous?.settings) : options.beltSpeedMps;
+  const cutoffHz = options.cutoffHz === undefined ? cutoffOf(previous?.settings) : options.cutoffHz;
   const personFollows =
     options.person === undefined
       ? (previous?.settings[PERSON_FOLLOWS] ?? null)
@@ -241,7 +249,7 @@ export async function analyseTrial(
     status: 'analysing',
     statusMessage: '',
     poseDir: poseRel,
-    settings: { heightM, person, floor, beltSpeedMps, [PERSON_FOLLOWS]: personFollows },
+    settings: { heightM, person, floor, beltSpeedMps, cutoffHz, [PERSON_FOLLOWS]: personFollows },
     ...(personChanged ? { editedEvents: null, excludedCycles: [] } : {}),
   });
   if (!options.partOfTrial) deps.trials.setStatus(trial.id, 'analysing');
@@ -378,6 +386,7 @@ function reanalyseMarkerTrial(
     });
   return analyseMarkerTrial(deps, trial, {
     ...(options.beltSpeedMps !== undefined ? { beltSpeedMps: options.beltSpeedMps } : {}),
+    ...(options.cutoffHz !== undefined ? { cutoffHz: options.cutoffHz } : {}),
     ...(options.markerEvents !== undefined ? { events: options.markerEvents } : {}),
   });
 }
@@ -585,6 +594,7 @@ export function trialGaitAnalysis(
     heightM: (row.settings.heightM as number | null | undefined) ?? defaultHeight(deps, trial),
     floor: floorOf(row.settings),
     beltSpeedMps: beltSpeedOf(row.settings),
+    ...cutoffOption(row.settings),
     events,
     excludedCycles: row.excludedCycles,
     view: isFrontalCamera(video.camera) ? 'frontal' : 'sagittal',

@@ -7,7 +7,8 @@ import { UserError } from '../command';
 import { parsePersonBox } from '../person-option';
 import { parseFloorScale } from '../floor-option';
 import { parseCutoffHz } from '../cutoff-option';
-import { DEFAULT_CUTOFF_HZ, filterDescription } from '../../gait/preprocess';
+import { DEFAULT_FILTER_DESCRIPTION } from '../../gait/preprocess';
+import { DEFAULT_CUTOFF_HZ } from '../../../shared/filter-cutoff';
 import { beltSpeedMessage, isPlausibleBeltSpeedMps } from '../../../shared/belt-speed';
 import { progressBar } from '../progress-bar';
 import { validateHeightM } from '../../gait/scaling';
@@ -51,7 +52,7 @@ interface AnalyzeOptions {
   person: PersonChoice | null | undefined;
   camera: string | undefined;
   events: 'file' | 'detect' | undefined;
-  /** Low-pass cutoff, Hz, for files given by path (a lab trial keeps the default). */
+  /** Low-pass cutoff, Hz (a lab trial keeps it). */
   cutoffHz: number | undefined;
   /** Options given on the command line, by name (a marker file refuses a video's). */
   given: string[];
@@ -123,10 +124,10 @@ function markerTrialEventsLine(view: TrialAnalysisView): string {
 }
 
 /** Said when the filter is not the default one, so a summary is never read as the usual 6 Hz. */
-function filterLine(cutoffHz: number | undefined): string | null {
-  return cutoffHz === undefined
+function filterLine(description: unknown): string | null {
+  return typeof description !== 'string' || description === DEFAULT_FILTER_DESCRIPTION
     ? null
-    : `Filter: ${filterDescription(cutoffHz)} (--cutoff; the default is ${DEFAULT_CUTOFF_HZ} Hz).`;
+    : `Filter: ${description} (--cutoff; the default is ${DEFAULT_CUTOFF_HZ} Hz).`;
 }
 
 /** What one target gave: its summary is already printed; the files are written by the caller. */
@@ -150,7 +151,7 @@ function analyseMarkerTarget(target: string, o: AnalyzeOptions, ctx: CliContext)
     throw err;
   }
   ctx.io.out(textSummary(result.name, result.analysis).trimEnd());
-  const filter = filterLine(o.cutoffHz);
+  const filter = filterLine(result.provenance.filter);
   if (filter) ctx.io.out(filter);
   ctx.io.out(
     `Markers: ${result.format}, ${result.markerCount} trajectories, ${result.rateHz} Hz, ${result.frameCount} frames, in ${result.unit}, ${result.up} up.`,
@@ -235,10 +236,6 @@ async function analyseVideoOrTrial(
       if (!trial)
         throw new UserError(`"${target}" is neither a video file nor a trial of the lab ${ctx.labDir}.`);
       trialName = trial.name;
-      if (o.cutoffHz !== undefined)
-        throw new UserError(
-          `--cutoff applies to a video or marker file given by path: a lab trial is filtered at the default ${DEFAULT_CUTOFF_HZ} Hz, as its reports say.`,
-        );
       const markerBased = isMarkerTrial(trial);
       if (markerBased) videoOptionsForMarkers(o, ctx, 'a marker-based trial');
       // Frames/s from the start of the current stage (each camera starts its own count).
@@ -252,6 +249,7 @@ async function analyseVideoOrTrial(
         ...(floor !== undefined && !markerBased ? { floor } : {}),
         ...(beltSpeedMps !== undefined ? { beltSpeedMps } : {}),
         ...(o.events !== undefined ? { markerEvents: o.events } : {}),
+        ...(o.cutoffHz !== undefined ? { cutoffHz: o.cutoffHz } : {}),
         signal: ctx.io.signal,
         onProgress: (d, t, m) => {
           if (m !== stage.message) stage = { message: m, started: Date.now() };
@@ -295,7 +293,7 @@ async function analyseVideoOrTrial(
     return { ok: false };
   }
   ctx.io.out(textSummary(trialName, analysis).trimEnd());
-  const filter = filterLine(o.cutoffHz);
+  const filter = filterLine(view.provenance.filter);
   if (filter) ctx.io.out(filter);
   if (view.camera === MARKER_CAPTURE_CAMERA) ctx.io.out(markerTrialEventsLine(view));
   // How the video was read, when not frame by frame on its own clock (its codec line says).
@@ -342,8 +340,8 @@ writes a tidy CSV: trial, side, cycle, percent, variable, value, unit.
                    other calibrated cameras follow whoever stands at the same place on the floor
   --person-auto    a lab trial: back to the automatic choice (the person who walks)
   --cutoff HZ      low-pass cutoff of the landmark or marker tracks, Hz (default 6: zero-lag 4th-order
-                   Butterworth; 0.5-30, or 0 for none) for files given by path; said in the summary
-                   and the JSON's provenance. A lab trial keeps the default
+                   Butterworth; 0.5-30, or 0 for none); said in the summary and the provenance.
+                   A lab trial keeps it for the cameras analysed (--cutoff 6 returns to the default)
   --out FILE       tidy CSV output
   --json FILE      the full analysis as JSON
 An interrupted run resumes where it stopped.

@@ -26,6 +26,7 @@ import { NormalisedCurves } from '../review/NormalisedCurves';
 import { PersonChooser } from '../review/PersonChooser';
 import { isPersonNote } from '../../../shared/analysis-notes';
 import { BeltSpeed } from '../review/BeltSpeed';
+import { FilterCutoff } from '../review/FilterCutoff';
 import { MarkerEvents } from '../review/MarkerEvents';
 import { FloorScale } from '../review/FloorScale';
 import { failureAdvice, withoutPaths } from '../review/failure-advice';
@@ -458,6 +459,15 @@ export function TrialReviewPage({ id }: { id: string }) {
                 <FactRow key={k} name={k} value={v} />
               ))}
             </dl>
+            {t && t.status !== 'analysing' && typeof a.provenance.filter === 'string' && (
+              <FilterCutoff
+                key={a.provenance.filter}
+                trialId={id}
+                {...(in3d ? {} : { camera: a.camera })}
+                filter={a.provenance.filter}
+                onStarted={reanalysisStarted}
+              />
+            )}
           </details>
         </>
       )}

@@ -1,5 +1,5 @@
 // What the review's "analyse again with..." panels share (choosing the patient, floor marks, a
-// treadmill's belt speed, a marker-based trial's events): the
+// treadmill's belt speed, a marker-based trial's events, the filter's cutoff): the
 // frame the person scan kept (loaded when a panel opens), and a new analysis of the camera under
 // review with one setting changed, with its failure and a busy flag.
 import { useState } from 'react';
@@ -34,7 +34,8 @@ export function useReanalysis(
       | { person: PersonChoice | null }
       | { floor: FloorScaleChoice | null }
       | { beltSpeedMps: number | null }
-      | { markerEvents: 'file' | 'detect' },
+      | { markerEvents: 'file' | 'detect' }
+      | { cutoffHz: number | null },
   ): Promise<boolean> {
     setFailure(null);
     setBusy(true);

@@ -7,6 +7,7 @@ import {
   MIN_FLOOR_MARKS_APART_PX,
 } from '../../floor-marks';
 import { beltSpeedMessage, isPlausibleBeltSpeedMps } from '../../belt-speed';
+import { cutoffMessage, isAcceptedCutoffHz } from '../../filter-cutoff';
 import { z } from 'zod';
 import type { PoseTrackView, ScannedPeopleView, TrialAnalysisView } from '../analysis-types';
 import { op } from '../op';
@@ -83,6 +84,16 @@ export const analysisOperations = {
          */
         markerEvents: z
           .enum(['file', 'detect'], { error: 'Marker events must be "file" or "detect".' })
+          .nullable()
+          .optional(),
+        /**
+         * Low-pass cutoff of the trajectories, Hz (0: none), for every camera analysed (and the
+         * trial's 3D analysis, from its reference camera). null returns to the default 6 Hz;
+         * omitted: as before.
+         */
+        cutoffHz: z
+          .number()
+          .refine(isAcceptedCutoffHz, { error: (i) => cutoffMessage(i.input as number) })
           .nullable()
           .optional(),
       })

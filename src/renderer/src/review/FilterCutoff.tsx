@@ -1,0 +1,75 @@
+// The low-pass cutoff the trajectories were filtered at (6 Hz unless changed): a researcher may
+// filter at another, and the trial keeps it for its cameras. The analysis runs again from the
+// stored pose (or marker file); the provenance and the reports say which cutoff was used.
+import { useState } from 'react';
+import { cutoffMessage, DEFAULT_CUTOFF_HZ, isAcceptedCutoffHz } from '../../../shared/filter-cutoff';
+import { useReanalysis } from './use-reanalysis';
+import { ErrorBanner } from '../components/ErrorBanner';
+import { Field } from '../components/Field';
+
+function cutoffError(text: string): string | undefined {
+  const v = Number(text.replace(',', '.'));
+  return text.trim() !== '' && isAcceptedCutoffHz(v) ? undefined : cutoffMessage(text);
+}
+
+export function FilterCutoff({
+  trialId,
+  camera,
+  filter,
+  onStarted,
+}: {
+  trialId: string;
+  /** The camera under review; none for the 3D analysis, made from every camera of the trial. */
+  camera?: string;
+  /** The filter the shown analysis used, in words (its provenance). */
+  filter: string;
+  onStarted: (jobId: string) => void;
+}) {
+  const { failure, busy, start } = useReanalysis(trialId, camera, onStarted);
+  const shown = /, ([\d.]+) Hz$/.exec(filter)?.[1] ?? (/^no low-pass/.test(filter) ? '0' : '');
+  const [text, setText] = useState(shown);
+  const [touched, setTouched] = useState(false);
+  const error = cutoffError(text);
+  const isDefault = shown === String(DEFAULT_CUTOFF_HZ);
+
+  return (
+    <div className="filter-cutoff">
+      <ErrorBanner message={failure} />
+      <Field
+        id={`filter-cutoff-${trialId}`}
+        label="Low-pass cutoff (Hz)"
+        error={touched ? error : undefined}
+        hint={`Zero-lag 4th-order Butterworth on every trajectory; ${DEFAULT_CUTOFF_HZ} Hz unless changed, 0 for none. The trial keeps it.`}
+      >
+        {(p) => (
+          <input
+            {...p}
+            type="text"
+            inputMode="decimal"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            onBlur={() => setTouched(true)}
+          />
+        )}
+      </Field>
+      <div className="actions">
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() => {
+            setTouched(true);
+            if (error) return;
+            void start({ cutoffHz: Number(text.replace(',', '.')) });
+          }}
+        >
+          Analyse with this cutoff
+        </button>
+        {!isDefault && (
+          <button type="button" disabled={busy} onClick={() => void start({ cutoffHz: null })}>
+            Back to {DEFAULT_CUTOFF_HZ} Hz
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}
