@@ -2,12 +2,11 @@
 // measured at each contact; with it, speed is the belt's and stride and step length are belt speed x
 // time. The clinician types the speed the treadmill's console shows, and the trial is analysed again
 // with it (kept for every camera of the trial).
-import { useState } from 'react';
 import { LENGTHS_FROM_STEPS } from '../../../shared/analysis-notes';
 import { beltSpeedMessage, isPlausibleBeltSpeedMps } from '../../../shared/belt-speed';
 import { useReanalysis } from './use-reanalysis';
 import { ErrorBanner } from '../components/ErrorBanner';
-import { Field } from '../components/Field';
+import { DecimalField, useDecimalEntry } from '../components/DecimalField';
 
 function speedError(text: string): string | undefined {
   if (text.trim() === '') return 'Enter the belt speed in metres per second (e.g. 0.8).';
@@ -32,9 +31,7 @@ export function BeltSpeed({
   onStarted: (jobId: string) => void;
 }) {
   const { failure, busy, start } = useReanalysis(trialId, camera, onStarted);
-  const [text, setText] = useState(beltSpeedMps === null ? '' : String(beltSpeedMps));
-  const [touched, setTouched] = useState(false);
-  const error = speedError(text);
+  const entry = useDecimalEntry(beltSpeedMps === null ? '' : String(beltSpeedMps), speedError);
 
   return (
     <details className="belt-speed" open={beltSpeedMps === null}>
@@ -59,28 +56,13 @@ export function BeltSpeed({
         </p>
       )}
       <ErrorBanner message={failure} />
-      <Field id={`belt-speed-${trialId}`} label="Belt speed (m/s)" error={touched ? error : undefined}>
-        {(p) => (
-          <input
-            {...p}
-            type="text"
-            inputMode="decimal"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            onBlur={() => setTouched(true)}
-          />
-        )}
-      </Field>
+      <DecimalField id={`belt-speed-${trialId}`} label="Belt speed (m/s)" {...entry.fieldProps} />
       <div className="actions">
         <button
           type="button"
           className="primary"
           disabled={busy}
-          onClick={() => {
-            setTouched(true);
-            if (error) return;
-            void start({ beltSpeedMps: Number(text.replace(',', '.')) });
-          }}
+          onClick={() => entry.submit((beltSpeedMps) => void start({ beltSpeedMps }))}
         >
           Analyse with this belt speed
         </button>

@@ -1,11 +1,10 @@
 // The low-pass cutoff the trajectories were filtered at (6 Hz unless changed): a researcher may
 // filter at another, and the trial keeps it for its cameras. The analysis runs again from the
 // stored pose (or marker file); the provenance and the reports say which cutoff was used.
-import { useState } from 'react';
 import { cutoffMessage, DEFAULT_CUTOFF_HZ, isAcceptedCutoffHz } from '../../../shared/filter-cutoff';
 import { useReanalysis } from './use-reanalysis';
 import { ErrorBanner } from '../components/ErrorBanner';
-import { Field } from '../components/Field';
+import { DecimalField, useDecimalEntry } from '../components/DecimalField';
 
 function cutoffError(text: string): string | undefined {
   const v = Number(text.replace(',', '.'));
@@ -27,40 +26,23 @@ export function FilterCutoff({
 }) {
   const { failure, busy, start } = useReanalysis(trialId, camera, onStarted);
   const shown = /, ([\d.]+) Hz$/.exec(filter)?.[1] ?? (/^no low-pass/.test(filter) ? '0' : '');
-  const [text, setText] = useState(shown);
-  const [touched, setTouched] = useState(false);
-  const error = cutoffError(text);
+  const entry = useDecimalEntry(shown, cutoffError);
   const isDefault = shown === String(DEFAULT_CUTOFF_HZ);
 
   return (
     <div className="filter-cutoff">
       <ErrorBanner message={failure} />
-      <Field
+      <DecimalField
         id={`filter-cutoff-${trialId}`}
         label="Low-pass cutoff (Hz)"
-        error={touched ? error : undefined}
         hint={`Zero-lag 4th-order Butterworth on every trajectory; ${DEFAULT_CUTOFF_HZ} Hz unless changed, 0 for none. The trial keeps it.`}
-      >
-        {(p) => (
-          <input
-            {...p}
-            type="text"
-            inputMode="decimal"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            onBlur={() => setTouched(true)}
-          />
-        )}
-      </Field>
+        {...entry.fieldProps}
+      />
       <div className="actions">
         <button
           type="button"
           disabled={busy}
-          onClick={() => {
-            setTouched(true);
-            if (error) return;
-            void start({ cutoffHz: Number(text.replace(',', '.')) });
-          }}
+          onClick={() => entry.submit((cutoffHz) => void start({ cutoffHz }))}
         >
           Analyse with this cutoff
         </button>

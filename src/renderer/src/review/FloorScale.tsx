@@ -14,7 +14,7 @@ import { useState, type MouseEvent } from 'react';
 import type { FloorScaleChoice, TrialAnalysisView } from '../../../shared/api/analysis-types';
 import { useReanalysis } from './use-reanalysis';
 import { ErrorBanner } from '../components/ErrorBanner';
-import { Field } from '../components/Field';
+import { DecimalField } from '../components/DecimalField';
 
 type Point = [number, number];
 
@@ -160,23 +160,15 @@ export function FloorScale({
               </span>
             ))}
           </fieldset>
-          <Field
+          <DecimalField
             id={`floor-distance-${trialId}`}
             label="Distance between the marks (m)"
             error={touched ? dError : undefined}
             hint={marks.length === 2 ? `The marks are ${apartPx.toFixed(0)} px apart in the video.` : ''}
-          >
-            {(p) => (
-              <input
-                {...p}
-                type="text"
-                inputMode="decimal"
-                value={distance}
-                onChange={(e) => setDistance(e.target.value)}
-                onBlur={() => setTouched(true)}
-              />
-            )}
-          </Field>
+            value={distance}
+            onChange={setDistance}
+            onBlur={() => setTouched(true)}
+          />
           {touched && marksError && <p className="field-error">{marksError}</p>}
           <div className="actions">
             <button
