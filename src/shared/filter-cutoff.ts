@@ -13,3 +13,17 @@ export const isAcceptedCutoffHz = (v: number): boolean =>
 export function cutoffMessage(given: string | number): string {
   return `Give the low-pass cutoff in Hz, ${MIN_CUTOFF_HZ}-${MAX_CUTOFF_HZ} (the default is ${DEFAULT_CUTOFF_HZ} Hz), or 0 for no low-pass filter; "${given}" is not one.`;
 }
+
+/** The filtering in words, for provenance (0 Hz: gaps filled, no low-pass). */
+export function filterDescription(cutoffHz: number = DEFAULT_CUTOFF_HZ): string {
+  return cutoffHz > 0
+    ? `zero-lag 4th-order Butterworth low-pass, ${cutoffHz} Hz`
+    : 'no low-pass filter (gaps filled only)';
+}
+
+/** The cutoff a provenance's filter words name, Hz, or null for words not made by filterDescription. */
+export function cutoffOfDescription(description: string): number | null {
+  if (description === filterDescription(0)) return 0;
+  const m = /^zero-lag 4th-order Butterworth low-pass, ([\d.]+) Hz$/.exec(description);
+  return m ? Number(m[1]) : null;
+}

@@ -1,7 +1,7 @@
 // Turns raw named trajectories into clean, role-labelled points: low-confidence samples are
 // down-weighted toward their interpolated neighbours, short gaps filled, then a zero-lag low-pass.
 
-import { DEFAULT_CUTOFF_HZ } from '../../shared/filter-cutoff';
+import { DEFAULT_CUTOFF_HZ, filterDescription } from '../../shared/filter-cutoff';
 import { butterworthLowPass } from './butterworth';
 import { fillGaps, type Gap } from './gap-fill';
 import { harringtonHipCentres } from './hip-joint-centre';
@@ -83,13 +83,6 @@ function cleanAxis(
       ? butterworthLowPass(v, rateHz, { cutoffHz: opts.cutoffHz })
       : v;
   return { values, unfilled: filled.unfilled };
-}
-
-/** The filtering in words, for provenance (0 Hz: gaps filled, no low-pass). */
-export function filterDescription(cutoffHz: number = DEFAULT_CUTOFF_HZ): string {
-  return cutoffHz > 0
-    ? `zero-lag 4th-order Butterworth low-pass, ${cutoffHz} Hz`
-    : 'no low-pass filter (gaps filled only)';
 }
 
 /** The default filtering in words (what `cleanTrajectory` does without options). */

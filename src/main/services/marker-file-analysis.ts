@@ -20,7 +20,7 @@ import { pluginGaitAngles } from '../formats/plugin-gait-angles';
 import { DEFAULT_MARKER_MAP, pelvisCandidates, resolveName } from '../gait/marker-map';
 import { SIDES, type GaitEvent, type TrajectorySet } from '../gait/types';
 import { median } from '../gait/peaks';
-import { filterDescription } from '../gait/preprocess';
+import { filterDescription } from '../../shared/filter-cutoff';
 import { declaredRateNote } from '../gait/stride-clock';
 import {
   likelyUnitOf,

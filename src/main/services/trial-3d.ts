@@ -25,7 +25,7 @@ import { checkSync } from '../capture/calibration/sync-from-landmarks';
 import { defaultAnalysisCameras, trialVideos } from '../capture/trial-videos';
 import { analyseTrajectories, type AnalysisResult } from '../gait/analyse';
 import { beltSpeedOf, cutoffOf } from './analysis-settings';
-import { filterDescription } from '../gait/preprocess';
+import { filterDescription } from '../../shared/filter-cutoff';
 import type { GaitEvent, TrajectorySet } from '../gait/types';
 import { fileClockOf, readPoseManifest, type PoseManifest, type PoseResult } from '../pose/pose-result';
 import { writeFileAtomic } from '../store/atomic-file';

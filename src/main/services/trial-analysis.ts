@@ -12,7 +12,7 @@ import { resolveInsideLab } from '../store/lab-folder';
 import type { AnalysisRepo } from '../store/analysis-repo';
 import type { LabContext } from './lab-context';
 import { beltSpeedOf, cutoffOf, cutoffOption, floorOf } from './analysis-settings';
-import { filterDescription } from '../gait/preprocess';
+import { filterDescription } from '../../shared/filter-cutoff';
 import { analysisToView, failedView, type ViewContext } from './analysis-view';
 import { poseNotes, provenance } from './pose-provenance';
 import {

@@ -8,7 +8,7 @@ import type { FloorScaleChoice, PersonChoice, TrialAnalysisView } from '../../sh
 import type { GaitAnalysis } from '../gait/analyse';
 import { runPose, type PoseProgress } from '../pose/run-pose';
 import { resultOnUniformClock } from '../pose/uniform-clock';
-import { filterDescription } from '../gait/preprocess';
+import { filterDescription } from '../../shared/filter-cutoff';
 import { analysisToView, failedView, type ViewContext } from './analysis-view';
 import { runGait } from './gait-pipeline';
 import { poseNotes, provenance } from './pose-provenance';

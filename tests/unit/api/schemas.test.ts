@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { patientCreateSchema, sessionCreateSchema } from '../../../src/shared/api/schemas';
 import { analysisOperations } from '../../../src/shared/api/ops/analysis';
+import { cutoffOfDescription, filterDescription } from '../../../src/shared/filter-cutoff';
 
 describe('patient input validation', () => {
   it('reads 175 in the metres field as centimetres and says so', () => {
@@ -72,5 +73,27 @@ describe('analysis input validation', () => {
     expect(start.safeParse({ trialId: 'abcdef12', beltSpeedMps: 0.01 }).error!.issues[0]!.message).toMatch(
       /between 0.1 and 2.5 \(a treadmill showing 3.6 km\/h runs at 1.0 m\/s\)/,
     );
+  });
+
+  it('takes a low-pass cutoff of 0.5-30 Hz or 0, null for the default, and says what it wants', () => {
+    for (const cutoffHz of [0, 0.5, 6, 12.5, 30, null])
+      expect(start.parse({ trialId: 'abcdef12', cutoffHz }).cutoffHz).toBe(cutoffHz);
+    for (const cutoffHz of [0.2, 31, -6]) {
+      const r = start.safeParse({ trialId: 'abcdef12', cutoffHz });
+      expect(r.success).toBe(false);
+      expect(r.error!.issues[0]!.message).toBe(
+        `Give the low-pass cutoff in Hz, 0.5-30 (the default is 6 Hz), or 0 for no low-pass filter; "${cutoffHz}" is not one.`,
+      );
+      expect(r.error!.issues[0]!.path).toEqual(['cutoffHz']);
+    }
+  });
+});
+
+describe("a filter's words and its cutoff", () => {
+  it('reads back the cutoff it wrote, and nothing from other words', () => {
+    for (const hz of [0, 0.5, 3, 6, 12.5, 30]) expect(cutoffOfDescription(filterDescription(hz))).toBe(hz);
+    expect(filterDescription()).toBe('zero-lag 4th-order Butterworth low-pass, 6 Hz');
+    expect(filterDescription(0)).toBe('no low-pass filter (gaps filled only)');
+    expect(cutoffOfDescription('Woltring spline, MSE 20')).toBeNull();
   });
 });

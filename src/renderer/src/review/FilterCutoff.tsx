@@ -1,7 +1,12 @@
 // The low-pass cutoff the trajectories were filtered at (6 Hz unless changed): a researcher may
 // filter at another, and the trial keeps it for its cameras. The analysis runs again from the
 // stored pose (or marker file); the provenance and the reports say which cutoff was used.
-import { cutoffMessage, DEFAULT_CUTOFF_HZ, isAcceptedCutoffHz } from '../../../shared/filter-cutoff';
+import {
+  cutoffMessage,
+  cutoffOfDescription,
+  DEFAULT_CUTOFF_HZ,
+  isAcceptedCutoffHz,
+} from '../../../shared/filter-cutoff';
 import { useReanalysis } from './use-reanalysis';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { DecimalField, useDecimalEntry } from '../components/DecimalField';
@@ -25,9 +30,10 @@ export function FilterCutoff({
   onStarted: (jobId: string) => void;
 }) {
   const { failure, busy, start } = useReanalysis(trialId, camera, onStarted);
-  const shown = /, ([\d.]+) Hz$/.exec(filter)?.[1] ?? (/^no low-pass/.test(filter) ? '0' : '');
+  const cutoff = cutoffOfDescription(filter);
+  const shown = cutoff === null ? '' : String(cutoff);
   const entry = useDecimalEntry(shown, cutoffError);
-  const isDefault = shown === String(DEFAULT_CUTOFF_HZ);
+  const isDefault = cutoff === DEFAULT_CUTOFF_HZ;
 
   return (
     <div className="filter-cutoff">
