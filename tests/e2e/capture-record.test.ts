@@ -175,7 +175,11 @@ describe('recording from three cameras', () => {
       expect(c.widthPx).toBe(640);
       expect(c.heightPx).toBe(360);
     }
-    expect(Math.max(...durations) - Math.min(...durations)).toBeLessThanOrEqual(FRAME_MS / 1000 + 1e-3);
+    // Cut to the span all cameras recorded: lengths agree within a frame, and a frame a camera
+    // dropped (on a loaded machine, reported) can shorten its file by one more.
+    expect(Math.max(...durations) - Math.min(...durations)).toBeLessThanOrEqual(
+      ((1 + report.totalDroppedFrames) * FRAME_MS) / 1000 + 1e-3,
+    );
     expect(report.method).toBe('recorded-timestamps');
     expect(report.worstOffsetMs).toBeLessThan(500);
     // What is stored is what is shown.
