@@ -46,6 +46,7 @@ import {
 } from './camera-motion';
 import { LENGTHS_FROM_STEPS } from '../../shared/analysis-notes';
 import { beltSpeedMessage, isPlausibleBeltSpeedMps } from '../../shared/belt-speed';
+import { DEFAULT_CUTOFF_HZ } from '../../shared/filter-cutoff';
 import {
   SIDES,
   type CameraView,
@@ -252,7 +253,7 @@ function landingHeights(
   up: (p: PointSeries) => Float64Array,
   options: AnalysisOptions,
 ): Record<Side, { heelUp: Float64Array; toeUp: Float64Array }> | undefined {
-  const trajectoryCutoff = options.preprocess?.cutoffHz ?? 6;
+  const trajectoryCutoff = options.preprocess?.cutoffHz ?? DEFAULT_CUTOFF_HZ;
   const setting = options.eventDetection?.landingCutoffHz ?? 'auto';
   if ((options.eventDetection?.method ?? 'zeni') !== 'zeni' || !(trajectoryCutoff > 0) || setting === 0)
     return undefined;

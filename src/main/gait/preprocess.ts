@@ -1,7 +1,7 @@
 // Turns raw named trajectories into clean, role-labelled points: low-confidence samples are
 // down-weighted toward their interpolated neighbours, short gaps filled, then a zero-lag low-pass.
 
-import { DEFAULT_CUTOFF_HZ, filterDescription } from '../../shared/filter-cutoff';
+import { DEFAULT_CUTOFF_HZ } from '../../shared/filter-cutoff';
 import { butterworthLowPass } from './butterworth';
 import { fillGaps, type Gap } from './gap-fill';
 import { harringtonHipCentres } from './hip-joint-centre';
@@ -84,9 +84,6 @@ function cleanAxis(
       : v;
   return { values, unfilled: filled.unfilled };
 }
-
-/** The default filtering in words (what `cleanTrajectory` does without options). */
-export const DEFAULT_FILTER_DESCRIPTION = filterDescription();
 
 export function cleanTrajectory(
   name: string,

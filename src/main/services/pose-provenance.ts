@@ -5,10 +5,15 @@ import type { TrialAnalysisView } from '../../shared/api/analysis-types';
 import type { PoseResult } from '../pose/pose-result';
 import { otherWalkersNotes } from '../pose/other-walkers';
 import { droppedFramesNotes } from '../pose/uniform-clock';
-import { DEFAULT_FILTER_DESCRIPTION } from '../gait/preprocess';
+import { filterDescription } from '../../shared/filter-cutoff';
 import { APP_VERSION } from './app-version';
 
-export function provenance(pose: PoseResult, heightM: number | null): TrialAnalysisView['provenance'] {
+/** `cutoffHz`: the low-pass cutoff the tracks were filtered at (default 6 Hz). */
+export function provenance(
+  pose: PoseResult,
+  heightM: number | null,
+  cutoffHz?: number,
+): TrialAnalysisView['provenance'] {
   const p = pose.manifest.provenance;
   const slow = pose.manifest.settings.slowMotionFactor;
   return {
@@ -21,7 +26,7 @@ export function provenance(pose: PoseResult, heightM: number | null): TrialAnaly
     backend: p.backend,
     workers: p.workers,
     cpu: p.cpu,
-    filter: DEFAULT_FILTER_DESCRIPTION,
+    filter: filterDescription(cutoffHz),
     heightM,
     videoCodec: pose.manifest.settings.interlaced
       ? `${pose.manifest.video.codec}, interlaced: analysed field by field`

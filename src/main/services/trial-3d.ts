@@ -203,9 +203,15 @@ function lowConfidenceFrames(set: TrajectorySet): number[] {
 const calibrationText = (m: Manifest3d): string =>
   `${m.calibration.fileName} (imported ${m.calibration.importedAt.slice(0, 10)})`;
 
-function provenance3d(manifest: Manifest3d, reference: PoseResult | null): TrialAnalysisView['provenance'] {
+function provenance3d(
+  manifest: Manifest3d,
+  reference: PoseResult | null,
+  cutoffHz: number | undefined,
+): TrialAnalysisView['provenance'] {
   // Metres come from the calibration: the patient's height plays no part, so it is not listed.
-  const { heightM: _unused, ...pose } = reference ? provenance(reference, null) : { appVersion: APP_VERSION };
+  const { heightM: _unused, ...pose } = reference
+    ? provenance(reference, null, cutoffHz)
+    : { appVersion: APP_VERSION };
   return {
     ...pose,
     /** The trial cameras the points were triangulated from, comma-separated (for review's heading). */
@@ -215,6 +221,7 @@ function provenance3d(manifest: Manifest3d, reference: PoseResult | null): Trial
     reprojectionErrorPx: manifest.reprojection
       .map((r) => `${r.camera} ${r.medianErrorPx.toFixed(1)} (used in ${(100 * r.usedShare).toFixed(0)} %)`)
       .join(', '),
+    filter: filterDescription(cutoffHz),
   };
 }
 
@@ -243,22 +250,24 @@ function analyseStored(deps: AnalysisDeps, trial: TrialInfo, stored: Stored3d): 
   const row = deps.analyses.get(trial.id, TRIANGULATED_CAMERA);
   const edited = (row?.editedEvents as GaitEvent[] | null) ?? null;
   const { manifest, set } = stored;
+  const cutoff = cutoffPreprocess(deps, trial, manifest.referenceCamera);
   const vc: ViewContext = {
     trialId: trial.id,
     camera: TRIANGULATED_CAMERA,
     videoRelativePath: manifest.referenceVideo,
     lowConfidenceFrames: lowConfidenceFrames(set),
     eventsEditedByHand: edited !== null,
-    provenance: {
-      ...provenance3d(manifest, storedPoseOf(deps, trial.id, manifest.referenceCamera)),
-      filter: filterDescription(cutoffPreprocess(deps, trial, manifest.referenceCamera).preprocess?.cutoffHz),
-    },
+    provenance: provenance3d(
+      manifest,
+      storedPoseOf(deps, trial.id, manifest.referenceCamera),
+      cutoff.preprocess?.cutoffHz,
+    ),
   };
   const result = analyseTrajectories(set, {
     ...(edited ? { events: edited } : {}),
     cycles: { excluded: row?.excludedCycles ?? [] },
     ...beltSpeedOption(deps, trial, manifest.referenceCamera),
-    ...cutoffPreprocess(deps, trial, manifest.referenceCamera),
+    ...cutoff,
   });
   // What triangulation found (a camera that disagrees) is said first, whatever the gait analysis says.
   const view = result.ok

@@ -12,7 +12,6 @@ import { resolveInsideLab } from '../store/lab-folder';
 import type { AnalysisRepo } from '../store/analysis-repo';
 import type { LabContext } from './lab-context';
 import { beltSpeedOf, cutoffOf, cutoffOption, floorOf } from './analysis-settings';
-import { filterDescription } from '../../shared/filter-cutoff';
 import { analysisToView, failedView, type ViewContext } from './analysis-view';
 import { poseNotes, provenance } from './pose-provenance';
 import {
@@ -135,10 +134,7 @@ function analyseStoredPose(
     lowConfidenceFrames: pose.manifest.lowConfidenceFrames,
     notes: [...poseNotes(pose), ...(options.notes ?? [])],
     eventsEditedByHand: edited !== null,
-    provenance: {
-      ...provenance(pose, heightM),
-      filter: filterDescription(cutoffOf(row?.settings) ?? undefined),
-    },
+    provenance: provenance(pose, heightM, cutoffOf(row?.settings) ?? undefined),
   };
   let view: TrialAnalysisView;
   try {

@@ -8,7 +8,6 @@ import type { FloorScaleChoice, PersonChoice, TrialAnalysisView } from '../../sh
 import type { GaitAnalysis } from '../gait/analyse';
 import { runPose, type PoseProgress } from '../pose/run-pose';
 import { resultOnUniformClock } from '../pose/uniform-clock';
-import { filterDescription } from '../../shared/filter-cutoff';
 import { analysisToView, failedView, type ViewContext } from './analysis-view';
 import { runGait } from './gait-pipeline';
 import { poseNotes, provenance } from './pose-provenance';
@@ -60,10 +59,7 @@ export async function analyseVideoFile(
     lowConfidenceFrames: pose.manifest.lowConfidenceFrames,
     notes: poseNotes(pose),
     eventsEditedByHand: false,
-    provenance: {
-      ...provenance(pose, heightM),
-      ...(options.cutoffHz !== undefined ? { filter: filterDescription(options.cutoffHz) } : {}),
-    },
+    provenance: provenance(pose, heightM, options.cutoffHz),
   };
   const result = runGait(pose.track, {
     heightM,

@@ -7,8 +7,7 @@ import { UserError } from '../command';
 import { parsePersonBox } from '../person-option';
 import { parseFloorScale } from '../floor-option';
 import { parseCutoffHz } from '../cutoff-option';
-import { DEFAULT_FILTER_DESCRIPTION } from '../../gait/preprocess';
-import { DEFAULT_CUTOFF_HZ } from '../../../shared/filter-cutoff';
+import { DEFAULT_CUTOFF_HZ, filterDescription } from '../../../shared/filter-cutoff';
 import { beltSpeedMessage, isPlausibleBeltSpeedMps } from '../../../shared/belt-speed';
 import { progressBar } from '../progress-bar';
 import { validateHeightM } from '../../gait/scaling';
@@ -125,7 +124,7 @@ function markerTrialEventsLine(view: TrialAnalysisView): string {
 
 /** Said when the filter is not the default one, so a summary is never read as the usual 6 Hz. */
 function filterLine(description: unknown): string | null {
-  return typeof description !== 'string' || description === DEFAULT_FILTER_DESCRIPTION
+  return typeof description !== 'string' || description === filterDescription()
     ? null
     : `Filter: ${description} (--cutoff; the default is ${DEFAULT_CUTOFF_HZ} Hz).`;
 }
