@@ -12,7 +12,7 @@ import type { PatientInfo, SessionInfo, TrialInfo } from '../../src/shared/api/e
 import { followingCameraOptions } from './following-camera';
 import { keepPoses, seedPoses } from './pose-seeds';
 import { sharedDataPath } from './shared-data';
-import { videoVariant } from './video-variant';
+import { hdrVideoArgs, videoVariant } from './video-variant';
 
 export const DEMO_WALK = 'sports2d_demo_sideview_walk/demo.mp4';
 export const DEMO_CAMERA = 'sagittal';
@@ -60,6 +60,8 @@ export interface DemoCamera {
   nobodyDurationS?: number;
   /** As an iPhone records it: HEVC in a QuickTime .mov (the review's browser cannot play it). */
   hevc?: boolean;
+  /** As a phone films HDR: HEVC 10-bit in a .mov, PQ or HLG (tests/helpers/video-variant.ts). */
+  hdr?: 'pq' | 'hlg';
   /** An ffmpeg select expression of the frames kept; the others are dropped, the rest keep their times. */
   keepFrames?: string;
   /** As a camera panning with the walker films her: she walks in place in the picture. */
@@ -113,13 +115,14 @@ export async function createTrialLab(
         nobodySize,
         nobodyDurationS,
         hevc,
+        hdr,
         keepFrames,
         following,
         variant,
         soundFirstS,
       }) => {
         const input = source ? sharedDataPath(source) : video;
-        const videoRel = `${trialDir}/${camera}.${hevc ? 'mov' : 'mp4'}`;
+        const videoRel = `${trialDir}/${camera}.${hevc || hdr ? 'mov' : 'mp4'}`;
         const target = resolveInsideLab(labDir, videoRel);
         mkdirSync(join(target, '..'), { recursive: true });
         if (nobody)
@@ -147,6 +150,7 @@ export async function createTrialLab(
           ]);
         else if (following || variant)
           videoVariant(dirname(target), basename(target), variant ?? followingCameraOptions(), input);
+        else if (hdr) execFileSync('ffmpeg', hdrVideoArgs(input, hdr, target));
         else if (hevc)
           execFileSync('ffmpeg', [
             ...['-v', 'error', '-y', '-i', input],

@@ -18,6 +18,21 @@ export function videoVariant(dir: string, name: string, options: string[], input
 }
 
 /**
+ * ffmpeg arguments writing `input` as a phone films HDR, to `out` (.mov): HEVC 10-bit in BT.2020
+ * colours, PQ (HDR10, many Android phones) or HLG (iPhones), the picture's white at BT.2408's
+ * reference white (203 cd/m2), the transfer stated in the stream as phones state it.
+ */
+export function hdrVideoArgs(input: string, hdr: 'pq' | 'hlg', out: string): string[] {
+  const t = hdr === 'pq' ? 'smpte2084' : 'arib-std-b67';
+  return [
+    ...['-v', 'error', '-y', '-i', input, '-an', '-vf'],
+    `zscale=tin=bt709:min=bt709:pin=bt709:t=linear,format=gbrpf32le,zscale=p=bt2020:t=${t}:m=bt2020nc:r=tv:npl=203,format=yuv420p10le`,
+    ...['-c:v', 'libx265', '-preset', 'ultrafast', '-crf', '20', '-tag:v', 'hvc1'],
+    ...['-x265-params', `log-level=error:colorprim=bt2020:transfer=${t}:colormatrix=bt2020nc`, out],
+  ];
+}
+
+/**
  * Two people walking together, as a child beside a therapist: the band she walks in (rows 480-994)
  * laid over the upper part of the picture at 0.7 of its size, at y = 150, 0.4 s behind her.
  */

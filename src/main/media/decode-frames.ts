@@ -1,8 +1,10 @@
 // Streams decoded frames as packed RGB24 from an ffmpeg child through a pipe. ffmpeg applies the
-// rotation metadata, so frames arrive the way the user sees the video. Cancelling kills the child.
+// rotation metadata, so frames arrive the way the user sees the video (an HDR video tone-mapped, as
+// a phone shows it: media/tone-map.ts). Cancelling kills the child.
 import { spawn } from 'node:child_process';
 import { withDeinterlace } from './deinterlace';
 import { MediaError } from './media-error';
+import { withToneMap } from './tone-map';
 import type { VideoInfo } from './probe';
 import { appendTail, ffmpegPath, lastLine } from './run-tool';
 
@@ -22,8 +24,8 @@ export interface DecodeOptions {
   /** Most frames decoded ahead of the consumer. */
   queueFrames?: number;
   /**
-   * ffmpeg -vf graph applied after auto-rotation (and deinterlacing, for an interlaced video); the
-   * caller sets the output size in `info`.
+   * ffmpeg -vf graph applied after auto-rotation (and deinterlacing, for an interlaced video) and
+   * before the tone mapping of an HDR video; the caller sets the output size in `info`.
    */
   videoFilter?: string;
   /** ffmpeg options for the input, before `-i` (e.g. `-skip_frame nokey`). */
@@ -44,7 +46,7 @@ export async function* decodeFrames(
   // Anamorphic video is stretched to the size shown unless the caller's filter sets a size.
   const sized =
     options.videoFilter ?? (info.storedPixelAspect ? `scale=${info.widthPx}:${info.heightPx}` : undefined);
-  const filter = withDeinterlace(info.interlaced, sized);
+  const filter = withToneMap(info.hdr, withDeinterlace(info.interlaced, sized));
   if (filter) args.push('-vf', filter);
   args.push('-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1');
   const child = spawn(ffmpegPath(), args, { stdio: ['ignore', 'pipe', 'pipe'] });

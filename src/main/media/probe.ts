@@ -5,6 +5,7 @@ import { stat } from 'node:fs/promises';
 import { CAPTURE_FPS_TAG, slowMotionOf } from './capture-rate';
 import { fieldOrderOf, fieldTimesS, type FieldOrder } from './deinterlace';
 import { MediaError } from './media-error';
+import { hdrTransferOf, type HdrTransfer } from './tone-map';
 import { ffprobePath, lastLine, runTool } from './run-tool';
 
 export interface VideoInfo {
@@ -50,6 +51,8 @@ export interface VideoInfo {
    * firstFrameSeekS stay on the file's clock.
    */
   slowMotionFactor?: number;
+  /** An HDR video's transfer curve (media/tone-map.ts): pictures shown to people are tone-mapped. */
+  hdr?: HdrTransfer;
 }
 
 interface ProbeStream {
@@ -65,6 +68,7 @@ interface ProbeStream {
   side_data_list?: Array<{ rotation?: number | string }>;
   sample_aspect_ratio?: string;
   field_order?: string;
+  color_transfer?: string;
   /** attached_pic 1: cover art or a thumbnail stored beside the video, not the video. */
   disposition?: { attached_pic?: number };
 }
@@ -189,6 +193,7 @@ export async function probeVideo(path: string, signal?: AbortSignal): Promise<Vi
   const fileStartS = Number.parseFloat(json.format?.start_time ?? '');
   const seekS = Number.isFinite(fileStartS) ? t0 - fileStartS : 0;
   const late = (s: number): boolean => s > 0.0005;
+  const hdr = hdrTransferOf(video.color_transfer);
   const info: VideoInfo = {
     path,
     codec: video.codec_name ?? 'unknown',
@@ -205,6 +210,7 @@ export async function probeVideo(path: string, signal?: AbortSignal): Promise<Vi
     ...(late(t0) ? { firstFrameS: t0 } : {}),
     ...(late(seekS) ? { firstFrameSeekS: seekS } : {}),
     ...(slowMotion ? { slowMotionFactor: slowMotion.factor } : {}),
+    ...(hdr ? { hdr } : {}),
   };
   // Many containers (AVI with DV, for one) leave the stream's field order unknown: its frames say.
   const order =

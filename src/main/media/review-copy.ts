@@ -9,6 +9,7 @@
 // presentation time (the skeleton is drawn by frame number from the video's clock).
 import { extname } from 'node:path';
 import { withDeinterlace, type FieldOrder } from './deinterlace';
+import { withToneMap, type HdrTransfer } from './tone-map';
 import { ffmpegToFile, h264KeepingFrameTimes } from './run-tool';
 
 const VIEWER_CODECS = new Set(['h264', 'vp8', 'vp9', 'av1']);
@@ -31,6 +32,8 @@ export interface ReviewCopyOptions {
   fps: number;
   /** The original is interlaced, this field first: the copy has a frame per field, as analysis reads it. */
   fields?: FieldOrder;
+  /** The original is HDR: the copy is tone-mapped to SDR (media/tone-map.ts). */
+  hdr?: HdrTransfer;
   signal?: AbortSignal;
   /** Frames written so far. */
   onFrames?: (framesDone: number) => void;
@@ -54,9 +57,12 @@ export async function makeReviewCopy(
       '-vf',
       // The copy's first frame at 0 wherever the original's is (its video may start after its
       // sound): review plays a copy on the analysis' own clock.
-      withDeinterlace(
-        o.fields,
-        `scale='round(min(1,${long}/max(iw,ih))*iw/2)*2':'round(min(1,${long}/max(iw,ih))*ih/2)*2',setpts=PTS-STARTPTS`,
+      withToneMap(
+        o.hdr,
+        withDeinterlace(
+          o.fields,
+          `scale='round(min(1,${long}/max(iw,ih))*iw/2)*2':'round(min(1,${long}/max(iw,ih))*ih/2)*2',setpts=PTS-STARTPTS`,
+        ),
       )!,
       ...h264KeepingFrameTimes({
         preset: 'veryfast',

@@ -1,15 +1,19 @@
 // One video frame as a JPEG, for pictures in the app (choosing the patient among people in view).
 import { DEINTERLACE_FRAME_FILTER } from './deinterlace';
 import { MediaError } from './media-error';
+import { withToneMap, type HdrTransfer } from './tone-map';
 import { ffmpegPath, lastLine, runToolBinary } from './run-tool';
 
-/** The frame shown at `timeS` (rotation applied), scaled to widthPx x heightPx, as JPEG bytes. */
+/**
+ * The frame shown at `timeS` (rotation applied), scaled to widthPx x heightPx, as JPEG bytes;
+ * tone-mapped when `hdr` says the video is HDR.
+ */
 export async function frameJpeg(
   path: string,
   timeS: number,
   widthPx: number,
   heightPx: number,
-  signal?: AbortSignal,
+  options: { hdr?: HdrTransfer; signal?: AbortSignal } = {},
 ): Promise<Buffer> {
   const { stdout, stderr } = await runToolBinary(
     ffmpegPath(),
@@ -27,7 +31,7 @@ export async function frameJpeg(
       '-frames:v',
       '1',
       '-vf',
-      `${DEINTERLACE_FRAME_FILTER},scale=${widthPx}:${heightPx}`,
+      withToneMap(options.hdr, `${DEINTERLACE_FRAME_FILTER},scale=${widthPx}:${heightPx}`)!,
       '-q:v',
       '4',
       '-f',
@@ -36,7 +40,7 @@ export async function frameJpeg(
       'mjpeg',
       'pipe:1',
     ],
-    signal,
+    options.signal,
   );
   if (stdout.length === 0) {
     throw new MediaError(

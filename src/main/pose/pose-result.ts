@@ -9,6 +9,7 @@ import type { PersonSelection } from './decode/subject';
 import { completeChunks, MANIFEST_FILE, readChunk, readJson, readPoseTimes } from './storage';
 import type { VideoSource } from './video-identity';
 import type { FieldOrder } from '../media/deinterlace';
+import type { HdrTransfer } from '../media/tone-map';
 
 /** PoseTrack2D plus what BlazePose gives beyond 2D. Flat, frame-major like the base type. */
 export interface PoseTrack extends PoseTrack2D {
@@ -70,6 +71,8 @@ export interface PoseManifest {
     decodeLongSidePx?: number;
     /** Interlaced, this field first: posed field by field (media/deinterlace.ts). */
     interlaced?: FieldOrder;
+    /** HDR (PQ or HLG): posed on frames tone-mapped to SDR (media/tone-map.ts). */
+    hdr?: HdrTransfer;
     /** Anamorphic: stored pixels this wide per unit of height; landmarks are in the picture as shown. */
     storedPixelAspect?: number;
     /**

@@ -212,6 +212,7 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
       frameCount,
       ...(decoded.longSidePx ? { decodeLongSidePx: decoded.longSidePx } : {}),
       ...(info.interlaced ? { interlaced: info.interlaced } : {}),
+      ...(info.hdr ? { hdr: info.hdr } : {}),
       ...(info.storedPixelAspect ? { storedPixelAspect: info.storedPixelAspect } : {}),
       ...(info.slowMotionFactor ? { slowMotionFactor: info.slowMotionFactor } : {}),
     };

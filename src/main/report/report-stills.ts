@@ -8,6 +8,7 @@ import type { PoseTrackView, SideName, TrialAnalysisView } from '../../shared/ap
 import type { ReportSessionKey, ReportStillView } from '../../shared/api/report-types';
 import { LANDMARK_COUNT } from '../../shared/landmarks';
 import { asFieldOrder, fieldsFilter } from '../media/deinterlace';
+import { asHdrTransfer, withToneMap } from '../media/tone-map';
 import { ffmpegPath, runTool } from '../media/run-tool';
 import { oppositeEvents } from '../gait/spatiotemporal';
 import { seekInFileS } from '../pose/pose-result';
@@ -123,6 +124,7 @@ export async function reportStills(req: StillsRequest): Promise<ReportStillView[
   const video = resolveInsideLab(req.labRoot, view.videoRelativePath);
   const t0 = track.timeS[0] ?? 0;
   const fields = asFieldOrder(view.provenance.interlaced);
+  const hdr = asHdrTransfer(view.provenance.hdr);
   return Promise.all(
     frames.map(async ({ event, frame }) => {
       const crop = cropAround(track, frame) ?? { x: 0, y: 0, w: track.widthPx, h: track.heightPx };
@@ -159,7 +161,12 @@ export async function reportStills(req: StillsRequest): Promise<ReportStillView[
               '-frames:v',
               '1',
               '-vf',
-              fields ? `${fieldsFilter(fields)},select='eq(n\\,${frame % 2})',${cropAndScale}` : cropAndScale,
+              withToneMap(
+                hdr,
+                fields
+                  ? `${fieldsFilter(fields)},select='eq(n\\,${frame % 2})',${cropAndScale}`
+                  : cropAndScale,
+              )!,
               '-q:v',
               '3',
               '-y',

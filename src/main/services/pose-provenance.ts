@@ -6,6 +6,7 @@ import type { PoseResult } from '../pose/pose-result';
 import { otherWalkersNotes } from '../pose/other-walkers';
 import { droppedFramesNotes } from '../pose/uniform-clock';
 import { filterDescription } from '../../shared/filter-cutoff';
+import { hdrDescription } from '../media/tone-map';
 import { APP_VERSION } from './app-version';
 
 /** `cutoffHz`: the low-pass cutoff the tracks were filtered at (default 6 Hz). */
@@ -16,6 +17,8 @@ export function provenance(
 ): TrialAnalysisView['provenance'] {
   const p = pose.manifest.provenance;
   const slow = pose.manifest.settings.slowMotionFactor;
+  const hdr = pose.manifest.settings.hdr;
+  const codec = hdr ? `${pose.manifest.video.codec}, ${hdrDescription(hdr)}` : pose.manifest.video.codec;
   return {
     appVersion: APP_VERSION,
     poseAppVersion: p.appVersion,
@@ -29,11 +32,12 @@ export function provenance(
     filter: filterDescription(cutoffHz),
     heightM,
     videoCodec: pose.manifest.settings.interlaced
-      ? `${pose.manifest.video.codec}, interlaced: analysed field by field`
+      ? `${codec}, interlaced: analysed field by field`
       : slow
-        ? `${pose.manifest.video.codec}, slow motion: filmed at ${Math.round(pose.manifest.video.fps)} frames/s, stored to play ${slow.toFixed(1)}x slower; analysed on the walk's clock`
-        : pose.manifest.video.codec,
+        ? `${codec}, slow motion: filmed at ${Math.round(pose.manifest.video.fps)} frames/s, stored to play ${slow.toFixed(1)}x slower; analysed on the walk's clock`
+        : codec,
     ...(pose.manifest.settings.interlaced ? { interlaced: pose.manifest.settings.interlaced } : {}),
+    ...(hdr ? { hdr } : {}),
     ...(slow ? { slowMotionFactor: Math.round(slow * 100) / 100 } : {}),
     videoSizePx: `${pose.manifest.video.widthPx}x${pose.manifest.video.heightPx}`,
     videoFps: pose.manifest.video.fps,

@@ -4,6 +4,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import type { FieldOrder } from '../media/deinterlace';
+import type { HdrTransfer } from '../media/tone-map';
 import type { TrialInfo } from '../../shared/api/entities';
 import type { TrialVideo } from '../../shared/api/ops/capture';
 import { MediaError } from '../media/media-error';
@@ -18,6 +19,8 @@ export interface ReviewCopyJob {
   frameCount: number;
   /** Interlaced, this field first: analysed field by field, which the browser cannot show. */
   interlaced?: FieldOrder;
+  /** HDR: the copy is tone-mapped (a browser that plays the original shows it as HDR itself). */
+  hdr?: HdrTransfer;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number, message: string) => void;
 }
@@ -49,6 +52,7 @@ export async function ensureReviewCopy(
     await makeReviewCopy(video.absolutePath, absolutePath, {
       fps: job.fps,
       ...(job.interlaced ? { fields: job.interlaced } : {}),
+      ...(job.hdr ? { hdr: job.hdr } : {}),
       ...(job.signal ? { signal: job.signal } : {}),
       onFrames: (done) => job.onProgress?.(Math.min(done, job.frameCount), job.frameCount, message),
     });

@@ -40,7 +40,9 @@ export async function scannedPeople(
   const w = Math.round(size.widthPx * scale);
   const h = Math.round(size.heightPx * scale);
   // On the file's clock: its first frame may come after its sound, a slow-motion file plays slower.
-  const jpeg = await frameJpeg(video.absolutePath, seekInFileS(fileClockOf(manifest), timeS), w, h);
+  const jpeg = await frameJpeg(video.absolutePath, seekInFileS(fileClockOf(manifest), timeS), w, h, {
+    ...(manifest.settings.hdr ? { hdr: manifest.settings.hdr } : {}),
+  });
   const at = (b: { x0: number; y0: number; x1: number; y1: number }) => ({
     x0: b.x0 * scale,
     y0: b.y0 * scale,

@@ -269,6 +269,7 @@ export async function analyseTrial(
       fps: pose.manifest.video.fps,
       frameCount: pose.manifest.video.frameCount,
       ...(pose.manifest.settings.interlaced ? { interlaced: pose.manifest.settings.interlaced } : {}),
+      ...(pose.manifest.settings.hdr ? { hdr: pose.manifest.settings.hdr } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });

@@ -295,8 +295,8 @@ async function analyseVideoOrTrial(
   const filter = filterLine(view.provenance.filter);
   if (filter) ctx.io.out(filter);
   if (view.camera === MARKER_CAPTURE_CAMERA) ctx.io.out(markerTrialEventsLine(view));
-  // How the video was read, when not frame by frame on its own clock (its codec line says).
-  if (view.provenance.interlaced || view.provenance.slowMotionFactor)
+  // How the video was read, when not frame by frame on its own clock, or not as decoded (its codec line says).
+  if (view.provenance.interlaced || view.provenance.slowMotionFactor || view.provenance.hdr)
     ctx.io.out(`Video: ${view.provenance.videoCodec}.`);
   // What the trial's analysis adds to the gait module's warnings (a 3D camera that disagreed).
   for (const w of view.warnings.filter((x) => !analysis.warnings.includes(x))) ctx.io.out(`Note: ${w}`);

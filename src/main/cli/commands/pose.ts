@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { UserError, type CliCommand } from '../command';
 import { parsePersonBox } from '../person-option';
 import { MediaError } from '../../media/media-error';
+import { hdrDescription } from '../../media/tone-map';
 import { otherWalkersNotes } from '../../pose/other-walkers';
 import { renderOverlay } from '../../pose/overlay/render-overlay';
 import { runPose, type PoseProgress } from '../../pose/run-pose';
@@ -101,6 +102,7 @@ export const poseCommand: CliCommand = {
         ctx.io.out(
           `${m.lowConfidenceFrames.length} frames below confidence ${m.settings.minConfidence} (flagged)`,
         );
+      if (m.settings.hdr) ctx.io.out(`Video: ${m.video.codec}, ${hdrDescription(m.settings.hdr)}.`);
       for (const note of otherWalkersNotes(result)) ctx.io.out(`Note: ${note}`);
       ctx.io.out(`wrote ${out}`);
       if (values.overlay) {
