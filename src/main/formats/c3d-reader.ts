@@ -199,6 +199,14 @@ function numbersOf(p: C3DParameter | undefined): number[] {
   return (p.value as unknown[]).filter((v): v is number => typeof v === 'number');
 }
 
+/** A TRIAL frame number: two int16 words of one 32-bit unsigned number, low word first (0: none). */
+function trialFrameNumber(params: C3DParameter[], name: string): number | undefined {
+  const words = numbersOf(findParam(params, 'TRIAL', name));
+  if (words.length < 2) return undefined;
+  const n = (words[0]! & 0xffff) + (words[1]! & 0xffff) * 65536;
+  return n > 0 ? n : undefined;
+}
+
 /** Labels split over LABELS, LABELS2, LABELS3... when more than 255 points are stored. */
 function continuedStrings(params: C3DParameter[], group: string, name: string): string[] {
   const out = stringsOf(findParam(params, group, name));
@@ -236,20 +244,30 @@ export function readC3D(bytes: Uint8Array): C3DFile {
   const floatData = scale < 0;
   const rate = numbersOf(findParam(parameters, 'POINT', 'RATE'))[0] ?? headerRate;
   const dataBlock = numbersOf(findParam(parameters, 'POINT', 'DATA_START'))[0] ?? headerDataBlock;
-  // POINT:FRAMES is int16 but counts beyond 32767 are stored as unsigned.
+  // Beyond 65535 frames (10 minutes on a treadmill at 120 Hz is 72,000) the count no int16 holds is
+  // written one of three ways: POINT:FRAMES as a float (the standard's), POINT:LONG_FRAMES, or
+  // only as the first and last frame numbers in TRIAL:ACTUAL_START_FIELD / ACTUAL_END_FIELD.
+  // An int16 POINT:FRAMES beyond 32767 is stored as unsigned.
+  const framesParam = findParam(parameters, 'POINT', 'FRAMES');
+  const frames = numbersOf(framesParam)[0];
   let frameCount =
-    (numbersOf(findParam(parameters, 'POINT', 'FRAMES'))[0] ?? headerLast - headerFirst + 1) & 0xffff;
+    frames === undefined
+      ? (headerLast - headerFirst + 1) & 0xffff
+      : framesParam!.type === 4
+        ? Math.round(frames)
+        : frames & 0xffff;
   const longFrames = numbersOf(findParam(parameters, 'POINT', 'LONG_FRAMES'))[0];
   if (longFrames !== undefined && longFrames > frameCount) frameCount = Math.round(longFrames);
   if (frameCount === 0 && headerLast >= headerFirst) frameCount = headerLast - headerFirst + 1;
 
   let firstFrame = headerFirst;
-  const actualStart = numbersOf(findParam(parameters, 'TRIAL', 'ACTUAL_START_FIELD'));
-  if (actualStart.length >= 2) {
-    // Two int16 words of one 32-bit unsigned frame number (low word first).
-    const v = ((actualStart[0] ?? 0) & 0xffff) + ((actualStart[1] ?? 0) & 0xffff) * 65536;
-    if (v > 0) firstFrame = v;
-  }
+  const actualStart = trialFrameNumber(parameters, 'ACTUAL_START_FIELD');
+  if (actualStart !== undefined) firstFrame = actualStart;
+  // Only a count the int16 cannot hold is taken from them: a file cut in an editor that left the
+  // TRIAL group as captured would otherwise read as truncated.
+  const actualEnd = trialFrameNumber(parameters, 'ACTUAL_END_FIELD');
+  if (frameCount === 0xffff && actualStart !== undefined && actualEnd !== undefined)
+    frameCount = Math.max(frameCount, actualEnd - actualStart + 1);
 
   // Analog words per frame: channels x samples per point frame.
   const analogUsed = numbersOf(findParam(parameters, 'ANALOG', 'USED'))[0];

@@ -104,3 +104,59 @@ describe('C3D reader (constructed files)', () => {
     expect(() => readC3D(badProcessor)).toThrow(/processor/);
   });
 });
+
+/**
+ * A C3D of more frames than a 16-bit count holds (10 minutes on a treadmill at 120 Hz is 72,000),
+ * one point whose x is its frame's number (from 1), the count written one of the three ways the C3D
+ * standard knows: POINT:FRAMES as a float (its own way), POINT:LONG_FRAMES, or the first and last
+ * frame numbers in TRIAL:ACTUAL_START_FIELD / ACTUAL_END_FIELD (POINT:FRAMES left at 65535).
+ */
+function buildLongC3D(frames: number, countIn: 'float-frames' | 'long-frames' | 'trial-fields'): Uint8Array {
+  const little = true;
+  const dataBlock = 3;
+  const bytes = new Uint8Array(512 * (dataBlock - 1) + frames * 16);
+  const v = new DataView(bytes.buffer);
+  bytes[0] = 2;
+  bytes[1] = 0x50;
+  v.setUint16(2, 1, little);
+  v.setUint16(6, 1, little);
+  v.setUint16(8, 65535, little);
+  v.setFloat32(12, -1, little);
+  v.setUint16(16, dataBlock, little);
+  v.setFloat32(20, 120, little);
+  const p = 512;
+  bytes[p + 2] = 1;
+  bytes[p + 3] = 84;
+  const w = parameterWriter(bytes, little, p + 4);
+  w.group(1, 'POINT');
+  w.numbers(1, 'USED', 2, [], [1]);
+  w.numbers(1, 'SCALE', 4, [], [-1]);
+  w.numbers(1, 'RATE', 4, [], [120]);
+  w.numbers(1, 'DATA_START', 2, [], [dataBlock]);
+  if (countIn === 'float-frames') w.numbers(1, 'FRAMES', 4, [], [frames]);
+  else w.numbers(1, 'FRAMES', 2, [], [-1]); // 65535 as int16
+  if (countIn === 'long-frames') w.numbers(1, 'LONG_FRAMES', 4, [], [frames]);
+  w.param(1, 'LABELS', -1, [4, 1], (at) => w.chars(at, ['LHEE'], 4), 4);
+  if (countIn === 'trial-fields') {
+    w.group(2, 'TRIAL');
+    const words = (n: number) => [n & 0xffff, n >>> 16].map((x) => (x > 32767 ? x - 65536 : x));
+    w.numbers(2, 'ACTUAL_START_FIELD', 2, [2], words(1));
+    w.numbers(2, 'ACTUAL_END_FIELD', 2, [2], words(frames));
+  }
+  w.end();
+  const d = 512 * (dataBlock - 1);
+  for (let f = 0; f < frames; f++) v.setFloat32(d + 16 * f, f + 1, little);
+  return bytes;
+}
+
+describe('C3D files longer than 65,535 frames', () => {
+  for (const countIn of ['float-frames', 'long-frames', 'trial-fields'] as const) {
+    it(`are read whole, the count in ${countIn}`, () => {
+      const f = readC3D(buildLongC3D(72_000, countIn));
+      expect(f.frameCount).toBe(72_000);
+      expect(f.firstFrame).toBe(1);
+      const x = f.points[0]!.x;
+      expect([x[0], x[65_535], x[71_999]]).toEqual([1, 65_536, 72_000]);
+    });
+  }
+});
