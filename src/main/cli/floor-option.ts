@@ -4,6 +4,7 @@ import { floorMarksApartPx, MIN_FLOOR_MARKS_APART_PX } from '../../shared/floor-
 import type { FloorScaleChoice } from '../../shared/api/analysis-types';
 import { validateFloorDistanceM } from '../gait/scaling';
 import { UserError } from './command';
+import { numberOption } from './number-option';
 
 export function parseFloorScale(
   points: string | undefined,
@@ -23,7 +24,9 @@ export function parseFloorScale(
     throw new UserError(
       `--floor: the two marks are ${apart.toFixed(1)} px apart; mark the ends of the known distance (at least ${MIN_FLOOR_MARKS_APART_PX} px apart).`,
     );
-  const d = validateFloorDistanceM(Number(distance));
+  const d = validateFloorDistanceM(
+    numberOption('floor-distance', distance, 'the distance between the two marks in metres, e.g. 5'),
+  );
   if (!d.ok) throw new UserError(`--floor-distance: ${d.message}`);
   return { aPx: [x0, y0], bPx: [x1, y1], distanceM: d.distanceM };
 }

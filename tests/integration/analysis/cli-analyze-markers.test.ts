@@ -271,6 +271,32 @@ describe('gaitlab analyze <marker file>', () => {
     );
   });
 
+  it('takes numbers as people type them (a decimal comma), and refuses before any work what it cannot use', () => {
+    const comma = run([sharedDataPath(WALK), '--cutoff', '3,5'], 'walk-3-5hz');
+    expect(comma.json.source.provenance.filter).toBe('zero-lag 4th-order Butterworth low-pass, 3.5 Hz');
+    const refused = (args: string[]) => {
+      const r = analyze(args);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('');
+      return r.stderr.trim();
+    };
+    // The Sports2D walk would take seconds to pose: each refusal comes first, in one line.
+    const video = sharedDataPath('sports2d_demo_sideview_walk/demo.mp4');
+    expect(refused([video, '--height', '1.65m'])).toBe(
+      'gaitlab analyze: --height: give the height in metres, e.g. 1.65; "1.65m" is not a number.',
+    );
+    expect(refused([video, '--height', "5'6"])).toBe(
+      'gaitlab analyze: --height: give the height in metres, e.g. 1.65; "5\'6" is not a number.',
+    );
+    const nowhere = join(work, 'no-such-folder', 'walk.csv');
+    expect(refused([video, '--out', nowhere])).toBe(
+      `gaitlab analyze: --out: the folder ${join(work, 'no-such-folder')} does not exist.`,
+    );
+    expect(refused([video, '--json', work])).toBe(
+      `gaitlab analyze: --json: ${work} is a folder; give the name of a file to write.`,
+    );
+  });
+
   it('finds markers named with other separators (L_HEE, R_ASI, L_FEP...): the walk reads as the C3D does', () => {
     const file = readC3D(readSharedBytes(WALK));
     const keep = [...PIG_SKIN_MARKERS, 'LFEP', 'RFEP', 'LFEO', 'RFEO', 'LTIO', 'RTIO'];

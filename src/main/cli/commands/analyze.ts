@@ -1,5 +1,5 @@
 // gaitlab analyze <video|marker file|trial-id>...: gait analysis, a summary on screen, a tidy CSV on disk.
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CliCommand, CliContext } from '../command';
@@ -7,6 +7,8 @@ import { UserError } from '../command';
 import { parsePersonBox } from '../person-option';
 import { parseFloorScale } from '../floor-option';
 import { parseCutoffHz } from '../cutoff-option';
+import { numberOption } from '../number-option';
+import { outputFile, writeOutputFile } from '../output-file';
 import { DEFAULT_CUTOFF_HZ, filterDescription } from '../../../shared/filter-cutoff';
 import { beltSpeedMessage, isPlausibleBeltSpeedMps } from '../../../shared/belt-speed';
 import { progressBar } from '../progress-bar';
@@ -358,7 +360,7 @@ go on (exit code 1 if any failed). --floor, --person-box and --camera name one v
 one trial's camera: they take a single target.`,
   run: async (argv, ctx) => {
     const parseBeltSpeed = (text: string): number => {
-      const v = Number(text);
+      const v = numberOption('belt-speed', text, 'the belt speed in metres per second, e.g. 0.8');
       if (!isPlausibleBeltSpeedMps(v)) throw new UserError(`--belt-speed: ${beltSpeedMessage(v)}`);
       return v;
     };
@@ -385,7 +387,7 @@ one trial's camera: they take a single target.`,
       throw new UserError(`Give a video file, a marker file or a trial ID.\n\n${analyzeCommand.usage}`);
     let heightM: number | null = null;
     if (values.height !== undefined) {
-      const h = validateHeightM(Number(values.height));
+      const h = validateHeightM(numberOption('height', values.height, 'the height in metres, e.g. 1.65'));
       if (!h.ok) throw new UserError(h.message);
       heightM = h.heightM;
     }
@@ -426,6 +428,9 @@ one trial's camera: they take a single target.`,
       given,
       batch: positionals.length > 1,
     };
+    // Checked before any work: a long analysis must not end on a folder that is not there.
+    const csvOut = values.out !== undefined ? outputFile('out', values.out) : undefined;
+    const jsonOut = values.json !== undefined ? outputFile('json', values.json) : undefined;
     const one = (target: string): Promise<TargetOutcome> =>
       isMotionCaptureFileName(target)
         ? Promise.resolve(analyseMarkerTarget(target, o, ctx))
@@ -434,12 +439,12 @@ one trial's camera: they take a single target.`,
     if (positionals.length === 1) {
       const r = await one(positionals[0]!);
       if (!r.ok) return 1;
-      if (values.out) {
-        writeFileSync(values.out, tidyCurvesCsv(r.trial, r.analysis));
+      if (csvOut) {
+        writeOutputFile(csvOut, tidyCurvesCsv(r.trial, r.analysis));
         ctx.io.out(`Tidy CSV: ${values.out}`);
       }
-      if (values.json) {
-        writeFileSync(values.json, JSON.stringify(r.json, plainArrays, 1));
+      if (jsonOut) {
+        writeOutputFile(jsonOut, JSON.stringify(r.json, plainArrays, 1));
         ctx.io.out(`JSON: ${values.json}`);
       }
       return 0;
@@ -465,19 +470,19 @@ one trial's camera: they take a single target.`,
     ctx.io.out(
       `Analysed ${done.length} of ${positionals.length}${failed.length ? `; failed: ${failed.join(', ')}` : ''}.`,
     );
-    if (done.length > 0 && values.out) {
+    if (done.length > 0 && csvOut) {
       // One header; the trial column tells the rows apart (as given, when two share a name:
       // walk.c3d of two sessions, or two sessions' "Walk 1").
       const names = done.map((r) => r.trial);
       const clash = new Set(names).size < names.length;
       const csvs = done.map((r) => tidyCurvesCsv(clash ? r.target : r.trial, r.analysis).trimEnd());
       const rows = csvs.map((csv, k) => (k === 0 ? csv : csv.slice(csv.indexOf('\n') + 1)));
-      writeFileSync(values.out, rows.join('\n') + '\n');
+      writeOutputFile(csvOut, rows.join('\n') + '\n');
       ctx.io.out(`Tidy CSV: ${values.out}`);
     }
-    if (done.length > 0 && values.json) {
-      writeFileSync(
-        values.json,
+    if (done.length > 0 && jsonOut) {
+      writeOutputFile(
+        jsonOut,
         JSON.stringify(
           done.map((r) => r.json),
           plainArrays,

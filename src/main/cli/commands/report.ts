@@ -1,10 +1,10 @@
 // gaitlab report <session-id> [--compare <session-id>] [--normative <set-id|auto|none>] [--paper a4|letter] --out report.pdf
 import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { CliCommand } from '../command';
 import { UserError } from '../command';
+import { outputFile } from '../output-file';
 import { openLab } from '../../services/lab-services';
 import { printReportPdf } from '../../report/print-report-pdf';
 import type { Paper } from '../../report/pdf-page-templates';
@@ -79,8 +79,7 @@ Needs Chromium or Chrome (GAITLAB_CHROMIUM=path to choose one).`,
         ...(values.trial ? { trialId: values.trial } : {}),
         ...(values['compare-trial'] ? { compareTrialId: values['compare-trial'] } : {}),
       });
-      const out = resolve(values.out);
-      if (!existsSync(dirname(out))) throw new UserError(`The folder ${dirname(out)} does not exist.`);
+      const out = outputFile('out', values.out);
       const result = await printReportPdf({
         services,
         staticDir,

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { decimalOf } from '../../../shared/decimal-text';
 import { Field } from './Field';
 
 /**
@@ -55,7 +56,7 @@ export function useDecimalEntry(initial: string, errorOf: (text: string) => stri
     },
     submit(use: (value: number) => void): void {
       setTouched(true);
-      if (!error) use(Number(text.replace(',', '.')));
+      if (!error) use(decimalOf(text));
     },
   };
 }

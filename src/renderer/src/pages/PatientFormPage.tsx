@@ -5,6 +5,7 @@ import { Field } from '../components/Field';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { ApiError } from '../../../shared/api/envelope';
 import { AFFECTED_SIDES, SEXES, type PatientInfo } from '../../../shared/api/entities';
+import { decimalOf } from '../../../shared/decimal-text';
 
 interface FormState {
   name: string;
@@ -58,9 +59,8 @@ function parseNumber(
   errors: Record<string, string>,
   key: string,
 ): number | null {
-  const t = text.trim().replace(',', '.');
-  if (t === '') return null;
-  const n = Number(t);
+  if (text.trim() === '') return null;
+  const n = decimalOf(text);
   if (!Number.isFinite(n)) {
     errors[key] = `${label} must be a number.`;
     return null;

@@ -4,13 +4,14 @@
 // with it (kept for every camera of the trial).
 import { LENGTHS_FROM_STEPS } from '../../../shared/analysis-notes';
 import { beltSpeedMessage, isPlausibleBeltSpeedMps } from '../../../shared/belt-speed';
+import { decimalOf } from '../../../shared/decimal-text';
 import { useReanalysis } from './use-reanalysis';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { DecimalField, useDecimalEntry } from '../components/DecimalField';
 
 function speedError(text: string): string | undefined {
   if (text.trim() === '') return 'Enter the belt speed in metres per second (e.g. 0.8).';
-  const v = Number(text.replace(',', '.'));
+  const v = decimalOf(text);
   if (!Number.isFinite(v)) return 'Enter a number of metres per second (e.g. 0.8).';
   return isPlausibleBeltSpeedMps(v) ? undefined : beltSpeedMessage(v);
 }

@@ -7,13 +7,13 @@ import {
   DEFAULT_CUTOFF_HZ,
   isAcceptedCutoffHz,
 } from '../../../shared/filter-cutoff';
+import { decimalOf } from '../../../shared/decimal-text';
 import { useReanalysis } from './use-reanalysis';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { DecimalField, useDecimalEntry } from '../components/DecimalField';
 
 function cutoffError(text: string): string | undefined {
-  const v = Number(text.replace(',', '.'));
-  return text.trim() !== '' && isAcceptedCutoffHz(v) ? undefined : cutoffMessage(text);
+  return isAcceptedCutoffHz(decimalOf(text)) ? undefined : cutoffMessage(text);
 }
 
 export function FilterCutoff({

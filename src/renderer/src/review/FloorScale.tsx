@@ -15,12 +15,13 @@ import type { FloorScaleChoice, TrialAnalysisView } from '../../../shared/api/an
 import { useReanalysis } from './use-reanalysis';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { DecimalField } from '../components/DecimalField';
+import { decimalOf } from '../../../shared/decimal-text';
 
 type Point = [number, number];
 
 function distanceError(text: string): string | undefined {
   if (text.trim() === '') return 'Enter the distance between the two marks, in metres.';
-  const v = Number(text);
+  const v = decimalOf(text);
   if (!Number.isFinite(v) || v <= 0) return 'Enter a positive number of metres (e.g. 2.5).';
   if (v > FLOOR_DISTANCE_MAX_M && v <= 100 * FLOOR_DISTANCE_MAX_M)
     return `${v} m is not plausible; did you mean ${(v / 100).toFixed(2)} m (centimetres)?`;
@@ -178,7 +179,7 @@ export function FloorScale({
               onClick={() => {
                 setTouched(true);
                 if (dError || marksError) return;
-                void analyse({ aPx: marks[0]!, bPx: marks[1]!, distanceM: Number(distance) });
+                void analyse({ aPx: marks[0]!, bPx: marks[1]!, distanceM: decimalOf(distance) });
               }}
             >
               Analyse with these marks

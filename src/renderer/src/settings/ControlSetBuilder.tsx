@@ -6,6 +6,7 @@ import { api } from '../api';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Field } from '../components/Field';
 import { useAsync } from '../use-async';
+import { decimalOf } from '../../../shared/decimal-text';
 
 // More matches than this are not listed: the user narrows the search instead of scrolling.
 const MAX_LISTED = 50;
@@ -27,7 +28,7 @@ async function findControls(search: string): Promise<{ listed: Candidate[]; more
 }
 
 function optionalAge(v: string): number | undefined {
-  return v.trim() === '' ? undefined : Number(v);
+  return v.trim() === '' ? undefined : decimalOf(v);
 }
 
 export function ControlSetBuilder({ onBuilt }: { onBuilt: () => void }) {
