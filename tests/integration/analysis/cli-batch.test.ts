@@ -21,8 +21,10 @@ function gaitlab(...args: string[]) {
 
 describe('batch work from the command line', () => {
   it('imports a video into a new trial, analyses it and lists it as analysed', () => {
-    const p = gaitlab('patients', 'add', '--name', 'Batch Subject', '--height', '1.65', '--json');
+    // Typed with a decimal comma, as most of Europe writes it.
+    const p = gaitlab('patients', 'add', '--name', 'Batch Subject', '--height', '1,65', '--json');
     expect(p.code, p.err).toBe(0);
+    expect((JSON.parse(p.out) as { heightM: number }).heightM).toBe(1.65);
     const patientId = (JSON.parse(p.out) as { id: string }).id;
     const s = gaitlab(
       'sessions',

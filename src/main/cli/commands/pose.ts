@@ -4,6 +4,7 @@ import { dirname, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UserError, type CliCommand } from '../command';
 import { parsePersonBox } from '../person-option';
+import { numberOption } from '../number-option';
 import { MediaError } from '../../media/media-error';
 import { hdrDescription } from '../../media/tone-map';
 import { otherWalkersNotes } from '../../pose/other-walkers';
@@ -77,7 +78,18 @@ export const poseCommand: CliCommand = {
     const workers = values.workers ? Number(values.workers) : undefined;
     if (workers !== undefined && !(Number.isInteger(workers) && workers > 0))
       throw new UserError('--workers must be a whole number > 0');
-    const minConfidence = values['min-confidence'] ? Number(values['min-confidence']) : undefined;
+    const minConfidence =
+      values['min-confidence'] !== undefined
+        ? numberOption(
+            'min-confidence',
+            values['min-confidence'],
+            'a pose confidence between 0 and 1, e.g. 0.5',
+          )
+        : undefined;
+    if (minConfidence !== undefined && !(minConfidence >= 0 && minConfidence <= 1))
+      throw new UserError(
+        `--min-confidence: give a pose confidence between 0 and 1, e.g. 0.5; ${minConfidence} is not one.`,
+      );
 
     try {
       const result = await runPose({

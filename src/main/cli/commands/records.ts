@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import type { CliCommand, CliContext } from '../command';
 import { UserError } from '../command';
+import { numberOption } from '../number-option';
 import { openLab } from '../../services/lab-services';
 import { callOperation } from '../call-operation';
 import type { OperationName } from '../../../shared/api/contract';
@@ -24,11 +25,8 @@ async function call(ctx: CliContext, op: OperationName, input: unknown): Promise
   }
 }
 
-function num(v: string | undefined, flag: string): number | undefined {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isFinite(n)) throw new UserError(`${flag} must be a number, got "${v}".`);
-  return n;
+function num(v: string | undefined, option: string, what: string): number | undefined {
+  return v === undefined ? undefined : numberOption(option, v, what);
 }
 
 function patientLine(p: PatientInfo): string {
@@ -92,11 +90,11 @@ gaitlab patients archive ID | restore ID`,
           dateOfBirth: values.dob,
           sex: values.sex,
           diagnosis: values.diagnosis,
-          gmfcsLevel: num(values.gmfcs, '--gmfcs'),
+          gmfcsLevel: num(values.gmfcs, 'gmfcs', 'the GMFCS level, 1-5'),
           affectedSide: values.side,
-          heightM: num(values.height, '--height'),
-          legLengthM: num(values['leg-length'], '--leg-length'),
-          massKg: num(values.mass, '--mass'),
+          heightM: num(values.height, 'height', 'the height in metres, e.g. 1.32'),
+          legLengthM: num(values['leg-length'], 'leg-length', 'the leg length in metres, e.g. 0.68'),
+          massKg: num(values.mass, 'mass', 'the mass in kilograms, e.g. 30.5'),
         };
         for (const k of Object.keys(input)) if (input[k] === undefined) delete input[k];
         const p = (await call(ctx, 'patients.create', input)) as PatientInfo;
