@@ -58,6 +58,14 @@ import { sameVideo, statSource, unchangedFile, videoSource, withRecordedHash } f
 import { WorkerPool } from './worker-pool';
 import { LANDMARK_INPUT_PX } from './worker/protocol';
 
+/** A person asked for by number whom the person scan did not see: the message is the user's to act on. */
+export class PersonNotSeenError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UserError';
+  }
+}
+
 export interface PoseProgress {
   stage: 'starting' | 'scanning' | 'landmarks' | 'done';
   framesDone: number;
@@ -381,6 +389,14 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
       }
       stats.ms.scan = performance.now() - t0;
       stats.scanKeyFramesOnly = keyStep !== undefined;
+      // Asked for by number, a person the scan did not see would leave every frame empty.
+      const wanted = settings.person;
+      if (wanted.kind === 'index' && chosen < 0)
+        throw new PersonNotSeenError(
+          people.length === 0
+            ? `The person scan saw nobody in ${options.videoPath}: there is no person ${wanted.index} to follow.`
+            : `The person scan saw ${people.length} ${people.length === 1 ? 'person' : 'people'} in ${options.videoPath} (numbered from 0, the one seen longest first): there is no person ${wanted.index}.`,
+        );
       const scanned: ScannedPeople = {
         everyFrames,
         track: subject ?? null,

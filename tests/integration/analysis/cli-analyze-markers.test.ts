@@ -292,6 +292,9 @@ describe('gaitlab analyze <marker file>', () => {
     expect(refused([video, '--out', nowhere])).toBe(
       `gaitlab analyze: --out: the folder ${join(work, 'no-such-folder')} does not exist.`,
     );
+    expect(refused([video, '--camera', 'sagittal-left'])).toBe(
+      'gaitlab analyze: --camera names a camera of a lab trial; demo.mp4 is one video, analysed as it is.',
+    );
     expect(refused([video, '--json', work])).toBe(
       `gaitlab analyze: --json: ${work} is a folder; give the name of a file to write.`,
     );

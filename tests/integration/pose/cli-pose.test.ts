@@ -74,3 +74,22 @@ test('gaitlab pose refuses bad arguments with a usage message', async () => {
     poseCommand.run(['/nonexistent.mp4', '--out', '/tmp/x.csv'], { labDir: '/tmp', io }),
   ).rejects.toThrow(/does not exist/);
 });
+
+test('gaitlab pose refuses a person number the scan did not see, before tracking, leaving nothing complete', async () => {
+  const dir = tempDir('cli-pose-person');
+  const clip = join(dir, 'walk.mp4');
+  execFileSync('ffmpeg', [
+    ...['-v', 'error', '-y', '-ss', '3', '-i', dataFile('sports2d_demo_sideview_walk/demo.mp4')],
+    ...['-frames:v', '45', '-an', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', clip],
+  ]);
+  const csv = join(dir, 'walk.csv');
+  const { io } = fakeIo();
+  await expect(
+    poseCommand.run([clip, '--out', csv, '--person-index', '5'], { labDir: dir, io }),
+  ).rejects.toThrow(
+    /^The person scan saw \d (person|people) in .*walk\.mp4 \(numbered from 0, the one seen longest first\): there is no person 5\.$/,
+  );
+  expect(existsSync(csv)).toBe(false);
+  const manifest = join(`${csv}.pose`, 'pose.json');
+  expect(existsSync(manifest) && readFileSync(manifest, 'utf8').includes('"complete"')).toBe(false);
+});

@@ -213,6 +213,10 @@ async function analyseVideoOrTrial(
       throw new UserError(
         '--events applies to marker files (C3D, TRC) and marker-based trials; a video is analysed with detected events.',
       );
+    if (o.camera !== undefined)
+      throw new UserError(
+        `--camera names a camera of a lab trial; ${basename(target)} is one video, analysed as it is.`,
+      );
     trialName = basename(target);
     ({ view, analysis } = await analyseVideoFile(target, {
       heightM,
