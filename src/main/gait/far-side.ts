@@ -56,12 +56,30 @@ export function farSidePerPass(
   });
 }
 
-/** Notes the far leg's cycles ('far-side', not an exclusion) and says, per pass, which leg it was. */
+/**
+ * Notes the far leg's cycles ('far-side', not an exclusion) and says which leg it was: one note per
+ * leg, naming its passes (a patient walking to and fro past one camera has the same far leg on
+ * every other pass: six passes made six notes of two sentences).
+ */
 export function noteFarLegs(cycles: GaitCycle[], farSides: readonly FarSide[]): string[] {
   for (const c of cycles)
     if (farSides.some((f) => f.passIndex === c.passIndex && f.side === c.side)) c.flags.push('far-side');
-  return farSides.map((f) => {
-    const near = otherSide(f.side);
-    return `Walking pass ${f.passIndex + 1}: the ${f.side} leg was the far one from the camera (the pose model saw it less well: median visibility ${f.visibility[f.side].toFixed(2)} against ${f.visibility[near].toFixed(2)} for the ${near} leg). Its sagittal angles are less reliable (knee flexion in swing is typically under-estimated): read them from a camera on the ${f.side} side.`;
+  const legs = [...new Set(farSides.map((f) => f.side))];
+  return legs.map((side) => {
+    const passes = farSides.filter((f) => f.side === side);
+    const near = otherSide(side);
+    const numbers = passes.map((f) => f.passIndex + 1);
+    const which =
+      numbers.length === 1
+        ? `Walking pass ${numbers[0]}`
+        : `Walking passes ${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}`;
+    return `${which}: the ${side} leg was the far one from the camera (the pose model saw it less well: median visibility ${visibilityRange(passes, side)} against ${visibilityRange(passes, near)} for the ${near} leg). Its sagittal angles are less reliable (knee flexion in swing is typically under-estimated): read them from a camera on the ${side} side.`;
   });
+}
+
+/** `0.91`, or `0.89-0.91` over several passes. */
+function visibilityRange(passes: readonly FarSide[], side: Side): string {
+  const v = passes.map((f) => f.visibility[side]);
+  const [lo, hi] = [Math.min(...v).toFixed(2), Math.max(...v).toFixed(2)];
+  return lo === hi ? lo : `${lo}-${hi}`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyseTrajectories, type GaitAnalysis } from '../../../src/main/gait/analyse';
-import { farSidePerPass } from '../../../src/main/gait/far-side';
+import { farSidePerPass, noteFarLegs, type FarSide } from '../../../src/main/gait/far-side';
 import type { Trajectory, TrajectorySet, WalkingPass } from '../../../src/main/gait/types';
 import { concatWalks, syntheticWalk } from './synthetic-walker';
 
@@ -95,5 +95,30 @@ describe('the far leg from a side camera', () => {
       // Far cycles stay in the timing parameters.
       expect(a.spatiotemporal.bySide[side].cadenceStepsPerMin.n).toBeGreaterThan(near.length);
     }
+  });
+
+  it('says once per leg which passes it was the far one in (a patient walking to and fro)', () => {
+    const far = (passIndex: number, side: 'left' | 'right', farV: number, nearV: number): FarSide => ({
+      passIndex,
+      side,
+      visibility: side === 'left' ? { left: farV, right: nearV } : { left: nearV, right: farV },
+    });
+    const notes = noteFarLegs(
+      [],
+      [
+        far(0, 'right', 0.91, 0.99),
+        far(1, 'left', 0.89, 0.98),
+        far(2, 'right', 0.9, 0.98),
+        far(3, 'left', 0.89, 0.98),
+        far(4, 'right', 0.91, 0.99),
+      ],
+    );
+    expect(notes).toHaveLength(2);
+    expect(notes[0]).toMatch(
+      /^Walking passes 1, 3 and 5: the right leg was the far one from the camera \(the pose model saw it less well: median visibility 0\.90-0\.91 against 0\.98-0\.99 for the left leg\)\. .* read them from a camera on the right side\.$/,
+    );
+    expect(notes[1]).toMatch(
+      /^Walking passes 2 and 4: the left leg .* median visibility 0\.89 against 0\.98 for the right leg\)/,
+    );
   });
 });
