@@ -7,6 +7,7 @@
 
 import type { GaitCycle } from './cycles';
 import { otherSide, type Side, type Trajectory, type WalkingPass } from './types';
+import { listInWords } from '../../shared/list-in-words';
 
 export interface FarSide {
   passIndex: number;
@@ -69,10 +70,7 @@ export function noteFarLegs(cycles: GaitCycle[], farSides: readonly FarSide[]): 
     const passes = farSides.filter((f) => f.side === side);
     const near = otherSide(side);
     const numbers = passes.map((f) => f.passIndex + 1);
-    const which =
-      numbers.length === 1
-        ? `Walking pass ${numbers[0]}`
-        : `Walking passes ${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}`;
+    const which = `Walking ${numbers.length === 1 ? 'pass' : 'passes'} ${listInWords(numbers)}`;
     return `${which}: the ${side} leg was the far one from the camera (the pose model saw it less well: median visibility ${visibilityRange(passes, side)} against ${visibilityRange(passes, near)} for the ${near} leg). Its sagittal angles are less reliable (knee flexion in swing is typically under-estimated): read them from a camera on the ${side} side.`;
   });
 }

@@ -14,6 +14,7 @@ import {
 } from './decode/subject';
 import type { PoseResult } from './pose-result';
 import { readPoseTimes, readScannedPeople } from './storage';
+import { listInWords } from '../../shared/list-in-words';
 
 const RULE_TEXT: Record<ChoiceRule, string> = {
   travel: 'who walked further',
@@ -49,7 +50,7 @@ export function otherWalkersNotes(result: Pick<PoseResult, 'outDir' | 'manifest'
   const together = walkersTogetherUnfollowed(people, scan.chosen, scan.joined).map((group) => {
     const names = group.map((i) => `${i + 1}`);
     const first = people[group[0]!]!;
-    return `${WALKERS_TOGETHER_NOTE_START} while the patient was out of view (persons ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} under "Wrong person? Choose the patient", in view from ${inView(first)}): the patient may have come back among them, but which one cannot be told, so that walk is not analysed. If the patient is one of them, choose them there (command line, person ${names[0]}: --person-box ${pointAt(first)}).`;
+    return `${WALKERS_TOGETHER_NOTE_START} while the patient was out of view (persons ${listInWords(names)} under "Wrong person? Choose the patient", in view from ${inView(first)}): the patient may have come back among them, but which one cannot be told, so that walk is not analysed. If the patient is one of them, choose them there (command line, person ${names[0]}: --person-box ${pointAt(first)}).`;
   });
   return [...beside, ...together];
 }

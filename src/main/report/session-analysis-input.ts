@@ -29,6 +29,7 @@ import {
   type SpatiotemporalParameter,
   isSpatiotemporalParameter,
 } from './model';
+import { listInWords } from '../../shared/list-in-words';
 
 /** The gait module's parameter names where the report model uses others. */
 const PARAMETER_ALIASES: Readonly<Record<string, SpatiotemporalParameter>> = {
@@ -151,15 +152,20 @@ function analysisNotes(views: readonly TrialAnalysisView[], trialLabel: (id: str
     ),
   ];
   for (const [v, sides] of from) {
-    const parts = v.cycles
-      .filter((c) => sides.includes(c.side))
-      .flatMap((c) => {
-        const flags = c.flags.filter((f) => f !== 'excluded-by-user' && f !== 'far-side');
-        if (flags.length === 0 || c.excludedByUser) return [];
-        return [
-          `${c.side} cycle ${c.index + 1} ${c.excluded ? 'left out' : 'kept'} (${flags.map(cycleFlagText).join('; ')})`,
-        ];
-      });
+    // Cycles of one side with the same caveat are named together (a patient walking to and fro
+    // leaves the picture's edge at the end of every other pass).
+    const alike = new Map<string, number[]>();
+    for (const c of v.cycles.filter((x) => sides.includes(x.side))) {
+      const flags = c.flags.filter((f) => f !== 'excluded-by-user' && f !== 'far-side');
+      if (flags.length === 0 || c.excludedByUser) continue;
+      const what = `${c.excluded ? 'left out' : 'kept'} (${flags.map(cycleFlagText).join('; ')})`;
+      const key = `${c.side} ${what}`;
+      alike.set(key, [...(alike.get(key) ?? []), c.index + 1]);
+    }
+    const parts = [...alike].map(([key, numbers]) => {
+      const [side, ...what] = key.split(' ');
+      return `${side} ${numbers.length === 1 ? 'cycle' : 'cycles'} ${listInWords(numbers)} ${what.join(' ')}`;
+    });
     const low = lowConfidenceInsidePasses(v);
     if (low.length > 0)
       parts.push(

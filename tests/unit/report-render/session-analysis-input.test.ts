@@ -296,6 +296,24 @@ describe('sessionAnalysisInput', () => {
         "left cycle 3 kept (a foot at the picture's edge: lengths not measured there); " +
         'pose confidence below 0.5 on 4 frames inside the walking passes (frames 12-14, 40): values there are less reliable.',
     ]);
+    // Cycles of one side with the same caveat are named together (walking to and fro: the edge of
+    // the picture at the end of every other pass).
+    const fiveCycles = view('trial-cccccc', [[10], [20], [30], [40], [50]], [1, 1, 1, 1, 1]);
+    const atTheEdge = (i: number) => i === 0 || i === 2 || i === 4;
+    const toAndFro = sessionAnalysisInput(
+      [
+        {
+          ...fiveCycles,
+          cycles: fiveCycles.cycles.map((c) =>
+            atTheEdge(c.index) ? { ...c, flags: ['foot-at-picture-edge'] } : c,
+          ),
+        },
+      ],
+      new Map([['trial-cccccc', 'Walk 2']]),
+    );
+    expect(toAndFro.notes).toEqual([
+      `trial "Walk 2" (sagittal): left cycles 1, 3 and 5 kept (a foot at the picture's edge: lengths not measured there).`,
+    ]);
     // Two trials of one name are told apart by their ids; a clean trial gives no note.
     const twice = sessionAnalysisInput(
       [flagged, view('trial-bbbbbb', [[10]], [1])],
