@@ -361,6 +361,7 @@ export function TrialReviewPage({ id }: { id: string }) {
               <AngleTimeChart
                 angles={a.angles}
                 events={a.events}
+                passes={a.passes}
                 lowConfidenceFrames={a.lowConfidenceFrames}
                 fps={fps}
                 startTimeS={a.startTimeS}

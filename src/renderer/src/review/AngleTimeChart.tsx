@@ -1,6 +1,7 @@
 import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import type { Data, Layout, PlotlyHTMLElement } from 'plotly.js';
 import type { AngleTimeSeriesView, GaitEventView } from '../../../shared/api/analysis-types';
+import { eventSpans, fittedRange, type PassSpan } from '../../../shared/angle-row-range';
 import { BASE_LAYOUT, Plot } from './Plot';
 import { frameRuns } from '../../../shared/frame-runs';
 import { SIDE_COLOUR, SIDE_LABEL, angleAxisLabel, angleTitle, byClinicalOrder } from './labels';
@@ -8,6 +9,7 @@ import { SIDE_COLOUR, SIDE_LABEL, angleAxisLabel, angleTitle, byClinicalOrder } 
 interface Props {
   angles: AngleTimeSeriesView[];
   events: GaitEventView[];
+  passes: PassSpan[];
   lowConfidenceFrames: number[];
   fps: number;
   startTimeS: number;
@@ -21,39 +23,11 @@ interface AxisInternals {
   l2p: (v: number) => number;
 }
 
-/**
- * The vertical range of one joint's row: what the angles do between the first and the last gait
- * event (confident frames only), with a margin. A subject entering or leaving the picture can
- * throw landmarks about and draw +-180 deg spikes that would flatten the gait cycles to a line;
- * those parts run off the row instead. Undefined (autorange) when there is too little to fit.
- */
-function fittedRange(
-  series: readonly AngleTimeSeriesView[],
-  events: readonly GaitEventView[],
-  lowConfidence: ReadonlySet<number>,
-): [number, number] | undefined {
-  if (events.length < 2) return undefined;
-  const first = Math.floor(Math.min(...events.map((e) => e.frame)));
-  const last = Math.ceil(Math.max(...events.map((e) => e.frame)));
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const s of series) {
-    for (let f = Math.max(0, first); f <= Math.min(last, s.values.length - 1); f++) {
-      const v = s.values[f];
-      if (v === null || v === undefined || lowConfidence.has(f)) continue;
-      lo = Math.min(lo, v);
-      hi = Math.max(hi, v);
-    }
-  }
-  if (!(hi > lo)) return undefined;
-  const margin = Math.max(5, 0.1 * (hi - lo));
-  return [lo - margin, hi + margin];
-}
-
 /** Joint angles over the whole trial, one row per joint, with a cursor at the video's frame. */
 export function AngleTimeChart({
   angles,
   events,
+  passes,
   lowConfidenceFrames,
   fps,
   startTimeS,
@@ -101,6 +75,7 @@ export function AngleTimeChart({
         <AngleTimePlot
           angles={angles}
           events={events}
+          passes={passes}
           lowConfidenceFrames={lowConfidenceFrames}
           fps={fps}
           startTimeS={startTimeS}
@@ -116,6 +91,7 @@ export function AngleTimeChart({
 const AngleTimePlot = memo(function AngleTimePlot({
   angles,
   events,
+  passes,
   lowConfidenceFrames,
   fps,
   startTimeS,
@@ -140,12 +116,13 @@ const AngleTimePlot = memo(function AngleTimePlot({
       shapes: [],
     };
     const lowConfidence = new Set(lowConfidenceFrames);
+    const spans = eventSpans(events, passes);
     variables.forEach((variable, row) => {
       const axis = row === 0 ? '' : String(row + 1);
       const top = 1 - row * (h + gap);
       const range = fittedRange(
         angles.filter((a) => a.variable === variable),
-        events,
+        spans,
         lowConfidence,
       );
       layout[`yaxis${axis}`] = {
@@ -212,6 +189,6 @@ const AngleTimePlot = memo(function AngleTimePlot({
         })),
     ];
     return { data, layout: layout as Partial<Layout> };
-  }, [angles, events, lowConfidenceFrames, fps, startTimeS]);
+  }, [angles, events, passes, lowConfidenceFrames, fps, startTimeS]);
   return <Plot data={data} layout={layout} onClickX={onClickX} onDrawn={onDrawn} className="plot" />;
 });
