@@ -32,7 +32,7 @@ export type { ScaleSource, Scale } from './scaling';
 export { computeSpatiotemporal, SPATIOTEMPORAL_UNITS } from './spatiotemporal';
 export type { SpatiotemporalResult, SpatiotemporalParameter, CycleSpatiotemporal } from './spatiotemporal';
 export { poseTrackToTrajectorySet } from './pose-adapter';
-export { tidyCurvesCsv, TIDY_CSV_COLUMNS } from './tidy-csv';
+export { tidyCsv, TIDY_CSV_COLUMNS } from './tidy-csv';
 export { textSummary, kneeSummary } from './summary';
 export { DEFAULT_MARKER_MAP } from './marker-map';
 export type { MarkerMap } from './marker-map';

@@ -48,7 +48,9 @@ export function kneeSummary(analysis: Pick<GaitAnalysis, 'curves' | 'cycles'>): 
 
 function fmt(m: MeanSd, decimals: number, unit: string): string {
   if (m.n === 0) return 'not available';
-  return `${m.mean.toFixed(decimals)} ± ${m.sd.toFixed(decimals)} ${unit} (n = ${m.n})`;
+  // One cycle has no spread: "± 0" would say it had none.
+  const sd = m.n > 1 ? ` ± ${m.sd.toFixed(decimals)}` : '';
+  return `${m.mean.toFixed(decimals)}${sd} ${unit} (n = ${m.n})`;
 }
 
 /** Frontal-plane variables a frontal camera gives, in the order a clinician reads them. */

@@ -1,12 +1,19 @@
-// Tidy (long) CSV of normalised curves: one row per trial x side x cycle x percent x variable, the
-// layout statistics packages read without reshaping.
+// Tidy (long) CSV of a gait analysis: one row per trial x side x cycle x percent x variable for the
+// normalised curves, and one per trial x side x cycle x variable (percent empty) for the
+// spatiotemporal parameters of each cycle: the layout statistics packages read without reshaping.
+// Means and SDs are not written: they are the rows' own, and a mean row among observations would be
+// counted as one.
 
 import type { CycleCurveSet, GaitAnalysis } from './analyse';
+import { SPATIOTEMPORAL_UNITS, type SpatiotemporalParameter } from './spatiotemporal';
 
 export const TIDY_CSV_COLUMNS = ['trial', 'side', 'cycle', 'percent', 'variable', 'value', 'unit'] as const;
 
 export interface TidyCsvOptions {
-  /** Include cycles flagged or excluded (default false: only cycles that enter the means). */
+  /**
+   * Include the curves of cycles flagged or excluded (default false: only cycles that enter the
+   * means). Spatiotemporal rows are always those of the cycles that enter the means.
+   */
   includeExcluded?: boolean;
   /** Decimals of the value column (default 3). */
   decimals?: number;
@@ -25,10 +32,14 @@ function variableName(c: CycleCurveSet, all: readonly CycleCurveSet[], qualify: 
   return qualify || ambiguous ? `${c.variable}@${c.view}` : c.variable;
 }
 
-/** Cycles are numbered from 1 per side, as a clinician counts them. Missing values are empty cells. */
-export function tidyCurvesCsv(
+/**
+ * Cycles are numbered from 1 per side, as a clinician counts them. Missing curve values are empty
+ * cells; a spatiotemporal parameter a cycle does not have (a length without a scale) has no row.
+ * Spatiotemporal variables are named as in the analysis JSON (`strideLengthM`, `cadenceStepsPerMin`).
+ */
+export function tidyCsv(
   trial: string,
-  analysis: Pick<GaitAnalysis, 'curves'>,
+  analysis: Pick<GaitAnalysis, 'curves'> & Partial<Pick<GaitAnalysis, 'spatiotemporal'>>,
   options: TidyCsvOptions = {},
 ): string {
   const decimals = options.decimals ?? 3;
@@ -53,5 +64,22 @@ export function tidyCurvesCsv(
       });
     }
   }
+  const parameters = Object.keys(SPATIOTEMPORAL_UNITS) as SpatiotemporalParameter[];
+  for (const c of analysis.spatiotemporal?.perCycle ?? [])
+    for (const p of parameters) {
+      const v = c[p];
+      if (v === null || !Number.isFinite(v)) continue;
+      lines.push(
+        [
+          csvCell(trial),
+          c.side,
+          String(c.cycleIndex + 1),
+          '',
+          p,
+          v.toFixed(decimals),
+          SPATIOTEMPORAL_UNITS[p],
+        ].join(','),
+      );
+    }
   return lines.join('\n') + '\n';
 }

@@ -127,6 +127,18 @@ describe('gaitlab analyze <marker file>', () => {
     expect(Array.isArray(json.analysis.angles[0]!.values)).toBe(true);
     expect(csv.split('\n')[0]).toBe('trial,side,cycle,percent,variable,value,unit');
     expect(csv).toContain('FunctionalWalk.c3d,left,1,0,knee_flexion,');
+    // Each cycle's spatiotemporal parameters, the means above being theirs.
+    for (const side of ['left', 'right']) {
+      const cadence = csv
+        .split('\n')
+        .filter((l) => l.startsWith(`FunctionalWalk.c3d,${side},`) && l.includes(',,cadenceStepsPerMin,'))
+        .map((l) => Number(l.split(',')[5]));
+      expect(cadence).toHaveLength(2);
+      expect((cadence[0]! + cadence[1]!) / 2).toBeCloseTo(
+        json.analysis.spatiotemporal.bySide[side]!.cadenceStepsPerMin.mean,
+        2,
+      );
+    }
   });
 
   it("says when its angles differ from the file's Plug-in Gait angles by a constant offset", () => {

@@ -5,7 +5,7 @@ import { readC3D } from '../../../src/main/formats/c3d-reader';
 import { c3dGaitEvents, c3dToTrajectorySet } from '../../../src/main/formats/c3d-trajectories';
 import { analyseTrajectories, type GaitAnalysis } from '../../../src/main/gait/analyse';
 import { textSummary } from '../../../src/main/gait/summary';
-import { tidyCurvesCsv } from '../../../src/main/gait/tidy-csv';
+import { tidyCsv } from '../../../src/main/gait/tidy-csv';
 import { readSharedBytes } from '../../helpers/shared-data';
 
 const REL = 'btkdata_c3d_plugingait/vicon_workstation_functional_walk/FunctionalWalk.c3d';
@@ -53,7 +53,7 @@ describe('analysis of a Plug-in Gait walk (FunctionalWalk.c3d, 120 Hz)', () => {
   });
 
   it('writes a tidy CSV and a summary from real data', () => {
-    const csv = tidyCurvesCsv('FunctionalWalk', detected);
+    const csv = tidyCsv('FunctionalWalk', detected);
     expect(csv.split('\n')[0]).toBe('trial,side,cycle,percent,variable,value,unit');
     expect(csv).toContain('FunctionalWalk,left,1,0,knee_flexion,');
     const text = textSummary('FunctionalWalk', detected);

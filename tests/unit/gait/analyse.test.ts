@@ -5,7 +5,7 @@ import { analyseTrajectories } from '../../../src/main/gait/analyse';
 import { addEvent, removeEvent } from '../../../src/main/gait/gait-events';
 import { poseTrackToTrajectorySet } from '../../../src/main/gait/pose-adapter';
 import { textSummary } from '../../../src/main/gait/summary';
-import { TIDY_CSV_COLUMNS, tidyCurvesCsv } from '../../../src/main/gait/tidy-csv';
+import { TIDY_CSV_COLUMNS, tidyCsv } from '../../../src/main/gait/tidy-csv';
 import type { TrajectorySet } from '../../../src/main/gait/types';
 import { cleanTrajectory } from '../../../src/main/gait/preprocess';
 import { LENGTHS_FROM_STEPS } from '../../../src/shared/analysis-notes';
@@ -170,12 +170,30 @@ describe('analyseTrajectories on a synthetic side-camera walker', () => {
 
   it('formats a tidy CSV and a text summary with units', () => {
     const a = ok(syntheticWalk(), { scale: { kind: 'calibration', metresPerUnit: 1 / 300 } });
-    const csv = tidyCurvesCsv('trial 1, barefoot', a);
+    const csv = tidyCsv('trial 1, barefoot', a);
     const lines = csv.trim().split('\n');
     expect(lines[0]).toBe(TIDY_CSV_COLUMNS.join(','));
     expect(lines[1]).toMatch(/^"trial 1, barefoot",(left|right),1,0,[a-z_]+,-?\d+\.\d{3},deg$/);
     const perCycle = a.curves.reduce((n, c) => n + c.cycles.filter((x) => !x.excluded).length * 51, 0);
-    expect(lines.length - 1).toBe(perCycle);
+    const curveRows = lines.slice(1).filter((l) => !/,,[A-Za-z]+,/.test(l));
+    expect(curveRows.length).toBe(perCycle);
+    // Each included cycle's spatiotemporal parameters: percent empty, the unit named.
+    const first = a.spatiotemporal.perCycle[0]!;
+    expect(lines).toContain(
+      `"trial 1, barefoot",${first.side},${first.cycleIndex + 1},,strideTimeS,${first.strideTimeS!.toFixed(3)},s`,
+    );
+    expect(lines).toContain(
+      `"trial 1, barefoot",${first.side},${first.cycleIndex + 1},,strideLengthM,${first.strideLengthM!.toFixed(3)},m`,
+    );
+    expect(lines.filter((l) => l.includes(',,stancePct,') && l.endsWith(',% cycle')).length).toBe(
+      a.spatiotemporal.perCycle.length,
+    );
+    expect(lines.length - 1 - curveRows.length).toBe(
+      a.spatiotemporal.perCycle.reduce(
+        (n, c) => n + Object.values(c).filter((v) => typeof v === 'number' && Number.isFinite(v)).length - 1,
+        0,
+      ),
+    );
     const text = textSummary('T1', a);
     expect(text).toMatch(/Left: \d+ of \d+ cycle\(s\) used/);
     expect(text).toMatch(/Left cadence: \d+ ± \d+ steps\/min/);

@@ -28,7 +28,7 @@ import { isMarkerTrial } from '../../../shared/api/entities';
 import { AnalysisRepo } from '../../store/analysis-repo';
 import type { GaitAnalysis } from '../../gait/analyse';
 import { textSummary } from '../../gait/summary';
-import { tidyCurvesCsv } from '../../gait/tidy-csv';
+import { tidyCsv } from '../../gait/tidy-csv';
 import {
   MARKER_CAPTURE_CAMERA,
   TRIANGULATED_CAMERA,
@@ -444,7 +444,7 @@ one trial's camera: they take a single target.`,
       const r = await one(positionals[0]!);
       if (!r.ok) return 1;
       if (csvOut) {
-        writeOutputFile(csvOut, tidyCurvesCsv(r.trial, r.analysis));
+        writeOutputFile(csvOut, tidyCsv(r.trial, r.analysis));
         ctx.io.out(`Tidy CSV: ${values.out}`);
       }
       if (jsonOut) {
@@ -479,7 +479,7 @@ one trial's camera: they take a single target.`,
       // walk.c3d of two sessions, or two sessions' "Walk 1").
       const names = done.map((r) => r.trial);
       const clash = new Set(names).size < names.length;
-      const csvs = done.map((r) => tidyCurvesCsv(clash ? r.target : r.trial, r.analysis).trimEnd());
+      const csvs = done.map((r) => tidyCsv(clash ? r.target : r.trial, r.analysis).trimEnd());
       const rows = csvs.map((csv, k) => (k === 0 ? csv : csv.slice(csv.indexOf('\n') + 1)));
       writeOutputFile(csvOut, rows.join('\n') + '\n');
       ctx.io.out(`Tidy CSV: ${values.out}`);
