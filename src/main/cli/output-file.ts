@@ -15,6 +15,7 @@ export function outputFile(option: string, path: string): string {
   return out;
 }
 
+/** Writes a file the CLI was asked for; a failure (no permission, a full disk) is said in one line. */
 export function writeOutputFile(path: string, data: string | Uint8Array): void {
   try {
     writeFileSync(path, data);

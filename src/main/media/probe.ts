@@ -51,7 +51,7 @@ export interface VideoInfo {
    * firstFrameSeekS stay on the file's clock.
    */
   slowMotionFactor?: number;
-  /** An HDR video's transfer curve (media/tone-map.ts): pictures shown to people are tone-mapped. */
+  /** An HDR video's transfer curve (media/tone-map.ts): every picture made of it is tone-mapped. */
   hdr?: HdrTransfer;
 }
 

@@ -154,18 +154,19 @@ function analysisNotes(views: readonly TrialAnalysisView[], trialLabel: (id: str
   for (const [v, sides] of from) {
     // Cycles of one side with the same caveat are named together (a patient walking to and fro
     // leaves the picture's edge at the end of every other pass).
-    const alike = new Map<string, number[]>();
+    const alike = new Map<string, { side: SideName; what: string; numbers: number[] }>();
     for (const c of v.cycles.filter((x) => sides.includes(x.side))) {
       const flags = c.flags.filter((f) => f !== 'excluded-by-user' && f !== 'far-side');
       if (flags.length === 0 || c.excludedByUser) continue;
       const what = `${c.excluded ? 'left out' : 'kept'} (${flags.map(cycleFlagText).join('; ')})`;
-      const key = `${c.side} ${what}`;
-      alike.set(key, [...(alike.get(key) ?? []), c.index + 1]);
+      const group = alike.get(`${c.side} ${what}`) ?? { side: c.side, what, numbers: [] };
+      group.numbers.push(c.index + 1);
+      alike.set(`${c.side} ${what}`, group);
     }
-    const parts = [...alike].map(([key, numbers]) => {
-      const [side, ...what] = key.split(' ');
-      return `${side} ${numbers.length === 1 ? 'cycle' : 'cycles'} ${listInWords(numbers)} ${what.join(' ')}`;
-    });
+    const parts = [...alike.values()].map(
+      ({ side, what, numbers }) =>
+        `${side} ${numbers.length === 1 ? 'cycle' : 'cycles'} ${listInWords(numbers)} ${what}`,
+    );
     const low = lowConfidenceInsidePasses(v);
     if (low.length > 0)
       parts.push(

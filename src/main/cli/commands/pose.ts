@@ -78,18 +78,13 @@ export const poseCommand: CliCommand = {
     const workers = values.workers ? Number(values.workers) : undefined;
     if (workers !== undefined && !(Number.isInteger(workers) && workers > 0))
       throw new UserError('--workers must be a whole number > 0');
+    const confidence = 'a pose confidence between 0 and 1, e.g. 0.5';
     const minConfidence =
       values['min-confidence'] !== undefined
-        ? numberOption(
-            'min-confidence',
-            values['min-confidence'],
-            'a pose confidence between 0 and 1, e.g. 0.5',
-          )
+        ? numberOption('min-confidence', values['min-confidence'], confidence)
         : undefined;
     if (minConfidence !== undefined && !(minConfidence >= 0 && minConfidence <= 1))
-      throw new UserError(
-        `--min-confidence: give a pose confidence between 0 and 1, e.g. 0.5; ${minConfidence} is not one.`,
-      );
+      throw new UserError(`--min-confidence: give ${confidence}; ${minConfidence} is not one.`);
 
     try {
       const result = await runPose({

@@ -4,7 +4,8 @@ import { Field } from './Field';
 
 /**
  * A labelled text box for a decimal number (belt speed, a distance, a cutoff): the numeric keypad on
- * touch screens, a comma or a point accepted by the caller, its message once the user has left it.
+ * touch screens, a decimal comma or point (shared/decimal-text.ts), its message once the user has
+ * left it.
  */
 export function DecimalField({
   id,
