@@ -128,7 +128,8 @@ export async function reportStills(req: StillsRequest): Promise<ReportStillView[
   return Promise.all(
     frames.map(async ({ event, frame }) => {
       const crop = cropAround(track, frame) ?? { x: 0, y: 0, w: track.widthPx, h: track.heightPx };
-      const rel = `${req.trialDirRelative}/stills/${view.camera}-f${frame}-${crop.x}-${crop.y}-${crop.w}x${crop.h}.jpg`;
+      // An HDR video's stills are tone-mapped: named apart from those made before they were.
+      const rel = `${req.trialDirRelative}/stills/${view.camera}${hdr ? '-sdr' : ''}-f${frame}-${crop.x}-${crop.y}-${crop.w}x${crop.h}.jpg`;
       const out = resolveInsideLab(req.labRoot, rel);
       if (!existsSync(out)) {
         mkdirSync(dirname(out), { recursive: true });

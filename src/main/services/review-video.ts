@@ -8,6 +8,7 @@ import type { HdrTransfer } from '../media/tone-map';
 import type { TrialInfo } from '../../shared/api/entities';
 import type { TrialVideo } from '../../shared/api/ops/capture';
 import { MediaError } from '../media/media-error';
+import { probeVideo } from '../media/probe';
 import { makeReviewCopy, reviewCopyName, viewerPlays } from '../media/review-copy';
 import { resolveInsideLab } from '../store/lab-folder';
 import type { LabContext } from './lab-context';
@@ -26,7 +27,8 @@ export interface ReviewCopyJob {
 }
 
 /**
- * Makes the copy when the viewer cannot play the original and no copy newer than it exists.
+ * Makes the copy when the viewer cannot play the original and no copy newer than it exists (nor
+ * one of an HDR original made before copies were tone-mapped: it still carries the HDR transfer).
  * A copy that cannot be made does not stop the analysis: the returned sentence says why, for its
  * notes (review also says the video cannot be shown). Only cancelling stops the job.
  */
@@ -43,7 +45,8 @@ export async function ensureReviewCopy(
   if (
     listed &&
     existsSync(absolutePath) &&
-    statSync(absolutePath).mtimeMs >= statSync(video.absolutePath).mtimeMs
+    statSync(absolutePath).mtimeMs >= statSync(video.absolutePath).mtimeMs &&
+    !(job.hdr && (await probeVideo(absolutePath, job.signal).catch(() => undefined))?.hdr)
   )
     return null;
   const message = 'Making a copy of the video the viewer can play';

@@ -5,7 +5,7 @@
 // the report's stills, the frame to choose the patient on, the pose overlay) lies near the SDR
 // original's, where decoding it as it is leaves it 26 grey levels off.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -109,6 +109,26 @@ describe('a phone video filmed in HDR (PQ)', () => {
     });
     // The skeleton covers a few of the picture's pixels; the rest is the frame.
     expectToneMapped('overlay', greyPicture(['-i', join(dir, 'frame-0000.png')]), video, FRAME);
+  });
+
+  it('analysed again, remakes a review copy made before copies were tone-mapped (it still says HDR)', async () => {
+    const trial = await callLab<TrialInfo>(lab.labDir, 'trials.get', { id: lab.trial.id });
+    const copyPath = resolveInsideLab(
+      lab.labDir,
+      trial.files.find((f) => f.kind === 'review-video')!.relativePath,
+    );
+    // What the copy was before: the original re-encoded as it is, its HDR transfer carried over.
+    const old = `${copyPath}.old.mp4`;
+    execFileSync('ffmpeg', [
+      ...['-v', 'error', '-y', '-i', video],
+      ...['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', old],
+    ]);
+    renameSync(old, copyPath);
+    expect((await probeVideo(copyPath)).hdr).toBe('pq');
+    const again = await analyseInProcess(lab.labDir, lab.trial.id);
+    expect(again.state, again.message).toBe('done');
+    expect((await probeVideo(copyPath)).hdr).toBeUndefined();
+    expectToneMapped('review copy made again', frameGrey(copyPath, 120), video, 120);
   });
 });
 
