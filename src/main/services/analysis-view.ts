@@ -88,8 +88,9 @@ export function analysisToView(a: GaitAnalysis, c: ViewContext): TrialAnalysisVi
       return {
         parameter: p,
         unit: SPATIOTEMPORAL_UNITS[p],
-        left: { mean: num(l.mean), sd: num(l.sd), n: l.n },
-        right: { mean: num(r.mean), sd: num(r.sd), n: r.n },
+        // One cycle has no spread: its SD is not 0 but undefined.
+        left: { mean: num(l.mean), sd: l.n > 1 ? num(l.sd) : null, n: l.n },
+        right: { mean: num(r.mean), sd: r.n > 1 ? num(r.sd) : null, n: r.n },
         asymmetryPct: num(a.spatiotemporal.asymmetryPct[p] ?? undefined),
       };
     }),
