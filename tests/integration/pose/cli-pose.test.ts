@@ -73,6 +73,16 @@ test('gaitlab pose refuses bad arguments with a usage message', async () => {
   await expect(
     poseCommand.run(['/nonexistent.mp4', '--out', '/tmp/x.csv'], { labDir: '/tmp', io }),
   ).rejects.toThrow(/does not exist/);
+  // Before any work: the folder the results go to must exist.
+  await expect(
+    poseCommand.run(
+      [dataFile('sports2d_demo_sideview_walk/demo.mp4'), '--out', '/tmp/no-such-folder/x.csv'],
+      {
+        labDir: '/tmp',
+        io,
+      },
+    ),
+  ).rejects.toThrow('--out: the folder /tmp/no-such-folder does not exist.');
 });
 
 test('gaitlab pose refuses a person number the scan did not see, before tracking, leaving nothing complete', async () => {

@@ -1,10 +1,10 @@
 // `gaitlab pose`: 33-landmark tracks of one video, as CSV or JSON, optionally with an overlay video.
-import { writeFileSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UserError, type CliCommand } from '../command';
 import { parsePersonBox } from '../person-option';
 import { numberOption } from '../number-option';
+import { outputFile, writeOutputFile } from '../output-file';
 import { MediaError } from '../../media/media-error';
 import { hdrDescription } from '../../media/tone-map';
 import { otherWalkersNotes } from '../../pose/other-walkers';
@@ -70,7 +70,9 @@ export const poseCommand: CliCommand = {
     const video = positionals[0];
     if (!video || positionals.length > 1) throw new UserError(`expected one video file\n\n${usage}`);
     if (!values.out) throw new UserError(`--out <file.csv|file.json> is required\n\n${usage}`);
-    const out = resolve(values.out);
+    // Checked before any work, as analyze and report check theirs.
+    const out = outputFile('out', values.out);
+    const overlay = values.overlay !== undefined ? outputFile('overlay', values.overlay) : undefined;
     const format = extname(out).toLowerCase();
     if (format !== '.csv' && format !== '.json') throw new UserError('--out must end in .csv or .json');
     const model = values.model ?? 'full';
@@ -97,7 +99,7 @@ export const poseCommand: CliCommand = {
         minConfidence,
         onProgress: (p) => ctx.io.progress(bar(p)),
       });
-      writeFileSync(
+      writeOutputFile(
         out,
         format === '.csv' ? trackToCsv(result.track) : trackToJson(result.track, result.manifest),
       );
@@ -112,8 +114,7 @@ export const poseCommand: CliCommand = {
       if (m.settings.hdr) ctx.io.out(`Video: ${m.video.codec}, ${hdrDescription(m.settings.hdr)}.`);
       for (const note of otherWalkersNotes(result)) ctx.io.out(`Note: ${note}`);
       ctx.io.out(`wrote ${out}`);
-      if (values.overlay) {
-        const overlay = resolve(values.overlay);
+      if (overlay) {
         ctx.io.progress(`drawing overlay into ${dirname(overlay)} ...`);
         await renderOverlay({
           videoPath: resolve(video),
