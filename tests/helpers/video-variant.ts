@@ -26,7 +26,8 @@ export function hdrVideoArgs(input: string, hdr: 'pq' | 'hlg', out: string): str
   const t = hdr === 'pq' ? 'smpte2084' : 'arib-std-b67';
   return [
     ...['-v', 'error', '-y', '-i', input, '-an', '-vf'],
-    `zscale=tin=bt709:min=bt709:pin=bt709:t=linear,format=gbrpf32le,zscale=p=bt2020:t=${t}:m=bt2020nc:r=tv:npl=203,format=yuv420p10le`,
+    // The SDR input read as BT.709, limited range, whether or not its stream says so.
+    `setparams=range=tv:color_primaries=bt709:color_trc=bt709:colorspace=bt709,zscale=t=linear,format=gbrpf32le,zscale=p=bt2020:t=${t}:m=bt2020nc:r=tv:npl=203,format=yuv420p10le`,
     ...['-c:v', 'libx265', '-preset', 'ultrafast', '-crf', '20', '-tag:v', 'hvc1'],
     ...['-x265-params', `log-level=error:colorprim=bt2020:transfer=${t}:colormatrix=bt2020nc`, out],
   ];

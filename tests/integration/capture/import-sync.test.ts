@@ -10,6 +10,7 @@ import { dispatch } from '../../../src/main/services/dispatch';
 import type { CameraView, CaptureReport, ImportedVideo } from '../../../src/shared/api/ops/capture';
 import { sharedDataPath } from '../../helpers/shared-data';
 import { FIXTURE_FPS, makeClapFlashVideo, makeWebm } from './media-fixtures';
+import { hdrVideoArgs } from '../../helpers/video-variant';
 
 let dir: string;
 let media: string;
@@ -101,6 +102,32 @@ describe('video import and sync', () => {
   it('synchronises by the flash within one frame', async () => {
     const report = await ok<CaptureReport>('capture.sync', {
       trialId,
+      method: 'flash',
+      referenceCamera: 'sagittal-left',
+    });
+    const front = report.cameras.find((c) => c.camera === 'frontal')!;
+    expect(Math.abs(front.startOffsetMs - -1300)).toBeLessThanOrEqual(FRAME_MS);
+  });
+
+  it('synchronises a phone filming HDR (PQ) with an SDR camera by the flash within one frame', async () => {
+    // The front clip (flash at 3.3 s) as a phone films HDR: its flash is dimmer in grey levels.
+    const hdr = join(media, 'front-hdr.mov');
+    execFileSync('ffmpeg', hdrVideoArgs(clipB, 'pq', hdr));
+    let hdrTrial: string | undefined;
+    for (const [path, view] of [
+      [clipA, 'sagittal-left'],
+      [hdr, 'frontal'],
+    ] as const) {
+      const imported = await ok<ImportedVideo>('capture.import.file', {
+        path,
+        sessionId,
+        view,
+        ...(hdrTrial ? { trialId: hdrTrial } : { trialName: 'SDR side, HDR front' }),
+      });
+      hdrTrial = imported.trial.id;
+    }
+    const report = await ok<CaptureReport>('capture.sync', {
+      trialId: hdrTrial,
       method: 'flash',
       referenceCamera: 'sagittal-left',
     });
