@@ -27,6 +27,9 @@ export const SPATIOTEMPORAL_UNITS = {
 
 export type SpatiotemporalParameter = keyof typeof SPATIOTEMPORAL_UNITS;
 
+/** Every spatiotemporal parameter, in the order of SPATIOTEMPORAL_UNITS. */
+export const SPATIOTEMPORAL_KEYS = Object.keys(SPATIOTEMPORAL_UNITS) as readonly SpatiotemporalParameter[];
+
 export type CycleSpatiotemporal = { side: Side; cycleIndex: number } & Record<
   SpatiotemporalParameter,
   number | null
@@ -188,7 +191,7 @@ export function computeSpatiotemporal(input: SpatiotemporalInput): Spatiotempora
       oppositeFootContactPct,
     });
   }
-  const params = Object.keys(SPATIOTEMPORAL_UNITS) as SpatiotemporalParameter[];
+  const params = SPATIOTEMPORAL_KEYS;
   const summarise = (side: Side) =>
     Object.fromEntries(
       params.map((p) => [

@@ -5,7 +5,7 @@
 // counted as one.
 
 import type { CycleCurveSet, GaitAnalysis } from './analyse';
-import { SPATIOTEMPORAL_UNITS, type SpatiotemporalParameter } from './spatiotemporal';
+import { SPATIOTEMPORAL_KEYS, SPATIOTEMPORAL_UNITS } from './spatiotemporal';
 
 export const TIDY_CSV_COLUMNS = ['trial', 'side', 'cycle', 'percent', 'variable', 'value', 'unit'] as const;
 
@@ -64,9 +64,8 @@ export function tidyCsv(
       });
     }
   }
-  const parameters = Object.keys(SPATIOTEMPORAL_UNITS) as SpatiotemporalParameter[];
   for (const c of analysis.spatiotemporal?.perCycle ?? [])
-    for (const p of parameters) {
+    for (const p of SPATIOTEMPORAL_KEYS) {
       const v = c[p];
       if (v === null || !Number.isFinite(v)) continue;
       lines.push(

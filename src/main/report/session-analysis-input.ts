@@ -159,9 +159,10 @@ function analysisNotes(views: readonly TrialAnalysisView[], trialLabel: (id: str
       const flags = c.flags.filter((f) => f !== 'excluded-by-user' && f !== 'far-side');
       if (flags.length === 0 || c.excludedByUser) continue;
       const what = `${c.excluded ? 'left out' : 'kept'} (${flags.map(cycleFlagText).join('; ')})`;
-      const group = alike.get(`${c.side} ${what}`) ?? { side: c.side, what, numbers: [] };
+      const key = `${c.side} ${what}`;
+      const group = alike.get(key) ?? { side: c.side, what, numbers: [] };
       group.numbers.push(c.index + 1);
-      alike.set(`${c.side} ${what}`, group);
+      alike.set(key, group);
     }
     const parts = [...alike.values()].map(
       ({ side, what, numbers }) =>

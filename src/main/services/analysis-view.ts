@@ -2,7 +2,7 @@
 // arrays, NaN to null), and adds what the trial knows: camera, video, pose provenance.
 import type { GaitAnalysis } from '../gait/analyse';
 import { eventTimeS } from '../gait/gait-events';
-import { SPATIOTEMPORAL_UNITS, type SpatiotemporalParameter } from '../gait/spatiotemporal';
+import { SPATIOTEMPORAL_KEYS, SPATIOTEMPORAL_UNITS } from '../gait/spatiotemporal';
 import type { TrialAnalysisView } from '../../shared/api/analysis-types';
 
 const num = (v: number | undefined): number | null => (v === undefined || !Number.isFinite(v) ? null : v);
@@ -20,7 +20,7 @@ export interface ViewContext {
 }
 
 export function analysisToView(a: GaitAnalysis, c: ViewContext): TrialAnalysisView {
-  const params = Object.keys(SPATIOTEMPORAL_UNITS) as SpatiotemporalParameter[];
+  const params = SPATIOTEMPORAL_KEYS;
   return {
     trialId: c.trialId,
     camera: c.camera,
