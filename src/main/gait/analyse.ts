@@ -37,6 +37,7 @@ import { computeSpatiotemporal, type SpatiotemporalResult } from './spatiotempor
 import { strideClockNote } from './stride-clock';
 import { floorTiltDeg, floorTiltNote } from './camera-level';
 import { sizeChangeNotes, sizeChangePerPass } from './apparent-size';
+import { endOnWalk, endOnWalkMessage, type EndOnInput } from './end-on-walk';
 import {
   beltSpeedCheckNote,
   cameraMotionPerPass,
@@ -88,6 +89,7 @@ export type AnalysisErrorCode =
   | 'nobody-in-view'
   | 'landmarks-missing'
   | 'standing-still'
+  | 'filmed-end-on'
   | 'events-required'
   | 'no-gait-cycles'
   | 'invalid-scale';
@@ -217,6 +219,16 @@ function bodyLengths(body: CleanBody, n: number): { leg: number; legAndTrunk: nu
   const leg = median(legs);
   const trunk = median(trunks);
   return { leg, legAndTrunk: Number.isFinite(trunk) ? leg + trunk : undefined };
+}
+
+/** A camera's apparent leg length and heel heights per frame, px: what tells an end-on walk. */
+function endOnInput(body: CleanBody, rateHz: number, n: number): EndOnInput {
+  const legLengthPx = new Float64Array(n).fill(NaN);
+  for (let i = 0; i < n; i++) {
+    const { legs } = segmentLengths(body, i);
+    if (legs.length > 0) legLengthPx[i] = mean(legs);
+  }
+  return { rateHz, legLengthPx, leftHeelYPx: body.left.heel!.y, rightHeelYPx: body.right.heel!.y };
 }
 
 /** "1 initial contact", "3 initial contacts". */
@@ -497,6 +509,8 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
           'no-gait-cycles',
           `The recording is too short to show walking: ${(n / rateHz).toFixed(2)} s (${n} frames), and one stride takes about a second. Record the subject walking ${walkingWhere} for at least two strides.`,
         );
+      const endOn = set.convention === 'image-y-down' ? endOnWalk(endOnInput(body, rateHz, n)) : null;
+      if (endOn) return fail('filmed-end-on', endOnWalkMessage(endOn));
       return fail(
         'standing-still',
         `The subject did not walk: the pelvis moved at most ${detection.maxPelvisSpeedLegPerS.toFixed(2)} leg lengths per second and the feet did not cycle. Record a trial with the subject walking ${walkingWhere}.`,

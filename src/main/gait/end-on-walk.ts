@@ -1,0 +1,119 @@
+// A camera in front of or behind the walkway sees the walk end-on: the pelvis hardly crosses the
+// picture, so pass detection finds no walking and the analysis used to say that the subject did
+// not walk and the feet did not cycle, both untrue. What such a camera does show is the body
+// growing in the picture (walking toward it) or shrinking (walking away) while the feet take turns
+// to lead, the leading foot lower in the picture toward the camera and higher away from it (and
+// higher while it swings): that is enough to say what was filmed, not to time a landing (see
+// services/frontal-events.ts: a front or back camera takes its events from a side camera).
+
+import { butterworthLowPass } from './butterworth';
+import { dominantPeriodFrames, median } from './peaks';
+import { LONGEST_PLAUSIBLE_STRIDE_S, SHORTEST_PLAUSIBLE_STRIDE_S } from './stride-clock';
+
+export interface EndOnInput {
+  rateHz: number;
+  /** Apparent leg length per frame (thigh + shank in the picture), px; NaN where not tracked. */
+  legLengthPx: ArrayLike<number>;
+  /** Heel heights in the picture per frame (image y, down), px; NaN where not tracked. */
+  leftHeelYPx: ArrayLike<number>;
+  rightHeelYPx: ArrayLike<number>;
+}
+
+export interface EndOnWalk {
+  /**
+   * Toward the camera (the body grows), away from it (shrinks), toward it and back away (a
+   * corridor's turn at the camera's end), away and back, or stepping in place (a treadmill).
+   */
+  travel: 'toward' | 'away' | 'toward-and-back' | 'away-and-back' | 'in-place';
+  /** Median apparent leg length over the first, middle and last third of the tracked frames, px. */
+  legPx: [number, number, number];
+}
+
+/** The body grows or shrinks by at least this factor between thirds of the recording to count as travel. */
+const TRAVEL_SIZE_RATIO = 1.2;
+/** Turns the feet take to lead (a stride is two), below which nobody is said to step. */
+const MIN_LEAD_CHANGES = 4;
+/** The leading foot's lead, in leg lengths, that counts as a step (not noise or a weight shift). */
+const MIN_LEAD_LEG = 0.05;
+/** How alike one stride's lead must be to the next's (autocorrelation at the stride). */
+const MIN_STRIDE_CORRELATION = 0.5;
+
+/**
+ * Whether a camera's track, in which no walking across the picture was found, shows stepping seen
+ * end-on; null when it does not (the subject stood, or is not tracked well enough to tell).
+ */
+export function endOnWalk(input: EndOnInput): EndOnWalk | null {
+  const n = input.legLengthPx.length;
+  const tracked: number[] = [];
+  for (let i = 0; i < n; i++) if (Number.isFinite(input.legLengthPx[i]!)) tracked.push(i);
+  if (tracked.length < input.rateHz) return null;
+  const third = Math.floor(tracked.length / 3);
+  const legOver = (frames: number[]) => median(frames.map((i) => input.legLengthPx[i]!));
+  const legPx: [number, number, number] = [
+    legOver(tracked.slice(0, third)),
+    legOver(tracked.slice(third, -third)),
+    legOver(tracked.slice(-third)),
+  ];
+  if (!legPx.every((l) => l > 0)) return null;
+
+  // Which foot leads, in leg lengths so that growing in the picture does not grow the lead; smoothed
+  // at 3 Hz, above a brisk walk's two steps a second, so that landmark jitter weighs less.
+  const lead = new Float64Array(n).fill(NaN);
+  for (let i = 0; i < n; i++)
+    lead[i] = (input.leftHeelYPx[i]! - input.rightHeelYPx[i]!) / input.legLengthPx[i]!;
+  const smooth = butterworthLowPass(lead, input.rateHz, { cutoffHz: Math.min(3, input.rateHz / 4) });
+  if (leadChanges(smooth) < MIN_LEAD_CHANGES) return null;
+  // Steps repeat stride after stride; a standing subject's jittery landmarks change lead at random.
+  const stride = dominantPeriodFrames(
+    smooth,
+    0,
+    n,
+    Math.round(SHORTEST_PLAUSIBLE_STRIDE_S * input.rateHz),
+    Math.round(LONGEST_PLAUSIBLE_STRIDE_S * input.rateHz),
+    MIN_STRIDE_CORRELATION,
+  );
+  if (stride === null) return null;
+
+  const [start, middle, end] = legPx;
+  const grew = (from: number, to: number) => to / from >= TRAVEL_SIZE_RATIO;
+  const travel = grew(start, end)
+    ? 'toward'
+    : grew(end, start)
+      ? 'away'
+      : grew(start, middle) && grew(end, middle)
+        ? 'toward-and-back'
+        : grew(middle, start) && grew(middle, end)
+          ? 'away-and-back'
+          : 'in-place';
+  return { travel, legPx };
+}
+
+/** Changes of the leading foot, counted with hysteresis about the median lead. */
+function leadChanges(lead: Float64Array): number {
+  const values = Array.from(lead).filter(Number.isFinite);
+  if (values.length < 3) return 0;
+  const mid = median(values);
+  let changes = 0;
+  let last = 0;
+  for (const v of values) {
+    const state = v > mid + MIN_LEAD_LEG / 2 ? 1 : v < mid - MIN_LEAD_LEG / 2 ? -1 : 0;
+    if (state === 0 || state === last) continue;
+    if (last !== 0) changes++;
+    last = state;
+  }
+  return changes;
+}
+
+/** The clinician's sentence for an end-on walk (the recording gives no gait cycles). */
+export function endOnWalkMessage(walk: EndOnWalk): string {
+  const [a, b, c] = walk.legPx.map((l) => l.toFixed(0));
+  const seen = {
+    toward: `The subject walked toward the camera, not across it (the legs went from ${a} to ${c} px long in the picture)`,
+    away: `The subject walked away from the camera, not across it (the legs went from ${a} to ${c} px long in the picture)`,
+    'toward-and-back': `The subject walked toward the camera and back away from it, not across it (the legs went from ${a} to ${b} px long in the picture and back to ${c})`,
+    'away-and-back': `The subject walked away from the camera and back toward it, not across it (the legs went from ${a} to ${b} px long in the picture and back to ${c})`,
+    'in-place':
+      'The subject stepped in place facing toward or away from the camera (on a treadmill?), not across it',
+  }[walk.travel];
+  return `${seen}: seen from in front or behind, a foot's landing cannot be timed, so this camera alone gives no gait cycles. Film the walk from the side, at right angles to the walkway. A camera in front or behind can join a side camera in the same lab trial as its frontal or posterior camera: its hip abduction, pelvic obliquity and knee valgus then use the side camera's gait events.`;
+}
