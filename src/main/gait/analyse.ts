@@ -36,7 +36,7 @@ import { resolveScale, type Scale, type ScaleSource } from './scaling';
 import { computeSpatiotemporal, type SpatiotemporalResult } from './spatiotemporal';
 import { strideClockNote } from './stride-clock';
 import { floorTiltDeg, floorTiltNote } from './camera-level';
-import { sizeChangeNotes, sizeChangePerPass } from './apparent-size';
+import { sizeChangeNotes, sizeChangePerPass, smallInPictureNote } from './apparent-size';
 import { endOnWalk, endOnWalkMessage, type EndOnInput } from './end-on-walk';
 import {
   beltSpeedCheckNote,
@@ -728,6 +728,12 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
         ),
       ),
     );
+  // A pose model places landmarks to within a few pixels: on a subject small in the picture, that
+  // is degrees of joint angle.
+  if (set.convention === 'image-y-down' && set.source === 'pose-model') {
+    const small = smallInPictureNote(legLength);
+    if (small) warnings.push(small);
+  }
   // From one side camera, the far leg's landmarks are partly guessed: its cycles are noted, and its
   // curves come from the passes where it was the near leg whenever there are any.
   const farSides: FarSide[] = [];

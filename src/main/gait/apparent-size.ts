@@ -52,3 +52,20 @@ export function sizeChangeNotes(changes: readonly PassSizeChange[]): string[] {
         `${SIZE_CHANGE_NOTE_START} by ${Math.round(100 * (c.ratio - 1))} % across walking pass ${c.passIndex + 1} (cycle to cycle; a camera square to the walkway keeps it under ${Math.round(100 * (SIZE_CHANGE_LIMIT - 1))} %): the camera looks at the walkway at an angle, or the patient walked toward it. Distances are scaled at one size for the whole walk, so they are too long where the patient was nearer and too short where farther. Place the camera square to the middle of the walkway.`,
     );
 }
+
+/**
+ * Below this apparent leg length (thigh + shank, px) a note says the angles lose precision. The
+ * Sports2D walk made smaller (whole video scaled down, H.264 at CRF 18): mean curves within 0.7-3.4
+ * deg of the full-size video's with legs of 68-137 px, 2.0-4.0 deg at 54 px, 2.4-5.7 at 45 px,
+ * 2.8-7.1 at 33 px.
+ */
+export const SMALL_LEG_PX = 60;
+
+/** How the note on a subject small in the picture starts (reports pick it out of the notes). */
+export const SMALL_SUBJECT_NOTE_START = 'The subject is small in the picture';
+
+/** The note for a subject small in the picture (`legLengthPx`: median thigh + shank), or null. */
+export function smallInPictureNote(legLengthPx: number): string | null {
+  if (!(legLengthPx < SMALL_LEG_PX)) return null;
+  return `${SMALL_SUBJECT_NOTE_START}: the legs (thigh + shank) are about ${Math.round(legLengthPx)} px long, under ${SMALL_LEG_PX}. The pose model places landmarks to within a few pixels, so joint angles are several degrees less precise at this size and steps may be missed. Film closer, zoom in, or record at a higher resolution.`;
+}

@@ -9,7 +9,7 @@ import {
   LENGTHS_FROM_STEPS,
   lowConfidenceInsidePasses,
 } from '../../shared/analysis-notes';
-import { SIZE_CHANGE_NOTE_START } from '../gait/apparent-size';
+import { SIZE_CHANGE_NOTE_START, SMALL_SUBJECT_NOTE_START } from '../gait/apparent-size';
 import { MOVING_CAMERA_NOTE_START } from '../gait/camera-motion';
 import {
   MARKER_CAPTURE_CAMERA,
@@ -146,7 +146,10 @@ function analysisNotes(views: readonly TrialAnalysisView[], trialLabel: (id: str
       v.warnings
         .filter(
           (w) =>
-            isPersonNote(w) || w.startsWith(MOVING_CAMERA_NOTE_START) || w.startsWith(SIZE_CHANGE_NOTE_START),
+            isPersonNote(w) ||
+            [MOVING_CAMERA_NOTE_START, SIZE_CHANGE_NOTE_START, SMALL_SUBJECT_NOTE_START].some((start) =>
+              w.startsWith(start),
+            ),
         )
         .map((w) => `${about(v)}: ${w}`),
     ),

@@ -1,6 +1,7 @@
 // Analysed trials to the report model's input: cycles pooled across trials (not trial means
 // averaged), parameter names of the gait module mapped, hand edits carried into provenance.
 import { LENGTHS_FROM_STEPS } from '../../../src/shared/analysis-notes';
+import { smallInPictureNote } from '../../../src/main/gait/apparent-size';
 import { describe, expect, it } from 'vitest';
 import {
   TRIANGULATED_CAMERA,
@@ -185,7 +186,7 @@ describe('sessionAnalysisInput', () => {
     );
   });
 
-  it('says where speed and lengths come from on a treadmill, when the camera moved, and who else walked', () => {
+  it('says where speed and lengths come from on a treadmill, when the camera moved, a small subject, and who else walked', () => {
     const names = new Map([['trial-aaaaaa', 'Walk 1']]);
     const onBelt = { ...view('trial-aaaaaa', [[10]], [1.1]), mode: 'treadmill' as const, beltSpeedMps: 1.1 };
     expect(sessionAnalysisInput([onBelt], names).notes).toEqual([
@@ -208,6 +209,14 @@ describe('sessionAnalysisInput', () => {
     expect(sessionAnalysisInput([moved], names).notes).toEqual([
       'trial "Walk 1" (sagittal): The camera moved during walking pass 1: the foot on the floor slid ...',
     ]);
+    const small = { ...view('trial-aaaaaa', [[10]], [1]), warnings: [smallInPictureNote(47)!] };
+    expect(sessionAnalysisInput([small], names).notes).toEqual([
+      `trial "Walk 1" (sagittal): ${smallInPictureNote(47)}`,
+    ]);
+    expect(smallInPictureNote(47)).toMatch(
+      /^The subject is small in the picture: the legs \(thigh \+ shank\) are about 47 px long, under 60\./,
+    );
+    expect(smallInPictureNote(63)).toBeNull();
     const together = {
       ...view('trial-aaaaaa', [[10]], [1]),
       warnings: ['Another person walked in view with the patient (person 2 ...), about as far: ...'],
