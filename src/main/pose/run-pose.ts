@@ -23,10 +23,12 @@ import {
   candidatePeople,
   chooseSubject,
   expectedBoxAt,
+  walkingBoxAt,
   joinAppearances,
   subjectAppearances,
   ankleOffset,
   linkTracks,
+  type Box,
   type PersonSelection,
   type ScanSample,
   type SubjectTrack,
@@ -113,6 +115,12 @@ const DEFAULT_MAX_WORKERS = 6;
 // tall) and the man on the box, at about half the cost of 512 px when the machine is busy; at
 // 256 px the man on the box was missed. The scan is ~20 % of the work on a long video.
 const FINDER_LONG_SIDE_PX = 384;
+/**
+ * A subject under this height in the person finder's picture (px) is small for it: the Sports2D
+ * walker at a quarter of her size (23 px there) was seen on 3 of the 5 samples she walks in, at half
+ * (46 px) on all five only after a scan at twice the size; at full size (91 px) on all.
+ */
+const SMALL_IN_FINDER_PX = 64;
 const MIN_SCAN_SAMPLES = 6;
 // Frames larger than this (long side, px) are decoded at this size for the landmark crops. A phone's
 // 4K frame is 25 MB through the pipe and ~33 ms of decoding CPU, which halved the frames/s (24 vs
@@ -456,10 +464,25 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
       return decodeLandmarks(r.ld3d, r.world3d, r.poseFlag, roi, LANDMARK_INPUT_PX);
     };
     const hip = (lm: FrameLandmarks): [number, number] => [lm.xPx[33]!, lm.yPx[33]!];
+    // Where the subject is looked for. A walker small in the person finder's picture (a wide shot)
+    // is seen by it only on some of the sampled frames, where she stands out best: between and
+    // beyond those she keeps walking, so her box moves on at her pace, up to two samples beyond
+    // (a quarter of the Sports2D walker's size: found from frame 60 instead of 103, 141 frames
+    // instead of 98). Larger, she is sampled wherever she is in view, and the box is kept as it was.
+    const boxHeights = (subject?.boxes ?? []).map((b) => b.y1 - b.y0).sort((a, b) => a - b);
+    const finderScale = settings.scanLongSidePx / Math.max(info.widthPx, info.heightPx);
+    const smallInFinder =
+      boxHeights.length > 0 && boxHeights[boxHeights.length >> 1]! * finderScale < SMALL_IN_FINDER_PX;
+    const subjectBoxAt = (frame: number): Box | undefined =>
+      !subject
+        ? undefined
+        : smallInFinder
+          ? walkingBoxAt(subject, frame, 2 * everyFrames)
+          : expectedBoxAt(subject, frame, everyFrames);
     // Everyone else the scan saw (the subject's own appearances are not someone else).
     const others = people.filter((_, i) => i !== chosen && !joined.includes(i));
     const isSubject = (lm: FrameLandmarks, frame: number): boolean => {
-      const expected = subject ? expectedBoxAt(subject, frame, everyFrames) : undefined;
+      const expected = subjectBoxAt(frame);
       const near = others.flatMap((o) => expectedBoxAt(o, frame, everyFrames) ?? []);
       return (
         lm.score >= TRACKING_MIN_SCORE &&
@@ -474,7 +497,7 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
         if (isSubject(lm, index)) return { lm, roi: predicted };
       }
       // Acquire: crop where the scan saw the subject, then re-crop on the model's own alignment points.
-      const expected = subject ? expectedBoxAt(subject, index, everyFrames) : undefined;
+      const expected = subjectBoxAt(index);
       if (!expected) return { lm: undefined, roi: undefined };
       const first = await landmarksAt(rgb, roiFromBox(expected));
       if (first.score < TRACKING_MIN_SCORE) return { lm: undefined, roi: undefined };

@@ -3,6 +3,11 @@
 // usual size the person finder saw her on one sampled frame, so she was followed only from there
 // (frames 136-201 of her 38-201) and the analysis failed ("tracked in only 29 % of frames"); the
 // scan is now made again at twice the size when it finds no one walking.
+// At a quarter of her size (about 105 px tall, legs about 48 px) even that scan sees her only on
+// frames 120-180, and with her box held where it was first seen she was followed from frame 103
+// (2 + 1 cycles); a small walker's box now moves on at her pace before and after the samples: she
+// is followed from about frame 60 (3 + 2 cycles), and the analysis notes that angles lose precision
+// at that size (the mean curves' distance from the close-up's is printed).
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,17 +18,22 @@ import { analyseVideoFile, poseCacheDirFor } from '../../../src/main/services/vi
 import type { TrialAnalysisView } from '../../../src/shared/api/analysis-types';
 import { videoVariant } from '../../helpers/video-variant';
 import { analyseDemo } from '../../helpers/demo-pose';
+import { SMALL_SUBJECT_NOTE_START } from '../../../src/main/gait/apparent-size';
 
 const work = mkdtempSync(join(tmpdir(), 'gaitlab-small-walker-'));
 let video = '';
 const cacheDir = join(work, 'cache');
 let view: TrialAnalysisView;
 let full: TrialAnalysisView;
+let quarter: TrialAnalysisView;
+let far = '';
 
 beforeAll(async () => {
   video = videoVariant(work, 'wide-shot.mp4', ['-vf', 'scale=884:498,pad=1768:994:442:300:color=gray']);
   view = (await analyseVideoFile(video, { heightM: 1.65, cacheDir })).view;
   full = (await analyseDemo({ heightM: 1.65 })).view;
+  far = videoVariant(work, 'wider-shot.mp4', ['-vf', 'scale=442:249,pad=1768:994:663:500:color=gray']);
+  quarter = (await analyseVideoFile(far, { heightM: 1.65, cacheDir })).view;
 }, 600_000);
 
 describe('a small walker in a wide shot', () => {
@@ -53,5 +63,34 @@ describe('a small walker in a wide shot', () => {
       expect(used).toBeGreaterThanOrEqual(3);
       expect(Math.abs(cadence - ref)).toBeLessThan(3);
     }
+    expect(view.warnings.filter((w) => w.startsWith(SMALL_SUBJECT_NOTE_START))).toEqual([]);
+    expect(full.warnings.filter((w) => w.startsWith(SMALL_SUBJECT_NOTE_START))).toEqual([]);
+  });
+
+  it('at a quarter of her size: followed from early in her pass, with a note that the angles lose precision', () => {
+    expect(quarter.status, quarter.message).toBe('analysed');
+    const t = readPoseResult(poseCacheDirFor(far, cacheDir)).track;
+    let firstConfident = 0;
+    while (firstConfident < t.frameCount && t.confidence[firstConfident]! < 0.5) firstConfident++;
+    const note = quarter.warnings.find((w) => w.startsWith(SMALL_SUBJECT_NOTE_START));
+    const cycles = (v: TrialAnalysisView, side: 'left' | 'right') =>
+      v.cycles.filter((c) => c.side === side && !c.excluded).length;
+    const distances = full.curves.flatMap((c) => {
+      const q = quarter.curves.find((x) => x.side === c.side && x.variable === c.variable);
+      if (!q || c.variable.includes('trunk')) return [];
+      const d = c.mean.flatMap((m, i) => (m !== null && q.mean[i] != null ? [(m - q.mean[i]!) ** 2] : []));
+      return [`${c.side} ${c.variable} ${Math.sqrt(d.reduce((a, b) => a + b, 0) / d.length).toFixed(1)}`];
+    });
+    console.log(
+      `${note}\nquarter size: confident from frame ${firstConfident}; ${cycles(quarter, 'left')} left + ${cycles(quarter, 'right')} right cycles; mean curves from the close-up's (RMS, deg): ${distances.join(', ')}`,
+    );
+    const legPx = Number(/about (\d+) px long/.exec(note ?? '')?.[1]);
+    // Her legs are ~189 px in the close-up: a quarter is ~47.
+    expect(legPx).toBeGreaterThanOrEqual(42);
+    expect(legPx).toBeLessThanOrEqual(52);
+    // She comes out from behind the tree at frame ~38 and the first scan sample to see her is 120.
+    expect(firstConfident).toBeLessThanOrEqual(70);
+    expect(cycles(quarter, 'left')).toBeGreaterThanOrEqual(3);
+    expect(cycles(quarter, 'right')).toBeGreaterThanOrEqual(2);
   });
 });

@@ -10,6 +10,7 @@ import {
   subjectAppearances,
   travelHeights,
   expectedBoxAt,
+  walkingBoxAt,
   linkTracks,
   movingOrder,
   walkersAlongside,
@@ -149,6 +150,21 @@ describe('subject selection', () => {
     expect(expectedBoxAt(walker, 75, 15)!.x0).toBeCloseTo((1600 + 1350) / 2 - 80);
     expect(chooseSubject(tracks, { kind: 'index', index: 0 })!.frames).toHaveLength(8);
     expect(chooseSubject(tracks, { kind: 'box', box: box(1350, 700, 300), frame: 90 })).toBe(walker);
+  });
+
+  test('a walker keeps walking before and after her samples (walkingBoxAt); held where she was (expectedBoxAt)', () => {
+    const walker = chooseSubject(linkTracks(samples), { kind: 'moving' })!;
+    // Seen from frame 60 (centre x 1600) at -250 px per 30 frames.
+    const centre = (b: { x0: number; x1: number } | undefined) => (b ? (b.x0 + b.x1) / 2 : NaN);
+    expect(centre(walkingBoxAt(walker, 30, 60))).toBeCloseTo(1850);
+    expect(centre(walkingBoxAt(walker, 0, 60))).toBeCloseTo(2100);
+    expect(centre(expectedBoxAt(walker, 30, 60))).toBeCloseTo(1600);
+    expect(walkingBoxAt(walker, 0, 30)).toBeUndefined();
+    expect(centre(walkingBoxAt(walker, 105, 60))).toBeCloseTo(centre(expectedBoxAt(walker, 105, 60)));
+    expect(centre(walkingBoxAt(walker, 240, 60))).toBeCloseTo(1600 - 250 * 5 - 250);
+    // One sample gives no pace: the box is held.
+    const once = { frames: [90], boxes: [box(800, 700, 300)] };
+    expect(centre(walkingBoxAt(once, 60, 60))).toBeCloseTo(800);
   });
 
   test('a bystander jumping off a box does not count as walking', () => {

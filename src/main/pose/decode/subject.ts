@@ -353,6 +353,40 @@ export function expectedBoxAt(track: SubjectTrack, frame: number, marginFrames: 
   return undefined;
 }
 
+/**
+ * Like expectedBoxAt, but before the first and after the last sample of each stretch the box moves
+ * on at the stretch's end velocity instead of standing still: a walker keeps walking between the
+ * sampled frames, and a small one, seen by the finder only where it sees best, is otherwise
+ * looked for where she is not.
+ */
+export function walkingBoxAt(track: SubjectTrack, frame: number, marginFrames: number): Box | undefined {
+  const starts = [0, ...(track.breaks ?? [])];
+  for (let k = 0; k < starts.length; k++) {
+    const first = starts[k]!;
+    const end = k + 1 < starts.length ? starts[k + 1]! : track.frames.length;
+    const box = boxWithin(track, first, end, frame, marginFrames);
+    if (!box || end - first < 2) {
+      if (box) return box;
+      continue;
+    }
+    const f = track.frames;
+    const [i, j] =
+      frame < f[first]! ? [first, first + 1] : frame > f[end - 1]! ? [end - 2, end - 1] : [-1, -1];
+    if (i < 0) return box;
+    const a = track.boxes[i]!;
+    const b = track.boxes[j]!;
+    const edge = frame < f[first]! ? f[first]! : f[end - 1]!;
+    const perFrame = (v0: number, v1: number) => ((v1 - v0) / (f[j]! - f[i]!)) * (frame - edge);
+    return {
+      x0: box.x0 + perFrame(a.x0, b.x0),
+      y0: box.y0 + perFrame(a.y0, b.y0),
+      x1: box.x1 + perFrame(a.x1, b.x1),
+      y1: box.y1 + perFrame(a.y1, b.y1),
+    };
+  }
+  return undefined;
+}
+
 /** expectedBoxAt over samples [first, end) of the track. */
 function boxWithin(
   track: SubjectTrack,
