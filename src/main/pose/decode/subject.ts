@@ -343,46 +343,44 @@ export function walkersTogetherUnfollowed(
  * view then).
  */
 export function expectedBoxAt(track: SubjectTrack, frame: number, marginFrames: number): Box | undefined {
-  const starts = [0, ...(track.breaks ?? [])];
-  for (let k = 0; k < starts.length; k++) {
-    const first = starts[k]!;
-    const end = k + 1 < starts.length ? starts[k + 1]! : track.frames.length;
-    const box = boxWithin(track, first, end, frame, marginFrames);
-    if (box) return box;
-  }
-  return undefined;
+  return inSomeAppearance(track, (first, end) => boxWithin(track, first, end, frame, marginFrames));
 }
 
 /**
- * Like expectedBoxAt, but before the first and after the last sample of each stretch the box moves
- * on at the stretch's end velocity instead of standing still: a walker keeps walking between the
- * sampled frames, and a small one, seen by the finder only where it sees best, is otherwise
- * looked for where she is not.
+ * Like expectedBoxAt, but before the first and after the last sample of each appearance the box
+ * moves on at the pace of its two end samples instead of standing still: a walker keeps walking
+ * between the sampled frames, and a small one, seen by the finder only where it sees best, is
+ * otherwise looked for where she is not.
  */
 export function walkingBoxAt(track: SubjectTrack, frame: number, marginFrames: number): Box | undefined {
+  return inSomeAppearance(track, (first, end) => {
+    const box = boxWithin(track, first, end, frame, marginFrames);
+    const f = track.frames;
+    const before = frame < f[first]!;
+    if (!box || end - first < 2 || (!before && frame <= f[end - 1]!)) return box;
+    const [i, j] = before ? [first, first + 1] : [end - 2, end - 1];
+    const [a, b] = [track.boxes[i]!, track.boxes[j]!];
+    const beyond = frame - (before ? f[first]! : f[end - 1]!);
+    const move = (v0: number, v1: number) => ((v1 - v0) / (f[j]! - f[i]!)) * beyond;
+    return {
+      x0: box.x0 + move(a.x0, b.x0),
+      y0: box.y0 + move(a.y0, b.y0),
+      x1: box.x1 + move(a.x1, b.x1),
+      y1: box.y1 + move(a.y1, b.y1),
+    };
+  });
+}
+
+/** The first box `boxIn` gives for one of the track's appearances (samples [first, end)). */
+function inSomeAppearance(
+  track: SubjectTrack,
+  boxIn: (first: number, end: number) => Box | undefined,
+): Box | undefined {
   const starts = [0, ...(track.breaks ?? [])];
   for (let k = 0; k < starts.length; k++) {
-    const first = starts[k]!;
     const end = k + 1 < starts.length ? starts[k + 1]! : track.frames.length;
-    const box = boxWithin(track, first, end, frame, marginFrames);
-    if (!box || end - first < 2) {
-      if (box) return box;
-      continue;
-    }
-    const f = track.frames;
-    const [i, j] =
-      frame < f[first]! ? [first, first + 1] : frame > f[end - 1]! ? [end - 2, end - 1] : [-1, -1];
-    if (i < 0) return box;
-    const a = track.boxes[i]!;
-    const b = track.boxes[j]!;
-    const edge = frame < f[first]! ? f[first]! : f[end - 1]!;
-    const perFrame = (v0: number, v1: number) => ((v1 - v0) / (f[j]! - f[i]!)) * (frame - edge);
-    return {
-      x0: box.x0 + perFrame(a.x0, b.x0),
-      y0: box.y0 + perFrame(a.y0, b.y0),
-      x1: box.x1 + perFrame(a.x1, b.x1),
-      y1: box.y1 + perFrame(a.y1, b.y1),
-    };
+    const box = boxIn(starts[k]!, end);
+    if (box) return box;
   }
   return undefined;
 }
