@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { PoseTrackView } from '../../../shared/api/analysis-types';
+import { FOLLOW_BY_DEFAULT_ZOOM, MIN_FOLLOW_ZOOM, followView } from './follow-view';
 import { drawSkeleton } from './skeleton';
 import { PLAYBACK_RATES, type Player } from './use-player';
 
@@ -31,6 +32,15 @@ export function VideoWithSkeleton({
   // The source the browser could not play (the skeleton and numbers do not depend on it).
   const [unplayable, setUnplayable] = useState<string | null>(null);
   const aspect = pose ? `${pose.widthPx} / ${pose.heightPx}` : '16 / 9';
+  const follow = useMemo(() => (pose ? followView(pose) : null), [pose]);
+  const canFollow = follow !== null && follow.zoom >= MIN_FOLLOW_ZOOM;
+  // Null until the reviewer chooses: a patient small in the picture is followed from the start.
+  const [followChoice, setFollowChoice] = useState<boolean | null>(null);
+  const following = canFollow && (followChoice ?? follow.zoom >= FOLLOW_BY_DEFAULT_ZOOM);
+  const shownFrame = Math.min(Math.max(0, frame), (pose?.frameCount ?? 1) - 1);
+  const originPx: [number, number] =
+    following && pose ? [follow.x0Px[shownFrame]!, follow.y0Px[shownFrame]!] : [0, 0];
+  const zoom = following ? follow.zoom : 1;
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -45,7 +55,7 @@ export function VideoWithSkeleton({
     const ctx = canvas.getContext('2d');
     if (!ctx) return;
     ctx.clearRect(0, 0, w, h);
-    if (pose && showSkeleton) drawSkeleton(ctx, pose, frame, w / pose.widthPx);
+    if (pose && showSkeleton) drawSkeleton(ctx, pose, frame, (zoom * w) / pose.widthPx, originPx);
   });
 
   const timeS = frame / fps;
@@ -59,6 +69,14 @@ export function VideoWithSkeleton({
           muted
           playsInline
           aria-label="Trial video"
+          style={
+            following && pose
+              ? {
+                  transformOrigin: '0 0',
+                  transform: `scale(${zoom}) translate(${(-100 * originPx[0]) / pose.widthPx}%, ${(-100 * originPx[1]) / pose.heightPx}%)`,
+                }
+              : undefined
+          }
           onError={() => setUnplayable(src)}
           onLoadedData={() => setUnplayable(null)}
         />
@@ -105,6 +123,12 @@ export function VideoWithSkeleton({
           <input type="checkbox" checked={showSkeleton} onChange={(e) => onShowSkeleton(e.target.checked)} />
           Skeleton
         </label>
+        {canFollow && (
+          <label className="checkbox" title="Show the part of the picture around the patient, enlarged">
+            <input type="checkbox" checked={following} onChange={(e) => setFollowChoice(e.target.checked)} />
+            Follow the patient ({follow.zoom.toFixed(1)}×)
+          </label>
+        )}
         <output className="frame-readout" aria-live="off">
           Frame {frame} / {Math.max(0, frameCount - 1)} · {timeS.toFixed(2)} s
         </output>

@@ -25,11 +25,16 @@ const EDGES = SKELETON_EDGES.map(([a, b]) => {
   return { a: landmarkIndex(a), b: landmarkIndex(b), colour };
 });
 
+/**
+ * `scale`: canvas pixels per video pixel; `originPx`: the video pixel drawn at the canvas' top-left
+ * corner (the corner of the part of the picture shown when review follows the patient).
+ */
 export function drawSkeleton(
   ctx: CanvasRenderingContext2D,
   pose: PoseTrackView,
   frame: number,
   scale: number,
+  originPx: readonly [number, number] = [0, 0],
 ): void {
   if (frame < 0 || frame >= pose.frameCount) return;
   const base = frame * LANDMARK_COUNT;
@@ -37,7 +42,7 @@ export function drawSkeleton(
     const x = pose.xPx[base + l];
     const y = pose.yPx[base + l];
     if (x === null || x === undefined || y === null || y === undefined) return null;
-    return [x * scale, y * scale, pose.visibility[base + l] ?? 0];
+    return [(x - originPx[0]) * scale, (y - originPx[1]) * scale, pose.visibility[base + l] ?? 0];
   };
   const width = Math.max(2, Math.min(5, 3 * scale * (pose.widthPx / 900)));
   ctx.lineCap = 'round';
