@@ -27,6 +27,8 @@ export interface EndOnWalk {
   travel: 'toward' | 'away' | 'toward-and-back' | 'away-and-back' | 'in-place';
   /** Median apparent leg length over the first, middle and last third of the tracked frames, px. */
   legPx: [number, number, number];
+  /** Mean time between the same foot's turns to lead, s: one stride (two steps counted as lead changes). */
+  strideS: number;
 }
 
 /** The body grows or shrinks by at least this factor between thirds of the recording to count as travel. */
@@ -62,9 +64,10 @@ export function endOnWalk(input: EndOnInput): EndOnWalk | null {
   for (let i = 0; i < n; i++)
     lead[i] = (input.leftHeelYPx[i]! - input.rightHeelYPx[i]!) / input.legLengthPx[i]!;
   const smooth = butterworthLowPass(lead, input.rateHz, { cutoffHz: Math.min(3, input.rateHz / 4) });
-  if (leadChanges(smooth) < MIN_LEAD_CHANGES) return null;
+  const steps = leadChanges(smooth);
+  if (steps.length < MIN_LEAD_CHANGES) return null;
   // Steps repeat stride after stride; a standing subject's jittery landmarks change lead at random.
-  const stride = dominantPeriodFrames(
+  const repeats = dominantPeriodFrames(
     smooth,
     0,
     n,
@@ -72,7 +75,7 @@ export function endOnWalk(input: EndOnInput): EndOnWalk | null {
     Math.round(LONGEST_PLAUSIBLE_STRIDE_S * input.rateHz),
     MIN_STRIDE_CORRELATION,
   );
-  if (stride === null) return null;
+  if (repeats === null) return null;
 
   const [start, middle, end] = legPx;
   const grew = (from: number, to: number) => to / from >= TRAVEL_SIZE_RATIO;
@@ -85,22 +88,24 @@ export function endOnWalk(input: EndOnInput): EndOnWalk | null {
         : grew(middle, start) && grew(middle, end)
           ? 'away-and-back'
           : 'in-place';
-  return { travel, legPx };
+  // The stride from the steps counted (the autocorrelation's peak may lie at a multiple of it).
+  const stepS = (steps[steps.length - 1]! - steps[0]!) / (steps.length - 1) / input.rateHz;
+  return { travel, legPx, strideS: 2 * stepS };
 }
 
-/** Changes of the leading foot, counted with hysteresis about the median lead. */
-function leadChanges(lead: Float64Array): number {
+/** Frames at which the other foot takes the lead (with hysteresis about the median lead): steps. */
+function leadChanges(lead: Float64Array): number[] {
   const values = Array.from(lead).filter(Number.isFinite);
-  if (values.length < 3) return 0;
+  if (values.length < 3) return [];
   const mid = median(values);
-  let changes = 0;
+  const changes: number[] = [];
   let last = 0;
-  for (const v of values) {
+  lead.forEach((v, frame) => {
     const state = v > mid + MIN_LEAD_LEG / 2 ? 1 : v < mid - MIN_LEAD_LEG / 2 ? -1 : 0;
-    if (state === 0 || state === last) continue;
-    if (last !== 0) changes++;
+    if (state === 0 || state === last) return;
+    if (last !== 0) changes.push(frame);
     last = state;
-  }
+  });
   return changes;
 }
 
@@ -115,5 +120,6 @@ export function endOnWalkMessage(walk: EndOnWalk): string {
     'in-place':
       'The subject stepped in place facing toward or away from the camera (on a treadmill?), not across it',
   }[walk.travel];
-  return `${seen}: seen from in front or behind, a foot's landing cannot be timed, so this camera alone gives no gait cycles. Film the walk from the side, at right angles to the walkway. A camera in front or behind can join a side camera in the same lab trial as its frontal or posterior camera: its hip abduction, pelvic obliquity and knee valgus then use the side camera's gait events.`;
+  const pace = `, at about ${Math.round(120 / walk.strideS)} steps/min (the same foot leads again every ${walk.strideS.toFixed(2)} s)`;
+  return `${seen}${pace}: seen from in front or behind, a foot's landing cannot be timed, so this camera alone gives no gait cycles. Film the walk from the side, at right angles to the walkway. A camera in front or behind can join a side camera in the same lab trial as its frontal or posterior camera: its hip abduction, pelvic obliquity and knee valgus then use the side camera's gait events.`;
 }

@@ -47,8 +47,9 @@ describe('endOnWalk', () => {
     });
     expect(walk?.travel).toBe('toward');
     expect(walk!.legPx.map(Math.round)).toEqual([140, 180, 220]);
+    expect(walk!.strideS).toBeCloseTo(1, 2);
     expect(endOnWalkMessage(walk!)).toMatch(
-      /^The subject walked toward the camera, not across it \(the legs went from 140 to 220 px long in the picture\): seen from in front or behind, a foot's landing cannot be timed/,
+      /^The subject walked toward the camera, not across it \(the legs went from 140 to 220 px long in the picture\), at about 120 steps\/min \(the same foot leads again every 1\.00 s\): seen from in front or behind, a foot's landing cannot be timed/,
     );
   });
 

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PoseTrackView } from '../../../src/shared/api/analysis-types';
 import { LANDMARK_COUNT } from '../../../src/shared/landmarks';
-import { followView } from '../../../src/renderer/src/review/follow-view';
+import { followView } from '../../../src/shared/follow-view';
 
 /** A body `heightPx` tall (shoulders to feet) whose centre is at `centreX(f)`, y 700; null frames untracked. */
 function walker(frames: number, heightPx: number, centreX: (f: number) => number | null): PoseTrackView {

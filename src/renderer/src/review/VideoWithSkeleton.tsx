@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { PoseTrackView } from '../../../shared/api/analysis-types';
-import { FOLLOW_BY_DEFAULT_ZOOM, MIN_FOLLOW_ZOOM, followView } from './follow-view';
+import { FOLLOW_BY_DEFAULT_ZOOM, MIN_FOLLOW_ZOOM, followView } from '../../../shared/follow-view';
 import { drawSkeleton } from './skeleton';
 import { PLAYBACK_RATES, type Player } from './use-player';
 

@@ -2,8 +2,8 @@
 // whether the skeleton is on the feet. Following the patient shows the part of the picture around
 // them, enlarged, its centre moving with them (smoothed over a second, so the view glides rather
 // than shakes with the landmarks) and held where they were last seen when they are not tracked.
-import type { PoseTrackView } from '../../../shared/api/analysis-types';
-import { LANDMARK_COUNT } from '../../../shared/landmarks';
+import type { PoseTrackView } from './api/analysis-types';
+import { LANDMARK_COUNT } from './landmarks';
 
 export interface FollowView {
   /** How many times the picture is enlarged. */
