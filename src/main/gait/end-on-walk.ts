@@ -3,8 +3,9 @@
 // not walk and the feet did not cycle, both untrue. What such a camera does show is the body
 // growing in the picture (walking toward it) or shrinking (walking away) while the feet take turns
 // to lead, the leading foot lower in the picture toward the camera and higher away from it (and
-// higher while it swings): that is enough to say what was filmed, not to time a landing (see
-// services/frontal-events.ts: a front or back camera takes its events from a side camera).
+// higher while it swings): that is enough to say what was filmed and to count the steps, not to
+// time a landing (see services/frontal-events.ts: a front or back camera takes its events from a
+// side camera).
 
 import { butterworthLowPass } from './butterworth';
 import { dominantPeriodFrames, median } from './peaks';
