@@ -12,7 +12,7 @@ import { JobProgress } from '../components/JobProgress';
 import { Notice } from '../components/Notice';
 import { StatusBadge } from '../components/StatusBadge';
 import { useAnalysisJobs } from '../review/use-analysis-jobs';
-import { failureAdvice, withoutPaths } from '../review/failure-advice';
+import { failureAdvice, withoutPaths } from '../../../shared/failure-advice';
 import { analysisCameraName } from '../review/labels';
 import { CalibrationPanel } from '../calibration/CalibrationPanel';
 

@@ -29,7 +29,7 @@ import { BeltSpeed } from '../review/BeltSpeed';
 import { FilterCutoff } from '../review/FilterCutoff';
 import { MarkerEvents } from '../review/MarkerEvents';
 import { FloorScale } from '../review/FloorScale';
-import { failureAdvice, withoutPaths } from '../review/failure-advice';
+import { failureAdvice, withoutPaths } from '../../../shared/failure-advice';
 import { TRIANGULATED_LABEL, triangulatedFrom } from '../review/labels';
 
 /** Keys typed into form controls, or arrows on an event marker, belong to those controls. */

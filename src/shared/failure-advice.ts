@@ -19,6 +19,9 @@ export function failureAdvice(message: string): string {
   if (/model|weights/i.test(message)) {
     return 'The pose model files are missing or damaged: reinstall GaitLab (developers: npm run models), then press Try again.';
   }
+  // Before "did not walk": a walk filmed end-on is named as such (gait/end-on-walk.ts).
+  if (/not across it/i.test(message))
+    return 'This camera filmed the walk from in front or behind, which cannot time the steps: record the walk with a camera at the side of the walkway. Import this video again as the trial’s frontal or posterior camera, next to a side camera, for its frontal-plane angles.';
   if (/did not walk/i.test(message))
     return 'This recording shows no walking (a balance or standing trial gives no gait cycles): record a trial with the patient walking across the cameras’ view.';
   // 3D: the calibration does not fit the recording (wrong file, views swapped, cameras moved).
