@@ -165,6 +165,16 @@ describe('subject selection', () => {
     // One sample gives no pace: the box is held.
     const once = { frames: [90], boxes: [box(800, 700, 300)] };
     expect(centre(walkingBoxAt(once, 60, 60))).toBeCloseTo(800);
+    // Two passes 60 frames apart: between them, the pass she is nearer to in time (she left to the
+    // left at -250 px per sample and comes back from the left at +250).
+    const twoPasses = {
+      frames: [0, 30, 60, 120, 150, 180],
+      boxes: [1500, 1250, 1000, 300, 550, 800].map((x) => box(x, 700, 300)),
+      breaks: [3],
+    };
+    expect(centre(walkingBoxAt(twoPasses, 75, 60))).toBeCloseTo(1000 - 125);
+    expect(centre(walkingBoxAt(twoPasses, 105, 60))).toBeCloseTo(300 - 125);
+    expect(centre(expectedBoxAt(twoPasses, 105, 60))).toBeCloseTo(1000);
   });
 
   test('a bystander jumping off a box does not count as walking', () => {

@@ -353,33 +353,50 @@ export function expectedBoxAt(track: SubjectTrack, frame: number, marginFrames: 
  * otherwise looked for where she is not.
  */
 export function walkingBoxAt(track: SubjectTrack, frame: number, marginFrames: number): Box | undefined {
-  return inSomeAppearance(track, (first, end) => {
-    const box = boxWithin(track, first, end, frame, marginFrames);
-    const f = track.frames;
-    const before = frame < f[first]!;
-    if (!box || end - first < 2 || (!before && frame <= f[end - 1]!)) return box;
-    const [i, j] = before ? [first, first + 1] : [end - 2, end - 1];
-    const [a, b] = [track.boxes[i]!, track.boxes[j]!];
-    const beyond = frame - (before ? f[first]! : f[end - 1]!);
-    const move = (v0: number, v1: number) => ((v1 - v0) / (f[j]! - f[i]!)) * beyond;
-    return {
-      x0: box.x0 + move(a.x0, b.x0),
-      y0: box.y0 + move(a.y0, b.y0),
-      x1: box.x1 + move(a.x1, b.x1),
-      y1: box.y1 + move(a.y1, b.y1),
-    };
-  });
+  // Between two appearances, the one she is nearer to in time: where she walked out, or where she
+  // is about to come back, not wherever the earlier one would have taken her.
+  return inSomeAppearance(
+    track,
+    (first, end) => {
+      const box = boxWithin(track, first, end, frame, marginFrames);
+      const f = track.frames;
+      const before = frame < f[first]!;
+      if (!box || end - first < 2 || (!before && frame <= f[end - 1]!)) return box;
+      const [i, j] = before ? [first, first + 1] : [end - 2, end - 1];
+      const [a, b] = [track.boxes[i]!, track.boxes[j]!];
+      const beyond = frame - (before ? f[first]! : f[end - 1]!);
+      const move = (v0: number, v1: number) => ((v1 - v0) / (f[j]! - f[i]!)) * beyond;
+      return {
+        x0: box.x0 + move(a.x0, b.x0),
+        y0: box.y0 + move(a.y0, b.y0),
+        x1: box.x1 + move(a.x1, b.x1),
+        y1: box.y1 + move(a.y1, b.y1),
+      };
+    },
+    frame,
+  );
 }
 
-/** The first box `boxIn` gives for one of the track's appearances (samples [first, end)). */
+/**
+ * The first box `boxIn` gives for one of the track's appearances (samples [first, end)), trying
+ * them in order, or with `nearestTo` the one whose sampled span lies nearest that frame first.
+ */
 function inSomeAppearance(
   track: SubjectTrack,
   boxIn: (first: number, end: number) => Box | undefined,
+  nearestTo?: number,
 ): Box | undefined {
   const starts = [0, ...(track.breaks ?? [])];
-  for (let k = 0; k < starts.length; k++) {
-    const end = k + 1 < starts.length ? starts[k + 1]! : track.frames.length;
-    const box = boxIn(starts[k]!, end);
+  const spans = starts.map((first, k) => ({
+    first,
+    end: k + 1 < starts.length ? starts[k + 1]! : track.frames.length,
+  }));
+  const away = ({ first, end }: { first: number; end: number }) =>
+    nearestTo === undefined || end <= first
+      ? 0
+      : Math.max(0, track.frames[first]! - nearestTo, nearestTo - track.frames[end - 1]!);
+  for (const { first, end } of [...spans].sort((a, b) => away(a) - away(b))) {
+    const box = boxIn(first, end);
     if (box) return box;
   }
   return undefined;
