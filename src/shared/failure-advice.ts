@@ -19,7 +19,7 @@ export function failureAdvice(message: string): string {
   if (/model|weights/i.test(message)) {
     return 'The pose model files are missing or damaged: reinstall GaitLab (developers: npm run models), then press Try again.';
   }
-  // Before "did not walk": a walk filmed end-on is named as such (gait/end-on-walk.ts).
+  // A walk filmed end-on (gait/end-on-walk.ts): another camera is needed, not another try.
   if (/not across it/i.test(message))
     return 'This camera filmed the walk from in front or behind, which cannot time the steps: record the walk with a camera at the side of the walkway. Import this video again as the trial’s frontal or posterior camera, next to a side camera, for its frontal-plane angles.';
   if (/did not walk/i.test(message))

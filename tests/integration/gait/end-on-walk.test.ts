@@ -1,12 +1,12 @@
 // A walk filmed end-on (a camera in front of or behind the walkway, analysed as a side view, as
 // `gaitlab analyze <video>` does): the shared data has no such video, so the Plug-in Gait walks'
 // joint centres and foot markers are seen by virtual cameras at either end of the walkway, low (a
-// phone on a tripod) and high (a lab camera), as a perfect pose model would place the landmarks.
-// The analysis must say the subject walked toward or away from the camera, at what cadence (within
-// 5 % of the one between Vicon's stored contacts), not that the subject did not walk and the feet
-// did not cycle (what it said before). The same walks with the pelvis'
-// travel taken out (a treadmill seen from the front) step in place; walked toward the camera and
-// then away, they go there and back; the Pose2Sim balance, seen by its four real cameras through
+// phone on a tripod) and high (a lab camera), where a pose model would place the landmarks, with 3 px
+// of jitter. The analysis must say the subject walked toward or away from the camera, at what
+// cadence (within 5 % of the one between Vicon's stored contacts), not that the subject did not
+// walk and the feet did not cycle (what it said before). The same walks with the pelvis' travel
+// taken out (a treadmill seen from the front) step in place; walked toward the camera and then
+// away, they go there and back; the Pose2Sim balance, seen by its four real cameras through
 // OpenPose, still did not walk.
 import { describe, expect, it } from 'vitest';
 import { readC3D } from '../../../src/main/formats/c3d-reader';
