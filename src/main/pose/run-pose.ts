@@ -122,6 +122,16 @@ const FINDER_LONG_SIDE_PX = 384;
  */
 const SMALL_IN_FINDER_PX = 64;
 const MIN_SCAN_SAMPLES = 6;
+/**
+ * The crop of frame t comes from the landmarks of frame t - 2, whatever the machine: it was one per
+ * worker, so the same video gave another track on a 4-core computer than on a 2-core one (lower
+ * limbs 3.5 px apart at the median, 10 px at the 90th percentile, on the Sports2D walk), and a lab
+ * folder analysed on one computer was analysed again on the other with other numbers. A longer
+ * fixed lag keeps more workers busy but crops from older frames: at 6, the Sports2D walker's
+ * entry and exit behind the tree lost 13 confident frames. So at most two frames are in flight
+ * during tracking; more workers still share the person scan.
+ */
+const TRACKING_LAG_FRAMES = 2;
 // Frames larger than this (long side, px) are decoded at this size for the landmark crops. A phone's
 // 4K frame is 25 MB through the pipe and ~33 ms of decoding CPU, which halved the frames/s (24 vs
 // 38 at 720p on 2 cores); the crop is 256 px, so only a person under ~600 px tall in 4K loses
@@ -223,8 +233,7 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
       scanLongSidePx: FINDER_LONG_SIDE_PX,
       refineWithHeatmap: heatmap,
       smoothingHz: options.smoothingHz ?? 8,
-      // Frames in flight = workers, so the crop of frame t comes from t - workers (at least 2).
-      trackingLagFrames: Math.max(2, workerCount),
+      trackingLagFrames: TRACKING_LAG_FRAMES,
       frameCount,
       ...(decoded.longSidePx ? { decodeLongSidePx: decoded.longSidePx } : {}),
       ...(info.interlaced ? { interlaced: info.interlaced } : {}),
