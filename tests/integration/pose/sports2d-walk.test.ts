@@ -1,7 +1,8 @@
 // The Sports2D side-view walk: a small walker in a wide outdoor scene, backlit, with a second
 // person on a box in view from the first frame. The engine must follow the walker through her
-// pass, keep left and right on the same legs, and resume a cancelled job from its last chunk
-// (also when the video has moved since, as in a lab folder copied to another computer).
+// pass, keep left and right on the same legs, resume a cancelled job from its last chunk (also
+// when the video has moved since, as in a lab folder copied to another computer), and give the
+// same track whatever the number of cores.
 import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -121,6 +122,21 @@ describe('Sports2D demo walk', () => {
       `Sports2D foot travel per frame, thigh lengths: p95 ${p95.toFixed(2)}, max ${maxStepRatio.toFixed(2)}`,
     );
     expect(maxStepRatio).toBeLessThan(0.6);
+  });
+
+  test('the same track on a computer with one core and on one with four', async () => {
+    // Each frame is cropped from the landmarks of two frames before whatever the number of
+    // workers: with a lag of one frame per worker, four workers gave another track.
+    const run = (workers: number) =>
+      runPose({ videoPath: video, outDir: tempDir(`sports2d-workers-${workers}`), maxFrames: 100, workers });
+    const one = await run(1);
+    const four = await run(4);
+    expect([one.manifest.provenance.workers, four.manifest.provenance.workers]).toEqual([1, 4]);
+    const tracked = Array.from(one.track.confidence).filter((c) => c >= 0.5).length;
+    expect(tracked).toBeGreaterThan(50);
+    expect(Array.from(four.track.xPx)).toEqual(Array.from(one.track.xPx));
+    expect(Array.from(four.track.yPx)).toEqual(Array.from(one.track.yPx));
+    expect(Array.from(four.track.confidence)).toEqual(Array.from(one.track.confidence));
   });
 
   test('the caller can choose the other person: a box around the man on the electrical box', async () => {
