@@ -127,9 +127,10 @@ const MIN_SCAN_SAMPLES = 6;
  * worker, so the same video gave another track on a 4-core computer than on a 2-core one (lower
  * limbs 3.5 px apart at the median, 10 px at the 90th percentile, on the Sports2D walk), and a lab
  * folder analysed on one computer was analysed again on the other with other numbers. A longer
- * fixed lag keeps more workers busy but crops from older frames: at 6, the Sports2D walker's
- * entry and exit behind the tree lost 13 confident frames. So at most two frames are in flight
- * during tracking; more workers still share the person scan.
+ * fixed lag keeps more workers busy but crops from older frames: at 6, 13 frames of the Sports2D
+ * walker's pass (where she comes out from behind the tree, and where she leaves) fell below
+ * confidence 0.5, against none. So at most two frames are in flight during tracking; more workers
+ * still share the person scan.
  */
 const TRACKING_LAG_FRAMES = 2;
 // Frames larger than this (long side, px) are decoded at this size for the landmark crops. A phone's
