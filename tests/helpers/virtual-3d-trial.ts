@@ -117,7 +117,7 @@ const mean = (a: Vec3, b: Vec3): Vec3 => [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2, 
  * Writes `cam`'s view of the walk into `outDir` as a finished pose job of `videoPath`: each video
  * frame shows the markers at its presentation time (video time 0 = the C3D's first frame).
  */
-async function writePoseJob(
+export async function writePoseJob(
   outDir: string,
   videoPath: string,
   cam: CameraCalibration,

@@ -37,7 +37,13 @@ import { computeSpatiotemporal, type SpatiotemporalResult } from './spatiotempor
 import { strideClockNote } from './stride-clock';
 import { floorTiltDeg, floorTiltNote } from './camera-level';
 import { sizeChangeNotes, sizeChangePerPass, smallInPictureNote } from './apparent-size';
-import { endOnWalk, endOnWalkMessage, type EndOnInput } from './end-on-walk';
+import {
+  endOnPaceSentence,
+  endOnWalk,
+  endOnWalkMessage,
+  type EndOnInput,
+  type EndOnWalk,
+} from './end-on-walk';
 import {
   beltSpeedCheckNote,
   cameraMotionPerPass,
@@ -99,6 +105,8 @@ export interface AnalysisError {
   /** Plain-language message for the clinician. */
   message: string;
   longGaps?: LongGap[];
+  /** A frontal camera's walk seen end-on (direction, size, cadence), when it shows one. */
+  endOn?: EndOnWalk;
 }
 
 export interface CycleCurve {
@@ -476,10 +484,13 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
   let viewDoubt: string | null = null;
   if (view === 'frontal') {
     if (!options.events) {
-      return fail(
-        'events-required',
-        'A frontal camera cannot time gait events reliably: detect them on a side camera (or enter them by hand) and re-run with those events.',
-      );
+      // What it can tell without events: which way the subject walked, and the cadence; not when
+      // the subject crosses the picture (a side camera labelled frontal: see viewDoubt below).
+      const xs = Array.from(pelvis.x).filter(Number.isFinite);
+      const crosses = xs.length > 0 && Math.max(...xs) - Math.min(...xs) > 2 * legLength;
+      const endOn = crosses ? null : endOnWalk(endOnInput(body, rateHz, n));
+      const message = `A frontal camera cannot time gait events reliably: detect them on a side camera (or enter them by hand) and re-run with those events.${endOn ? ` ${endOnPaceSentence(endOn)}` : ''}`;
+      return { ok: false, error: { code: 'events-required', message, ...(endOn ? { endOn } : {}) } };
     }
     // The walking is where the given events are (a frontal camera cannot see travel across it).
     const frames = options.events.map((e) => e.frame).filter(Number.isFinite);

@@ -121,6 +121,22 @@ export function endOnWalkMessage(walk: EndOnWalk): string {
     'in-place':
       'The subject stepped in place facing toward or away from the camera (on a treadmill?), not across it',
   }[walk.travel];
-  const pace = `, at about ${Math.round(120 / walk.strideS)} steps/min (the same foot leads again every ${walk.strideS.toFixed(2)} s)`;
-  return `${seen}${pace}: seen from in front or behind, a foot's landing cannot be timed, so this camera alone gives no gait cycles. Film the walk from the side, at right angles to the walkway. A camera in front or behind can join a side camera in the same lab trial as its frontal or posterior camera: its hip abduction, pelvic obliquity and knee valgus then use the side camera's gait events.`;
+  return `${seen}, ${pace(walk)}: seen from in front or behind, a foot's landing cannot be timed, so this camera alone gives no gait cycles. Film the walk from the side, at right angles to the walkway. A camera in front or behind can join a side camera in the same lab trial as its frontal or posterior camera: its hip abduction, pelvic obliquity and knee valgus then use the side camera's gait events.`;
+}
+
+/** "at about 112 steps/min (the same foot leads again every 1.07 s)". */
+function pace(walk: EndOnWalk): string {
+  return `at about ${Math.round(120 / walk.strideS)} steps/min (the same foot leads again every ${walk.strideS.toFixed(2)} s)`;
+}
+
+/** What a frontal camera without gait events can still say: which way, and the cadence. */
+export function endOnPaceSentence(walk: EndOnWalk): string {
+  const way = {
+    toward: 'walked toward the camera',
+    away: 'walked away from the camera',
+    'toward-and-back': 'walked toward the camera and back away from it',
+    'away-and-back': 'walked away from the camera and back toward it',
+    'in-place': 'stepped in place',
+  }[walk.travel];
+  return `From this camera: the subject ${way} ${pace(walk)}.`;
 }

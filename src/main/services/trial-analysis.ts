@@ -8,6 +8,7 @@ import { fileClockOf, type PoseResult } from '../pose/pose-result';
 import { resultOnUniformClock } from '../pose/uniform-clock';
 import type { GaitEvent } from '../gait/types';
 import type { AnalysisResult } from '../gait/analyse';
+import { endOnPaceSentence } from '../gait/end-on-walk';
 import { resolveInsideLab } from '../store/lab-folder';
 import type { AnalysisRepo } from '../store/analysis-repo';
 import type { LabContext } from './lab-context';
@@ -139,8 +140,12 @@ function analyseStoredPose(
   let view: TrialAnalysisView;
   try {
     const events = startingEvents(deps, trial, camera, pose, edited);
-    if (typeof events === 'string') view = failedView(vc, events);
-    else {
+    if (typeof events === 'string') {
+      // No side camera to take events from: still say which way the patient walked, and the cadence.
+      const alone = runGait(pose.track, { view: 'frontal', ...cutoffOption(row?.settings) });
+      const endOn = alone.ok ? undefined : alone.error.endOn;
+      view = failedView(vc, endOn ? `${events} ${endOnPaceSentence(endOn)}` : events);
+    } else {
       const result = runGait(pose.track, {
         heightM,
         floor: floorOf(row?.settings),

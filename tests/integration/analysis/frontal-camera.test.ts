@@ -145,6 +145,8 @@ describe('a frontal camera alone', () => {
       expect(trial.statusMessage).toMatch(
         /takes its gait events from a side camera of the same trial .* analyse a side camera first, or mark the events by hand/,
       );
+      // She crosses the picture (a side view labelled frontal): no way or cadence is read from it.
+      expect(trial.statusMessage).not.toMatch(/From this camera/);
     } finally {
       lab.close();
     }

@@ -205,6 +205,23 @@ describe('a walk filmed end-on', () => {
     });
   }
 
+  it('labelled frontal, without events: events are required, and the way and the cadence are said', () => {
+    for (const [distanceM, way] of [
+      [7, 'toward'],
+      [-7, 'away from'],
+    ] as const) {
+      const r = analyseTrajectories(endCamera(WALKS[2]!, distanceM, 1, false, JITTER_PX), {
+        view: 'frontal',
+      });
+      if (r.ok) throw new Error('analysed without events');
+      expect(r.error.code).toBe('events-required');
+      expect(r.error.endOn?.travel).toBe(way === 'toward' ? 'toward' : 'away');
+      expect(r.error.message).toMatch(
+        new RegExp(`From this camera: the subject walked ${way} the camera at about \\d+ steps/min`),
+      );
+    }
+  });
+
   it('the Pose2Sim balance seen by its four cameras (OpenPose) still did not walk', () => {
     for (const cam of ['cam01', 'cam02', 'cam03', 'cam04']) {
       const e = failure(pose2SimCamera(cam));
