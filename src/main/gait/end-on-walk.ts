@@ -110,18 +110,25 @@ function leadChanges(lead: Float64Array): number[] {
   return changes;
 }
 
+/** How the subject went, as the sentences below say it. */
+const WAY: Record<EndOnWalk['travel'], string> = {
+  toward: 'walked toward the camera',
+  away: 'walked away from the camera',
+  'toward-and-back': 'walked toward the camera and back away from it',
+  'away-and-back': 'walked away from the camera and back toward it',
+  'in-place': 'stepped in place facing toward or away from the camera (on a treadmill?)',
+};
+
 /** The clinician's sentence for an end-on walk (the recording gives no gait cycles). */
 export function endOnWalkMessage(walk: EndOnWalk): string {
   const [a, b, c] = walk.legPx.map((l) => l.toFixed(0));
-  const seen = {
-    toward: `The subject walked toward the camera, not across it (the legs went from ${a} to ${c} px long in the picture)`,
-    away: `The subject walked away from the camera, not across it (the legs went from ${a} to ${c} px long in the picture)`,
-    'toward-and-back': `The subject walked toward the camera and back away from it, not across it (the legs went from ${a} to ${b} px long in the picture and back to ${c})`,
-    'away-and-back': `The subject walked away from the camera and back toward it, not across it (the legs went from ${a} to ${b} px long in the picture and back to ${c})`,
-    'in-place':
-      'The subject stepped in place facing toward or away from the camera (on a treadmill?), not across it',
-  }[walk.travel];
-  return `${seen}, ${pace(walk)}: seen from in front or behind, a foot's landing cannot be timed, so this camera alone gives no gait cycles. Film the walk from the side, at right angles to the walkway. A camera in front or behind can join a side camera in the same lab trial as its frontal or posterior camera: its hip abduction, pelvic obliquity and knee valgus then use the side camera's gait events.`;
+  const size =
+    walk.travel === 'toward' || walk.travel === 'away'
+      ? ` (the legs went from ${a} to ${c} px long in the picture)`
+      : walk.travel === 'in-place'
+        ? ''
+        : ` (the legs went from ${a} to ${b} px long in the picture and back to ${c})`;
+  return `The subject ${WAY[walk.travel]}, not across it${size}, ${pace(walk)}: seen from in front or behind, a foot's landing cannot be timed, so this camera alone gives no gait cycles. Film the walk from the side, at right angles to the walkway. A camera in front or behind can join a side camera in the same lab trial as its frontal or posterior camera: its hip abduction, pelvic obliquity and knee valgus then use the side camera's gait events.`;
 }
 
 /** "at about 112 steps/min (the same foot leads again every 1.07 s)". */
@@ -131,12 +138,5 @@ function pace(walk: EndOnWalk): string {
 
 /** What a frontal camera without gait events can still say: which way, and the cadence. */
 export function endOnPaceSentence(walk: EndOnWalk): string {
-  const way = {
-    toward: 'walked toward the camera',
-    away: 'walked away from the camera',
-    'toward-and-back': 'walked toward the camera and back away from it',
-    'away-and-back': 'walked away from the camera and back toward it',
-    'in-place': 'stepped in place',
-  }[walk.travel];
-  return `From this camera: the subject ${way} ${pace(walk)}.`;
+  return `From this camera: the subject ${WAY[walk.travel]} ${pace(walk)}.`;
 }
