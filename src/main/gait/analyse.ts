@@ -229,6 +229,15 @@ function bodyLengths(body: CleanBody, n: number): { leg: number; legAndTrunk: nu
   return { leg, legAndTrunk: Number.isFinite(trunk) ? leg + trunk : undefined };
 }
 
+/** Beyond this many leg lengths across the picture, a camera labelled frontal sees from the side. */
+const SIDE_VIEW_CROSSING_LEGS = 2;
+
+/** How far the pelvis travels across a camera's picture over frames [from, to), in leg lengths. */
+function crossingLegs(pelvis: PointSeries, from: number, to: number, legLength: number): number {
+  const xs = Array.from(pelvis.x.slice(from, to)).filter(Number.isFinite);
+  return xs.length > 0 ? (Math.max(...xs) - Math.min(...xs)) / legLength : 0;
+}
+
 /** A camera's apparent leg length and heel heights per frame, px: what tells an end-on walk. */
 function endOnInput(body: CleanBody, rateHz: number, n: number): EndOnInput {
   const legLengthPx = new Float64Array(n).fill(NaN);
@@ -486,8 +495,7 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
     if (!options.events) {
       // What it can tell without events: which way the subject walked, and the cadence; not when
       // the subject crosses the picture (a side camera labelled frontal: see viewDoubt below).
-      const xs = Array.from(pelvis.x).filter(Number.isFinite);
-      const crosses = xs.length > 0 && Math.max(...xs) - Math.min(...xs) > 2 * legLength;
+      const crosses = crossingLegs(pelvis, 0, n, legLength) > SIDE_VIEW_CROSSING_LEGS;
       const endOn = crosses ? null : endOnWalk(endOnInput(body, rateHz, n));
       const message = `A frontal camera cannot time gait events reliably: detect them on a side camera (or enter them by hand) and re-run with those events.${endOn ? ` ${endOnPaceSentence(endOn)}` : ''}`;
       return { ok: false, error: { code: 'events-required', message, ...(endOn ? { endOn } : {}) } };
@@ -499,9 +507,9 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
     passes = [{ index: 0, startFrame, endFrame, direction: 1, mode: 'overground' }];
     // Walking towards or away from a frontal camera hardly moves the pelvis across the picture;
     // crossing it by more than two leg lengths means the camera is a side one, labelled wrongly.
-    const across = Array.from(pelvis.x.slice(startFrame, endFrame)).filter(Number.isFinite);
-    if (across.length > 0 && Math.max(...across) - Math.min(...across) > 2 * legLength) {
-      viewDoubt = `The subject crosses the picture (${((Math.max(...across) - Math.min(...across)) / legLength).toFixed(1)} leg lengths), as seen from a side camera: check that this camera is a frontal or posterior one, or its frontal-plane angles mean nothing.`;
+    const across = crossingLegs(pelvis, startFrame, endFrame, legLength);
+    if (across > SIDE_VIEW_CROSSING_LEGS) {
+      viewDoubt = `The subject crosses the picture (${across.toFixed(1)} leg lengths), as seen from a side camera: check that this camera is a frontal or posterior one, or its frontal-plane angles mean nothing.`;
       warnings.push(viewDoubt);
     }
   } else {

@@ -4,13 +4,13 @@
 // job is the Plug-in Gait walk's markers seen by the virtual end camera of the calibrated-trial
 // tests (6 m from the walk's middle, 2 m up), written as the pose engine writes it.
 import { describe, expect, it } from 'vitest';
-import { c3dGaitEvents } from '../../../src/main/formats/c3d-trajectories';
 import { openLab } from '../../../src/main/services/lab-services';
 import { trialDirOf } from '../../../src/main/services/analysis-store';
 import { analyseCameraFromStoredPose, type AnalysisDeps } from '../../../src/main/services/trial-analysis';
 import { AnalysisRepo } from '../../../src/main/store/analysis-repo';
 import { resolveInsideLab } from '../../../src/main/store/lab-folder';
 import { createTrialLab } from '../../helpers/analysed-trial';
+import { storedContactsCadence } from '../../helpers/stored-cadence';
 import { virtual3dWalk, writePoseJob } from '../../helpers/virtual-3d-trial';
 
 describe('a trial filmed by a frontal camera only', () => {
@@ -56,12 +56,7 @@ describe('a trial filmed by a frontal camera only', () => {
         );
       expect(m).not.toBeNull();
       // Against the cadence between Vicon's stored contacts in the same walk.
-      const contacts = c3dGaitEvents(c3d).filter((e) => e.kind === 'initial-contact');
-      const strides = (['left', 'right'] as const).flatMap((side) => {
-        const f = contacts.filter((e) => e.side === side).map((e) => e.frame);
-        return f.slice(1).map((v, i) => (v - f[i]!) / c3d.pointRateHz);
-      });
-      const vicon = 120 / (strides.reduce((a, b) => a + b, 0) / strides.length);
+      const vicon = storedContactsCadence(c3d);
       expect(Math.abs(Number(m![2]) / vicon - 1)).toBeLessThan(0.05);
     } finally {
       lab.close();

@@ -10,10 +10,11 @@
 // OpenPose, still did not walk.
 import { describe, expect, it } from 'vitest';
 import { readC3D } from '../../../src/main/formats/c3d-reader';
-import { c3dGaitEvents, c3dToTrajectorySet } from '../../../src/main/formats/c3d-trajectories';
+import { c3dToTrajectorySet } from '../../../src/main/formats/c3d-trajectories';
 import { projectPoint } from '../../../src/main/capture/calibration/camera-model';
 import { analyseTrajectories } from '../../../src/main/gait/analyse';
 import type { TrajectorySet } from '../../../src/main/gait/types';
+import { storedContactsCadence } from '../../helpers/stored-cadence';
 import { readSharedBytes, readSharedText } from '../../helpers/shared-data';
 import { cameraLookingAt, gaussianNoise, PIG_AS_LANDMARKS } from '../../helpers/virtual-camera';
 
@@ -159,12 +160,7 @@ describe('a walk filmed end-on', () => {
     const name = rel.split('/').pop()!;
     it(`${name}: says toward or away from the camera, with the legs' size in the picture and the cadence`, () => {
       const file = readC3D(readSharedBytes(rel));
-      const contacts = c3dGaitEvents(file).filter((x) => x.kind === 'initial-contact');
-      const strides = (['left', 'right'] as const).flatMap((side) => {
-        const f = contacts.filter((x) => x.side === side).map((x) => x.frame);
-        return f.slice(1).map((v, i) => (v - f[i]!) / file.pointRateHz);
-      });
-      const viconCadence = 120 / (strides.reduce((a, b) => a + b, 0) / strides.length);
+      const viconCadence = storedContactsCadence(file);
       for (const c of CAMERAS) {
         const e = failure(endCamera(rel, c.distanceM, c.heightM, false, JITTER_PX));
         const cadence = Number(/at about (\d+) steps\/min/.exec(e.message)?.[1]);
