@@ -7,7 +7,9 @@ import { UserError } from './command';
 export async function callOperation<T>(handlers: OperationHandlers, op: string, input: unknown): Promise<T> {
   const env = await dispatch(handlers, op, input, 'cli');
   if (!env.ok) {
+    // A field's message that only repeats the whole one is not said twice.
     const fields = Object.entries(env.error.fields ?? {})
+      .filter(([, v]) => v !== env.error.message)
       .map(([k, v]) => `  ${k}: ${v}`)
       .join('\n');
     throw new UserError(fields ? `${env.error.message}\n${fields}` : env.error.message);

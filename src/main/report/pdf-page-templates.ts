@@ -1,6 +1,8 @@
 // Paper sizes, margins and the running header/footer of printed reports, shared by the Electron
 // printer (webContents.printToPDF) and the headless-Chromium printer (page.pdf): both print the
 // same report route with the same page furniture.
+import { localIsoDate } from '../../shared/local-date';
+
 export type Paper = 'a4' | 'letter';
 
 export const PAPER_SIZES_MM: Record<Paper, { widthMm: number; heightMm: number; label: string }> = {
@@ -36,6 +38,6 @@ export function headerTemplate(h: RunningHeader): string {
 }
 
 export function footerTemplate(h: RunningHeader, printedAt: Date): string {
-  const printed = `${printedAt.getFullYear()}-${String(printedAt.getMonth() + 1).padStart(2, '0')}-${String(printedAt.getDate()).padStart(2, '0')} ${String(printedAt.getHours()).padStart(2, '0')}:${String(printedAt.getMinutes()).padStart(2, '0')}`;
+  const printed = `${localIsoDate(printedAt)} ${String(printedAt.getHours()).padStart(2, '0')}:${String(printedAt.getMinutes()).padStart(2, '0')}`;
   return `<div style="${BOX}"><span>${escapeHtml(h.patientName)}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span><span>Printed ${printed}</span></div>`;
 }

@@ -12,6 +12,15 @@ export function notFound(what: string): never {
   });
 }
 
+function requireBornBy(dateOfBirth: string | null, sessionDate: string): void {
+  if (dateOfBirth && sessionDate < dateOfBirth)
+    throw new ApiError({
+      code: 'invalid-input',
+      message: 'The session date is before the patient was born.',
+      fields: { date: 'The session date is before the date of birth.' },
+    });
+}
+
 export function recordsHandlers(ctx: LabContext): HandlersFor<typeof recordsOperations> {
   const { patients, sessions, trials, events, layout, db } = ctx;
   const requirePatient = (id: string) => patients.get(id) ?? notFound('The patient');
@@ -34,6 +43,15 @@ export function recordsHandlers(ctx: LabContext): HandlersFor<typeof recordsOper
     'patients.create': (input) => changed('patient', patients.create(input)),
     'patients.update': ({ id, patch }) => {
       requirePatient(id);
+      // Ages are printed from these two dates: a birth after a session would fail every report.
+      const dob = patch.dateOfBirth;
+      const before = dob ? sessions.listForPatient(id, true).find((s) => s.date < dob) : undefined;
+      if (before)
+        throw new ApiError({
+          code: 'invalid-input',
+          message: `The date of birth is after the session of ${before.date} (${before.condition}): check both dates.`,
+          fields: { dateOfBirth: `After the session of ${before.date}.` },
+        });
       return changed('patient', patients.update(id, patch)!);
     },
     'patients.archive': ({ id }) => {
@@ -57,17 +75,12 @@ export function recordsHandlers(ctx: LabContext): HandlersFor<typeof recordsOper
           message: 'This patient is archived. Restore the patient first.',
         });
       }
-      if (p.dateOfBirth && fields.date < p.dateOfBirth) {
-        throw new ApiError({
-          code: 'invalid-input',
-          message: 'The session date is before the patient was born.',
-          fields: { date: 'The session date is before the date of birth.' },
-        });
-      }
+      requireBornBy(p.dateOfBirth, fields.date);
       return changed('session', sessions.create(patientId, fields));
     },
     'sessions.update': ({ id, patch }) => {
-      requireSession(id);
+      const s = requireSession(id);
+      if (patch.date) requireBornBy(requirePatient(s.patientId).dateOfBirth, patch.date);
       return changed('session', sessions.update(id, patch)!);
     },
     'sessions.archive': ({ id }) => {

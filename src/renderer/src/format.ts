@@ -1,10 +1,8 @@
 import type { PatientInfo } from '../../shared/api/entities';
+import { localIsoDate } from '../../shared/local-date';
 
 /** Whole years between date of birth and a date, both YYYY-MM-DD. */
-export function ageYears(
-  dateOfBirth: string | null,
-  at: string = new Date().toISOString().slice(0, 10),
-): number | null {
+export function ageYears(dateOfBirth: string | null, at: string = localIsoDate()): number | null {
   if (!dateOfBirth) return null;
   const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number];
   const [ay, am, ad] = at.split('-').map(Number) as [number, number, number];
@@ -23,4 +21,4 @@ export function patientSummary(p: PatientInfo): string {
   return parts.join(' · ');
 }
 
-export const today = () => new Date().toISOString().slice(0, 10);
+export const today = (): string => localIsoDate();

@@ -2,6 +2,7 @@
 // through one of these. Messages are written for a clinician, not a developer.
 import { z } from 'zod';
 import { AFFECTED_SIDES, SESSION_CONDITIONS, SEXES } from './entities';
+import { localIsoDate } from '../local-date';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, 'Not a valid record id.');
 
@@ -54,7 +55,7 @@ const patientFields = {
   name: text('Name', 200).min(1, 'Name is required.'),
   hospitalId: text('Hospital ID', 64).default(''),
   dateOfBirth: isoDate('Date of birth')
-    .refine((s) => s <= new Date().toISOString().slice(0, 10), 'Date of birth cannot be in the future.')
+    .refine((s) => s <= localIsoDate(), 'Date of birth cannot be in the future.')
     .nullable()
     .default(null),
   sex: z.enum(SEXES, { error: 'Choose a sex from the list.' }).default('unknown'),

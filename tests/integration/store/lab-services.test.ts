@@ -140,6 +140,39 @@ describe('lab store through the services', () => {
     expect(await call('no.such.op', {})).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
 
+  it('keeps a session after the birth when either date is edited later', async () => {
+    // The report prints the age at each session: a birth after a session would fail every report.
+    const p = (await call('patients.create', { name: 'Kid' })) as { result: { id: string } };
+    const s = (await call('sessions.create', {
+      patientId: p.result.id,
+      date: '2019-03-04',
+      condition: 'AFO',
+    })) as { result: { id: string } };
+    expect(
+      await call('patients.update', { id: p.result.id, patch: { dateOfBirth: '2019-06-01' } }),
+    ).toMatchObject({
+      ok: false,
+      error: {
+        message: 'The date of birth is after the session of 2019-03-04 (AFO): check both dates.',
+        fields: { dateOfBirth: 'After the session of 2019-03-04.' },
+      },
+    });
+    expect(
+      await call('patients.update', { id: p.result.id, patch: { dateOfBirth: '2015-06-01' } }),
+    ).toMatchObject({
+      ok: true,
+      result: { dateOfBirth: '2015-06-01' },
+    });
+    expect(await call('sessions.update', { id: s.result.id, patch: { date: '2015-01-01' } })).toMatchObject({
+      ok: false,
+      error: { fields: { date: 'The session date is before the date of birth.' } },
+    });
+    expect(await call('sessions.update', { id: s.result.id, patch: { date: '2016-01-01' } })).toMatchObject({
+      ok: true,
+      result: { date: '2016-01-01' },
+    });
+  });
+
   it('refuses a lab written by a newer schema instead of corrupting it', () => {
     lab.db.exec(`PRAGMA user_version = ${MIGRATIONS.length + 1}`);
     lab.close();

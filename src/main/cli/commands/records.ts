@@ -8,6 +8,7 @@ import { openLab } from '../../services/lab-services';
 import { callOperation } from '../call-operation';
 import type { OperationName } from '../../../shared/api/contract';
 import { resolve } from 'node:path';
+import { localIsoDate } from '../../../shared/local-date';
 import {
   isMarkerTrial,
   type PatientInfo,
@@ -49,18 +50,48 @@ const patientOptions = {
   height: { type: 'string' },
   'leg-length': { type: 'string' },
   mass: { type: 'string' },
+  notes: { type: 'string' },
   search: { type: 'string' },
   all: { type: 'boolean' },
   json: { type: 'boolean' },
 } as const;
 
+type PatientOptionValues = { [K in keyof typeof patientOptions]?: string | boolean };
+
+/**
+ * The patient's fields given on the command line, in the contract's names. An empty value
+ * (--dob "") clears a field that may be blank: a date of birth typed wrong must be removable.
+ */
+function patientFieldOptions(values: PatientOptionValues): Record<string, unknown> {
+  const str = (v: string | boolean | undefined) => (typeof v === 'string' ? v : undefined);
+  const orNull = <T>(v: string | undefined, read: (v: string) => T): T | null | undefined =>
+    v === undefined ? undefined : v.trim() === '' ? null : read(v);
+  const fields: Record<string, unknown> = {
+    hospitalId: str(values['hospital-id']),
+    dateOfBirth: orNull(str(values.dob), (v) => v),
+    sex: str(values.sex),
+    diagnosis: str(values.diagnosis),
+    gmfcsLevel: orNull(str(values.gmfcs), (v) => num(v, 'gmfcs', 'the GMFCS level, 1-5')),
+    affectedSide: str(values.side),
+    heightM: orNull(str(values.height), (v) => num(v, 'height', 'the height in metres, e.g. 1.32')),
+    legLengthM: orNull(str(values['leg-length']), (v) =>
+      num(v, 'leg-length', 'the leg length in metres, e.g. 0.68'),
+    ),
+    massKg: orNull(str(values.mass), (v) => num(v, 'mass', 'the mass in kilograms, e.g. 30.5')),
+    notes: str(values.notes),
+  };
+  for (const k of Object.keys(fields)) if (fields[k] === undefined) delete fields[k];
+  return fields;
+}
+
 export const patientsCommand: CliCommand = {
   name: 'patients',
-  summary: 'List, add, show, archive or restore patients',
+  summary: 'List, add, edit, show, archive or restore patients',
   usage: `gaitlab patients list [--search TEXT] [--all] [--json]
 gaitlab patients add --name NAME [--hospital-id ID] [--dob YYYY-MM-DD] [--sex female|male|other|unknown]
                      [--diagnosis TEXT] [--gmfcs 1-5] [--side left|right|bilateral|none|unknown]
-                     [--height METRES] [--leg-length METRES] [--mass KG] [--json]
+                     [--height METRES] [--leg-length METRES] [--mass KG] [--notes TEXT] [--json]
+gaitlab patients edit ID [the same options: only those given change; "" clears one, e.g. --dob ""]
 gaitlab patients show ID [--json]
 gaitlab patients archive ID | restore ID`,
   run: async (argv, ctx) => {
@@ -84,21 +115,22 @@ gaitlab patients archive ID | restore ID`,
         return 0;
       }
       case 'add': {
-        const input: Record<string, unknown> = {
-          name: values.name ?? '',
-          hospitalId: values['hospital-id'],
-          dateOfBirth: values.dob,
-          sex: values.sex,
-          diagnosis: values.diagnosis,
-          gmfcsLevel: num(values.gmfcs, 'gmfcs', 'the GMFCS level, 1-5'),
-          affectedSide: values.side,
-          heightM: num(values.height, 'height', 'the height in metres, e.g. 1.32'),
-          legLengthM: num(values['leg-length'], 'leg-length', 'the leg length in metres, e.g. 0.68'),
-          massKg: num(values.mass, 'mass', 'the mass in kilograms, e.g. 30.5'),
-        };
-        for (const k of Object.keys(input)) if (input[k] === undefined) delete input[k];
+        const input = { name: values.name ?? '', ...patientFieldOptions(values) };
         const p = (await call(ctx, 'patients.create', input)) as PatientInfo;
         print(p, `Added ${patientLine(p)}`);
+        return 0;
+      }
+      case 'edit': {
+        const id = positionals[0];
+        if (!id) throw new UserError(`gaitlab patients edit needs a patient ID (see gaitlab patients list).`);
+        const patch = {
+          ...(values.name !== undefined ? { name: values.name } : {}),
+          ...patientFieldOptions(values),
+        };
+        if (Object.keys(patch).length === 0)
+          throw new UserError(`Say what to change, e.g. --dob 2015-04-30.\n${patientsCommand.usage}`);
+        const p = (await call(ctx, 'patients.update', { id, patch })) as PatientInfo;
+        print(p, `Changed ${patientLine(p)}`);
         return 0;
       }
       case 'show':
@@ -121,10 +153,11 @@ gaitlab patients archive ID | restore ID`,
 
 export const sessionsCommand: CliCommand = {
   name: 'sessions',
-  summary: 'List, add, archive or restore the sessions of a patient',
+  summary: 'List, add, edit, archive or restore the sessions of a patient',
   usage: `gaitlab sessions list PATIENT_ID [--all] [--json]
-gaitlab sessions add PATIENT_ID --date YYYY-MM-DD --condition barefoot|shoes|AFO|walker|crutches|pre-op|post-op|training|other
-                     [--examiner NAME] [--notes TEXT] [--json]
+gaitlab sessions add PATIENT_ID --condition barefoot|shoes|AFO|walker|crutches|pre-op|post-op|training|other
+                     [--date YYYY-MM-DD (default: today)] [--examiner NAME] [--notes TEXT] [--json]
+gaitlab sessions edit ID [--date YYYY-MM-DD] [--condition ...] [--examiner NAME] [--notes TEXT] [--json]
 gaitlab sessions archive ID | restore ID`,
   run: async (argv, ctx) => {
     const [sub, ...rest] = argv;
@@ -156,7 +189,7 @@ gaitlab sessions archive ID | restore ID`,
       case 'add': {
         const input: Record<string, unknown> = {
           patientId: id,
-          date: values.date ?? '',
+          date: values.date ?? localIsoDate(),
           condition: values.condition ?? '',
           examiner: values.examiner,
           notes: values.notes,
@@ -164,6 +197,20 @@ gaitlab sessions archive ID | restore ID`,
         for (const k of Object.keys(input)) if (input[k] === undefined) delete input[k];
         const s = (await call(ctx, 'sessions.create', input)) as SessionInfo;
         ctx.io.out(values.json ? JSON.stringify(s, null, 2) : `Added ${sessionLine(s)}`);
+        return 0;
+      }
+      case 'edit': {
+        const patch: Record<string, unknown> = {
+          date: values.date,
+          condition: values.condition,
+          examiner: values.examiner,
+          notes: values.notes,
+        };
+        for (const k of Object.keys(patch)) if (patch[k] === undefined) delete patch[k];
+        if (Object.keys(patch).length === 0)
+          throw new UserError(`Say what to change, e.g. --condition AFO.\n${sessionsCommand.usage}`);
+        const s = (await call(ctx, 'sessions.update', { id, patch })) as SessionInfo;
+        ctx.io.out(values.json ? JSON.stringify(s, null, 2) : `Changed ${sessionLine(s)}`);
         return 0;
       }
       case 'archive':

@@ -9,6 +9,29 @@ import { openLab } from '../../services/lab-services';
 import { printReportPdf } from '../../report/print-report-pdf';
 import type { Paper } from '../../report/pdf-page-templates';
 import { reportHref } from '../../../shared/api/report-route';
+import type { OperationHandlers } from '../../../shared/api/contract';
+import type { PatientInfo, SessionInfo } from '../../../shared/api/entities';
+import { callOperation } from '../call-operation';
+
+/**
+ * The report refuses a patient without a date of birth (it prints the age at each session); at the
+ * terminal, say the command that enters it.
+ */
+async function withDateOfBirthHint(
+  handlers: OperationHandlers,
+  sessionId: string,
+  err: unknown,
+): Promise<unknown> {
+  try {
+    const session = await callOperation<SessionInfo>(handlers, 'sessions.get', { id: sessionId });
+    const patient = await callOperation<PatientInfo>(handlers, 'patients.get', { id: session.patientId });
+    if (patient.dateOfBirth) return err;
+    const message = err instanceof Error ? err.message : String(err);
+    return new UserError(`${message}\n  gaitlab patients edit ${patient.id} --dob YYYY-MM-DD`);
+  } catch {
+    return err;
+  }
+}
 
 function rendererDir(): string {
   // Built layout: out/main/cli.js beside out/renderer/.
@@ -86,6 +109,8 @@ Needs Chromium or Chrome (GAITLAB_CHROMIUM=path to choose one).`,
         route,
         paper: paper as Paper,
         outPath: out,
+      }).catch(async (err: unknown) => {
+        throw await withDateOfBirthHint(services.handlers, sessionId, err);
       });
       for (const e of result.pageErrors) ctx.io.err(`page: ${e}`);
       const t = result.timingsMs;
