@@ -58,6 +58,7 @@ import {
 import { writeFileAtomic } from '../store/atomic-file';
 import { sameVideo, statSource, unchangedFile, videoSource, withRecordedHash } from './video-identity';
 import { WorkerPool } from './worker-pool';
+import { poseWorkerBudget, type WorkerBudget, type WorkerLease } from './worker-budget';
 import { LANDMARK_INPUT_PX } from './worker/protocol';
 
 /** A person asked for by number whom the person scan did not see: the message is the user's to act on. */
@@ -69,11 +70,19 @@ export class PersonNotSeenError extends Error {
 }
 
 export interface PoseProgress {
-  stage: 'starting' | 'scanning' | 'landmarks' | 'done';
+  /** 'waiting': for the workers of pose jobs started before this one (see worker-budget.ts). */
+  stage: 'starting' | 'waiting' | 'scanning' | 'landmarks' | 'done';
   framesDone: number;
   framesTotal: number;
   framesPerS: number;
   etaS: number;
+}
+
+/** What a pose job is doing, in the words a progress line shows. */
+export function poseStageText(stage: PoseProgress['stage']): string {
+  if (stage === 'scanning') return 'Finding the patient';
+  if (stage === 'waiting') return 'Waiting its turn (another analysis is running)';
+  return 'Pose estimation';
 }
 
 export interface RunPoseOptions {
@@ -106,11 +115,12 @@ export interface RunPoseOptions {
   /** Analyse only the first N frames (previews, tests). */
   maxFrames?: number;
   resourcesDir?: string;
+  /** The cores this job shares with the process' other pose jobs (default: the process' budget). */
+  workerBudget?: WorkerBudget;
 }
 
 /** Pose score below which tracking is considered lost (MediaPipe's default). */
 const TRACKING_MIN_SCORE = 0.5;
-const DEFAULT_MAX_WORKERS = 6;
 // MoveNet multipose input, long side. 384 px still finds the Sports2D walker (~1/3 of the frame
 // tall) and the man on the box, at about half the cost of 512 px when the machine is busy; at
 // 256 px the man on the box was missed. The scan is ~20 % of the work on a long video.
@@ -178,9 +188,10 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
   const onProgress = options.onProgress ?? (() => {});
   const outDir = resolve(options.outDir);
   onProgress({ stage: 'starting', framesDone: 0, framesTotal: 0, framesPerS: 0, etaS: NaN });
-  // One worker per core, but each holds its own wasm heap and model copies (~300 MB peak RSS per
-  // worker measured here), so many-core machines stop at DEFAULT_MAX_WORKERS unless asked.
-  const workerCount = Math.max(1, options.workers ?? Math.min(availableParallelism(), DEFAULT_MAX_WORKERS));
+  // One worker per core, shared with the process' other pose jobs: a job started while another
+  // runs waits for its workers (probing the video meanwhile) instead of doubling the threads.
+  const budget = options.workerBudget ?? poseWorkerBudget;
+  const workerCount = Math.max(1, options.workers ?? budget.totalWorkers);
   const modelName = `blazepose-${options.model ?? 'full'}`;
   const heatmap = options.refineWithHeatmap ?? false;
 
@@ -197,8 +208,27 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
   const onAbort = (): void => void pool?.terminate();
   signal?.addEventListener('abort', onAbort, { once: true });
   const hashing = new AbortController();
+  let lease: WorkerLease | undefined;
+  let leasing: Promise<WorkerLease> | undefined;
+  const leaseAbort = new AbortController();
+  const queueForWorkers = (): Promise<WorkerLease> =>
+    (leasing ??= budget.acquire(
+      workerCount,
+      signal ? AbortSignal.any([signal, leaseAbort.signal]) : leaseAbort.signal,
+      () => onProgress({ stage: 'waiting', framesDone: 0, framesTotal: 0, framesPerS: 0, etaS: NaN }),
+    ));
+  const takeWorkers = async (): Promise<WorkerPool> => {
+    lease = await queueForWorkers();
+    return WorkerPool.spawn(workerCount);
+  };
   try {
-    if (!looksComplete(previous, options.videoPath)) pool = WorkerPool.spawn(workerCount);
+    if (!looksComplete(previous, options.videoPath)) {
+      // Free now: the threads start at once and load tfjs during the start-up below. Else the
+      // job queues, and probes its video while it waits.
+      lease = budget.tryAcquire(workerCount);
+      if (lease) pool = WorkerPool.spawn(workerCount);
+      else queueForWorkers().catch(() => {}); // awaited below, after the probe
+    }
     const probing = probeVideo(options.videoPath, signal);
     probing.catch(() => {}); // awaited below, unless reading the models fails first
     // The video's hash runs alongside: awaited before anything is decided only for a job whose
@@ -306,7 +336,7 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
       );
     }
     if (!pool) {
-      pool = WorkerPool.spawn(workerCount);
+      pool = await takeWorkers();
       poolReady = initPool(pool);
     }
     const failed = await poolReady;
@@ -623,6 +653,13 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
     await scanFeed?.stop().catch(() => {});
     await frameFeed?.stop().catch(() => {});
     await pool?.terminate();
+    // Workers given back whether granted, still queued (dropped) or granted as this job ended.
+    leaseAbort.abort();
+    lease?.release();
+    void leasing?.then(
+      (l) => l.release(),
+      () => {},
+    );
   }
 }
 

@@ -40,13 +40,22 @@ export class JobManager {
       state: 'running',
     };
     const emit = () => this.events.emit({ ...info });
+    // Rate and time left are those of the current step (a new message starts one): a job that
+    // waited its turn, or resumed at frame 300, would otherwise show a rate that is not the work's.
+    let stepStartedMs = startedMs;
+    let stepStartDone = 0;
     const reporter: JobReporter = {
       signal: controller.signal,
       progress: (done, total, message) => {
-        const elapsedS = (Date.now() - startedMs) / 1000;
+        if (message !== undefined && message !== info.message) {
+          stepStartedMs = Date.now();
+          stepStartDone = done;
+        }
+        const elapsedS = (Date.now() - stepStartedMs) / 1000;
+        const stepDone = done - stepStartDone;
         info.done = done;
         info.total = total;
-        info.ratePerS = elapsedS > 0.5 && done > 0 ? done / elapsedS : null;
+        info.ratePerS = elapsedS > 0.5 && stepDone > 0 ? stepDone / elapsedS : null;
         info.etaS = info.ratePerS ? Math.max(0, (total - done) / info.ratePerS) : null;
         if (message !== undefined) info.message = message;
         emit();

@@ -3,7 +3,7 @@
 import { ApiError } from '../../shared/api/envelope';
 import type { PoseTrackView, TrialAnalysisView } from '../../shared/api/analysis-types';
 import { isMarkerTrial, type TrialInfo } from '../../shared/api/entities';
-import { runPose } from '../pose/run-pose';
+import { poseStageText, runPose } from '../pose/run-pose';
 import { fileClockOf, type PoseResult } from '../pose/pose-result';
 import { resultOnUniformClock } from '../pose/uniform-clock';
 import type { GaitEvent } from '../gait/types';
@@ -261,12 +261,7 @@ export async function analyseTrial(
       outDir: resolveInsideLab(deps.layout.root, poseRel),
       ...(person ? { person: { kind: 'box' as const, box: person.box, frame: person.frame } } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
-      onProgress: (p) =>
-        options.onProgress?.(
-          p.framesDone,
-          p.framesTotal,
-          p.stage === 'scanning' ? 'Finding the patient' : 'Pose estimation',
-        ),
+      onProgress: (p) => options.onProgress?.(p.framesDone, p.framesTotal, poseStageText(p.stage)),
     });
     const pose = resultOnUniformClock(posed);
     const copyNote = await ensureReviewCopy(deps, trial, video, {

@@ -14,6 +14,7 @@ import { beltSpeedMessage, isPlausibleBeltSpeedMps } from '../../../shared/belt-
 import { progressBar } from '../progress-bar';
 import { validateHeightM } from '../../gait/scaling';
 import { analyseVideoFile } from '../../services/video-analysis';
+import { poseStageText } from '../../pose/run-pose';
 import {
   agreementSummary,
   analyseMarkerFile,
@@ -226,13 +227,7 @@ async function analyseVideoOrTrial(
       ...(o.cutoffHz !== undefined ? { cutoffHz: o.cutoffHz } : {}),
       signal: ctx.io.signal,
       onProgress: (p) =>
-        onProgress(
-          p.framesDone,
-          p.framesTotal,
-          p.framesPerS,
-          p.etaS,
-          p.stage === 'scanning' ? 'Finding the patient' : 'Pose estimation',
-        ),
+        onProgress(p.framesDone, p.framesTotal, p.framesPerS, p.etaS, poseStageText(p.stage)),
     }));
   } else if (/^[A-Za-z0-9_-]{6,64}$/.test(target)) {
     const services = openLab(ctx.labDir);
