@@ -124,23 +124,25 @@ function timingViews(views: readonly TrialAnalysisView[], side: SideName): Trial
  * with the patient (the automatic choice of whom to follow is then uncertain). The far leg is
  * left to the report's own note, which knows whether another trial saw that leg near.
  */
-function analysisNotes(views: readonly TrialAnalysisView[], trialLabel: (id: string) => string): string[] {
+function analysisNotes(views: readonly TrialAnalysisView[], trialName: (id: string) => string): string[] {
   const from = new Map<TrialAnalysisView, SideName[]>();
   for (const side of ['left', 'right'] as const)
     for (const v of timingViews(views, side)) from.set(v, [...(from.get(v) ?? []), side]);
-  const about = (v: TrialAnalysisView) => `${trialLabel(v.trialId)} (${cameraName(v.camera)})`;
-  const notes: string[] = [
-    ...views.filter((v) => v.outOfDate).map((v) => `${about(v)}: ${v.outOfDate}`),
+  const about = (v: TrialAnalysisView) => (text: string) => ({ v, text });
+  const notes: Array<{ v: TrialAnalysisView; text: string }> = [
+    ...views.filter((v) => v.outOfDate).map((v) => about(v)(v.outOfDate!)),
     ...views
       .filter((v) => v.viewDoubt)
-      .map((v) => `${about(v)}: ${v.viewDoubt} Its curves are left out of this report.`),
+      .map((v) => about(v)(`${v.viewDoubt} Its curves are left out of this report.`)),
     // Where speed and lengths come from, or why they are missing, when not from the floor.
     ...views
       .filter((v) => v.mode === 'treadmill')
       .map((v) =>
-        v.beltSpeedMps != null
-          ? `${about(v)}: treadmill walking: walking speed is the belt speed entered (${v.beltSpeedMps.toFixed(2)} m/s), stride and step length are belt speed x time; treadmill and overground walking are not alike.`
-          : `${about(v)}: the patient walks in place in the picture (a treadmill, or a camera following the patient) and no belt speed was entered: ${LENGTHS_FROM_STEPS}.`,
+        about(v)(
+          v.beltSpeedMps != null
+            ? `treadmill walking: walking speed is the belt speed entered (${v.beltSpeedMps.toFixed(2)} m/s), stride and step length are belt speed x time; treadmill and overground walking are not alike.`
+            : `the patient walks in place in the picture (a treadmill, or a camera following the patient) and no belt speed was entered: ${LENGTHS_FROM_STEPS}.`,
+        ),
       ),
     ...views.flatMap((v) =>
       v.warnings
@@ -151,7 +153,7 @@ function analysisNotes(views: readonly TrialAnalysisView[], trialLabel: (id: str
               w.startsWith(start),
             ),
         )
-        .map((w) => `${about(v)}: ${w}`),
+        .map(about(v)),
     ),
   ];
   for (const [v, sides] of from) {
@@ -176,9 +178,22 @@ function analysisNotes(views: readonly TrialAnalysisView[], trialLabel: (id: str
       parts.push(
         `pose confidence below 0.5 on ${low.length} frames inside the walking passes (frames ${frameRunsText(low)}): values there are less reliable`,
       );
-    if (parts.length > 0) notes.push(`${about(v)}: ${parts.join('; ')}.`);
+    if (parts.length > 0) notes.push(about(v)(`${parts.join('; ')}.`));
   }
-  return notes;
+  // The same note of several trials of one camera is said once, naming them: a session of six
+  // walks, each leaving the picture at the same place, gave six sentences differing by a name.
+  const alike = new Map<string, { camera: string; text: string; trialIds: string[] }>();
+  for (const { v, text } of notes) {
+    const camera = cameraName(v.camera);
+    const key = `${camera}\n${text}`;
+    const group = alike.get(key) ?? { camera, text, trialIds: [] };
+    if (!group.trialIds.includes(v.trialId)) group.trialIds.push(v.trialId);
+    alike.set(key, group);
+  }
+  return [...alike.values()].map(
+    ({ camera, text, trialIds }) =>
+      `${trialIds.length === 1 ? 'trial' : 'trials'} ${listInWords(trialIds.map(trialName))} (${camera}): ${text}`,
+  );
 }
 
 function sideInput(views: readonly TrialAnalysisView[], side: SideName): SideAnalysisInput | undefined {
@@ -288,12 +303,11 @@ export function sessionAnalysisInput(
   trialNames: ReadonlyMap<string, string> = new Map(),
 ): SessionAnalysisInput {
   const names = [...trialNames.values()];
-  const trialLabel = (id: string) => {
+  const trialName = (id: string) => {
     const name = trialNames.get(id);
-    return name && names.filter((n) => n === name).length === 1
-      ? `trial "${name}"`
-      : `trial ${id.slice(0, 8)}`;
+    return name && names.filter((n) => n === name).length === 1 ? `"${name}"` : id.slice(0, 8);
   };
+  const trialLabel = (id: string) => `trial ${trialName(id)}`;
   const analysed = preferTriangulated(views.filter((v) => v.status === 'analysed'));
   const left = sideInput(analysed, 'left');
   const right = sideInput(analysed, 'right');
@@ -330,7 +344,7 @@ export function sessionAnalysisInput(
     .filter((t): t is string => t !== undefined)
     .sort()
     .at(-1);
-  const notes = analysisNotes(analysed, trialLabel);
+  const notes = analysisNotes(analysed, trialName);
   const scaled = analysed.some((v) => lengthsSource(v) !== undefined);
   const byMarkers = analysed.filter((v) => v.camera === MARKER_CAPTURE_CAMERA).length;
   return {

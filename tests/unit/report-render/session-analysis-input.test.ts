@@ -323,6 +323,27 @@ describe('sessionAnalysisInput', () => {
     expect(toAndFro.notes).toEqual([
       `trial "Walk 2" (sagittal): left cycles 1, 3 and 5 kept (a foot at the picture's edge: lengths not measured there).`,
     ]);
+    // The same note of several trials is said once, naming them.
+    const edgeOnly = (id: string): TrialAnalysisView => {
+      const v = view(id, [[10], [20], [30]], [1, 1, 1]);
+      return {
+        ...v,
+        cycles: v.cycles.map((c) => (c.index === 2 ? { ...c, flags: ['foot-at-picture-edge'] } : c)),
+      };
+    };
+    const threeWalks = sessionAnalysisInput(
+      [edgeOnly('trial-dddddd'), edgeOnly('trial-eeeeee'), edgeOnly('trial-ffffff'), flagged],
+      new Map([
+        ['trial-dddddd', 'Walk 3'],
+        ['trial-eeeeee', 'Walk 4'],
+        ['trial-ffffff', 'Walk 5'],
+        ['trial-aaaaaa', 'Walk 1'],
+      ]),
+    );
+    expect(threeWalks.notes).toEqual([
+      `trials "Walk 3", "Walk 4" and "Walk 5" (sagittal): left cycle 3 kept (a foot at the picture's edge: lengths not measured there).`,
+      expect.stringMatching(/^trial "Walk 1" \(sagittal\): left cycle 2 left out/),
+    ]);
     // Two trials of one name are told apart by their ids; a clean trial gives no note.
     const twice = sessionAnalysisInput(
       [flagged, view('trial-bbbbbb', [[10]], [1])],
