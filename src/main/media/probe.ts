@@ -77,6 +77,12 @@ interface ProbeStream {
 // (png_pipe, jpeg_pipe, webp_pipe...). Motion JPEG in AVI or QuickTime, as webcams and many
 // compact cameras record, is a video like any other.
 const PICTURE_FORMAT = /^(image2|[a-z0-9]+_pipe)$/;
+/**
+ * ffmpeg shows text as "ANSI art" video (its tty demuxer takes any .txt, .nfo, .asc... file; bin,
+ * xbin, adf and idf are other text-mode art): a text file chosen by mistake was imported and
+ * analysed as a 640x400 film of its own letters, ending in "Nobody was found in view".
+ */
+const TEXT_ART_FORMAT = /^(tty|bin|xbin|adf|idf)$/;
 
 function parseRate(rate: string | undefined): number {
   if (!rate) return NaN;
@@ -138,6 +144,11 @@ export async function probeVideo(path: string, signal?: AbortSignal): Promise<Vi
     throw err;
   }
   const picture = PICTURE_FORMAT.test(json.format?.format_name ?? '');
+  if (TEXT_ART_FORMAT.test(json.format?.format_name ?? ''))
+    throw new MediaError(
+      'not-a-video',
+      `${path} is a text file, not a video. Record or import a video of the trial.`,
+    );
   const video = json.streams?.find(isPlayedVideoStream);
   if (!video || picture) {
     const hasAudio = json.streams?.some((s) => s.codec_type === 'audio');

@@ -20,6 +20,8 @@ const files = {
   empty: join(dir, 'empty.mp4'),
   audioOnly: join(dir, 'audio-only.m4a'),
   text: join(dir, 'notes.mp4'),
+  textTxt: join(dir, 'notes.txt'),
+  textNfo: join(dir, 'walk.nfo'),
   still: join(dir, 'walk-still.png'),
   stillJpeg: join(dir, 'walk-still.jpg'),
   songWithCover: join(dir, 'song-with-cover.mp3'),
@@ -48,6 +50,8 @@ beforeAll(() => {
   writeFileSync(files.empty, '');
   ffmpeg('-f', 'lavfi', '-i', 'sine=frequency=440:duration=2', '-c:a', 'aac', files.audioOnly);
   writeFileSync(files.text, 'Patient notes, not a video.\n'.repeat(100));
+  writeFileSync(files.textTxt, 'Patient notes, not a video.\n'.repeat(100));
+  writeFileSync(files.textNfo, 'Camera 1: left side, 3 m from the walkway.\n');
   ffmpeg('-i', files.good, '-frames:v', '1', files.still);
   ffmpeg('-i', files.good, '-frames:v', '1', files.stillJpeg);
   // Cover pictures are stored as a video stream marked 'attached picture'.
@@ -93,6 +97,20 @@ describe('bad inputs', () => {
     expect((err as MediaError).exitCode).not.toBe(0);
     expect((err as MediaError).stderr).toMatch(/Invalid data/);
     await expectPoseFails(files.text, /cannot be read as a video/);
+  });
+
+  test('a text file (.txt, .nfo), which ffmpeg would show as a film of its letters', async () => {
+    for (const f of [files.textTxt, files.textNfo])
+      await expect(probeVideo(f)).rejects.toMatchObject({
+        kind: 'not-a-video',
+        message: `${f} is a text file, not a video. Record or import a video of the trial.`,
+      });
+    await expectPoseFails(files.textTxt, /is a text file, not a video/);
+    const cli = spawnSync(process.execPath, [BUILT_CLI, 'analyze', files.textTxt], { encoding: 'utf8' });
+    expect(cli.status).toBe(1);
+    expect(cli.stderr.trim().split('\n').at(-1)).toBe(
+      `gaitlab analyze: ${files.textTxt} is a text file, not a video. Record or import a video of the trial.`,
+    );
   });
 
   test('a still picture instead of a video', async () => {
