@@ -1,5 +1,6 @@
-// Analyse pressed on two trials one after the other: the second waits for the first one's pose
-// workers, says so in its progress, and the first trial is ready first.
+// Analyse pressed on three trials one after the other: the second waits for the first one's pose
+// workers, says so in its progress, and the first trial is ready first; the third, cancelled while
+// it waits, stops at once and can be analysed later.
 import { expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +10,7 @@ import { dispatch } from '../../../src/main/services/dispatch';
 import type { LabEvent } from '../../../src/shared/api/events';
 import { sharedDataPath } from '../../helpers/shared-data';
 
-it('two trials analysed at once take the pose workers in turn', async () => {
+it('trials analysed at once take the pose workers in turn', async () => {
   const lab = openLab(mkdtempSync(join(tmpdir(), 'gaitlab-in-turn-')));
   const call = async <T>(op: string, input: unknown): Promise<T> => {
     const e = await dispatch(lab.handlers, op, input, 'cli');
@@ -24,7 +25,7 @@ it('two trials analysed at once take the pose workers in turn', async () => {
       condition: 'barefoot',
     });
     const trials: string[] = [];
-    for (const name of ['Walk 1', 'Walk 2']) {
+    for (const name of ['Walk 1', 'Walk 2', 'Walk 3']) {
       const r = await call<{ trial: { id: string } }>('capture.import.file', {
         path: sharedDataPath('sports2d_demo_sideview_walk/demo.mp4'),
         sessionId: s.id,
@@ -42,7 +43,7 @@ it('two trials analysed at once take the pose workers in turn', async () => {
         if (e.message && seen.at(-1) !== e.message) seen.push(e.message);
         messages.set(e.jobId, seen);
         if (e.state !== 'running' && !finished.includes(e.jobId)) finished.push(e.jobId);
-        if (finished.length === 2) {
+        if (finished.length === 3) {
           off();
           resolve();
         }
@@ -51,15 +52,22 @@ it('two trials analysed at once take the pose workers in turn', async () => {
     const jobs: string[] = [];
     for (const t of trials)
       jobs.push((await call<{ jobId: string }>('analysis.start', { trialId: t })).jobId);
+    await new Promise((r) => setTimeout(r, 1000));
+    await call('jobs.cancel', { jobId: jobs[2] });
     await allDone;
-    expect(finished).toEqual(jobs);
+    // The cancelled one ended first, while the others went on in turn.
+    expect(finished).toEqual([jobs[2], jobs[0], jobs[1]]);
+    expect(await call('trials.get', { id: trials[2] })).toMatchObject({
+      status: 'recorded',
+      statusMessage: 'The analysis was cancelled. Run it again: it resumes where it stopped.',
+    });
     const WAITING = 'Waiting its turn (another analysis is running)';
     expect(messages.get(jobs[0]!)).not.toContain(WAITING);
     const second = messages.get(jobs[1]!) ?? [];
     const waited = second.indexOf(WAITING);
     expect(waited).toBeGreaterThanOrEqual(0);
     expect(second.slice(waited)).toContain('Finding the patient');
-    for (const t of trials)
+    for (const t of trials.slice(0, 2))
       expect((await call<{ status: string }>('trials.get', { id: t })).status).toBe('analysed');
   } finally {
     lab.close();
