@@ -207,12 +207,20 @@ const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / 
 
 /** Thigh + shank (mean of the sides seen) + trunk per frame, data units: the body's size. */
 function bodySizePerFrame(body: CleanBody, n: number): Float64Array {
-  const size = new Float64Array(n).fill(NaN);
+  const { leg, trunk } = segmentsPerFrame(body, n);
+  return leg.map((l, i) => l + trunk[i]!);
+}
+
+/** Per frame, the mean thigh + shank and trunk lengths seen (NaN where none is). */
+function segmentsPerFrame(body: CleanBody, n: number): { leg: Float64Array; trunk: Float64Array } {
+  const leg = new Float64Array(n).fill(NaN);
+  const trunk = new Float64Array(n).fill(NaN);
   for (let i = 0; i < n; i++) {
     const { legs, trunks } = segmentLengths(body, i);
-    if (legs.length > 0 && trunks.length > 0) size[i] = mean(legs) + mean(trunks);
+    if (legs.length > 0) leg[i] = mean(legs);
+    if (trunks.length > 0) trunk[i] = mean(trunks);
   }
-  return size;
+  return { leg, trunk };
 }
 
 /** Median thigh + shank length (and trunk) in data units, over both sides. */
@@ -240,11 +248,7 @@ function crossingLegs(pelvis: PointSeries, from: number, to: number, legLength: 
 
 /** A camera's apparent leg length and heel heights per frame, px: what tells an end-on walk. */
 function endOnInput(body: CleanBody, rateHz: number, n: number): EndOnInput {
-  const legLengthPx = new Float64Array(n).fill(NaN);
-  for (let i = 0; i < n; i++) {
-    const { legs } = segmentLengths(body, i);
-    if (legs.length > 0) legLengthPx[i] = mean(legs);
-  }
+  const legLengthPx = segmentsPerFrame(body, n).leg;
   return { rateHz, legLengthPx, leftHeelYPx: body.left.heel!.y, rightHeelYPx: body.right.heel!.y };
 }
 
