@@ -142,7 +142,7 @@ const MIN_SCAN_SAMPLES = 6;
  * confidence 0.5, against none. So at most two frames are in flight during tracking; more workers
  * still share the person scan.
  */
-const TRACKING_LAG_FRAMES = 2;
+export const TRACKING_LAG_FRAMES = 2;
 // Frames larger than this (long side, px) are decoded at this size for the landmark crops. A phone's
 // 4K frame is 25 MB through the pipe and ~33 ms of decoding CPU, which halved the frames/s (24 vs
 // 38 at 720p on 2 cores); the crop is 256 px, so only a person under ~600 px tall in 4K loses

@@ -4,12 +4,13 @@ import { ApiError } from '../../shared/api/envelope';
 import type { PoseTrackView, TrialAnalysisView } from '../../shared/api/analysis-types';
 import { isMarkerTrial, type TrialInfo } from '../../shared/api/entities';
 import { poseStageText, runPose } from '../pose/run-pose';
+import type { WorkerBudget } from '../pose/worker-budget';
+import { personToFollow, poseCamerasAtOnce, poseDirOf, trialPoseJob } from './trial-pose';
 import { fileClockOf, type PoseResult } from '../pose/pose-result';
 import { resultOnUniformClock } from '../pose/uniform-clock';
 import type { GaitEvent } from '../gait/types';
 import type { AnalysisResult } from '../gait/analyse';
 import { endOnPaceSentence } from '../gait/end-on-walk';
-import { resolveInsideLab } from '../store/lab-folder';
 import type { AnalysisRepo } from '../store/analysis-repo';
 import type { LabContext } from './lab-context';
 import { beltSpeedOf, cutoffOf, cutoffOption, floorOf } from './analysis-settings';
@@ -68,6 +69,8 @@ export interface AnalyseOptions {
    * all are done, so it neither flickers to "failed" between cameras nor hides the job's progress.
    */
   partOfTrial?: boolean;
+  /** The cores the trial's pose jobs share (default: the process' budget; tests set their own). */
+  workerBudget?: WorkerBudget;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number, message: string) => void;
 }
@@ -232,10 +235,10 @@ export async function analyseTrial(
   const trial = requireTrial(deps, trialId);
   const video = videoOf(deps, trial, options.camera);
   const heightM = options.heightM ?? defaultHeight(deps, trial);
-  const poseRel = `${trialDirOf(deps, trial)}/pose-${video.camera}`;
+  const poseRel = poseDirOf(deps, trial, video.camera);
   const previous = deps.analyses.get(trial.id, video.camera);
-  const previousPerson = (previous?.settings.person as PersonChoice | null | undefined) ?? null;
-  const person = options.person === undefined ? previousPerson : options.person;
+  const previousPerson = personToFollow(deps, trial.id, video.camera, undefined);
+  const person = personToFollow(deps, trial.id, video.camera, options.person);
   // Events corrected and cycles excluded for one person mean nothing for another.
   const personChanged = JSON.stringify(person) !== JSON.stringify(previousPerson);
   const floor = options.floor === undefined ? floorOf(previous?.settings) : options.floor;
@@ -257,9 +260,8 @@ export async function analyseTrial(
   deps.events.emit({ type: 'data.changed', entity: 'trial', id: trial.id });
   try {
     const posed = await runPose({
-      videoPath: video.absolutePath,
-      outDir: resolveInsideLab(deps.layout.root, poseRel),
-      ...(person ? { person: { kind: 'box' as const, box: person.box, frame: person.frame } } : {}),
+      ...trialPoseJob(deps, trial, video, person),
+      ...(options.workerBudget ? { workerBudget: options.workerBudget } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
       onProgress: (p) => options.onProgress?.(p.framesDone, p.framesTotal, poseStageText(p.stage)),
     });
@@ -343,6 +345,16 @@ export async function analyseTrialCameras(
   const progress = (k: number) => (d: number, t: number, m: string) =>
     options.onProgress?.(d, t, steps > 1 ? `${m}, camera ${k + 1} of ${cameras.length}` : m);
   return settlingTrialStatus(deps, trial, options, async () => {
+    await poseCamerasAtOnce(
+      deps,
+      trial,
+      cameras.flatMap((camera, k) => {
+        const video = trialVideos(deps, trial.id).find((v) => v.camera === camera);
+        const chosen = k === 0 && !only3d ? options.person : undefined;
+        return video ? [{ video, person: personToFollow(deps, trial.id, camera, chosen) }] : [];
+      }),
+      options,
+    );
     const first = await analyseTrial(deps, trialId, {
       ...(only3d ? rest : options),
       partOfTrial: true,
