@@ -140,7 +140,7 @@ const MIN_SCAN_SAMPLES = 6;
  * fixed lag keeps more workers busy but crops from older frames: at 6, 13 frames of the Sports2D
  * walker's pass (where she comes out from behind the tree, and where she leaves) fell below
  * confidence 0.5, against none. So at most two frames are in flight during tracking; more workers
- * still share the person scan.
+ * still share the person scan, and track a trial's other cameras (services/trial-pose.ts).
  */
 export const TRACKING_LAG_FRAMES = 2;
 // Frames larger than this (long side, px) are decoded at this size for the landmark crops. A phone's
