@@ -37,7 +37,6 @@ export class WorkerBudget {
    */
   acquire(workers: number, signal?: AbortSignal, onWait?: () => void): Promise<WorkerLease> {
     const need = this.needOf(workers);
-    const lease = (): WorkerLease => this.lease(workers, need);
     if (signal?.aborted) return Promise.reject(new Error('cancelled'));
     const now = this.tryAcquire(workers);
     if (now) return Promise.resolve(now);
@@ -47,7 +46,7 @@ export class WorkerBudget {
         need,
         grant: () => {
           signal?.removeEventListener('abort', onAbort);
-          resolve(lease());
+          resolve(this.lease(workers, need));
         },
       };
       const onAbort = (): void => {

@@ -345,11 +345,12 @@ export async function analyseTrialCameras(
   const progress = (k: number) => (d: number, t: number, m: string) =>
     options.onProgress?.(d, t, steps > 1 ? `${m}, camera ${k + 1} of ${cameras.length}` : m);
   return settlingTrialStatus(deps, trial, options, async () => {
+    const videos = trialVideos(deps, trial.id);
     await poseCamerasAtOnce(
       deps,
       trial,
       cameras.flatMap((camera, k) => {
-        const video = trialVideos(deps, trial.id).find((v) => v.camera === camera);
+        const video = videos.find((v) => v.camera === camera);
         const chosen = k === 0 && !only3d ? options.person : undefined;
         return video ? [{ video, person: personToFollow(deps, trial.id, camera, chosen) }] : [];
       }),
