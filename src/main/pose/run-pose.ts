@@ -320,6 +320,12 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
         }),
         ahead,
       );
+    // A job waiting for workers starts its decoders when they come: each queued job held two
+    // ffmpeg processes and about 100 MB of decoded frames.
+    if (!pool) {
+      pool = await takeWorkers();
+      poolReady = initPool(pool);
+    }
     if (!existsSync(join(outDir, SUBJECT_FILE))) scanFeed = scanFrames([finderW, finderH], 32);
     if (startFrame < frameCount) {
       frameFeed = prefetch(
@@ -334,10 +340,6 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
         }),
         prefetchFrames(decodedInfo),
       );
-    }
-    if (!pool) {
-      pool = await takeWorkers();
-      poolReady = initPool(pool);
     }
     const failed = await poolReady;
     if (failed) throw failed.err;
