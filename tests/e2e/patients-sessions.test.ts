@@ -83,6 +83,31 @@ describe('patients and sessions in the browser', () => {
     await page.getByRole('link', { name: '2026-10-01' }).waitFor();
   });
 
+  it("corrects a session's date and condition on its page, refusing a date before the birth", async () => {
+    // A pre-op session entered as post-op is labelled so in every report and comparison.
+    await page.getByRole('link', { name: '2026-10-01' }).click();
+    await page.getByRole('heading', { name: /Session 2026-10-01 · pre-op/ }).waitFor();
+    await page.getByRole('button', { name: 'Edit session details' }).click();
+    expect(await page.getByLabel('Examiner').inputValue()).toBe('Dr Ortho');
+    await page.getByLabel('Date', { exact: true }).fill('2016-01-01');
+    await page.getByRole('button', { name: 'Save session details' }).click();
+    await expect
+      .poll(() => page.locator('#session-date-error').textContent())
+      .toBe('The session date is before the date of birth.');
+    await page.screenshot({ path: join(ARTIFACTS, '04-session-edit-refused.png'), fullPage: true });
+    await page.getByLabel('Date', { exact: true }).fill('2026-10-02');
+    await page.getByLabel('Condition').selectOption('post-op');
+    await page.getByRole('button', { name: 'Save session details' }).click();
+    await page.getByRole('heading', { name: /Session 2026-10-02 · post-op/ }).waitFor();
+    expect(await page.getByRole('button', { name: 'Edit session details' }).isVisible()).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, '05-session-edited.png'), fullPage: true });
+    const patients = (await invoke(serve, 'patients.list', {})).result as Array<{ id: string }>;
+    const sessions = await invoke(serve, 'sessions.list', { patientId: patients[0]!.id });
+    expect(sessions.result).toMatchObject([
+      { date: '2026-10-02', condition: 'post-op', examiner: 'Dr Ortho' },
+    ]);
+  });
+
   it('raised no console errors (CSP violations included)', () => {
     expect(consoleErrors).toEqual([]);
   });

@@ -1,74 +1,24 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../api';
 import { useAsync } from '../use-async';
 import { href, navigate } from '../router';
 import { Breadcrumb } from '../components/Breadcrumb';
-import { Field } from '../components/Field';
 import { ErrorBanner } from '../components/ErrorBanner';
-import { ApiError } from '../../../shared/api/envelope';
-import { SESSION_CONDITIONS } from '../../../shared/api/entities';
+import { SessionForm } from '../components/SessionForm';
 import { patientSummary, today } from '../format';
 
 function NewSessionForm({ patientId, onCreated }: { patientId: string; onCreated: () => void }) {
-  const [date, setDate] = useState(today());
-  const [condition, setCondition] = useState<string>('barefoot');
-  const [examiner, setExaminer] = useState('');
-  const [notes, setNotes] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [banner, setBanner] = useState<string | null>(null);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    try {
-      const s = await api['sessions.create']({
-        patientId,
-        date,
-        condition: condition as never,
-        examiner,
-        notes,
-      });
-      setErrors({});
-      setBanner(null);
-      onCreated();
-      navigate({ page: 'session', id: s.id });
-    } catch (err) {
-      setErrors(err instanceof ApiError ? err.fields : {});
-      setBanner(err instanceof Error ? err.message : String(err));
-    }
-  }
-
   return (
-    <form onSubmit={submit} noValidate className="form card" aria-labelledby="new-session-title">
-      <h2 id="new-session-title">New session</h2>
-      <ErrorBanner message={banner} />
-      <div className="form-grid">
-        <Field id="session-date" label="Date" error={errors.date}>
-          {(p) => <input {...p} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
-        </Field>
-        <Field id="session-condition" label="Condition" error={errors.condition}>
-          {(p) => (
-            <select {...p} value={condition} onChange={(e) => setCondition(e.target.value)}>
-              {SESSION_CONDITIONS.map((c) => (
-                <option key={c} value={c}>
-                  {c}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field id="session-examiner" label="Examiner" error={errors.examiner}>
-          {(p) => <input {...p} type="text" value={examiner} onChange={(e) => setExaminer(e.target.value)} />}
-        </Field>
-      </div>
-      <Field id="session-notes" label="Notes" error={errors.notes}>
-        {(p) => <textarea {...p} rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} />}
-      </Field>
-      <div className="actions">
-        <button type="submit" className="primary">
-          Create session
-        </button>
-      </div>
-    </form>
+    <SessionForm
+      title="New session"
+      initial={{ date: today(), condition: 'barefoot', examiner: '', notes: '' }}
+      submitLabel="Create session"
+      onSubmit={async (values) => {
+        const s = await api['sessions.create']({ patientId, ...values });
+        onCreated();
+        navigate({ page: 'session', id: s.id });
+      }}
+    />
   );
 }
 

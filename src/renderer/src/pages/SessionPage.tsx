@@ -11,6 +11,7 @@ import { ErrorBanner } from '../components/ErrorBanner';
 import { JobProgress } from '../components/JobProgress';
 import { Notice } from '../components/Notice';
 import { StatusBadge } from '../components/StatusBadge';
+import { SessionForm } from '../components/SessionForm';
 import { useAnalysisJobs } from '../review/use-analysis-jobs';
 import { failureAdvice, withoutPaths } from '../../../shared/failure-advice';
 import { analysisCameraName } from '../review/labels';
@@ -209,6 +210,7 @@ export function SessionPage({ id }: { id: string }) {
     useCallback(() => reloadTrials(), [reloadTrials]),
   );
   const [rowErrors, setRowErrors] = useState<Record<string, string>>({});
+  const [editing, setEditing] = useState(false);
   const setRowError = (trialId: string, message: string | null) =>
     setRowErrors((m) => {
       const next = { ...m };
@@ -273,6 +275,25 @@ export function SessionPage({ id }: { id: string }) {
             <dt>Scale</dt>
             <dd>{scaleText(heightM, calibration.data, markerTrials)}</dd>
           </dl>
+          {editing ? (
+            <SessionForm
+              title="Session details"
+              initial={{ date: s.date, condition: s.condition, examiner: s.examiner, notes: s.notes }}
+              submitLabel="Save session details"
+              onSubmit={async (values) => {
+                await api['sessions.update']({ id, patch: values });
+                setEditing(false);
+                session.reload();
+              }}
+              onCancel={() => setEditing(false)}
+            />
+          ) : (
+            <p className="actions">
+              <button type="button" onClick={() => setEditing(true)}>
+                Edit session details
+              </button>
+            </p>
+          )}
           {patient.data && heightM === null && markerTrials !== 'all' && (
             <Notice title="No height recorded.">
               <a href={href({ page: 'patient-edit', id: patient.data.id })}>Add the patient&apos;s height</a>{' '}
