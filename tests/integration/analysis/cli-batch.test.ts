@@ -5,19 +5,13 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BUILT_CLI } from '../../helpers/serve-process';
+import { gaitlabCli } from '../../helpers/gaitlab-cli';
 import { sharedDataPath } from '../../helpers/shared-data';
 
 const work = mkdtempSync(join(tmpdir(), 'gaitlab-batch-'));
 const lab = join(work, 'lab');
 
-function gaitlab(...args: string[]) {
-  const r = spawnSync(process.execPath, [BUILT_CLI, '--lab', lab, ...args], {
-    encoding: 'utf8',
-    timeout: 600_000,
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const gaitlab = gaitlabCli(lab);
 
 describe('batch work from the command line', () => {
   it('imports a video into a new trial, analyses it and lists it as analysed', () => {

@@ -1,12 +1,11 @@
 // `gaitlab calibration` from the built command line, as a lab would script it: list a file's
 // cameras, import with their views, show, replace, remove; refusals exit 1 with the message.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SessionCalibrationInfo } from '../../../src/shared/api/calibration-types';
-import { BUILT_CLI } from '../../helpers/serve-process';
+import { gaitlabCli } from '../../helpers/gaitlab-cli';
 import { sharedDataPath } from '../../helpers/shared-data';
 
 const P2S = sharedDataPath('pose2sim_demo_balancing/calibration/Calib_scene_recomputed.toml');
@@ -14,13 +13,7 @@ const S2D = sharedDataPath('sports2d_demo_sideview_walk/Calib_demo.toml');
 const work = mkdtempSync(join(tmpdir(), 'gaitlab-cli-calibration-'));
 const lab = join(work, 'lab');
 
-function gaitlab(...args: string[]) {
-  const r = spawnSync(process.execPath, [BUILT_CLI, '--lab', lab, ...args], {
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const gaitlab = gaitlabCli(lab, 60_000);
 
 function newSession(): string {
   const p = gaitlab('patients', 'add', '--name', 'Calibration Cli', '--json');

@@ -1,19 +1,15 @@
 // Patients and sessions from the command line: a record made without a detail the report needs
 // (the date of birth) can be completed afterwards, and the report says how.
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BUILT_CLI } from '../../helpers/serve-process';
+import { gaitlabCli } from '../../helpers/gaitlab-cli';
 import { localIsoDate } from '../../../src/shared/local-date';
 
 const lab = join(mkdtempSync(join(tmpdir(), 'gaitlab-cli-records-')), 'lab');
 
-function gaitlab(...args: string[]) {
-  const r = spawnSync(process.execPath, [BUILT_CLI, '--lab', lab, ...args], { encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const gaitlab = gaitlabCli(lab);
 const idOf = (out: string) => (JSON.parse(out) as { id: string }).id;
 
 describe('gaitlab patients edit and sessions edit', () => {

@@ -1,0 +1,20 @@
+// The built command line run against one lab folder, as a user types it: exit code and both streams.
+import { spawnSync } from 'node:child_process';
+import { BUILT_CLI } from './serve-process';
+
+export interface CliRun {
+  code: number | null;
+  out: string;
+  err: string;
+}
+
+/** `gaitlab --lab labDir ...args`, waiting at most `timeoutMs`. */
+export function gaitlabCli(labDir: string, timeoutMs = 600_000): (...args: string[]) => CliRun {
+  return (...args) => {
+    const r = spawnSync(process.execPath, [BUILT_CLI, '--lab', labDir, ...args], {
+      encoding: 'utf8',
+      timeout: timeoutMs,
+    });
+    return { code: r.status, out: r.stdout, err: r.stderr };
+  };
+}
