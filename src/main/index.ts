@@ -1,5 +1,5 @@
 // Electron main process: opens the lab, wires IPC over the same services the bridge and CLI use.
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, dialog } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { openLab } from './services/lab-services';
@@ -8,6 +8,7 @@ import { registerIpc } from './electron/ipc';
 import { createMainWindow, defaultPaths } from './electron/window';
 import { handleMediaProtocol, registerMediaScheme } from './electron/media-protocol';
 import { registerReportPdf } from './electron/report-pdf';
+import { poseWorkersSetting } from './pose/worker-budget';
 
 const mainDir = dirname(fileURLToPath(import.meta.url));
 let win: BrowserWindow | null = null;
@@ -22,6 +23,9 @@ registerMediaScheme();
 
 void app.whenReady().then(() => {
   const services = openLab(resolveLabDir(labArg(process.argv)));
+  // A wrong GAITLAB_POSE_WORKERS is said, not run on the default unnoticed.
+  const workers = poseWorkersSetting();
+  if (workers.error) dialog.showErrorBox('GaitLab', `${workers.error} The default is used.`);
   handleMediaProtocol(services.layout.root);
   const paths = defaultPaths(mainDir);
   const dispose = registerIpc(services, () => win);

@@ -8,12 +8,17 @@ export interface CliRun {
   err: string;
 }
 
-/** `gaitlab --lab labDir ...args`, waiting at most `timeoutMs`. */
-export function gaitlabCli(labDir: string, timeoutMs = 600_000): (...args: string[]) => CliRun {
+/** `gaitlab --lab labDir ...args`, waiting at most `timeoutMs`, with `env` added to the environment. */
+export function gaitlabCli(
+  labDir: string,
+  timeoutMs = 600_000,
+  env: NodeJS.ProcessEnv = {},
+): (...args: string[]) => CliRun {
   return (...args) => {
     const r = spawnSync(process.execPath, [BUILT_CLI, '--lab', labDir, ...args], {
       encoding: 'utf8',
       timeout: timeoutMs,
+      env: { ...process.env, ...env },
     });
     return { code: r.status, out: r.stdout, err: r.stderr };
   };

@@ -3,6 +3,7 @@ import { resolveLabDir } from '../store/lab-folder';
 import { UserError } from './command';
 import { MediaError } from '../media/media-error';
 import { ModelError } from '../pose/model-store';
+import { poseWorkersSetting } from '../pose/worker-budget';
 import { ApiError } from '../../shared/api/envelope';
 import { processIo } from './io';
 import { COMMANDS } from './registry';
@@ -58,6 +59,12 @@ export async function runCli(args: string[]): Promise<number> {
   if (commandArgs.includes('--help') || commandArgs.includes('-h')) {
     io.out(command.usage);
     return 0;
+  }
+  // Said before any work: a wrong value would otherwise run on the default unnoticed.
+  const workers = poseWorkersSetting();
+  if (workers.error) {
+    io.err(`gaitlab: ${workers.error}`);
+    return 2;
   }
   const onSignal = () => controller.abort();
   process.once('SIGINT', onSignal);

@@ -100,5 +100,25 @@ export class WorkerBudget {
   }
 }
 
-/** The process' budget: one worker per core, up to DEFAULT_MAX_WORKERS. */
-export const poseWorkerBudget = new WorkerBudget(Math.min(availableParallelism(), DEFAULT_MAX_WORKERS));
+/** Sets the process' pose workers: fewer keeps cores for other work on a shared computer. */
+export const POSE_WORKERS_ENV = 'GAITLAB_POSE_WORKERS';
+const MAX_POSE_WORKERS = 32;
+
+/** The process' pose workers: GAITLAB_POSE_WORKERS when set, else one per core up to DEFAULT_MAX_WORKERS. */
+export function poseWorkersSetting(
+  env: NodeJS.ProcessEnv = process.env,
+  cores: number = availableParallelism(),
+): { workers: number; error?: string } {
+  const fallback = Math.min(cores, DEFAULT_MAX_WORKERS);
+  const text = env[POSE_WORKERS_ENV]?.trim();
+  if (!text) return { workers: fallback };
+  const n = Number(text);
+  if (Number.isInteger(n) && n >= 1 && n <= MAX_POSE_WORKERS) return { workers: n };
+  return {
+    workers: fallback,
+    error: `${POSE_WORKERS_ENV} is "${text}": give a whole number of pose workers from 1 to ${MAX_POSE_WORKERS} (unset: one per core, at most ${DEFAULT_MAX_WORKERS}; this computer: ${fallback}).`,
+  };
+}
+
+/** The process' budget (a wrong GAITLAB_POSE_WORKERS leaves the default; the CLI refuses it). */
+export const poseWorkerBudget = new WorkerBudget(poseWorkersSetting().workers);

@@ -3,8 +3,8 @@
 import type { PersonChoice } from '../../shared/api/analysis-types';
 import type { TrialInfo } from '../../shared/api/entities';
 import type { TrialVideo } from '../../shared/api/ops/capture';
-import { runPose, TRACKING_LAG_FRAMES, type RunPoseOptions } from '../pose/run-pose';
-import { poseWorkerBudget, type WorkerBudget } from '../pose/worker-budget';
+import { poseJobsAtOnce, type PoseJob } from '../pose/pose-at-once';
+import type { WorkerBudget } from '../pose/worker-budget';
 import { resolveInsideLab } from '../store/lab-folder';
 import { trialDirOf } from './analysis-store';
 import type { AnalysisDeps } from './trial-analysis';
@@ -31,7 +31,7 @@ export function trialPoseJob(
   trial: TrialInfo,
   video: TrialVideo,
   person: PersonChoice | null,
-): Pick<RunPoseOptions, 'videoPath' | 'outDir' | 'person'> {
+): PoseJob {
   return {
     videoPath: video.absolutePath,
     outDir: resolveInsideLab(deps.layout.root, poseDirOf(deps, trial, video.camera)),
@@ -40,13 +40,10 @@ export function trialPoseJob(
 }
 
 /**
- * Poses a trial's cameras side by side before they are analysed one by one, so a computer with
- * more cores than one camera's tracking keeps busy (each frame is cropped from the one two before,
- * so a tracking pass has at most two frames in flight, whatever the cores): with 6 workers, three
- * cameras are tracked at once, two workers each. The tracks are those each camera would give alone
- * (the same on any number of workers). On a computer with workers for one tracking pass (2 cores),
- * nothing is done here: each camera is posed in its turn, as it is analysed. A camera that fails
- * is left to its analysis, which says why.
+ * Poses a trial's cameras side by side before they are analysed one by one, when the computer has
+ * workers for more than one tracking pass (pose-at-once.ts): with 6 workers, three cameras are
+ * tracked at once, two workers each. On a 2-core computer nothing is done here: each camera is
+ * posed in its turn, as it is analysed.
  */
 export async function poseCamerasAtOnce(
   deps: AnalysisDeps,
@@ -58,36 +55,9 @@ export async function poseCamerasAtOnce(
     workerBudget?: WorkerBudget;
   },
 ): Promise<void> {
-  const budget = options.workerBudget ?? poseWorkerBudget;
-  const atOnce = Math.min(cameras.length, Math.floor(budget.totalWorkers / TRACKING_LAG_FRAMES));
-  if (atOnce < 2) return;
-  const workers = Math.floor(budget.totalWorkers / atOnce);
-  const message = `Pose estimation of ${cameras.length} cameras, ${atOnce} at a time`;
-  // Frames tracked over frames to track, of the cameras whose tracking has started.
-  const frames = new Map<string, { done: number; total: number }>();
-  const report = (): void => {
-    let done = 0;
-    let total = 0;
-    for (const f of frames.values()) {
-      done += f.done;
-      total += f.total;
-    }
-    options.onProgress?.(done, total, message);
-  };
-  report();
-  await Promise.allSettled(
-    cameras.map(({ video, person }) =>
-      runPose({
-        ...trialPoseJob(deps, trial, video, person),
-        workers,
-        workerBudget: budget,
-        ...(options.signal ? { signal: options.signal } : {}),
-        onProgress: (p) => {
-          if (p.stage !== 'landmarks' && p.stage !== 'done') return;
-          frames.set(video.camera, { done: p.framesDone, total: p.framesTotal });
-          report();
-        },
-      }),
-    ),
+  const ends = poseJobsAtOnce(
+    cameras.map(({ video, person }) => trialPoseJob(deps, trial, video, person)),
+    { ...options, noun: 'cameras' },
   );
+  if (ends) await Promise.all(ends);
 }

@@ -7,6 +7,8 @@ import { join, resolve } from 'node:path';
 import type { FloorScaleChoice, PersonChoice, TrialAnalysisView } from '../../shared/api/analysis-types';
 import type { GaitAnalysis } from '../gait/analyse';
 import { runPose, type PoseProgress } from '../pose/run-pose';
+import { poseJobsAtOnce, type PoseJob } from '../pose/pose-at-once';
+import type { WorkerBudget } from '../pose/worker-budget';
 import { resultOnUniformClock } from '../pose/uniform-clock';
 import { analysisToView, failedView, type ViewContext } from './analysis-view';
 import { runGait } from './gait-pipeline';
@@ -37,15 +39,43 @@ export function poseCacheDirFor(videoPath: string, cacheRoot: string): string {
   return join(cacheRoot, key);
 }
 
+/** A video file's pose job: kept in the cache folder, following the person chosen if any. */
+function videoFilePoseJob(
+  videoPath: string,
+  options: Pick<VideoAnalysisOptions, 'person' | 'cacheDir'>,
+): PoseJob {
+  return {
+    videoPath,
+    outDir: poseCacheDirFor(videoPath, options.cacheDir ?? join(tmpdir(), 'gaitlab-pose')),
+    ...(options.person ? { person: { kind: 'box' as const, ...options.person } } : {}),
+  };
+}
+
+/**
+ * Poses a batch's video files a few at a time where the computer has workers for more than one
+ * tracking pass (pose-at-once.ts), so that `analyseVideoFile` finds each one posed. Returns when
+ * each video's pose job ends, in the order given; null on a computer with workers for one
+ * tracking pass, where each video is best posed whole in its turn by its analysis.
+ */
+export function poseVideoFilesAtOnce(
+  videoPaths: readonly string[],
+  options: Pick<VideoAnalysisOptions, 'cacheDir' | 'signal'> & {
+    onProgress?: (done: number, total: number, message: string) => void;
+    workerBudget?: WorkerBudget;
+  },
+): Array<Promise<void>> | null {
+  return poseJobsAtOnce(
+    videoPaths.map((v) => videoFilePoseJob(v, options)),
+    { ...options, noun: 'videos' },
+  );
+}
+
 export async function analyseVideoFile(
   videoPath: string,
   options: VideoAnalysisOptions = {},
 ): Promise<{ view: TrialAnalysisView; analysis: GaitAnalysis | null }> {
-  const outDir = poseCacheDirFor(videoPath, options.cacheDir ?? join(tmpdir(), 'gaitlab-pose'));
   const posed = await runPose({
-    videoPath,
-    outDir,
-    ...(options.person ? { person: { kind: 'box' as const, ...options.person } } : {}),
+    ...videoFilePoseJob(videoPath, options),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WorkerBudget, type WorkerLease } from '../../../src/main/pose/worker-budget';
+import { poseWorkersSetting, WorkerBudget, type WorkerLease } from '../../../src/main/pose/worker-budget';
 
 const settled = () => new Promise((r) => setTimeout(r, 0));
 
@@ -53,5 +53,28 @@ describe('WorkerBudget', () => {
     next!.release();
     expect(budget.freeWorkers).toBe(2);
     await expect(budget.acquire(1, cancel.signal)).rejects.toThrow('cancelled');
+  });
+});
+
+describe('GAITLAB_POSE_WORKERS', () => {
+  it('is one worker per core, at most 6, when unset or empty', () => {
+    expect(poseWorkersSetting({}, 2)).toEqual({ workers: 2 });
+    expect(poseWorkersSetting({}, 16)).toEqual({ workers: 6 });
+    expect(poseWorkersSetting({ GAITLAB_POSE_WORKERS: ' ' }, 4)).toEqual({ workers: 4 });
+  });
+
+  it('sets the workers, fewer or more than the cores', () => {
+    expect(poseWorkersSetting({ GAITLAB_POSE_WORKERS: '1' }, 8)).toEqual({ workers: 1 });
+    expect(poseWorkersSetting({ GAITLAB_POSE_WORKERS: '12' }, 16)).toEqual({ workers: 12 });
+  });
+
+  it('refuses what is not a whole number from 1 to 32, saying the default it falls back to', () => {
+    for (const text of ['0', '2.5', 'four', '-3', '100']) {
+      const s = poseWorkersSetting({ GAITLAB_POSE_WORKERS: text }, 2);
+      expect(s.workers).toBe(2);
+      expect(s.error).toBe(
+        `GAITLAB_POSE_WORKERS is "${text}": give a whole number of pose workers from 1 to 32 (unset: one per core, at most 6; this computer: 2).`,
+      );
+    }
   });
 });
