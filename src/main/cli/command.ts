@@ -1,3 +1,7 @@
+import { ApiError } from '../../shared/api/envelope';
+import { MediaError } from '../media/media-error';
+import { ModelError } from '../pose/model-store';
+
 // A CLI command is data the dispatcher loops over: the help text lists exactly the registered
 // commands, so `--help` never advertises something that does not work.
 export interface CliIo {
@@ -31,4 +35,18 @@ export class UserError extends Error {
     super(message);
     this.name = 'UserError';
   }
+}
+
+/**
+ * An error written for the user, printed without a stack: bad input, a video that cannot be read,
+ * missing models, a service's refusal or failure (an analysis that failed, a flash not found).
+ */
+export function isForTheUser(err: unknown): err is Error {
+  return (
+    err instanceof UserError ||
+    err instanceof MediaError ||
+    err instanceof ModelError ||
+    (err instanceof ApiError && err.code !== 'unauthorized') ||
+    (err instanceof Error && err.name === 'UserError')
+  );
 }

@@ -8,8 +8,9 @@ export function processIo(signal: AbortSignal): CliIo {
     err: (line) => process.stderr.write(`${line}\n`),
     progress: (text) => {
       if (tty) process.stderr.write(`\r\x1b[2K${text}`);
-      else {
-        // Plain logs get at most one progress line per second.
+      else if (text) {
+        // Plain logs get at most one progress line per second (and no empty one: clearing the
+        // line means nothing there).
         const now = Date.now();
         if (now - lastProgress >= 1000) {
           lastProgress = now;

@@ -1,10 +1,7 @@
 // `gaitlab` entry: global options, then one registered command.
 import { resolveLabDir } from '../store/lab-folder';
-import { UserError } from './command';
-import { MediaError } from '../media/media-error';
-import { ModelError } from '../pose/model-store';
+import { isForTheUser } from './command';
 import { poseWorkersSetting } from '../pose/worker-budget';
-import { ApiError } from '../../shared/api/envelope';
 import { processIo } from './io';
 import { COMMANDS } from './registry';
 import { APP_VERSION } from '../services/app-version';
@@ -74,14 +71,7 @@ export async function runCli(args: string[]): Promise<number> {
   } catch (err) {
     // A video or model file that cannot be used is the user's to fix: its message says how, and a
     // stack trace would only hide it. (ffmpeg's own exit code and stderr stay on the error object.)
-    if (
-      err instanceof UserError ||
-      err instanceof MediaError ||
-      err instanceof ModelError ||
-      // The services' refusals (a wrong choice for this trial, say) are written for the user too.
-      (err instanceof ApiError && ['invalid-input', 'not-found', 'conflict'].includes(err.code)) ||
-      (err instanceof Error && err.name === 'UserError')
-    ) {
+    if (isForTheUser(err)) {
       io.err(`gaitlab ${name}: ${err.message}`);
       return 1;
     }

@@ -1,5 +1,6 @@
 // Analysing a trial: the trial's video -> pose job (resumable, in the trial folder) -> gait analysis
 // -> result file + database row. Hand edits re-run only the gait part from the stored pose track.
+import { existsSync } from 'node:fs';
 import { ApiError } from '../../shared/api/envelope';
 import type { PoseTrackView, TrialAnalysisView } from '../../shared/api/analysis-types';
 import { isMarkerTrial, type TrialInfo } from '../../shared/api/entities';
@@ -259,6 +260,12 @@ export async function analyseTrial(
   if (!options.partOfTrial) deps.trials.setStatus(trial.id, 'analysing');
   deps.events.emit({ type: 'data.changed', entity: 'trial', id: trial.id });
   try {
+    // Said as the lab's own file, not as an unreadable path: someone moved or deleted it.
+    if (!existsSync(video.absolutePath))
+      throw new ApiError({
+        code: 'not-found',
+        message: `The ${video.camera} video of trial "${trial.name}" is missing from the lab folder (${video.relativePath}): it was moved or deleted outside GaitLab. Put it back there, or import the recording again as a new trial.`,
+      });
     const posed = await runPose({
       ...trialPoseJob(deps, trial, video, person),
       ...(options.workerBudget ? { workerBudget: options.workerBudget } : {}),

@@ -4,6 +4,11 @@ import { z } from 'zod';
 import { AFFECTED_SIDES, SESSION_CONDITIONS, SEXES } from './entities';
 import { localIsoDate } from '../local-date';
 
+/** The allowed values named in the refusal: the command line has no list to choose from. */
+function chooseFrom(what: string, values: readonly string[]): string {
+  return `Choose ${what}: ${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}.`;
+}
+
 const id = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, 'Not a valid record id.');
 
 const text = (label: string, max: number) =>
@@ -58,7 +63,7 @@ const patientFields = {
     .refine((s) => s <= localIsoDate(), 'Date of birth cannot be in the future.')
     .nullable()
     .default(null),
-  sex: z.enum(SEXES, { error: 'Choose a sex from the list.' }).default('unknown'),
+  sex: z.enum(SEXES, { error: chooseFrom('a sex', SEXES) }).default('unknown'),
   diagnosis: text('Diagnosis', 500).default(''),
   gmfcsLevel: z
     .number()
@@ -68,7 +73,7 @@ const patientFields = {
     .nullable()
     .default(null),
   affectedSide: z
-    .enum(AFFECTED_SIDES, { error: 'Choose the affected side from the list.' })
+    .enum(AFFECTED_SIDES, { error: chooseFrom('the affected side', AFFECTED_SIDES) })
     .default('unknown'),
   heightM: heightMSchema.nullable().default(null),
   legLengthM: legLengthMSchema.nullable().default(null),
@@ -109,7 +114,7 @@ export const byIdSchema = z.object({ id }).strict();
 
 const sessionFields = {
   date: isoDate('Session date'),
-  condition: z.enum(SESSION_CONDITIONS, { error: 'Choose a condition from the list.' }),
+  condition: z.enum(SESSION_CONDITIONS, { error: chooseFrom('a condition', SESSION_CONDITIONS) }),
   examiner: text('Examiner', 200).default(''),
   notes: text('Notes', 5000).default(''),
 };

@@ -2,7 +2,7 @@
 // analyse the trial, list it; a file that is not a video is refused and nothing is kept.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gaitlabCli } from '../../helpers/gaitlab-cli';
@@ -162,6 +162,29 @@ describe('batch work from the command line', () => {
     expect(named.code).toBe(1);
     expect(named.err.trim()).toBe(
       'gaitlab trials: --name and --trial name one trial: give them with a single file.',
+    );
+
+    // A batch goes past a trial whose video was deleted from the lab folder and a file that is not
+    // a video (each stopped the whole batch, with a stack trace, before).
+    const trials = JSON.parse(gaitlab('trials', 'list', sessionId, '--json').out) as Array<{
+      id: string;
+      name: string;
+    }>;
+    const demo = trials.find((t) => t.name === 'demo')!;
+    const trialDir = join(lab, 'patients', patientId, 'sessions', sessionId, 'trials', demo.id);
+    rmSync(join(trialDir, 'sagittal-right.mp4'));
+    const c3d = sharedDataPath('btkdata_c3d_plugingait/vicon_workstation_functional_walk/FunctionalWalk.c3d');
+    const batch = gaitlab('analyze', demo.id, broken, c3d);
+    expect(batch.code).toBe(1);
+    expect(batch.out).toMatch(/^Trial FunctionalWalk\.c3d: /m);
+    expect(batch.out).toMatch(new RegExp(`^Analysed 1 of 3; failed: ${demo.id}, .*broken\\.mp4\\.$`, 'm'));
+    const missing = `The sagittal-right video of trial "demo" is missing from the lab folder (patients/${patientId}/sessions/${sessionId}/trials/${demo.id}/sagittal-right.mp4): it was moved or deleted outside GaitLab. Put it back there, or import the recording again as a new trial.`;
+    const errLines = batch.err.split('\n').filter((l) => !/^(Pose estimation|Finding|Waiting)/.test(l));
+    expect(errLines).toContain(missing);
+    expect(errLines.some((l) => /broken\.mp4 cannot be read as a video/.test(l))).toBe(true);
+    expect(batch.err).not.toMatch(/\n\s+at /);
+    expect(gaitlab('trials', 'list', sessionId).out).toContain(
+      `demo  failed (The analysis failed: ${missing})`,
     );
   });
 });

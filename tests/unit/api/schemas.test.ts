@@ -54,7 +54,16 @@ describe('session input validation', () => {
     });
     const byField = Object.fromEntries(r.error!.issues.map((i) => [i.path.join('.'), i.message]));
     expect(byField.date).toBe('Session date must be a date written YYYY-MM-DD.');
-    expect(byField.condition).toBe('Choose a condition from the list.');
+    expect(byField.condition).toBe(
+      'Choose a condition: barefoot, shoes, AFO, walker, crutches, pre-op, post-op, training or other.',
+    );
+  });
+
+  it("names the allowed values of a patient's sex and affected side (the command line has no list)", () => {
+    const r = patientCreateSchema.safeParse({ name: 'A', sex: 'f', affectedSide: 'both' });
+    const byField = Object.fromEntries(r.error!.issues.map((i) => [i.path.join('.'), i.message]));
+    expect(byField.sex).toBe('Choose a sex: female, male, other or unknown.');
+    expect(byField.affectedSide).toBe('Choose the affected side: left, right, bilateral, none or unknown.');
   });
 });
 

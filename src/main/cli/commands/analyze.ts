@@ -3,7 +3,8 @@ import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CliCommand, CliContext } from '../command';
-import { UserError } from '../command';
+import { isForTheUser, UserError } from '../command';
+import { ModelError } from '../../pose/model-store';
 import { parsePersonBox } from '../person-option';
 import { parseFloorScale } from '../floor-option';
 import { parseCutoffHz } from '../cutoff-option';
@@ -479,8 +480,11 @@ one trial's camera: they take a single target.`,
         if (r.ok) done.push({ ...r, target });
         else failed.push(target);
       } catch (err) {
-        if (!(err instanceof UserError) || ctx.io.signal.aborted) throw err;
-        ctx.io.err(`${target}: ${err.message}`);
+        // A file or trial that cannot be analysed is that target's failure; missing models, a
+        // cancel or a fault in GaitLab itself stop the batch.
+        if (!isForTheUser(err) || err instanceof ModelError || ctx.io.signal.aborted) throw err;
+        ctx.io.progress('');
+        ctx.io.err(err.message.includes(target) ? err.message : `${target}: ${err.message}`);
         failed.push(target);
       }
     }
