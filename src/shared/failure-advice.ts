@@ -6,13 +6,19 @@
  * bedside) and drops the "The analysis failed:" lead-in the page already says.
  */
 export function withoutPaths(message: string): string {
-  return message
-    .replace(/^The analysis failed:\s*/i, '')
-    .replace(/(?:[A-Za-z]:)?(?:[\\/][^\s\\/:]+)+[\\/]([^\s\\/:]+)/g, '$1')
-    .replace(/(\b[\w.-]+\.\w+): \1 /g, '$1 ');
+  return (
+    message
+      .replace(/^The analysis failed:\s*/i, '')
+      // Absolute, or relative to the lab folder (patients/.../walk.mp4): two separators at least.
+      .replace(/(?:[A-Za-z]:)?[\w.-]*(?:[\\/][^\s\\/:]+)+[\\/]([^\s\\/:]+)/g, '$1')
+      .replace(/(\b[\w.-]+\.\w+): \1 /g, '$1 ')
+  );
 }
 
 export function failureAdvice(message: string): string {
+  // Trying again reads the same missing file.
+  if (/missing from the lab folder/i.test(message))
+    return 'The trial’s video is no longer in the lab folder (moved or deleted outside GaitLab): put the file back where it was, or import the recording again as a new trial. Trying again will not help until then.';
   if (/cannot be read as a video|not a video|invalid data|moov atom|damaged|truncated/i.test(message)) {
     return 'The video file is damaged or is not a video. Import the video again (or record the trial again), then press Try again.';
   }

@@ -227,6 +227,14 @@ function stoppedMessage(err: unknown, cancelled: boolean): string {
     : `The analysis failed: ${err instanceof Error ? err.message : String(err)}`;
 }
 
+/** A trial camera's video that is no longer where the lab keeps it. */
+export function missingVideoMessage(
+  trialName: string,
+  video: Pick<TrialVideo, 'camera' | 'relativePath'>,
+): string {
+  return `The ${video.camera} video of trial "${trialName}" is missing from the lab folder (${video.relativePath}): it was moved or deleted outside GaitLab. Put it back there, or import the recording again as a new trial.`;
+}
+
 /** The full pipeline for one camera of a trial. Resumes an interrupted pose job. */
 export async function analyseTrial(
   deps: AnalysisDeps,
@@ -262,10 +270,7 @@ export async function analyseTrial(
   try {
     // Said as the lab's own file, not as an unreadable path: someone moved or deleted it.
     if (!existsSync(video.absolutePath))
-      throw new ApiError({
-        code: 'not-found',
-        message: `The ${video.camera} video of trial "${trial.name}" is missing from the lab folder (${video.relativePath}): it was moved or deleted outside GaitLab. Put it back there, or import the recording again as a new trial.`,
-      });
+      throw new ApiError({ code: 'not-found', message: missingVideoMessage(trial.name, video) });
     const posed = await runPose({
       ...trialPoseJob(deps, trial, video, person),
       ...(options.workerBudget ? { workerBudget: options.workerBudget } : {}),

@@ -2,6 +2,7 @@
 // sentences the analysis writes (made by the same code, not copied).
 import { describe, expect, it } from 'vitest';
 import { endOnWalkMessage } from '../../../src/main/gait/end-on-walk';
+import { missingVideoMessage } from '../../../src/main/services/trial-analysis';
 import { failureAdvice, withoutPaths } from '../../../src/shared/failure-advice';
 
 describe('failureAdvice', () => {
@@ -22,5 +23,26 @@ describe('failureAdvice', () => {
     ).toMatch(/^This recording shows no walking/);
     expect(failureAdvice(withoutPaths('/lab/trials/a/walk.mp4: moov atom not found'))).toMatch(/damaged/);
     expect(failureAdvice('Something unexpected.')).toMatch(/^Press Try again/);
+  });
+});
+
+describe('a trial whose video was moved or deleted outside GaitLab', () => {
+  const message = `The analysis failed: ${missingVideoMessage('Walk 1', {
+    camera: 'sagittal-left',
+    relativePath: 'patients/33a2/sessions/8352/trials/b791/sagittal-left.mp4',
+  })}`;
+
+  it('is shown with the file name only, and put back or imported again rather than tried again', () => {
+    expect(withoutPaths(message)).toBe(
+      'The sagittal-left video of trial "Walk 1" is missing from the lab folder (sagittal-left.mp4): it was moved or deleted outside GaitLab. Put it back there, or import the recording again as a new trial.',
+    );
+    expect(failureAdvice(message)).toMatch(
+      /^The trial’s video is no longer in the lab folder.*will not help/,
+    );
+  });
+
+  it('keeps the paths of absolute, Windows and relative files down to their names, and plain words', () => {
+    expect(withoutPaths('C:\\Lab\\walks\\walk.mp4 and /home/x/walk 2.mp4')).toBe('walk.mp4 and walk 2.mp4');
+    expect(withoutPaths('left/right swaps at 1/2 speed')).toBe('left/right swaps at 1/2 speed');
   });
 });
