@@ -1,6 +1,6 @@
 // The printable report as data, lab settings for its header, and the clinician's interpretation.
 // The report page lays this out for screen and paper alike; PDFs print that same page.
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import type { HandlersFor } from '../../shared/api/op';
 import type { reportsOperations } from '../../shared/api/ops/reports';
 import type { SideName } from '../../shared/api/analysis-types';
@@ -30,7 +30,8 @@ import { reportStills } from '../report/report-stills';
 import { sessionAnalysisInput } from '../report/session-analysis-input';
 import { analysedViews } from './report-session-views';
 import { chooseForSession, type NormativeDeps } from './normative-handlers';
-import { readPoseTrackView } from './trial-analysis';
+import { missingVideoMessage, readPoseTrackView } from './trial-analysis';
+import { withoutPaths } from '../../shared/failure-advice';
 
 type ReportOps = Pick<
   typeof reportsOperations,
@@ -303,7 +304,18 @@ export function reportHandlers(deps: NormativeDeps): HandlersFor<ReportOps> {
             })),
           );
         } catch (err) {
-          stillsMessage = `Video stills could not be made: ${err instanceof Error ? err.message : String(err)}`;
+          // On paper: the trial's missing video named as the lab's file, else the reason without
+          // this computer's paths.
+          const gone = !existsSync(resolveInsideLab(root, view.videoRelativePath));
+          const reason = gone
+            ? missingVideoMessage(deps.trials.get(view.trialId)?.name ?? view.trialId, {
+                camera: view.camera,
+                relativePath: view.videoRelativePath,
+              })
+            : err instanceof Error
+              ? err.message
+              : String(err);
+          stillsMessage = `Video stills could not be made: ${withoutPaths(reason)}`;
         }
       }
       // Said beside the other session's stills; a report with no video at all has no stills section.

@@ -109,9 +109,11 @@ export function VideoStills({ report, begin }: { report: ReportView; begin: (key
           </div>
         ),
       )}
-      <p className="report-footnote">
-        Skeleton from the pose model on that frame: left side solid yellow, right side dashed blue.
-      </p>
+      {report.stills.length > 0 && (
+        <p className="report-footnote">
+          Skeleton from the pose model on that frame: left side solid yellow, right side dashed blue.
+        </p>
+      )}
     </section>
   );
 }
