@@ -1,6 +1,9 @@
 import type { HandlersFor } from '../../shared/api/op';
 import type { recordsOperations } from '../../shared/api/ops/records';
+import { existsSync } from 'node:fs';
 import { ApiError } from '../../shared/api/envelope';
+import type { TrialFileInfo, TrialInfo } from '../../shared/api/entities';
+import { resolveInsideLab } from '../store/lab-folder';
 import { schemaVersion } from '../store/database';
 import type { LabContext } from './lab-context';
 import { APP_VERSION } from './app-version';
@@ -19,6 +22,22 @@ function requireBornBy(dateOfBirth: string | null, sessionDate: string): void {
       message: 'The session date is before the patient was born.',
       fields: { date: 'The session date is before the date of birth.' },
     });
+}
+
+/** The trial with its recordings that are no longer in the lab folder marked as missing. */
+function withMissingFiles(root: string, trial: TrialInfo): TrialInfo {
+  const recording = (f: TrialFileInfo) =>
+    f.kind === 'video' || f.kind === 'review-video' || f.kind === 'markers';
+  if (!trial.files.some((f) => recording(f) && !existsSync(resolveInsideLab(root, f.relativePath))))
+    return trial;
+  return {
+    ...trial,
+    files: trial.files.map((f) =>
+      recording(f) && !existsSync(resolveInsideLab(root, f.relativePath))
+        ? { ...f, missing: true as const }
+        : f,
+    ),
+  };
 }
 
 export function recordsHandlers(ctx: LabContext): HandlersFor<typeof recordsOperations> {
@@ -93,9 +112,9 @@ export function recordsHandlers(ctx: LabContext): HandlersFor<typeof recordsOper
     },
     'trials.list': ({ sessionId, includeArchived }) => {
       requireSession(sessionId);
-      return trials.listForSession(sessionId, includeArchived);
+      return trials.listForSession(sessionId, includeArchived).map((t) => withMissingFiles(layout.root, t));
     },
-    'trials.get': ({ id }) => requireTrial(id),
+    'trials.get': ({ id }) => withMissingFiles(layout.root, requireTrial(id)),
     'trials.create': ({ sessionId, name, cameras }) => {
       requireSession(sessionId);
       return changed('trial', trials.create(sessionId, name, cameras));

@@ -66,6 +66,8 @@ export interface TrialFileInfo {
    * 'markers': a motion-capture system's marker file (C3D, TRC), the whole of a marker-based trial.
    */
   kind: 'video' | 'review-video' | 'markers' | 'pose' | 'analysis' | 'other';
+  /** The file is not in the lab folder: moved or deleted outside GaitLab (said where it is shown). */
+  missing?: true;
 }
 
 export interface TrialCameraAnalysis {

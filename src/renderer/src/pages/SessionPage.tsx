@@ -108,6 +108,7 @@ function TrialRow({ trial: t, job, error, onAnalyse, onCancel }: RowProps) {
   const hasVideo = t.files.some((f) => f.kind === 'video');
   const markerFile = t.files.find((f) => f.kind === 'markers');
   const running = t.status === 'analysing';
+  const missing = t.files.filter((f) => f.missing).map((f) => f.relativePath.split('/').pop()!);
   const review = (
     <a
       className="button primary"
@@ -150,6 +151,13 @@ function TrialRow({ trial: t, job, error, onAnalyse, onCancel }: RowProps) {
         <StatusBadge status={t.status} />
         {state && <div className="state-detail">{state}</div>}
         {!running && <CameraStates trial={t} />}
+        {missing.length > 0 && !/missing from the lab folder/.test(t.statusMessage) && (
+          <div className="trial-failure" role="alert">
+            Missing from the lab folder (moved or deleted outside GaitLab): {missing.join(', ')}. Put{' '}
+            {missing.length === 1 ? 'it' : 'them'} back where {missing.length === 1 ? 'it was' : 'they were'}{' '}
+            to analyse this trial or see its video.
+          </div>
+        )}
         {error && (
           <div className="field-error" role="alert">
             {error}

@@ -117,6 +117,9 @@ export function TrialReviewPage({ id }: { id: string }) {
   const playable =
     t?.files.find((f) => f.kind === 'review-video' && f.camera === shownOn)?.relativePath ?? videoPath;
   const videoUrl = playable ? mediaUrl(playable) : null;
+  const missingFile = t?.files.find((f) => f.relativePath === playable)?.missing
+    ? (playable?.split('/').pop() ?? null)
+    : null;
   // The player runs on the file's clock: the camera's own file may show frame 0 later than 0 s
   // (its video started after its sound; the copy starts at 0), and a phone's slow-motion file
   // plays its frames slower than they were filmed.
@@ -310,6 +313,7 @@ export function TrialReviewPage({ id }: { id: string }) {
                 lowConfidence={lowConfidence}
                 showSkeleton={showSkeleton}
                 onShowSkeleton={setShowSkeleton}
+                missingFile={missingFile}
               />
               <p className="keys">
                 Keys: <kbd>Space</kbd> play/pause · <kbd>←</kbd> <kbd>→</kbd> one frame (<kbd>Shift</kbd>: 10)

@@ -13,6 +13,8 @@ interface Props {
   lowConfidence: ReadonlySet<number>;
   showSkeleton: boolean;
   onShowSkeleton: (show: boolean) => void;
+  /** The video's file name when it is no longer in the lab folder (moved or deleted outside GaitLab). */
+  missingFile?: string | null;
 }
 
 /** The trial video with the pose skeleton drawn on a canvas exactly over the picture. */
@@ -25,6 +27,7 @@ export function VideoWithSkeleton({
   lowConfidence,
   showSkeleton,
   onShowSkeleton,
+  missingFile = null,
 }: Props) {
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
   const { frame } = player;
@@ -81,12 +84,20 @@ export function VideoWithSkeleton({
           onLoadedData={() => setUnplayable(null)}
         />
         <canvas ref={canvasRef} className="skeleton-canvas" aria-hidden="true" />
-        {unplayable === src && (
+        {missingFile ? (
           <p className="stage-message" role="alert">
-            The viewer cannot play this video&rsquo;s format (for example HEVC from a phone, or AVI). Analyse
-            the trial again from its session page to make a copy it can play; the skeleton, events and numbers
-            are measured on the original either way.
+            The video file ({missingFile}) is missing from the lab folder: it was moved or deleted outside
+            GaitLab. Put it back where it was to see it; the skeleton, events and numbers were measured from
+            it before and are shown as they were.
           </p>
+        ) : (
+          unplayable === src && (
+            <p className="stage-message" role="alert">
+              The viewer cannot play this video&rsquo;s format (for example HEVC from a phone, or AVI).
+              Analyse the trial again from its session page to make a copy it can play; the skeleton, events
+              and numbers are measured on the original either way.
+            </p>
+          )
         )}
         {lowConfidence.has(frame) && <div className="stage-flag">Low pose confidence on this frame</div>}
         {dropped.has(frame) && (
