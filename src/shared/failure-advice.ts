@@ -18,7 +18,7 @@ export function withoutPaths(message: string): string {
 export function failureAdvice(message: string): string {
   // Trying again reads the same missing file.
   if (/missing from the lab folder/i.test(message))
-    return 'The trial’s video is no longer in the lab folder (moved or deleted outside GaitLab): put the file back where it was, or import the recording again as a new trial. Trying again will not help until then.';
+    return 'The file is no longer in the lab folder (moved or deleted outside GaitLab): put it back where it was, or import the recording again as a new trial. Trying again will not help until then.';
   if (/cannot be read as a video|not a video|invalid data|moov atom|damaged|truncated/i.test(message)) {
     return 'The video file is damaged or is not a video. Import the video again (or record the trial again), then press Try again.';
   }

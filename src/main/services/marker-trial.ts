@@ -2,6 +2,7 @@
 // trial folder and analysed from it, stored under the camera name "markers" like a camera's
 // analysis. So a Vicon session sits beside markerless ones in review (events, cycles, curves),
 // reports (a pre-op Vicon assessment against a post-op GaitLab one) and a lab's reference set.
+import { existsSync } from 'node:fs';
 import { ApiError } from '../../shared/api/envelope';
 import { MARKER_CAPTURE_CAMERA, type TrialAnalysisView } from '../../shared/api/analysis-types';
 import type { TrialInfo } from '../../shared/api/entities';
@@ -19,6 +20,7 @@ import {
   type MarkerFileAnalysis,
 } from './marker-file-analysis';
 import type { AnalysisDeps } from './trial-analysis';
+import { missingRecordingMessage } from './missing-recording';
 
 /** Where a marker trial's file is kept, relative to the lab. */
 function markerFileOf(trial: TrialInfo): string {
@@ -164,6 +166,8 @@ export function analyseMarkerTrial(
   const path = resolveInsideLab(deps.layout.root, markerFileOf(trial));
   let view: TrialAnalysisView;
   try {
+    if (!existsSync(path))
+      throw new MarkerFileError(missingRecordingMessage(trial.name, 'marker file', markerFileOf(trial)));
     view = markerTrialView(
       trial,
       analyseMarkerSource(path, settings, { editedEvents, excludedCycles: row?.excludedCycles ?? [] }),

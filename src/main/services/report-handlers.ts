@@ -30,7 +30,8 @@ import { reportStills } from '../report/report-stills';
 import { sessionAnalysisInput } from '../report/session-analysis-input';
 import { analysedViews } from './report-session-views';
 import { chooseForSession, type NormativeDeps } from './normative-handlers';
-import { missingVideoMessage, readPoseTrackView } from './trial-analysis';
+import { readPoseTrackView } from './trial-analysis';
+import { missingRecordingMessage } from './missing-recording';
 import { withoutPaths } from '../../shared/failure-advice';
 
 type ReportOps = Pick<
@@ -308,10 +309,11 @@ export function reportHandlers(deps: NormativeDeps): HandlersFor<ReportOps> {
           // this computer's paths.
           const gone = !existsSync(resolveInsideLab(root, view.videoRelativePath));
           const reason = gone
-            ? missingVideoMessage(deps.trials.get(view.trialId)?.name ?? view.trialId, {
-                camera: view.camera,
-                relativePath: view.videoRelativePath,
-              })
+            ? missingRecordingMessage(
+                deps.trials.get(view.trialId)?.name ?? view.trialId,
+                `${view.camera} video`,
+                view.videoRelativePath,
+              )
             : err instanceof Error
               ? err.message
               : String(err);

@@ -33,6 +33,7 @@ import { MARKER_CAPTURE_CAMERA, TRIANGULATED_CAMERA } from '../../shared/api/ana
 import { analyseMarkerTrial, markerTrialGaitAnalysis } from './marker-trial';
 import { followPatient, personChosenByHand, PERSON_FOLLOWS } from './follow-patient';
 import { ensureReviewCopy } from './review-video';
+import { missingRecordingMessage } from './missing-recording';
 import {
   calibratedTrialCameras,
   cameraCalibration,
@@ -227,14 +228,6 @@ function stoppedMessage(err: unknown, cancelled: boolean): string {
     : `The analysis failed: ${err instanceof Error ? err.message : String(err)}`;
 }
 
-/** A trial camera's video that is no longer where the lab keeps it. */
-export function missingVideoMessage(
-  trialName: string,
-  video: Pick<TrialVideo, 'camera' | 'relativePath'>,
-): string {
-  return `The ${video.camera} video of trial "${trialName}" is missing from the lab folder (${video.relativePath}): it was moved or deleted outside GaitLab. Put it back there, or import the recording again as a new trial.`;
-}
-
 /** The full pipeline for one camera of a trial. Resumes an interrupted pose job. */
 export async function analyseTrial(
   deps: AnalysisDeps,
@@ -268,9 +261,11 @@ export async function analyseTrial(
   if (!options.partOfTrial) deps.trials.setStatus(trial.id, 'analysing');
   deps.events.emit({ type: 'data.changed', entity: 'trial', id: trial.id });
   try {
-    // Said as the lab's own file, not as an unreadable path: someone moved or deleted it.
     if (!existsSync(video.absolutePath))
-      throw new ApiError({ code: 'not-found', message: missingVideoMessage(trial.name, video) });
+      throw new ApiError({
+        code: 'not-found',
+        message: missingRecordingMessage(trial.name, `${video.camera} video`, video.relativePath),
+      });
     const posed = await runPose({
       ...trialPoseJob(deps, trial, video, person),
       ...(options.workerBudget ? { workerBudget: options.workerBudget } : {}),

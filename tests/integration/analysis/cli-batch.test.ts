@@ -186,5 +186,15 @@ describe('batch work from the command line', () => {
     expect(gaitlab('trials', 'list', sessionId).out).toContain(
       `demo  failed (The analysis failed: ${missing})`,
     );
+
+    // A marker-based trial's file moved away likewise.
+    const capture = trials.find((t) => t.name === 'FunctionalWalk')!;
+    const markersRel = `patients/${patientId}/sessions/${sessionId}/trials/${capture.id}/markers.c3d`;
+    rmSync(join(lab, markersRel));
+    const again = gaitlab('analyze', capture.id);
+    expect(again.code).toBe(1);
+    expect(again.err.trim()).toBe(
+      `Analysis of FunctionalWalk failed: The marker file of trial "FunctionalWalk" is missing from the lab folder (${markersRel}): it was moved or deleted outside GaitLab. Put it back there, or import the recording again as a new trial.`,
+    );
   });
 });

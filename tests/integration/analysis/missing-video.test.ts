@@ -44,6 +44,6 @@ describe('a trial whose video was moved away after its analysis', () => {
     });
     expect(trial.status).toBe('failed');
     expect(trial.statusMessage).toBe(`The analysis failed: ${missing()}`);
-    expect(failureAdvice(trial.statusMessage)).toMatch(/^The trial’s video is no longer in the lab folder/);
+    expect(failureAdvice(trial.statusMessage)).toMatch(/^The file is no longer in the lab folder/);
   });
 });

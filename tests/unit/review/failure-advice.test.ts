@@ -2,7 +2,7 @@
 // sentences the analysis writes (made by the same code, not copied).
 import { describe, expect, it } from 'vitest';
 import { endOnWalkMessage } from '../../../src/main/gait/end-on-walk';
-import { missingVideoMessage } from '../../../src/main/services/trial-analysis';
+import { missingRecordingMessage } from '../../../src/main/services/missing-recording';
 import { failureAdvice, withoutPaths } from '../../../src/shared/failure-advice';
 
 describe('failureAdvice', () => {
@@ -27,18 +27,17 @@ describe('failureAdvice', () => {
 });
 
 describe('a trial whose video was moved or deleted outside GaitLab', () => {
-  const message = `The analysis failed: ${missingVideoMessage('Walk 1', {
-    camera: 'sagittal-left',
-    relativePath: 'patients/33a2/sessions/8352/trials/b791/sagittal-left.mp4',
-  })}`;
+  const message = `The analysis failed: ${missingRecordingMessage(
+    'Walk 1',
+    'sagittal-left video',
+    'patients/33a2/sessions/8352/trials/b791/sagittal-left.mp4',
+  )}`;
 
   it('is shown with the file name only, and put back or imported again rather than tried again', () => {
     expect(withoutPaths(message)).toBe(
       'The sagittal-left video of trial "Walk 1" is missing from the lab folder (sagittal-left.mp4): it was moved or deleted outside GaitLab. Put it back there, or import the recording again as a new trial.',
     );
-    expect(failureAdvice(message)).toMatch(
-      /^The trial’s video is no longer in the lab folder.*will not help/,
-    );
+    expect(failureAdvice(message)).toMatch(/^The file is no longer in the lab folder.*will not help/);
   });
 
   it('keeps the paths of absolute, Windows and relative files down to their names, and plain words', () => {
