@@ -12,3 +12,18 @@ export function progressBar(
   const eta = Number.isFinite(etaS) && etaS > 0 ? `${Math.ceil(etaS)} s left` : '';
   return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(Math.round(frac * 100)).padStart(3)} %  ${done}/${total} ${unit}  ${ratePerS.toFixed(1)} ${unit}/s  ${eta}`;
 }
+
+/**
+ * A progress bar for steps that report frames but no rate: frames/s counted from when the step's
+ * message first appeared (each camera, each stage starts its own count), and none in the step's
+ * first second, when the count is mostly start-up (one frame in 1 ms read "1000 frames/s").
+ */
+export function stepProgressBar(): (done: number, total: number, message: string) => string {
+  let step = { message: '', started: Date.now() };
+  return (done, total, message) => {
+    if (message !== step.message) step = { message, started: Date.now() };
+    const elapsedS = (Date.now() - step.started) / 1000;
+    const rate = elapsedS >= 1 ? done / elapsedS : 0;
+    return progressBar(done, total, rate, rate > 0 ? (total - done) / rate : NaN);
+  };
+}

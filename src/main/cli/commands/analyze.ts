@@ -12,7 +12,7 @@ import { numberOption } from '../number-option';
 import { outputFile, writeOutputFile } from '../output-file';
 import { DEFAULT_CUTOFF_HZ, filterDescription } from '../../../shared/filter-cutoff';
 import { beltSpeedMessage, isPlausibleBeltSpeedMps } from '../../../shared/belt-speed';
-import { progressBar } from '../progress-bar';
+import { progressBar, stepProgressBar } from '../progress-bar';
 import { validateHeightM } from '../../gait/scaling';
 import { analyseVideoFile, poseVideoFilesAtOnce } from '../../services/video-analysis';
 import { poseStageText } from '../../pose/run-pose';
@@ -244,8 +244,7 @@ async function analyseVideoOrTrial(
       trialName = trial.name;
       const markerBased = isMarkerTrial(trial);
       if (markerBased) videoOptionsForMarkers(o, ctx, 'a marker-based trial');
-      // Frames/s from the start of the current stage (each camera starts its own count).
-      let stage = { message: '', started: Date.now() };
+      const bar = stepProgressBar();
       const deps = { ...services, analyses: new AnalysisRepo(services.db) };
       const threeDBefore = deps.analyses.get(trial.id, TRIANGULATED_CAMERA)?.updatedAt;
       const analysedFirst = await analyseTrialCameras(deps, trial.id, {
@@ -257,11 +256,7 @@ async function analyseVideoOrTrial(
         ...(o.events !== undefined ? { markerEvents: o.events } : {}),
         ...(o.cutoffHz !== undefined ? { cutoffHz: o.cutoffHz } : {}),
         signal: ctx.io.signal,
-        onProgress: (d, t, m) => {
-          if (m !== stage.message) stage = { message: m, started: Date.now() };
-          const rate = d / Math.max(0.001, (Date.now() - stage.started) / 1000);
-          onProgress(d, t, rate, rate > 0 ? (t - d) / rate : NaN, m);
-        },
+        onProgress: (d, t, m) => ctx.io.progress(`${m.padEnd(20)} ${bar(d, t, m)}`),
       });
       // A trial triangulated from calibrated cameras is summarised in 3D (both legs, both planes).
       const threeD = o.camera ? null : readAnalysis(deps, trial.id, TRIANGULATED_CAMERA);
@@ -459,14 +454,10 @@ one trial's camera: they take a single target.`,
     // Several targets: each in turn, a failure said and the others carried on. On a computer with
     // workers for more than one tracking pass, the video files are posed a few at a time ahead.
     const videoFiles = o.events === undefined ? positionals.filter(isVideoFileTarget) : [];
-    let posing = { message: '', started: Date.now() };
+    const bar = stepProgressBar();
     const posed = poseVideoFilesAtOnce(videoFiles, {
       signal: ctx.io.signal,
-      onProgress: (d, t, m) => {
-        if (m !== posing.message) posing = { message: m, started: Date.now() };
-        const rate = d / Math.max(0.001, (Date.now() - posing.started) / 1000);
-        ctx.io.progress(`${m}  ${progressBar(d, t, rate, rate > 0 ? (t - d) / rate : NaN)}`);
-      },
+      onProgress: (d, t, m) => ctx.io.progress(`${m}  ${bar(d, t, m)}`),
     });
     const done: Array<Extract<TargetOutcome, { ok: true }> & { target: string }> = [];
     const failed: string[] = [];
