@@ -24,10 +24,12 @@ function requireBornBy(dateOfBirth: string | null, sessionDate: string): void {
     });
 }
 
-/** The trial with its recordings that are no longer in the lab folder marked as missing. */
+/**
+ * The trial with its recordings that are no longer in the lab folder marked as missing. (Not a
+ * review copy: analysing the trial again makes it again, as review says when it cannot play.)
+ */
 function withMissingFiles(root: string, trial: TrialInfo): TrialInfo {
-  const recording = (f: TrialFileInfo) =>
-    f.kind === 'video' || f.kind === 'review-video' || f.kind === 'markers';
+  const recording = (f: TrialFileInfo) => f.kind === 'video' || f.kind === 'markers';
   if (!trial.files.some((f) => recording(f) && !existsSync(resolveInsideLab(root, f.relativePath))))
     return trial;
   return {
