@@ -293,7 +293,11 @@ export function reportHandlers(deps: NormativeDeps): HandlersFor<ReportOps> {
         }
         try {
           const track = readPoseTrackView(deps, view.trialId, view.camera);
-          if (!track) continue;
+          if (!track) {
+            // The analysis is there but not the pose it was made from (its folder moved or deleted).
+            stillsMessage = `Video stills could not be made: the pose track of trial "${deps.trials.get(view.trialId)?.name ?? view.trialId}" (${view.camera}) is missing from the lab folder. Analyse the trial again to make it.`;
+            continue;
+          }
           stills.push(
             ...(await reportStills({
               labRoot: root,

@@ -1,7 +1,8 @@
 // A trial whose video was moved or deleted outside GaitLab after it was analysed: the report says
 // so on the stills' page (not ffmpeg's "No such file" with this computer's path), and analysing it
-// again fails with the same sentence and advice that is not "try again".
-import { renameSync } from 'node:fs';
+// again fails with the same sentence and advice that is not "try again". A deleted pose folder
+// likewise: the report says the stills need the trial analysed again (they were left out silently).
+import { renameSync, rmSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ReportView } from '../../../src/shared/api/report-types';
 import { resolveInsideLab, trialDirRelative } from '../../../src/main/store/lab-folder';
@@ -45,5 +46,20 @@ describe('a trial whose video was moved away after its analysis', () => {
     expect(trial.status).toBe('failed');
     expect(trial.statusMessage).toBe(`The analysis failed: ${missing()}`);
     expect(failureAdvice(trial.statusMessage)).toMatch(/^The file is no longer in the lab folder/);
+  });
+});
+
+describe('a trial whose pose folder was deleted after its analysis', () => {
+  it('the report keeps its numbers and says the stills need the trial analysed again', async () => {
+    const t = await createTrialLab();
+    expect((await analyseInProcess(t.labDir, t.trial.id)).state).toBe('done');
+    const trialDir = trialDirRelative(t.patient.id, t.session.id, t.trial.id);
+    rmSync(resolveInsideLab(t.labDir, `${trialDir}/pose-${DEMO_CAMERA}`), { recursive: true });
+    const report = await callLab<ReportView>(t.labDir, 'reports.get', { sessionId: t.session.id });
+    expect(report.stills).toEqual([]);
+    expect(report.stillsMessage).toBe(
+      `Video stills could not be made: the pose track of trial "Walk 1" (${DEMO_CAMERA}) is missing from the lab folder. Analyse the trial again to make it.`,
+    );
+    expect(report.model.header.sessions).toHaveLength(1);
   });
 });
