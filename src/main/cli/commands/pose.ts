@@ -9,7 +9,8 @@ import { MediaError } from '../../media/media-error';
 import { hdrDescription } from '../../media/tone-map';
 import { otherWalkersNotes } from '../../pose/other-walkers';
 import { renderOverlay } from '../../pose/overlay/render-overlay';
-import { runPose, type PoseProgress } from '../../pose/run-pose';
+import { poseStageText, runPose, type PoseProgress } from '../../pose/run-pose';
+import { progressBar } from '../progress-bar';
 import { trackToCsv, trackToJson } from '../../pose/track-files';
 import type { PersonSelection } from '../../pose/decode/subject';
 
@@ -25,16 +26,12 @@ Options:
   --person-index <n>    follow the n-th person (0 = seen longest) instead of the one who walks
   --person-box <x0,y0,x1,y1>[@frame]  follow the person inside this box (pixels) at that frame
   --model <full|lite>   landmark model (default full)
-  --workers <n>         inference threads (default: one per core)
+  --workers <n>         inference threads (default: one per core, at most 6; or GAITLAB_POSE_WORKERS)
   --min-confidence <c>  flag frames below this pose confidence (default 0.5)`;
 
+/** The same progress line as gaitlab analyze: the step in words, then the bar. */
 function bar(p: PoseProgress): string {
-  if (p.stage === 'scanning') return `finding people ${p.framesDone}/${p.framesTotal}`;
-  if (p.stage !== 'landmarks') return p.stage;
-  const width = 30;
-  const done = p.framesTotal ? Math.round((p.framesDone / p.framesTotal) * width) : 0;
-  const eta = Number.isFinite(p.etaS) ? `${Math.ceil(p.etaS)} s left` : '';
-  return `[${'#'.repeat(done)}${'.'.repeat(width - done)}] ${p.framesDone}/${p.framesTotal} frames  ${p.framesPerS.toFixed(1)} frames/s  ${eta}`;
+  return `${poseStageText(p.stage).padEnd(20)} ${progressBar(p.framesDone, p.framesTotal, p.framesPerS, p.etaS)}`;
 }
 
 function parsePerson(index: string | undefined, box: string | undefined): PersonSelection {
