@@ -31,13 +31,9 @@ function refuseMarkerEvents(deps: AnalysisDeps, trial: TrialInfo, choice: 'file'
 }
 
 export function analysisHandlers(deps: AnalysisDeps): HandlersFor<typeof analysisOperations> {
-  // Crashed or killed runs left rows 'analysing': say so instead of showing a spinner forever.
+  // Crashed or killed runs left rows 'analysing': say so instead of showing a spinner forever
+  // (not for trials another GaitLab process is analysing now).
   deps.analyses.markInterrupted();
-  deps.db
-    .prepare(
-      `UPDATE trial SET status = 'recorded', status_message = 'The analysis was interrupted. Run it again: it resumes where it stopped.' WHERE status = 'analysing'`,
-    )
-    .run();
 
   // Which job analyses which trial: job events carry no trial id, and pages need the link.
   const running = new Map<string, string>();
@@ -72,10 +68,14 @@ export function analysisHandlers(deps: AnalysisDeps): HandlersFor<typeof analysi
         });
       return { jobId };
     },
-    'analysis.jobs': ({ sessionId }) =>
-      [...running]
+    'analysis.jobs': ({ sessionId }) => {
+      // A page asking what runs: analyses another GaitLab process left when it ended are settled
+      // now, not when this one next opens the lab.
+      deps.analyses.markInterrupted();
+      return [...running]
         .filter(([trialId]) => !sessionId || deps.trials.get(trialId)?.sessionId === sessionId)
-        .map(([trialId, jobId]) => ({ trialId, jobId })),
+        .map(([trialId, jobId]) => ({ trialId, jobId }));
+    },
     'analysis.get': ({ trialId, camera }) => readAnalysis(deps, trialId, camera),
     'analysis.poseTrack': ({ trialId, camera }) => readPoseTrackView(deps, trialId, camera),
     'analysis.people': ({ trialId, camera }) => scannedPeople(deps, trialId, camera),

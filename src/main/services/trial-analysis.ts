@@ -313,6 +313,26 @@ export async function analyseTrialCameras(
   trialId: string,
   options: AnalyseOptions = {},
 ): Promise<TrialAnalysisView> {
+  const trial = requireTrial(deps, trialId);
+  // One analysis of a trial at a time, whichever GaitLab process asks (they share its pose folder).
+  const release = deps.analyses.leases.claim(trial.id);
+  if (!release)
+    throw new ApiError({
+      code: 'conflict',
+      message: `Trial "${trial.name}" is already being analysed (in GaitLab or by a gaitlab command on this lab). Wait for it to finish, or cancel it there.`,
+    });
+  try {
+    return await analyseClaimedTrial(deps, trialId, options);
+  } finally {
+    release();
+  }
+}
+
+async function analyseClaimedTrial(
+  deps: AnalysisDeps,
+  trialId: string,
+  options: AnalyseOptions,
+): Promise<TrialAnalysisView> {
   const only3d = options.camera === TRIANGULATED_CAMERA;
   const trial = requireTrial(deps, trialId);
   if (isMarkerTrial(trial)) return reanalyseMarkerTrial(deps, trial, options);

@@ -1,4 +1,5 @@
-import type { Db } from './database';
+import { transaction, type Db } from './database';
+import { AnalysisLeases } from './analysis-leases';
 
 export interface AnalysisRow {
   trialId: string;
@@ -46,7 +47,12 @@ function toRow(r: Raw): AnalysisRow {
 }
 
 export class AnalysisRepo {
-  constructor(private readonly db: Db) {}
+  /** Which process analyses which trial (analysis-leases.ts). */
+  readonly leases: AnalysisLeases;
+
+  constructor(private readonly db: Db) {
+    this.leases = new AnalysisLeases(db);
+  }
 
   get(trialId: string, camera: string): AnalysisRow | undefined {
     const r = this.db
@@ -108,13 +114,28 @@ export class AnalysisRepo {
     return this.get(trialId, camera)!;
   }
 
-  /** After a crash, analyses left running are marked interrupted (pose work resumes on re-run). */
+  /**
+   * After a crash, analyses left running are marked interrupted (pose work resumes on re-run), and
+   * their trials back to recorded; not those another live process is analysing (a command beside
+   * the app). Returns the analyses marked.
+   */
   markInterrupted(): number {
-    const r = this.db
-      .prepare(
-        `UPDATE analysis SET status = 'cancelled', status_message = 'The analysis was interrupted. Run it again: it resumes where it stopped.', updated_at = ? WHERE status = 'analysing'`,
-      )
-      .run(new Date().toISOString());
-    return Number(r.changes);
+    const live = [...this.leases.liveTrials()];
+    const notLive = live.length ? ` AND trial_id NOT IN (${live.map(() => '?').join(', ')})` : '';
+    const message = 'The analysis was interrupted. Run it again: it resumes where it stopped.';
+    const now = new Date().toISOString();
+    return transaction(this.db, () => {
+      const r = this.db
+        .prepare(
+          `UPDATE analysis SET status = 'cancelled', status_message = ?, updated_at = ? WHERE status = 'analysing'${notLive}`,
+        )
+        .run(message, now, ...live);
+      this.db
+        .prepare(
+          `UPDATE trial SET status = 'recorded', status_message = ?, updated_at = ? WHERE status = 'analysing'${notLive.replace('trial_id', 'id')}`,
+        )
+        .run(message, now, ...live);
+      return Number(r.changes);
+    });
   }
 }

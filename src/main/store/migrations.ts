@@ -115,4 +115,14 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (session_id, compare_session_id)
   );
   `,
+  // 5: which process analyses a trial, renewed while it works. Every GaitLab process opening the
+  // lab (a command beside the app) took a running analysis for one a crash had left, marked it
+  // interrupted and let a second analysis of the same trial write into the same pose folder.
+  `
+  CREATE TABLE analysis_lease (
+    trial_id TEXT PRIMARY KEY REFERENCES trial(id),
+    owner TEXT NOT NULL,
+    renewed_at INTEGER NOT NULL
+  );
+  `,
 ];
