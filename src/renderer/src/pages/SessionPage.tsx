@@ -123,8 +123,13 @@ function TrialRow({ trial: t, job, error, onAnalyse, onCancel }: RowProps) {
     state =
       job && job.state === 'running' ? (
         <JobProgress job={job} label={`Analysis progress of ${t.name}`} />
-      ) : (
+      ) : job ? (
         <span className="muted">Starting…</span>
+      ) : (
+        // No job of this window: another GaitLab process on this lab analyses it.
+        <span className="muted">
+          Being analysed in another GaitLab window or by a gaitlab command on this lab…
+        </span>
       );
   } else if (t.status === 'failed') {
     state = (
@@ -257,6 +262,14 @@ export function SessionPage({ id }: { id: string }) {
   );
 
   const trialList = trials.data ?? [];
+  // A trial another GaitLab process analyses (a gaitlab command, the app on the same lab) sends no
+  // events here: look again every few seconds until it ends.
+  const elsewhere = trialList.some((t) => t.status === 'analysing' && !jobs.byTrial[t.id]);
+  useEffect(() => {
+    if (!elsewhere) return;
+    const timer = setInterval(reloadTrials, 3000);
+    return () => clearInterval(timer);
+  }, [elsewhere, reloadTrials]);
   const markerCount = trialList.filter(isMarkerTrial).length;
   const markerTrials =
     markerCount === 0 ? 'none' : markerCount === trialList.length ? 'all' : ('some' as const);

@@ -1,0 +1,49 @@
+// A trial analysed by a gaitlab command while the app shows its session on the same lab: the session
+// page says it is being analysed elsewhere (it said "Starting…" and never changed, as no event of
+// the other process reaches it), and shows it analysed once the command has ended, without a reload.
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTrialLab, type TrialLab } from '../helpers/analysed-trial';
+import { seriousViolations } from '../helpers/axe';
+import { openBrowserSession, type BrowserSession } from '../helpers/browser-session';
+import { BUILT_CLI, REPO_ROOT } from '../helpers/serve-process';
+
+const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'e2e');
+let lab: TrialLab;
+let s: BrowserSession;
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  lab = await createTrialLab();
+  s = await openBrowserSession(lab.labDir);
+}, 600_000);
+
+afterAll(async () => {
+  await s?.close();
+});
+
+describe('a trial analysed by another GaitLab process', () => {
+  it('is shown as analysed elsewhere, then analysed when that process ends', async () => {
+    const command = spawn(process.execPath, [BUILT_CLI, '--lab', lab.labDir, 'analyze', lab.trial.id]);
+    let err = '';
+    command.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const ended = new Promise<number | null>((resolve) => command.on('close', resolve));
+    await expect.poll(() => /Finding the patient|Pose estimation/.test(err), { timeout: 60_000 }).toBe(true);
+
+    const page = s.page;
+    await page.goto(`${s.serve.url}#/sessions/${lab.session.id}`);
+    const row = page.locator(`tr[data-trial-id="${lab.trial.id}"]`);
+    await row
+      .getByText('Being analysed in another GaitLab window or by a gaitlab command on this lab…')
+      .waitFor();
+    expect(await row.getAttribute('data-status')).toBe('analysing');
+    await page.screenshot({ path: join(ARTIFACTS, 'analysed-elsewhere.png'), fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
+
+    expect(await ended, err).toBe(0);
+    await expect.poll(() => row.getAttribute('data-status'), { timeout: 15_000 }).toBe('analysed');
+    await row.getByRole('link', { name: 'Open review of Walk 1' }).waitFor();
+  });
+});
