@@ -16,6 +16,8 @@ export function withoutPaths(message: string): string {
 }
 
 export function failureAdvice(message: string): string {
+  if (/disk (holding the lab folder )?is full/i.test(message))
+    return 'Free some space on the disk that holds the lab folder (old exports, copies of videos), then press Try again: the analysis resumes where it stopped.';
   // Trying again reads the same missing file.
   if (/missing from the lab folder/i.test(message))
     return 'The file is no longer in the lab folder (moved or deleted outside GaitLab): put it back where it was, or import the recording again as a new trial. Trying again will not help until then.';

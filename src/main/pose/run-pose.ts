@@ -4,7 +4,7 @@
 // cancelled or crashed job resumes from the last complete chunk.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { decodeFrames } from '../media/decode-frames';
 import { MediaError } from '../media/media-error';
 import { probeVideo, type VideoInfo } from '../media/probe';
@@ -56,6 +56,7 @@ import {
   type ScannedPeople,
 } from './storage';
 import { writeFileAtomic } from '../store/atomic-file';
+import { DiskFullError, isDiskFull } from '../store/disk-full';
 import { sameVideo, statSource, unchangedFile, videoSource, withRecordedHash } from './video-identity';
 import { WorkerPool } from './worker-pool';
 import { poseWorkerBudget, type WorkerBudget, type WorkerLease } from './worker-budget';
@@ -464,14 +465,14 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
     // The hash is recorded as soon as it is known, not only at completion: a job interrupted by a
     // crash or a cancel then resumes from its chunks even after its lab folder has moved.
     if (!source.sha256)
-      void sourcing.then(
-        (known) => {
+      void sourcing
+        .then((known) => {
           if (manifest.status !== 'running') return;
           manifest.source = known;
           writeFileAtomic(join(outDir, MANIFEST_FILE), JSON.stringify(manifest, null, 2));
-        },
-        () => {},
-      );
+        })
+        // Recorded at the end otherwise; a write failing here (a full disk) fails the job there.
+        .catch(() => {});
 
     // 2. Resume after the last complete chunk, with the tracker restored.
     stats.resumedFromFrame = startFrame;
@@ -597,18 +598,19 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
           await Promise.race(inFlight);
         }
         if (failure) break;
-        const job = analyse(frame.index, frame.rgb).then(
-          (o) => {
+        // A failure to infer or to store (a full disk) ends the job through `failure`: never an
+        // unhandled rejection, which would take the whole process down.
+        const job = analyse(frame.index, frame.rgb)
+          .then((o) => {
             finished.set(frame.index, o);
             if (o.lm) tracker.observe(frame.index, roiFromLandmarks(o.lm));
             else tracker.lose(frame.index);
             frameBuffers.push(frame.rgb);
             commitReady();
-          },
-          (err: unknown) => {
+          })
+          .catch((err: unknown) => {
             failure ??= err;
-          },
-        );
+          });
         inFlight.add(job);
         void job.finally(() => inFlight.delete(job));
         while (inFlight.size >= workers.size && !failure) await Promise.race(inFlight);
@@ -648,6 +650,7 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
     // failed because of that, the caller learns it was cancelled.
     if (signal?.aborted && !(err instanceof MediaError))
       throw new MediaError('cancelled', 'Pose analysis cancelled.');
+    if (isDiskFull(err)) throw new DiskFullError(`the pose of ${basename(options.videoPath)}`, outDir);
     throw err;
   } finally {
     hashing.abort(); // a result read from disk needs no hash
@@ -698,8 +701,9 @@ async function scanForSubject(
   let failure: unknown;
   for await (const f of feed) {
     const input = Int32Array.from(f.rgb);
-    const job = pool.people(input, inW, inH).then(
-      (r) => {
+    const job = pool
+      .people(input, inW, inH)
+      .then((r) => {
         stats.finderCalls++;
         stats.ms.finder += r.inferMs;
         const people = decodePeople(r.raw, inW, inH, f.map, 0.3);
@@ -709,11 +713,10 @@ async function scanForSubject(
           ankles: people.map((p) => ankleOffset(p)),
         });
         progress(samples.length, total);
-      },
-      (err: unknown) => {
+      })
+      .catch((err: unknown) => {
         failure ??= err;
-      },
-    );
+      });
     inFlight.add(job);
     void job.finally(() => inFlight.delete(job));
     while (inFlight.size >= pool.size && !failure) await Promise.race(inFlight);

@@ -31,9 +31,17 @@ function refuseMarkerEvents(deps: AnalysisDeps, trial: TrialInfo, choice: 'file'
 }
 
 export function analysisHandlers(deps: AnalysisDeps): HandlersFor<typeof analysisOperations> {
-  // Crashed or killed runs left rows 'analysing': say so instead of showing a spinner forever
-  // (not for trials another GaitLab process is analysing now).
-  deps.analyses.markInterrupted();
+  // Crashed or killed runs left rows 'analysing': say so instead of showing a spinner forever (not
+  // for trials another GaitLab process is analysing now). Best effort: a full disk must not stop
+  // the lab from opening to be read; they are settled at a later look.
+  const settleInterrupted = (): void => {
+    try {
+      deps.analyses.markInterrupted();
+    } catch {
+      // Left for a later look.
+    }
+  };
+  settleInterrupted();
 
   // Which job analyses which trial: job events carry no trial id, and pages need the link.
   const running = new Map<string, string>();
@@ -71,7 +79,7 @@ export function analysisHandlers(deps: AnalysisDeps): HandlersFor<typeof analysi
     'analysis.jobs': ({ sessionId }) => {
       // A page asking what runs: analyses another GaitLab process left when it ended are settled
       // now, not when this one next opens the lab.
-      deps.analyses.markInterrupted();
+      settleInterrupted();
       return [...running]
         .filter(([trialId]) => !sessionId || deps.trials.get(trialId)?.sessionId === sessionId)
         .map(([trialId, jobId]) => ({ trialId, jobId }));

@@ -34,6 +34,7 @@ import { analyseMarkerTrial, markerTrialGaitAnalysis } from './marker-trial';
 import { followPatient, personChosenByHand, PERSON_FOLLOWS } from './follow-patient';
 import { ensureReviewCopy } from './review-video';
 import { missingRecordingMessage } from './missing-recording';
+import { DiskFullError, isDiskFull } from '../store/disk-full';
 import {
   calibratedTrialCameras,
   cameraCalibration,
@@ -223,9 +224,10 @@ function defaultHeight(deps: AnalysisDeps, trial: TrialInfo): number | null {
 
 /** What a camera's row and the trial say when an analysis stopped before its end. */
 function stoppedMessage(err: unknown, cancelled: boolean): string {
-  return cancelled
-    ? 'The analysis was cancelled. Run it again: it resumes where it stopped.'
-    : `The analysis failed: ${err instanceof Error ? err.message : String(err)}`;
+  if (cancelled) return 'The analysis was cancelled. Run it again: it resumes where it stopped.';
+  if (isDiskFull(err) && !(err instanceof DiskFullError))
+    return 'The analysis failed: the disk holding the lab folder is full. Free some space on it and run the analysis again: it resumes where it stopped.';
+  return `The analysis failed: ${err instanceof Error ? err.message : String(err)}`;
 }
 
 /** The full pipeline for one camera of a trial. Resumes an interrupted pose job. */

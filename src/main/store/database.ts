@@ -43,7 +43,8 @@ export function transaction<T>(db: Db, fn: () => T): T {
     db.exec('COMMIT');
     return result;
   } catch (err) {
-    db.exec('ROLLBACK');
+    // SQLite has already rolled back after some errors (a full disk): the cause is what to say.
+    if (db.isTransaction) db.exec('ROLLBACK');
     throw err;
   }
 }

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { endOnWalkMessage } from '../../../src/main/gait/end-on-walk';
 import { missingRecordingMessage } from '../../../src/main/services/missing-recording';
+import { DiskFullError } from '../../../src/main/store/disk-full';
 import { failureAdvice, withoutPaths } from '../../../src/shared/failure-advice';
 
 describe('failureAdvice', () => {
@@ -43,5 +44,27 @@ describe('a trial whose video was moved or deleted outside GaitLab', () => {
   it('keeps the paths of absolute, Windows and relative files down to their names, and plain words', () => {
     expect(withoutPaths('C:\\Lab\\walks\\walk.mp4 and /home/x/walk 2.mp4')).toBe('walk.mp4 and walk 2.mp4');
     expect(withoutPaths('left/right swaps at 1/2 speed')).toBe('left/right swaps at 1/2 speed');
+  });
+});
+
+describe('an analysis stopped by a full disk', () => {
+  it('says to free space, then try again (it resumes)', () => {
+    const message = `The analysis failed: ${
+      new DiskFullError(
+        'the pose of sagittal-left.mp4',
+        '/lab/patients/p/sessions/s/trials/t/pose-sagittal-left',
+      ).message
+    }`;
+    expect(withoutPaths(message)).toBe(
+      'The disk is full: the pose of sagittal-left.mp4 could not be saved (in pose-sagittal-left). Free some space on that disk and run it again: it resumes where it stopped.',
+    );
+    expect(failureAdvice(message)).toMatch(
+      /^Free some space on the disk that holds the lab folder.*Try again/,
+    );
+    expect(
+      failureAdvice(
+        'The analysis failed: the disk holding the lab folder is full. Free some space on it and run the analysis again: it resumes where it stopped.',
+      ),
+    ).toMatch(/^Free some space/);
   });
 });
