@@ -40,7 +40,7 @@ describe('a trial whose video was moved away after its analysis', () => {
     const row = page.locator(`tr[data-trial-id="${lab.trial.id}"]`);
     await row
       .getByText(
-        `Missing from the lab folder (moved or deleted outside GaitLab): ${DEMO_CAMERA}.mp4. Put it back where it was to analyse this trial or see its video.`,
+        `Missing from the lab folder (moved or deleted outside GaitLab): ${DEMO_CAMERA}.mp4. Put it back where it was to analyse or review this trial.`,
       )
       .waitFor();
     expect(await row.getAttribute('data-status')).toBe('analysed');

@@ -160,7 +160,7 @@ function TrialRow({ trial: t, job, error, onAnalyse, onCancel }: RowProps) {
           <div className="trial-failure" role="alert">
             Missing from the lab folder (moved or deleted outside GaitLab): {missing.join(', ')}. Put{' '}
             {missing.length === 1 ? 'it' : 'them'} back where {missing.length === 1 ? 'it was' : 'they were'}{' '}
-            to analyse this trial or see its video.
+            to analyse or review this trial.
           </div>
         )}
         {error && (
