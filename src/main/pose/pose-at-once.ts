@@ -18,7 +18,7 @@ export interface PoseAtOnceOptions {
 }
 
 /** Pose jobs the budget can track at once, two workers each (1 on a 2- or 3-core computer). */
-export function trackingPassesAtOnce(budget: WorkerBudget = poseWorkerBudget): number {
+function trackingPassesAtOnce(budget: WorkerBudget = poseWorkerBudget): number {
   return Math.max(1, Math.floor(budget.totalWorkers / TRACKING_LAG_FRAMES));
 }
 

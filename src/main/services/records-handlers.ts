@@ -29,17 +29,10 @@ function requireBornBy(dateOfBirth: string | null, sessionDate: string): void {
  * review copy: analysing the trial again makes it again, as review says when it cannot play.)
  */
 function withMissingFiles(root: string, trial: TrialInfo): TrialInfo {
-  const recording = (f: TrialFileInfo) => f.kind === 'video' || f.kind === 'markers';
-  if (!trial.files.some((f) => recording(f) && !existsSync(resolveInsideLab(root, f.relativePath))))
-    return trial;
-  return {
-    ...trial,
-    files: trial.files.map((f) =>
-      recording(f) && !existsSync(resolveInsideLab(root, f.relativePath))
-        ? { ...f, missing: true as const }
-        : f,
-    ),
-  };
+  const gone = (f: TrialFileInfo) =>
+    (f.kind === 'video' || f.kind === 'markers') && !existsSync(resolveInsideLab(root, f.relativePath));
+  const files = trial.files.map((f) => (gone(f) ? { ...f, missing: true as const } : f));
+  return files.some((f) => f.missing) ? { ...trial, files } : trial;
 }
 
 export function recordsHandlers(ctx: LabContext): HandlersFor<typeof recordsOperations> {

@@ -121,18 +121,19 @@ export class AnalysisRepo {
    */
   markInterrupted(): number {
     const live = [...this.leases.liveTrials()];
-    const notLive = live.length ? ` AND trial_id NOT IN (${live.map(() => '?').join(', ')})` : '';
+    const notLive = (column: string) =>
+      live.length ? ` AND ${column} NOT IN (${live.map(() => '?').join(', ')})` : '';
     const message = 'The analysis was interrupted. Run it again: it resumes where it stopped.';
     const now = new Date().toISOString();
     return transaction(this.db, () => {
       const r = this.db
         .prepare(
-          `UPDATE analysis SET status = 'cancelled', status_message = ?, updated_at = ? WHERE status = 'analysing'${notLive}`,
+          `UPDATE analysis SET status = 'cancelled', status_message = ?, updated_at = ? WHERE status = 'analysing'${notLive('trial_id')}`,
         )
         .run(message, now, ...live);
       this.db
         .prepare(
-          `UPDATE trial SET status = 'recorded', status_message = ?, updated_at = ? WHERE status = 'analysing'${notLive.replace('trial_id', 'id')}`,
+          `UPDATE trial SET status = 'recorded', status_message = ?, updated_at = ? WHERE status = 'analysing'${notLive('id')}`,
         )
         .run(message, now, ...live);
       return Number(r.changes);

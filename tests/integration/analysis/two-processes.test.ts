@@ -16,22 +16,39 @@ const lab = join(mkdtempSync(join(tmpdir(), 'gaitlab-two-processes-')), 'lab');
 const gaitlab = gaitlabCli(lab);
 const idOf = (json: string) => (JSON.parse(json) as { id: string }).id;
 
+/** A patient's session with the walk imported as a trial of that name. */
+function walkTrial(patientName: string, trialName: string): { session: string; trial: string } {
+  const patient = idOf(gaitlab('patients', 'add', '--name', patientName, '--height', '1.65', '--json').out);
+  const session = idOf(gaitlab('sessions', 'add', patient, '--condition', 'barefoot', '--json').out);
+  const imported = gaitlab('trials', 'import', session, SPORTS2D_WALK, '--name', trialName, '--json');
+  expect(imported.code, imported.err).toBe(0);
+  return { session, trial: (JSON.parse(imported.out) as { trial: { id: string } }).trial.id };
+}
+
+/** `gaitlab analyze trial` started in the background: its stderr so far, and its exit. */
+function analyseInBackground(trial: string): {
+  err: () => string;
+  ended: Promise<number | null>;
+  kill: () => void;
+} {
+  const command = spawn(process.execPath, [BUILT_CLI, '--lab', lab, 'analyze', trial]);
+  let err = '';
+  command.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  return {
+    err: () => err,
+    ended: new Promise((resolve) => command.on('close', resolve)),
+    kill: () => command.kill('SIGKILL'),
+  };
+}
+
 describe('two gaitlab processes on one lab', () => {
   it('the second sees the first analysing the trial and does not analyse it too', async () => {
-    const patient = idOf(
-      gaitlab('patients', 'add', '--name', 'Two Processes', '--height', '1.65', '--json').out,
-    );
-    const session = idOf(gaitlab('sessions', 'add', patient, '--condition', 'barefoot', '--json').out);
-    const imported = gaitlab('trials', 'import', session, SPORTS2D_WALK, '--name', 'Walk 1', '--json');
-    expect(imported.code, imported.err).toBe(0);
-    const trial = (JSON.parse(imported.out) as { trial: { id: string } }).trial.id;
-
-    const first = spawn(process.execPath, [BUILT_CLI, '--lab', lab, 'analyze', trial]);
-    let err = '';
-    first.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    const ended = new Promise<number | null>((resolve) => first.on('close', resolve));
+    const { session, trial } = walkTrial('Two Processes', 'Walk 1');
+    const first = analyseInBackground(trial);
     // Working: past its start-up, into the person scan or the tracking.
-    await expect.poll(() => /Finding the patient|Pose estimation/.test(err), { timeout: 60_000 }).toBe(true);
+    await expect
+      .poll(() => /Finding the patient|Pose estimation/.test(first.err()), { timeout: 60_000 })
+      .toBe(true);
 
     expect(gaitlab('trials', 'list', session).out).toMatch(new RegExp(`^${trial}  Walk 1  analysing `, 'm'));
     const second = gaitlab('analyze', trial);
@@ -40,26 +57,18 @@ describe('two gaitlab processes on one lab', () => {
       'gaitlab analyze: Trial "Walk 1" is already being analysed (in GaitLab or by a gaitlab command on this lab). Wait for it to finish, or cancel it there.',
     );
 
-    expect(await ended, err).toBe(0);
+    expect(await first.ended, first.err()).toBe(0);
     expect(gaitlab('trials', 'list', session).out).toMatch(new RegExp(`^${trial}  Walk 1  analysed `, 'm'));
     // Free again once the first has ended.
     expect(gaitlab('analyze', trial).code).toBe(0);
   }, 300_000);
 
   it('a command killed while it analyses leaves the trial interrupted at once, and analysing it again finishes it', async () => {
-    const patient = idOf(
-      gaitlab('patients', 'add', '--name', 'Killed Command', '--height', '1.65', '--json').out,
-    );
-    const session = idOf(gaitlab('sessions', 'add', patient, '--condition', 'barefoot', '--json').out);
-    const imported = gaitlab('trials', 'import', session, SPORTS2D_WALK, '--name', 'Walk 2', '--json');
-    const trial = (JSON.parse(imported.out) as { trial: { id: string } }).trial.id;
-    const first = spawn(process.execPath, [BUILT_CLI, '--lab', lab, 'analyze', trial]);
-    let err = '';
-    first.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    const ended = new Promise((resolve) => first.on('close', resolve));
-    await expect.poll(() => /Pose estimation {6}\[#/.test(err), { timeout: 60_000 }).toBe(true);
-    first.kill('SIGKILL');
-    await ended;
+    const { session, trial } = walkTrial('Killed Command', 'Walk 2');
+    const first = analyseInBackground(trial);
+    await expect.poll(() => /Pose estimation {6}\[#/.test(first.err()), { timeout: 60_000 }).toBe(true);
+    first.kill();
+    await first.ended;
     // No 30 s wait: its process is gone from this computer.
     expect(gaitlab('trials', 'list', session).out).toMatch(
       new RegExp(

@@ -357,8 +357,8 @@ from the pelvis markers when it has none).
 Several videos, marker files or trials in one call are analysed one after another into one tidy CSV
 (its trial column tells them apart) and one JSON array; one that fails is reported and the others
 go on (exit code 1 if any failed). On a computer with 4 or more cores the videos' pose estimation
-runs a few at a time ahead of their analysis (a trial's cameras likewise). --floor, --person-box and --camera name one video's pixels or
-one trial's camera: they take a single target.`,
+runs a few at a time ahead of their analysis (a trial's cameras likewise). --floor, --person-box
+and --camera name one video's pixels or one trial's camera: they take a single target.`,
   run: async (argv, ctx) => {
     const parseBeltSpeed = (text: string): number => {
       const v = numberOption('belt-speed', text, 'the belt speed in metres per second, e.g. 0.8');
