@@ -6,10 +6,12 @@
 //   <trial>/raw/<camera>.frames.jsonl one line per chunk: {seq, bytes, frameTimesMs}
 //   <trial>/<camera>.webm|.mp4        remuxed, seekable video (after stop or recovery): WebM for
 //                                     VP8/VP9, MP4 for H.264
-import { mkdir, open, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, truncate, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CameraView } from '../../shared/api/ops/capture';
+import { ApiError } from '../../shared/api/envelope';
+import { isDiskFull } from '../store/disk-full';
 
 export const MANIFEST_FILE = 'capture.json';
 export const RAW_DIR = 'raw';
@@ -71,18 +73,33 @@ export async function readManifest(trialDir: string): Promise<RecordingManifest 
   }
 }
 
-async function appendDurably(path: string, data: Uint8Array | string): Promise<number> {
+/** Appends and syncs; a failed append (a full disk) leaves the file as it was. */
+async function appendDurably(
+  path: string,
+  data: Uint8Array | string,
+): Promise<{ before: number; after: number }> {
   const h = await open(path, 'a');
   try {
-    await h.appendFile(data);
-    await h.datasync();
-    return (await h.stat()).size;
+    const before = (await h.stat()).size;
+    try {
+      await h.appendFile(data);
+      await h.datasync();
+    } catch (err) {
+      // Half a chunk left in the file would stay in the video when the chunk is sent again.
+      await h.truncate(before).catch(() => undefined);
+      throw err;
+    }
+    return { before, after: (await h.stat()).size };
   } finally {
     await h.close();
   }
 }
 
-/** Video bytes first, then their index line: a line on disk always has its bytes on disk. */
+/**
+ * Video bytes first, then their index line: a line on disk always has its bytes on disk, and bytes
+ * whose line could not be written are taken back, so the chunk can be sent again. A full disk is
+ * said as such.
+ */
 export async function appendChunk(
   trialDir: string,
   camera: string,
@@ -90,12 +107,27 @@ export async function appendChunk(
   data: Uint8Array,
   frameTimesMs: number[],
 ): Promise<number> {
-  const size = await appendDurably(rawVideoPath(trialDir, camera), data);
-  await appendDurably(
-    rawFramesPath(trialDir, camera),
-    `${JSON.stringify({ seq, bytes: data.length, frameTimesMs })}\n`,
-  );
-  return size;
+  const videoPath = rawVideoPath(trialDir, camera);
+  try {
+    const video = await appendDurably(videoPath, data);
+    try {
+      await appendDurably(
+        rawFramesPath(trialDir, camera),
+        `${JSON.stringify({ seq, bytes: data.length, frameTimesMs })}\n`,
+      );
+    } catch (err) {
+      await truncate(videoPath, video.before).catch(() => undefined);
+      throw err;
+    }
+    return video.after;
+  } catch (err) {
+    if (isDiskFull(err))
+      throw new ApiError({
+        code: 'failed',
+        message: `The disk holding the lab folder is full: the ${camera} recording could not be saved from chunk ${seq} on. Stop the recording (what was saved is kept) and free some space.`,
+      });
+    throw err;
+  }
 }
 
 export interface ChunkIndex {
