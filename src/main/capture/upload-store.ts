@@ -1,9 +1,10 @@
 // Files sent from the browser in chunks land in <lab>/tmp/uploads/ until the import accepts or
 // refuses them; nothing reaches a trial folder before that.
 import { randomUUID } from 'node:crypto';
-import { appendFile, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ApiError } from '../../shared/api/envelope';
+import { isDiskFull } from '../store/disk-full';
 
 interface Upload {
   fileName: string;
@@ -55,7 +56,18 @@ export class UploadStore {
     if (u.bytes + data.length > u.sizeBytes) {
       throw new ApiError({ code: 'invalid-input', message: 'The upload is larger than the file announced.' });
     }
-    await appendFile(u.path, data);
+    try {
+      await appendFile(u.path, data);
+    } catch (err) {
+      // Half a part left in the file would stay there when the part is sent again.
+      await truncate(u.path, u.bytes).catch(() => undefined);
+      if (isDiskFull(err))
+        throw new ApiError({
+          code: 'failed',
+          message: `The disk holding the lab folder is full: "${u.fileName}" could not be uploaded. Free some space on it and import the file again. Nothing was imported.`,
+        });
+      throw err;
+    }
     u.nextSeq++;
     u.bytes += data.length;
     return { bytesOnDisk: u.bytes, stored: true };

@@ -1,7 +1,8 @@
 // A recording whose disk fills up (/dev/full answers every write with ENOSPC): the camera's chunk is
 // refused with a sentence saying so, and its video bytes whose index line could not be written are
 // taken back, so the chunk sent again is stored once (before, the retry appended it a second time
-// after the first copy, and the recovered video held the chunk twice).
+// after the first copy, and the recovered video held the chunk twice). A file sent from the browser
+// in parts likewise.
 import { mkdtempSync, readFileSync, renameSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ import {
   rawVideoPath,
   readChunkIndex,
 } from '../../../src/main/capture/recording-files';
+import { UploadStore } from '../../../src/main/capture/upload-store';
 
 describe('recording onto a full disk', () => {
   it('refuses the chunk with what to do, keeps what was saved, and stores the chunk once when sent again', async () => {
@@ -50,5 +52,22 @@ describe('recording onto a full disk', () => {
     const video = readFileSync(rawVideoPath(trialDir, camera));
     expect(video.subarray(1000).every((b) => b === 2)).toBe(true);
     expect((await readChunkIndex(trialDir, camera)).lastSeq).toBe(1);
+  });
+
+  it('a file sent from the browser onto a full disk is refused with what to do, and its part can be sent again', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'gaitlab-upload-full-'));
+    const store = new UploadStore(tmp);
+    const id = await store.begin('walk.mp4', 1700);
+    const part = join(tmp, 'uploads', `${id}.part`);
+    await store.append(id, 0, Buffer.alloc(1000, 1));
+    renameSync(part, `${part}.kept`);
+    symlinkSync('/dev/full', part);
+    await expect(store.append(id, 1, Buffer.alloc(700, 2))).rejects.toThrow(
+      'The disk holding the lab folder is full: "walk.mp4" could not be uploaded. Free some space on it and import the file again. Nothing was imported.',
+    );
+    rmSync(part);
+    renameSync(`${part}.kept`, part);
+    expect(await store.append(id, 1, Buffer.alloc(700, 2))).toEqual({ bytesOnDisk: 1700, stored: true });
+    expect(statSync(store.take(id).path).size).toBe(1700);
   });
 });
