@@ -1,6 +1,7 @@
 // A trial analysed by a gaitlab command while the app shows its session on the same lab: the session
 // page says it is being analysed elsewhere (it said "Starting…" and never changed, as no event of
-// the other process reaches it), and shows it analysed once the command has ended, without a reload.
+// the other process reaches it), and shows it analysed once the command has ended, without a reload;
+// its review page likewise.
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,7 +17,15 @@ let s: BrowserSession;
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  lab = await createTrialLab();
+  // Her walk there, back and there again (about 23 s): time to look at both pages while it runs.
+  lab = await createTrialLab({
+    cameras: [
+      {
+        camera: 'sagittal',
+        variant: ['-filter_complex', '[0:v]split=3[a][b][c];[b]hflip[m];[a][m][c]concat=n=3:v=1:a=0'],
+      },
+    ],
+  });
   s = await openBrowserSession(lab.labDir);
 }, 600_000);
 
@@ -42,8 +51,22 @@ describe('a trial analysed by another GaitLab process', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'analysed-elsewhere.png'), fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
 
+    // Its review, in a second window, likewise; it shows the analysis once it has ended.
+    const second = await page.context().browser()!.newContext();
+    const review = await second.newPage();
+    await review.goto(`${s.serve.url}#/trials/${lab.trial.id}`);
+    await review
+      .getByText(
+        'Being analysed in another GaitLab window or by a gaitlab command on this lab… This page shows the result when it ends.',
+      )
+      .waitFor();
+
     expect(await ended, err).toBe(0);
     await expect.poll(() => row.getAttribute('data-status'), { timeout: 15_000 }).toBe('analysed');
     await row.getByRole('link', { name: 'Open review of Walk 1' }).waitFor();
+    await review.getByRole('heading', { name: 'Gait cycles' }).waitFor({ timeout: 15_000 });
+    expect(await review.getByText(/^Being analysed in another GaitLab window/).count()).toBe(0);
+    await review.screenshot({ path: join(ARTIFACTS, 'analysed-elsewhere-review.png') });
+    await second.close();
   });
 });

@@ -96,6 +96,24 @@ export function TrialReviewPage({ id }: { id: string }) {
     }
   });
   const job = jobs.byTrial[id];
+  // Analysed by another GaitLab process (a gaitlab command, the app on the same lab): no event of it
+  // reaches this page, so look again every few seconds, and read the analysis once it has ended.
+  const elsewhere = t?.status === 'analysing' && !job;
+  const reloadTrial = trial.reload;
+  const reloadReview = review.reload;
+  const [wasElsewhere, setWasElsewhere] = useState(false);
+  useEffect(() => {
+    if (elsewhere) {
+      setWasElsewhere(true);
+      const timer = setInterval(reloadTrial, 3000);
+      return () => clearInterval(timer);
+    }
+    if (wasElsewhere) {
+      setWasElsewhere(false);
+      reloadReview();
+    }
+    return undefined;
+  }, [elsewhere, wasElsewhere, reloadTrial, reloadReview]);
   // A hand edit reloads the analysis too (the trial changed), but only a finished analysis job made
   // new events, whose undo history starts afresh.
   const finishedJob = job?.state === 'done' ? job.jobId : null;
@@ -211,6 +229,14 @@ export function TrialReviewPage({ id }: { id: string }) {
       {t?.status === 'analysing' && job && (
         <div className="card">
           <JobProgress job={job} label={`Analysis progress of ${t.name}`} />
+        </div>
+      )}
+      {elsewhere && (
+        <div className="card">
+          <p className="muted">
+            Being analysed in another GaitLab window or by a gaitlab command on this lab… This page shows the
+            result when it ends.
+          </p>
         </div>
       )}
       {!review.loading && !a && t && t.status !== 'analysing' && (
