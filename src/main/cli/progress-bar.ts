@@ -1,3 +1,5 @@
+import { poseStageText, type PoseProgress } from '../pose/run-pose';
+
 /** "[#######.......]  48 %  110/230 frames  9.8 frames/s  12 s left" */
 export function progressBar(
   done: number,
@@ -26,4 +28,9 @@ export function stepProgressBar(): (done: number, total: number, message: string
     const rate = elapsedS >= 1 ? done / elapsedS : 0;
     return progressBar(done, total, rate, rate > 0 ? (total - done) / rate : NaN);
   };
+}
+
+/** A pose job's progress line, the same in gaitlab pose and gaitlab analyze: its step in words, then the bar. */
+export function poseProgressLine(p: PoseProgress): string {
+  return `${poseStageText(p.stage).padEnd(20)} ${progressBar(p.framesDone, p.framesTotal, p.framesPerS, p.etaS)}`;
 }

@@ -12,10 +12,9 @@ import { numberOption } from '../number-option';
 import { outputFile, writeOutputFile } from '../output-file';
 import { DEFAULT_CUTOFF_HZ, filterDescription } from '../../../shared/filter-cutoff';
 import { beltSpeedMessage, isPlausibleBeltSpeedMps } from '../../../shared/belt-speed';
-import { progressBar, stepProgressBar } from '../progress-bar';
+import { poseProgressLine, stepProgressBar } from '../progress-bar';
 import { validateHeightM } from '../../gait/scaling';
 import { analyseVideoFile, poseVideoFilesAtOnce } from '../../services/video-analysis';
-import { poseStageText } from '../../pose/run-pose';
 import {
   agreementSummary,
   analyseMarkerFile,
@@ -208,8 +207,6 @@ async function analyseVideoOrTrial(
   ctx: CliContext,
 ): Promise<TargetOutcome> {
   const { heightM, floor, beltSpeedMps, person } = o;
-  const onProgress = (done: number, total: number, rate: number, eta: number, stage: string) =>
-    ctx.io.progress(`${stage.padEnd(20)} ${progressBar(done, total, rate, eta)}`);
   let view: TrialAnalysisView;
   // The trial's other analysed cameras, said after the summary.
   const otherCameras: string[] = [];
@@ -232,8 +229,7 @@ async function analyseVideoOrTrial(
       ...(person ? { person } : {}),
       ...(o.cutoffHz !== undefined ? { cutoffHz: o.cutoffHz } : {}),
       signal: ctx.io.signal,
-      onProgress: (p) =>
-        onProgress(p.framesDone, p.framesTotal, p.framesPerS, p.etaS, poseStageText(p.stage)),
+      onProgress: (p) => ctx.io.progress(poseProgressLine(p)),
     }));
   } else if (/^[A-Za-z0-9_-]{6,64}$/.test(target)) {
     const services = openLab(ctx.labDir);

@@ -9,8 +9,8 @@ import { MediaError } from '../../media/media-error';
 import { hdrDescription } from '../../media/tone-map';
 import { otherWalkersNotes } from '../../pose/other-walkers';
 import { renderOverlay } from '../../pose/overlay/render-overlay';
-import { poseStageText, runPose, type PoseProgress } from '../../pose/run-pose';
-import { progressBar } from '../progress-bar';
+import { runPose } from '../../pose/run-pose';
+import { poseProgressLine } from '../progress-bar';
 import { trackToCsv, trackToJson } from '../../pose/track-files';
 import type { PersonSelection } from '../../pose/decode/subject';
 
@@ -28,11 +28,6 @@ Options:
   --model <full|lite>   landmark model (default full)
   --workers <n>         inference threads (default: one per core, at most 6; or GAITLAB_POSE_WORKERS)
   --min-confidence <c>  flag frames below this pose confidence (default 0.5)`;
-
-/** The same progress line as gaitlab analyze: the step in words, then the bar. */
-function bar(p: PoseProgress): string {
-  return `${poseStageText(p.stage).padEnd(20)} ${progressBar(p.framesDone, p.framesTotal, p.framesPerS, p.etaS)}`;
-}
 
 function parsePerson(index: string | undefined, box: string | undefined): PersonSelection {
   if (index !== undefined) {
@@ -94,7 +89,7 @@ export const poseCommand: CliCommand = {
         model,
         workers,
         minConfidence,
-        onProgress: (p) => ctx.io.progress(bar(p)),
+        onProgress: (p) => ctx.io.progress(poseProgressLine(p)),
       });
       writeOutputFile(
         out,

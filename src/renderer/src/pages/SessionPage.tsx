@@ -13,6 +13,7 @@ import { Notice } from '../components/Notice';
 import { StatusBadge } from '../components/StatusBadge';
 import { SessionForm } from '../components/SessionForm';
 import { useAnalysisJobs } from '../review/use-analysis-jobs';
+import { ANALYSED_ELSEWHERE, usePollWhileAnalysedElsewhere } from '../review/use-analysed-elsewhere';
 import { failureAdvice, withoutPaths } from '../../../shared/failure-advice';
 import { analysisCameraName } from '../review/labels';
 import { CalibrationPanel } from '../calibration/CalibrationPanel';
@@ -127,9 +128,7 @@ function TrialRow({ trial: t, job, error, onAnalyse, onCancel }: RowProps) {
         <span className="muted">Starting…</span>
       ) : (
         // No job of this window: another GaitLab process on this lab analyses it.
-        <span className="muted">
-          Being analysed in another GaitLab window or by a gaitlab command on this lab…
-        </span>
+        <span className="muted">{ANALYSED_ELSEWHERE}</span>
       );
   } else if (t.status === 'failed') {
     state = (
@@ -262,14 +261,10 @@ export function SessionPage({ id }: { id: string }) {
   );
 
   const trialList = trials.data ?? [];
-  // A trial another GaitLab process analyses (a gaitlab command, the app on the same lab) sends no
-  // events here: look again every few seconds until it ends.
-  const elsewhere = trialList.some((t) => t.status === 'analysing' && !jobs.byTrial[t.id]);
-  useEffect(() => {
-    if (!elsewhere) return;
-    const timer = setInterval(reloadTrials, 3000);
-    return () => clearInterval(timer);
-  }, [elsewhere, reloadTrials]);
+  usePollWhileAnalysedElsewhere(
+    trialList.some((t) => t.status === 'analysing' && !jobs.byTrial[t.id]),
+    reloadTrials,
+  );
   const markerCount = trialList.filter(isMarkerTrial).length;
   const markerTrials =
     markerCount === 0 ? 'none' : markerCount === trialList.length ? 'all' : ('some' as const);

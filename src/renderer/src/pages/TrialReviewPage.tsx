@@ -17,6 +17,7 @@ import { JobProgress } from '../components/JobProgress';
 import { useTrialReview } from '../review/use-trial-review';
 import { usePlayer } from '../review/use-player';
 import { useAnalysisJobs } from '../review/use-analysis-jobs';
+import { ANALYSED_ELSEWHERE, usePollWhileAnalysedElsewhere } from '../review/use-analysed-elsewhere';
 import { VideoWithSkeleton } from '../review/VideoWithSkeleton';
 import { AngleTimeChart } from '../review/AngleTimeChart';
 import { EventTimeline } from '../review/EventTimeline';
@@ -96,24 +97,9 @@ export function TrialReviewPage({ id }: { id: string }) {
     }
   });
   const job = jobs.byTrial[id];
-  // Analysed by another GaitLab process (a gaitlab command, the app on the same lab): no event of it
-  // reaches this page, so look again every few seconds, and read the analysis once it has ended.
+  // Analysed by another GaitLab process: its analysis is read once it has ended.
   const elsewhere = t?.status === 'analysing' && !job;
-  const reloadTrial = trial.reload;
-  const reloadReview = review.reload;
-  const [wasElsewhere, setWasElsewhere] = useState(false);
-  useEffect(() => {
-    if (elsewhere) {
-      setWasElsewhere(true);
-      const timer = setInterval(reloadTrial, 3000);
-      return () => clearInterval(timer);
-    }
-    if (wasElsewhere) {
-      setWasElsewhere(false);
-      reloadReview();
-    }
-    return undefined;
-  }, [elsewhere, wasElsewhere, reloadTrial, reloadReview]);
+  usePollWhileAnalysedElsewhere(elsewhere, trial.reload, review.reload);
   // A hand edit reloads the analysis too (the trial changed), but only a finished analysis job made
   // new events, whose undo history starts afresh.
   const finishedJob = job?.state === 'done' ? job.jobId : null;
@@ -233,10 +219,7 @@ export function TrialReviewPage({ id }: { id: string }) {
       )}
       {elsewhere && (
         <div className="card">
-          <p className="muted">
-            Being analysed in another GaitLab window or by a gaitlab command on this lab… This page shows the
-            result when it ends.
-          </p>
+          <p className="muted">{ANALYSED_ELSEWHERE} This page shows the result when it ends.</p>
         </div>
       )}
       {!review.loading && !a && t && t.status !== 'analysing' && (
