@@ -9,6 +9,8 @@ export type CycleFlag =
   | 'too-short'
   | 'too-long'
   | 'irregular-duration'
+  /** Its stride disagrees with the other foot's over the same steps (see outOfStep). */
+  | 'out-of-step'
   | 'missing-data'
   | 'no-foot-off'
   | 'excluded-by-user'
@@ -100,8 +102,45 @@ export function buildCycles(
     }
     cycles.push(...sideCycles);
   }
+  for (const c of outOfStep(cycles, events, maxDev)) c.flags.push('out-of-step');
   for (const c of cycles) c.excluded = c.flags.length > 0;
   return cycles;
+}
+
+/**
+ * Cycles whose stride disagrees with the other foot's over the same steps. In walking the two feet
+ * take turns, so strides that overlap by most of their length last about as long (stride time
+ * varies a few per cent, more in CP, not by a third); when they differ by more than `maxDev`, an
+ * event of one of them is misplaced. The side median cannot tell this with fewer than three
+ * cycles, which a short walkway or a child's pass often gives. The culprit is the cycle whose
+ * other events are not in walking's order (other foot off, other foot contact, own foot off);
+ * when both or neither are, both are flagged.
+ */
+function outOfStep(cycles: readonly GaitCycle[], events: readonly GaitEvent[], maxDev: number): GaitCycle[] {
+  const flagged = new Set<GaitCycle>();
+  for (const a of cycles.filter((c) => c.side === 'left')) {
+    for (const b of cycles.filter((c) => c.side === 'right' && c.passIndex === a.passIndex)) {
+      const overlap = Math.min(a.endFrame, b.endFrame) - Math.max(a.startFrame, b.startFrame);
+      const da = a.endFrame - a.startFrame;
+      const db = b.endFrame - b.startFrame;
+      if (overlap < 0.5 * Math.min(da, db)) continue;
+      if (Math.abs(da - db) <= maxDev * Math.min(da, db)) continue;
+      const okA = inWalkingOrder(a, events);
+      const okB = inWalkingOrder(b, events);
+      if (!okA || okA === okB) flagged.add(a);
+      if (!okB || okA === okB) flagged.add(b);
+    }
+  }
+  return [...flagged];
+}
+
+/** Between a foot's two contacts: the other foot lifts, the other foot lands, this foot lifts. */
+function inWalkingOrder(c: GaitCycle, events: readonly GaitEvent[]): boolean {
+  const inside = events
+    .filter((e) => e.frame > c.startFrame && e.frame < c.endFrame)
+    .sort((x, y) => x.frame - y.frame)
+    .map((e) => `${e.side === c.side ? 'own' : 'other'} ${e.kind}`);
+  return inside.join(',') === 'other foot-off,other initial-contact,own foot-off';
 }
 
 /**

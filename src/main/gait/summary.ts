@@ -2,7 +2,8 @@
 // the trial is usable (cycles found, pace, and the knee pattern that most often flags a problem).
 
 import type { GaitAnalysis } from './analyse';
-import { meanSd } from './cycles';
+import { cycleFlagText } from '../../shared/analysis-notes';
+import { meanSd, type GaitCycle } from './cycles';
 import { SIDES, type MeanSd, type Side } from './types';
 
 export interface KneeSummary {
@@ -72,6 +73,15 @@ function frontalLines(analysis: GaitAnalysis): string[] {
   });
 }
 
+/** Flags that are notes on a cycle kept in the means, not reasons it was left out. */
+const NOTE_FLAGS: ReadonlySet<string> = new Set(['far-side', 'foot-at-picture-edge']);
+
+/** "cycle 2, stride far from ...": why an excluded cycle is not in the means (numbered from 1). */
+function whyLeftOut(c: GaitCycle): string {
+  const reasons = c.flags.filter((f) => !NOTE_FLAGS.has(f)).map(cycleFlagText);
+  return `cycle ${c.index + 1}, ${reasons.join(', ') || 'excluded'}`;
+}
+
 export function textSummary(trial: string, analysis: GaitAnalysis): string {
   const st = analysis.spatiotemporal.bySide;
   const frontal = analysis.view === 'frontal';
@@ -88,7 +98,10 @@ export function textSummary(trial: string, analysis: GaitAnalysis): string {
   for (const side of SIDES) {
     const all = analysis.cycles.filter((c) => c.side === side);
     const used = all.filter((c) => !c.excluded).length;
-    lines.push(`${side === 'left' ? 'Left' : 'Right'}: ${used} of ${all.length} cycle(s) used.`);
+    const why = all.filter((c) => c.excluded).map(whyLeftOut);
+    lines.push(
+      `${side === 'left' ? 'Left' : 'Right'}: ${used} of ${all.length} cycle(s) used${why.length ? ` (left out: ${why.join('; ')})` : ''}.`,
+    );
   }
   for (const side of SIDES) {
     const S = side === 'left' ? 'Left' : 'Right';

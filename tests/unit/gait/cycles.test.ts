@@ -80,3 +80,70 @@ describe('cycle building and flags', () => {
     expect(cycles.find((c) => c.startFrame === 300)!.passIndex).toBe(1);
   });
 });
+
+describe('strides checked against the other foot (out of step)', () => {
+  const rate = 15;
+  // The events a 15 frames/s GIF of the Sports2D walk gave: a left contact and foot off placed in
+  // the middle of the left stance (frames 23.9 and 26.7) made a left stride of 0.85 s beside a right
+  // one of 1.28 s over the same steps, each side with one cycle, so no side median could catch it.
+  const gif = [
+    ev('left', 'foot-off', 23.92),
+    ev('right', 'foot-off', 25.53),
+    ev('left', 'initial-contact', 26.72),
+    ev('right', 'initial-contact', 30.63),
+    ev('left', 'foot-off', 32.79),
+    ev('left', 'initial-contact', 39.53),
+    ev('right', 'foot-off', 43.2),
+    ev('right', 'initial-contact', 49.86),
+    ev('left', 'foot-off', 51.6),
+  ];
+
+  it('flags the stride whose other events are out of walking order, not the other foot', () => {
+    const cycles = buildCycles(gif, [pass], rate);
+    const left = cycles.find((c) => c.side === 'left')!;
+    const right = cycles.find((c) => c.side === 'right')!;
+    expect(left.flags).toEqual(['out-of-step']);
+    expect(left.excluded).toBe(true);
+    expect(right.flags).toEqual([]);
+    expect(right.excluded).toBe(false);
+  });
+
+  it('keeps strides of equal length with unequal steps (a hemiplegic walk)', () => {
+    // Left step 0.4 s, right step 0.7 s: stride 1.1 s (16.5 frames) on both feet.
+    const events = [0, 1, 2, 3].flatMap((k) => {
+      const t = 10 + k * 16.5;
+      return [
+        ev('left', 'initial-contact', t),
+        ev('right', 'foot-off', t + 1.5),
+        ev('right', 'initial-contact', t + 6),
+        ev('left', 'foot-off', t + 7.5),
+      ];
+    });
+    const cycles = buildCycles(events, [pass], rate);
+    expect(cycles.length).toBeGreaterThanOrEqual(3);
+    expect(cycles.every((c) => !c.flags.includes('out-of-step'))).toBe(true);
+  });
+
+  it('flags both strides when neither is out of order', () => {
+    const events = [
+      ev('left', 'initial-contact', 0),
+      ev('right', 'foot-off', 2),
+      ev('right', 'initial-contact', 9),
+      ev('left', 'foot-off', 11),
+      ev('left', 'initial-contact', 18),
+      ev('right', 'foot-off', 20),
+      ev('right', 'initial-contact', 40),
+      ev('left', 'foot-off', 42),
+      ev('left', 'initial-contact', 48),
+    ];
+    const cycles = buildCycles(events, [pass], rate);
+    const pairs = cycles.filter((c) => c.flags.includes('out-of-step')).map((c) => [c.side, c.startFrame]);
+    // Left 0-18 (1.2 s) against right 9-40 (2.1 s): both in order, so both are flagged.
+    expect(pairs).toEqual(
+      expect.arrayContaining([
+        ['left', 0],
+        ['right', 9],
+      ]),
+    );
+  });
+});
