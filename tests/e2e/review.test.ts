@@ -228,6 +228,38 @@ describe('trial review in the browser', () => {
     expect(await parameterMean('strideTimeS', 'left')).toBeCloseTo(strideBefore, 9);
   });
 
+  it('removes a contact with the Delete key, places it again with Add, and undoes both', async () => {
+    const markers = page.locator('.event-marker[data-side="left"][data-kind="initial-contact"]');
+    const count = await markers.count();
+    const marker = markers.nth(1);
+    const frame = Number(await marker.getAttribute('data-frame'));
+    // Focusing the marker shows its frame, where the missed contact is placed again below.
+    await marker.focus();
+    await page.keyboard.press('Delete');
+    await page.getByRole('status').filter({ hasText: 'Removed left initial contact' }).waitFor();
+    expect(await markers.count()).toBe(count - 1);
+    // Its two cycles are now one stride of two, left out (out of step with the right foot).
+    expect(await leftCycleDurations()).toHaveLength(durationsBefore.length - 1);
+    await page.getByText("stride far from the other foot's over the same steps").first().waitFor();
+    await page.locator('.timeline').screenshot({ path: join(ARTIFACTS, 'review-08b-event-removed.png') });
+    await page.getByRole('button', { name: 'Add left initial contact' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Added left initial contact at frame ${Math.round(frame)}` })
+      .waitFor();
+    expect(await markers.count()).toBe(count);
+    const durations = await leftCycleDurations();
+    durations.forEach((d, k) => expect(Math.abs(d - durationsBefore[k]!)).toBeLessThan(0.5 / fps + 0.001));
+    await page.getByRole('button', { name: 'Undo event change' }).click();
+    await page.getByRole('status').filter({ hasText: 'Undid the last event change' }).waitFor();
+    expect(await markers.count()).toBe(count - 1);
+    await page.getByRole('button', { name: 'Undo event change' }).click();
+    await expect.poll(() => markers.count()).toBe(count);
+    expect(await leftCycleDurations()).toEqual(durationsBefore);
+    expect(await page.getByRole('button', { name: 'Reset to automatic' }).isDisabled()).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   /** Waits for the trial to go through 'analysing' and out of it; returns the final status. */
   async function analysisEnded(): Promise<string> {
     const status = async () =>

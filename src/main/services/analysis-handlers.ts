@@ -1,7 +1,7 @@
 import type { HandlersFor } from '../../shared/api/op';
 import type { analysisOperations } from '../../shared/api/ops/analysis';
 import { ApiError } from '../../shared/api/envelope';
-import { moveEvent } from '../gait/gait-events';
+import { addEvent, moveEvent, removeEvent } from '../gait/gait-events';
 import type { GaitEvent } from '../gait/types';
 import {
   analyseTrialCameras,
@@ -29,6 +29,9 @@ function refuseMarkerEvents(deps: AnalysisDeps, trial: TrialInfo, choice: 'file'
       message: `${String(p.markerFile)} stores no gait events for both feet${p.fileEventCount ? ` (${String(p.fileEventCount)} stored)` : ''}: its events come from GaitLab's detector.`,
     });
 }
+
+const eventInWords = (side: string, kind: string): string =>
+  `${side} ${kind === 'initial-contact' ? 'initial contact' : 'foot off'}`;
 
 export function analysisHandlers(deps: AnalysisDeps): HandlersFor<typeof analysisOperations> {
   // Crashed or killed runs left rows 'analysing': say so instead of showing a spinner forever (not
@@ -98,6 +101,35 @@ export function analysisHandlers(deps: AnalysisDeps): HandlersFor<typeof analysi
           });
         }
         return { editedEvents: moved };
+      }),
+    'analysis.addEvent': ({ trialId, camera, side, kind, frame }) =>
+      reanalyse(deps, trialId, camera, (current, row) => {
+        const base: GaitEvent[] = row.editedEvents ?? current.events.map((e) => ({ ...e }));
+        const what = eventInWords(side, kind);
+        if (frame > current.frameCount - 1)
+          throw new ApiError({
+            code: 'invalid-input',
+            message: `Frame ${frame} is past the end of the recording (frames 0-${current.frameCount - 1}).`,
+          });
+        // Two events of one kind for one foot a frame apart are one event placed twice.
+        const twin = base.find((e) => e.side === side && e.kind === kind && Math.abs(e.frame - frame) < 2);
+        if (twin)
+          throw new ApiError({
+            code: 'invalid-input',
+            message: `There is already a ${what} at frame ${twin.frame.toFixed(1)}: move that one instead.`,
+          });
+        return { editedEvents: addEvent(base, side, kind, frame) };
+      }),
+    'analysis.removeEvent': ({ trialId, camera, side, kind, frame }) =>
+      reanalyse(deps, trialId, camera, (current, row) => {
+        const base: GaitEvent[] = row.editedEvents ?? current.events.map((e) => ({ ...e }));
+        const left = removeEvent(base, side, kind, frame);
+        if (left.length === base.length)
+          throw new ApiError({
+            code: 'invalid-input',
+            message: `No ${eventInWords(side, kind)} within 3 frames of frame ${frame}.`,
+          });
+        return { editedEvents: left };
       }),
     'analysis.setEvents': ({ trialId, camera, events }) =>
       reanalyse(deps, trialId, camera, () => ({

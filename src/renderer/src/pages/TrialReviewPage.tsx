@@ -435,6 +435,8 @@ export function TrialReviewPage({ id }: { id: string }) {
               busy={review.busy}
               onSeekFrame={seekFrame}
               onMoveEvent={review.moveEvent}
+              onAddEvent={review.addEvent}
+              onRemoveEvent={review.removeEvent}
             />
           </section>
           <div className="review-columns">

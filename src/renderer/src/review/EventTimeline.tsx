@@ -15,6 +15,10 @@ interface Props {
   busy: boolean;
   onSeekFrame: (frame: number) => void;
   onMoveEvent: (event: GaitEventView, toFrame: number) => void;
+  /** Places an event the detector missed at the frame shown. */
+  onAddEvent: (side: SideName, kind: GaitEventView['kind'], frame: number) => void;
+  /** Takes a spurious event away. */
+  onRemoveEvent: (event: GaitEventView) => void;
 }
 
 const LABEL_W = 84;
@@ -58,10 +62,16 @@ export function EventTimeline({
   busy,
   onSeekFrame,
   onMoveEvent,
+  onAddEvent,
+  onRemoveEvent,
 }: Props) {
   const boxRef = useRef<HTMLDivElement | null>(null);
   const width = useWidth(boxRef);
   const [drag, setDrag] = useState<Drag | null>(null);
+  // The marker last pressed or focused, for Remove: kept by what it is, since every edit returns
+  // new event objects (a moved event stays selected at its new frame only if it is found there).
+  const [selectedKey, setSelectedKey] = useState<string | null>(null);
+  const selected = events.find((e) => eventKey(e) === selectedKey) ?? null;
   const plotW = Math.max(100, width - LABEL_W - 12);
   const last = Math.max(1, frameCount - 1);
   const x = (f: number) => LABEL_W + (f / last) * plotW;
@@ -172,7 +182,7 @@ export function EventTimeline({
                   return (
                     <g
                       key={`${e.kind}-${i}`}
-                      className={`event-marker${drag?.event === e ? ' dragging' : ''}${busy ? ' busy' : ''}`}
+                      className={`event-marker${drag?.event === e ? ' dragging' : ''}${busy ? ' busy' : ''}${e === selected ? ' selected' : ''}`}
                       transform={`translate(${cx},${top})`}
                       tabIndex={0}
                       role="slider"
@@ -189,6 +199,7 @@ export function EventTimeline({
                         ev.preventDefault();
                         (ev.currentTarget as Element).setPointerCapture(ev.pointerId);
                         setDrag({ event: e, pointerId: ev.pointerId, startX: ev.clientX, delta: 0 });
+                        setSelectedKey(eventKey(e));
                         onSeekFrame(Math.round(e.frame));
                       }}
                       onPointerMove={(ev) => {
@@ -207,6 +218,12 @@ export function EventTimeline({
                       }}
                       onPointerCancel={() => setDrag(null)}
                       onKeyDown={(ev) => {
+                        if (!busy && (ev.key === 'Delete' || ev.key === 'Backspace')) {
+                          ev.preventDefault();
+                          ev.stopPropagation();
+                          onRemoveEvent(e);
+                          return;
+                        }
                         if (busy || (ev.key !== 'ArrowLeft' && ev.key !== 'ArrowRight')) return;
                         ev.preventDefault();
                         ev.stopPropagation();
@@ -215,9 +232,12 @@ export function EventTimeline({
                         onSeekFrame(Math.round(to));
                         onMoveEvent(e, to);
                       }}
-                      onFocus={() => onSeekFrame(Math.round(e.frame))}
+                      onFocus={() => {
+                        setSelectedKey(eventKey(e));
+                        onSeekFrame(Math.round(e.frame));
+                      }}
                     >
-                      <title>{`${name}: frame ${f.toFixed(1)} (${(f / fps).toFixed(2)} s)${e.source === 'manual' ? ', set by hand' : ''}. Drag, or focus and use ← →, to correct.`}</title>
+                      <title>{`${name}: frame ${f.toFixed(1)} (${(f / fps).toFixed(2)} s)${e.source === 'manual' ? ', set by hand' : ''}. Drag, or focus and use ← →, to correct; Delete removes it.`}</title>
                       <line
                         y1={4}
                         y2={ROW_H - 4}
@@ -262,6 +282,31 @@ export function EventTimeline({
           aria-hidden="true"
         />
       </svg>
+      <div className="event-edit" role="group" aria-label="Add or remove gait events">
+        <span>At frame {frame}:</span>
+        {SIDES.flatMap((side) =>
+          (['initial-contact', 'foot-off'] as const).map((kind) => (
+            <button
+              key={`${side}-${kind}`}
+              type="button"
+              disabled={busy}
+              onClick={() => onAddEvent(side, kind, frame)}
+            >
+              Add {side} {EVENT_LABEL[kind].toLowerCase()}
+            </button>
+          )),
+        )}
+        <button
+          type="button"
+          disabled={busy || !selected}
+          onClick={() => selected && onRemoveEvent(selected)}
+          title={selected ? undefined : 'Select an event marker first (click or focus it)'}
+        >
+          {selected
+            ? `Remove ${selected.side} ${EVENT_LABEL[selected.kind].toLowerCase()} at frame ${selected.frame.toFixed(1)}`
+            : 'Remove selected event'}
+        </button>
+      </div>
       <p className="legend">
         <span className="legend-ic">▼</span> initial contact · <span className="legend-fo">◇</span> foot off ·
         bars: stance (thick) and swing (thin) per cycle · <span className="legend-low">▮</span> low pose
@@ -272,11 +317,14 @@ export function EventTimeline({
             · <span className="legend-dropped">▮</span> no picture (frames the camera dropped)
           </>
         )}{' '}
-        · ● set by hand. Drag a marker, or focus it and press ← / →, to correct an event.
+        · ● set by hand. Drag a marker, or focus it and press ← / →, to correct an event; Delete removes the
+        selected one. Add places a missed event at the frame shown (step to it with the video).
       </p>
     </div>
   );
 }
+
+const eventKey = (e: GaitEventView): string => `${e.side}|${e.kind}|${e.frame}`;
 
 /** One bar per run of consecutive frames on the confidence row, titled with what they are. */
 function FrameRunBars(p: {

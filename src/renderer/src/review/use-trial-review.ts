@@ -31,10 +31,17 @@ export interface TrialReview {
    */
   forgetEdits: () => void;
   moveEvent: (event: GaitEventView, toFrame: number) => void;
+  /** An event the detector missed, placed at a frame by hand. */
+  addEvent: (side: SideName, kind: GaitEventView['kind'], frame: number) => void;
+  /** A spurious event taken away. */
+  removeEvent: (event: GaitEventView) => void;
   undo: () => void;
   resetToAutomatic: () => void;
   setCycleExcluded: (side: SideName, index: number, excluded: boolean) => void;
 }
+
+const eventName = (side: SideName, kind: GaitEventView['kind']): string =>
+  `${side} ${kind === 'initial-contact' ? 'initial contact' : 'foot off'}`;
 
 /**
  * `camera`: the trial camera under review (undefined: the services' default one; null: not known
@@ -108,7 +115,7 @@ export function useTrialReview(trialId: string, camera?: string | null): TrialRe
   const moveEvent = useCallback(
     (event: GaitEventView, toFrame: number) => {
       const delta = toFrame - event.frame;
-      const what = `${event.side} ${event.kind === 'initial-contact' ? 'initial contact' : 'foot off'}`;
+      const what = eventName(event.side, event.kind);
       run(
         `Moved ${what} by ${delta > 0 ? '+' : ''}${delta.toFixed(0)} frame${Math.abs(delta) === 1 ? '' : 's'}`,
         () =>
@@ -119,6 +126,35 @@ export function useTrialReview(trialId: string, camera?: string | null): TrialRe
             kind: event.kind,
             fromFrame: event.frame,
             toFrame,
+          }),
+        snapshot(),
+      );
+    },
+    [run, snapshot, trialId, camera],
+  );
+
+  const addEvent = useCallback(
+    (side: SideName, kind: GaitEventView['kind'], frame: number) => {
+      run(
+        `Added ${eventName(side, kind)} at frame ${frame}`,
+        () => api['analysis.addEvent']({ trialId, ...(camera ? { camera } : {}), side, kind, frame }),
+        snapshot(),
+      );
+    },
+    [run, snapshot, trialId, camera],
+  );
+
+  const removeEvent = useCallback(
+    (event: GaitEventView) => {
+      run(
+        `Removed ${eventName(event.side, event.kind)} at frame ${event.frame.toFixed(1)}`,
+        () =>
+          api['analysis.removeEvent']({
+            trialId,
+            ...(camera ? { camera } : {}),
+            side: event.side,
+            kind: event.kind,
+            frame: event.frame,
           }),
         snapshot(),
       );
@@ -180,6 +216,8 @@ export function useTrialReview(trialId: string, camera?: string | null): TrialRe
       setLastChange(null);
     }, []),
     moveEvent,
+    addEvent,
+    removeEvent,
     undo,
     resetToAutomatic,
     setCycleExcluded,

@@ -110,6 +110,12 @@ export const analysisOperations = {
   'analysis.moveEvent': op<TrialAnalysisView>()(
     z.object({ trialId: id, camera, side, kind, fromFrame: frame, toFrame: frame }).strict(),
   ),
+  /** An event the detector missed, placed by hand at a frame of the video (or marker file). */
+  'analysis.addEvent': op<TrialAnalysisView>()(z.object({ trialId: id, camera, side, kind, frame }).strict()),
+  /** Takes away a spurious event: the one of that side and kind nearest `frame` (within 3 frames). */
+  'analysis.removeEvent': op<TrialAnalysisView>()(
+    z.object({ trialId: id, camera, side, kind, frame }).strict(),
+  ),
   'analysis.setEvents': op<TrialAnalysisView>()(
     z
       .object({
