@@ -6,6 +6,7 @@ import { ANGLE_LABELS, type AngleSeries, type AngleVariable, type AngleView } fr
 import { groundAxes, project, toFrontal, toSagittal, type GroundAxes, type Sagittal2D } from './body-frame';
 import {
   buildCycles,
+  outOfStepNotes,
   meanSdCurves,
   missingFraction,
   normaliseCycle,
@@ -677,6 +678,7 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
 
   // Cycles, with missing-data flags.
   const cycles = buildCycles(events, passes, rateHz, options.cycles);
+  warnings.push(...outOfStepNotes(cycles));
   const outside = events.filter((e) => !passes.some((p) => e.frame >= p.startFrame && e.frame < p.endFrame));
   if (outside.length > 0) {
     warnings.push(

@@ -33,6 +33,8 @@ export interface GaitCycle {
   flags: CycleFlag[];
   /** true when any flag makes the cycle unfit for averaging (or the user excluded it). */
   excluded: boolean;
+  /** An out-of-step cycle: the other foot's stride over the same steps it disagrees with, s. */
+  otherFootStrideS?: number;
 }
 
 export interface CycleOptions {
@@ -102,7 +104,10 @@ export function buildCycles(
     }
     cycles.push(...sideCycles);
   }
-  for (const c of outOfStep(cycles, events, maxDev)) c.flags.push('out-of-step');
+  for (const [c, other] of outOfStep(cycles, events, maxDev)) {
+    c.flags.push('out-of-step');
+    c.otherFootStrideS = other.durationS;
+  }
   for (const c of cycles) c.excluded = c.flags.length > 0;
   return cycles;
 }
@@ -116,8 +121,12 @@ export function buildCycles(
  * other events are not in walking's order (other foot off, other foot contact, own foot off);
  * when both or neither are, both are flagged.
  */
-function outOfStep(cycles: readonly GaitCycle[], events: readonly GaitEvent[], maxDev: number): GaitCycle[] {
-  const flagged = new Set<GaitCycle>();
+function outOfStep(
+  cycles: readonly GaitCycle[],
+  events: readonly GaitEvent[],
+  maxDev: number,
+): Map<GaitCycle, GaitCycle> {
+  const flagged = new Map<GaitCycle, GaitCycle>();
   for (const a of cycles.filter((c) => c.side === 'left')) {
     for (const b of cycles.filter((c) => c.side === 'right' && c.passIndex === a.passIndex)) {
       const overlap = Math.min(a.endFrame, b.endFrame) - Math.max(a.startFrame, b.startFrame);
@@ -127,11 +136,24 @@ function outOfStep(cycles: readonly GaitCycle[], events: readonly GaitEvent[], m
       if (Math.abs(da - db) <= maxDev * Math.min(da, db)) continue;
       const okA = inWalkingOrder(a, events);
       const okB = inWalkingOrder(b, events);
-      if (!okA || okA === okB) flagged.add(a);
-      if (!okB || okA === okB) flagged.add(b);
+      if (!okA || okA === okB) flagged.set(a, b);
+      if (!okB || okA === okB) flagged.set(b, a);
     }
   }
-  return [...flagged];
+  return flagged;
+}
+
+/**
+ * What a clinician reads about out-of-step cycles: which, how long against the other foot, and how
+ * to mend it (an event to move, remove or add on the timeline).
+ */
+export function outOfStepNotes(cycles: readonly GaitCycle[]): string[] {
+  return cycles
+    .filter((c) => c.otherFootStrideS !== undefined)
+    .map((c) => {
+      const other = c.side === 'left' ? 'right' : 'left';
+      return `${c.side === 'left' ? 'Left' : 'Right'} cycle ${c.index + 1} (frames ${Math.round(c.startFrame)}-${Math.round(c.endFrame)}, ${c.durationS.toFixed(2)} s) is left out: the ${other} foot's stride over the same steps lasts ${c.otherFootStrideS!.toFixed(2)} s, and the two feet's strides last about as long. An event is likely misplaced, missed or extra: check the events near frames ${Math.round(c.startFrame)}-${Math.round(c.endFrame)} on the timeline (move, remove or add one).`;
+    });
 }
 
 /** Between a foot's two contacts: the other foot lifts, the other foot lands, this foot lifts. */

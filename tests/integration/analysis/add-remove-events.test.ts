@@ -42,6 +42,10 @@ describe('adding and removing gait events by hand', () => {
     expect(merged.endFrame).toBe(ics[2]!.frame);
     expect(merged.flags).toContain('out-of-step');
     expect(merged.excluded).toBe(true);
+    // The note says which cycle, against what, and how to mend it.
+    expect(removed.warnings.join('\n')).toMatch(
+      /Left cycle 1 \(frames \d+-\d+, [\d.]+ s\) is left out: the right foot's stride over the same steps lasts [\d.]+ s.*\(move, remove or add one\)\./,
+    );
   });
 
   it('places the missed contact again at a frame: the cycles are back, the event set by hand', async () => {

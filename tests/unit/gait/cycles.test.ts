@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildCycles, meanSdCurves, normaliseCycle, percentAxis } from '../../../src/main/gait/cycles';
+import {
+  buildCycles,
+  meanSdCurves,
+  normaliseCycle,
+  outOfStepNotes,
+  percentAxis,
+} from '../../../src/main/gait/cycles';
 import type { GaitEvent, WalkingPass } from '../../../src/main/gait/types';
 
 const pass: WalkingPass = { index: 0, startFrame: 0, endFrame: 1000, direction: 1, mode: 'overground' };
@@ -106,6 +112,9 @@ describe('strides checked against the other foot (out of step)', () => {
     expect(left.excluded).toBe(true);
     expect(right.flags).toEqual([]);
     expect(right.excluded).toBe(false);
+    expect(outOfStepNotes(cycles)).toEqual([
+      "Left cycle 1 (frames 27-40, 0.85 s) is left out: the right foot's stride over the same steps lasts 1.28 s, and the two feet's strides last about as long. An event is likely misplaced, missed or extra: check the events near frames 27-40 on the timeline (move, remove or add one).",
+    ]);
   });
 
   it('keeps strides of equal length with unequal steps (a hemiplegic walk)', () => {
