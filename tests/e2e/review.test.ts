@@ -223,6 +223,10 @@ describe('trial review in the browser', () => {
           .getAttribute('data-frame'),
       ),
     ).toBeCloseTo(before - 1, 6);
+    // The moved marker stays the one Remove would take away.
+    await page
+      .getByRole('button', { name: `Remove right foot off at frame ${(before - 1).toFixed(1)}` })
+      .waitFor();
     await page.getByRole('button', { name: 'Undo event change' }).click();
     await page.getByRole('status').filter({ hasText: 'Undid the last event change' }).waitFor();
     expect(await parameterMean('strideTimeS', 'left')).toBeCloseTo(strideBefore, 9);

@@ -69,7 +69,7 @@ export function EventTimeline({
   const width = useWidth(boxRef);
   const [drag, setDrag] = useState<Drag | null>(null);
   // The marker last pressed or focused, for Remove: kept by what it is, since every edit returns
-  // new event objects (a moved event stays selected at its new frame only if it is found there).
+  // new event objects (a moved event is followed to the frame it was moved to).
   const [selectedKey, setSelectedKey] = useState<string | null>(null);
   const selected = events.find((e) => eventKey(e) === selectedKey) ?? null;
   const plotW = Math.max(100, width - LABEL_W - 12);
@@ -213,8 +213,11 @@ export function EventTimeline({
                       onPointerUp={(ev) => {
                         if (!drag || drag.pointerId !== ev.pointerId) return;
                         setDrag(null);
-                        if (drag.delta !== 0)
-                          onMoveEvent(e, Math.min(last, Math.max(0, e.frame + drag.delta)));
+                        if (drag.delta !== 0) {
+                          const to = Math.min(last, Math.max(0, e.frame + drag.delta));
+                          setSelectedKey(eventKey({ ...e, frame: to }));
+                          onMoveEvent(e, to);
+                        }
                       }}
                       onPointerCancel={() => setDrag(null)}
                       onKeyDown={(ev) => {
@@ -230,6 +233,7 @@ export function EventTimeline({
                         const step = (ev.key === 'ArrowLeft' ? -1 : 1) * (ev.shiftKey ? 5 : 1);
                         const to = Math.min(last, Math.max(0, e.frame + step));
                         onSeekFrame(Math.round(to));
+                        setSelectedKey(eventKey({ ...e, frame: to }));
                         onMoveEvent(e, to);
                       }}
                       onFocus={() => {
