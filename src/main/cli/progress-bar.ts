@@ -1,6 +1,10 @@
 import { poseStageText, type PoseProgress } from '../pose/run-pose';
 
-/** "[#######.......]  48 %  110/230 frames  9.8 frames/s  12 s left" */
+/**
+ * "[#######.......]  48 %  110/230 frames  9.8 frames/s  12 s left". What is not known yet is left
+ * out, not printed as zero: the count before the total is known ("0/0 frames"), the rate before one
+ * is measured ("0.0 frames/s" read as a stalled job).
+ */
 export function progressBar(
   done: number,
   total: number,
@@ -11,8 +15,11 @@ export function progressBar(
   const width = 24;
   const frac = total > 0 ? Math.min(1, done / total) : 0;
   const filled = Math.round(frac * width);
-  const eta = Number.isFinite(etaS) && etaS > 0 ? `${Math.ceil(etaS)} s left` : '';
-  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(Math.round(frac * 100)).padStart(3)} %  ${done}/${total} ${unit}  ${ratePerS.toFixed(1)} ${unit}/s  ${eta}`;
+  const bar = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}]`;
+  if (!(total > 0)) return `${bar}  starting`;
+  const rate = ratePerS > 0 ? `  ${ratePerS.toFixed(1)} ${unit}/s` : '';
+  const eta = Number.isFinite(etaS) && etaS > 0 ? `  ${Math.ceil(etaS)} s left` : '';
+  return `${bar} ${String(Math.round(frac * 100)).padStart(3)} %  ${done}/${total} ${unit}${rate}${eta}`;
 }
 
 /**
