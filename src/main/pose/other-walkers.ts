@@ -5,7 +5,6 @@
 // the numbers shows either, so the analysis says so and points at the person chooser.
 import { OTHER_WALKER_NOTE_START, WALKERS_TOGETHER_NOTE_START } from '../../shared/analysis-notes';
 import {
-  clearestSample,
   movingOrder,
   walkersAlongside,
   walkersTogetherUnfollowed,
@@ -15,6 +14,7 @@ import {
 import type { PoseResult } from './pose-result';
 import { readPoseTimes, readScannedPeople } from './storage';
 import { listInWords } from '../../shared/list-in-words';
+import { personBoxOption as pointAt } from './people-in-view';
 
 const RULE_TEXT: Record<ChoiceRule, string> = {
   travel: 'who walked further',
@@ -35,10 +35,6 @@ export function otherWalkersNotes(result: Pick<PoseResult, 'outDir' | 'manifest'
   const subject = people[scan.chosen]!;
   const inView = (t: SubjectTrack) =>
     `${(times[t.frames[0]!] ?? 0).toFixed(1)}-${(times[t.frames[t.frames.length - 1]!] ?? 0).toFixed(1)} s`;
-  const pointAt = (t: SubjectTrack) => {
-    const { box, frame } = clearestSample(t);
-    return [box.x0, box.y0, box.x1, box.y1].map(Math.round).join(',') + `@${frame}`;
-  };
   const beside =
     result.manifest.settings.person.kind !== 'moving'
       ? []

@@ -73,7 +73,7 @@ export function poseVideoFilesAtOnce(
 export async function analyseVideoFile(
   videoPath: string,
   options: VideoAnalysisOptions = {},
-): Promise<{ view: TrialAnalysisView; analysis: GaitAnalysis | null }> {
+): Promise<{ view: TrialAnalysisView; analysis: GaitAnalysis | null; poseDir: string }> {
   const posed = await runPose({
     ...videoFilePoseJob(videoPath, options),
     ...(options.signal ? { signal: options.signal } : {}),
@@ -98,6 +98,6 @@ export async function analyseVideoFile(
     ...(options.cutoffHz !== undefined ? { cutoffHz: options.cutoffHz } : {}),
   });
   return result.ok
-    ? { view: analysisToView(result.analysis, vc), analysis: result.analysis }
-    : { view: failedView(vc, result.error.message), analysis: null };
+    ? { view: analysisToView(result.analysis, vc), analysis: result.analysis, poseDir: posed.outDir }
+    : { view: failedView(vc, result.error.message), analysis: null, poseDir: posed.outDir };
 }

@@ -103,3 +103,45 @@ test('gaitlab pose refuses a person number the scan did not see, before tracking
   const manifest = join(`${csv}.pose`, 'pose.json');
   expect(existsSync(manifest) && readFileSync(manifest, 'utf8').includes('"complete"')).toBe(false);
 });
+
+test('gaitlab pose lists the people in view with the --person-box that follows each, and that box follows them', async () => {
+  const dir = tempDir('cli-pose-people');
+  const video = dataFile('sports2d_demo_sideview_walk/demo.mp4');
+  const first = fakeIo();
+  const csv = join(dir, 'walker.csv');
+  expect(await poseCommand.run([video, '--out', csv], { labDir: dir, io: first.io })).toBe(0);
+  const text = first.out.join('\n');
+  console.log(text);
+  expect(text).toMatch(
+    /^People in view: 2 \(the person scan looks every \d+ frames\); the pose follows person 1\./m,
+  );
+  expect(text).toMatch(
+    /^ {2}Person 1 \(followed\): in view [\d.]+-[\d.]+ s, walked [\d.]+ body heights; --person-box \d+,\d+,\d+,\d+@\d+$/m,
+  );
+  // The man standing on the box.
+  const man = text.match(/^ {2}Person 2: in view [\d.]+-[\d.]+ s, stayed in place .*; --person-box (\S+)$/m);
+  expect(man).not.toBeNull();
+
+  const second = fakeIo();
+  const his = join(dir, 'man.csv');
+  expect(
+    await poseCommand.run([video, '--out', his, '--person-box', man![1]!], { labDir: dir, io: second.io }),
+  ).toBe(0);
+  expect(second.out.join('\n')).toMatch(/the pose follows person 2\./);
+  // His hips are in the upper half of the picture (he stands on the box), hers in the lower.
+  const medianHipY = (file: string) => {
+    const lines = readFileSync(file, 'utf8').trim().split('\n');
+    const col = lines[0]!.split(',').indexOf('left_hip_y');
+    const ys = lines
+      .slice(1)
+      .map((l) => Number(l.split(',')[col]))
+      .filter(Number.isFinite)
+      .sort((a, b) => a - b);
+    return ys[Math.floor(ys.length / 2)]!;
+  };
+  console.log(
+    `median left hip y: walker ${medianHipY(csv).toFixed(0)} px, man ${medianHipY(his).toFixed(0)} px`,
+  );
+  expect(medianHipY(his)).toBeLessThan(497);
+  expect(medianHipY(csv)).toBeGreaterThan(497);
+});

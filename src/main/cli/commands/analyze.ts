@@ -15,6 +15,7 @@ import { beltSpeedMessage, isPlausibleBeltSpeedMps } from '../../../shared/belt-
 import { poseProgressLine, stepProgressBar } from '../progress-bar';
 import { validateHeightM } from '../../gait/scaling';
 import { analyseVideoFile, poseVideoFilesAtOnce } from '../../services/video-analysis';
+import { peopleInViewLines } from '../../pose/people-in-view';
 import {
   agreementSummary,
   analyseMarkerFile,
@@ -210,6 +211,8 @@ async function analyseVideoOrTrial(
   let view: TrialAnalysisView;
   // The trial's other analysed cameras, said after the summary.
   const otherCameras: string[] = [];
+  // A video file's people in view, with the --person-box of each (a lab trial has review's chooser).
+  let people: string[] = [];
   let analysis: GaitAnalysis | null = null;
   let trialName: string;
   if (existsSync(target)) {
@@ -222,7 +225,8 @@ async function analyseVideoOrTrial(
         `--camera names a camera of a lab trial; ${basename(target)} is one video, analysed as it is.`,
       );
     trialName = basename(target);
-    ({ view, analysis } = await analyseVideoFile(target, {
+    let poseDir: string;
+    ({ view, analysis, poseDir } = await analyseVideoFile(target, {
       heightM,
       ...(floor ? { floor } : {}),
       ...(beltSpeedMps ? { beltSpeedMps } : {}),
@@ -231,6 +235,7 @@ async function analyseVideoOrTrial(
       signal: ctx.io.signal,
       onProgress: (p) => ctx.io.progress(poseProgressLine(p)),
     }));
+    people = peopleInViewLines(poseDir);
   } else if (/^[A-Za-z0-9_-]{6,64}$/.test(target)) {
     const services = openLab(ctx.labDir);
     try {
@@ -285,8 +290,9 @@ async function analyseVideoOrTrial(
   ctx.io.progress('');
   if (!analysis) {
     ctx.io.err(`Analysis of ${trialName} failed: ${view.message}`);
-    // The other cameras and the 3D analysis may have worked: say where to read them.
-    for (const line of otherCameras) ctx.io.out(line);
+    // Another person may have been followed; the other cameras and the 3D analysis may have
+    // worked: say how to choose and where to read them.
+    for (const line of [...people, ...otherCameras]) ctx.io.out(line);
     return { ok: false };
   }
   ctx.io.out(textSummary(trialName, analysis).trimEnd());
@@ -300,7 +306,7 @@ async function analyseVideoOrTrial(
   for (const w of view.warnings.filter((x) => !analysis.warnings.includes(x))) ctx.io.out(`Note: ${w}`);
   const low = lowConfidenceNote(view);
   if (low) ctx.io.out(low);
-  for (const line of otherCameras) ctx.io.out(line);
+  for (const line of [...people, ...otherCameras]) ctx.io.out(line);
   return { ok: true, trial: trialName, analysis, json: view };
 }
 

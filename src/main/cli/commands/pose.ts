@@ -8,6 +8,7 @@ import { outputFile, writeOutputFile } from '../output-file';
 import { MediaError } from '../../media/media-error';
 import { hdrDescription } from '../../media/tone-map';
 import { otherWalkersNotes } from '../../pose/other-walkers';
+import { peopleInViewLines } from '../../pose/people-in-view';
 import { renderOverlay } from '../../pose/overlay/render-overlay';
 import { runPose } from '../../pose/run-pose';
 import { poseProgressLine } from '../progress-bar';
@@ -104,6 +105,7 @@ export const poseCommand: CliCommand = {
           `${m.lowConfidenceFrames.length} frames below confidence ${m.settings.minConfidence} (flagged)`,
         );
       if (m.settings.hdr) ctx.io.out(`Video: ${m.video.codec}, ${hdrDescription(m.settings.hdr)}.`);
+      for (const line of peopleInViewLines(result.outDir)) ctx.io.out(line);
       for (const note of otherWalkersNotes(result)) ctx.io.out(`Note: ${note}`);
       ctx.io.out(`wrote ${out}`);
       if (overlay) {
