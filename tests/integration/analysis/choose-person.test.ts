@@ -103,9 +103,17 @@ describe('choosing the patient among the people in view', () => {
     // He stands still: no gait cycles, said plainly.
     expect(onMan.code).toBe(1);
     expect(onMan.err).toMatch(/Analysis of Walk 1 failed: .+/);
-    const back = cli('--person-auto');
+    // Who is followed now, and the box that goes back to the walker (numbered as the chooser does).
+    const walker = scan.people.findIndex((p) => p.followed);
+    const lines = onMan.out.split('\n');
+    expect(lines.find((l) => l.startsWith('People in view:'))).toMatch(/the pose follows person \d+\./);
+    const walkerLine = lines.find((l) => l.startsWith(`  Person ${walker + 1}:`))!;
+    expect(walkerLine).toMatch(/walked [\d.]+ body heights; --person-box \d+,\d+,\d+,\d+@\d+$/);
+    const back = cli('--person-box', walkerLine.split('--person-box ')[1]!);
     expect(back.code, back.err).toBe(0);
     expect(back.out).toContain('Left: 3 of 3 cycle(s) used.');
+    expect(back.out).toContain(`  Person ${walker + 1} (followed):`);
+    expect(cli('--person-auto').code).toBe(0);
   });
 
   it('refuses a box with no size', async () => {

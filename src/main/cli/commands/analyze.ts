@@ -16,6 +16,7 @@ import { poseProgressLine, stepProgressBar } from '../progress-bar';
 import { validateHeightM } from '../../gait/scaling';
 import { analyseVideoFile, poseVideoFilesAtOnce } from '../../services/video-analysis';
 import { peopleInViewLines } from '../../pose/people-in-view';
+import { resolveInsideLab } from '../../store/lab-folder';
 import {
   agreementSummary,
   analyseMarkerFile,
@@ -211,7 +212,7 @@ async function analyseVideoOrTrial(
   let view: TrialAnalysisView;
   // The trial's other analysed cameras, said after the summary.
   const otherCameras: string[] = [];
-  // A video file's people in view, with the --person-box of each (a lab trial has review's chooser).
+  // The people in the analysed video, with the --person-box of each (review has its chooser).
   let people: string[] = [];
   let analysis: GaitAnalysis | null = null;
   let trialName: string;
@@ -264,6 +265,8 @@ async function analyseVideoOrTrial(
       view = threeD?.status === 'analysed' ? threeD : analysedFirst;
       const result = view.status === 'analysed' ? trialGaitAnalysis(deps, trial.id, view.camera) : null;
       analysis = result?.ok ? result.analysis : null;
+      const poseDir = deps.analyses.get(trial.id, view.camera)?.poseDir;
+      if (poseDir) people = peopleInViewLines(resolveInsideLab(services.layout.root, poseDir));
       // One calibrated camera analysed again re-made the trial's 3D analysis (the others follow its patient).
       const threeDAfter = deps.analyses.get(trial.id, TRIANGULATED_CAMERA)?.updatedAt;
       if (o.camera && o.camera !== TRIANGULATED_CAMERA && threeDAfter !== threeDBefore)
