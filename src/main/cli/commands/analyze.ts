@@ -343,7 +343,8 @@ writes a tidy CSV: trial, side, cycle, percent, variable, value, unit.
   --person-box x0,y0,x1,y1@frame
                    follow the person inside this box (video pixels) at that frame, when several
                    people are in view; a lab trial keeps the choice for later analyses, and its
-                   other calibrated cameras follow whoever stands at the same place on the floor
+                   other calibrated cameras follow whoever stands at the same place on the floor.
+                   With two or more people in view, the output lists each with its --person-box
   --person-auto    a lab trial: back to the automatic choice (the person who walks)
   --cutoff HZ      low-pass cutoff of the landmark or marker tracks, Hz (default 6: zero-lag 4th-order
                    Butterworth; 0.5-30, or 0 for none); said in the summary and the provenance.

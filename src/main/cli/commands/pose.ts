@@ -25,7 +25,8 @@ Options:
   --overlay <file.mp4>  also write the video with the skeleton drawn on it
   --work-dir <dir>      job folder (default: <out>.pose); re-running resumes an interrupted job
   --person-index <n>    follow the n-th person (0 = seen longest) instead of the one who walks
-  --person-box <x0,y0,x1,y1>[@frame]  follow the person inside this box (pixels) at that frame
+  --person-box <x0,y0,x1,y1>[@frame]  follow the person inside this box (pixels) at that frame;
+                        with two or more people in view, the output lists each with its box
   --model <full|lite>   landmark model (default full)
   --workers <n>         inference threads (default: one per core, at most 6; or GAITLAB_POSE_WORKERS)
   --min-confidence <c>  flag frames below this pose confidence (default 0.5)`;
