@@ -6,10 +6,10 @@ import { ANGLE_LABELS, type AngleSeries, type AngleVariable, type AngleView } fr
 import { groundAxes, project, toFrontal, toSagittal, type GroundAxes, type Sagittal2D } from './body-frame';
 import {
   buildCycles,
-  outOfStepNotes,
   meanSdCurves,
   missingFraction,
   normaliseCycle,
+  outOfStepNotes,
   percentAxis,
   type CycleOptions,
   type GaitCycle,

@@ -13,7 +13,8 @@ import {
 } from './trial-analysis';
 import { scannedPeople } from './scanned-people';
 import { isMarkerTrial, type TrialInfo } from '../../shared/api/entities';
-import { MARKER_CAPTURE_CAMERA } from '../../shared/api/analysis-types';
+import { MARKER_CAPTURE_CAMERA, type TrialAnalysisView } from '../../shared/api/analysis-types';
+import { gaitEventInWords } from '../../shared/gait-event-words';
 
 /**
  * Whose events a trial is to use, refused before a job starts when it cannot apply: a filmed trial,
@@ -30,8 +31,9 @@ function refuseMarkerEvents(deps: AnalysisDeps, trial: TrialInfo, choice: 'file'
     });
 }
 
-const eventInWords = (side: string, kind: string): string =>
-  `${side} ${kind === 'initial-contact' ? 'initial contact' : 'foot off'}`;
+/** The events a hand edit starts from: the earlier hand edits, else the analysis' own. */
+const eventsToEdit = (current: TrialAnalysisView, row: { editedEvents: GaitEvent[] | null }): GaitEvent[] =>
+  row.editedEvents ?? current.events.map((e) => ({ ...e }));
 
 export function analysisHandlers(deps: AnalysisDeps): HandlersFor<typeof analysisOperations> {
   // Crashed or killed runs left rows 'analysing': say so instead of showing a spinner forever (not
@@ -92,7 +94,7 @@ export function analysisHandlers(deps: AnalysisDeps): HandlersFor<typeof analysi
     'analysis.people': ({ trialId, camera }) => scannedPeople(deps, trialId, camera),
     'analysis.moveEvent': ({ trialId, camera, side, kind, fromFrame, toFrame }) =>
       reanalyse(deps, trialId, camera, (current, row) => {
-        const base: GaitEvent[] = row.editedEvents ?? current.events.map((e) => ({ ...e }));
+        const base = eventsToEdit(current, row);
         const moved = moveEvent(base, side, kind, fromFrame, toFrame);
         if (moved.every((e, i) => e.frame === base[i]?.frame)) {
           throw new ApiError({
@@ -104,8 +106,7 @@ export function analysisHandlers(deps: AnalysisDeps): HandlersFor<typeof analysi
       }),
     'analysis.addEvent': ({ trialId, camera, side, kind, frame }) =>
       reanalyse(deps, trialId, camera, (current, row) => {
-        const base: GaitEvent[] = row.editedEvents ?? current.events.map((e) => ({ ...e }));
-        const what = eventInWords(side, kind);
+        const base = eventsToEdit(current, row);
         if (frame > current.frameCount - 1)
           throw new ApiError({
             code: 'invalid-input',
@@ -116,18 +117,18 @@ export function analysisHandlers(deps: AnalysisDeps): HandlersFor<typeof analysi
         if (twin)
           throw new ApiError({
             code: 'invalid-input',
-            message: `There is already a ${what} at frame ${twin.frame.toFixed(1)}: move that one instead.`,
+            message: `There is already a ${gaitEventInWords(side, kind)} at frame ${twin.frame.toFixed(1)}: move that one instead.`,
           });
         return { editedEvents: addEvent(base, side, kind, frame) };
       }),
     'analysis.removeEvent': ({ trialId, camera, side, kind, frame }) =>
       reanalyse(deps, trialId, camera, (current, row) => {
-        const base: GaitEvent[] = row.editedEvents ?? current.events.map((e) => ({ ...e }));
+        const base = eventsToEdit(current, row);
         const left = removeEvent(base, side, kind, frame);
         if (left.length === base.length)
           throw new ApiError({
             code: 'invalid-input',
-            message: `No ${eventInWords(side, kind)} within 3 frames of frame ${frame}.`,
+            message: `No ${gaitEventInWords(side, kind)} within 3 frames of frame ${frame}.`,
           });
         return { editedEvents: left };
       }),

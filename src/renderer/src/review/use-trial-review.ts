@@ -9,6 +9,7 @@ import type {
   TrialAnalysisView,
 } from '../../../shared/api/analysis-types';
 import { api } from '../api';
+import { gaitEventInWords } from '../../../shared/gait-event-words';
 
 interface Snapshot {
   events: GaitEventView[];
@@ -39,9 +40,6 @@ export interface TrialReview {
   resetToAutomatic: () => void;
   setCycleExcluded: (side: SideName, index: number, excluded: boolean) => void;
 }
-
-const eventName = (side: SideName, kind: GaitEventView['kind']): string =>
-  `${side} ${kind === 'initial-contact' ? 'initial contact' : 'foot off'}`;
 
 /**
  * `camera`: the trial camera under review (undefined: the services' default one; null: not known
@@ -115,7 +113,7 @@ export function useTrialReview(trialId: string, camera?: string | null): TrialRe
   const moveEvent = useCallback(
     (event: GaitEventView, toFrame: number) => {
       const delta = toFrame - event.frame;
-      const what = eventName(event.side, event.kind);
+      const what = gaitEventInWords(event.side, event.kind);
       run(
         `Moved ${what} by ${delta > 0 ? '+' : ''}${delta.toFixed(0)} frame${Math.abs(delta) === 1 ? '' : 's'}`,
         () =>
@@ -136,7 +134,7 @@ export function useTrialReview(trialId: string, camera?: string | null): TrialRe
   const addEvent = useCallback(
     (side: SideName, kind: GaitEventView['kind'], frame: number) => {
       run(
-        `Added ${eventName(side, kind)} at frame ${frame}`,
+        `Added ${gaitEventInWords(side, kind)} at frame ${frame}`,
         () => api['analysis.addEvent']({ trialId, ...(camera ? { camera } : {}), side, kind, frame }),
         snapshot(),
       );
@@ -147,7 +145,7 @@ export function useTrialReview(trialId: string, camera?: string | null): TrialRe
   const removeEvent = useCallback(
     (event: GaitEventView) => {
       run(
-        `Removed ${eventName(event.side, event.kind)} at frame ${event.frame.toFixed(1)}`,
+        `Removed ${gaitEventInWords(event.side, event.kind)} at frame ${event.frame.toFixed(1)}`,
         () =>
           api['analysis.removeEvent']({
             trialId,
