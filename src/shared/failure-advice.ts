@@ -1,5 +1,6 @@
 // Turns a service failure into what a clinician reads: the reason without machine paths, and the
 // one thing to do next.
+import { isMissingRecordingMessage } from './missing-recording';
 
 /**
  * Replaces absolute file paths by their file name (the lab folder layout means nothing at the
@@ -19,7 +20,7 @@ export function failureAdvice(message: string): string {
   if (/disk (holding the lab folder )?is full/i.test(message))
     return 'Free some space on the disk that holds the lab folder (old exports, copies of videos), then press Try again: the analysis resumes where it stopped.';
   // Trying again reads the same missing file.
-  if (/missing from the lab folder/i.test(message))
+  if (isMissingRecordingMessage(message))
     return 'The file is no longer in the lab folder (moved or deleted outside GaitLab): put it back where it was, or import the recording again as a new trial. Trying again will not help until then.';
   if (/cannot be read as a video|not a video|invalid data|moov atom|damaged|truncated/i.test(message)) {
     return 'The video file is damaged or is not a video. Import the video again (or record the trial again), then press Try again.';

@@ -5,8 +5,7 @@ import { copyFile, mkdir, rename, rm, rmdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { ApiError } from '../../shared/api/envelope';
-import { isDiskFull } from '../store/disk-full';
+import { isDiskFull, labDiskFullError } from '../store/disk-full';
 
 /**
  * Places `source` as `trialDir/fileName` and runs `commit` (the database transaction). `alsoWritten`:
@@ -34,11 +33,9 @@ export async function placeInTrial(
       await rm(path, { force: true });
     if (!dirExisted) await rmdir(trialDir).catch(() => undefined);
     if (isDiskFull(err))
-      throw new ApiError({
-        code: 'failed',
-        message:
-          'The disk holding the lab folder is full: the file could not be copied into the lab. Free some space on it and import the file again. Nothing was imported.',
-      });
+      throw labDiskFullError(
+        'the file could not be copied into the lab. Free some space on it and import the file again. Nothing was imported.',
+      );
     throw err;
   }
   if (source.move) await rm(source.path, { force: true });

@@ -10,8 +10,7 @@ import { mkdir, open, readFile, rename, truncate, writeFile } from 'node:fs/prom
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CameraView } from '../../shared/api/ops/capture';
-import { ApiError } from '../../shared/api/envelope';
-import { isDiskFull } from '../store/disk-full';
+import { isDiskFull, labDiskFullError } from '../store/disk-full';
 
 export const MANIFEST_FILE = 'capture.json';
 export const RAW_DIR = 'raw';
@@ -122,10 +121,9 @@ export async function appendChunk(
     return video.after;
   } catch (err) {
     if (isDiskFull(err))
-      throw new ApiError({
-        code: 'failed',
-        message: `The disk holding the lab folder is full: the ${camera} recording could not be saved from chunk ${seq} on. Stop the recording (what was saved is kept) and free some space.`,
-      });
+      throw labDiskFullError(
+        `the ${camera} recording could not be saved from chunk ${seq} on. Stop the recording (what was saved is kept) and free some space.`,
+      );
     throw err;
   }
 }

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { appendFile, mkdir, readdir, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ApiError } from '../../shared/api/envelope';
-import { isDiskFull } from '../store/disk-full';
+import { isDiskFull, labDiskFullError } from '../store/disk-full';
 
 interface Upload {
   fileName: string;
@@ -62,10 +62,9 @@ export class UploadStore {
       // Half a part left in the file would stay there when the part is sent again.
       await truncate(u.path, u.bytes).catch(() => undefined);
       if (isDiskFull(err))
-        throw new ApiError({
-          code: 'failed',
-          message: `The disk holding the lab folder is full: "${u.fileName}" could not be uploaded. Free some space on it and import the file again. Nothing was imported.`,
-        });
+        throw labDiskFullError(
+          `"${u.fileName}" could not be uploaded. Free some space on it and import the file again. Nothing was imported.`,
+        );
       throw err;
     }
     u.nextSeq++;

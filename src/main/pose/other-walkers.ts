@@ -14,7 +14,7 @@ import {
 import type { PoseResult } from './pose-result';
 import { readPoseTimes, readScannedPeople } from './storage';
 import { listInWords } from '../../shared/list-in-words';
-import { personBoxOption as pointAt } from './people-in-view';
+import { inViewText, personBoxOption as pointAt } from './people-in-view';
 
 const RULE_TEXT: Record<ChoiceRule, string> = {
   travel: 'who walked further',
@@ -33,8 +33,7 @@ export function otherWalkersNotes(result: Pick<PoseResult, 'outDir' | 'manifest'
   if (!scan?.people || scan.chosen === undefined || scan.chosen < 0 || !times) return [];
   const people = scan.people;
   const subject = people[scan.chosen]!;
-  const inView = (t: SubjectTrack) =>
-    `${(times[t.frames[0]!] ?? 0).toFixed(1)}-${(times[t.frames[t.frames.length - 1]!] ?? 0).toFixed(1)} s`;
+  const inView = (t: SubjectTrack) => inViewText(t, times);
   const beside =
     result.manifest.settings.person.kind !== 'moving'
       ? []

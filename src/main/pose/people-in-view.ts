@@ -11,6 +11,12 @@ export function personBoxOption(t: SubjectTrack): string {
   return `${[box.x0, box.y0, box.x1, box.y1].map(Math.round).join(',')}@${frame}`;
 }
 
+/** "2.0-6.0 s": from the first to the last scan sample where the person was seen. */
+export function inViewText(t: SubjectTrack, times: ArrayLike<number>): string {
+  const at = (frame: number) => (times[frame] ?? 0).toFixed(1);
+  return `${at(t.frames[0]!)}-${at(t.frames[t.frames.length - 1]!)} s`;
+}
+
 /**
  * One line per person the scan saw (numbered as review's person chooser numbers them), when it saw
  * two or more: when in view, whether they walked, whether the pose follows them, and their box.
@@ -23,7 +29,6 @@ export function peopleInViewLines(poseDir: string): string[] {
   const followed = new Set<number>(
     scan.chosen !== undefined && scan.chosen >= 0 ? [scan.chosen, ...(scan.joined ?? [])] : [],
   );
-  const at = (frame: number) => (times[frame] ?? 0).toFixed(1);
   const lines = [
     `People in view: ${people.length} (the person scan looks every ${scan.everyFrames} frames); ${
       followed.size > 0
@@ -38,7 +43,7 @@ export function peopleInViewLines(poseDir: string): string[] {
         ? `walked ${travel.toFixed(1)} body heights`
         : `stayed in place (${travel.toFixed(1)} body heights)`;
     lines.push(
-      `  Person ${i + 1}${followed.has(i) ? ' (followed)' : ''}: in view ${at(t.frames[0]!)}-${at(t.frames[t.frames.length - 1]!)} s, ${moved}; --person-box ${personBoxOption(t)}`,
+      `  Person ${i + 1}${followed.has(i) ? ' (followed)' : ''}: in view ${inViewText(t, times)}, ${moved}; --person-box ${personBoxOption(t)}`,
     );
   });
   return lines;

@@ -20,7 +20,7 @@ import {
   type MarkerFileAnalysis,
 } from './marker-file-analysis';
 import type { AnalysisDeps } from './trial-analysis';
-import { missingRecordingMessage } from './missing-recording';
+import { missingRecordingMessage } from '../../shared/missing-recording';
 
 /** Where a marker trial's file is kept, relative to the lab. */
 function markerFileOf(trial: TrialInfo): string {

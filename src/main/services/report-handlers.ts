@@ -31,7 +31,7 @@ import { sessionAnalysisInput } from '../report/session-analysis-input';
 import { analysedViews } from './report-session-views';
 import { chooseForSession, type NormativeDeps } from './normative-handlers';
 import { readPoseTrackView } from './trial-analysis';
-import { missingRecordingMessage } from './missing-recording';
+import { missingRecordingMessage } from '../../shared/missing-recording';
 import { withoutPaths } from '../../shared/failure-advice';
 
 type ReportOps = Pick<
@@ -291,11 +291,12 @@ export function reportHandlers(deps: NormativeDeps): HandlersFor<ReportOps> {
             );
           continue;
         }
+        const trialName = deps.trials.get(view.trialId)?.name ?? view.trialId;
         try {
           const track = readPoseTrackView(deps, view.trialId, view.camera);
           if (!track) {
             // The analysis is there but not the pose it was made from (its folder moved or deleted).
-            stillsMessage = `Video stills could not be made: the pose track of trial "${deps.trials.get(view.trialId)?.name ?? view.trialId}" (${view.camera}) is missing from the lab folder. Analyse the trial again to make it.`;
+            stillsMessage = `Video stills could not be made: the pose track of trial "${trialName}" (${view.camera}) is missing from the lab folder. Analyse the trial again to make it.`;
             continue;
           }
           stills.push(
@@ -313,11 +314,7 @@ export function reportHandlers(deps: NormativeDeps): HandlersFor<ReportOps> {
           // this computer's paths.
           const gone = !existsSync(resolveInsideLab(root, view.videoRelativePath));
           const reason = gone
-            ? missingRecordingMessage(
-                deps.trials.get(view.trialId)?.name ?? view.trialId,
-                `${view.camera} video`,
-                view.videoRelativePath,
-              )
+            ? missingRecordingMessage(trialName, `${view.camera} video`, view.videoRelativePath)
             : err instanceof Error
               ? err.message
               : String(err);

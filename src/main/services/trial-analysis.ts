@@ -33,7 +33,7 @@ import { MARKER_CAPTURE_CAMERA, TRIANGULATED_CAMERA } from '../../shared/api/ana
 import { analyseMarkerTrial, markerTrialGaitAnalysis } from './marker-trial';
 import { followPatient, personChosenByHand, PERSON_FOLLOWS } from './follow-patient';
 import { ensureReviewCopy } from './review-video';
-import { missingRecordingMessage } from './missing-recording';
+import { missingRecordingMessage } from '../../shared/missing-recording';
 import { DiskFullError, isDiskFull } from '../store/disk-full';
 import {
   calibratedTrialCameras,

@@ -1,5 +1,6 @@
 // A full disk, said as such: Node's "ENOSPC: no space left on device, write" and SQLite's "database
 // or disk is full" mean little at the bedside, and the remedy (free some space) is the user's.
+import { ApiError } from '../../shared/api/envelope';
 
 export function isDiskFull(err: unknown): boolean {
   const e = err as { code?: unknown; errcode?: unknown; message?: unknown } | null;
@@ -18,4 +19,9 @@ export class DiskFullError extends Error {
     );
     this.name = 'UserError';
   }
+}
+
+/** A write into the lab folder that found its disk full: `detail` says what was not saved and what to do. */
+export function labDiskFullError(detail: string): ApiError {
+  return new ApiError({ code: 'failed', message: `The disk holding the lab folder is full: ${detail}` });
 }

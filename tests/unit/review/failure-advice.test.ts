@@ -2,7 +2,7 @@
 // sentences the analysis writes (made by the same code, not copied).
 import { describe, expect, it } from 'vitest';
 import { endOnWalkMessage } from '../../../src/main/gait/end-on-walk';
-import { missingRecordingMessage } from '../../../src/main/services/missing-recording';
+import { missingRecordingMessage } from '../../../src/shared/missing-recording';
 import { DiskFullError } from '../../../src/main/store/disk-full';
 import { failureAdvice, withoutPaths } from '../../../src/shared/failure-advice';
 

@@ -15,6 +15,7 @@ import { SessionForm } from '../components/SessionForm';
 import { useAnalysisJobs } from '../review/use-analysis-jobs';
 import { ANALYSED_ELSEWHERE, usePollWhileAnalysedElsewhere } from '../review/use-analysed-elsewhere';
 import { failureAdvice, withoutPaths } from '../../../shared/failure-advice';
+import { isMissingRecordingMessage } from '../../../shared/missing-recording';
 import { analysisCameraName } from '../review/labels';
 import { CalibrationPanel } from '../calibration/CalibrationPanel';
 
@@ -155,7 +156,7 @@ function TrialRow({ trial: t, job, error, onAnalyse, onCancel }: RowProps) {
         <StatusBadge status={t.status} />
         {state && <div className="state-detail">{state}</div>}
         {!running && <CameraStates trial={t} />}
-        {missing.length > 0 && !/missing from the lab folder/.test(t.statusMessage) && (
+        {missing.length > 0 && !isMissingRecordingMessage(t.statusMessage) && (
           <div className="trial-failure" role="alert">
             Missing from the lab folder (moved or deleted outside GaitLab): {missing.join(', ')}. Put{' '}
             {missing.length === 1 ? 'it' : 'them'} back where {missing.length === 1 ? 'it was' : 'they were'}{' '}

@@ -1,7 +1,0 @@
-// A trial's recording that is no longer where the lab keeps it: said as the lab's own file (moved
-// or deleted by hand, a sync tool, a clean-up), not as an unreadable path of this computer.
-
-/** `what`: "sagittal-left video", "marker file". */
-export function missingRecordingMessage(trialName: string, what: string, relativePath: string): string {
-  return `The ${what} of trial "${trialName}" is missing from the lab folder (${relativePath}): it was moved or deleted outside GaitLab. Put it back there, or import the recording again as a new trial.`;
-}
