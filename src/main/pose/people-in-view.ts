@@ -18,10 +18,11 @@ export function inViewText(t: SubjectTrack, times: ArrayLike<number>): string {
 }
 
 /**
- * One line per person the scan saw (numbered as review's person chooser numbers them), when it saw
- * two or more: when in view, whether they walked, whether the pose follows them, and their box.
+ * One line per person the scan saw (numbered as review's person chooser and `gaitlab pose --person`
+ * number them), when it saw two or more: when in view, whether they walked, whether the pose
+ * follows them, and their box. `byNumber`: the command also takes the number.
  */
-export function peopleInViewLines(poseDir: string): string[] {
+export function peopleInViewLines(poseDir: string, options: { byNumber?: boolean } = {}): string[] {
   const scan = readScannedPeople(poseDir);
   const times = readPoseTimes(poseDir);
   const people = scan?.people ?? [];
@@ -34,7 +35,7 @@ export function peopleInViewLines(poseDir: string): string[] {
       followed.size > 0
         ? `the pose follows person ${listInWords([...followed].sort((a, b) => a - b).map((i) => `${i + 1}`))}`
         : 'nobody is followed'
-    }. To follow another, run again with its --person-box.`,
+    }. To follow another, run again with ${options.byNumber ? 'its number (--person 2) or ' : ''}its --person-box.`,
   ];
   people.forEach((t, i) => {
     const travel = travelHeights(t);

@@ -445,8 +445,8 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
       if (wanted.kind === 'index' && chosen < 0)
         throw new PersonNotSeenError(
           people.length === 0
-            ? `The person scan saw nobody in ${options.videoPath}: there is no person ${wanted.index} to follow.`
-            : `The person scan saw ${people.length} ${people.length === 1 ? 'person' : 'people'} in ${options.videoPath} (numbered from 0, the one seen longest first): there is no person ${wanted.index}.`,
+            ? `The person scan saw nobody in ${options.videoPath}: there is no person ${wanted.index + 1} to follow.`
+            : `The person scan saw ${people.length} ${people.length === 1 ? 'person' : 'people'} in ${options.videoPath} (numbered from 1, the one seen longest first): there is no person ${wanted.index + 1}.`,
         );
       const scanned: ScannedPeople = {
         everyFrames,

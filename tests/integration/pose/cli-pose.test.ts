@@ -83,6 +83,19 @@ test('gaitlab pose refuses bad arguments with a usage message', async () => {
       },
     ),
   ).rejects.toThrow('--out: the folder /tmp/no-such-folder does not exist.');
+  // The list counts people from 1; the option that counted from 0 is named, not misread.
+  await expect(
+    poseCommand.run(['a.mp4', '--out', '/tmp/x.csv', '--person', '0'], { labDir: '/tmp', io }),
+  ).rejects.toThrow('--person must be a person\'s number in the list, 1 or more, got "0"');
+  await expect(
+    poseCommand.run(['a.mp4', '--out', '/tmp/x.csv', '--person-index', '0'], { labDir: '/tmp', io }),
+  ).rejects.toThrow('--person-index is now --person, counted from 1 as in the "People in view" list');
+  await expect(
+    poseCommand.run(['a.mp4', '--out', '/tmp/x.csv', '--person', '2', '--person-box', '1,1,9,9@0'], {
+      labDir: '/tmp',
+      io,
+    }),
+  ).rejects.toThrow('Give --person or --person-box, not both.');
 });
 
 test('gaitlab pose refuses a person number the scan did not see, before tracking, leaving nothing complete', async () => {
@@ -94,17 +107,15 @@ test('gaitlab pose refuses a person number the scan did not see, before tracking
   ]);
   const csv = join(dir, 'walk.csv');
   const { io } = fakeIo();
-  await expect(
-    poseCommand.run([clip, '--out', csv, '--person-index', '5'], { labDir: dir, io }),
-  ).rejects.toThrow(
-    /^The person scan saw \d (person|people) in .*walk\.mp4 \(numbered from 0, the one seen longest first\): there is no person 5\.$/,
+  await expect(poseCommand.run([clip, '--out', csv, '--person', '6'], { labDir: dir, io })).rejects.toThrow(
+    /^The person scan saw \d (person|people) in .*walk\.mp4 \(numbered from 1, the one seen longest first\): there is no person 6\.$/,
   );
   expect(existsSync(csv)).toBe(false);
   const manifest = join(`${csv}.pose`, 'pose.json');
   expect(existsSync(manifest) && readFileSync(manifest, 'utf8').includes('"complete"')).toBe(false);
 });
 
-test('gaitlab pose lists the people in view with the --person-box that follows each, and that box follows them', async () => {
+test('gaitlab pose lists the people in view with the number and --person-box that follow each, and both follow them', async () => {
   const dir = tempDir('cli-pose-people');
   const video = dataFile('sports2d_demo_sideview_walk/demo.mp4');
   const first = fakeIo();
@@ -113,7 +124,7 @@ test('gaitlab pose lists the people in view with the --person-box that follows e
   const text = first.out.join('\n');
   console.log(text);
   expect(text).toMatch(
-    /^People in view: 2 \(the person scan looks every \d+ frames\); the pose follows person 1\./m,
+    /^People in view: 2 \(the person scan looks every \d+ frames\); the pose follows person 1\. To follow another, run again with its number \(--person 2\) or its --person-box\.$/m,
   );
   expect(text).toMatch(
     /^ {2}Person 1 \(followed\): in view [\d.]+-[\d.]+ s, walked [\d.]+ body heights; --person-box \d+,\d+,\d+,\d+@\d+$/m,
@@ -144,4 +155,14 @@ test('gaitlab pose lists the people in view with the --person-box that follows e
   );
   expect(medianHipY(his)).toBeLessThan(497);
   expect(medianHipY(csv)).toBeGreaterThan(497);
+
+  // The same man by his number in the list.
+  const third = fakeIo();
+  const byNumber = join(dir, 'man-by-number.csv');
+  expect(
+    await poseCommand.run([video, '--out', byNumber, '--person', '2'], { labDir: dir, io: third.io }),
+  ).toBe(0);
+  expect(third.out.join('\n')).toMatch(/the pose follows person 2\./);
+  console.log(`man by number: median left hip y ${medianHipY(byNumber).toFixed(0)} px`);
+  expect(medianHipY(byNumber)).toBeLessThan(497);
 });

@@ -24,19 +24,22 @@ Options:
                         or .json (same data plus confidence and provenance)
   --overlay <file.mp4>  also write the video with the skeleton drawn on it
   --work-dir <dir>      job folder (default: <out>.pose); re-running resumes an interrupted job
-  --person-index <n>    follow the n-th person (0 = seen longest) instead of the one who walks
+  --person <n>          follow person n of the "People in view" list (1 = seen longest), which
+                        the output prints with two or more people in view, instead of the one who walks
   --person-box <x0,y0,x1,y1>[@frame]  follow the person inside this box (pixels) at that frame;
-                        with two or more people in view, the output lists each with its box
+                        the list gives each person's box, which other commands take too
   --model <full|lite>   landmark model (default full)
   --workers <n>         inference threads (default: one per core, at most 6; or GAITLAB_POSE_WORKERS)
   --min-confidence <c>  flag frames below this pose confidence (default 0.5)`;
 
-function parsePerson(index: string | undefined, box: string | undefined): PersonSelection {
-  if (index !== undefined) {
-    const n = Number(index);
-    if (!Number.isInteger(n) || n < 0)
-      throw new UserError(`--person-index must be a whole number >= 0, got "${index}"`);
-    return { kind: 'index', index: n };
+function parsePerson(number: string | undefined, box: string | undefined): PersonSelection {
+  if (number !== undefined && box !== undefined)
+    throw new UserError('Give --person or --person-box, not both.');
+  if (number !== undefined) {
+    const n = Number(number);
+    if (!Number.isInteger(n) || n < 1)
+      throw new UserError(`--person must be a person's number in the list, 1 or more, got "${number}"`);
+    return { kind: 'index', index: n - 1 };
   }
   if (box !== undefined) return { kind: 'box', ...parsePersonBox(box) };
   return { kind: 'moving' };
@@ -47,6 +50,11 @@ export const poseCommand: CliCommand = {
   summary: 'Track the 33 body landmarks of the subject in a video (CSV/JSON, overlay video)',
   usage,
   async run(argv, ctx) {
+    // The option counted from 0 while the list counts from 1: an old script is told, not misread.
+    if (argv.some((a) => a === '--person-index' || a.startsWith('--person-index=')))
+      throw new UserError(
+        '--person-index is now --person, counted from 1 as in the "People in view" list (--person-index 0 is --person 1).',
+      );
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
@@ -54,7 +62,7 @@ export const poseCommand: CliCommand = {
         out: { type: 'string' },
         overlay: { type: 'string' },
         'work-dir': { type: 'string' },
-        'person-index': { type: 'string' },
+        person: { type: 'string' },
         'person-box': { type: 'string' },
         model: { type: 'string' },
         workers: { type: 'string' },
@@ -87,7 +95,7 @@ export const poseCommand: CliCommand = {
         videoPath: resolve(video),
         outDir: resolve(values['work-dir'] ?? `${out}.pose`),
         signal: ctx.io.signal,
-        person: parsePerson(values['person-index'], values['person-box']),
+        person: parsePerson(values.person, values['person-box']),
         model,
         workers,
         minConfidence,
@@ -106,7 +114,7 @@ export const poseCommand: CliCommand = {
           `${m.lowConfidenceFrames.length} frames below confidence ${m.settings.minConfidence} (flagged)`,
         );
       if (m.settings.hdr) ctx.io.out(`Video: ${m.video.codec}, ${hdrDescription(m.settings.hdr)}.`);
-      for (const line of peopleInViewLines(result.outDir)) ctx.io.out(line);
+      for (const line of peopleInViewLines(result.outDir, { byNumber: true })) ctx.io.out(line);
       for (const note of otherWalkersNotes(result)) ctx.io.out(`Note: ${note}`);
       ctx.io.out(`wrote ${out}`);
       if (overlay) {
