@@ -28,6 +28,9 @@ export function failureAdvice(message: string): string {
   if (/model|weights/i.test(message)) {
     return 'The pose model files are missing or damaged: reinstall GaitLab (developers: npm run models), then press Try again.';
   }
+  // A camera upside down or on its side (gait/picture-orientation.ts): the picture is turned, not tried again.
+  if (/(upside down|on their side) in the picture/.test(message))
+    return 'Open the trial’s review and press “Turn the picture … and analyse again” (the recording is kept), or, for the next trials, mount the camera upright.';
   // A walk filmed end-on (gait/end-on-walk.ts): another camera is needed, not another try.
   if (/not across it/i.test(message))
     return 'This camera filmed the walk from in front or behind, which cannot time the steps: record the walk with a camera at the side of the walkway. Import this video again as the trial’s frontal or posterior camera, next to a side camera, for its frontal-plane angles.';

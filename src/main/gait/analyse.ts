@@ -37,6 +37,8 @@ import { resolveScale, type Scale, type ScaleSource } from './scaling';
 import { computeSpatiotemporal, type SpatiotemporalResult } from './spatiotemporal';
 import { strideClockNote } from './stride-clock';
 import { floorTiltDeg, floorTiltNote } from './camera-level';
+import { pictureIsTurned, subjectInPicture, turnedPictureMessage } from './picture-orientation';
+import type { PictureTurnDeg } from '../../shared/picture-turn';
 import { sizeChangeNotes, sizeChangePerPass, smallInPictureNote } from './apparent-size';
 import {
   endOnPaceSentence,
@@ -97,6 +99,7 @@ export type AnalysisErrorCode =
   | 'landmarks-missing'
   | 'standing-still'
   | 'filmed-end-on'
+  | 'picture-turned'
   | 'events-required'
   | 'no-gait-cycles'
   | 'invalid-scale';
@@ -108,6 +111,8 @@ export interface AnalysisError {
   longGaps?: LongGap[];
   /** A frontal camera's walk seen end-on (direction, size, cadence), when it shows one. */
   endOn?: EndOnWalk;
+  /** 'picture-turned': the clockwise turn that brings the subject upright. */
+  turnDeg?: PictureTurnDeg;
 }
 
 export interface CycleCurve {
@@ -421,6 +426,21 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
         ? 'Nobody was found in view: no pelvis or feet were tracked in this recording. Check that the subject is in the camera picture and lit.'
         : 'No pelvis or foot marker has data in this recording. Check that the markers were tracked and labelled.',
     );
+  }
+  // Before anything is read from it: a picture turned upside down or on its side gives walks that
+  // look like numbers (checked before the gaps too, which a turned picture also causes).
+  if (pelvis && set.convention === 'image-y-down') {
+    const standing = subjectInPicture(pelvis, [
+      body.left.heel,
+      body.right.heel,
+      body.left.ankle,
+      body.right.ankle,
+    ]);
+    if (pictureIsTurned(standing))
+      return {
+        ok: false,
+        error: { code: 'picture-turned', message: turnedPictureMessage(standing), turnDeg: standing.turnDeg },
+      };
   }
   const missingRoles: string[] = [];
   for (const side of SIDES) {

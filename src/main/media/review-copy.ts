@@ -10,7 +10,7 @@
 import { extname } from 'node:path';
 import { withDeinterlace, type FieldOrder } from './deinterlace';
 import { withToneMap, type HdrTransfer } from './tone-map';
-import { ffmpegToFile, h264KeepingFrameTimes } from './run-tool';
+import { ffmpegToFile, framesWrittenReader, h264KeepingFrameTimes } from './run-tool';
 
 const VIEWER_CODECS = new Set(['h264', 'vp8', 'vp9', 'av1']);
 const VIEWER_CONTAINERS = new Set(['.mp4', '.m4v', '.mov', '.webm', '.mkv']);
@@ -46,7 +46,6 @@ export async function makeReviewCopy(
   o: ReviewCopyOptions,
 ): Promise<void> {
   const long = REVIEW_COPY_LONG_SIDE_PX;
-  let pending = '';
   await ffmpegToFile(
     [
       '-i',
@@ -80,13 +79,6 @@ export async function makeReviewCopy(
     outputPath,
     `${outputPath}.part.mp4`,
     o.signal,
-    (text) => {
-      const lines = (pending + text).split('\n');
-      pending = lines.pop() ?? '';
-      for (const line of lines) {
-        const m = /^frame=(\d+)/.exec(line);
-        if (m) o.onFrames?.(Number(m[1]));
-      }
-    },
+    framesWrittenReader(o.onFrames),
   );
 }

@@ -109,6 +109,19 @@ export async function ffmpegToFile(
   }
 }
 
+/** A stdout reader for ffmpeg's `-progress pipe:1`: calls `onFrames` with the frames written so far. */
+export function framesWrittenReader(onFrames?: (framesDone: number) => void): (text: string) => void {
+  let pending = '';
+  return (text) => {
+    const lines = (pending + text).split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) {
+      const m = /^frame=(\d+)/.exec(line);
+      if (m) onFrames?.(Number(m[1]));
+    }
+  };
+}
+
 /**
  * ffmpeg output options for an H.264 MP4 in which every frame keeps its input time (the encoder
  * would otherwise round times to 1/fps, and dropped frames would vanish from the clock), with a

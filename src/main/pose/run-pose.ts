@@ -71,8 +71,11 @@ export class PersonNotSeenError extends Error {
 }
 
 export interface PoseProgress {
-  /** 'waiting': for the workers of pose jobs started before this one (see worker-budget.ts). */
-  stage: 'starting' | 'waiting' | 'scanning' | 'landmarks' | 'done';
+  /**
+   * 'waiting': for the workers of pose jobs started before this one (see worker-budget.ts).
+   * 'turning': before the job, a video file's picture turned upright (media/turned-copy.ts).
+   */
+  stage: 'turning' | 'starting' | 'waiting' | 'scanning' | 'landmarks' | 'done';
   framesDone: number;
   framesTotal: number;
   framesPerS: number;
@@ -83,6 +86,7 @@ export interface PoseProgress {
 export function poseStageText(stage: PoseProgress['stage']): string {
   if (stage === 'scanning') return 'Finding the patient';
   if (stage === 'waiting') return 'Waiting its turn (another analysis is running)';
+  if (stage === 'turning') return 'Turning the picture';
   return 'Pose estimation';
 }
 

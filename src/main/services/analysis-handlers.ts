@@ -52,7 +52,17 @@ export function analysisHandlers(deps: AnalysisDeps): HandlersFor<typeof analysi
   const running = new Map<string, string>();
 
   return {
-    'analysis.start': ({ trialId, camera, heightM, person, floor, beltSpeedMps, markerEvents, cutoffHz }) => {
+    'analysis.start': ({
+      trialId,
+      camera,
+      heightM,
+      person,
+      floor,
+      beltSpeedMps,
+      markerEvents,
+      cutoffHz,
+      turnDeg,
+    }) => {
       const trial = deps.trials.get(trialId);
       if (!trial) throw new ApiError({ code: 'not-found', message: 'The trial was not found.' });
       if (trial.status === 'analysing') {
@@ -68,6 +78,7 @@ export function analysisHandlers(deps: AnalysisDeps): HandlersFor<typeof analysi
           ...(beltSpeedMps !== undefined ? { beltSpeedMps } : {}),
           ...(markerEvents !== undefined ? { markerEvents } : {}),
           ...(cutoffHz !== undefined ? { cutoffHz } : {}),
+          ...(turnDeg !== undefined ? { turnDeg } : {}),
           signal: r.signal,
           onProgress: (d, t, m) => r.progress(d, t, m),
         }),

@@ -4,6 +4,7 @@ import type { GaitAnalysis } from '../gait/analyse';
 import { eventTimeS } from '../gait/gait-events';
 import { SPATIOTEMPORAL_KEYS, SPATIOTEMPORAL_UNITS } from '../gait/spatiotemporal';
 import type { TrialAnalysisView } from '../../shared/api/analysis-types';
+import type { PictureTurnDeg } from '../../shared/picture-turn';
 
 const num = (v: number | undefined): number | null => (v === undefined || !Number.isFinite(v) ? null : v);
 const arr = (a: ArrayLike<number>): Array<number | null> => Array.from(a, (v) => num(v));
@@ -106,8 +107,13 @@ export function analysisToView(a: GaitAnalysis, c: ViewContext): TrialAnalysisVi
   };
 }
 
-export function failedView(c: ViewContext, message: string): TrialAnalysisView {
+export function failedView(
+  c: ViewContext,
+  message: string,
+  why: { pictureTurnDeg?: PictureTurnDeg | undefined } = {},
+): TrialAnalysisView {
   return {
+    ...(why.pictureTurnDeg ? { pictureTurnDeg: why.pictureTurnDeg } : {}),
     trialId: c.trialId,
     camera: c.camera,
     status: 'failed',

@@ -33,6 +33,8 @@ import { MARKER_CAPTURE_CAMERA, TRIANGULATED_CAMERA } from '../../shared/api/ana
 import { analyseMarkerTrial, markerTrialGaitAnalysis } from './marker-trial';
 import { followPatient, personChosenByHand, PERSON_FOLLOWS } from './follow-patient';
 import { ensureReviewCopy } from './review-video';
+import { turnTrialVideo } from '../capture/turn-trial-video';
+import type { PictureTurnDeg } from '../../shared/picture-turn';
 import { missingRecordingMessage } from '../../shared/missing-recording';
 import { DiskFullError, isDiskFull } from '../store/disk-full';
 import {
@@ -65,6 +67,12 @@ export interface AnalyseOptions {
    * null = the file's when it has both feet's; undefined = as before. Refused for a filmed trial.
    */
   markerEvents?: 'file' | 'detect' | null;
+  /**
+   * Turn the camera's picture clockwise by this much first (a camera mounted upside down or on its
+   * side): its video becomes an upright copy (capture/turn-trial-video.ts), and the person and
+   * floor marks chosen on the old picture are forgotten. Only that camera is then analysed.
+   */
+  turnDeg?: PictureTurnDeg;
   /** Set with `person` when it was chosen by following this other calibrated camera's patient. */
   personFollows?: string;
   /**
@@ -162,7 +170,9 @@ function analyseStoredPose(
         view: isFrontalCamera(camera) ? 'frontal' : 'sagittal',
         calibration: cameraCalibration(deps, trial, camera, pose.track.widthPx, pose.track.heightPx),
       });
-      view = result.ok ? analysisToView(result.analysis, vc) : failedView(vc, result.error.message);
+      view = result.ok
+        ? analysisToView(result.analysis, vc)
+        : failedView(vc, result.error.message, { pictureTurnDeg: result.error.turnDeg });
     }
   } catch (err) {
     if (err instanceof InvalidHeightError)
@@ -339,6 +349,7 @@ async function analyseClaimedTrial(
   const trial = requireTrial(deps, trialId);
   if (isMarkerTrial(trial)) return reanalyseMarkerTrial(deps, trial, options);
   if (options.markerEvents !== undefined) throw filmedTrialEventsRefusal(trial);
+  if (options.turnDeg !== undefined) return turnThenAnalyse(deps, trial, options.turnDeg, options);
   // Every calibrated camera is analysed too: the 3D analysis needs each one's pose.
   const calibrated = calibratedTrialCameras(deps, trial).videos.map((v) => v.camera);
   // The other cameras keep their own choice of person and floor marks (in one camera's pixels).
@@ -401,6 +412,45 @@ async function analyseClaimedTrial(
     const threeD =
       calibrated.length >= 2 ? await followAndTriangulate(deps, trial, calibrated, null, rest) : null;
     return { view: only3d && threeD ? threeD : first, first, threeD };
+  });
+}
+
+/** Turns one camera's picture upright, then analyses that camera from the upright copy. */
+async function turnThenAnalyse(
+  deps: AnalysisDeps,
+  trial: TrialInfo,
+  turnDeg: PictureTurnDeg,
+  options: AnalyseOptions,
+): Promise<TrialAnalysisView> {
+  const camera = options.camera ?? videoOf(deps, trial).camera;
+  if (camera === TRIANGULATED_CAMERA)
+    throw new ApiError({
+      code: 'invalid-input',
+      message: 'A picture is turned for one camera: name the camera whose video shows the subject turned.',
+    });
+  if (calibratedTrialCameras(deps, trial).videos.some((v) => v.camera === camera))
+    throw new ApiError({
+      code: 'conflict',
+      message: `The ${camera} camera is in the session's camera calibration, which was made on its picture as recorded: a turned picture would not fit it. Calibrate the cameras again with the picture as it should be, or record the trial again with the camera upright.`,
+    });
+  videoOf(deps, trial, camera);
+  // The trial shows as analysing (with the job's progress) from the turn on.
+  return settlingTrialStatus(deps, trial, options, async () => {
+    const message = 'Turning the picture upright';
+    await turnTrialVideo(deps, trial, camera, turnDeg, {
+      ...(options.signal ? { signal: options.signal } : {}),
+      onProgress: (done, total) => options.onProgress?.(done, total, message),
+    });
+    // A box around the patient and floor marks were drawn on the old picture.
+    const row = deps.analyses.get(trial.id, camera);
+    if (row) {
+      const { person: _person, floor: _floor, ...kept } = row.settings;
+      deps.analyses.upsert(trial.id, camera, { settings: kept });
+    }
+    const rest: AnalyseOptions = { ...options, camera, person: null, floor: null, partOfTrial: true };
+    delete rest.turnDeg;
+    const view = await analyseTrial(deps, trial.id, rest);
+    return { view, first: view, threeD: null };
   });
 }
 

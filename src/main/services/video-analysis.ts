@@ -12,6 +12,8 @@ import type { WorkerBudget } from '../pose/worker-budget';
 import { resultOnUniformClock } from '../pose/uniform-clock';
 import { analysisToView, failedView, type ViewContext } from './analysis-view';
 import { runGait } from './gait-pipeline';
+import { ensureTurnedCopy, type TurnedCopyOptions } from '../media/turned-copy';
+import type { PictureTurnDeg } from '../../shared/picture-turn';
 import { poseNotes, provenance } from './pose-provenance';
 
 export interface VideoAnalysisOptions {
@@ -28,6 +30,12 @@ export interface VideoAnalysisOptions {
   onProgress?: (p: PoseProgress) => void;
   /** Where pose jobs are cached; default <tmp>/gaitlab-pose. */
   cacheDir?: string;
+  /**
+   * Turn the picture clockwise first (a camera mounted upside down or on its side): the video is
+   * analysed from an upright copy kept in the cache folder; --person-box and --floor then name
+   * the upright picture's pixels.
+   */
+  turnDeg?: PictureTurnDeg;
 }
 
 export function poseCacheDirFor(videoPath: string, cacheRoot: string): string {
@@ -70,12 +78,38 @@ export function poseVideoFilesAtOnce(
   );
 }
 
+/** ensureTurnedCopy's progress as the pose job's, for the command line's progress bar. */
+export function turningProgress(o: Pick<VideoAnalysisOptions, 'signal' | 'onProgress'>): TurnedCopyOptions & {
+  onStart: (framesTotal: number) => void;
+} {
+  let total = 0;
+  const at = (done: number) =>
+    o.onProgress?.({ stage: 'turning', framesDone: done, framesTotal: total, framesPerS: 0, etaS: NaN });
+  return {
+    ...(o.signal ? { signal: o.signal } : {}),
+    onStart: (framesTotal) => {
+      total = framesTotal;
+      at(0);
+    },
+    onFrames: (done) => at(Math.min(done, total)),
+  };
+}
+
 export async function analyseVideoFile(
   videoPath: string,
   options: VideoAnalysisOptions = {},
 ): Promise<{ view: TrialAnalysisView; analysis: GaitAnalysis | null; poseDir: string }> {
+  const cacheRoot = options.cacheDir ?? join(tmpdir(), 'gaitlab-pose');
+  const analysed = options.turnDeg
+    ? await ensureTurnedCopy(
+        videoPath,
+        `${poseCacheDirFor(videoPath, cacheRoot)}.turned-${options.turnDeg}.mp4`,
+        options.turnDeg,
+        turningProgress(options),
+      )
+    : videoPath;
   const posed = await runPose({
-    ...videoFilePoseJob(videoPath, options),
+    ...videoFilePoseJob(analysed, options),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
@@ -85,7 +119,7 @@ export async function analyseVideoFile(
   const vc: ViewContext = {
     trialId: '',
     camera: 'cam1',
-    videoRelativePath: videoPath,
+    videoRelativePath: analysed,
     lowConfidenceFrames: pose.manifest.lowConfidenceFrames,
     notes: poseNotes(pose),
     eventsEditedByHand: false,
@@ -99,5 +133,9 @@ export async function analyseVideoFile(
   });
   return result.ok
     ? { view: analysisToView(result.analysis, vc), analysis: result.analysis, poseDir: posed.outDir }
-    : { view: failedView(vc, result.error.message), analysis: null, poseDir: posed.outDir };
+    : {
+        view: failedView(vc, result.error.message, { pictureTurnDeg: result.error.turnDeg }),
+        analysis: null,
+        poseDir: posed.outDir,
+      };
 }

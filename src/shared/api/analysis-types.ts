@@ -1,5 +1,6 @@
 // The analysis of one trial camera as the UI and reports read it: plain JSON, units in names,
 // every number traceable to the gait module that computed it (src/main/gait).
+import type { PictureTurnDeg } from '../picture-turn';
 export type SideName = 'left' | 'right';
 export type GaitEventKindName = 'initial-contact' | 'foot-off';
 
@@ -100,6 +101,11 @@ export interface TrialAnalysisView {
    */
   outOfDate?: string | null;
   warnings: string[];
+  /**
+   * Failed because the subject stands upside down or on their side in the picture: the clockwise
+   * turn that brings them upright (see capture.turnVideo). Absent otherwise.
+   */
+  pictureTurnDeg?: PictureTurnDeg;
   /** Relative path (inside the lab) of the video the frames index into. */
   videoRelativePath: string;
   provenance: Record<string, string | number | boolean | null>;

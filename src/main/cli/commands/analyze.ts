@@ -8,6 +8,8 @@ import { ModelError } from '../../pose/model-store';
 import { parsePersonBox } from '../person-option';
 import { parseFloorScale } from '../floor-option';
 import { parseCutoffHz } from '../cutoff-option';
+import { parseTurnDeg } from '../turn-option';
+import type { PictureTurnDeg } from '../../../shared/picture-turn';
 import { numberOption } from '../number-option';
 import { outputFile, writeOutputFile } from '../output-file';
 import { DEFAULT_CUTOFF_HZ, filterDescription } from '../../../shared/filter-cutoff';
@@ -58,6 +60,8 @@ interface AnalyzeOptions {
   events: 'file' | 'detect' | undefined;
   /** Low-pass cutoff, Hz (a lab trial keeps it). */
   cutoffHz: number | undefined;
+  /** Turn the picture clockwise first (a lab trial's camera keeps it). */
+  turnDeg: PictureTurnDeg | undefined;
   /** Options given on the command line, by name (a marker file refuses a video's). */
   given: string[];
   /** Several targets: a video's option is skipped for a marker file, with a note, not refused. */
@@ -74,6 +78,7 @@ const VIDEO_ONLY_OPTIONS = [
   'floor-distance',
   'floor-none',
   'belt-speed-none',
+  'turn',
 ];
 
 /**
@@ -203,6 +208,14 @@ function analyseMarkerTarget(target: string, o: AnalyzeOptions, ctx: CliContext)
   };
 }
 
+/** What to add to the command to analyse a turned picture upright. */
+function turnAdvice(view: TrialAnalysisView, trial: boolean): string {
+  const turn = `--turn ${view.pictureTurnDeg}`;
+  return trial
+    ? `Run again with --camera ${view.camera} ${turn} to turn the ${view.camera} camera's picture upright (the recording is kept) and analyse it.`
+    : `Run again with ${turn} to analyse it turned upright.`;
+}
+
 async function analyseVideoOrTrial(
   target: string,
   o: AnalyzeOptions,
@@ -229,6 +242,7 @@ async function analyseVideoOrTrial(
     let poseDir: string;
     ({ view, analysis, poseDir } = await analyseVideoFile(target, {
       heightM,
+      ...(o.turnDeg ? { turnDeg: o.turnDeg } : {}),
       ...(floor ? { floor } : {}),
       ...(beltSpeedMps ? { beltSpeedMps } : {}),
       ...(person ? { person } : {}),
@@ -257,6 +271,7 @@ async function analyseVideoOrTrial(
         ...(beltSpeedMps !== undefined ? { beltSpeedMps } : {}),
         ...(o.events !== undefined ? { markerEvents: o.events } : {}),
         ...(o.cutoffHz !== undefined ? { cutoffHz: o.cutoffHz } : {}),
+        ...(o.turnDeg && !markerBased ? { turnDeg: o.turnDeg } : {}),
         signal: ctx.io.signal,
         onProgress: (d, t, m) => ctx.io.progress(`${m.padEnd(20)} ${bar(d, t, m)}`),
       });
@@ -293,6 +308,7 @@ async function analyseVideoOrTrial(
   ctx.io.progress('');
   if (!analysis) {
     ctx.io.err(`Analysis of ${trialName} failed: ${view.message}`);
+    if (view.pictureTurnDeg) ctx.io.out(turnAdvice(view, !existsSync(target)));
     // Another person may have been followed; the other cameras and the 3D analysis may have
     // worked: say how to choose and where to read them.
     for (const line of [...people, ...otherCameras]) ctx.io.out(line);
@@ -319,7 +335,7 @@ export const analyzeCommand: CliCommand = {
     'Gait analysis of a video file (with pose estimation), a marker file (C3D, TRC) or a lab trial; summary + tidy CSV',
   usage: `gaitlab analyze <video-file | marker-file.c3d|.trc | trial-id> [more ...] [--height METRES] [--floor x0,y0,x1,y1 --floor-distance METRES | --floor-none]
                 [--belt-speed M/S | --belt-speed-none] [--camera NAME] [--person-box x0,y0,x1,y1@frame | --person-auto]
-                [--events file|detect] [--cutoff HZ] [--out results.csv] [--json results.json]
+                [--events file|detect] [--cutoff HZ] [--turn 90|180|270] [--out results.csv] [--json results.json]
 
 Runs markerless pose estimation (BlazePose, offline) and the gait analysis: events, cycles, joint
 angles, spatiotemporal parameters. Prints a summary (cycles per side, cadence, speed, knee flexion
@@ -349,6 +365,12 @@ writes a tidy CSV: trial, side, cycle, percent, variable, value, unit.
   --cutoff HZ      low-pass cutoff of the landmark or marker tracks, Hz (default 6: zero-lag 4th-order
                    Butterworth; 0.5-30, or 0 for none); said in the summary and the provenance.
                    A lab trial keeps it for the cameras analysed (--cutoff 6 returns to the default)
+  --turn DEG       turn the picture DEG degrees clockwise first (90, 180 or 270), for a camera
+                   mounted upside down or on its side, as the analysis advises when it finds the
+                   subject turned: a video file is analysed from an upright copy in the cache
+                   (--person-box and --floor then name its pixels); a lab trial's camera (--camera,
+                   else the default one) gets an upright copy as its video, the recording kept,
+                   and forgets the person and floor marks chosen on the old picture
   --out FILE       tidy CSV output
   --json FILE      the full analysis as JSON
 An interrupted run resumes where it stopped.
@@ -363,8 +385,8 @@ from the pelvis markers when it has none).
 Several videos, marker files or trials in one call are analysed one after another into one tidy CSV
 (its trial column tells them apart) and one JSON array; one that fails is reported and the others
 go on (exit code 1 if any failed). On a computer with 4 or more cores the videos' pose estimation
-runs a few at a time ahead of their analysis (a trial's cameras likewise). --floor, --person-box
-and --camera name one video's pixels or one trial's camera: they take a single target.`,
+runs a few at a time ahead of their analysis (a trial's cameras likewise). --floor, --person-box,
+--camera and --turn name one video's pixels or one trial's camera: they take a single target.`,
   run: async (argv, ctx) => {
     const parseBeltSpeed = (text: string): number => {
       const v = numberOption('belt-speed', text, 'the belt speed in metres per second, e.g. 0.8');
@@ -385,6 +407,7 @@ and --camera name one video's pixels or one trial's camera: they take a single t
         'belt-speed-none': { type: 'boolean' },
         events: { type: 'string' },
         cutoff: { type: 'string' },
+        turn: { type: 'string' },
         out: { type: 'string' },
         json: { type: 'string' },
       },
@@ -408,7 +431,7 @@ and --camera name one video's pixels or one trial's camera: they take a single t
       throw new UserError(`--events: give "file" or "detect", not "${values.events}".`);
     const given = Object.keys(values).filter((k) => values[k as keyof typeof values] !== undefined);
     if (positionals.length > 1) {
-      const single = given.find((k) => ['floor', 'person-box', 'camera'].includes(k));
+      const single = given.find((k) => ['floor', 'person-box', 'camera', 'turn'].includes(k));
       if (single)
         throw new UserError(
           `--${single} names one video's pixels or one trial's camera: give it with a single target.`,
@@ -432,6 +455,7 @@ and --camera name one video's pixels or one trial's camera: they take a single t
       camera: values.camera,
       events: values.events as AnalyzeOptions['events'],
       cutoffHz: values.cutoff !== undefined ? parseCutoffHz(values.cutoff) : undefined,
+      turnDeg: values.turn !== undefined ? parseTurnDeg(values.turn) : undefined,
       given,
       batch: positionals.length > 1,
     };

@@ -12,6 +12,9 @@ import { peopleInViewLines } from '../../pose/people-in-view';
 import { renderOverlay } from '../../pose/overlay/render-overlay';
 import { runPose } from '../../pose/run-pose';
 import { poseProgressLine } from '../progress-bar';
+import { parseTurnDeg } from '../turn-option';
+import { ensureTurnedCopy } from '../../media/turned-copy';
+import { turningProgress } from '../../services/video-analysis';
 import { trackToCsv, trackToJson } from '../../pose/track-files';
 import type { PersonSelection } from '../../pose/decode/subject';
 
@@ -28,6 +31,9 @@ Options:
                         the output prints with two or more people in view, instead of the one who walks
   --person-box <x0,y0,x1,y1>[@frame]  follow the person inside this box (pixels) at that frame;
                         the list gives each person's box, which other commands take too
+  --turn <90|180|270>   turn the picture clockwise first, for a camera mounted upside down or on its
+                        side (the analysis says when): landmarks, boxes and the overlay are then in
+                        the upright copy's pixels (kept beside the job folder)
   --model <full|lite>   landmark model (default full)
   --workers <n>         inference threads (default: one per core, at most 6; or GAITLAB_POSE_WORKERS)
   --min-confidence <c>  flag frames below this pose confidence (default 0.5)`;
@@ -63,6 +69,7 @@ export const poseCommand: CliCommand = {
         overlay: { type: 'string' },
         'work-dir': { type: 'string' },
         person: { type: 'string' },
+        turn: { type: 'string' },
         'person-box': { type: 'string' },
         model: { type: 'string' },
         workers: { type: 'string' },
@@ -90,10 +97,24 @@ export const poseCommand: CliCommand = {
     if (minConfidence !== undefined && !(minConfidence >= 0 && minConfidence <= 1))
       throw new UserError(`--min-confidence: give ${confidence}; ${minConfidence} is not one.`);
 
+    const turnDeg = values.turn !== undefined ? parseTurnDeg(values.turn) : undefined;
+
     try {
+      const outDir = resolve(values['work-dir'] ?? `${out}.pose`);
+      const videoPath = turnDeg
+        ? await ensureTurnedCopy(
+            resolve(video),
+            `${outDir}.turned-${turnDeg}.mp4`,
+            turnDeg,
+            turningProgress({
+              signal: ctx.io.signal,
+              onProgress: (p) => ctx.io.progress(poseProgressLine(p)),
+            }),
+          )
+        : resolve(video);
       const result = await runPose({
-        videoPath: resolve(video),
-        outDir: resolve(values['work-dir'] ?? `${out}.pose`),
+        videoPath,
+        outDir,
         signal: ctx.io.signal,
         person: parsePerson(values.person, values['person-box']),
         model,
@@ -120,7 +141,7 @@ export const poseCommand: CliCommand = {
       if (overlay) {
         ctx.io.progress(`drawing overlay into ${dirname(overlay)} ...`);
         await renderOverlay({
-          videoPath: resolve(video),
+          videoPath,
           track: result.track,
           outPath: overlay,
           signal: ctx.io.signal,

@@ -31,6 +31,7 @@ import { FilterCutoff } from '../review/FilterCutoff';
 import { MarkerEvents } from '../review/MarkerEvents';
 import { FloorScale } from '../review/FloorScale';
 import { failureAdvice, withoutPaths } from '../../../shared/failure-advice';
+import { TurnPicture } from '../review/TurnPicture';
 import { TRIANGULATED_LABEL, triangulatedFrom } from '../review/labels';
 
 /** Keys typed into form controls, or arrows on an event marker, belong to those controls. */
@@ -261,13 +262,23 @@ export function TrialReviewPage({ id }: { id: string }) {
           <strong>What to do:</strong>{' '}
           {a.eventsEditedByHand
             ? 'The events set by hand are the likely cause (each cycle needs two initial contacts of the same foot): reset them to automatic, then correct them again.'
-            : failureAdvice(a.message)}{' '}
+            : a.pictureTurnDeg
+              ? 'Turn the picture upright with the button below; for the next trials, mount the camera upright.'
+              : failureAdvice(a.message)}{' '}
           {/* Events corrected by hand can leave no gait cycle: the events panel is gone, so undo them here. */}
           {a.eventsEditedByHand && (
             <button type="button" onClick={review.resetToAutomatic} disabled={review.busy}>
               Reset events to automatic
             </button>
           )}{' '}
+          {a.pictureTurnDeg && t && t.status !== 'analysing' && (
+            <TurnPicture
+              trialId={id}
+              camera={a.camera}
+              turnDeg={a.pictureTurnDeg}
+              onStarted={reanalysisStarted}
+            />
+          )}
           {session.data && <a href={href({ page: 'session', id: session.data.id })}>Back to the session</a>}
         </div>
       )}

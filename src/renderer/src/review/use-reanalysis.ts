@@ -1,9 +1,11 @@
 // What the review's "analyse again with..." panels share (choosing the patient, floor marks, a
-// treadmill's belt speed, a marker-based trial's events, the filter's cutoff): the
+// treadmill's belt speed, a marker-based trial's events, the filter's cutoff, a picture turned
+// upright): the
 // frame the person scan kept (loaded when a panel opens), and a new analysis of the camera under
 // review with one setting changed, with its failure and a busy flag.
 import { useState } from 'react';
 import type { FloorScaleChoice, PersonChoice, ScannedPeopleView } from '../../../shared/api/analysis-types';
+import type { PictureTurnDeg } from '../../../shared/picture-turn';
 import { api } from '../api';
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
@@ -35,7 +37,8 @@ export function useReanalysis(
       | { floor: FloorScaleChoice | null }
       | { beltSpeedMps: number | null }
       | { markerEvents: 'file' | 'detect' }
-      | { cutoffHz: number | null },
+      | { cutoffHz: number | null }
+      | { turnDeg: PictureTurnDeg },
   ): Promise<boolean> {
     setFailure(null);
     setBusy(true);

@@ -8,6 +8,7 @@ import {
 } from '../../floor-marks';
 import { beltSpeedMessage, isPlausibleBeltSpeedMps } from '../../belt-speed';
 import { cutoffMessage, isAcceptedCutoffHz } from '../../filter-cutoff';
+import { isPictureTurnDeg, type PictureTurnDeg } from '../../picture-turn';
 import { z } from 'zod';
 import type { PoseTrackView, ScannedPeopleView, TrialAnalysisView } from '../analysis-types';
 import { op } from '../op';
@@ -95,6 +96,16 @@ export const analysisOperations = {
           .number()
           .refine(isAcceptedCutoffHz, { error: (i) => cutoffMessage(i.input as number) })
           .nullable()
+          .optional(),
+        /**
+         * Turn the camera's picture clockwise by 90, 180 or 270 degrees first (a camera mounted
+         * upside down or on its side; see TrialAnalysisView.pictureTurnDeg): its video becomes an
+         * upright copy, the recording is kept, and only that camera is analysed.
+         */
+        turnDeg: z
+          .number()
+          .refine(isPictureTurnDeg, 'A picture is turned by 90, 180 or 270 degrees clockwise.')
+          .transform((v) => v as PictureTurnDeg)
           .optional(),
       })
       .strict(),

@@ -1,0 +1,65 @@
+// A camera mounted upside down: review says so over the failed analysis, with one button that turns
+// the camera's picture upright and analyses it again, showing the turn's progress; the trial is then
+// analysed from the upright copy, the recording kept.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { openBrowserSession, type BrowserSession } from '../helpers/browser-session';
+import { analyseInProcess, callLab, createTrialLab, type TrialLab } from '../helpers/analysed-trial';
+import { REPO_ROOT } from '../helpers/serve-process';
+import { seriousViolations } from '../helpers/axe';
+import type { TrialInfo } from '../../src/shared/api/entities';
+
+const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'e2e');
+let lab: TrialLab;
+let s: BrowserSession;
+let page: Page;
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  lab = await createTrialLab({ cameras: [{ camera: 'sagittal-left', variant: ['-vf', 'hflip,vflip'] }] });
+  await analyseInProcess(lab.labDir, lab.trial.id);
+  s = await openBrowserSession(lab.labDir);
+  page = s.page;
+}, 600_000);
+
+afterAll(async () => {
+  await s?.close();
+});
+
+describe('a trial filmed by a camera mounted upside down', () => {
+  it('review says the patient is upside down and offers to turn the picture', async () => {
+    await page.goto(`${s.serve.url}#/trials/${lab.trial.id}`);
+    const banner = page.locator('.banner-error');
+    await banner.getByText('The subject is upside down in the picture', { exact: false }).waitFor();
+    await banner
+      .getByText(
+        'Turn the picture upright with the button below; for the next trials, mount the camera upright.',
+      )
+      .waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'turned-picture-review.png'), fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('the button turns it, shows the progress, and the trial is analysed upright', async () => {
+    await page
+      .getByRole('button', { name: 'Turn the picture half a turn (180 deg) and analyse again' })
+      .click();
+    await page
+      .getByText(/Turning the picture upright|Pose estimation|Finding the patient/)
+      .first()
+      .waitFor();
+    await page.locator('.status-analysed').waitFor({ timeout: 240_000 });
+    await page.getByRole('heading', { name: 'Joint angles over time' }).waitFor();
+    expect(await page.locator('.banner-error').count()).toBe(0);
+    await page
+      .locator('section', { has: page.getByRole('heading', { name: 'Video and skeleton' }) })
+      .screenshot({ path: join(ARTIFACTS, 'turned-picture-upright.png') });
+    const trial = await callLab<TrialInfo>(lab.labDir, 'trials.get', { id: lab.trial.id });
+    expect(trial.files.map((f) => `${f.kind} ${f.relativePath.split('/').pop()}`).sort()).toEqual([
+      'other sagittal-left.mp4',
+      'video sagittal-left.turned-180.mp4',
+    ]);
+  });
+});

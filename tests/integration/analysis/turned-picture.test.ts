@@ -1,0 +1,151 @@
+// A camera mounted upside down or on its side (nothing in the file says so), or a video that lost
+// its phone's rotation: the Sports2D walk turned by ffmpeg. The analysis used to read the upside-down
+// walk as 191 steps/min with a knee "flexed" -131 deg in stance; it now refuses it, says which turn
+// brings the subject upright, and analyses the picture turned by it: a video file from an upright
+// copy in the cache, a lab trial's camera from an upright copy that becomes its video, the
+// recording kept and brought back by turning the rest of the way.
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { describe, expect, inject, it } from 'vitest';
+import { analyzeCommand } from '../../../src/main/cli/commands/analyze';
+import { probeVideo } from '../../../src/main/media/probe';
+import { writeTurnedCopy } from '../../../src/main/media/turned-copy';
+import { analyseVideoFile } from '../../../src/main/services/video-analysis';
+import type { TrialAnalysisView } from '../../../src/shared/api/analysis-types';
+import type { TrialInfo } from '../../../src/shared/api/entities';
+import { analyseInProcess, callLab, createTrialLab } from '../../helpers/analysed-trial';
+import { SPORTS2D_WALK, videoVariant } from '../../helpers/video-variant';
+
+const UPSIDE_DOWN = ['-vf', 'hflip,vflip'];
+const cadence = (v: TrialAnalysisView, side: 'left' | 'right'): number =>
+  v.parameters.find((p) => p.parameter === 'cadenceStepsPerMin')![side].mean!;
+
+function fakeIo() {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Parameters<typeof analyzeCommand.run>[1]['io'] = {
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+    progress: () => undefined,
+    signal: new AbortController().signal,
+  };
+  return { out, err, io };
+}
+
+describe('a picture turned upside down or on its side', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gaitlab-turned-'));
+
+  it('is refused with the turn that brings the subject upright, and analysed turned by it', async () => {
+    const upright = (
+      await analyseVideoFile(SPORTS2D_WALK, { heightM: 1.65, cacheDir: inject('demoPoseCache') })
+    ).view;
+    const video = videoVariant(dir, 'upside-down.mp4', UPSIDE_DOWN);
+    const cache = join(dir, 'cache');
+
+    const { io, out, err } = fakeIo();
+    expect(await analyzeCommand.run([video, '--height', '1.65'], { labDir: dir, io })).toBe(1);
+    console.log([...err, ...out].join('\n'));
+    expect(err.join('\n')).toMatch(
+      /Analysis of upside-down\.mp4 failed: The subject is upside down in the picture \(feet above the pelvis in \d+ % of the \d+ frames where both were tracked\): the camera was mounted upside down, or the video lost its rotation on the way\. Gait events and angles cannot be read from it as it is: turn the picture half a turn \(180 deg\) and analyse it again\./,
+    );
+    expect(out).toContain('Run again with --turn 180 to analyse it turned upright.');
+
+    const turned = await analyseVideoFile(video, { heightM: 1.65, cacheDir: cache, turnDeg: 180 });
+    expect(turned.view.status, turned.view.message).toBe('analysed');
+    expect(existsSync(`${turned.view.videoRelativePath}`)).toBe(true);
+    for (const side of ['left', 'right'] as const) {
+      const used = turned.view.cycles.filter((c) => c.side === side && !c.excluded).length;
+      console.log(
+        `${side}: ${used} cycles, cadence ${cadence(turned.view, side).toFixed(1)} steps/min (upright ${cadence(upright, side).toFixed(1)})`,
+      );
+      expect(used).toBeGreaterThanOrEqual(3);
+      expect(Math.abs(cadence(turned.view, side) - cadence(upright, side))).toBeLessThan(3);
+    }
+  });
+
+  it('on its side: the quarter turn the other way', async () => {
+    // ffmpeg's transpose=clock turns the picture a quarter clockwise: the head points right.
+    const video = videoVariant(dir, 'on-its-side.mp4', ['-vf', 'transpose=clock']);
+    const { view } = await analyseVideoFile(video, { heightM: 1.65, cacheDir: join(dir, 'cache') });
+    expect(view.status).toBe('failed');
+    expect(view.pictureTurnDeg).toBe(270);
+    expect(view.message).toMatch(
+      /^The subject lies on their side in the picture \(pelvis to the right of the feet in \d+ % of the \d+ frames where both were tracked\): the camera was turned a quarter for a portrait picture, or the video lost its rotation on the way\. .* turn the picture a quarter turn anticlockwise \(270 deg clockwise\) and analyse it again\.$/,
+    );
+  });
+
+  it('each turn makes the picture the upright one (frame by frame against the walk)', async () => {
+    // One second of the walk, turned each way and turned back by the copy.
+    const clip = videoVariant(dir, 'clip.mp4', ['-t', '1', '-vf', 'scale=442:248']);
+    const gray = (file: string) =>
+      execFileSync('ffmpeg', [
+        '-v',
+        'error',
+        '-i',
+        file,
+        '-vf',
+        'select=eq(n\\,15)',
+        '-frames:v',
+        '1',
+        '-f',
+        'rawvideo',
+        '-pix_fmt',
+        'gray',
+        '-',
+      ]);
+    const reference = gray(clip);
+    for (const [filter, back] of [
+      ['transpose=clock', 270],
+      ['hflip,vflip', 180],
+      ['transpose=cclock', 90],
+    ] as const) {
+      const turned = videoVariant(dir, `clip-${back}.mp4`, ['-vf', filter], clip);
+      const copy = join(dir, `clip-${back}-upright.mp4`);
+      await writeTurnedCopy(await probeVideo(turned), copy, back);
+      const info = await probeVideo(copy);
+      expect([info.widthPx, info.heightPx, info.frameCount]).toEqual([442, 248, 30]);
+      const frame = gray(copy);
+      let diff = 0;
+      for (let i = 0; i < frame.length; i++) diff += Math.abs(frame[i]! - reference[i]!);
+      console.log(
+        `${filter} turned back ${back} deg: mean difference ${(diff / frame.length).toFixed(2)} grey levels`,
+      );
+      expect(diff / frame.length).toBeLessThan(3);
+    }
+  });
+
+  it('a lab trial: its camera turned upright, the recording kept, and turned back to it', async () => {
+    const t = await createTrialLab({ cameras: [{ camera: 'sagittal-left', variant: UPSIDE_DOWN }] });
+    const get = () => callLab<TrialAnalysisView>(t.labDir, 'analysis.get', { trialId: t.trial.id });
+    const files = async () =>
+      (await callLab<TrialInfo>(t.labDir, 'trials.get', { id: t.trial.id })).files.map(
+        (f) => `${f.kind} ${f.relativePath.split('/').pop()}`,
+      );
+    await analyseInProcess(t.labDir, t.trial.id);
+    const refused = await get();
+    expect(refused.status).toBe('failed');
+    expect(refused.pictureTurnDeg).toBe(180);
+
+    await expect(callLab(t.labDir, 'analysis.start', { trialId: t.trial.id, turnDeg: 45 })).rejects.toThrow(
+      'A picture is turned by 90, 180 or 270 degrees clockwise.',
+    );
+
+    expect((await analyseInProcess(t.labDir, t.trial.id, { turnDeg: 180 })).state).toBe('done');
+    const analysed = await get();
+    expect(analysed.status).toBe('analysed');
+    expect(analysed.pictureTurnDeg).toBeUndefined();
+    expect(analysed.videoRelativePath).toMatch(/sagittal-left\.turned-180\.mp4$/);
+    expect(analysed.cycles.filter((c) => !c.excluded).length).toBeGreaterThanOrEqual(6);
+    expect((await files()).sort()).toEqual(['other sagittal-left.mp4', 'video sagittal-left.turned-180.mp4']);
+
+    // Half a turn more is the recording again: the copy goes, and the recording is refused again.
+    expect(['done', 'failed']).toContain(
+      (await analyseInProcess(t.labDir, t.trial.id, { turnDeg: 180 })).state,
+    );
+    expect(await files()).toEqual(['video sagittal-left.mp4']);
+    expect(existsSync(join(t.labDir, analysed.videoRelativePath))).toBe(false);
+    expect((await get()).pictureTurnDeg).toBe(180);
+  });
+});
