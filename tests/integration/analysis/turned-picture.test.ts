@@ -4,7 +4,7 @@
 // brings the subject upright, and analyses the picture turned by it: a video file from an upright
 // copy in the cache, a lab trial's camera from an upright copy that becomes its video, the
 // recording kept and brought back by turning the rest of the way.
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -16,6 +16,7 @@ import { analyseVideoFile } from '../../../src/main/services/video-analysis';
 import type { TrialAnalysisView } from '../../../src/shared/api/analysis-types';
 import type { TrialInfo } from '../../../src/shared/api/entities';
 import { analyseInProcess, callLab, createTrialLab } from '../../helpers/analysed-trial';
+import { sharedDataPath } from '../../helpers/shared-data';
 import { SPORTS2D_WALK, videoVariant } from '../../helpers/video-variant';
 
 const UPSIDE_DOWN = ['-vf', 'hflip,vflip'];
@@ -131,6 +132,21 @@ describe('a picture turned upside down or on its side', () => {
     await expect(callLab(t.labDir, 'analysis.start', { trialId: t.trial.id, turnDeg: 45 })).rejects.toThrow(
       'A picture is turned by 90, 180 or 270 degrees clockwise.',
     );
+
+    // A calibrated camera keeps its picture: the calibration was made on it as recorded.
+    await callLab(t.labDir, 'calibration.import', {
+      sessionId: t.session.id,
+      fileName: 'Calib_demo.toml',
+      content: readFileSync(sharedDataPath('sports2d_demo_sideview_walk/Calib_demo.toml'), 'utf8'),
+      views: { demo: 'sagittal-left' },
+    });
+    const calibrated = await analyseInProcess(t.labDir, t.trial.id, { turnDeg: 180 });
+    expect(calibrated.state).toBe('failed');
+    expect(calibrated.message).toMatch(
+      /^The sagittal-left camera is in the session's camera calibration, which was made on its picture as recorded: a turned picture would not fit it\./,
+    );
+    expect(await files()).toEqual(['video sagittal-left.mp4']);
+    await callLab(t.labDir, 'calibration.remove', { sessionId: t.session.id });
 
     expect((await analyseInProcess(t.labDir, t.trial.id, { turnDeg: 180 })).state).toBe('done');
     const analysed = await get();

@@ -166,3 +166,30 @@ test('gaitlab pose lists the people in view with the number and --person-box tha
   console.log(`man by number: median left hip y ${medianHipY(byNumber).toFixed(0)} px`);
   expect(medianHipY(byNumber)).toBeLessThan(497);
 });
+
+test('gaitlab pose --turn poses a picture filmed upside down from its upright copy', async () => {
+  const dir = tempDir('cli-pose-turn');
+  const clip = join(dir, 'upside-down.mp4');
+  execFileSync('ffmpeg', [
+    ...['-v', 'error', '-y', '-ss', '3', '-i', dataFile('sports2d_demo_sideview_walk/demo.mp4')],
+    ...['-frames:v', '45', '-an', '-vf', 'hflip,vflip', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', clip],
+  ]);
+  const csv = join(dir, 'walk.csv');
+  const { io, progress } = fakeIo();
+  expect(await poseCommand.run([clip, '--out', csv, '--turn', '180'], { labDir: dir, io })).toBe(0);
+  expect(progress.some((p) => p.startsWith('Turning the picture'))).toBe(true);
+  expect(existsSync(`${csv}.pose.turned-180.mp4`)).toBe(true);
+  // Upright: the heels below the hips (image y down) in every frame where both were seen.
+  const lines = readFileSync(csv, 'utf8').trim().split('\n');
+  const header = lines[0]!.split(',');
+  const col = (name: string) => header.indexOf(name);
+  const rows = lines.slice(1).map((l) => l.split(',').map(Number));
+  const seen = rows.filter(
+    (r) => r[col('left_hip_visibility')]! > 0.5 && r[col('left_heel_visibility')]! > 0.5,
+  );
+  expect(seen.length).toBeGreaterThan(30);
+  expect(seen.every((r) => r[col('left_heel_y')]! > r[col('left_hip_y')]!)).toBe(true);
+  await expect(poseCommand.run([clip, '--out', csv, '--turn', '45'], { labDir: dir, io })).rejects.toThrow(
+    '--turn: give 90, 180 or 270 (degrees clockwise that bring the picture upright), not "45".',
+  );
+});
