@@ -81,3 +81,22 @@ function visibilityRange(passes: readonly FarSide[], side: Side): string {
   const [lo, hi] = [Math.min(...v).toFixed(2), Math.max(...v).toFixed(2)];
   return lo === hi ? lo : `${lo}-${hi}`;
 }
+
+/**
+ * A side camera labelled as standing at the patient's `cameraSide` sees that leg as the near one.
+ * When every pass that tells says the opposite, the label or the picture is wrong: either the
+ * camera stood on the other side, or the video is a mirror image (a phone's or tablet's front
+ * camera can save one), in which case the pose model, reading the mirrored body, names each leg
+ * as the other one and every left number is the right leg's. Null when no pass tells, or one agrees
+ * (a patient walking to and fro past the camera shows it each leg in turn).
+ */
+export function cameraSideNote(
+  camera: string,
+  cameraSide: Side,
+  farSides: readonly FarSide[],
+): string | null {
+  if (farSides.length === 0 || farSides.some((f) => f.side !== cameraSide)) return null;
+  const other = otherSide(cameraSide);
+  const every = farSides.length > 1 ? ' in every walking pass' : '';
+  return `The ${camera} camera is named as standing at the patient's ${cameraSide} side, but the pose model saw the ${cameraSide} leg as the far one${every} (median visibility ${visibilityRange(farSides, cameraSide)} against ${visibilityRange(farSides, other)} for the ${other} leg). Check on the video which leg is nearer the camera (an orthosis, a shoe or the affected side tells; writing in the picture reads backwards in a mirror image): if it is the ${other} leg, the camera stood at the patient's ${other} side (import its video again as sagittal-${other}); if it is the ${cameraSide} leg, the video is a mirror image (a phone's or tablet's front camera can save one), and left and right are exchanged in all of this camera's numbers.`;
+}

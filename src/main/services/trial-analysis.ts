@@ -12,6 +12,7 @@ import { resultOnUniformClock } from '../pose/uniform-clock';
 import type { GaitEvent } from '../gait/types';
 import type { AnalysisResult } from '../gait/analyse';
 import { endOnPaceSentence } from '../gait/end-on-walk';
+import { cameraSideNote } from '../gait/far-side';
 import type { AnalysisRepo } from '../store/analysis-repo';
 import type { LabContext } from './lab-context';
 import { beltSpeedOf, cutoffOf, cutoffOption, floorOf } from './analysis-settings';
@@ -170,8 +171,11 @@ function analyseStoredPose(
         view: isFrontalCamera(camera) ? 'frontal' : 'sagittal',
         calibration: cameraCalibration(deps, trial, camera, pose.track.widthPx, pose.track.heightPx),
       });
+      // A side camera's name says which leg it faces: said first when the picture disagrees.
+      const side = camera === 'sagittal-left' ? 'left' : camera === 'sagittal-right' ? 'right' : null;
+      const sideNote = result.ok && side ? cameraSideNote(camera, side, result.analysis.farSides) : null;
       view = result.ok
-        ? analysisToView(result.analysis, vc)
+        ? analysisToView(result.analysis, sideNote ? { ...vc, notes: [sideNote, ...(vc.notes ?? [])] } : vc)
         : failedView(vc, result.error.message, { pictureTurnDeg: result.error.turnDeg });
     }
   } catch (err) {
@@ -422,18 +426,17 @@ async function turnThenAnalyse(
   turnDeg: PictureTurnDeg,
   options: AnalyseOptions,
 ): Promise<TrialAnalysisView> {
-  const camera = options.camera ?? videoOf(deps, trial).camera;
-  if (camera === TRIANGULATED_CAMERA)
+  if (options.camera === TRIANGULATED_CAMERA)
     throw new ApiError({
       code: 'invalid-input',
       message: 'A picture is turned for one camera: name the camera whose video shows the subject turned.',
     });
+  const camera = videoOf(deps, trial, options.camera).camera;
   if (calibratedTrialCameras(deps, trial).videos.some((v) => v.camera === camera))
     throw new ApiError({
       code: 'conflict',
       message: `The ${camera} camera is in the session's camera calibration, which was made on its picture as recorded: a turned picture would not fit it. Calibrate the cameras again with the picture as it should be, or record the trial again with the camera upright.`,
     });
-  videoOf(deps, trial, camera);
   // The trial shows as analysing (with the job's progress) from the turn on.
   return settlingTrialStatus(deps, trial, options, async () => {
     const message = 'Turning the picture upright';

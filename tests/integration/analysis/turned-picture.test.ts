@@ -153,6 +153,8 @@ describe('a picture turned upside down or on its side', () => {
     expect(analysed.status).toBe('analysed');
     expect(analysed.pictureTurnDeg).toBeUndefined();
     expect(analysed.videoRelativePath).toMatch(/sagittal-left\.turned-180\.mp4$/);
+    // Upright, the camera sees her left leg as its name says.
+    expect(analysed.warnings.filter((w) => /is named as standing/.test(w))).toEqual([]);
     expect(analysed.cycles.filter((c) => !c.excluded).length).toBeGreaterThanOrEqual(6);
     expect((await files()).sort()).toEqual(['other sagittal-left.mp4', 'video sagittal-left.turned-180.mp4']);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyseTrajectories, type GaitAnalysis } from '../../../src/main/gait/analyse';
-import { farSidePerPass, noteFarLegs, type FarSide } from '../../../src/main/gait/far-side';
+import { cameraSideNote, farSidePerPass, noteFarLegs, type FarSide } from '../../../src/main/gait/far-side';
 import type { Trajectory, TrajectorySet, WalkingPass } from '../../../src/main/gait/types';
 import { concatWalks, syntheticWalk } from './synthetic-walker';
 
@@ -120,5 +120,29 @@ describe('the far leg from a side camera', () => {
     expect(notes[1]).toMatch(
       /^Walking passes 2 and 4: the left leg .* median visibility 0\.89 against 0\.98 for the right leg\)/,
     );
+  });
+});
+
+describe('a side camera whose name disagrees with the leg it sees', () => {
+  const far = (passIndex: number, side: 'left' | 'right'): FarSide => ({
+    passIndex,
+    side,
+    visibility: side === 'left' ? { left: 0.81, right: 0.98 } : { left: 0.99, right: 0.9 },
+  });
+
+  it('says so when the leg it is named beside is the far one in every pass', () => {
+    const note = cameraSideNote('sagittal-left', 'left', [far(0, 'left')]);
+    expect(note).toBe(
+      "The sagittal-left camera is named as standing at the patient's left side, but the pose model saw the left leg as the far one (median visibility 0.81 against 0.98 for the right leg). Check on the video which leg is nearer the camera (an orthosis, a shoe or the affected side tells; writing in the picture reads backwards in a mirror image): if it is the right leg, the camera stood at the patient's right side (import its video again as sagittal-right); if it is the left leg, the video is a mirror image (a phone's or tablet's front camera can save one), and left and right are exchanged in all of this camera's numbers.",
+    );
+    expect(cameraSideNote('sagittal-right', 'right', [far(0, 'right'), far(1, 'right')])).toMatch(
+      /saw the right leg as the far one in every walking pass \(median visibility 0\.90 against 0\.99 for the left leg\)/,
+    );
+  });
+
+  it('says nothing when the named leg is near, when a pass to and fro shows it near, or when no pass tells', () => {
+    expect(cameraSideNote('sagittal-left', 'left', [far(0, 'right')])).toBeNull();
+    expect(cameraSideNote('sagittal-left', 'left', [far(0, 'left'), far(1, 'right')])).toBeNull();
+    expect(cameraSideNote('sagittal-left', 'left', [])).toBeNull();
   });
 });
