@@ -17,3 +17,33 @@ export function pictureTurnInWords(turnDeg: PictureTurnDeg): string {
     ? 'a quarter turn clockwise (90 deg)'
     : 'a quarter turn anticlockwise (270 deg clockwise)';
 }
+
+/**
+ * What is done to a recording's picture to make it right: mirrored left to right first (a front
+ * camera's mirror image), then turned clockwise.
+ */
+export interface PictureFix {
+  turnDeg: 0 | PictureTurnDeg;
+  mirrored: boolean;
+}
+
+export const NO_PICTURE_FIX: PictureFix = { turnDeg: 0, mirrored: false };
+
+/**
+ * `then` done to a picture already fixed by `before`, as one fix of the recording. A mirror
+ * reverses the sense of the turns made before it.
+ */
+export function composePictureFixes(before: PictureFix, then: PictureFix): PictureFix {
+  const carried = then.mirrored ? 360 - before.turnDeg : before.turnDeg;
+  return {
+    turnDeg: ((carried + then.turnDeg) % 360) as 0 | PictureTurnDeg,
+    mirrored: before.mirrored !== then.mirrored,
+  };
+}
+
+/** `turned-90-mirrored`, `turned-180`, `mirrored`: how a fixed copy's name says its fix ('' for none). */
+export function pictureFixSuffix(fix: PictureFix): string {
+  return [fix.turnDeg ? `turned-${fix.turnDeg}` : '', fix.mirrored ? 'mirrored' : '']
+    .filter(Boolean)
+    .join('-');
+}

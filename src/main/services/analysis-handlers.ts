@@ -62,6 +62,7 @@ export function analysisHandlers(deps: AnalysisDeps): HandlersFor<typeof analysi
       markerEvents,
       cutoffHz,
       turnDeg,
+      mirror,
     }) => {
       const trial = deps.trials.get(trialId);
       if (!trial) throw new ApiError({ code: 'not-found', message: 'The trial was not found.' });
@@ -79,6 +80,7 @@ export function analysisHandlers(deps: AnalysisDeps): HandlersFor<typeof analysi
           ...(markerEvents !== undefined ? { markerEvents } : {}),
           ...(cutoffHz !== undefined ? { cutoffHz } : {}),
           ...(turnDeg !== undefined ? { turnDeg } : {}),
+          ...(mirror ? { mirror } : {}),
           signal: r.signal,
           onProgress: (d, t, m) => r.progress(d, t, m),
         }),

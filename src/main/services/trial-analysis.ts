@@ -34,8 +34,8 @@ import { MARKER_CAPTURE_CAMERA, TRIANGULATED_CAMERA } from '../../shared/api/ana
 import { analyseMarkerTrial, markerTrialGaitAnalysis } from './marker-trial';
 import { followPatient, personChosenByHand, PERSON_FOLLOWS } from './follow-patient';
 import { ensureReviewCopy } from './review-video';
-import { turnTrialVideo } from '../capture/turn-trial-video';
-import type { PictureTurnDeg } from '../../shared/picture-turn';
+import { fixTrialVideo } from '../capture/fix-trial-video';
+import type { PictureFix, PictureTurnDeg } from '../../shared/picture-turn';
 import { missingRecordingMessage } from '../../shared/missing-recording';
 import { DiskFullError, isDiskFull } from '../store/disk-full';
 import {
@@ -70,10 +70,12 @@ export interface AnalyseOptions {
   markerEvents?: 'file' | 'detect' | null;
   /**
    * Turn the camera's picture clockwise by this much first (a camera mounted upside down or on its
-   * side): its video becomes an upright copy (capture/turn-trial-video.ts), and the person and
-   * floor marks chosen on the old picture are forgotten. Only that camera is then analysed.
+   * side), after mirroring it back when `mirror` (a front camera's mirror image): its video becomes
+   * a fixed copy (capture/fix-trial-video.ts), and the person and floor marks chosen on the old
+   * picture are forgotten. Only that camera is then analysed.
    */
   turnDeg?: PictureTurnDeg;
+  mirror?: boolean;
   /** Set with `person` when it was chosen by following this other calibrated camera's patient. */
   personFollows?: string;
   /**
@@ -174,9 +176,14 @@ function analyseStoredPose(
       // A side camera's name says which leg it faces: said first when the picture disagrees.
       const side = camera === 'sagittal-left' ? 'left' : camera === 'sagittal-right' ? 'right' : null;
       const sideNote = result.ok && side ? cameraSideNote(camera, side, result.analysis.farSides) : null;
-      view = result.ok
-        ? analysisToView(result.analysis, sideNote ? { ...vc, notes: [sideNote, ...(vc.notes ?? [])] } : vc)
-        : failedView(vc, result.error.message, { pictureTurnDeg: result.error.turnDeg });
+      view = !result.ok
+        ? failedView(vc, result.error.message, { pictureTurnDeg: result.error.turnDeg })
+        : sideNote
+          ? {
+              ...analysisToView(result.analysis, { ...vc, notes: [sideNote, ...(vc.notes ?? [])] }),
+              sideDoubt: true,
+            }
+          : analysisToView(result.analysis, vc);
     }
   } catch (err) {
     if (err instanceof InvalidHeightError)
@@ -353,7 +360,7 @@ async function analyseClaimedTrial(
   const trial = requireTrial(deps, trialId);
   if (isMarkerTrial(trial)) return reanalyseMarkerTrial(deps, trial, options);
   if (options.markerEvents !== undefined) throw filmedTrialEventsRefusal(trial);
-  if (options.turnDeg !== undefined) return turnThenAnalyse(deps, trial, options.turnDeg, options);
+  if (options.turnDeg !== undefined || options.mirror) return fixThenAnalyse(deps, trial, options);
   // Every calibrated camera is analysed too: the 3D analysis needs each one's pose.
   const calibrated = calibratedTrialCameras(deps, trial).videos.map((v) => v.camera);
   // The other cameras keep their own choice of person and floor marks (in one camera's pixels).
@@ -419,28 +426,28 @@ async function analyseClaimedTrial(
   });
 }
 
-/** Turns one camera's picture upright, then analyses that camera from the upright copy. */
-async function turnThenAnalyse(
+/** Turns one camera's picture upright or mirrors it back, then analyses that camera from the copy. */
+async function fixThenAnalyse(
   deps: AnalysisDeps,
   trial: TrialInfo,
-  turnDeg: PictureTurnDeg,
   options: AnalyseOptions,
 ): Promise<TrialAnalysisView> {
   if (options.camera === TRIANGULATED_CAMERA)
     throw new ApiError({
       code: 'invalid-input',
-      message: 'A picture is turned for one camera: name the camera whose video shows the subject turned.',
+      message: 'A picture is turned or mirrored for one camera: name the camera whose video needs it.',
     });
   const camera = videoOf(deps, trial, options.camera).camera;
   if (calibratedTrialCameras(deps, trial).videos.some((v) => v.camera === camera))
     throw new ApiError({
       code: 'conflict',
-      message: `The ${camera} camera is in the session's camera calibration, which was made on its picture as recorded: a turned picture would not fit it. Calibrate the cameras again with the picture as it should be, or record the trial again with the camera upright.`,
+      message: `The ${camera} camera is in the session's camera calibration, which was made on its picture as recorded: a turned or mirrored picture would not fit it. Calibrate the cameras again with the picture as it should be, or record the trial again with the camera upright.`,
     });
   // The trial shows as analysing (with the job's progress) from the turn on.
   return settlingTrialStatus(deps, trial, options, async () => {
-    const message = 'Turning the picture upright';
-    await turnTrialVideo(deps, trial, camera, turnDeg, {
+    const fix: PictureFix = { turnDeg: options.turnDeg ?? 0, mirrored: options.mirror === true };
+    const message = fix.turnDeg ? 'Turning the picture upright' : 'Mirroring the picture back';
+    await fixTrialVideo(deps, trial, camera, fix, {
       ...(options.signal ? { signal: options.signal } : {}),
       onProgress: (done, total) => options.onProgress?.(done, total, message),
     });
@@ -452,6 +459,7 @@ async function turnThenAnalyse(
     }
     const rest: AnalyseOptions = { ...options, camera, person: null, floor: null, partOfTrial: true };
     delete rest.turnDeg;
+    delete rest.mirror;
     const view = await analyseTrial(deps, trial.id, rest);
     return { view, first: view, threeD: null };
   });

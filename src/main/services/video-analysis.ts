@@ -12,8 +12,8 @@ import type { WorkerBudget } from '../pose/worker-budget';
 import { resultOnUniformClock } from '../pose/uniform-clock';
 import { analysisToView, failedView, type ViewContext } from './analysis-view';
 import { runGait } from './gait-pipeline';
-import { ensureTurnedCopy, type TurnedCopyOptions } from '../media/turned-copy';
-import type { PictureTurnDeg } from '../../shared/picture-turn';
+import { ensureFixedCopy, type FixedCopyOptions } from '../media/fixed-copy';
+import { pictureFixSuffix, type PictureFix, type PictureTurnDeg } from '../../shared/picture-turn';
 import { poseNotes, provenance } from './pose-provenance';
 
 export interface VideoAnalysisOptions {
@@ -31,11 +31,12 @@ export interface VideoAnalysisOptions {
   /** Where pose jobs are cached; default <tmp>/gaitlab-pose. */
   cacheDir?: string;
   /**
-   * Turn the picture clockwise first (a camera mounted upside down or on its side): the video is
-   * analysed from an upright copy kept in the cache folder; --person-box and --floor then name
-   * the upright picture's pixels.
+   * Turn the picture clockwise first (a camera mounted upside down or on its side), after
+   * mirroring it back when `mirror` (a front camera's mirror image): the video is analysed from a
+   * fixed copy kept in the cache folder; --person-box and --floor then name the copy's pixels.
    */
   turnDeg?: PictureTurnDeg;
+  mirror?: boolean;
 }
 
 export function poseCacheDirFor(videoPath: string, cacheRoot: string): string {
@@ -78,8 +79,8 @@ export function poseVideoFilesAtOnce(
   );
 }
 
-/** ensureTurnedCopy's progress as the pose job's, for the command line's progress bar. */
-export function turningProgress(o: Pick<VideoAnalysisOptions, 'signal' | 'onProgress'>): TurnedCopyOptions & {
+/** ensureFixedCopy's progress as the pose job's, for the command line's progress bar. */
+export function turningProgress(o: Pick<VideoAnalysisOptions, 'signal' | 'onProgress'>): FixedCopyOptions & {
   onStart: (framesTotal: number) => void;
 } {
   let total = 0;
@@ -100,11 +101,12 @@ export async function analyseVideoFile(
   options: VideoAnalysisOptions = {},
 ): Promise<{ view: TrialAnalysisView; analysis: GaitAnalysis | null; poseDir: string }> {
   const cacheRoot = options.cacheDir ?? join(tmpdir(), 'gaitlab-pose');
-  const analysed = options.turnDeg
-    ? await ensureTurnedCopy(
+  const fix: PictureFix = { turnDeg: options.turnDeg ?? 0, mirrored: options.mirror === true };
+  const analysed = pictureFixSuffix(fix)
+    ? await ensureFixedCopy(
         videoPath,
-        `${poseCacheDirFor(videoPath, cacheRoot)}.turned-${options.turnDeg}.mp4`,
-        options.turnDeg,
+        `${poseCacheDirFor(videoPath, cacheRoot)}.${pictureFixSuffix(fix)}.mp4`,
+        fix,
         turningProgress(options),
       )
     : videoPath;

@@ -106,6 +106,12 @@ export interface TrialAnalysisView {
    * turn that brings them upright (see capture.turnVideo). Absent otherwise.
    */
   pictureTurnDeg?: PictureTurnDeg;
+  /**
+   * A side camera that sees the leg it is named beside as the far one (the first warning says so):
+   * it stood on the other side, or its video is a mirror image (see analysis.start's mirror).
+   * Absent otherwise.
+   */
+  sideDoubt?: true;
   /** Relative path (inside the lab) of the video the frames index into. */
   videoRelativePath: string;
   provenance: Record<string, string | number | boolean | null>;

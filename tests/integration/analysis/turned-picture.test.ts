@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, inject, it } from 'vitest';
 import { analyzeCommand } from '../../../src/main/cli/commands/analyze';
 import { probeVideo } from '../../../src/main/media/probe';
-import { writeTurnedCopy } from '../../../src/main/media/turned-copy';
+import { writeFixedCopy } from '../../../src/main/media/fixed-copy';
 import { analyseVideoFile } from '../../../src/main/services/video-analysis';
 import type { TrialAnalysisView } from '../../../src/shared/api/analysis-types';
 import type { TrialInfo } from '../../../src/shared/api/entities';
@@ -97,14 +97,17 @@ describe('a picture turned upside down or on its side', () => {
         '-',
       ]);
     const reference = gray(clip);
-    for (const [filter, back] of [
-      ['transpose=clock', 270],
-      ['hflip,vflip', 180],
-      ['transpose=cclock', 90],
+    for (const [filter, back, mirrored] of [
+      ['transpose=clock', 270, false],
+      ['hflip,vflip', 180, false],
+      ['transpose=cclock', 90, false],
+      // Turned a quarter and mirrored: mirrored back first, then turned the other way.
+      ['transpose=clock,hflip', 270, true],
     ] as const) {
-      const turned = videoVariant(dir, `clip-${back}.mp4`, ['-vf', filter], clip);
-      const copy = join(dir, `clip-${back}-upright.mp4`);
-      await writeTurnedCopy(await probeVideo(turned), copy, back);
+      const name = `${back}${mirrored ? '-mirrored' : ''}`;
+      const turned = videoVariant(dir, `clip-${name}.mp4`, ['-vf', filter], clip);
+      const copy = join(dir, `clip-${name}-upright.mp4`);
+      await writeFixedCopy(await probeVideo(turned), copy, { turnDeg: back, mirrored });
       const info = await probeVideo(copy);
       expect([info.widthPx, info.heightPx, info.frameCount]).toEqual([442, 248, 30]);
       const frame = gray(copy);
@@ -143,7 +146,7 @@ describe('a picture turned upside down or on its side', () => {
     const calibrated = await analyseInProcess(t.labDir, t.trial.id, { turnDeg: 180 });
     expect(calibrated.state).toBe('failed');
     expect(calibrated.message).toMatch(
-      /^The sagittal-left camera is in the session's camera calibration, which was made on its picture as recorded: a turned picture would not fit it\./,
+      /^The sagittal-left camera is in the session's camera calibration, which was made on its picture as recorded: a turned or mirrored picture would not fit it\./,
     );
     expect(await files()).toEqual(['video sagittal-left.mp4']);
     await callLab(t.labDir, 'calibration.remove', { sessionId: t.session.id });

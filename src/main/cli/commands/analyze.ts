@@ -62,6 +62,8 @@ interface AnalyzeOptions {
   cutoffHz: number | undefined;
   /** Turn the picture clockwise first (a lab trial's camera keeps it). */
   turnDeg: PictureTurnDeg | undefined;
+  /** Mirror the picture back first (before the turn; a lab trial's camera keeps it). */
+  mirror: boolean;
   /** Options given on the command line, by name (a marker file refuses a video's). */
   given: string[];
   /** Several targets: a video's option is skipped for a marker file, with a note, not refused. */
@@ -79,6 +81,7 @@ const VIDEO_ONLY_OPTIONS = [
   'floor-none',
   'belt-speed-none',
   'turn',
+  'mirror',
 ];
 
 /**
@@ -243,6 +246,7 @@ async function analyseVideoOrTrial(
     ({ view, analysis, poseDir } = await analyseVideoFile(target, {
       heightM,
       ...(o.turnDeg ? { turnDeg: o.turnDeg } : {}),
+      ...(o.mirror ? { mirror: true } : {}),
       ...(floor ? { floor } : {}),
       ...(beltSpeedMps ? { beltSpeedMps } : {}),
       ...(person ? { person } : {}),
@@ -272,6 +276,7 @@ async function analyseVideoOrTrial(
         ...(o.events !== undefined ? { markerEvents: o.events } : {}),
         ...(o.cutoffHz !== undefined ? { cutoffHz: o.cutoffHz } : {}),
         ...(o.turnDeg && !markerBased ? { turnDeg: o.turnDeg } : {}),
+        ...(o.mirror && !markerBased ? { mirror: true } : {}),
         signal: ctx.io.signal,
         onProgress: (d, t, m) => ctx.io.progress(`${m.padEnd(20)} ${bar(d, t, m)}`),
       });
@@ -323,6 +328,10 @@ async function analyseVideoOrTrial(
     ctx.io.out(`Video: ${view.provenance.videoCodec}.`);
   // What the trial's analysis adds to the gait module's warnings (a 3D camera that disagreed).
   for (const w of view.warnings.filter((x) => !analysis.warnings.includes(x))) ctx.io.out(`Note: ${w}`);
+  if (view.sideDoubt)
+    ctx.io.out(
+      `If the video is a mirror image, run again with --camera ${view.camera} --mirror to mirror its picture back (the recording is kept) and analyse it.`,
+    );
   const low = lowConfidenceNote(view);
   if (low) ctx.io.out(low);
   for (const line of [...people, ...otherCameras]) ctx.io.out(line);
@@ -335,7 +344,7 @@ export const analyzeCommand: CliCommand = {
     'Gait analysis of a video file (with pose estimation), a marker file (C3D, TRC) or a lab trial; summary + tidy CSV',
   usage: `gaitlab analyze <video-file | marker-file.c3d|.trc | trial-id> [more ...] [--height METRES] [--floor x0,y0,x1,y1 --floor-distance METRES | --floor-none]
                 [--belt-speed M/S | --belt-speed-none] [--camera NAME] [--person-box x0,y0,x1,y1@frame | --person-auto]
-                [--events file|detect] [--cutoff HZ] [--turn 90|180|270] [--out results.csv] [--json results.json]
+                [--events file|detect] [--cutoff HZ] [--turn 90|180|270] [--mirror] [--out results.csv] [--json results.json]
 
 Runs markerless pose estimation (BlazePose, offline) and the gait analysis: events, cycles, joint
 angles, spatiotemporal parameters. Prints a summary (cycles per side, cadence, speed, knee flexion
@@ -371,6 +380,9 @@ writes a tidy CSV: trial, side, cycle, percent, variable, value, unit.
                    (--person-box and --floor then name its pixels); a lab trial's camera (--camera,
                    else the default one) gets an upright copy as its video, the recording kept,
                    and forgets the person and floor marks chosen on the old picture
+  --mirror         mirror the picture back left to right first (before --turn), for a front
+                   camera's mirror image, in which the pose model names each leg as the other (a lab
+                   camera whose name disagrees with the leg it sees says so), as --turn otherwise
   --out FILE       tidy CSV output
   --json FILE      the full analysis as JSON
 An interrupted run resumes where it stopped.
@@ -386,7 +398,7 @@ Several videos, marker files or trials in one call are analysed one after anothe
 (its trial column tells them apart) and one JSON array; one that fails is reported and the others
 go on (exit code 1 if any failed). On a computer with 4 or more cores the videos' pose estimation
 runs a few at a time ahead of their analysis (a trial's cameras likewise). --floor, --person-box,
---camera and --turn name one video's pixels or one trial's camera: they take a single target.`,
+--camera, --turn and --mirror name one video's pixels or one trial's camera: they take a single target.`,
   run: async (argv, ctx) => {
     const parseBeltSpeed = (text: string): number => {
       const v = numberOption('belt-speed', text, 'the belt speed in metres per second, e.g. 0.8');
@@ -408,6 +420,7 @@ runs a few at a time ahead of their analysis (a trial's cameras likewise). --flo
         events: { type: 'string' },
         cutoff: { type: 'string' },
         turn: { type: 'string' },
+        mirror: { type: 'boolean' },
         out: { type: 'string' },
         json: { type: 'string' },
       },
@@ -431,7 +444,7 @@ runs a few at a time ahead of their analysis (a trial's cameras likewise). --flo
       throw new UserError(`--events: give "file" or "detect", not "${values.events}".`);
     const given = Object.keys(values).filter((k) => values[k as keyof typeof values] !== undefined);
     if (positionals.length > 1) {
-      const single = given.find((k) => ['floor', 'person-box', 'camera', 'turn'].includes(k));
+      const single = given.find((k) => ['floor', 'person-box', 'camera', 'turn', 'mirror'].includes(k));
       if (single)
         throw new UserError(
           `--${single} names one video's pixels or one trial's camera: give it with a single target.`,
@@ -456,6 +469,7 @@ runs a few at a time ahead of their analysis (a trial's cameras likewise). --flo
       events: values.events as AnalyzeOptions['events'],
       cutoffHz: values.cutoff !== undefined ? parseCutoffHz(values.cutoff) : undefined,
       turnDeg: values.turn !== undefined ? parseTurnDeg(values.turn) : undefined,
+      mirror: values.mirror === true,
       given,
       batch: positionals.length > 1,
     };

@@ -13,7 +13,8 @@ import { renderOverlay } from '../../pose/overlay/render-overlay';
 import { runPose } from '../../pose/run-pose';
 import { poseProgressLine } from '../progress-bar';
 import { parseTurnDeg } from '../turn-option';
-import { ensureTurnedCopy } from '../../media/turned-copy';
+import { ensureFixedCopy } from '../../media/fixed-copy';
+import { pictureFixSuffix, type PictureFix } from '../../../shared/picture-turn';
 import { turningProgress } from '../../services/video-analysis';
 import { trackToCsv, trackToJson } from '../../pose/track-files';
 import type { PersonSelection } from '../../pose/decode/subject';
@@ -34,6 +35,8 @@ Options:
   --turn <90|180|270>   turn the picture clockwise first, for a camera mounted upside down or on its
                         side (the analysis says when): landmarks, boxes and the overlay are then in
                         the upright copy's pixels (kept beside the job folder)
+  --mirror              mirror the picture back left to right first (before --turn), for a front
+                        camera's mirror image, in which the model names each leg as the other
   --model <full|lite>   landmark model (default full)
   --workers <n>         inference threads (default: one per core, at most 6; or GAITLAB_POSE_WORKERS)
   --min-confidence <c>  flag frames below this pose confidence (default 0.5)`;
@@ -70,6 +73,7 @@ export const poseCommand: CliCommand = {
         'work-dir': { type: 'string' },
         person: { type: 'string' },
         turn: { type: 'string' },
+        mirror: { type: 'boolean' },
         'person-box': { type: 'string' },
         model: { type: 'string' },
         workers: { type: 'string' },
@@ -97,15 +101,18 @@ export const poseCommand: CliCommand = {
     if (minConfidence !== undefined && !(minConfidence >= 0 && minConfidence <= 1))
       throw new UserError(`--min-confidence: give ${confidence}; ${minConfidence} is not one.`);
 
-    const turnDeg = values.turn !== undefined ? parseTurnDeg(values.turn) : undefined;
+    const fix: PictureFix = {
+      turnDeg: values.turn !== undefined ? parseTurnDeg(values.turn) : 0,
+      mirrored: values.mirror === true,
+    };
 
     try {
       const outDir = resolve(values['work-dir'] ?? `${out}.pose`);
-      const videoPath = turnDeg
-        ? await ensureTurnedCopy(
+      const videoPath = pictureFixSuffix(fix)
+        ? await ensureFixedCopy(
             resolve(video),
-            `${outDir}.turned-${turnDeg}.mp4`,
-            turnDeg,
+            `${outDir}.${pictureFixSuffix(fix)}.mp4`,
+            fix,
             turningProgress({
               signal: ctx.io.signal,
               onProgress: (p) => ctx.io.progress(poseProgressLine(p)),

@@ -31,7 +31,7 @@ import { FilterCutoff } from '../review/FilterCutoff';
 import { MarkerEvents } from '../review/MarkerEvents';
 import { FloorScale } from '../review/FloorScale';
 import { failureAdvice, withoutPaths } from '../../../shared/failure-advice';
-import { TurnPicture } from '../review/TurnPicture';
+import { FixPicture } from '../review/FixPicture';
 import { TRIANGULATED_LABEL, triangulatedFrom } from '../review/labels';
 
 /** Keys typed into form controls, or arrows on an event marker, belong to those controls. */
@@ -272,10 +272,10 @@ export function TrialReviewPage({ id }: { id: string }) {
             </button>
           )}{' '}
           {a.pictureTurnDeg && t && t.status !== 'analysing' && (
-            <TurnPicture
+            <FixPicture
               trialId={id}
               camera={a.camera}
-              turnDeg={a.pictureTurnDeg}
+              fix={{ turnDeg: a.pictureTurnDeg }}
               onStarted={reanalysisStarted}
             />
           )}
@@ -289,6 +289,9 @@ export function TrialReviewPage({ id }: { id: string }) {
               <li key={w}>{w}</li>
             ))}
           </ul>
+          {a.sideDoubt && t && t.status !== 'analysing' && (
+            <FixPicture trialId={id} camera={a.camera} fix={{ mirror: true }} onStarted={reanalysisStarted} />
+          )}
         </Notice>
       )}
 

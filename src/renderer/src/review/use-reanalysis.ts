@@ -1,6 +1,6 @@
 // What the review's "analyse again with..." panels share (choosing the patient, floor marks, a
 // treadmill's belt speed, a marker-based trial's events, the filter's cutoff, a picture turned
-// upright): the
+// upright or mirrored back): the
 // frame the person scan kept (loaded when a panel opens), and a new analysis of the camera under
 // review with one setting changed, with its failure and a busy flag.
 import { useState } from 'react';
@@ -38,7 +38,8 @@ export function useReanalysis(
       | { beltSpeedMps: number | null }
       | { markerEvents: 'file' | 'detect' }
       | { cutoffHz: number | null }
-      | { turnDeg: PictureTurnDeg },
+      | { turnDeg: PictureTurnDeg }
+      | { mirror: true },
   ): Promise<boolean> {
     setFailure(null);
     setBusy(true);

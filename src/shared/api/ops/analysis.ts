@@ -107,6 +107,12 @@ export const analysisOperations = {
           .refine(isPictureTurnDeg, 'A picture is turned by 90, 180 or 270 degrees clockwise.')
           .transform((v) => v as PictureTurnDeg)
           .optional(),
+        /**
+         * Mirror the camera's picture back left to right first (a front camera's mirror image, in
+         * which the pose model names each leg as the other; see TrialAnalysisView.sideDoubt),
+         * before any turn; as turnDeg, an upright copy becomes its video, the recording kept.
+         */
+        mirror: z.boolean().optional(),
       })
       .strict(),
   ),

@@ -1,0 +1,35 @@
+// A camera's picture made right: turned upright (a camera mounted upside down or on its side; the
+// analysis refused the picture and said which turn), or mirrored back (a front camera's mirror
+// image, which a side camera's name and the leg it sees showed). One press makes the camera's
+// video a fixed copy (the recording is kept) and analyses it again.
+import { pictureTurnInWords, type PictureTurnDeg } from '../../../shared/picture-turn';
+import { ErrorBanner } from '../components/ErrorBanner';
+import { useReanalysis } from './use-reanalysis';
+
+export function FixPicture({
+  trialId,
+  camera,
+  fix,
+  onStarted,
+}: {
+  trialId: string;
+  camera: string;
+  fix: { turnDeg: PictureTurnDeg } | { mirror: true };
+  onStarted: (jobId: string) => void;
+}) {
+  const { failure, busy, start } = useReanalysis(trialId, camera, onStarted);
+  return (
+    <div className="fix-picture">
+      <button type="button" className="primary" disabled={busy} onClick={() => void start(fix)}>
+        {'turnDeg' in fix
+          ? `Turn the picture ${pictureTurnInWords(fix.turnDeg)} and analyse again`
+          : 'The video is a mirror image: mirror it back and analyse again'}
+      </button>{' '}
+      <span className="muted">
+        The recording is kept beside the corrected copy; a patient or floor marks chosen on the old picture
+        are chosen again on the new one.
+      </span>
+      <ErrorBanner message={failure} />
+    </div>
+  );
+}
