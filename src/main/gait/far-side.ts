@@ -90,6 +90,9 @@ function visibilityRange(passes: readonly FarSide[], side: Side): string {
  * as the other one and every left number is the right leg's. Null when no pass tells, or one agrees
  * (a patient walking to and fro past the camera shows it each leg in turn).
  */
+/** What every camera-side note says (its camera's name comes before it). */
+export const CAMERA_SIDE_NOTE_MARK = "camera is named as standing at the patient's";
+
 export function cameraSideNote(
   camera: string,
   cameraSide: Side,
@@ -98,5 +101,5 @@ export function cameraSideNote(
   if (farSides.length === 0 || farSides.some((f) => f.side !== cameraSide)) return null;
   const other = otherSide(cameraSide);
   const every = farSides.length > 1 ? ' in every walking pass' : '';
-  return `The ${camera} camera is named as standing at the patient's ${cameraSide} side, but the pose model saw the ${cameraSide} leg as the far one${every} (median visibility ${visibilityRange(farSides, cameraSide)} against ${visibilityRange(farSides, other)} for the ${other} leg). Check on the video which leg is nearer the camera (an orthosis, a shoe or the affected side tells; writing in the picture reads backwards in a mirror image): if it is the ${other} leg, the camera stood at the patient's ${other} side (import its video again as sagittal-${other}); if it is the ${cameraSide} leg, the video is a mirror image (a phone's or tablet's front camera can save one), and left and right are exchanged in all of this camera's numbers.`;
+  return `The ${camera} ${CAMERA_SIDE_NOTE_MARK} ${cameraSide} side, but the pose model saw the ${cameraSide} leg as the far one${every} (median visibility ${visibilityRange(farSides, cameraSide)} against ${visibilityRange(farSides, other)} for the ${other} leg). Check on the video which leg is nearer the camera (an orthosis, a shoe or the affected side tells; writing in the picture reads backwards in a mirror image): if it is the ${other} leg, the camera stood at the patient's ${other} side (import its video again as sagittal-${other}); if it is the ${cameraSide} leg, the video is a mirror image (a phone's or tablet's front camera can save one), and left and right are exchanged in all of this camera's numbers.`;
 }

@@ -11,6 +11,7 @@ import {
 } from '../../shared/analysis-notes';
 import { SIZE_CHANGE_NOTE_START, SMALL_SUBJECT_NOTE_START } from '../gait/apparent-size';
 import { MOVING_CAMERA_NOTE_START } from '../gait/camera-motion';
+import { CAMERA_SIDE_NOTE_MARK } from '../gait/far-side';
 import {
   MARKER_CAPTURE_CAMERA,
   TRIANGULATED_CAMERA,
@@ -119,7 +120,8 @@ function timingViews(views: readonly TrialAnalysisView[], side: SideName): Trial
  * What the report's reader must know of the trials its numbers come from: cycles flagged by the
  * analysis (left out, or kept with a caveat such as a foot at the picture's edge) and low pose
  * confidence inside the walking passes; analyses that no longer match their cameras (a 3D analysis
- * made before a camera was re-synchronised, say); cameras whose view label looks wrong, that moved,
+ * made before a camera was re-synchronised, say); cameras whose view label looks wrong, that see
+ * the leg they are named beside as the far one (a mirror image, or filed on the wrong side), that moved,
  * that looked at the walkway at an angle (lengths off at its ends), or that saw another person walk
  * with the patient (the automatic choice of whom to follow is then uncertain). The far leg is
  * left to the report's own note, which knows whether another trial saw that leg near.
@@ -149,6 +151,8 @@ function analysisNotes(views: readonly TrialAnalysisView[], trialName: (id: stri
         .filter(
           (w) =>
             isPersonNote(w) ||
+            // Left and right may be exchanged in all of this camera's numbers.
+            w.includes(CAMERA_SIDE_NOTE_MARK) ||
             [MOVING_CAMERA_NOTE_START, SIZE_CHANGE_NOTE_START, SMALL_SUBJECT_NOTE_START].some((start) =>
               w.startsWith(start),
             ),

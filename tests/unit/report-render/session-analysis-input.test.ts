@@ -2,6 +2,7 @@
 // averaged), parameter names of the gait module mapped, hand edits carried into provenance.
 import { LENGTHS_FROM_STEPS } from '../../../src/shared/analysis-notes';
 import { smallInPictureNote } from '../../../src/main/gait/apparent-size';
+import { cameraSideNote } from '../../../src/main/gait/far-side';
 import { describe, expect, it } from 'vitest';
 import {
   TRIANGULATED_CAMERA,
@@ -186,7 +187,7 @@ describe('sessionAnalysisInput', () => {
     );
   });
 
-  it('says where speed and lengths come from on a treadmill, when the camera moved, a small subject, and who else walked', () => {
+  it('says where speed and lengths come from on a treadmill, when the camera moved, a small subject, who else walked, and a camera seeing the leg it is not named for', () => {
     const names = new Map([['trial-aaaaaa', 'Walk 1']]);
     const onBelt = { ...view('trial-aaaaaa', [[10]], [1.1]), mode: 'treadmill' as const, beltSpeedMps: 1.1 };
     expect(sessionAnalysisInput([onBelt], names).notes).toEqual([
@@ -224,6 +225,12 @@ describe('sessionAnalysisInput', () => {
     expect(sessionAnalysisInput([together], names).notes).toEqual([
       'trial "Walk 1" (sagittal): Another person walked in view with the patient (person 2 ...), about as far: ...',
     ]);
+    // Left and right may be exchanged in all of a camera's numbers: the reader must know.
+    const side = cameraSideNote('sagittal-left', 'left', [
+      { passIndex: 0, side: 'left', visibility: { left: 0.89, right: 0.98 } },
+    ])!;
+    const mirrored = { ...view('trial-aaaaaa', [[10]], [1]), warnings: [side], sideDoubt: true as const };
+    expect(sessionAnalysisInput([mirrored], names).notes).toEqual([`trial "Walk 1" (sagittal): ${side}`]);
   });
 
   it("maps the gait module's names to the report's: stancePct, pelvic_obliquity", () => {
