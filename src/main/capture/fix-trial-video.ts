@@ -55,7 +55,7 @@ export async function fixTrialVideo(
   if (!current)
     throw new ApiError({
       code: 'not-found',
-      message: `Trial "${trial.name}" has no ${camera} video to turn.`,
+      message: `Trial "${trial.name}" has no ${camera} video to turn or mirror.`,
     });
   const before = fixOfVideo(current.relativePath);
   const recording = isFixed(before)
