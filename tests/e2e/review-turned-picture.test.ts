@@ -1,6 +1,8 @@
 // A camera mounted upside down: review says so over the failed analysis, with one button that turns
 // the camera's picture upright and analyses it again, showing the turn's progress; the trial is then
-// analysed from the upright copy, the recording kept.
+// analysed from the upright copy, the recording kept. A mirror image filed as the sagittal-left
+// camera: review's first note says the camera sees the leg it is named for as the far one, with a
+// button that mirrors the picture back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +15,7 @@ import type { TrialInfo } from '../../src/shared/api/entities';
 
 const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'e2e');
 let lab: TrialLab;
+let mirrored: TrialLab;
 let s: BrowserSession;
 let page: Page;
 
@@ -20,6 +23,8 @@ beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   lab = await createTrialLab({ cameras: [{ camera: 'sagittal-left', variant: ['-vf', 'hflip,vflip'] }] });
   await analyseInProcess(lab.labDir, lab.trial.id);
+  mirrored = await createTrialLab({ cameras: [{ camera: 'sagittal-left', mirrored: true }] }, lab.labDir);
+  await analyseInProcess(lab.labDir, mirrored.trial.id);
   s = await openBrowserSession(lab.labDir);
   page = s.page;
 }, 600_000);
@@ -60,6 +65,31 @@ describe('a trial filmed by a camera mounted upside down', () => {
     expect(trial.files.map((f) => `${f.kind} ${f.relativePath.split('/').pop()}`).sort()).toEqual([
       'other sagittal-left.mp4',
       'video sagittal-left.turned-180.mp4',
+    ]);
+  });
+
+  it('a mirror image: the note comes first, and its button mirrors the picture back', async () => {
+    await page.goto(`${s.serve.url}#/trials/${mirrored.trial.id}`);
+    const notes = page.locator('.warnings li');
+    await notes
+      .first()
+      .getByText('The sagittal-left camera is named as standing at the patient', { exact: false })
+      .waitFor();
+    const button = page.getByRole('button', {
+      name: 'The video is a mirror image: mirror it back and analyse again',
+    });
+    await button.waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'mirrored-picture-review.png') });
+    expect(await seriousViolations(page)).toEqual([]);
+    await button.click();
+    await page.locator('.status-analysing').waitFor();
+    await page.locator('.status-analysed').waitFor({ timeout: 240_000 });
+    await page.getByRole('heading', { name: 'Joint angles over time' }).waitFor();
+    expect(await page.getByText('is named as standing at the patient', { exact: false }).count()).toBe(0);
+    const trial = await callLab<TrialInfo>(lab.labDir, 'trials.get', { id: mirrored.trial.id });
+    expect(trial.files.map((f) => `${f.kind} ${f.relativePath.split('/').pop()}`).sort()).toEqual([
+      'other sagittal-left.mp4',
+      'video sagittal-left.mirrored.mp4',
     ]);
   });
 });
