@@ -73,9 +73,10 @@ export class PersonNotSeenError extends Error {
 export interface PoseProgress {
   /**
    * 'waiting': for the workers of pose jobs started before this one (see worker-budget.ts).
-   * 'turning': before the job, a video file's picture turned upright (media/turned-copy.ts).
+   * 'correcting': before the job, a video file's picture turned upright or mirrored back
+   * (media/fixed-copy.ts).
    */
-  stage: 'turning' | 'starting' | 'waiting' | 'scanning' | 'landmarks' | 'done';
+  stage: 'correcting' | 'starting' | 'waiting' | 'scanning' | 'landmarks' | 'done';
   framesDone: number;
   framesTotal: number;
   framesPerS: number;
@@ -86,7 +87,7 @@ export interface PoseProgress {
 export function poseStageText(stage: PoseProgress['stage']): string {
   if (stage === 'scanning') return 'Finding the patient';
   if (stage === 'waiting') return 'Waiting its turn (another analysis is running)';
-  if (stage === 'turning') return 'Turning the picture';
+  if (stage === 'correcting') return 'Correcting the picture';
   return 'Pose estimation';
 }
 

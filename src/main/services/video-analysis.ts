@@ -80,12 +80,14 @@ export function poseVideoFilesAtOnce(
 }
 
 /** ensureFixedCopy's progress as the pose job's, for the command line's progress bar. */
-export function turningProgress(o: Pick<VideoAnalysisOptions, 'signal' | 'onProgress'>): FixedCopyOptions & {
+export function correctingProgress(
+  o: Pick<VideoAnalysisOptions, 'signal' | 'onProgress'>,
+): FixedCopyOptions & {
   onStart: (framesTotal: number) => void;
 } {
   let total = 0;
   const at = (done: number) =>
-    o.onProgress?.({ stage: 'turning', framesDone: done, framesTotal: total, framesPerS: 0, etaS: NaN });
+    o.onProgress?.({ stage: 'correcting', framesDone: done, framesTotal: total, framesPerS: 0, etaS: NaN });
   return {
     ...(o.signal ? { signal: o.signal } : {}),
     onStart: (framesTotal) => {
@@ -107,7 +109,7 @@ export async function analyseVideoFile(
         videoPath,
         `${poseCacheDirFor(videoPath, cacheRoot)}.${pictureFixSuffix(fix)}.mp4`,
         fix,
-        turningProgress(options),
+        correctingProgress(options),
       )
     : videoPath;
   const posed = await runPose({

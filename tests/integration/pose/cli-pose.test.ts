@@ -177,7 +177,7 @@ test('gaitlab pose --turn poses a picture filmed upside down from its upright co
   const csv = join(dir, 'walk.csv');
   const { io, progress } = fakeIo();
   expect(await poseCommand.run([clip, '--out', csv, '--turn', '180'], { labDir: dir, io })).toBe(0);
-  expect(progress.some((p) => p.startsWith('Turning the picture'))).toBe(true);
+  expect(progress.some((p) => p.startsWith('Correcting the picture'))).toBe(true);
   expect(existsSync(`${csv}.pose.turned-180.mp4`)).toBe(true);
   // Upright: the heels below the hips (image y down) in every frame where both were seen.
   const lines = readFileSync(csv, 'utf8').trim().split('\n');

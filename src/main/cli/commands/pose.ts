@@ -15,7 +15,7 @@ import { poseProgressLine } from '../progress-bar';
 import { parseTurnDeg } from '../turn-option';
 import { ensureFixedCopy } from '../../media/fixed-copy';
 import { pictureFixSuffix, type PictureFix } from '../../../shared/picture-turn';
-import { turningProgress } from '../../services/video-analysis';
+import { correctingProgress } from '../../services/video-analysis';
 import { trackToCsv, trackToJson } from '../../pose/track-files';
 import type { PersonSelection } from '../../pose/decode/subject';
 
@@ -113,7 +113,7 @@ export const poseCommand: CliCommand = {
             resolve(video),
             `${outDir}.${pictureFixSuffix(fix)}.mp4`,
             fix,
-            turningProgress({
+            correctingProgress({
               signal: ctx.io.signal,
               onProgress: (p) => ctx.io.progress(poseProgressLine(p)),
             }),
