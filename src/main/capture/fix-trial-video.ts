@@ -1,4 +1,4 @@
-// Turning a trial camera's picture upright, or mirroring it back (media/turned-copy.ts): the
+// Turning a trial camera's picture upright, or mirroring it back (media/fixed-copy.ts): the
 // camera's video becomes a fixed copy, `<camera>.turned-<deg>.mp4`, `<camera>.mirrored.mp4` or
 // `<camera>.turned-<deg>-mirrored.mp4` beside the recording, which stays where it was as the
 // trial's 'other' file of that camera: nothing recorded is lost, and a further fix starts from it
@@ -13,7 +13,7 @@ import {
   pictureFixSuffix,
   type PictureFix,
   type PictureTurnDeg,
-} from '../../shared/picture-turn';
+} from '../../shared/picture-fix';
 import { probeVideo } from '../media/probe';
 import { writeFixedCopy } from '../media/fixed-copy';
 import { transaction } from '../store/database';
@@ -99,7 +99,7 @@ export async function fixTrialVideo(
     add.run(trial.id, camera, relativePath, 'video');
     ctx.db.prepare('UPDATE trial SET updated_at = ? WHERE id = ?').run(new Date().toISOString(), trial.id);
   });
-  // The old picture's copies: the earlier turned copy (not the recording) and review copies.
+  // The old picture's copies: the earlier fixed copy (not the recording) and review copies.
   const stale = [
     ...(isFixed(before) && current.relativePath !== relativePath ? [current] : []),
     ...reviewCopies,

@@ -1,6 +1,6 @@
 // --turn DEG: the clockwise turn that brings a video's picture upright (a camera mounted upside
 // down or on its side), as the analysis advises it when it finds the subject turned.
-import { isPictureTurnDeg, type PictureTurnDeg } from '../../shared/picture-turn';
+import { isPictureTurnDeg, type PictureTurnDeg } from '../../shared/picture-fix';
 import { UserError } from './command';
 
 export function parseTurnDeg(text: string): PictureTurnDeg {

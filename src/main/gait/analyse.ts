@@ -38,7 +38,7 @@ import { computeSpatiotemporal, type SpatiotemporalResult } from './spatiotempor
 import { strideClockNote } from './stride-clock';
 import { floorTiltDeg, floorTiltNote } from './camera-level';
 import { pictureIsTurned, subjectInPicture, turnedPictureMessage } from './picture-orientation';
-import type { PictureTurnDeg } from '../../shared/picture-turn';
+import type { PictureTurnDeg } from '../../shared/picture-fix';
 import { sizeChangeNotes, sizeChangePerPass, smallInPictureNote } from './apparent-size';
 import {
   endOnPaceSentence,

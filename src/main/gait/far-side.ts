@@ -82,6 +82,9 @@ function visibilityRange(passes: readonly FarSide[], side: Side): string {
   return lo === hi ? lo : `${lo}-${hi}`;
 }
 
+/** What every camera-side note says (its camera's name comes before it). */
+export const CAMERA_SIDE_NOTE_MARK = "camera is named as standing at the patient's";
+
 /**
  * A side camera labelled as standing at the patient's `cameraSide` sees that leg as the near one.
  * When every pass that tells says the opposite, the label or the picture is wrong: either the
@@ -90,9 +93,6 @@ function visibilityRange(passes: readonly FarSide[], side: Side): string {
  * as the other one and every left number is the right leg's. Null when no pass tells, or one agrees
  * (a patient walking to and fro past the camera shows it each leg in turn).
  */
-/** What every camera-side note says (its camera's name comes before it). */
-export const CAMERA_SIDE_NOTE_MARK = "camera is named as standing at the patient's";
-
 export function cameraSideNote(
   camera: string,
   cameraSide: Side,

@@ -6,7 +6,7 @@
 // "flexed" -131 deg in stance). A standing or walking body says which way is up: the pelvis is
 // above the feet.
 
-import { pictureTurnInWords, type PictureTurnDeg } from '../../shared/picture-turn';
+import { pictureTurnInWords, type PictureTurnDeg } from '../../shared/picture-fix';
 import type { PointSeries } from './preprocess';
 
 export interface SubjectInPicture {

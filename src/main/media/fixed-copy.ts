@@ -1,15 +1,15 @@
 // A video's picture turned upright, for a camera mounted upside down or on its side (nothing in
 // the file says so) or a video that lost its phone's rotation on the way; or mirrored back, for a
-// front camera that saved a mirror image (the pose model then names each leg as the other). The copy is made with
-// explicit turns rather than a rotation tag: what a tag means has changed between ffmpeg versions
-// (ffmpeg 5.1 turns a picture tagged "rotate=90" anticlockwise), and WebM, what the lab records,
-// has no tag at all. Everything else reads the copy as any upright video: pose, review, stills.
+// front camera that saved a mirror image (the pose model then names each leg as the other). The
+// copy is made with explicit turns rather than a rotation tag: what a tag means has changed
+// between ffmpeg versions (ffmpeg 5.1 turns a picture tagged "rotate=90" anticlockwise), and
+// WebM, what the lab records, has no tag at all. Everything else reads the copy as any upright video: pose, review, stills.
 // It is H.264 at near-lossless quality, every frame at its original time, the sound kept (the
 // cameras of a trial are synchronised by it); an HDR picture is tone-mapped, an interlaced one
 // split into its fields and a stretched one made square, as analysis reads them anyway.
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { PictureFix, PictureTurnDeg } from '../../shared/picture-turn';
+import type { PictureFix, PictureTurnDeg } from '../../shared/picture-fix';
 import { withDeinterlace } from './deinterlace';
 import { probeVideo, type VideoInfo } from './probe';
 import { ffmpegToFile, framesWrittenReader, h264KeepingFrameTimes } from './run-tool';

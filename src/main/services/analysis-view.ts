@@ -4,7 +4,7 @@ import type { GaitAnalysis } from '../gait/analyse';
 import { eventTimeS } from '../gait/gait-events';
 import { SPATIOTEMPORAL_KEYS, SPATIOTEMPORAL_UNITS } from '../gait/spatiotemporal';
 import type { TrialAnalysisView } from '../../shared/api/analysis-types';
-import type { PictureTurnDeg } from '../../shared/picture-turn';
+import type { PictureTurnDeg } from '../../shared/picture-fix';
 
 const num = (v: number | undefined): number | null => (v === undefined || !Number.isFinite(v) ? null : v);
 const arr = (a: ArrayLike<number>): Array<number | null> => Array.from(a, (v) => num(v));

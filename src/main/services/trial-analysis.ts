@@ -35,7 +35,7 @@ import { analyseMarkerTrial, markerTrialGaitAnalysis } from './marker-trial';
 import { followPatient, personChosenByHand, PERSON_FOLLOWS } from './follow-patient';
 import { ensureReviewCopy } from './review-video';
 import { fixTrialVideo } from '../capture/fix-trial-video';
-import type { PictureFix, PictureTurnDeg } from '../../shared/picture-turn';
+import type { PictureFix, PictureTurnDeg } from '../../shared/picture-fix';
 import { missingRecordingMessage } from '../../shared/missing-recording';
 import { DiskFullError, isDiskFull } from '../store/disk-full';
 import {

@@ -13,7 +13,7 @@ import { resultOnUniformClock } from '../pose/uniform-clock';
 import { analysisToView, failedView, type ViewContext } from './analysis-view';
 import { runGait } from './gait-pipeline';
 import { ensureFixedCopy, type FixedCopyOptions } from '../media/fixed-copy';
-import { pictureFixSuffix, type PictureFix, type PictureTurnDeg } from '../../shared/picture-turn';
+import { pictureFixSuffix, type PictureFix, type PictureTurnDeg } from '../../shared/picture-fix';
 import { poseNotes, provenance } from './pose-provenance';
 
 export interface VideoAnalysisOptions {

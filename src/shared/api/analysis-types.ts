@@ -1,6 +1,6 @@
 // The analysis of one trial camera as the UI and reports read it: plain JSON, units in names,
 // every number traceable to the gait module that computed it (src/main/gait).
-import type { PictureTurnDeg } from '../picture-turn';
+import type { PictureTurnDeg } from '../picture-fix';
 export type SideName = 'left' | 'right';
 export type GaitEventKindName = 'initial-contact' | 'foot-off';
 

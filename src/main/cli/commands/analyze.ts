@@ -9,7 +9,7 @@ import { parsePersonBox } from '../person-option';
 import { parseFloorScale } from '../floor-option';
 import { parseCutoffHz } from '../cutoff-option';
 import { parseTurnDeg } from '../turn-option';
-import type { PictureTurnDeg } from '../../../shared/picture-turn';
+import type { PictureTurnDeg } from '../../../shared/picture-fix';
 import { numberOption } from '../number-option';
 import { outputFile, writeOutputFile } from '../output-file';
 import { DEFAULT_CUTOFF_HZ, filterDescription } from '../../../shared/filter-cutoff';

@@ -14,7 +14,7 @@ import { runPose } from '../../pose/run-pose';
 import { poseProgressLine } from '../progress-bar';
 import { parseTurnDeg } from '../turn-option';
 import { ensureFixedCopy } from '../../media/fixed-copy';
-import { pictureFixSuffix, type PictureFix } from '../../../shared/picture-turn';
+import { pictureFixSuffix, type PictureFix } from '../../../shared/picture-fix';
 import { correctingProgress } from '../../services/video-analysis';
 import { trackToCsv, trackToJson } from '../../pose/track-files';
 import type { PersonSelection } from '../../pose/decode/subject';

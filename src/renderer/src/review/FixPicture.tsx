@@ -2,7 +2,7 @@
 // analysis refused the picture and said which turn), or mirrored back (a front camera's mirror
 // image, which a side camera's name and the leg it sees showed). One press makes the camera's
 // video a fixed copy (the recording is kept) and analyses it again.
-import { pictureTurnInWords, type PictureTurnDeg } from '../../../shared/picture-turn';
+import { pictureTurnInWords, type PictureTurnDeg } from '../../../shared/picture-fix';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { useReanalysis } from './use-reanalysis';
 

@@ -5,7 +5,7 @@
 // review with one setting changed, with its failure and a busy flag.
 import { useState } from 'react';
 import type { FloorScaleChoice, PersonChoice, ScannedPeopleView } from '../../../shared/api/analysis-types';
-import type { PictureTurnDeg } from '../../../shared/picture-turn';
+import type { PictureTurnDeg } from '../../../shared/picture-fix';
 import { api } from '../api';
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));

@@ -8,7 +8,7 @@ import {
 } from '../../floor-marks';
 import { beltSpeedMessage, isPlausibleBeltSpeedMps } from '../../belt-speed';
 import { cutoffMessage, isAcceptedCutoffHz } from '../../filter-cutoff';
-import { isPictureTurnDeg, type PictureTurnDeg } from '../../picture-turn';
+import { isPictureTurnDeg, type PictureTurnDeg } from '../../picture-fix';
 import { z } from 'zod';
 import type { PoseTrackView, ScannedPeopleView, TrialAnalysisView } from '../analysis-types';
 import { op } from '../op';

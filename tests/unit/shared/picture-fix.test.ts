@@ -4,7 +4,7 @@ import {
   NO_PICTURE_FIX,
   pictureFixSuffix,
   type PictureFix,
-} from '../../../src/shared/picture-turn';
+} from '../../../src/shared/picture-fix';
 import { fixOfVideo } from '../../../src/main/capture/fix-trial-video';
 
 /** Where a picture's top-left corner goes under a fix, on a square picture's corners 0..3 clockwise. */

@@ -1,10 +1,9 @@
-// Turning a video's picture upright, for a camera mounted upside down or on its side: the turn is
-// clockwise, in quarter turns, as the clinician chooses it and as the analysis advises it.
+// Making a video's picture right: turned upright, for a camera mounted upside down or on its side
+// (clockwise, in quarter turns, as the analysis advises it), and mirrored back, for a front
+// camera's mirror image (in which the pose model names each leg as the other).
 
 /** Clockwise turn of a video's picture, degrees. */
 export type PictureTurnDeg = 90 | 180 | 270;
-
-export const PICTURE_TURNS_DEG: readonly PictureTurnDeg[] = [90, 180, 270];
 
 export function isPictureTurnDeg(value: unknown): value is PictureTurnDeg {
   return value === 90 || value === 180 || value === 270;
