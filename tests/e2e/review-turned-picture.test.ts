@@ -85,7 +85,12 @@ describe('a trial filmed by a camera mounted upside down', () => {
     await page.locator('.status-analysing').waitFor();
     await page.locator('.status-analysed').waitFor({ timeout: 240_000 });
     await page.getByRole('heading', { name: 'Joint angles over time' }).waitFor();
-    expect(await page.getByText('is named as standing at the patient', { exact: false }).count()).toBe(0);
+    // The badge turns to analysed as the job ends; the new analysis' notes follow when it is read.
+    await expect
+      .poll(() => page.getByText('is named as standing at the patient', { exact: false }).count(), {
+        timeout: 15_000,
+      })
+      .toBe(0);
     const trial = await callLab<TrialInfo>(lab.labDir, 'trials.get', { id: mirrored.trial.id });
     expect(trial.files.map((f) => `${f.kind} ${f.relativePath.split('/').pop()}`).sort()).toEqual([
       'other sagittal-left.mp4',
