@@ -451,12 +451,8 @@ async function fixThenAnalyse(
       ...(options.signal ? { signal: options.signal } : {}),
       onProgress: (done, total) => options.onProgress?.(done, total, message),
     });
-    // A box around the patient and floor marks were drawn on the old picture.
-    const row = deps.analyses.get(trial.id, camera);
-    if (row) {
-      const { person: _person, floor: _floor, ...kept } = row.settings;
-      deps.analyses.upsert(trial.id, camera, { settings: kept });
-    }
+    // A box around the patient and floor marks were drawn on the old picture: back to automatic
+    // (and, as for any change of person, events edited for the boxed one are dropped).
     const rest: AnalyseOptions = { ...options, camera, person: null, floor: null, partOfTrial: true };
     delete rest.turnDeg;
     delete rest.mirror;
