@@ -1,6 +1,7 @@
 // Turns a service failure into what a clinician reads: the reason without machine paths, and the
 // one thing to do next.
 import { isMissingRecordingMessage } from './missing-recording';
+import { isTurnedPictureMessage } from './picture-fix';
 
 /**
  * Replaces absolute file paths by their file name (the lab folder layout means nothing at the
@@ -29,7 +30,7 @@ export function failureAdvice(message: string): string {
     return 'The pose model files are missing or damaged: reinstall GaitLab (developers: npm run models), then press Try again.';
   }
   // A camera upside down or on its side (gait/picture-orientation.ts): the picture is turned, not tried again.
-  if (/(upside down|on their side) in the picture/.test(message))
+  if (isTurnedPictureMessage(message))
     return 'Open the trial’s review and press “Turn the picture … and analyse again” (the recording is kept), or, for the next trials, mount the camera upright.';
   // A walk filmed end-on (gait/end-on-walk.ts): another camera is needed, not another try.
   if (/not across it/i.test(message))

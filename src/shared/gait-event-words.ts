@@ -1,4 +1,5 @@
-// A gait event named as review's status line and the services' refusals say it ("left foot off").
+// A gait event named as review's status line, its add/remove buttons and the services' refusals
+// say it ("left foot off").
 import type { GaitEventKindName, SideName } from './api/analysis-types';
 
 export const gaitEventInWords = (side: SideName, kind: GaitEventKindName): string =>

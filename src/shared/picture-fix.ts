@@ -9,6 +9,15 @@ export function isPictureTurnDeg(value: unknown): value is PictureTurnDeg {
   return value === 90 || value === 180 || value === 270;
 }
 
+/** How the analysis' refusal of a turned picture begins (gait/picture-orientation.ts). */
+export const UPSIDE_DOWN_NOTE_START = 'The subject is upside down in the picture';
+export const ON_ITS_SIDE_NOTE_START = 'The subject lies on their side in the picture';
+
+/** Whether a failure is the analysis' refusal of a turned picture. */
+export function isTurnedPictureMessage(message: string): boolean {
+  return message.includes(UPSIDE_DOWN_NOTE_START) || message.includes(ON_ITS_SIDE_NOTE_START);
+}
+
 /** "a quarter turn clockwise (90 deg)": a turn as a clinician reads it. */
 export function pictureTurnInWords(turnDeg: PictureTurnDeg): string {
   if (turnDeg === 180) return 'half a turn (180 deg)';

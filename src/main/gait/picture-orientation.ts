@@ -6,7 +6,12 @@
 // "flexed" -131 deg in stance). A standing or walking body says which way is up: the pelvis is
 // above the feet.
 
-import { pictureTurnInWords, type PictureTurnDeg } from '../../shared/picture-fix';
+import {
+  ON_ITS_SIDE_NOTE_START,
+  pictureTurnInWords,
+  UPSIDE_DOWN_NOTE_START,
+  type PictureTurnDeg,
+} from '../../shared/picture-fix';
 import type { PointSeries } from './preprocess';
 
 export interface SubjectInPicture {
@@ -78,7 +83,7 @@ export function turnedPictureMessage(s: TurnedPicture): string {
   const pct = `${Math.round(100 * s.fraction)} % of the ${s.frames} frames where both were tracked`;
   const how =
     s.turnDeg === 180
-      ? `The subject is upside down in the picture (feet above the pelvis in ${pct}): the camera was mounted upside down, or the video lost its rotation on the way.`
-      : `The subject lies on their side in the picture (pelvis to the ${s.turnDeg === 90 ? 'left' : 'right'} of the feet in ${pct}): the camera was turned a quarter for a portrait picture, or the video lost its rotation on the way.`;
+      ? `${UPSIDE_DOWN_NOTE_START} (feet above the pelvis in ${pct}): the camera was mounted upside down, or the video lost its rotation on the way.`
+      : `${ON_ITS_SIDE_NOTE_START} (pelvis to the ${s.turnDeg === 90 ? 'left' : 'right'} of the feet in ${pct}): the camera was turned a quarter for a portrait picture, or the video lost its rotation on the way.`;
   return `${how} Gait events and angles cannot be read from it as it is: turn the picture ${pictureTurnInWords(s.turnDeg)} and analyse it again.`;
 }

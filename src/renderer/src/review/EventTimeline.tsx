@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { CycleView, GaitEventView, SideName } from '../../../shared/api/analysis-types';
 import { EVENT_LABEL, SIDE_COLOUR, SIDE_LABEL } from './labels';
+import { gaitEventInWords } from '../../../shared/gait-event-words';
 import { frameRuns } from '../../../shared/frame-runs';
 
 interface Props {
@@ -296,7 +297,7 @@ export function EventTimeline({
               disabled={busy}
               onClick={() => onAddEvent(side, kind, frame)}
             >
-              Add {side} {EVENT_LABEL[kind].toLowerCase()}
+              Add {gaitEventInWords(side, kind)}
             </button>
           )),
         )}
@@ -307,7 +308,7 @@ export function EventTimeline({
           title={selected ? undefined : 'Select an event marker first (click or focus it)'}
         >
           {selected
-            ? `Remove ${selected.side} ${EVENT_LABEL[selected.kind].toLowerCase()} at frame ${selected.frame.toFixed(1)}`
+            ? `Remove ${gaitEventInWords(selected.side, selected.kind)} at frame ${selected.frame.toFixed(1)}`
             : 'Remove selected event'}
         </button>
       </div>
