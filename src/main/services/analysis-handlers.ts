@@ -63,6 +63,7 @@ export function analysisHandlers(deps: AnalysisDeps): HandlersFor<typeof analysi
       cutoffHz,
       turnDeg,
       mirror,
+      fileAs,
     }) => {
       const trial = deps.trials.get(trialId);
       if (!trial) throw new ApiError({ code: 'not-found', message: 'The trial was not found.' });
@@ -81,6 +82,7 @@ export function analysisHandlers(deps: AnalysisDeps): HandlersFor<typeof analysi
           ...(cutoffHz !== undefined ? { cutoffHz } : {}),
           ...(turnDeg !== undefined ? { turnDeg } : {}),
           ...(mirror ? { mirror } : {}),
+          ...(fileAs ? { fileAs } : {}),
           signal: r.signal,
           onProgress: (d, t, m) => r.progress(d, t, m),
         }),

@@ -27,7 +27,7 @@ import {
 } from './analysis-store';
 import { InvalidHeightError, runGait } from './gait-pipeline';
 import { chooseAnalysisVideo, defaultAnalysisCameras, trialVideos } from '../capture/trial-videos';
-import type { TrialVideo } from '../../shared/api/ops/capture';
+import type { CameraView, TrialVideo } from '../../shared/api/ops/capture';
 import type { FloorScaleChoice, PersonChoice } from '../../shared/api/analysis-types';
 import { eventsForCamera, isFrontalCamera, type TimedView } from './frontal-events';
 import { MARKER_CAPTURE_CAMERA, TRIANGULATED_CAMERA } from '../../shared/api/analysis-types';
@@ -35,6 +35,8 @@ import { analyseMarkerTrial, markerTrialGaitAnalysis } from './marker-trial';
 import { followPatient, personChosenByHand, PERSON_FOLLOWS } from './follow-patient';
 import { ensureReviewCopy } from './review-video';
 import { fixTrialVideo } from '../capture/fix-trial-video';
+import { refileTrialCamera } from '../capture/refile-camera';
+import { readSessionCalibration } from '../capture/calibration-store';
 import type { PictureFix, PictureTurnDeg } from '../../shared/picture-fix';
 import { missingRecordingMessage } from '../../shared/missing-recording';
 import { DiskFullError, isDiskFull } from '../store/disk-full';
@@ -76,6 +78,12 @@ export interface AnalyseOptions {
    */
   turnDeg?: PictureTurnDeg;
   mirror?: boolean;
+  /**
+   * File the camera under this view first (it stood at the patient's other side, or is a side
+   * camera filed as the frontal one; capture/refile-camera.ts), exchanging names with a camera filed
+   * so; its pose and hand edits are kept. The trial is then analysed as a whole.
+   */
+  fileAs?: CameraView;
   /** Set with `person` when it was chosen by following this other calibrated camera's patient. */
   personFollows?: string;
   /**
@@ -360,6 +368,7 @@ async function analyseClaimedTrial(
   const trial = requireTrial(deps, trialId);
   if (isMarkerTrial(trial)) return reanalyseMarkerTrial(deps, trial, options);
   if (options.markerEvents !== undefined) throw filmedTrialEventsRefusal(trial);
+  if (options.fileAs !== undefined) return refileThenAnalyse(deps, trial, options.fileAs, options);
   if (options.turnDeg !== undefined || options.mirror) return fixThenAnalyse(deps, trial, options);
   // Every calibrated camera is analysed too: the 3D analysis needs each one's pose.
   const calibrated = calibratedTrialCameras(deps, trial).videos.map((v) => v.camera);
@@ -458,6 +467,56 @@ async function fixThenAnalyse(
     delete rest.mirror;
     const view = await analyseTrial(deps, trial.id, rest);
     return { view, first: view, threeD: null };
+  });
+}
+
+/** Files one camera under another view, then analyses the trial as a whole under its new names. */
+async function refileThenAnalyse(
+  deps: AnalysisDeps,
+  trial: TrialInfo,
+  view: CameraView,
+  options: AnalyseOptions,
+): Promise<TrialAnalysisView> {
+  const oneChange = [
+    options.turnDeg !== undefined && 'a turn',
+    options.mirror && 'a mirror',
+    options.person !== undefined && 'a person',
+    options.floor !== undefined && 'floor marks',
+  ].filter(Boolean);
+  if (!options.camera || options.camera === TRIANGULATED_CAMERA || oneChange.length > 0)
+    throw new ApiError({
+      code: 'invalid-input',
+      message: `Name the one camera to file as the ${view} camera${oneChange.length ? `, without ${oneChange.join(' or ')}: file it first, then analyse it again with the change` : ''}.`,
+    });
+  const camera = videoOf(deps, trial, options.camera).camera;
+  const calibration = readSessionCalibration(deps, trial.sessionId);
+  const calibrated = [camera, view].filter((c) => calibration?.byView.has(c as CameraView));
+  if (calibrated.length > 0)
+    throw new ApiError({
+      code: 'conflict',
+      message: `The session's camera calibration places its ${calibrated.join(' and ')} camera${calibrated.length > 1 ? 's' : ''} by ${calibrated.length > 1 ? 'their' : 'its'} own picture${calibrated.length > 1 ? 's' : ''}: a calibrated camera's view comes from the calibration, not from its name. Calibrate the cameras again with each one named for where it stood.`,
+    });
+  return settlingTrialStatus(deps, trial, options, async () => {
+    const exchanged = trial.files.some((f) => f.kind === 'video' && f.camera === view);
+    options.onProgress?.(0, 1, `Filing the ${camera} camera as ${view}`);
+    await refileTrialCamera(deps, trial, trialDirOf(deps, trial), camera, view);
+    // Which cameras are side ones may have changed: the trial's default cameras are analysed again
+    // (side cameras first: a frontal one takes their events), and every camera whose name moved.
+    const defaults = defaultAnalysisCameras(trialVideos(deps, trial.id), trial.name);
+    const cameras = [...new Set([...defaults, view, ...(exchanged ? [camera] : [])])];
+    const rest: AnalyseOptions = { ...options, partOfTrial: true };
+    delete rest.fileAs;
+    const views = new Map<string, TrialAnalysisView>();
+    for (const [k, c] of cameras.entries()) {
+      try {
+        const progress = (d: number, t: number, m: string) =>
+          options.onProgress?.(d, t, `${m}, camera ${k + 1} of ${cameras.length}`);
+        views.set(c, await analyseTrial(deps, trial.id, { ...rest, camera: c, onProgress: progress }));
+      } catch (err) {
+        if (options.signal?.aborted || c === view) throw err;
+      }
+    }
+    return { view: views.get(view)!, first: views.get(cameras[0]!) ?? views.get(view)!, threeD: null };
   });
 }
 

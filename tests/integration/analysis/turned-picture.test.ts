@@ -18,22 +18,11 @@ import type { TrialInfo } from '../../../src/shared/api/entities';
 import { analyseInProcess, callLab, createTrialLab } from '../../helpers/analysed-trial';
 import { sharedDataPath } from '../../helpers/shared-data';
 import { SPORTS2D_WALK, videoVariant } from '../../helpers/video-variant';
+import { fakeIo } from '../../helpers/fake-io';
 
 const UPSIDE_DOWN = ['-vf', 'hflip,vflip'];
 const cadence = (v: TrialAnalysisView, side: 'left' | 'right'): number =>
   v.parameters.find((p) => p.parameter === 'cadenceStepsPerMin')![side].mean!;
-
-function fakeIo() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Parameters<typeof analyzeCommand.run>[1]['io'] = {
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-    progress: () => undefined,
-    signal: new AbortController().signal,
-  };
-  return { out, err, io };
-}
 
 describe('a picture turned upside down or on its side', () => {
   const dir = mkdtempSync(join(tmpdir(), 'gaitlab-turned-'));

@@ -1,4 +1,5 @@
 // gaitlab analyze <video|marker file|trial-id>...: gait analysis, a summary on screen, a tidy CSV on disk.
+import { CAMERA_VIEWS, type CameraView } from '../../../shared/api/ops/capture';
 import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -64,6 +65,8 @@ interface AnalyzeOptions {
   turnDeg: PictureTurnDeg | undefined;
   /** Mirror the picture back first (before the turn; a lab trial's camera keeps it). */
   mirror: boolean;
+  /** File the trial's --camera under this view first (it stood at the patient's other side). */
+  fileAs: CameraView | undefined;
   /** Options given on the command line, by name (a marker file refuses a video's). */
   given: string[];
   /** Several targets: a video's option is skipped for a marker file, with a note, not refused. */
@@ -82,6 +85,7 @@ const VIDEO_ONLY_OPTIONS = [
   'belt-speed-none',
   'turn',
   'mirror',
+  'file-as',
 ];
 
 /**
@@ -241,6 +245,10 @@ async function analyseVideoOrTrial(
       throw new UserError(
         `--camera names a camera of a lab trial; ${basename(target)} is one video, analysed as it is.`,
       );
+    if (o.fileAs !== undefined)
+      throw new UserError(
+        `--file-as files a camera of a lab trial under another view; ${basename(target)} is one video, not filed in the lab.`,
+      );
     trialName = basename(target);
     let poseDir: string;
     ({ view, analysis, poseDir } = await analyseVideoFile(target, {
@@ -277,6 +285,7 @@ async function analyseVideoOrTrial(
         ...(o.cutoffHz !== undefined ? { cutoffHz: o.cutoffHz } : {}),
         ...(o.turnDeg && !markerBased ? { turnDeg: o.turnDeg } : {}),
         ...(o.mirror && !markerBased ? { mirror: true } : {}),
+        ...(o.fileAs && !markerBased ? { fileAs: o.fileAs } : {}),
         signal: ctx.io.signal,
         onProgress: (d, t, m) => ctx.io.progress(`${m.padEnd(20)} ${bar(d, t, m)}`),
       });
@@ -293,7 +302,8 @@ async function analyseVideoOrTrial(
         otherCameras.push(
           `The trial's 3D analysis was made again from its calibrated cameras: gaitlab analyze ${trial.id} --camera ${TRIANGULATED_CAMERA}`,
         );
-      if (!o.camera) {
+      // Filed under another view, the trial's cameras were all analysed again.
+      if (!o.camera || o.fileAs) {
         for (const r of deps.analyses.listForTrial(trial.id).filter((x) => x.camera !== view.camera)) {
           const other = r.status === 'analysed' ? readAnalysis(deps, trial.id, r.camera) : null;
           const near = other ? nearLegs(other) : [];
@@ -330,12 +340,25 @@ async function analyseVideoOrTrial(
   for (const w of view.warnings.filter((x) => !analysis.warnings.includes(x))) ctx.io.out(`Note: ${w}`);
   if (view.sideDoubt)
     ctx.io.out(
-      `If the video is a mirror image, run again with --camera ${view.camera} --mirror to mirror its picture back (the recording is kept) and analyse it.`,
+      `If the camera stood at the patient's other side, run again with --camera ${view.camera} --file-as ${otherSideView(view.camera)} to file it so (its pose and hand edits are kept) and analyse the trial. If the video is a mirror image, run again with --camera ${view.camera} --mirror to mirror its picture back (the recording is kept) and analyse it.`,
     );
   const low = lowConfidenceNote(view);
   if (low) ctx.io.out(low);
   for (const line of [...people, ...otherCameras]) ctx.io.out(line);
   return { ok: true, trial: trialName, analysis, json: view };
+}
+
+/** The side camera on the other side (what a camera-side note advises filing it as). */
+function otherSideView(camera: string): CameraView {
+  return camera === 'sagittal-right' ? 'sagittal-left' : 'sagittal-right';
+}
+
+function parseFileAs(text: string, camera: string | undefined): CameraView {
+  if (!(CAMERA_VIEWS as readonly string[]).includes(text))
+    throw new UserError(`--file-as: give ${CAMERA_VIEWS.join(', ')}, not "${text}".`);
+  if (camera === undefined)
+    throw new UserError(`--file-as needs --camera NAME: the trial camera to file as ${text}.`);
+  return text as CameraView;
 }
 
 export const analyzeCommand: CliCommand = {
@@ -344,7 +367,8 @@ export const analyzeCommand: CliCommand = {
     'Gait analysis of a video file (with pose estimation), a marker file (C3D, TRC) or a lab trial; summary + tidy CSV',
   usage: `gaitlab analyze <video-file | marker-file.c3d|.trc | trial-id> [more ...] [--height METRES] [--floor x0,y0,x1,y1 --floor-distance METRES | --floor-none]
                 [--belt-speed M/S | --belt-speed-none] [--camera NAME] [--person-box x0,y0,x1,y1@frame | --person-auto]
-                [--events file|detect] [--cutoff HZ] [--turn 90|180|270] [--mirror] [--out results.csv] [--json results.json]
+                [--events file|detect] [--cutoff HZ] [--turn 90|180|270] [--mirror] [--file-as VIEW]
+                [--out results.csv] [--json results.json]
 
 Runs markerless pose estimation (BlazePose, offline) and the gait analysis: events, cycles, joint
 angles, spatiotemporal parameters. Prints a summary (cycles per side, cadence, speed, knee flexion
@@ -383,6 +407,11 @@ writes a tidy CSV: trial, side, cycle, percent, variable, value, unit.
   --mirror         mirror the picture back left to right first (before --turn), for a front
                    camera's mirror image, in which the pose model names each leg as the other (a lab
                    camera whose name disagrees with the leg it sees says so), as --turn otherwise
+  --file-as VIEW   a lab trial: file its --camera as the sagittal-left, sagittal-right, frontal or
+                   posterior camera first (it stood at the patient's other side, or a side camera
+                   was filed as the frontal one), exchanging names with the camera filed so; its
+                   pose, person, floor marks and hand edits are kept, and the trial's cameras are
+                   analysed again under their new names. Refused for a calibrated camera
   --out FILE       tidy CSV output
   --json FILE      the full analysis as JSON
 An interrupted run resumes where it stopped.
@@ -398,7 +427,8 @@ Several videos, marker files or trials in one call are analysed one after anothe
 (its trial column tells them apart) and one JSON array; one that fails is reported and the others
 go on (exit code 1 if any failed). On a computer with 4 or more cores the videos' pose estimation
 runs a few at a time ahead of their analysis (a trial's cameras likewise). --floor, --person-box,
---camera, --turn and --mirror name one video's pixels or one trial's camera: they take a single target.`,
+--camera, --turn, --mirror and --file-as name one video's pixels or one trial's camera: they take a
+single target.`,
   run: async (argv, ctx) => {
     const parseBeltSpeed = (text: string): number => {
       const v = numberOption('belt-speed', text, 'the belt speed in metres per second, e.g. 0.8');
@@ -421,6 +451,7 @@ runs a few at a time ahead of their analysis (a trial's cameras likewise). --flo
         cutoff: { type: 'string' },
         turn: { type: 'string' },
         mirror: { type: 'boolean' },
+        'file-as': { type: 'string' },
         out: { type: 'string' },
         json: { type: 'string' },
       },
@@ -444,7 +475,9 @@ runs a few at a time ahead of their analysis (a trial's cameras likewise). --flo
       throw new UserError(`--events: give "file" or "detect", not "${values.events}".`);
     const given = Object.keys(values).filter((k) => values[k as keyof typeof values] !== undefined);
     if (positionals.length > 1) {
-      const single = given.find((k) => ['floor', 'person-box', 'camera', 'turn', 'mirror'].includes(k));
+      const single = given.find((k) =>
+        ['floor', 'person-box', 'camera', 'turn', 'mirror', 'file-as'].includes(k),
+      );
       if (single)
         throw new UserError(
           `--${single} names one video's pixels or one trial's camera: give it with a single target.`,
@@ -470,6 +503,7 @@ runs a few at a time ahead of their analysis (a trial's cameras likewise). --flo
       cutoffHz: values.cutoff !== undefined ? parseCutoffHz(values.cutoff) : undefined,
       turnDeg: values.turn !== undefined ? parseTurnDeg(values.turn) : undefined,
       mirror: values.mirror === true,
+      fileAs: values['file-as'] !== undefined ? parseFileAs(values['file-as'], values.camera) : undefined,
       given,
       batch: positionals.length > 1,
     };

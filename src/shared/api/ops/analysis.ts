@@ -12,6 +12,7 @@ import { isPictureTurnDeg, type PictureTurnDeg } from '../../picture-fix';
 import { z } from 'zod';
 import type { PoseTrackView, ScannedPeopleView, TrialAnalysisView } from '../analysis-types';
 import { op } from '../op';
+import { CAMERA_VIEWS } from './capture';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, 'Not a valid record id.');
 const camera = z.string().trim().min(1).max(64).optional();
@@ -113,6 +114,15 @@ export const analysisOperations = {
          * before any turn; as turnDeg, an upright copy becomes its video, the recording kept.
          */
         mirror: z.boolean().optional(),
+        /**
+         * File `camera` under this view first (a side camera that stood at the patient's other
+         * side, see TrialAnalysisView.sideDoubt; a side camera filed as the frontal one), exchanging
+         * names with a camera filed so; its pose and hand edits are kept, and the trial's cameras are
+         * analysed again under their new names. Refused for a camera of the session's calibration.
+         */
+        fileAs: z
+          .enum(CAMERA_VIEWS, { error: `A camera is filed as ${CAMERA_VIEWS.join(', ')}.` })
+          .optional(),
       })
       .strict(),
   ),
