@@ -2,7 +2,8 @@
 // the camera's picture upright and analyses it again, showing the turn's progress; the trial is then
 // analysed from the upright copy, the recording kept. A mirror image filed as the sagittal-left
 // camera: review's first note says the camera sees the leg it is named for as the far one, with a
-// button that mirrors the picture back.
+// button that mirrors the picture back. The walk as filmed (her left side) filed as the
+// sagittal-right camera: the same note, with a button that files the camera as sagittal-left.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +17,7 @@ import type { TrialInfo } from '../../src/shared/api/entities';
 const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'e2e');
 let lab: TrialLab;
 let mirrored: TrialLab;
+let otherSide: TrialLab;
 let s: BrowserSession;
 let page: Page;
 
@@ -25,6 +27,8 @@ beforeAll(async () => {
   await analyseInProcess(lab.labDir, lab.trial.id);
   mirrored = await createTrialLab({ cameras: [{ camera: 'sagittal-left', mirrored: true }] }, lab.labDir);
   await analyseInProcess(lab.labDir, mirrored.trial.id);
+  otherSide = await createTrialLab({ cameras: [{ camera: 'sagittal-right' }] }, lab.labDir);
+  await analyseInProcess(lab.labDir, otherSide.trial.id);
   s = await openBrowserSession(lab.labDir);
   page = s.page;
 }, 600_000);
@@ -96,5 +100,35 @@ describe('a trial filmed by a camera mounted upside down', () => {
       'other sagittal-left.mp4',
       'video sagittal-left.mirrored.mp4',
     ]);
+  });
+
+  it('a camera filed at the wrong side: its button files it at the other side, review following it', async () => {
+    await page.goto(`${s.serve.url}#/trials/${otherSide.trial.id}`);
+    await page
+      .locator('.warnings li')
+      .first()
+      .getByText('The sagittal-right camera is named as standing at the patient', { exact: false })
+      .waitFor();
+    const button = page.getByRole('button', {
+      name: "The camera stood at the patient's left side: file it as the sagittal left camera and analyse again",
+    });
+    await button.waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'camera-side-review.png') });
+    await button.click();
+    // Its pose is kept, so the job can end before an "Analysing" badge is seen: wait for the files.
+    const files = async () =>
+      (await callLab<TrialInfo>(lab.labDir, 'trials.get', { id: otherSide.trial.id })).files.map(
+        (f) => `${f.kind} ${f.camera} ${f.relativePath.split('/').pop()}`,
+      );
+    await expect.poll(files, { timeout: 60_000 }).toEqual(['video sagittal-left sagittal-left.mp4']);
+    await page.locator('.status-analysed').waitFor({ timeout: 240_000 });
+    await page.getByRole('heading', { name: 'Joint angles over time' }).waitFor();
+    await page.getByText('camera (sagittal-left)', { exact: false }).first().waitFor({ state: 'attached' });
+    await expect
+      .poll(() => page.getByText('is named as standing at the patient', { exact: false }).count(), {
+        timeout: 15_000,
+      })
+      .toBe(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'camera-side-refiled.png') });
   });
 });

@@ -6,6 +6,7 @@ import {
 } from '../../../shared/api/analysis-types';
 import type { SessionCalibrationInfo } from '../../../shared/api/calibration-types';
 import type { TrialInfo } from '../../../shared/api/entities';
+import type { CameraView } from '../../../shared/api/ops/capture';
 import { api, mediaUrl } from '../api';
 import { useAsync } from '../use-async';
 import { href } from '../router';
@@ -57,6 +58,10 @@ function viewText(a: TrialAnalysisView, t: TrialInfo | null): string {
   const shown = cameraOfVideo(t, a.videoRelativePath);
   return `3D, triangulated from ${from ? `${from.length} calibrated cameras` : 'the calibrated cameras'}${shown ? `, shown on the ${shown} video` : ''}`;
 }
+
+/** The side camera a camera-side note says this one may have been (sideDoubt is a side camera's). */
+const otherSideCamera = (camera: string): CameraView =>
+  camera === 'sagittal-right' ? 'sagittal-left' : 'sagittal-right';
 
 /** Whether the session's calibration measures this camera's floor (a calibrated side camera). */
 function measuresFloor(calibration: SessionCalibrationInfo | null, camera: string): boolean {
@@ -290,7 +295,24 @@ export function TrialReviewPage({ id }: { id: string }) {
             ))}
           </ul>
           {a.sideDoubt && t && t.status !== 'analysing' && (
-            <FixPicture trialId={id} camera={a.camera} fix={{ mirror: true }} onStarted={reanalysisStarted} />
+            <>
+              <FixPicture
+                trialId={id}
+                camera={a.camera}
+                fix={{ fileAs: otherSideCamera(a.camera) }}
+                onStarted={(jobId) => {
+                  // Review stays on this camera, under its new name.
+                  setCamera(otherSideCamera(a.camera));
+                  reanalysisStarted(jobId);
+                }}
+              />
+              <FixPicture
+                trialId={id}
+                camera={a.camera}
+                fix={{ mirror: true }}
+                onStarted={reanalysisStarted}
+              />
+            </>
           )}
         </Notice>
       )}

@@ -1,10 +1,11 @@
 // What the review's "analyse again with..." panels share (choosing the patient, floor marks, a
 // treadmill's belt speed, a marker-based trial's events, the filter's cutoff, a picture turned
-// upright or mirrored back): the
+// upright or mirrored back, the camera filed under another view): the
 // frame the person scan kept (loaded when a panel opens), and a new analysis of the camera under
 // review with one setting changed, with its failure and a busy flag.
 import { useState } from 'react';
 import type { FloorScaleChoice, PersonChoice, ScannedPeopleView } from '../../../shared/api/analysis-types';
+import type { CameraView } from '../../../shared/api/ops/capture';
 import type { PictureTurnDeg } from '../../../shared/picture-fix';
 import { api } from '../api';
 
@@ -39,7 +40,8 @@ export function useReanalysis(
       | { markerEvents: 'file' | 'detect' }
       | { cutoffHz: number | null }
       | { turnDeg: PictureTurnDeg }
-      | { mirror: true },
+      | { mirror: true }
+      | { fileAs: CameraView },
   ): Promise<boolean> {
     setFailure(null);
     setBusy(true);
