@@ -3,12 +3,15 @@
 // leg it sees. Filed again as sagittal-left, its files, pose folder and analysis move to the new
 // name: the pose is not made again, events corrected by hand stay, and the note is gone. With a
 // camera already filed under the other name, the two exchange names.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TrialAnalysisView } from '../../../src/shared/api/analysis-types';
 import type { TrialInfo } from '../../../src/shared/api/entities';
 import { resolveInsideLab } from '../../../src/main/store/lab-folder';
+import { openLab } from '../../../src/main/services/lab-services';
+import { saveReport } from '../../../src/main/capture/capture-store';
+import type { CaptureReport } from '../../../src/shared/api/ops/capture';
 import { analyzeCommand } from '../../../src/main/cli/commands/analyze';
 import { analyseInProcess, callLab, createTrialLab, type TrialLab } from '../../helpers/analysed-trial';
 import { fakeIo } from '../../helpers/fake-io';
@@ -56,6 +59,12 @@ describe('filing a trial camera under another view', () => {
     });
     const dir = trialDir(t);
     const posed = poseInodes(join(dir, 'pose-sagittal-right'));
+    // What an attempt killed before its database transaction leaves: copies under the new name,
+    // which the trial does not list. They are replaced, not taken for the camera's.
+    writeFileSync(join(dir, 'sagittal-left.mp4'), 'half a copy');
+    mkdirSync(join(dir, 'pose-sagittal-left'));
+    writeFileSync(join(dir, 'pose-sagittal-left', 'manifest.json'), '{}');
+    const videoBytes = statSync(join(dir, 'sagittal-right.mp4')).size;
 
     expect(
       (await analyseInProcess(t.labDir, t.trial.id, { camera: 'sagittal-right', fileAs: 'sagittal-left' }))
@@ -79,6 +88,7 @@ describe('filing a trial camera under another view', () => {
       Object.fromEntries(Object.entries(posed).filter(([f]) => !f.endsWith('.json'))),
     );
     expect(readdirSync(dir).filter((f) => f.includes('sagittal-right'))).toEqual([]);
+    expect(statSync(join(dir, 'sagittal-left.mp4')).size).toBe(videoBytes);
 
     // Refused: the name it has, and a view the session's calibration places.
     const same = await analyseInProcess(t.labDir, t.trial.id, {
@@ -122,6 +132,34 @@ describe('filing a trial camera under another view', () => {
           .mean.filter((x): x is number => x !== null),
       );
     const walkBefore = kneePeakLeft((await get(t, 'sagittal-right'))!);
+    // The sync report names cameras too (as a recording's would).
+    const files = t.trial.files;
+    const lab = openLab(t.labDir);
+    saveReport(lab.db, {
+      trialId: t.trial.id,
+      method: 'none',
+      referenceCamera: 'sagittal-right',
+      cameras: files.map((f) => ({
+        camera: f.camera,
+        relativePath: f.relativePath,
+        frameCount: 230,
+        expectedFrameCount: 230,
+        droppedFrames: 0,
+        durationS: 7.7,
+        fps: 30,
+        widthPx: 1768,
+        heightPx: 994,
+        startOffsetMs: f.camera === 'sagittal-left' ? 40 : 0,
+      })),
+      worstOffsetMs: 40,
+      worstPairingErrorMs: null,
+      totalDroppedFrames: 0,
+      durationS: 7.7,
+      recovered: false,
+      warnings: ['sagittal-left sent no frame timestamps: its offset is unknown and taken as 0.'],
+      createdAt: new Date().toISOString(),
+    });
+    lab.close();
 
     const cli = fakeIo();
     expect(
@@ -142,6 +180,14 @@ describe('filing a trial camera under another view', () => {
     expect(await trialFiles(t)).toEqual([
       'video sagittal-left sagittal-left.mp4',
       'video sagittal-right sagittal-right.mp4',
+    ]);
+    const report = await callLab<CaptureReport>(t.labDir, 'capture.report', { trialId: t.trial.id });
+    expect(report.referenceCamera).toBe('sagittal-left');
+    expect(
+      report.cameras.map((c) => `${c.camera} ${c.relativePath.split('/').pop()} ${c.startOffsetMs}`).sort(),
+    ).toEqual(['sagittal-left sagittal-left.mp4 0', 'sagittal-right sagittal-right.mp4 40']);
+    expect(report.warnings).toEqual([
+      'sagittal-right sent no frame timestamps: its offset is unknown and taken as 0.',
     ]);
     const dir = trialDir(t);
     expect(readdirSync(dir).filter((f) => f.startsWith('refiling-'))).toEqual([]);
