@@ -3,7 +3,9 @@
 // analysed from the upright copy, the recording kept. A mirror image filed as the sagittal-left
 // camera: review's first note says the camera sees the leg it is named for as the far one, with a
 // button that mirrors the picture back. The walk as filmed (her left side) filed as the
-// sagittal-right camera: the same note, with a button that files the camera as sagittal-left.
+// sagittal-right camera: the same note, with a button that files the camera as sagittal-left. A
+// side view (the mirrored walk, as a camera at her right sees her) filed as the frontal camera: the
+// note that she crosses its picture, with a button that files it as the trial's free side.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +20,7 @@ const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'e2e');
 let lab: TrialLab;
 let mirrored: TrialLab;
 let otherSide: TrialLab;
+let sideAsFrontal: TrialLab;
 let s: BrowserSession;
 let page: Page;
 
@@ -29,6 +32,11 @@ beforeAll(async () => {
   await analyseInProcess(lab.labDir, mirrored.trial.id);
   otherSide = await createTrialLab({ cameras: [{ camera: 'sagittal-right' }] }, lab.labDir);
   await analyseInProcess(lab.labDir, otherSide.trial.id);
+  sideAsFrontal = await createTrialLab(
+    { cameras: [{ camera: 'sagittal-left' }, { camera: 'frontal', mirrored: true }] },
+    lab.labDir,
+  );
+  await analyseInProcess(lab.labDir, sideAsFrontal.trial.id);
   s = await openBrowserSession(lab.labDir);
   page = s.page;
 }, 600_000);
@@ -130,5 +138,34 @@ describe('a trial filmed by a camera mounted upside down', () => {
       })
       .toBe(0);
     await page.screenshot({ path: join(ARTIFACTS, 'camera-side-refiled.png') });
+  });
+
+  it('a side view filed as the frontal camera: its button files it as the side the trial lacks', async () => {
+    await page.goto(`${s.serve.url}#/trials/${sideAsFrontal.trial.id}`);
+    await page.getByLabel('Camera').selectOption('frontal');
+    await page.getByText('The subject crosses the picture', { exact: false }).waitFor();
+    const button = page.getByRole('button', {
+      name: "The camera stood at the patient's right side: file it as the sagittal right camera and analyse again",
+    });
+    await button.waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'side-as-frontal-review.png') });
+    await button.click();
+    const files = async () =>
+      (await callLab<TrialInfo>(lab.labDir, 'trials.get', { id: sideAsFrontal.trial.id })).files
+        .map((f) => `${f.kind} ${f.camera} ${f.relativePath.split('/').pop()}`)
+        .sort();
+    await expect
+      .poll(files, { timeout: 60_000 })
+      .toEqual(['video sagittal-left sagittal-left.mp4', 'video sagittal-right sagittal-right.mp4']);
+    await expect
+      .poll(() => page.getByLabel('Camera').inputValue(), { timeout: 15_000 })
+      .toBe('sagittal-right');
+    await expect
+      .poll(() => page.getByText('The subject crosses the picture', { exact: false }).count(), {
+        timeout: 15_000,
+      })
+      .toBe(0);
+    await page.getByRole('heading', { name: 'Joint angles over time' }).waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'side-as-frontal-refiled.png') });
   });
 });

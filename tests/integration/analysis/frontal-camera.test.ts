@@ -15,6 +15,7 @@ import { trialGaitAnalysis } from '../../../src/main/services/trial-analysis';
 import { textSummary } from '../../../src/main/gait/summary';
 import type { TrialAnalysisView } from '../../../src/shared/api/analysis-types';
 import type { TrialInfo } from '../../../src/shared/api/entities';
+import type { CaptureReport } from '../../../src/shared/api/ops/capture';
 import { analyseInProcess, callLab, createTrialLab, type TrialLab } from '../../helpers/analysed-trial';
 
 let t: TrialLab;
@@ -130,6 +131,28 @@ describe('a frontal camera next to a side camera', () => {
     } finally {
       lab.close();
     }
+  });
+
+  // Last: it changes the trial. A side view filed as the frontal camera is filed again as the side
+  // camera the trial lacks; its synchronisation comes along, and both side cameras are analysed.
+  it('filed again as the side camera it is, it is analysed as one, its offset kept', async () => {
+    const r = await analyseInProcess(t.labDir, t.trial.id, { camera: 'frontal', fileAs: 'sagittal-right' });
+    expect(r.state, r.message).toBe('done');
+    const trial = await call<TrialInfo>('trials.get', { id: t.trial.id });
+    expect(trial.cameras).toEqual(['sagittal-left', 'sagittal-right']);
+    expect(trial.cameraAnalyses.map((a) => [a.camera, a.status])).toEqual([
+      ['sagittal-left', 'analysed'],
+      ['sagittal-right', 'analysed'],
+    ]);
+    const refiled = await view('sagittal-right');
+    expect(refiled.view).toBe('sagittal');
+    expect(refiled.warnings.filter((w) => /crosses the picture/.test(w))).toEqual([]);
+    expect(refiled.cycles.filter((c) => !c.excluded).length).toBeGreaterThanOrEqual(4);
+    const report = await call<CaptureReport>('capture.report', { trialId: t.trial.id });
+    expect(Object.fromEntries(report.cameras.map((c) => [c.camera, c.startOffsetMs]))).toEqual({
+      'sagittal-left': 0,
+      'sagittal-right': 500,
+    });
   });
 });
 

@@ -59,9 +59,17 @@ function viewText(a: TrialAnalysisView, t: TrialInfo | null): string {
   return `3D, triangulated from ${from ? `${from.length} calibrated cameras` : 'the calibrated cameras'}${shown ? `, shown on the ${shown} video` : ''}`;
 }
 
-/** The side camera a camera-side note says this one may have been (sideDoubt is a side camera's). */
-const otherSideCamera = (camera: string): CameraView =>
-  camera === 'sagittal-right' ? 'sagittal-left' : 'sagittal-right';
+/**
+ * The view review offers to file the camera under: the other side, for a side camera whose name
+ * disagrees with the leg it sees; for a frontal or posterior camera the subject crosses (a side
+ * camera), the trial's side left free (a frontal camera's events come from one side camera at least).
+ */
+function viewToFileAs(a: TrialAnalysisView, trialCameras: readonly string[]): CameraView | null {
+  if (a.sideDoubt) return a.camera === 'sagittal-right' ? 'sagittal-left' : 'sagittal-right';
+  if (!a.viewDoubt || (a.camera !== 'frontal' && a.camera !== 'posterior')) return null;
+  const free = (['sagittal-left', 'sagittal-right'] as const).filter((v) => !trialCameras.includes(v));
+  return free.length === 1 ? free[0]! : null;
+}
 
 /** Whether the session's calibration measures this camera's floor (a calibrated side camera). */
 function measuresFloor(calibration: SessionCalibrationInfo | null, camera: string): boolean {
@@ -120,6 +128,12 @@ export function TrialReviewPage({ id }: { id: string }) {
   const frameCount = timed?.frameCount ?? pose?.frameCount ?? 0;
   const startTimeS = timed?.startTimeS ?? pose?.timeS[0] ?? 0;
   const videos = t?.files.filter((f) => f.kind === 'video') ?? [];
+  const fileAs = a
+    ? viewToFileAs(
+        a,
+        videos.map((f) => f.camera),
+      )
+    : null;
   const videoPath =
     a?.videoRelativePath ?? (videos.find((f) => f.camera === chosen) ?? videos[0])?.relativePath ?? null;
   const shownOn = videoPath ? cameraOfVideo(t, videoPath) : undefined;
@@ -294,25 +308,20 @@ export function TrialReviewPage({ id }: { id: string }) {
               <li key={w}>{w}</li>
             ))}
           </ul>
+          {fileAs && t && t.status !== 'analysing' && (
+            <FixPicture
+              trialId={id}
+              camera={a.camera}
+              fix={{ fileAs }}
+              onStarted={(jobId) => {
+                // Review stays on this camera, under its new name.
+                setCamera(fileAs);
+                reanalysisStarted(jobId);
+              }}
+            />
+          )}
           {a.sideDoubt && t && t.status !== 'analysing' && (
-            <>
-              <FixPicture
-                trialId={id}
-                camera={a.camera}
-                fix={{ fileAs: otherSideCamera(a.camera) }}
-                onStarted={(jobId) => {
-                  // Review stays on this camera, under its new name.
-                  setCamera(otherSideCamera(a.camera));
-                  reanalysisStarted(jobId);
-                }}
-              />
-              <FixPicture
-                trialId={id}
-                camera={a.camera}
-                fix={{ mirror: true }}
-                onStarted={reanalysisStarted}
-              />
-            </>
+            <FixPicture trialId={id} camera={a.camera} fix={{ mirror: true }} onStarted={reanalysisStarted} />
           )}
         </Notice>
       )}
