@@ -534,7 +534,7 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
     // crossing it by more than two leg lengths means the camera is a side one, labelled wrongly.
     const across = crossingLegs(pelvis, startFrame, endFrame, legLength);
     if (across > SIDE_VIEW_CROSSING_LEGS) {
-      viewDoubt = `The subject crosses the picture (${across.toFixed(1)} leg lengths), as seen from a side camera: check that this camera is a frontal or posterior one, or its frontal-plane angles mean nothing.`;
+      viewDoubt = `The subject crosses the picture (${across.toFixed(1)} leg lengths), as seen from a side camera: check that this camera is a frontal or posterior one, or its frontal-plane angles mean nothing (a side camera is filed again as one, its pose and hand edits kept).`;
       warnings.push(viewDoubt);
     }
   } else {

@@ -13,6 +13,8 @@ import { sessionAnalysisInput } from '../../../src/main/report/session-analysis-
 import { AnalysisRepo } from '../../../src/main/store/analysis-repo';
 import { trialGaitAnalysis } from '../../../src/main/services/trial-analysis';
 import { textSummary } from '../../../src/main/gait/summary';
+import { analyzeCommand } from '../../../src/main/cli/commands/analyze';
+import { fakeIo } from '../../helpers/fake-io';
 import type { TrialAnalysisView } from '../../../src/shared/api/analysis-types';
 import type { TrialInfo } from '../../../src/shared/api/entities';
 import type { CaptureReport } from '../../../src/shared/api/ops/capture';
@@ -136,6 +138,14 @@ describe('a frontal camera next to a side camera', () => {
   // Last: it changes the trial. A side view filed as the frontal camera is filed again as the side
   // camera the trial lacks; its synchronisation comes along, and both side cameras are analysed.
   it('filed again as the side camera it is, it is analysed as one, its offset kept', async () => {
+    // The command line's summary of the camera says how.
+    const cli = fakeIo();
+    expect(
+      await analyzeCommand.run([t.trial.id, '--camera', 'frontal'], { labDir: t.labDir, io: cli.io }),
+    ).toBe(0);
+    expect(cli.out).toContain(
+      'If it is a side camera, run again with --camera frontal --file-as sagittal-right to file it as one (its pose and hand edits are kept) and analyse the trial.',
+    );
     const r = await analyseInProcess(t.labDir, t.trial.id, { camera: 'frontal', fileAs: 'sagittal-right' });
     expect(r.state, r.message).toBe('done');
     const trial = await call<TrialInfo>('trials.get', { id: t.trial.id });

@@ -1,5 +1,6 @@
 // gaitlab analyze <video|marker file|trial-id>...: gait analysis, a summary on screen, a tidy CSV on disk.
 import { CAMERA_VIEWS, type CameraView } from '../../../shared/api/ops/capture';
+import { viewToFileAs } from '../../../shared/camera-filing';
 import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -236,6 +237,8 @@ async function analyseVideoOrTrial(
   let people: string[] = [];
   let analysis: GaitAnalysis | null = null;
   let trialName: string;
+  // A lab trial's cameras, for the view a camera filed wrongly is offered.
+  let trialCameras: string[] = [];
   if (existsSync(target)) {
     if (o.events !== undefined)
       throw new UserError(
@@ -270,6 +273,7 @@ async function analyseVideoOrTrial(
       if (!trial)
         throw new UserError(`"${target}" is neither a video file nor a trial of the lab ${ctx.labDir}.`);
       trialName = trial.name;
+      trialCameras = trial.files.filter((f) => f.kind === 'video').map((f) => f.camera);
       const markerBased = isMarkerTrial(trial);
       if (markerBased) videoOptionsForMarkers(o, ctx, 'a marker-based trial');
       const bar = stepProgressBar();
@@ -338,19 +342,19 @@ async function analyseVideoOrTrial(
     ctx.io.out(`Video: ${view.provenance.videoCodec}.`);
   // What the trial's analysis adds to the gait module's warnings (a 3D camera that disagreed).
   for (const w of view.warnings.filter((x) => !analysis.warnings.includes(x))) ctx.io.out(`Note: ${w}`);
+  const fileAs = viewToFileAs(view, trialCameras);
   if (view.sideDoubt)
     ctx.io.out(
-      `If the camera stood at the patient's other side, run again with --camera ${view.camera} --file-as ${otherSideView(view.camera)} to file it so (its pose and hand edits are kept) and analyse the trial. If the video is a mirror image, run again with --camera ${view.camera} --mirror to mirror its picture back (the recording is kept) and analyse it.`,
+      `If the camera stood at the patient's other side, run again with --camera ${view.camera} --file-as ${fileAs} to file it so (its pose and hand edits are kept) and analyse the trial. If the video is a mirror image, run again with --camera ${view.camera} --mirror to mirror its picture back (the recording is kept) and analyse it.`,
+    );
+  else if (fileAs)
+    ctx.io.out(
+      `If it is a side camera, run again with --camera ${view.camera} --file-as ${fileAs} to file it as one (its pose and hand edits are kept) and analyse the trial.`,
     );
   const low = lowConfidenceNote(view);
   if (low) ctx.io.out(low);
   for (const line of [...people, ...otherCameras]) ctx.io.out(line);
   return { ok: true, trial: trialName, analysis, json: view };
-}
-
-/** The side camera on the other side (what a camera-side note advises filing it as). */
-function otherSideView(camera: string): CameraView {
-  return camera === 'sagittal-right' ? 'sagittal-left' : 'sagittal-right';
 }
 
 function parseFileAs(text: string, camera: string | undefined): CameraView {

@@ -6,7 +6,7 @@ import {
 } from '../../../shared/api/analysis-types';
 import type { SessionCalibrationInfo } from '../../../shared/api/calibration-types';
 import type { TrialInfo } from '../../../shared/api/entities';
-import type { CameraView } from '../../../shared/api/ops/capture';
+import { viewToFileAs } from '../../../shared/camera-filing';
 import { api, mediaUrl } from '../api';
 import { useAsync } from '../use-async';
 import { href } from '../router';
@@ -57,18 +57,6 @@ function viewText(a: TrialAnalysisView, t: TrialInfo | null): string {
   const from = triangulatedFrom(a.provenance);
   const shown = cameraOfVideo(t, a.videoRelativePath);
   return `3D, triangulated from ${from ? `${from.length} calibrated cameras` : 'the calibrated cameras'}${shown ? `, shown on the ${shown} video` : ''}`;
-}
-
-/**
- * The view review offers to file the camera under: the other side, for a side camera whose name
- * disagrees with the leg it sees; for a frontal or posterior camera the subject crosses (a side
- * camera), the trial's side left free (a frontal camera's events come from one side camera at least).
- */
-function viewToFileAs(a: TrialAnalysisView, trialCameras: readonly string[]): CameraView | null {
-  if (a.sideDoubt) return a.camera === 'sagittal-right' ? 'sagittal-left' : 'sagittal-right';
-  if (!a.viewDoubt || (a.camera !== 'frontal' && a.camera !== 'posterior')) return null;
-  const free = (['sagittal-left', 'sagittal-right'] as const).filter((v) => !trialCameras.includes(v));
-  return free.length === 1 ? free[0]! : null;
 }
 
 /** Whether the session's calibration measures this camera's floor (a calibrated side camera). */
