@@ -40,6 +40,7 @@ import { floorTiltDeg, floorTiltNote } from './camera-level';
 import { pictureIsTurned, subjectInPicture, turnedPictureMessage } from './picture-orientation';
 import type { PictureTurnDeg } from '../../shared/picture-fix';
 import { sizeChangeNotes, sizeChangePerPass, smallInPictureNote } from './apparent-size';
+import { collapsedLegFrames, collapsedLegsNote, withoutCollapsedLegs } from './collapsed-legs';
 import {
   endOnPaceSentence,
   endOnWalk,
@@ -168,6 +169,8 @@ export interface GaitAnalysis {
   farSides: FarSide[];
   /** Missing stretches longer than the fill limit, per trajectory. */
   longGaps: LongGap[];
+  /** Per side, frames whose knee and foot were set aside, the leg heaped up in the picture (collapsed-legs.ts). */
+  collapsedLegFrames: Record<Side, number[]>;
   /**
    * Why the camera's view label looks wrong (a "frontal" camera the subject crosses, as a side
    * camera sees them), or null: its view-specific angles should not be read.
@@ -405,7 +408,7 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
   // Where the subject should have been, in the advice of the messages below.
   const filmed = set.convention === 'image-y-down' || set.source === 'pose-model';
   const walkingWhere = filmed ? "across the camera's view" : 'through the capture volume';
-  const body = cleanBody(set, options.preprocess);
+  let body = cleanBody(set, options.preprocess);
   if (body.estimatedHips) {
     const mm = set.unit === 'm' ? 1000 : 1;
     const { pelvisWidth, pelvisDepth, posterior } = body.estimatedHips;
@@ -442,6 +445,11 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
         error: { code: 'picture-turned', message: turnedPictureMessage(standing), turnDeg: standing.turnDeg },
       };
   }
+  // Upright, a leg heaped up in the picture (its ankle near the height of its hip) is the model's
+  // mistake, not a posture: its knee and foot are set aside there (the hip places the pelvis).
+  const collapsed = collapsedLegFrames(set, options.preprocess?.markerMap);
+  if (collapsed.left.length > 0 || collapsed.right.length > 0)
+    body = cleanBody(withoutCollapsedLegs(set, collapsed, options.preprocess?.markerMap), options.preprocess);
   const missingRoles: string[] = [];
   for (const side of SIDES) {
     for (const role of ['heel', 'toe', 'hip', 'knee', 'ankle'] as const) {
@@ -779,6 +787,8 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
     const small = smallInPictureNote(legLength);
     if (small) warnings.push(small);
   }
+  const heaped = collapsedLegsNote(collapsed, passes);
+  if (heaped) warnings.push(heaped);
   // From one side camera, the far leg's landmarks are partly guessed: its cycles are noted, and its
   // curves come from the passes where it was the near leg whenever there are any.
   const farSides: FarSide[] = [];
@@ -927,6 +937,7 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
       spatiotemporal,
       scale,
       longGaps: body.longGaps,
+      collapsedLegFrames: collapsed,
       farSides,
       viewDoubt,
       warnings,

@@ -98,7 +98,10 @@ export function analysisToView(a: GaitAnalysis, c: ViewContext): TrialAnalysisVi
     scale: a.scale
       ? { metresPerUnit: a.scale.metresPerUnit, method: a.scale.method, description: a.scale.description }
       : null,
-    lowConfidenceFrames: c.lowConfidenceFrames,
+    // Frames where a leg was set aside as heaped up are as unreliable as those the model doubted.
+    lowConfidenceFrames: [
+      ...new Set([...c.lowConfidenceFrames, ...a.collapsedLegFrames.left, ...a.collapsedLegFrames.right]),
+    ].sort((x, y) => x - y),
     viewDoubt: a.viewDoubt,
     warnings: [...(c.notes ?? []), ...a.warnings],
     videoRelativePath: c.videoRelativePath,
