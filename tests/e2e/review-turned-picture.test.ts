@@ -7,8 +7,9 @@
 // side view (the mirrored walk, as a camera at her right sees her) filed as the frontal camera: the
 // note that she crosses its picture, with a button that files it as the trial's free side.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { resolveInsideLab } from '../../src/main/store/lab-folder';
 import type { Page } from 'playwright-core';
 import { openBrowserSession, type BrowserSession } from '../helpers/browser-session';
 import { analyseInProcess, callLab, createTrialLab, type TrialLab } from '../helpers/analysed-trial';
@@ -167,5 +168,40 @@ describe('a trial filmed by a camera mounted upside down', () => {
       .toBe(0);
     await page.getByRole('heading', { name: 'Joint angles over time' }).waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'side-as-frontal-refiled.png') });
+  });
+
+  it('any camera can be filed by hand under another view, exchanging with the one filed so', async () => {
+    // After the step above: sagittal-left is the walk as filmed, sagittal-right its mirror image.
+    const dir = dirname(resolveInsideLab(lab.labDir, sideAsFrontal.trial.files[0]!.relativePath));
+    const inodeOf = (name: string) => {
+      try {
+        return statSync(join(dir, name)).ino;
+      } catch {
+        return null; // between the moves of an exchange
+      }
+    };
+    const before = { walk: inodeOf('sagittal-left.mp4'), mirror: inodeOf('sagittal-right.mp4') };
+    const filing = page.locator('details.camera-filing');
+    await filing.locator('summary').click();
+    await filing.getByLabel('File it as').selectOption('sagittal-left');
+    await filing.getByRole('button', { name: 'Exchange the two cameras and analyse again' }).click();
+    await expect
+      .poll(() => [inodeOf('sagittal-left.mp4'), inodeOf('sagittal-right.mp4')], { timeout: 60_000 })
+      .toEqual([before.mirror, before.walk]);
+    await expect
+      .poll(() => page.getByLabel('Camera').inputValue(), { timeout: 15_000 })
+      .toBe('sagittal-left');
+    // The mirror image filed at her left: the analysis says the name disagrees with the leg it sees.
+    await page
+      .locator('.warnings li')
+      .first()
+      .getByText('The sagittal-left camera is named as standing at the patient', { exact: false })
+      .waitFor({ timeout: 30_000 });
+    const trial = await callLab<TrialInfo>(lab.labDir, 'trials.get', { id: sideAsFrontal.trial.id });
+    expect(trial.files.map((f) => `${f.camera} ${f.relativePath.split('/').pop()}`).sort()).toEqual([
+      'sagittal-left sagittal-left.mp4',
+      'sagittal-right sagittal-right.mp4',
+    ]);
+    await page.screenshot({ path: join(ARTIFACTS, 'camera-filing-by-hand.png') });
   });
 });

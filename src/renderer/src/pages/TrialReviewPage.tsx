@@ -33,6 +33,7 @@ import { MarkerEvents } from '../review/MarkerEvents';
 import { FloorScale } from '../review/FloorScale';
 import { failureAdvice, withoutPaths } from '../../../shared/failure-advice';
 import { FixPicture } from '../review/FixPicture';
+import { CameraFiling } from '../review/CameraFiling';
 import { TRIANGULATED_LABEL, triangulatedFrom } from '../review/labels';
 
 /** Keys typed into form controls, or arrows on an event marker, belong to those controls. */
@@ -374,6 +375,18 @@ export function TrialReviewPage({ id }: { id: string }) {
                   open={a?.warnings.some(isPersonNote) ?? false}
                   {...(a?.camera ? { camera: a.camera } : {})}
                   onStarted={reanalysisStarted}
+                />
+              )}
+              {t && t.status !== 'analysing' && !in3d && a && !markerFile && (
+                <CameraFiling
+                  trialId={id}
+                  camera={a.camera}
+                  trialCameras={videos.map((f) => f.camera)}
+                  onStarted={(jobId, view) => {
+                    // Review stays on this camera, under its new name.
+                    setCamera(view);
+                    reanalysisStarted(jobId);
+                  }}
                 />
               )}
               {t &&
