@@ -12,7 +12,7 @@ import { copyFile, link, mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { ApiError } from '../../shared/api/envelope';
 import type { TrialInfo } from '../../shared/api/entities';
-import type { CameraView } from '../../shared/api/ops/capture';
+import type { CameraView, CaptureReport } from '../../shared/api/ops/capture';
 import { transaction } from '../store/database';
 import { isDiskFull, labDiskFullError } from '../store/disk-full';
 import { resolveInsideLab } from '../store/lab-folder';
@@ -82,15 +82,8 @@ async function moveCamera(
   const rows = ctx.db
     .prepare('SELECT relative_path AS path, kind FROM trial_file WHERE trial_id = ? AND camera = ?')
     .all(trialId, from) as Array<{ path: string; kind: string }>;
-  const taken = new Set(
-    (
-      ctx.db
-        .prepare('SELECT relative_path AS path FROM trial_file WHERE trial_id = ?')
-        .all(trialId) as Array<{
-        path: string;
-      }>
-    ).map((r) => r.path),
-  );
+  const all = ctx.db.prepare('SELECT relative_path AS path FROM trial_file WHERE trial_id = ?').all(trialId);
+  const taken = new Set((all as Array<{ path: string }>).map((r) => r.path));
   const moves = rows
     .map((r) => ({ ...r, to: renamed(r.path, from, to) }))
     .filter((m) => m.to !== m.path && !taken.has(m.to));
@@ -134,12 +127,13 @@ async function moveCamera(
   if (row?.resultPath) await rm(abs(row.resultPath), { force: true });
 }
 
+/** The sync report with the camera's name, its file's path and the warnings naming it changed. */
 function reportRenamed(
-  report: NonNullable<ReturnType<typeof readReport>>,
+  report: CaptureReport,
   from: string,
   to: string,
   movedPath: ReadonlyMap<string, string>,
-): NonNullable<ReturnType<typeof readReport>> {
+): CaptureReport {
   const name = (c: string) => (c === from ? to : c);
   const word = new RegExp(`(?<![\\w-])${from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'g');
   return {

@@ -9,14 +9,13 @@ import { pictureTurnInWords, type PictureTurnDeg } from '../../../shared/picture
 import { ErrorBanner } from '../components/ErrorBanner';
 import { useReanalysis } from './use-reanalysis';
 
-const sideInWords = (view: CameraView): string =>
-  view === 'sagittal-left'
-    ? 'left side'
-    : view === 'sagittal-right'
-      ? 'right side'
-      : view === 'frontal'
-        ? 'front'
-        : 'back';
+/** Where a camera filed under `view` stands, for the button that files it so. */
+const standing: Record<CameraView, string> = {
+  'sagittal-left': "at the patient's left side",
+  'sagittal-right': "at the patient's right side",
+  frontal: 'in front of the patient',
+  posterior: 'behind the patient',
+};
 
 export function FixPicture({
   trialId,
@@ -36,12 +35,12 @@ export function FixPicture({
         {'turnDeg' in fix
           ? `Turn the picture ${pictureTurnInWords(fix.turnDeg)} and analyse again`
           : 'fileAs' in fix
-            ? `The camera stood at the patient's ${sideInWords(fix.fileAs)}: file it as the ${CAMERA_VIEW_LABELS[fix.fileAs].toLowerCase()} camera and analyse again`
+            ? `The camera stood ${standing[fix.fileAs]}: file it as the ${CAMERA_VIEW_LABELS[fix.fileAs].toLowerCase()} camera and analyse again`
             : 'The video is a mirror image: mirror it back and analyse again'}
       </button>{' '}
       <span className="muted">
         {'fileAs' in fix
-          ? `Its video, pose, chosen patient, floor marks and events corrected by hand move with it; a camera already filed so takes its old name.`
+          ? 'Its video, pose, chosen patient, floor marks and events corrected by hand move with it; a camera already filed so takes its old name.'
           : 'The recording is kept beside the corrected copy; a patient or floor marks chosen on the old picture are chosen again on the new one.'}
       </span>
       <ErrorBanner message={failure} />
