@@ -186,6 +186,11 @@ export function TrialReviewPage({ id }: { id: string }) {
     jobs.track(id, jobId);
     trial.reload();
   };
+  // A camera filed under another view: review stays on it, under its new name.
+  const refiled = (jobId: string, view: string) => {
+    setCamera(view);
+    reanalysisStarted(jobId);
+  };
 
   return (
     <main className="wide review">
@@ -302,11 +307,7 @@ export function TrialReviewPage({ id }: { id: string }) {
               trialId={id}
               camera={a.camera}
               fix={{ fileAs }}
-              onStarted={(jobId) => {
-                // Review stays on this camera, under its new name.
-                setCamera(fileAs);
-                reanalysisStarted(jobId);
-              }}
+              onStarted={(jobId) => refiled(jobId, fileAs)}
             />
           )}
           {a.sideDoubt && t && t.status !== 'analysing' && (
@@ -382,11 +383,7 @@ export function TrialReviewPage({ id }: { id: string }) {
                   trialId={id}
                   camera={a.camera}
                   trialCameras={videos.map((f) => f.camera)}
-                  onStarted={(jobId, view) => {
-                    // Review stays on this camera, under its new name.
-                    setCamera(view);
-                    reanalysisStarted(jobId);
-                  }}
+                  onStarted={refiled}
                 />
               )}
               {t &&
