@@ -43,6 +43,7 @@ import {
   type PoseResult,
   type PoseRunStats,
 } from './pose-result';
+import { keepJobAside, takeBackJob } from './kept-jobs';
 import {
   clearJob,
   completeChunks,
@@ -288,19 +289,35 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
       previous?.formatVersion === FORMAT_VERSION &&
       JSON.stringify(previous.settings) === JSON.stringify(settings) &&
       (unchanged || sameVideo(previous.source, await sourcing));
-    if (previous && sameJob && previous.status === 'complete') {
+    // Another person (other settings): the finished job is kept aside, and one kept with these
+    // settings is taken back (kept-jobs.ts).
+    let readyJob = previous && sameJob && previous.status === 'complete' ? previous : undefined;
+    if (!sameJob) {
+      if (
+        previous?.status === 'complete' &&
+        previous.formatVersion === FORMAT_VERSION &&
+        JSON.stringify(previous.settings) !== JSON.stringify(settings)
+      )
+        keepJobAside(outDir, previous.settings);
+      clearJob(outDir);
+      readyJob = await takeBackJob(
+        outDir,
+        settings,
+        async (kept) => unchangedFile(kept.source, now) || sameVideo(kept.source, await sourcing),
+      );
+    }
+    if (readyJob) {
       // The video moved: where it is now, so the next look at it is a stat. A job made before
       // the first frame's place in the file was recorded learns it here, without posing again.
-      const { firstFrameS: _shown, firstFrameSeekS: _seek, ...video } = previous.video;
+      const { firstFrameS: _shown, firstFrameSeekS: _seek, ...video } = readyJob.video;
       const restated = { ...video, ...firstFrameTimes(info) };
-      if (!unchanged || JSON.stringify(restated) !== JSON.stringify(previous.video))
+      if (!unchangedFile(readyJob.source, now) || JSON.stringify(restated) !== JSON.stringify(readyJob.video))
         writeFileAtomic(
           join(outDir, MANIFEST_FILE),
-          JSON.stringify({ ...previous, video: restated, source: await sourcing }, null, 2),
+          JSON.stringify({ ...readyJob, video: restated, source: await sourcing }, null, 2),
         );
       return readPoseResult(outDir);
     }
-    if (!sameJob) clearJob(outDir);
     const done = completeChunks(outDir);
     const startFrame = done.length ? done[done.length - 1]!.first + done[done.length - 1]!.count : 0;
 

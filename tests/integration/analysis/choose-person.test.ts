@@ -1,10 +1,14 @@
 // Several people in view: the Sports2D walk has a man standing on an electrical box from the first
 // frame while the patient walks past. The analysis follows the walker by default; the user can see
-// whom the person scan found, point at another person, and go back to the automatic choice.
+// whom the person scan found, point at another person, and go back to the automatic choice (the
+// walker's finished pose taken back, not posed again).
 import { spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src/main/services/dispatch';
 import { openLab } from '../../../src/main/services/lab-services';
+import { trialDirOf } from '../../../src/main/services/analysis-store';
+import { readPoseManifest } from '../../../src/main/pose/pose-result';
+import { resolveInsideLab } from '../../../src/main/store/lab-folder';
 import type { PoseTrackView, ScannedPeopleView } from '../../../src/shared/api/analysis-types';
 import { analyseInProcess, callLab, createTrialLab, type TrialLab } from '../../helpers/analysed-trial';
 import { BUILT_CLI } from '../../helpers/serve-process';
@@ -12,6 +16,19 @@ import { BUILT_CLI } from '../../helpers/serve-process';
 let t: TrialLab;
 
 const call = <T>(op: string, input: unknown): Promise<T> => callLab<T>(t.labDir, op, input);
+
+/** When the trial camera's pose job finished (a job read again keeps its time). */
+function posedAt(): string | undefined {
+  const lab = openLab(t.labDir);
+  try {
+    const trial = lab.trials.get(t.trial.id)!;
+    const dir = `${trialDirOf(lab, trial)}/pose-${trial.files[0]!.camera}`;
+    return readPoseManifest(resolveInsideLab(t.labDir, dir))?.provenance.finishedAt;
+  } finally {
+    lab.close();
+  }
+}
+let walkerPosedAt: string | undefined;
 
 /** Median hip height (image y, px) over the frames where the skeleton was found. */
 function medianHipY(track: PoseTrackView): number {
@@ -27,6 +44,8 @@ function medianHipY(track: PoseTrackView): number {
 beforeAll(async () => {
   t = await createTrialLab();
   expect((await analyseInProcess(t.labDir, t.trial.id)).state).toBe('done');
+  walkerPosedAt = posedAt();
+  expect(walkerPosedAt).toBeDefined();
 });
 
 describe('choosing the patient among the people in view', () => {
@@ -76,10 +95,13 @@ describe('choosing the patient among the people in view', () => {
     expect(
       medianHipY((await call<PoseTrackView>('analysis.poseTrack', { trialId: t.trial.id }))!),
     ).toBeLessThan(400);
+    expect(posedAt()).not.toBe(walkerPosedAt);
     expect((await analyseInProcess(t.labDir, t.trial.id, { person: null })).state).toBe('done');
     expect(
       medianHipY((await call<PoseTrackView>('analysis.poseTrack', { trialId: t.trial.id }))!),
     ).toBeGreaterThan(600);
+    // The walker's job, kept aside while the man was followed, is taken back.
+    expect(posedAt()).toBe(walkerPosedAt);
   });
 
   it('the CLI does the same for batch work: --person-box, then --person-auto', () => {
