@@ -12,6 +12,11 @@ import { join } from 'node:path';
 import { inject } from 'vitest';
 import { readPoseManifest } from '../../src/main/pose/pose-result';
 import { fileSha256 } from '../../src/main/pose/video-identity';
+import {
+  analyseVideoFile,
+  poseCacheDirFor,
+  type VideoAnalysisOptions,
+} from '../../src/main/services/video-analysis';
 import { trialDirOf } from '../../src/main/services/analysis-store';
 import type { LabServices } from '../../src/main/services/lab-services';
 import { resolveInsideLab } from '../../src/main/store/lab-folder';
@@ -83,4 +88,25 @@ export async function seedPoses(labDir: string, lab: LabServices, trialId: strin
 /** keepJob for each camera of the trial. */
 export function keepPoses(labDir: string, lab: LabServices, trialId: string): void {
   for (const { poseDir } of cameraPoses(labDir, lab, trialId)) keepJob(poseDir);
+}
+
+/**
+ * `pose` (which poses `video` into `poseDir`) with this run's finished job of the same video put
+ * there first, and what it makes kept for the files after it. For tests that read a pose, not
+ * the posing itself: a test of progress, queues or resuming poses for real.
+ */
+export async function posedOnce<T>(video: string, poseDir: string, pose: () => Promise<T>): Promise<T> {
+  await seedJob(video, poseDir);
+  const result = await pose();
+  keepJob(poseDir);
+  return result;
+}
+
+/** analyseVideoFile through posedOnce (a picture to turn or mirror is posed from its own copy). */
+export function analyseVideoOnce(
+  video: string,
+  options: VideoAnalysisOptions & { cacheDir: string },
+): ReturnType<typeof analyseVideoFile> {
+  if (options.turnDeg || options.mirror) return analyseVideoFile(video, options);
+  return posedOnce(video, poseCacheDirFor(video, options.cacheDir), () => analyseVideoFile(video, options));
 }

@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyseVideoFile } from '../../../src/main/services/video-analysis';
+import { analyseVideoOnce } from '../../helpers/pose-seeds';
 import type { TrialAnalysisView } from '../../../src/shared/api/analysis-types';
 import { sharedDataPath } from '../../helpers/shared-data';
 
@@ -36,7 +36,7 @@ beforeAll(async () => {
     gap: dropFrames('gap.mp4', 'not(between(n\\,100\\,111))'),
   };
   for (const [name, path] of Object.entries(videos))
-    views[name] = (await analyseVideoFile(path, { heightM: 1.65, cacheDir: join(work, 'cache') })).view;
+    views[name] = (await analyseVideoOnce(path, { heightM: 1.65, cacheDir: join(work, 'cache') })).view;
 }, 600_000);
 
 describe('videos with dropped frames', () => {

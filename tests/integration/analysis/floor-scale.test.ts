@@ -16,6 +16,8 @@ import { analyseInProcess, callLab, createTrialLab, type TrialLab } from '../../
 import { BUILT_CLI } from '../../helpers/serve-process';
 import { sharedDataPath } from '../../helpers/shared-data';
 import { analyseDemo } from '../../helpers/demo-pose';
+import { seedJob } from '../../helpers/pose-seeds';
+import { poseCacheDirFor } from '../../../src/main/services/video-analysis';
 
 const demo = sharedDataPath('sports2d_demo_sideview_walk/demo.mp4');
 const cacheDir = mkdtempSync(join(tmpdir(), 'gaitlab-floor-'));
@@ -56,8 +58,9 @@ describe('scale from a known floor distance', () => {
     expect(view.parameters).toEqual([]);
   });
 
-  it('the CLI takes the marks, and refuses a distance in centimetres and marks too close', () => {
-    // Its own pose cache (TMPDIR), apart from other tests' runs of the same video.
+  it('the CLI takes the marks, and refuses a distance in centimetres and marks too close', async () => {
+    // Its own pose cache (TMPDIR), holding this run's pose of the walk: the marks are on trial here.
+    await seedJob(demo, poseCacheDirFor(demo, join(cacheDir, 'gaitlab-pose')));
     const cli = (...args: string[]) =>
       spawnSync(process.execPath, [BUILT_CLI, 'analyze', demo, ...args], {
         encoding: 'utf8',

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyseVideoFile } from '../../../src/main/services/video-analysis';
+import { analyseVideoOnce } from '../../helpers/pose-seeds';
 import type { TrialAnalysisView } from '../../../src/shared/api/analysis-types';
 import { followingCameraOptions } from '../../helpers/following-camera';
 import { videoVariant } from '../../helpers/video-variant';
@@ -57,10 +58,10 @@ beforeAll(async () => {
   );
   const cacheDir = join(work, 'cache');
   fixed = (await analyseDemo({ heightM: 1.65 })).view;
-  following = (await analyseVideoFile(window, { heightM: 1.65, cacheDir })).view;
-  mirrored = (await analyseVideoFile(mirror, { heightM: 1.65, cacheDir })).view;
+  following = (await analyseVideoOnce(window, { heightM: 1.65, cacheDir })).view;
+  mirrored = (await analyseVideoOnce(mirror, { heightM: 1.65, cacheDir })).view;
   onBelt = (await analyseVideoFile(window, { heightM: 1.65, beltSpeedMps: BELT_MPS, cacheDir })).view;
-  panned = (await analyseVideoFile(halfway, { heightM: 1.65, cacheDir })).view;
+  panned = (await analyseVideoOnce(halfway, { heightM: 1.65, cacheDir })).view;
 }, 600_000);
 
 describe('walking in place in the picture (the Sports2D walk under a camera that follows her)', () => {

@@ -14,7 +14,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readPoseResult } from '../../../src/main/pose/pose-result';
 import { readScannedPeople } from '../../../src/main/pose/storage';
-import { analyseVideoFile, poseCacheDirFor } from '../../../src/main/services/video-analysis';
+import { poseCacheDirFor } from '../../../src/main/services/video-analysis';
+import { analyseVideoOnce } from '../../helpers/pose-seeds';
 import type { TrialAnalysisView } from '../../../src/shared/api/analysis-types';
 import { videoVariant } from '../../helpers/video-variant';
 import { analyseDemo } from '../../helpers/demo-pose';
@@ -30,10 +31,10 @@ let far = '';
 
 beforeAll(async () => {
   video = videoVariant(work, 'wide-shot.mp4', ['-vf', 'scale=884:498,pad=1768:994:442:300:color=gray']);
-  view = (await analyseVideoFile(video, { heightM: 1.65, cacheDir })).view;
+  view = (await analyseVideoOnce(video, { heightM: 1.65, cacheDir })).view;
   full = (await analyseDemo({ heightM: 1.65 })).view;
   far = videoVariant(work, 'wider-shot.mp4', ['-vf', 'scale=442:249,pad=1768:994:663:500:color=gray']);
-  quarter = (await analyseVideoFile(far, { heightM: 1.65, cacheDir })).view;
+  quarter = (await analyseVideoOnce(far, { heightM: 1.65, cacheDir })).view;
 }, 600_000);
 
 describe('a small walker in a wide shot', () => {

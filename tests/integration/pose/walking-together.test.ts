@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readPoseResult } from '../../../src/main/pose/pose-result';
 import { readScannedPeople } from '../../../src/main/pose/storage';
 import { analyseVideoFile, poseCacheDirFor } from '../../../src/main/services/video-analysis';
+import { analyseVideoOnce } from '../../helpers/pose-seeds';
 import { OTHER_WALKER_NOTE_START } from '../../../src/shared/analysis-notes';
 import type { TrialAnalysisView } from '../../../src/shared/api/analysis-types';
 import {
@@ -40,7 +41,7 @@ function medianHipY(dir: string): number {
 
 beforeAll(async () => {
   video = videoVariant(work, 'walking-together.mp4', WALKING_TOGETHER_OPTIONS);
-  automatic = (await analyseVideoFile(video, { heightM: 1.65, cacheDir })).view;
+  automatic = (await analyseVideoOnce(video, { heightM: 1.65, cacheDir })).view;
   const scan = readScannedPeople(poseCacheDirFor(video, cacheDir))!;
   const note = automatic.warnings.find((w) => w.startsWith(OTHER_WALKER_NOTE_START));
   otherIndex = Number(/person (\d+) under/.exec(note ?? '')?.[1] ?? 0) - 1;
