@@ -6,6 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gaitlabCli } from '../../helpers/gaitlab-cli';
+import { keepJob, seedJob } from '../../helpers/pose-seeds';
 import { sharedDataPath } from '../../helpers/shared-data';
 
 const work = mkdtempSync(join(tmpdir(), 'gaitlab-batch-'));
@@ -14,7 +15,7 @@ const lab = join(work, 'lab');
 const gaitlab = gaitlabCli(lab);
 
 describe('batch work from the command line', () => {
-  it('imports a video into a new trial, analyses it and lists it as analysed', () => {
+  it('imports a video into a new trial, analyses it and lists it as analysed', async () => {
     // Typed with a decimal comma, as most of Europe writes it.
     const p = gaitlab('patients', 'add', '--name', 'Batch Subject', '--height', '1,65', '--json');
     expect(p.code, p.err).toBe(0);
@@ -51,6 +52,11 @@ describe('batch work from the command line', () => {
     );
     expect(imported.code, imported.err).toBe(0);
     const trialId = (JSON.parse(imported.out) as { trial: { id: string } }).trial.id;
+    const trialDir = join(lab, 'patients', patientId, 'sessions', sessionId, 'trials', trialId);
+    // The pose is this run's of the same video (tests/helpers/pose-seeds.ts): the batch path is on trial.
+    const seeded = (camera: string) =>
+      seedJob(join(trialDir, `${camera}.mp4`), join(trialDir, `pose-${camera}`));
+    await seeded('sagittal-left');
 
     const analysed = gaitlab('analyze', trialId, '--out', join(work, 'walk1.csv'));
     console.log(analysed.out);
@@ -60,7 +66,6 @@ describe('batch work from the command line', () => {
     expect(gaitlab('trials', 'list', sessionId).out).toMatch(
       new RegExp(`${trialId}  Walk 1  analysed  cameras: sagittal-left`),
     );
-    const trialDir = join(lab, 'patients', patientId, 'sessions', sessionId, 'trials', trialId);
     expect(readdirSync(trialDir).sort()).toEqual(
       expect.arrayContaining(['analysis-sagittal-left.json', 'pose-sagittal-left', 'sagittal-left.mp4']),
     );
@@ -85,7 +90,9 @@ describe('batch work from the command line', () => {
       trialId,
     );
     expect(second.code, second.err).toBe(0);
+    await seeded('sagittal-right');
     const both = gaitlab('analyze', trialId);
+    keepJob(join(trialDir, 'pose-sagittal-right'));
     console.log(both.out);
     expect(both.code, both.err).toBe(0);
     expect(both.out).toMatch(/Right knee flexion: .*\(far leg from the camera: low confidence\)\./);
