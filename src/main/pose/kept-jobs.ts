@@ -1,13 +1,15 @@
-// A camera's pose folder holds one job: the person it follows, with its settings. Choosing another
-// person threw the finished job away, so going back to the first choice (the usual end of "is it
-// this one? no") posed the whole video again: a minute of a four-camera trial takes minutes. A
-// finished job replaced by one with other settings is kept in `kept/<settings key>/` inside the
-// folder (the last KEPT_JOBS of them), and taken back when those settings are asked for again on
-// the same video.
+// A camera's pose folder holds one job: the person it follows, with its settings, on one video.
+// Choosing another person threw the finished job away, so going back to the first choice (the usual
+// end of "is it this one? no") posed the whole video again, and so did undoing a turn or a mirror
+// of the picture (the camera's video becomes a corrected copy, then the recording again): a minute
+// of a four-camera trial takes minutes. A finished job replaced by another is kept in
+// `kept/<key>/` inside the folder (the last KEPT_JOBS of them), named by its settings and its
+// video's SHA-256, and taken back when both are asked for again.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PoseManifest } from './pose-result';
+import { sameVideo, type VideoSource } from './video-identity';
 import {
   CHUNKS_DIR,
   completeChunks,
@@ -23,17 +25,21 @@ export const KEPT_DIR = 'kept';
 const KEPT_JOBS = 3;
 const STAGING_PREFIX = '.partial-';
 
-const keyOf = (settings: unknown): string =>
-  createHash('sha256').update(JSON.stringify(settings)).digest('hex').slice(0, 16);
+const keyOf = (settings: unknown, videoSha256: string): string =>
+  createHash('sha256')
+    .update(`${videoSha256}|${JSON.stringify(settings)}`)
+    .digest('hex')
+    .slice(0, 16);
 
 /**
- * Moves the finished job in `outDir` (made with `settings`) to its kept folder, leaving `outDir`
- * without a job. The manifest leaves first and the kept folder gets its name last: a crash in
- * between leaves no folder that claims a job it does not hold whole.
+ * Moves the finished job in `outDir` to its kept folder, leaving `outDir` without a job (one
+ * whose video hash is unknown stays, to be cleared). The manifest leaves first and the kept folder
+ * gets its name last: a crash in between leaves no folder that claims a job it does not hold whole.
  */
-export function keepJobAside(outDir: string, settings: unknown): void {
+export function keepJobAside(outDir: string, job: PoseManifest): void {
+  if (!job.source.sha256) return;
   const keptRoot = join(outDir, KEPT_DIR);
-  const key = keyOf(settings);
+  const key = keyOf(job.settings, job.source.sha256);
   const staging = join(keptRoot, `${STAGING_PREFIX}${key}`);
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
@@ -51,17 +57,20 @@ export function keepJobAside(outDir: string, settings: unknown): void {
     if (n.startsWith(STAGING_PREFIX)) rmSync(join(keptRoot, n), { recursive: true, force: true });
 }
 
+/** Whether `outDir` keeps finished jobs (so that asking for one needs the video's hash). */
+export function hasKeptJobs(outDir: string): boolean {
+  return existsSync(join(outDir, KEPT_DIR));
+}
+
 /**
- * The kept job made with `settings`, whole (every frame in its chunks) and accepted by
- * `sameVideo`, moved back into `outDir` (which holds no job). Its manifest, or undefined; a kept
+ * The kept job made with `settings` from `video` (whose SHA-256 is known), whole (every frame in
+ * its chunks), moved back into `outDir` (which holds no job). Its manifest, or undefined; a kept
  * job that fails those checks is removed.
  */
-export async function takeBackJob(
-  outDir: string,
-  settings: unknown,
-  sameVideo: (kept: PoseManifest) => Promise<boolean>,
-): Promise<PoseManifest | undefined> {
-  const dir = join(outDir, KEPT_DIR, keyOf(settings));
+export function takeBackJob(outDir: string, settings: unknown, video: VideoSource): PoseManifest | undefined {
+  if (!video.sha256) return undefined;
+  const dir = join(outDir, KEPT_DIR, keyOf(settings, video.sha256));
+  if (!existsSync(dir)) return undefined;
   const manifest = readJson<PoseManifest>(join(dir, MANIFEST_FILE));
   if (
     !manifest ||
@@ -69,9 +78,9 @@ export async function takeBackJob(
     manifest.status !== 'complete' ||
     JSON.stringify(manifest.settings) !== JSON.stringify(settings) ||
     completeChunks(dir).reduce((n, c) => n + c.count, 0) !== manifest.frames ||
-    !(await sameVideo(manifest))
+    !sameVideo(manifest.source, video)
   ) {
-    // Never of use again: a job cut short, or of a video no longer there.
+    // Never of use again: a job cut short, or its files changed by hand.
     rmSync(dir, { recursive: true, force: true });
     return undefined;
   }

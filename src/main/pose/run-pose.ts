@@ -43,7 +43,7 @@ import {
   type PoseResult,
   type PoseRunStats,
 } from './pose-result';
-import { keepJobAside, takeBackJob } from './kept-jobs';
+import { hasKeptJobs, keepJobAside, takeBackJob } from './kept-jobs';
 import {
   clearJob,
   completeChunks,
@@ -289,22 +289,15 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
       previous?.formatVersion === FORMAT_VERSION &&
       JSON.stringify(previous.settings) === JSON.stringify(settings) &&
       (unchanged || sameVideo(previous.source, await sourcing));
-    // Another person (other settings): the finished job is kept aside, and one kept with these
-    // settings is taken back (kept-jobs.ts).
+    // Another person, or another video (a turned or mirrored copy, or the recording again): the
+    // finished job is kept aside, and one kept for these settings and this video is taken back.
     let readyJob = previous && sameJob && previous.status === 'complete' ? previous : undefined;
     if (!sameJob) {
-      if (
-        previous?.status === 'complete' &&
-        previous.formatVersion === FORMAT_VERSION &&
-        JSON.stringify(previous.settings) !== JSON.stringify(settings)
-      )
-        keepJobAside(outDir, previous.settings);
+      if (previous?.status === 'complete' && previous.formatVersion === FORMAT_VERSION)
+        keepJobAside(outDir, previous);
       clearJob(outDir);
-      readyJob = await takeBackJob(
-        outDir,
-        settings,
-        async (kept) => unchangedFile(kept.source, now) || sameVideo(kept.source, await sourcing),
-      );
+      // Only then is the video's hash awaited: a new job starts while it is computed.
+      if (hasKeptJobs(outDir)) readyJob = takeBackJob(outDir, settings, await sourcing);
     }
     if (readyJob) {
       // The video moved: where it is now, so the next look at it is a stat. A job made before

@@ -1,6 +1,7 @@
-// Choosing another person to follow, then going back: the first person's finished job is kept
-// beside the new one and taken back, not posed again (a minute of a four-camera trial takes
-// minutes). Two seconds of the Sports2D walk with both the walker and the man on the box in view.
+// Choosing another person to follow, then going back, or posing a corrected copy of the picture,
+// then the recording again: the first finished job is kept beside the new one and taken back, not
+// posed again (a minute of a four-camera trial takes minutes). Two seconds of the Sports2D walk
+// with both the walker and the man on the box in view.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -82,5 +83,23 @@ describe('a pose job replaced by one following another person', () => {
     const replaced = await runPose({ videoPath: clip, outDir, person: man });
     expect(finishedAt()).not.toBe(otherDone);
     expect(bytesOf(replaced)).not.toBe(bytesOf(other));
+  });
+
+  it('is taken back when the recording is asked for again after a mirrored copy of it', async () => {
+    const recording = await runPose({ videoPath: clip, outDir, person: walker });
+    const recordingDone = finishedAt();
+    const mirrored = join(dir, 'both.mirrored.mp4');
+    execFileSync('ffmpeg', [
+      ...['-v', 'error', '-y', '-i', clip, '-vf', 'hflip', '-an', '-c:v', 'libx264', '-pix_fmt', 'yuv420p'],
+      mirrored,
+    ]);
+    const flipped = await runPose({ videoPath: mirrored, outDir, person: walker });
+    expect(finishedAt()).not.toBe(recordingDone);
+    expect(bytesOf(flipped)).not.toBe(bytesOf(recording));
+    const back = await runPose({ videoPath: clip, outDir, person: walker });
+    expect(finishedAt()).toBe(recordingDone);
+    expect(bytesOf(back)).toBe(bytesOf(recording));
+    // Three are kept at most: the two jobs of the first clip went, oldest first; the walk came back.
+    expect(keptJobs()).toHaveLength(2);
   });
 });
