@@ -17,6 +17,10 @@ export function withoutPaths(message: string): string {
   );
 }
 
+/** Said after an analysis failure on a camera whose person was chosen by hand. */
+export const CHOSEN_BY_HAND_SENTENCE =
+  'The analysis follows a person chosen by hand, who may not be the patient.';
+
 export function failureAdvice(message: string): string {
   if (/disk (holding the lab folder )?is full/i.test(message))
     return 'Free some space on the disk that holds the lab folder (old exports, copies of videos), then press Try again: the analysis resumes where it stopped.';
@@ -35,6 +39,9 @@ export function failureAdvice(message: string): string {
   // A walk filmed end-on (gait/end-on-walk.ts): another camera is needed, not another try.
   if (/not across it/i.test(message))
     return 'This camera filmed the walk from in front or behind, which cannot time the steps: record the walk with a camera at the side of the walkway. Import this video again as the trial’s frontal or posterior camera, next to a side camera, for its frontal-plane angles.';
+  // Before the advice to record again: the recording may be fine, the person pointed at not.
+  if (message.includes(CHOSEN_BY_HAND_SENTENCE))
+    return 'If the person followed is not the patient, open the trial’s review, “Wrong person? Choose the patient”, and click the patient or go back to the automatic choice; the recording is kept.';
   if (/did not walk/i.test(message))
     return 'This recording shows no walking (a balance or standing trial gives no gait cycles): record a trial with the patient walking across the cameras’ view.';
   // 3D: the calibration does not fit the recording (wrong file, views swapped, cameras moved).

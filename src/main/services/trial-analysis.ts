@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { ApiError } from '../../shared/api/envelope';
 import type { PoseTrackView, TrialAnalysisView } from '../../shared/api/analysis-types';
 import { isMarkerTrial, type TrialInfo } from '../../shared/api/entities';
+import { CHOSEN_BY_HAND_SENTENCE } from '../../shared/failure-advice';
 import { poseStageText, runPose } from '../pose/run-pose';
 import type { WorkerBudget } from '../pose/worker-budget';
 import { personToFollow, poseCamerasAtOnce, poseDirOf, trialPoseJob } from './trial-pose';
@@ -185,7 +186,14 @@ function analyseStoredPose(
       const side = camera === 'sagittal-left' ? 'left' : camera === 'sagittal-right' ? 'right' : null;
       const sideNote = result.ok && side ? cameraSideNote(camera, side, result.analysis.farSides) : null;
       view = !result.ok
-        ? failedView(vc, result.error.message, { pictureTurnDeg: result.error.turnDeg })
+        ? failedView(
+            vc,
+            // Advice to record the trial again would be wrong when the wrong person was pointed at.
+            !result.error.turnDeg && personChosenByHand(deps, trial, camera)
+              ? `${result.error.message} ${CHOSEN_BY_HAND_SENTENCE}`
+              : result.error.message,
+            { pictureTurnDeg: result.error.turnDeg },
+          )
         : sideNote
           ? {
               ...analysisToView(result.analysis, { ...vc, notes: [sideNote, ...(vc.notes ?? [])] }),

@@ -9,7 +9,12 @@ import { openLab } from '../../../src/main/services/lab-services';
 import { trialDirOf } from '../../../src/main/services/analysis-store';
 import { readPoseManifest } from '../../../src/main/pose/pose-result';
 import { resolveInsideLab } from '../../../src/main/store/lab-folder';
-import type { PoseTrackView, ScannedPeopleView } from '../../../src/shared/api/analysis-types';
+import type {
+  PoseTrackView,
+  ScannedPeopleView,
+  TrialAnalysisView,
+} from '../../../src/shared/api/analysis-types';
+import { CHOSEN_BY_HAND_SENTENCE } from '../../../src/shared/failure-advice';
 import { analyseInProcess, callLab, createTrialLab, type TrialLab } from '../../helpers/analysed-trial';
 import { BUILT_CLI } from '../../helpers/serve-process';
 
@@ -77,8 +82,13 @@ describe('choosing the patient among the people in view', () => {
       (p) => !p.followed && p.boxInImage && p.boxInImage.y1 < scan.imageHeightPx / 2,
     )!;
     const job = await analyseInProcess(t.labDir, t.trial.id, { person: man.choice });
-    // The man on the box does not walk: pose succeeds on him, gait analysis may not.
+    // The man on the box does not walk: pose succeeds on him, gait analysis may not, and then
+    // says the person was chosen by hand (review advises choosing again, not recording again).
     expect(['done', 'failed']).toContain(job.state);
+    if (job.state === 'failed') {
+      const failed = await call<TrialAnalysisView>('analysis.get', { trialId: t.trial.id });
+      expect(failed.message).toContain(CHOSEN_BY_HAND_SENTENCE);
+    }
     const track = (await call<PoseTrackView>('analysis.poseTrack', { trialId: t.trial.id }))!;
     const after = medianHipY(track);
     console.log(`median hip height: walker ${before.toFixed(0)} px, chosen man ${after.toFixed(0)} px`);

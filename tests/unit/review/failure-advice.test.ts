@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { endOnWalkMessage } from '../../../src/main/gait/end-on-walk';
 import { missingRecordingMessage } from '../../../src/shared/missing-recording';
 import { DiskFullError } from '../../../src/main/store/disk-full';
-import { failureAdvice, withoutPaths } from '../../../src/shared/failure-advice';
+import { CHOSEN_BY_HAND_SENTENCE, failureAdvice, withoutPaths } from '../../../src/shared/failure-advice';
 
 describe('failureAdvice', () => {
   it('a walk filmed from in front or behind: film from the side, keep this one as a frontal camera', () => {
@@ -24,6 +24,16 @@ describe('failureAdvice', () => {
     ).toMatch(/^This recording shows no walking/);
     expect(failureAdvice(withoutPaths('/lab/trials/a/walk.mp4: moov atom not found'))).toMatch(/damaged/);
     expect(failureAdvice('Something unexpected.')).toMatch(/^Press Try again/);
+  });
+
+  it('no gait cycle while following a person chosen by hand: choose the patient, not record again', () => {
+    const noCycle =
+      'No complete gait cycle was found (2 initial contacts in 1 walking pass over 1.23 s); at least two initial contacts of the same foot within one pass are needed, about a second apart in walking: record at least two strides.';
+    expect(failureAdvice(noCycle)).toMatch(/record the trial again\.$/);
+    const chosen = failureAdvice(`${noCycle} ${CHOSEN_BY_HAND_SENTENCE}`);
+    expect(chosen).toMatch(/^If the person followed is not the patient, .*Wrong person\? Choose the patient/);
+    expect(chosen).toContain('automatic choice');
+    expect(chosen).not.toMatch(/record the trial again/);
   });
 });
 
