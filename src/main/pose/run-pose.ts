@@ -296,7 +296,7 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
       if (previous?.status === 'complete' && previous.formatVersion === FORMAT_VERSION)
         keepJobAside(outDir, previous);
       clearJob(outDir);
-      // Only then is the video's hash awaited: a new job starts while it is computed.
+      // The video's hash is awaited only where jobs are kept: a first job poses while it is computed.
       if (hasKeptJobs(outDir)) readyJob = takeBackJob(outDir, settings, await sourcing);
     }
     if (readyJob) {
