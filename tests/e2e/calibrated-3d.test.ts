@@ -102,7 +102,7 @@ describe('a trial of four calibrated cameras in the browser', () => {
     await page.getByText('The 3D skeleton projected onto the video of the sagittal-left camera.').waitFor();
     expect(await page.getByLabel('Trial video').getAttribute('src')).toMatch(/\/sagittal-left\.mp4(\?|$)/);
     // Person and floor marks are chosen on a camera, not on 3D.
-    expect(await page.getByText('Wrong person? Choose the patient').count()).toBe(0);
+    expect(await page.getByText('Wrong person? Choose the patient', { exact: true }).count()).toBe(0);
     await page.getByText(/The 3D analysis follows one patient on every calibrated camera/).waitFor();
 
     // The video plays on the skeleton's clock: every frame of the reference camera, skeleton drawn.

@@ -58,7 +58,7 @@ describe('the patient chosen on one calibrated camera, in review', () => {
     const choice = page.getByLabel('Camera');
     await choice.waitFor({ timeout: 30_000 });
     await choice.selectOption('sagittal-left');
-    await page.getByText('Wrong person? Choose the patient').click();
+    await page.getByText('Wrong person? Choose the patient', { exact: true }).click();
     const picture = page.locator('.person-picture');
     await picture.locator('img').waitFor({ timeout: 30_000 });
     // She stands nearer this camera than he does: the tallest box not followed now.
@@ -97,7 +97,7 @@ describe('the patient chosen on one calibrated camera, in review', () => {
 
     // A following camera's chooser says whose patient it follows.
     await choice.selectOption('posterior');
-    await page.getByText('Wrong person? Choose the patient').click();
+    await page.getByText('Wrong person? Choose the patient', { exact: true }).click();
     const note = page.locator('.person-chooser').getByRole('note');
     await expect
       .poll(async () => note.textContent(), { timeout: 30_000 })

@@ -275,7 +275,7 @@ describe('trial review in the browser', () => {
 
   it('shows the people in view and follows the one the clinician points at, then the walker again', async () => {
     const trialUrl = page.url();
-    await page.getByText('Wrong person? Choose the patient').click();
+    await page.getByText('Wrong person? Choose the patient', { exact: true }).click();
     const picture = page.locator('.person-picture');
     await picture.locator('img').waitFor();
     const boxes = picture.locator('.person-box');
@@ -309,7 +309,13 @@ describe('trial review in the browser', () => {
     await page.locator('.video-stage').waitFor();
     await page.waitForTimeout(500);
     await page.locator('.video-stage').screenshot({ path: join(ARTIFACTS, 'review-10-other-person.png') });
-    await page.getByText('Wrong person? Choose the patient').click();
+    // The failure says he was chosen by hand, and advises choosing again, not recording again.
+    const failure = page.getByRole('alert').filter({ hasText: 'The gait analysis could not be completed' });
+    expect(await failure.textContent()).toContain('The analysis follows a person chosen by hand');
+    expect(await failure.textContent()).toMatch(
+      /What to do: If the person followed is not the patient, .*the recording is kept\./,
+    );
+    await page.getByText('Wrong person? Choose the patient', { exact: true }).click();
     await page.getByRole('button', { name: 'Back to the automatic choice (the person who walks)' }).click();
     expect(await analysisEnded()).toBe('analysed');
     await page.reload();
