@@ -10,15 +10,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from
 import { join } from 'node:path';
 import type { PoseManifest } from './pose-result';
 import { sameVideo, type VideoSource } from './video-identity';
-import {
-  CHUNKS_DIR,
-  completeChunks,
-  FORMAT_VERSION,
-  MANIFEST_FILE,
-  readJson,
-  SUBJECT_FILE,
-  TIMES_FILE,
-} from './storage';
+import { completeChunks, FORMAT_VERSION, JOB_DATA, MANIFEST_FILE, readJson } from './storage';
 
 export const KEPT_DIR = 'kept';
 /** Jobs kept per camera: a few people tried in turn, at about 1 kB per frame each. */
@@ -43,7 +35,7 @@ export function keepJobAside(outDir: string, job: PoseManifest): void {
   const staging = join(keptRoot, `${STAGING_PREFIX}${key}`);
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
-  for (const name of [MANIFEST_FILE, CHUNKS_DIR, SUBJECT_FILE, TIMES_FILE])
+  for (const name of [MANIFEST_FILE, ...JOB_DATA])
     if (existsSync(join(outDir, name))) renameSync(join(outDir, name), join(staging, name));
   rmSync(join(keptRoot, key), { recursive: true, force: true });
   renameSync(staging, join(keptRoot, key));
@@ -85,7 +77,7 @@ export function takeBackJob(outDir: string, settings: unknown, video: VideoSourc
     return undefined;
   }
   // The manifest comes last: a crash before it leaves `outDir` without a job, posed again.
-  for (const name of [CHUNKS_DIR, SUBJECT_FILE, TIMES_FILE, MANIFEST_FILE])
+  for (const name of [...JOB_DATA, MANIFEST_FILE])
     if (existsSync(join(dir, name))) renameSync(join(dir, name), join(outDir, name));
   rmSync(dir, { recursive: true, force: true });
   return manifest;

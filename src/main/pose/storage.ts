@@ -69,11 +69,12 @@ export function readChunk(outDir: string, name: string): Float32Array {
   return copy;
 }
 
+/** What a job holds besides its manifest (MANIFEST_FILE), which says whether it is complete. */
+export const JOB_DATA = [CHUNKS_DIR, SUBJECT_FILE, TIMES_FILE] as const;
+
 export function clearJob(outDir: string): void {
-  rmSync(join(outDir, CHUNKS_DIR), { recursive: true, force: true });
-  rmSync(join(outDir, SUBJECT_FILE), { force: true });
-  rmSync(join(outDir, TIMES_FILE), { force: true });
-  rmSync(join(outDir, MANIFEST_FILE), { force: true });
+  for (const name of [...JOB_DATA, MANIFEST_FILE])
+    rmSync(join(outDir, name), { recursive: true, force: true });
 }
 
 export function readJson<T>(path: string): T | undefined {
