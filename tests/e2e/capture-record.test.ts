@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { invoke, REPO_ROOT, startServe, type ServeProcess } from '../helpers/serve-process';
 import { collectConsoleErrors, launchChromium } from '../helpers/chromium';
 import type { CaptureReport, RecoveredTrial } from '../../src/shared/api/ops/capture';
+import { DROP_WARNING_RATIO } from '../../src/main/capture/sync/capture-report';
 import { decodedFrameCount, probeDurationS } from '../integration/capture/media-fixtures';
 
 const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'e2e');
@@ -169,8 +170,20 @@ describe('recording from three cameras', () => {
       const path = join(labDir, c.relativePath);
       const decoded = decodedFrameCount(path);
       expect(decoded).toBe(c.frameCount);
-      // The recording ran about 5 s; at least 95 % of the frames a 30 frames/s camera makes in that time.
-      expect(decoded).toBeGreaterThanOrEqual(Math.floor(0.95 * c.durationS * FPS));
+      // Every frame of the span is in the file or counted as dropped (within a frame of timer
+      // jitter), so the report cannot hide a loss. How many a loaded machine drops is not the
+      // recorder's to promise: 94.4 % kept was seen in CI beside pose jobs. Below 80 % the camera
+      // did not record at the rate asked for.
+      const unaccounted = c.expectedFrameCount - (decoded + c.droppedFrames);
+      expect(unaccounted).toBeGreaterThanOrEqual(0);
+      expect(unaccounted).toBeLessThanOrEqual(1);
+      expect(Math.abs(c.expectedFrameCount - c.durationS * FPS)).toBeLessThanOrEqual(1);
+      expect(decoded).toBeGreaterThanOrEqual(Math.floor(0.8 * c.durationS * FPS));
+      // A camera losing more than 5 % is told on the page, with what to do.
+      if (c.droppedFrames > DROP_WARNING_RATIO * c.expectedFrameCount)
+        await page
+          .getByText(`${c.camera} dropped ${c.droppedFrames} of ${c.expectedFrameCount} frames`)
+          .waitFor();
       expect(c.durationS).toBeGreaterThan(4.5);
       expect(c.widthPx).toBe(640);
       expect(c.heightPx).toBe(360);

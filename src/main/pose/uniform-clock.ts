@@ -9,19 +9,11 @@
 // the analysis fills or reports them like any other missing stretch. A steady video is returned
 // as it is. Pure: arrays in, arrays out.
 import { LANDMARK_COUNT } from '../../shared/landmarks';
+import { usualFrameIntervalS } from '../media/frame-interval';
 import type { PoseResult, PoseTrack } from './pose-result';
 
 /** Frame intervals within this fraction of the usual one count as steady. */
 const STEADY_TOLERANCE = 0.25;
-
-/** The usual frame interval (median), s; NaN with fewer than two frames. */
-export function usualFrameIntervalS(timeS: ArrayLike<number>): number {
-  const d: number[] = [];
-  for (let i = 1; i < timeS.length; i++) d.push(timeS[i]! - timeS[i - 1]!);
-  if (d.length === 0) return NaN;
-  d.sort((a, b) => a - b);
-  return d[Math.floor(d.length / 2)]!;
-}
 
 /** Whether every frame follows the one before it by about the usual interval. */
 export function isSteady(timeS: ArrayLike<number>): boolean {

@@ -83,6 +83,44 @@ describe('frame statistics', () => {
     expect(s.durationS).toBeCloseTo(5, 9);
   });
 
+  it('does not count frames delivered late, or together after a pause, as dropped', () => {
+    // Frames 20, 60 and 61 of 150 arrive half an interval late, and 100-102 all at 102's time (a
+    // loaded machine): still 150 frames, none lost.
+    const late = new Set([20, 60, 61]);
+    const t = Array.from({ length: 150 }, (_, i) =>
+      i >= 100 && i <= 102 ? 102 / 30 : (i + (late.has(i) ? 0.5 : 0)) / 30,
+    );
+    const s = frameStats(t, 30);
+    expect(s.droppedFrames).toBe(0);
+    expect(s.expectedFrameCount).toBe(150);
+    // The same beside a real gap: the gap is still counted.
+    const holey = t.filter((_, i) => i !== 90 && i !== 91);
+    expect(frameStats(holey, 30).droppedFrames).toBe(2);
+  });
+
+  it('reads times stored to the millisecond at their mean interval', () => {
+    // A webm stores 0, 33, 67, 100 ms...: the median interval (33 ms) would make 4 s 121 frames.
+    const t = Array.from({ length: 120 }, (_, i) => Math.round((1000 * i) / 30) / 1000);
+    const s = frameStats(t, 30);
+    expect(s.droppedFrames).toBe(0);
+    expect(s.expectedFrameCount).toBe(120);
+    expect(s.durationS).toBeCloseTo(4, 3);
+  });
+
+  it('counts against the camera’s own rate when it is near the one asked for', () => {
+    // 29.97 frames/s for a minute, asked for 30: not 2 frames short of a minute's worth.
+    const t = Array.from({ length: 1798 }, (_, i) => i / 29.97);
+    const s = frameStats(t, 30);
+    expect(s.droppedFrames).toBe(0);
+    expect(s.expectedFrameCount).toBe(1798);
+    expect(s.durationS).toBeCloseTo(1798 / 29.97, 6);
+    // Half the rate asked for (dim light): half the frames reported missing.
+    const half = Array.from({ length: 75 }, (_, i) => i / 15);
+    const h = frameStats(half, 30);
+    expect(h.droppedFrames).toBe(74);
+    expect(h.expectedFrameCount).toBe(149);
+  });
+
   it('measures start offsets and the pairing error left after them', () => {
     const offsets = startOffsetsMs({ a: 1000, b: 1012, c: 990 }, 'a');
     expect(offsets).toEqual({ a: 0, b: 12, c: -10 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { LANDMARK_COUNT } from '../../../src/shared/landmarks';
 import type { PoseTrack } from '../../../src/main/pose/pose-result';
-import { isSteady, onUniformClock, usualFrameIntervalS } from '../../../src/main/pose/uniform-clock';
+import { usualFrameIntervalS } from '../../../src/main/media/frame-interval';
+import { isSteady, onUniformClock } from '../../../src/main/pose/uniform-clock';
 
 /** A track whose landmark 0 has x = 100 * time (px) at the given frame times. */
 function trackAt(timeS: number[]): PoseTrack {

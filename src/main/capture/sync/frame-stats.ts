@@ -1,5 +1,10 @@
-// Dropped frames and frame counts from frame timestamps: a gap of k nominal intervals means k-1
-// frames never reached the file.
+// Dropped frames and frame counts from frame timestamps: the span of the recording at the camera's
+// own interval holds so many frames; those not in the file were dropped. The times are when frames
+// reached the recorder, so on a loaded machine a frame arrives late and the next one early, or
+// several together after a pause: counting each gap alone (k intervals = k-1 drops) read those as
+// drops, 3 of 164 reported where the file's 161 frames over 5.37 s had room for none.
+
+import { usualFrameIntervalS } from '../../media/frame-interval';
 
 export interface FrameStats {
   frameCount: number;
@@ -8,23 +13,29 @@ export interface FrameStats {
   durationS: number;
 }
 
+/**
+ * The camera's own interval counts when it is within this fraction of the rate asked for; a camera
+ * far off it (15 frames/s given for 30 asked, in dim light) is counted against the rate asked for,
+ * so its loss is reported.
+ */
+const OWN_RATE_TOLERANCE = 0.25;
+
 /** frameTimesS sorted ascending, seconds; fps is the rate the camera was asked for. */
 export function frameStats(frameTimesS: ArrayLike<number>, fps: number): FrameStats {
   const n = frameTimesS.length;
   if (n === 0) return { frameCount: 0, expectedFrameCount: 0, droppedFrames: 0, durationS: 0 };
-  const intervalS = 1 / fps;
-  let dropped = 0;
-  for (let i = 1; i < n; i++) {
-    const gapFrames = Math.round((frameTimesS[i]! - frameTimesS[i - 1]!) / intervalS);
-    if (gapFrames > 1) dropped += gapFrames - 1;
-  }
-  const durationS = frameTimesS[n - 1]! - frameTimesS[0]! + intervalS;
-  // Kept + missing, so the two numbers shown side by side always add up.
+  const askedS = 1 / fps;
+  const ownS = usualFrameIntervalS(frameTimesS);
+  const intervalS = Math.abs(ownS - askedS) <= OWN_RATE_TOLERANCE * askedS ? ownS : askedS;
+  const spanS = frameTimesS[n - 1]! - frameTimesS[0]!;
+  const slots = Math.round(spanS / intervalS) + 1;
+  // Kept + missing, so the two numbers shown side by side add up.
+  const expectedFrameCount = Math.max(slots, n);
   return {
     frameCount: n,
-    expectedFrameCount: Math.max(Math.round(durationS * fps), n + dropped),
-    droppedFrames: dropped,
-    durationS,
+    expectedFrameCount,
+    droppedFrames: expectedFrameCount - n,
+    durationS: spanS + intervalS,
   };
 }
 
