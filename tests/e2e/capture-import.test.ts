@@ -2,7 +2,15 @@
 // and a text file named .mp4 refused with a message and nothing kept. A phone's HEVC .mov is
 // imported as it is, and its preview says the browser cannot show that format.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -89,6 +97,19 @@ describe('importing videos in the browser', () => {
     expect(await page.locator('tr[data-camera="frontal"] td').last().textContent()).toBe(
       frontOffset.toFixed(1),
     );
+
+    // The side camera's file picked again, under another name, for the trial's missing camera.
+    const again = join(work, 'side again.mp4');
+    copyFileSync(side, again);
+    expect(await page.getByLabel('Add to trial').inputValue()).toBe(trials[0]!.id);
+    await page.getByLabel('Video files').setInputFiles([again]);
+    await page.getByLabel('View of side again.mp4').selectOption('sagittal-right');
+    await page.getByRole('button', { name: 'Import' }).click();
+    await page.getByText('Nothing was imported.', { exact: true }).waitFor({ timeout: 60_000 });
+    expect(await page.locator('li[data-file="side again.mp4"]').textContent()).toMatch(
+      /"side again\.mp4" is the same file as the sagittal-left video of trial "Imported walk": each camera records its own\. Import the sagittal-right camera's file\. Nothing was imported\./,
+    );
+    await page.screenshot({ path: join(ARTIFACTS, 'capture-08b-import-same-file.png'), fullPage: true });
 
     // Nothing of the refused files is left: not in the trial folder, not in the upload area.
     const all = readdirSync(labDir, { recursive: true, withFileTypes: true }).filter(

@@ -19,6 +19,7 @@ import { trialDirRelative } from '../store/lab-folder';
 import type { LabContext } from '../services/lab-context';
 import { isMarkerTrial } from '../../shared/api/entities';
 import { placeInTrial } from './place-in-trial';
+import { sameBytes } from './same-bytes';
 
 const IMPORTABLE: readonly string[] = IMPORTABLE_VIDEO_EXTENSIONS;
 
@@ -99,6 +100,16 @@ export async function importVideoFile(
     refuse('Say which view the camera had: sagittal left, sagittal right, frontal or posterior.');
   if (existing?.files.some((f) => f.kind === 'video' && f.camera === view)) {
     refuse(`Trial "${existing.name}" already has a ${view} video. Choose another view.`, 'conflict');
+  }
+
+  for (const f of existing?.files ?? []) {
+    if (!existing || f.kind !== 'video') continue;
+    const held = join(ctx.layout.root, f.relativePath);
+    if (await sameBytes(source.path, held).catch(() => false))
+      refuse(
+        `"${source.displayName}" is the same file as the ${f.camera} video of trial "${existing.name}": each camera records its own. Import the ${view} camera's file. Nothing was imported.`,
+        'conflict',
+      );
   }
 
   const info = await validateVideoFile(source.path, source.displayName, signal);

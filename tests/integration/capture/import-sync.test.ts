@@ -2,7 +2,15 @@
 // offsets; damaged and fake files are refused and leave nothing behind.
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openLab, type LabServices } from '../../../src/main/services/lab-services';
@@ -150,6 +158,30 @@ describe('video import and sync', () => {
     for (const v of videos) expect(existsSync(v.absolutePath)).toBe(true);
   });
 
+  it('refuses the same file, or a copy of it, as a second camera of the trial', async () => {
+    const before = filesUnder(dir).sort();
+    const copy = join(media, 'side copy.mp4');
+    copyFileSync(clipA, copy);
+    for (const path of [clipA, copy]) {
+      const env = await dispatch(
+        lab.handlers,
+        'capture.import.file',
+        { path, sessionId, trialId, view: 'sagittal-right' },
+        'cli',
+      );
+      expect(env.ok).toBe(false);
+      if (env.ok) continue;
+      expect(env.error.code).toBe('conflict');
+      const name = path === clipA ? 'side.mp4' : 'side copy.mp4';
+      expect(env.error.message).toBe(
+        `"${name}" is the same file as the sagittal-left video of trial "Walk 1": each camera records its own. Import the sagittal-right camera's file. Nothing was imported.`,
+      );
+    }
+    expect(filesUnder(dir).sort()).toEqual(before);
+    const trial = await ok<{ files: Array<{ camera: string }> }>('trials.get', { id: trialId });
+    expect(trial.files.map((f) => f.camera).sort()).toEqual(['frontal', 'sagittal-left']);
+  });
+
   it('a silent clip alone in its trial needs no clap; a silent camera among others is named, not its path', async () => {
     const silent = makeWebm(media, 'silent.webm', 2);
     const imported = await ok<ImportedVideo>('capture.import.file', {
@@ -256,7 +288,8 @@ describe('video import and sync', () => {
   });
 
   it('imports a file uploaded in chunks, and refuses a damaged upload the same way', async () => {
-    const bytes = readFileSync(clipB);
+    // A third camera's own file (the trial refuses a file one of its cameras already holds).
+    const bytes = readFileSync(makeClapFlashVideo(media, 'back.mp4', 2.6));
     const upload = async (name: string, data: Buffer) => {
       const { uploadId } = await ok<{ uploadId: string }>('capture.import.begin', {
         fileName: name,
