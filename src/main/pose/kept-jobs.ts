@@ -10,7 +10,16 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from
 import { join } from 'node:path';
 import type { PoseManifest } from './pose-result';
 import { sameVideo, type VideoSource } from './video-identity';
-import { completeChunks, FORMAT_VERSION, JOB_DATA, MANIFEST_FILE, readJson } from './storage';
+import {
+  completeChunks,
+  FORMAT_VERSION,
+  JOB_DATA,
+  MANIFEST_FILE,
+  readJson,
+  SUBJECT_FILE,
+  type ScannedPeople,
+  type StoredScan,
+} from './storage';
 
 export const KEPT_DIR = 'kept';
 /** Jobs kept per camera: a few people tried in turn, at about 1 kB per frame each. */
@@ -81,4 +90,23 @@ export function takeBackJob(outDir: string, settings: unknown, video: VideoSourc
     if (existsSync(join(dir, name))) renameSync(join(dir, name), join(outDir, name));
   rmSync(dir, { recursive: true, force: true });
   return manifest;
+}
+
+/**
+ * The person scans of the jobs kept for `video` (whose SHA-256 is known): who is in view does not
+ * depend on whom a job follows, so a job choosing another person reads them instead of scanning
+ * the video again.
+ */
+export function keptScans(outDir: string, video: VideoSource): StoredScan[] {
+  const keptRoot = join(outDir, KEPT_DIR);
+  if (!video.sha256 || !existsSync(keptRoot)) return [];
+  const scans: StoredScan[] = [];
+  for (const name of readdirSync(keptRoot)) {
+    if (name.startsWith(STAGING_PREFIX)) continue;
+    const manifest = readJson<PoseManifest>(join(keptRoot, name, MANIFEST_FILE));
+    if (manifest?.formatVersion !== FORMAT_VERSION || !sameVideo(manifest.source, video)) continue;
+    const scan = readJson<ScannedPeople>(join(keptRoot, name, SUBJECT_FILE))?.scan;
+    if (scan) scans.push(scan);
+  }
+  return scans;
 }

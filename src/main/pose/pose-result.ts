@@ -33,6 +33,8 @@ export interface PoseRunStats {
   finderCalls: number;
   /** The person scan decoded keyframes only (absent in stats stored before it could). */
   scanKeyFramesOnly?: boolean;
+  /** The person scan's samples were a kept job's of the same video (another person chosen). */
+  scanReused?: boolean;
   /** Wall-clock for probe/scan/total; summed per-call times for the rest (crop, landmarks, finder run in parallel). */
   ms: {
     probe: number;

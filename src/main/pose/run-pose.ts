@@ -43,7 +43,7 @@ import {
   type PoseResult,
   type PoseRunStats,
 } from './pose-result';
-import { hasKeptJobs, keepJobAside, takeBackJob } from './kept-jobs';
+import { hasKeptJobs, keepJobAside, keptScans, takeBackJob } from './kept-jobs';
 import {
   clearJob,
   completeChunks,
@@ -55,6 +55,7 @@ import {
   TIMES_FILE,
   writeChunk,
   type ScannedPeople,
+  type StoredScan,
 } from './storage';
 import { writeFileAtomic } from '../store/atomic-file';
 import { DiskFullError, isDiskFull } from '../store/disk-full';
@@ -292,12 +293,18 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
     // Another person, or another video (a turned or mirrored copy, or the recording again): the
     // finished job is kept aside, and one kept for these settings and this video is taken back.
     let readyJob = previous && sameJob && previous.status === 'complete' ? previous : undefined;
+    // Person scans of kept jobs of this video, for a job following another person.
+    let scansOfVideo: StoredScan[] = [];
     if (!sameJob) {
       if (previous?.status === 'complete' && previous.formatVersion === FORMAT_VERSION)
         keepJobAside(outDir, previous);
       clearJob(outDir);
       // The video's hash is awaited only where jobs are kept: a first job poses while it is computed.
-      if (hasKeptJobs(outDir)) readyJob = takeBackJob(outDir, settings, await sourcing);
+      if (hasKeptJobs(outDir)) {
+        const video = await sourcing;
+        readyJob = takeBackJob(outDir, settings, video);
+        if (!readyJob) scansOfVideo = keptScans(outDir, video);
+      }
     }
     if (readyJob) {
       // The video moved: where it is now, so the next look at it is a stat. A job made before
@@ -336,13 +343,22 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
         }),
         ahead,
       );
+    // The samples depend on the video's bytes (the same for every kept scan found) and on these.
+    const scanKey = (): string =>
+      JSON.stringify({ personModel: peopleModel.sha256, everyFrames, keyStep, lastFrame: frameCount - 1 });
+    const keptPass = ([w, h]: [number, number]): ScanSample[] | undefined =>
+      scansOfVideo
+        .filter((k) => k.key === scanKey())
+        .flatMap((k) => k.passes)
+        .find((p) => p.widthPx === w && p.heightPx === h)?.samples;
+    const mustScan = !existsSync(join(outDir, SUBJECT_FILE));
     // A job waiting for workers starts its decoders when they come: each queued job held two
     // ffmpeg processes and about 100 MB of decoded frames.
     if (!pool) {
       pool = await takeWorkers();
       poolReady = initPool(pool);
     }
-    if (!existsSync(join(outDir, SUBJECT_FILE))) scanFeed = scanFrames([finderW, finderH], 32);
+    if (mustScan && !keptPass([finderW, finderH])) scanFeed = scanFrames([finderW, finderH], 32);
     if (startFrame < frameCount) {
       frameFeed = prefetch(
         decodeFrames(decodedInfo, {
@@ -414,43 +430,56 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
     let people: SubjectTrack[] = stored?.people ?? [];
     let chosen = stored?.chosen ?? (subject ? people.findIndex((p) => sameTrack(p, subject!)) : -1);
     let joined = stored?.joined ?? [];
-    if (scanFeed) {
+    if (mustScan) {
       const t0 = performance.now();
-      const scan = (feed: NonNullable<typeof scanFeed>, size: [number, number]) =>
-        scanForSubject(
-          feed,
-          size,
-          workers,
-          settings.person,
-          keyStep
-            ? sampledKeyFrames(info.keyFrames!, frameCount - 1, keyStep).length
-            : Math.floor((frameCount - 1) / everyFrames) + 1,
-          stats,
-          (done, total) =>
-            onProgress({ stage: 'scanning', framesDone: done, framesTotal: total, framesPerS: 0, etaS: NaN }),
-        );
+      const passes: StoredScan['passes'] = [];
+      // The samples a kept job of this video took at this size, else the finder's on `feed`.
+      const scan = async (feed: (() => NonNullable<typeof scanFeed>) | undefined, size: [number, number]) => {
+        let samples = keptPass(size);
+        if (samples) stats.scanReused = true;
+        else
+          samples = await collectScanSamples(
+            (feed ?? (() => scanFrames(size, 8)))(),
+            size,
+            workers,
+            keyStep
+              ? sampledKeyFrames(info.keyFrames!, frameCount - 1, keyStep).length
+              : Math.floor((frameCount - 1) / everyFrames) + 1,
+            stats,
+            (done, total) =>
+              onProgress({
+                stage: 'scanning',
+                framesDone: done,
+                framesTotal: total,
+                framesPerS: 0,
+                etaS: NaN,
+              }),
+          );
+        passes.push({ widthPx: size[0], heightPx: size[1], samples });
+        return subjectFromSamples(samples, settings.person);
+      };
       try {
-        ({ subject, people, chosen, joined } = await scan(scanFeed, [finderW, finderH]));
+        ({ subject, people, chosen, joined } = await scan(scanFeed && (() => scanFeed!), [finderW, finderH]));
       } catch (err) {
         if (!keyStep || signal?.aborted || !(err instanceof MediaError)) throw err;
         // The decoder's keyframes were not the ones the file lists: every frame is decoded instead.
         keyStep = undefined;
-        await scanFeed.stop().catch(() => {});
+        await scanFeed?.stop().catch(() => {});
         scanFeed = scanFrames([finderW, finderH], 32);
-        ({ subject, people, chosen, joined } = await scan(scanFeed, [finderW, finderH]));
+        ({ subject, people, chosen, joined } = await scan(() => scanFeed!, [finderW, finderH]));
       }
       // A walker far from the camera (a wide shot: under about a sixth of the picture's height)
       // is too small for the person finder at its usual size, which then sees her once or never:
       // the scan is made again at twice the size (about 4x its cost), only then.
       if (settings.person.kind === 'moving' && (subject?.frames.length ?? 0) < 2) {
         const larger = finderInputSize(info, 2 * settings.scanLongSidePx);
-        const feed = scanFrames(larger, 8);
+        let feed: NonNullable<typeof scanFeed> | undefined;
         try {
-          const again = await scan(feed, larger);
+          const again = await scan(() => (feed = scanFrames(larger, 8)), larger);
           if ((again.subject?.frames.length ?? 0) > (subject?.frames.length ?? 0))
             ({ subject, people, chosen, joined } = again);
         } finally {
-          await feed.stop().catch(() => {});
+          await feed?.stop().catch(() => {});
         }
       }
       stats.ms.scan = performance.now() - t0;
@@ -469,6 +498,7 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
         people,
         chosen,
         ...(joined.length > 0 ? { joined } : {}),
+        scan: { key: scanKey(), passes },
       };
       writeFileAtomic(join(outDir, SUBJECT_FILE), JSON.stringify(scanned));
     }
@@ -702,15 +732,15 @@ function prefetchFrames(info: VideoInfo): number {
   return Math.max(4, Math.min(32, Math.floor((64 * 1024 * 1024) / frameBytes)));
 }
 
-async function scanForSubject(
+/** What the person finder sees on each sampled frame: everyone's box, and their ankles. */
+async function collectScanSamples(
   feed: AsyncIterable<DecodedFrame & { map: LetterboxMap }>,
   [inW, inH]: [number, number],
   pool: WorkerPool,
-  selection: PersonSelection,
   total: number,
   stats: PoseRunStats,
   progress: (done: number, total: number) => void,
-): Promise<{ subject: SubjectTrack | undefined; people: SubjectTrack[]; chosen: number; joined: number[] }> {
+): Promise<ScanSample[]> {
   const samples: ScanSample[] = [];
   const inFlight = new Set<Promise<void>>();
   let failure: unknown;
@@ -739,7 +769,14 @@ async function scanForSubject(
   }
   await Promise.all(inFlight);
   if (failure) throw failure;
-  samples.sort((a, b) => a.frame - b.frame);
+  return samples.sort((a, b) => a.frame - b.frame);
+}
+
+/** Who was in view, and whom to follow of them. Pure: samples in, tracks out. */
+function subjectFromSamples(
+  samples: ScanSample[],
+  selection: PersonSelection,
+): { subject: SubjectTrack | undefined; people: SubjectTrack[]; chosen: number; joined: number[] } {
   const tracks = linkTracks(samples);
   const people = candidatePeople(tracks);
   const chosenTrack = chooseSubject(tracks, selection);

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } fr
 import { writeFileAtomic } from '../store/atomic-file';
 import { join } from 'node:path';
 import { RECORD_BYTES } from './frame-record';
-import type { SubjectTrack } from './decode/subject';
+import type { ScanSample, SubjectTrack } from './decode/subject';
 
 export const MANIFEST_FILE = 'pose.json';
 export const SUBJECT_FILE = 'subject.json';
@@ -98,6 +98,19 @@ export interface ScannedPeople {
    * joined to `chosen` in `track`. Absent when there are none.
    */
   joined?: number[];
+  /**
+   * What the person finder saw on the sampled frames, for another job on the same video to choose
+   * another person from without scanning again (absent in jobs written before it was kept).
+   */
+  scan?: StoredScan;
+}
+
+/** The person scan's samples, with what they depend on besides the video's bytes. */
+export interface StoredScan {
+  /** Person model, sampling and last frame: samples are reused only under the same key. */
+  key: string;
+  /** One per finder input size scanned at (a second, larger one for a walker small in view). */
+  passes: Array<{ widthPx: number; heightPx: number; samples: ScanSample[] }>;
 }
 
 export function readScannedPeople(outDir: string): ScannedPeople | undefined {

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { KEPT_DIR } from '../../../src/main/pose/kept-jobs';
 import { readPoseManifest, type PoseResult } from '../../../src/main/pose/pose-result';
 import { runPose } from '../../../src/main/pose/run-pose';
-import { CHUNKS_DIR } from '../../../src/main/pose/storage';
+import { CHUNKS_DIR, readScannedPeople } from '../../../src/main/pose/storage';
 import { dataFile, tempDir } from './helpers';
 
 const dir = tempDir('kept-jobs');
@@ -47,6 +47,22 @@ describe('a pose job replaced by one following another person', () => {
     expect(keptJobs()).toHaveLength(1);
   });
 
+  it('reads who is in view from the kept job, not scanning the video again, and follows him as a scan of its own would', async () => {
+    expect(first.stats?.finderCalls).toBeGreaterThan(0);
+    expect(first.stats?.scanReused).toBeUndefined();
+    expect(other.stats?.finderCalls).toBe(0);
+    expect(other.stats?.scanReused).toBe(true);
+    const alone = join(dir, 'pose-alone');
+    const scanned = await runPose({ videoPath: clip, outDir: alone, person: man });
+    expect(scanned.stats?.finderCalls).toBe(first.stats?.finderCalls);
+    expect(readScannedPeople(outDir)).toEqual(readScannedPeople(alone));
+    expect(bytesOf(other)).toBe(bytesOf(scanned));
+    console.log(
+      `person scan: ${first.stats?.finderCalls} finder calls, ${Math.round(first.stats!.ms.scan)} ms; read from the kept job: ${Math.round(other.stats!.ms.scan)} ms`,
+    );
+    rmSync(alone, { recursive: true, force: true });
+  });
+
   it('is taken back, not posed again, when the first person is asked for again; and so is the other', async () => {
     const again = await runPose({ videoPath: clip, outDir, person: walker });
     expect(finishedAt()).toBe(firstDone);
@@ -65,6 +81,8 @@ describe('a pose job replaced by one following another person', () => {
     rmSync(join(chunks, readdirSync(chunks)[0]!));
     const again = await runPose({ videoPath: clip, outDir, person: walker });
     expect(finishedAt()).not.toBe(firstDone);
+    // Posed from the man's job's person scan: the same track as from her own.
+    expect(again.stats?.scanReused).toBe(true);
     expect(bytesOf(again)).toBe(bytesOf(first));
     // The cut one is gone; the man's job is kept.
     expect(keptJobs()).toHaveLength(1);
