@@ -114,11 +114,39 @@ describe('frame statistics', () => {
     expect(s.droppedFrames).toBe(0);
     expect(s.expectedFrameCount).toBe(1798);
     expect(s.durationS).toBeCloseTo(1798 / 29.97, 6);
-    // Half the rate asked for (dim light): half the frames reported missing.
+    expect(s.measuredFps).toBeCloseTo(29.97, 6);
+    // Half the rate asked for, steadily (a webcam in dim light): no frame dropped, 15 frames/s kept.
     const half = Array.from({ length: 75 }, (_, i) => i / 15);
     const h = frameStats(half, 30);
-    expect(h.droppedFrames).toBe(74);
-    expect(h.expectedFrameCount).toBe(149);
+    expect(h.droppedFrames).toBe(0);
+    expect(h.expectedFrameCount).toBe(75);
+    expect(h.measuredFps).toBeCloseTo(15, 6);
+  });
+
+  it('says when a camera kept a lower rate than asked for, and what to do', () => {
+    const camera = (name: string, fps: number) => ({
+      camera: name,
+      relativePath: `${name}.webm`,
+      frameTimesS: Array.from({ length: 5 * fps }, (_, i) => i / fps),
+      fps: 30,
+      widthPx: 640,
+      heightPx: 360,
+    });
+    const r = buildCaptureReport({
+      trialId: 't',
+      method: 'recorded-timestamps',
+      referenceCamera: 'sagittal-left',
+      cameras: [camera('sagittal-left', 30), camera('frontal', 15)],
+      startOffsetsMs: { 'sagittal-left': 0, frontal: 0 },
+      recovered: false,
+    });
+    expect(r.cameras.map((c) => [c.measuredFps, c.droppedFrames])).toEqual([
+      [30, 0],
+      [15, 0],
+    ]);
+    expect(r.warnings).toEqual([
+      'frontal recorded 15.0 frames/s, not 30: a camera lowers its rate in dim light (add light, or turn off its low-light setting), or the computer could not keep up (close other programs or lower the resolution).',
+    ]);
   });
 
   it('measures start offsets and the pairing error left after them', () => {

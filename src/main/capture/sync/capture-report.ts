@@ -15,6 +15,8 @@ export interface CameraMeasure {
 
 /** Drops above this share of the expected frames are worth telling the clinician. */
 export const DROP_WARNING_RATIO = 0.05;
+/** A camera keeping under this share of the rate asked for recorded at a lower rate. */
+export const LOW_RATE_RATIO = 0.8;
 
 export function buildCaptureReport(input: {
   trialId: string;
@@ -40,7 +42,13 @@ export function buildCaptureReport(input: {
       widthPx: c.widthPx,
       heightPx: c.heightPx,
       startOffsetMs: round1(input.startOffsetsMs[c.camera] ?? 0),
+      measuredFps: round1(s.measuredFps),
     };
+    if (s.measuredFps < LOW_RATE_RATIO * c.fps) {
+      warnings.push(
+        `${c.camera} recorded ${s.measuredFps.toFixed(1)} frames/s, not ${round1(c.fps)}: a camera lowers its rate in dim light (add light, or turn off its low-light setting), or the computer could not keep up (close other programs or lower the resolution).`,
+      );
+    }
     if (s.droppedFrames > DROP_WARNING_RATIO * info.expectedFrameCount) {
       warnings.push(
         `${c.camera} dropped ${s.droppedFrames} of ${info.expectedFrameCount} frames (${Math.round((100 * s.droppedFrames) / info.expectedFrameCount)} %): close other programs or lower the resolution.`,

@@ -11,22 +11,22 @@ export interface FrameStats {
   expectedFrameCount: number;
   droppedFrames: number;
   durationS: number;
+  /** The rate the camera kept (its usual frame interval), frames/s: below the rate asked for in dim light. */
+  measuredFps: number;
 }
 
 /**
- * The camera's own interval counts when it is within this fraction of the rate asked for; a camera
- * far off it (15 frames/s given for 30 asked, in dim light) is counted against the rate asked for,
- * so its loss is reported.
+ * frameTimesS sorted ascending, seconds; fps is the rate the camera was asked for (used only when
+ * there are too few frames to measure its own). Frames are counted against the camera's own
+ * rate: a webcam that lowers its rate to 15 frames/s in dim light drops nothing, it records at 15,
+ * which `measuredFps` says (and the report, with what to do).
  */
-const OWN_RATE_TOLERANCE = 0.25;
-
-/** frameTimesS sorted ascending, seconds; fps is the rate the camera was asked for. */
 export function frameStats(frameTimesS: ArrayLike<number>, fps: number): FrameStats {
   const n = frameTimesS.length;
-  if (n === 0) return { frameCount: 0, expectedFrameCount: 0, droppedFrames: 0, durationS: 0 };
-  const askedS = 1 / fps;
+  if (n === 0)
+    return { frameCount: 0, expectedFrameCount: 0, droppedFrames: 0, durationS: 0, measuredFps: fps };
   const ownS = usualFrameIntervalS(frameTimesS);
-  const intervalS = Math.abs(ownS - askedS) <= OWN_RATE_TOLERANCE * askedS ? ownS : askedS;
+  const intervalS = ownS > 0 ? ownS : 1 / fps;
   const spanS = frameTimesS[n - 1]! - frameTimesS[0]!;
   const slots = Math.round(spanS / intervalS) + 1;
   // Kept + missing, so the two numbers shown side by side add up.
@@ -36,6 +36,7 @@ export function frameStats(frameTimesS: ArrayLike<number>, fps: number): FrameSt
     expectedFrameCount,
     droppedFrames: expectedFrameCount - n,
     durationS: spanS + intervalS,
+    measuredFps: 1 / intervalS,
   };
 }
 

@@ -17,6 +17,11 @@ export function cameraLabel(camera: string): string {
     : camera;
 }
 
+/** The camera kept a rate visibly under the one asked for (the report's warning says why). */
+function keptLowerRate(c: CaptureReport['cameras'][number]): boolean {
+  return c.measuredFps !== undefined && c.measuredFps < 0.95 * c.fps;
+}
+
 /** The sync quality of a trial, in the words and units a clinician checks before analysing. */
 export function CaptureReportView({
   report,
@@ -66,7 +71,7 @@ export function CaptureReportView({
             <th scope="col">Frames kept</th>
             <th scope="col">Dropped</th>
             <th scope="col">Length (s)</th>
-            <th scope="col">Size</th>
+            <th scope="col">Size @ frames/s</th>
             <th scope="col">Start offset (ms)</th>
           </tr>
         </thead>
@@ -80,7 +85,10 @@ export function CaptureReportView({
               <td>{c.droppedFrames}</td>
               <td>{c.durationS.toFixed(2)}</td>
               <td>
-                {c.widthPx}x{c.heightPx} @ {Math.round(c.fps)}
+                {c.widthPx}x{c.heightPx} @{' '}
+                {keptLowerRate(c)
+                  ? `${c.measuredFps!.toFixed(1)} of ${Math.round(c.fps)}`
+                  : Math.round(c.fps)}
               </td>
               <td>{c.startOffsetMs.toFixed(1)}</td>
             </tr>

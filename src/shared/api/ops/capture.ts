@@ -50,11 +50,17 @@ export interface CameraSyncInfo {
   camera: string;
   relativePath: string;
   frameCount: number;
-  /** Frames a camera at the nominal rate would have produced over this camera's duration. */
+  /** Frames the camera, at the rate it kept, would have produced over its duration. */
   expectedFrameCount: number;
   droppedFrames: number;
   durationS: number;
+  /** The rate asked for (recorded trials) or the file's (imported ones), frames/s. */
   fps: number;
+  /**
+   * The rate the camera kept, from its frame times, frames/s: under `fps` when it lowered its rate
+   * (dim light) or the computer could not keep up. Absent in reports made before it was measured.
+   */
+  measuredFps?: number;
   widthPx: number;
   heightPx: number;
   /**
