@@ -119,6 +119,19 @@ describe('recording from three cameras', () => {
         )
         .toBe(640);
     }
+    // Each shows the rate its camera delivers; the fake ones keep the 30 asked for (a camera just
+    // opened, on a loaded machine, starts slower: the preview warns only after two low readings).
+    for (const n of others) {
+      const caption = page
+        .locator('figure[data-device-label]')
+        .nth(n - 1)
+        .locator('figcaption');
+      const rate = async () =>
+        Number(/(\d+\.\d) of 30 frames\/s/.exec((await caption.textContent()) ?? '')?.[1] ?? NaN);
+      await expect.poll(rate, { timeout: 20_000 }).toBeGreaterThan(0.8 * FPS);
+      console.log(`camera ${n} at set-up: gives ${await rate()} frames/s of ${FPS} asked for`);
+      expect(await caption.getByRole('alert').count()).toBe(0);
+    }
     await page.screenshot({ path: join(ARTIFACTS, 'capture-01-setup.png'), fullPage: true });
   });
 

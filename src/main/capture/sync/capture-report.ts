@@ -1,6 +1,11 @@
 // The sync quality report of a trial, from per-camera frame timing and start offsets. Pure: the
 // same maths for recorded, recovered and imported trials.
-import type { CameraSyncInfo, CaptureReport, SyncMethod } from '../../../shared/api/ops/capture';
+import {
+  LOW_RATE_RATIO,
+  type CameraSyncInfo,
+  type CaptureReport,
+  type SyncMethod,
+} from '../../../shared/api/ops/capture';
 import { frameStats, medianPairingErrorMs, worstPairwiseMs } from './frame-stats';
 
 export interface CameraMeasure {
@@ -15,8 +20,6 @@ export interface CameraMeasure {
 
 /** Drops above this share of the expected frames are worth telling the clinician. */
 export const DROP_WARNING_RATIO = 0.05;
-/** A camera keeping under this share of the rate asked for recorded at a lower rate. */
-export const LOW_RATE_RATIO = 0.8;
 
 export function buildCaptureReport(input: {
   trialId: string;

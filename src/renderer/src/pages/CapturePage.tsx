@@ -7,6 +7,7 @@ import { ErrorBanner } from '../components/ErrorBanner';
 import {
   CAMERA_VIEWS,
   CAMERA_VIEW_LABELS,
+  LOW_RATE_RATIO,
   type CameraView,
   type CaptureReport,
 } from '../../../shared/api/ops/capture';
@@ -20,6 +21,7 @@ import {
 } from '../capture/cameras';
 import { CameraRecorder } from '../capture/camera-recorder';
 import { CaptureReportView } from '../capture/CaptureReportView';
+import { useKeptRates } from '../capture/use-kept-rates';
 import '../capture/capture.css';
 
 interface CameraRow {
@@ -94,6 +96,7 @@ export function CapturePage({ sessionId }: { sessionId?: string }) {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [streams, setStreams] = useState<Record<string, MediaStream>>({});
+  const keptRates = useKeptRates(streams);
   const [trialName, setTrialName] = useState('');
   const [countdownS, setCountdownS] = useState(3);
   const [phase, setPhase] = useState<Phase>({ name: 'idle' });
@@ -348,6 +351,7 @@ export function CapturePage({ sessionId }: { sessionId?: string }) {
           {rows.map((r, i) => {
             const n = i + 1;
             const settings = streams[r.deviceId]?.getVideoTracks()[0]?.getSettings();
+            const kept = keptRates[r.deviceId];
             return (
               <figure key={r.deviceId} className={r.enabled ? '' : 'capture-off'} data-device-label={r.label}>
                 <video
@@ -391,9 +395,16 @@ export function CapturePage({ sessionId }: { sessionId?: string }) {
                   <span className="muted">
                     {r.label}
                     {settings && r.enabled
-                      ? ` · ${settings.width}x${settings.height} @ ${Math.round(settings.frameRate ?? 0)}`
+                      ? ` · ${settings.width}x${settings.height} ${kept === undefined ? `@ ${Math.round(settings.frameRate ?? 0)}` : `· ${kept.fps.toFixed(1)} of ${Math.round(settings.frameRate ?? 0)} frames/s`}`
                       : ''}
                   </span>
+                  {r.enabled && kept?.steadyFps !== undefined && kept.steadyFps < LOW_RATE_RATIO * fps && (
+                    <span className="field-error" role="alert">
+                      Camera {n} gives {Math.round(kept.fps)} frames/s of the {fps} asked for. A camera lowers
+                      its rate in dim light: add light, or turn off its low-light setting; else close other
+                      programs or lower the resolution.
+                    </span>
+                  )}
                 </figcaption>
               </figure>
             );
