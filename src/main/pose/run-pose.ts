@@ -343,9 +343,16 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
         }),
         ahead,
       );
-    // The samples depend on the video's bytes (the same for every kept scan found) and on these.
+    // The samples depend on the video's bytes (the same for every kept scan found) and on these;
+    // the app's version too, as the finder's output is read by its code (a kept job outlives updates).
     const scanKey = (): string =>
-      JSON.stringify({ personModel: peopleModel.sha256, everyFrames, keyStep, lastFrame: frameCount - 1 });
+      JSON.stringify({
+        app: appVersion(resourcesDir),
+        personModel: peopleModel.sha256,
+        everyFrames,
+        keyStep,
+        lastFrame: frameCount - 1,
+      });
     const keptPass = ([w, h]: [number, number]): ScanSample[] | undefined =>
       scansOfVideo
         .filter((k) => k.key === scanKey())

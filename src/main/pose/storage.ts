@@ -107,7 +107,7 @@ export interface ScannedPeople {
 
 /** The person scan's samples, with what they depend on besides the video's bytes. */
 export interface StoredScan {
-  /** Person model, sampling and last frame: samples are reused only under the same key. */
+  /** App version, person model, sampling and last frame: samples are reused only under the same key. */
   key: string;
   /** One per finder input size scanned at (a second, larger one for a walker small in view). */
   passes: Array<{ widthPx: number; heightPx: number; samples: ScanSample[] }>;
