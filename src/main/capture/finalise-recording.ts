@@ -99,6 +99,10 @@ export async function finaliseRecording(options: {
           manifest.fps,
         )
       : null;
+  for (const e of span?.stoppedEarly ?? [])
+    warnings.push(
+      `${e.camera} stopped ${e.beforeOthersS.toFixed(1)} s before the other cameras (unplugged, or taken by another program): its video ends there; the others are kept to the end.`,
+    );
   for (const v of videos) {
     const cut = span?.cuts.find((c) => c.camera === v.camera);
     if (v.firstFrameMs !== undefined) firstKeptMs[v.camera] = cut?.firstKeptMs ?? v.firstFrameMs;

@@ -226,6 +226,34 @@ describe('common span of several cameras', () => {
     for (const x of span.cuts) expect(Math.abs(x.firstKeptMs - 1050)).toBeLessThan(1000 / 60 + 1e-9);
   });
 
+  it('keeps the others to the end when a camera stopped early (unplugged), and says which', async () => {
+    const { commonSpan } = await import('../../../src/main/capture/sync/common-span');
+    const frames = (n: number) => Array.from({ length: n }, (_, i) => i / 30);
+    // b was lost 2 s into a 5 s recording; a and c ran to the end.
+    const span = commonSpan(
+      [
+        { camera: 'a', firstFrameMs: 1000, frameTimesS: frames(150) },
+        { camera: 'b', firstFrameMs: 1000, frameTimesS: frames(60) },
+        { camera: 'c', firstFrameMs: 1000, frameTimesS: frames(150) },
+      ],
+      30,
+    )!;
+    expect(span.cuts.map((x) => x.framesKept)).toEqual([150, 60, 150]);
+    expect(span.durationS).toBeCloseTo(5, 9);
+    expect(span.stoppedEarly.map((e) => e.camera)).toEqual(['b']);
+    expect(span.stoppedEarly[0]!.beforeOthersS).toBeCloseTo(3, 9);
+    // Within a second of the others (a crash's last chunk), a camera still cuts the span.
+    const close = commonSpan(
+      [
+        { camera: 'a', firstFrameMs: 1000, frameTimesS: frames(150) },
+        { camera: 'b', firstFrameMs: 1000, frameTimesS: frames(135) },
+      ],
+      30,
+    )!;
+    expect(close.stoppedEarly).toEqual([]);
+    expect(close.cuts.map((x) => x.framesKept)).toEqual([135, 135]);
+  });
+
   it('is null when the cameras never overlap', async () => {
     const { commonSpan } = await import('../../../src/main/capture/sync/common-span');
     expect(

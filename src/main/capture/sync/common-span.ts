@@ -1,5 +1,6 @@
 // The span every camera recorded, on the common clock, and where it falls in each camera's file:
-// cutting every video to it makes the files start within a frame of each other and last as long.
+// cutting every video to it makes the files start within a frame of each other and last as long
+// (a camera lost mid-recording ends where it stopped, the others as long as each other).
 
 export interface CameraTiming {
   camera: string;
@@ -25,16 +26,29 @@ export interface CommonSpan {
   endMs: number;
   durationS: number;
   cuts: CameraCut[];
+  /** Cameras whose recording ended well before the others' (lost mid-recording), with by how much. */
+  stoppedEarly: Array<{ camera: string; beforeOthersS: number }>;
 }
+
+/**
+ * A camera whose last frame comes this long before the others' stopped early (a cable pulled, a
+ * camera taken by the system): it does not cut the others' end, which would lose the rest of the
+ * trial on every camera. Longer than the half second of chunks a crash may cost each camera.
+ */
+const STOPPED_EARLY_MS = 1000;
 
 /** Null when the cameras never recorded at the same time. */
 export function commonSpan(cameras: CameraTiming[], fps: number): CommonSpan | null {
   if (cameras.length === 0) return null;
   const frameMs = 1000 / fps;
   const startMs = Math.max(...cameras.map((c) => c.firstFrameMs));
-  const endMs = Math.min(
-    ...cameras.map((c) => c.firstFrameMs + 1000 * (c.frameTimesS[c.frameTimesS.length - 1] ?? 0) + frameMs),
-  );
+  const endOf = (c: CameraTiming): number =>
+    c.firstFrameMs + 1000 * (c.frameTimesS[c.frameTimesS.length - 1] ?? 0) + frameMs;
+  // A camera that stopped before another started never recorded with it.
+  if (cameras.some((c) => endOf(c) - startMs < frameMs)) return null;
+  const latestEndMs = Math.max(...cameras.map(endOf));
+  const early = cameras.filter((c) => endOf(c) < latestEndMs - STOPPED_EARLY_MS);
+  const endMs = Math.min(...cameras.filter((c) => !early.includes(c)).map(endOf));
   if (endMs - startMs < frameMs) return null;
   const cuts = cameras.map((c) => {
     let first = -1;
@@ -59,5 +73,11 @@ export function commonSpan(cameras: CameraTiming[], fps: number): CommonSpan | n
       framesKept: kept,
     };
   });
-  return { startMs, endMs, durationS: (endMs - startMs) / 1000, cuts };
+  return {
+    startMs,
+    endMs,
+    durationS: (endMs - startMs) / 1000,
+    cuts,
+    stoppedEarly: early.map((c) => ({ camera: c.camera, beforeOthersS: (endMs - endOf(c)) / 1000 })),
+  };
 }

@@ -12,6 +12,8 @@ export interface RecorderProgress {
   pendingChunks: number;
   framesSeen: number;
   error: string | null;
+  /** Seconds into the recording when the camera went away (unplugged, or taken by the system). */
+  lostAfterS: number | null;
 }
 
 export class CameraRecorder {
@@ -22,12 +24,14 @@ export class CameraRecorder {
   private startCallMs = Infinity;
   private stopped = false;
   private frameCallback = 0;
+  private recorderStopped: Promise<void> = Promise.resolve();
   readonly progress: RecorderProgress = {
     chunksSaved: 0,
     bytesSaved: 0,
     pendingChunks: 0,
     framesSeen: 0,
     error: null,
+    lostAfterS: null,
   };
 
   constructor(
@@ -46,6 +50,10 @@ export class CameraRecorder {
     });
     this.recorder = rec;
     rec.ondataavailable = (e) => this.enqueue(e.data);
+    this.recorderStopped = new Promise((resolve) =>
+      rec.addEventListener('stop', () => resolve(), { once: true }),
+    );
+    this.stream.getVideoTracks()[0]?.addEventListener('ended', this.onTrackEnded, { once: true });
     const watch = (_now: number, meta: VideoFrameCallbackMetadata) => {
       if (this.stopped) return;
       const t = meta.captureTime ?? meta.expectedDisplayTime;
@@ -84,16 +92,24 @@ export class CameraRecorder {
     this.onProgress();
   }
 
+  /**
+   * The camera went away mid-recording (a cable pulled): what it recorded so far is kept, its last
+   * chunk sent, and the other cameras record on.
+   */
+  private readonly onTrackEnded = (): void => {
+    const rec = this.recorder;
+    if (this.stopped || !rec) return;
+    this.progress.lostAfterS = (performance.now() - this.startCallMs) / 1000;
+    if (rec.state !== 'inactive') rec.stop();
+    this.onProgress();
+  };
+
   /** Stops recording and resolves once the last chunk is on disk (or failed). */
   async stop(): Promise<void> {
     const rec = this.recorder;
-    if (rec && rec.state !== 'inactive') {
-      const stoppedEvent = new Promise<void>((resolve) =>
-        rec.addEventListener('stop', () => resolve(), { once: true }),
-      );
-      rec.stop();
-      await stoppedEvent;
-    }
+    if (rec && rec.state !== 'inactive') rec.stop();
+    if (rec) await this.recorderStopped;
+    this.stream.getVideoTracks()[0]?.removeEventListener('ended', this.onTrackEnded);
     this.stopped = true;
     this.video.cancelVideoFrameCallback(this.frameCallback);
     await this.uploads;

@@ -8,7 +8,7 @@ interface TrackFrameStats {
   totalFrames: number;
 }
 
-/** Seconds between readings: long enough for a steady rate, short enough to follow a light change. */
+/** Time between readings: long enough for a steady rate, short enough to follow a light change. */
 const READ_EVERY_MS = 2000;
 
 export interface KeptRate {
@@ -23,7 +23,8 @@ export interface KeptRate {
 
 function totalFrames(stream: MediaStream): number | undefined {
   const track = stream.getVideoTracks()[0] as (MediaStreamTrack & { stats?: TrackFrameStats }) | undefined;
-  const n = track?.stats?.totalFrames;
+  if (track?.readyState !== 'live') return undefined;
+  const n = track.stats?.totalFrames;
   return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
 }
 

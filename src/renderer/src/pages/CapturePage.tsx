@@ -187,6 +187,7 @@ export function CapturePage({ sessionId }: { sessionId?: string }) {
 
   const recording = rows.filter((r) => r.enabled);
   const duplicateView = recording.find((r, i) => recording.findIndex((o) => o.view === r.view) !== i);
+  const lostCamera = recording.find((r) => streams[r.deviceId]?.getVideoTracks()[0]?.readyState === 'ended');
   const setupProblem =
     recording.length === 0
       ? 'Choose at least one camera to record.'
@@ -196,7 +197,9 @@ export function CapturePage({ sessionId }: { sessionId?: string }) {
           ? `Two cameras are set to ${CAMERA_VIEW_LABELS[duplicateView.view]}: give each camera its own view.`
           : recording.some((r) => !streams[r.deviceId])
             ? 'Waiting for every chosen camera to open…'
-            : null;
+            : lostCamera
+              ? `Camera ${rows.indexOf(lostCamera) + 1} was lost (no picture): plug it back in and open this page again, or untick it.`
+              : null;
 
   async function saveSetup() {
     setError(null);
@@ -350,8 +353,11 @@ export function CapturePage({ sessionId }: { sessionId?: string }) {
         <div className="capture-grid">
           {rows.map((r, i) => {
             const n = i + 1;
-            const settings = streams[r.deviceId]?.getVideoTracks()[0]?.getSettings();
-            const kept = keptRates[r.deviceId];
+            const track = streams[r.deviceId]?.getVideoTracks()[0];
+            // An ended track (the camera unplugged) has no settings and gives no frames.
+            const ended = track?.readyState === 'ended';
+            const settings = ended ? undefined : track?.getSettings();
+            const kept = ended ? undefined : keptRates[r.deviceId];
             return (
               <figure key={r.deviceId} className={r.enabled ? '' : 'capture-off'} data-device-label={r.label}>
                 <video
@@ -397,6 +403,7 @@ export function CapturePage({ sessionId }: { sessionId?: string }) {
                     {settings && r.enabled
                       ? ` · ${settings.width}x${settings.height} ${kept === undefined ? `@ ${Math.round(settings.frameRate ?? 0)}` : `· ${kept.fps.toFixed(1)} of ${Math.round(settings.frameRate ?? 0)} frames/s`}`
                       : ''}
+                    {ended && r.enabled ? ' · no picture: the camera was lost' : ''}
                   </span>
                   {r.enabled && kept?.steadyFps !== undefined && kept.steadyFps < LOW_RATE_RATIO * fps && (
                     <span className="field-error" role="alert">
@@ -459,7 +466,7 @@ export function CapturePage({ sessionId }: { sessionId?: string }) {
               </button>
             )}
           </div>
-          {setupProblem && phase.name === 'idle' && rows.length > 0 && (
+          {setupProblem && (phase.name === 'idle' || phase.name === 'done') && rows.length > 0 && (
             <p className="field-hint">{setupProblem}</p>
           )}
           <div aria-live="polite">
@@ -475,6 +482,16 @@ export function CapturePage({ sessionId }: { sessionId?: string }) {
                 {recorders.current.reduce((n, r) => n + r.progress.chunksSaved, 0)} chunks saved
               </p>
             )}
+            {phase.name === 'recording' &&
+              recorders.current
+                .filter((r) => r.progress.lostAfterS !== null)
+                .map((r) => (
+                  <p key={r.camera} className="field-error" role="alert">
+                    Camera {CAMERA_VIEW_LABELS[r.camera]} was lost {r.progress.lostAfterS!.toFixed(1)} s into
+                    the recording (unplugged?): its video stops there and is kept; the other cameras record
+                    on.
+                  </p>
+                ))}
             {phase.name === 'saving' && <p className="capture-status">Saving and checking the videos…</p>}
             {phase.name === 'done' && (
               <p className="capture-status" role="status">
