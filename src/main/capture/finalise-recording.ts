@@ -149,6 +149,7 @@ export async function finaliseRecording(options: {
     startOffsetsMs: offsets,
     recovered,
     warnings,
+    stoppedEarly: span?.stoppedEarly.map((e) => e.camera) ?? [],
   });
   const message = recovered
     ? `Recovered after an interruption: ${report.durationS.toFixed(1)} s from ${measures.length} camera${measures.length > 1 ? 's' : ''}.`

@@ -29,6 +29,8 @@ export function buildCaptureReport(input: {
   startOffsetsMs: Record<string, number>;
   recovered: boolean;
   warnings?: string[];
+  /** Cameras lost mid-recording, whose shorter videos a warning has explained already. */
+  stoppedEarly?: string[];
   now?: string;
 }): CaptureReport {
   const warnings = [...(input.warnings ?? [])];
@@ -69,9 +71,11 @@ export function buildCaptureReport(input: {
     }
   }
   const durations = cameras.map((c) => c.durationS);
-  if (cameras.length > 1) {
-    const spreadMs = (Math.max(...durations) - Math.min(...durations)) * 1000;
-    const frameMs = 1000 / Math.min(...cameras.map((c) => c.fps));
+  const ranOn = cameras.filter((c) => !input.stoppedEarly?.includes(c.camera));
+  if (ranOn.length > 1) {
+    const lengths = ranOn.map((c) => c.durationS);
+    const spreadMs = (Math.max(...lengths) - Math.min(...lengths)) * 1000;
+    const frameMs = 1000 / Math.min(...ranOn.map((c) => c.fps));
     if (spreadMs > 1.5 * frameMs)
       warnings.push(`The cameras' videos differ in length by ${Math.round(spreadMs)} ms.`);
   }
