@@ -241,10 +241,10 @@ describe('recording from three cameras', () => {
       track.stop();
       track.dispatchEvent(new Event('ended'));
     });
-    const lost = page.getByRole('alert').filter({ hasText: 'Camera Frontal was lost' });
+    const lost = page.getByRole('alert').filter({ hasText: 'The frontal camera was lost' });
     await lost.waitFor();
     expect(await lost.textContent()).toMatch(
-      /^Camera Frontal was lost \d+\.\d s into the recording \(unplugged\?\): its video stops there and is kept; the other cameras record on\.$/,
+      /^The frontal camera was lost \d+\.\d s into the recording \(unplugged\?\): its video stops there and is kept; the other cameras record on\.$/,
     );
     const caption = page
       .locator('figure[data-device-label]')

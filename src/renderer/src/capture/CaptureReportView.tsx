@@ -17,9 +17,12 @@ export function cameraLabel(camera: string): string {
     : camera;
 }
 
+/** Under this share of the rate asked for, the rate a camera kept is shown beside it. */
+const SHOWN_BELOW_RATIO = 0.95;
+
 /** The camera kept a rate visibly under the one asked for (the report's warning says why). */
 function keptLowerRate(c: CaptureReport['cameras'][number]): boolean {
-  return c.measuredFps !== undefined && c.measuredFps < 0.95 * c.fps;
+  return c.measuredFps !== undefined && c.measuredFps < SHOWN_BELOW_RATIO * c.fps;
 }
 
 /** The sync quality of a trial, in the words and units a clinician checks before analysing. */

@@ -487,9 +487,9 @@ export function CapturePage({ sessionId }: { sessionId?: string }) {
                 .filter((r) => r.progress.lostAfterS !== null)
                 .map((r) => (
                   <p key={r.camera} className="field-error" role="alert">
-                    Camera {CAMERA_VIEW_LABELS[r.camera]} was lost {r.progress.lostAfterS!.toFixed(1)} s into
-                    the recording (unplugged?): its video stops there and is kept; the other cameras record
-                    on.
+                    The {CAMERA_VIEW_LABELS[r.camera].toLowerCase()} camera was lost{' '}
+                    {r.progress.lostAfterS!.toFixed(1)} s into the recording (unplugged?): its video stops
+                    there and is kept; the other cameras record on.
                   </p>
                 ))}
             {phase.name === 'saving' && <p className="capture-status">Saving and checking the videos…</p>}
