@@ -2,6 +2,7 @@
 // that decode) before anything is written; it is copied under a temporary name and renamed, and
 // the trial (if new), file row and status are committed together, so a refused or failed import
 // leaves no file and no row behind.
+import { stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { ApiError } from '../../shared/api/envelope';
@@ -19,7 +20,7 @@ import { trialDirRelative } from '../store/lab-folder';
 import type { LabContext } from '../services/lab-context';
 import { isMarkerTrial } from '../../shared/api/entities';
 import { placeInTrial } from './place-in-trial';
-import { sameBytes } from './same-bytes';
+import { fileSha256 } from '../pose/video-identity';
 
 const IMPORTABLE: readonly string[] = IMPORTABLE_VIDEO_EXTENSIONS;
 
@@ -76,6 +77,18 @@ export async function validateVideoFile(
   return info;
 }
 
+/**
+ * Whether two files hold the same bytes (same size, same SHA-256). Two cameras never record the
+ * same file, so a video a trial already holds is the same file picked twice; read as two cameras
+ * it would give the trial a second view that is the first one again.
+ */
+async function sameFile(pathA: string, pathB: string): Promise<boolean> {
+  const [a, b] = await Promise.all([stat(pathA), stat(pathB)]);
+  if (a.size !== b.size) return false;
+  const [hashA, hashB] = await Promise.all([fileSha256(pathA), fileSha256(pathB)]);
+  return hashA === hashB;
+}
+
 export async function importVideoFile(
   ctx: LabContext,
   source: { path: string; displayName: string; move: boolean },
@@ -105,7 +118,7 @@ export async function importVideoFile(
   for (const f of existing?.files ?? []) {
     if (!existing || f.kind !== 'video') continue;
     const held = join(ctx.layout.root, f.relativePath);
-    if (await sameBytes(source.path, held).catch(() => false))
+    if (await sameFile(source.path, held).catch(() => false))
       refuse(
         `"${source.displayName}" is the same file as the ${f.camera} video of trial "${existing.name}": each camera records its own. Import the ${view} camera's file. Nothing was imported.`,
         'conflict',

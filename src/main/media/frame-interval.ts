@@ -3,8 +3,8 @@
 // at 30 frames/s): counted against the rate asked for, or against the median of such rounded
 // intervals, a long recording seems a frame or two short. Pure: numbers in, numbers out.
 
-/** Intervals this far from the median are gaps or bursts, not the camera's rate. */
-const STEADY_FRACTION = 0.25;
+/** Intervals further than this fraction from the usual one are gaps or bursts, not the camera's rate. */
+export const STEADY_FRACTION = 0.25;
 
 /**
  * The usual frame interval, s: the mean of the intervals within a quarter of the median one (the

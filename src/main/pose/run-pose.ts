@@ -440,13 +440,13 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
     if (mustScan) {
       const t0 = performance.now();
       const passes: StoredScan['passes'] = [];
-      // The samples a kept job of this video took at this size, else the finder's on `feed`.
-      const scan = async (feed: (() => NonNullable<typeof scanFeed>) | undefined, size: [number, number]) => {
+      // The samples a kept job of this video took at this size, else the finder's on `feed()`.
+      const scan = async (feed: () => NonNullable<typeof scanFeed>, size: [number, number]) => {
         let samples = keptPass(size);
         if (samples) stats.scanReused = true;
         else
           samples = await collectScanSamples(
-            (feed ?? (() => scanFrames(size, 8)))(),
+            feed(),
             size,
             workers,
             keyStep
@@ -466,7 +466,7 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
         return subjectFromSamples(samples, settings.person);
       };
       try {
-        ({ subject, people, chosen, joined } = await scan(scanFeed && (() => scanFeed!), [finderW, finderH]));
+        ({ subject, people, chosen, joined } = await scan(() => scanFeed!, [finderW, finderH]));
       } catch (err) {
         if (!keyStep || signal?.aborted || !(err instanceof MediaError)) throw err;
         // The decoder's keyframes were not the ones the file lists: every frame is decoded instead.

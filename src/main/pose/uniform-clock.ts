@@ -9,11 +9,11 @@
 // the analysis fills or reports them like any other missing stretch. A steady video is returned
 // as it is. Pure: arrays in, arrays out.
 import { LANDMARK_COUNT } from '../../shared/landmarks';
-import { usualFrameIntervalS } from '../media/frame-interval';
+import { STEADY_FRACTION, usualFrameIntervalS } from '../media/frame-interval';
 import type { PoseResult, PoseTrack } from './pose-result';
 
 /** Frame intervals within this fraction of the usual one count as steady. */
-const STEADY_TOLERANCE = 0.25;
+const STEADY_TOLERANCE = STEADY_FRACTION;
 
 /** Whether every frame follows the one before it by about the usual interval. */
 export function isSteady(timeS: ArrayLike<number>): boolean {

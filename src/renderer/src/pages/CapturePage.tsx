@@ -187,7 +187,7 @@ export function CapturePage({ sessionId }: { sessionId?: string }) {
 
   const recording = rows.filter((r) => r.enabled);
   const duplicateView = recording.find((r, i) => recording.findIndex((o) => o.view === r.view) !== i);
-  const lostCamera = recording.find((r) => streams[r.deviceId]?.getVideoTracks()[0]?.readyState === 'ended');
+  const lostCamera = recording.find((r) => cameraLost(streams[r.deviceId]));
   const setupProblem =
     recording.length === 0
       ? 'Choose at least one camera to record.'
@@ -355,7 +355,7 @@ export function CapturePage({ sessionId }: { sessionId?: string }) {
             const n = i + 1;
             const track = streams[r.deviceId]?.getVideoTracks()[0];
             // An ended track (the camera unplugged) has no settings and gives no frames.
-            const ended = track?.readyState === 'ended';
+            const ended = cameraLost(streams[r.deviceId]);
             const settings = ended ? undefined : track?.getSettings();
             const kept = ended ? undefined : keptRates[r.deviceId];
             return (
@@ -506,6 +506,11 @@ export function CapturePage({ sessionId }: { sessionId?: string }) {
       )}
     </main>
   );
+}
+
+/** The camera's track ended (unplugged, or taken by the system): it gives no picture any more. */
+function cameraLost(stream: MediaStream | undefined): boolean {
+  return stream?.getVideoTracks()[0]?.readyState === 'ended';
 }
 
 function formatElapsed(s: number): string {
