@@ -10,6 +10,7 @@ import { collectConsoleErrors, launchChromium } from '../helpers/chromium';
 import type { CaptureReport, RecoveredTrial } from '../../src/shared/api/ops/capture';
 import { DROP_WARNING_RATIO } from '../../src/main/capture/sync/capture-report';
 import { decodedFrameCount, probeDurationS } from '../integration/capture/media-fixtures';
+import { listInWords } from '../../src/shared/list-in-words';
 
 const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'e2e');
 // Chromium's fake cameras run at 20 frames/s unless told otherwise.
@@ -286,6 +287,68 @@ describe('recording from three cameras', () => {
     await page.getByText(warning!).waitFor();
     // Said once: not again as a difference in length.
     expect(report.warnings.filter((w) => /differ in length/.test(w))).toEqual([]);
+  });
+
+  it('stops by itself when every camera is lost, keeping what they recorded', async () => {
+    // The cameras opened again (as after plugging the lost one back in).
+    await page.reload();
+    await page.getByRole('heading', { name: 'Record trial' }).waitFor();
+    const depth = await cameraNumber(page, DEPTH_DEVICE_LABEL);
+    const others = [1, 2, 3, 4].filter((n) => n !== depth);
+    for (const n of others)
+      await expect
+        .poll(
+          () =>
+            page
+              .getByLabel(new RegExp(`^Live picture, camera ${n} `))
+              .evaluate((v) => (v as unknown as { videoWidth: number }).videoWidth),
+          { timeout: 15_000 },
+        )
+        .toBe(640);
+    await page.getByLabel('Trial name').fill('Walk 3');
+    await page.getByLabel('Countdown').selectOption('0');
+    await page.getByRole('button', { name: 'Record', exact: true }).click();
+    await page.getByRole('timer', { name: 'Elapsed time' }).waitFor({ timeout: 10_000 });
+    await page.waitForTimeout(2000);
+    // The hub the three cameras hang on pulled: every track ends, and nobody presses Stop.
+    for (const n of others)
+      await page.getByLabel(new RegExp(`^Live picture, camera ${n} `)).evaluate((v) => {
+        const stream = (
+          v as unknown as { srcObject: { getVideoTracks(): Array<EventTarget & { stop(): void }> } }
+        ).srcObject;
+        const track = stream.getVideoTracks()[0]!;
+        track.stop();
+        track.dispatchEvent(new Event('ended'));
+      });
+    await page.getByText(/Trial saved: 3 cameras/).waitFor({ timeout: 60_000 });
+    const notice = (await page.getByRole('status').first().textContent()) ?? '';
+    expect(notice).toMatch(
+      /^Every camera was lost \(the last \d+\.\d s into the recording\), so the recording stopped by itself: what they recorded is saved\.$/,
+    );
+    await page.screenshot({ path: join(ARTIFACTS, 'capture-03d-every-camera-lost.png'), fullPage: true });
+    await page
+      .getByText(
+        `Cameras ${listInWords(others)} were lost (no picture): plug them back in and open this page again, or untick them.`,
+      )
+      .waitFor();
+    expect(await page.getByRole('button', { name: 'Record', exact: true }).isDisabled()).toBe(true);
+
+    const trials = (await invoke(serve, 'trials.list', { sessionId })).result as Array<{
+      id: string;
+      name: string;
+      status: string;
+    }>;
+    const trial = trials.find((t) => t.name === 'Walk 3')!;
+    expect(trial.status).toBe('recorded');
+    const report = (await invoke(serve, 'capture.report', { trialId: trial.id })).result as CaptureReport;
+    console.log(
+      `every camera lost 2 s in: ${report.cameras.map((c) => `${c.camera} ${c.durationS.toFixed(2)} s`).join(', ')}`,
+    );
+    expect(report.cameras).toHaveLength(3);
+    for (const c of report.cameras) {
+      expect(c.durationS).toBeGreaterThan(1.5);
+      expect(c.durationS).toBeLessThan(3.5);
+    }
   });
 });
 

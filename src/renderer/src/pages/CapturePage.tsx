@@ -22,6 +22,7 @@ import {
 import { CameraRecorder } from '../capture/camera-recorder';
 import { CaptureReportView } from '../capture/CaptureReportView';
 import { useKeptRates } from '../capture/use-kept-rates';
+import { listInWords } from '../../../shared/list-in-words';
 import '../capture/capture.css';
 
 interface CameraRow {
@@ -187,7 +188,9 @@ export function CapturePage({ sessionId }: { sessionId?: string }) {
 
   const recording = rows.filter((r) => r.enabled);
   const duplicateView = recording.find((r, i) => recording.findIndex((o) => o.view === r.view) !== i);
-  const lostCamera = recording.find((r) => cameraLost(streams[r.deviceId]));
+  const lostNumbers = recording
+    .filter((r) => cameraLost(streams[r.deviceId]))
+    .map((r) => rows.indexOf(r) + 1);
   const setupProblem =
     recording.length === 0
       ? 'Choose at least one camera to record.'
@@ -197,9 +200,11 @@ export function CapturePage({ sessionId }: { sessionId?: string }) {
           ? `Two cameras are set to ${CAMERA_VIEW_LABELS[duplicateView.view]}: give each camera its own view.`
           : recording.some((r) => !streams[r.deviceId])
             ? 'Waiting for every chosen camera to open…'
-            : lostCamera
-              ? `Camera ${rows.indexOf(lostCamera) + 1} was lost (no picture): plug it back in and open this page again, or untick it.`
-              : null;
+            : lostNumbers.length === 1
+              ? `Camera ${lostNumbers[0]} was lost (no picture): plug it back in and open this page again, or untick it.`
+              : lostNumbers.length > 1
+                ? `Cameras ${listInWords(lostNumbers)} were lost (no picture): plug them back in and open this page again, or untick them.`
+                : null;
 
   async function saveSetup() {
     setError(null);
@@ -283,6 +288,22 @@ export function CapturePage({ sessionId }: { sessionId?: string }) {
       setError(err instanceof Error ? err.message : String(err));
     }
   }, [phase, trials]);
+
+  // Every camera lost (a hub unplugged, the computer gone to sleep): nothing more can be recorded,
+  // so the trial is saved now instead of running on, empty, until someone presses Stop.
+  const lastLostAfterS =
+    phase.name === 'recording' &&
+    recorders.current.length > 0 &&
+    recorders.current.every((r) => r.progress.lostAfterS !== null)
+      ? Math.max(...recorders.current.map((r) => r.progress.lostAfterS!))
+      : null;
+  useEffect(() => {
+    if (lastLostAfterS === null) return;
+    setNotice(
+      `Every camera was lost (the last ${lastLostAfterS.toFixed(1)} s into the recording), so the recording stopped by itself: what they recorded is saved.`,
+    );
+    void stopRecording();
+  }, [lastLostAfterS, stopRecording]);
 
   const uploadError =
     phase.name === 'recording' ? recorders.current.find((r) => r.progress.error)?.progress.error : undefined;
