@@ -22,6 +22,7 @@ import {
   type CameraReprojection,
 } from '../capture/calibration/triangulate-tracks';
 import { checkSync } from '../capture/calibration/sync-from-landmarks';
+import { referenceCamera, type CameraSpanS } from '../capture/calibration/reference-camera';
 import { defaultAnalysisCameras, trialVideos } from '../capture/trial-videos';
 import { analyseTrajectories, type AnalysisResult } from '../gait/analyse';
 import { beltSpeedOf, cutoffOf } from './analysis-settings';
@@ -309,6 +310,17 @@ function fail3d(
   return view;
 }
 
+/** A camera's frames on the trial clock (frame at video time t is the trial's t + startOffsetS). */
+function spanOnTrialClock(input: CalibratedTrack): CameraSpanS {
+  const times = input.track.timeS;
+  const firstS = (times[0] ?? 0) + input.startOffsetS;
+  return {
+    firstS,
+    lastS: times.length > 0 ? times[times.length - 1]! + input.startOffsetS : firstS,
+    frameS: input.track.fps > 0 ? 1 / input.track.fps : 0,
+  };
+}
+
 /**
  * Triangulates the trial's calibrated cameras from their stored pose tracks and analyses the 3D
  * landmarks. Null when fewer than two of the trial's cameras are calibrated (no 3D for this trial).
@@ -360,6 +372,14 @@ export async function triangulateTrial(
       reference.relativePath,
       `3D needs two calibrated cameras with their pose analysed; this trial has ${inputs.length}. ${notes.join(' ')}`.trim(),
     );
+  const choice = referenceCamera(inputs.map(spanOnTrialClock));
+  if (choice.index !== 0) {
+    const [followed] = inputs.splice(choice.index, 1);
+    notes.push(
+      `The 3D follows the ${followed!.video.camera} camera's frames, not the ${inputs[0]!.video.camera} camera's, which filmed ${choice.moreThanFirstS.toFixed(1)} s less of the time the cameras filmed together (unplugged while recording, or started late?).`,
+    );
+    inputs.unshift(followed!);
+  }
   // A camera whose landmarks meet the first camera's best at another offset than the trial's sync
   // says (a clap marked a few frames off, a manual offset typed wrongly) is moved there, and said.
   const pause = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -269,3 +269,45 @@ describe('a trial whose two calibrated cameras saw nobody', () => {
     );
   }, 120_000);
 });
+
+describe('a calibrated trial whose first camera was lost part-way through', () => {
+  it('follows a camera that filmed to the end, uses the lost one where it filmed, and says so', async () => {
+    // cam01 unplugged after 30 frames (0.5 s of the 1.7 s): following it cut the 3D to 0.5 s.
+    const t = await createTrialLab({
+      cameras: P2S_VIEWS.map((camera, i) => ({
+        camera,
+        source: `${P2S}/videos/cam0${i + 1}.mp4`,
+        ...(i === 0 ? { keepFrames: 'lt(n,30)' } : {}),
+      })),
+    });
+    await importPose2SimCalibration(t);
+    const r = await analyseInProcess(t.labDir, t.trial.id);
+    expect(r.state, r.message).toBe('done');
+    const view = await callLab<TrialAnalysisView>(t.labDir, 'analysis.get', {
+      trialId: t.trial.id,
+      camera: TRIANGULATED_CAMERA,
+    });
+    const track = (camera: string) =>
+      callLab<PoseTrackView>(t.labDir, 'analysis.poseTrack', { trialId: t.trial.id, camera });
+    const [lost, whole, projected] = await Promise.all([
+      track('sagittal-left'),
+      track('sagittal-right'),
+      track(TRIANGULATED_CAMERA),
+    ]);
+    const note = view.warnings.find((w) => w.startsWith('The 3D follows'));
+    console.log(
+      `first camera lost after ${lost.frameCount} frames: 3D on ${view.videoRelativePath.split('/').pop()}, ${projected.frameCount} frames (sagittal-right ${whole.frameCount}); ${note}`,
+    );
+    expect(lost.frameCount).toBe(30);
+    expect(view.videoRelativePath).toMatch(/sagittal-right\.mp4$/);
+    expect(projected.frameCount).toBe(whole.frameCount);
+    expect(note).toMatch(
+      /^The 3D follows the sagittal-right camera's frames, not the sagittal-left camera's, which filmed 1\.\d s less of the time the cameras filmed together \(unplugged while recording, or started late\?\)\.$/,
+    );
+    // The 3D skeleton lies on the followed camera's own landmarks, with the lost camera or without.
+    const d = hipsToToesDistancesPx(projected, whole);
+    console.log(`3D skeleton on cam02: median ${medianOf(d).toFixed(1)} px from its own landmarks`);
+    expect(d.length).toBeGreaterThan(0.9 * whole.frameCount * 10);
+    expect(medianOf(d)).toBeLessThan(12);
+  }, 600_000);
+});
