@@ -27,6 +27,8 @@ export interface PoseRunStats {
   backend: string;
   workers: number;
   workerInitMs: number;
+  /** The workers were a previous job's, their models loaded (idle-workers.ts). */
+  keptWorkers?: boolean;
   framesAnalysed: number;
   resumedFromFrame: number;
   landmarkCalls: number;

@@ -61,6 +61,7 @@ import { writeFileAtomic } from '../store/atomic-file';
 import { DiskFullError, isDiskFull } from '../store/disk-full';
 import { sameVideo, statSource, unchangedFile, videoSource, withRecordedHash } from './video-identity';
 import { WorkerPool } from './worker-pool';
+import { poseIdleWorkers } from './idle-workers';
 import { poseWorkerBudget, type WorkerBudget, type WorkerLease } from './worker-budget';
 import { LANDMARK_INPUT_PX } from './worker/protocol';
 
@@ -225,16 +226,22 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
       signal ? AbortSignal.any([signal, leaseAbort.signal]) : leaseAbort.signal,
       () => onProgress({ stage: 'waiting', framesDone: 0, framesTotal: 0, framesPerS: 0, etaS: NaN }),
     ));
+  let keptWorkers = false;
+  const takeIdle = (): WorkerPool | undefined => {
+    const kept = poseIdleWorkers.take(workerCount);
+    keptWorkers = Boolean(kept);
+    return kept;
+  };
   const takeWorkers = async (): Promise<WorkerPool> => {
     lease = await queueForWorkers();
-    return WorkerPool.spawn(workerCount);
+    return takeIdle() ?? WorkerPool.spawn(workerCount);
   };
   try {
     if (!looksComplete(previous, options.videoPath)) {
       // Free now: the threads start at once and load tfjs during the start-up below. Else the
       // job queues, and probes its video while it waits.
       lease = budget.tryAcquire(workerCount);
-      if (lease) pool = WorkerPool.spawn(workerCount);
+      if (lease) pool = takeIdle() ?? WorkerPool.spawn(workerCount);
       else queueForWorkers().catch(() => {}); // awaited below, after the probe
     }
     const probing = probeVideo(options.videoPath, signal);
@@ -388,6 +395,7 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
       backend: workers.backend,
       workers: workers.size,
       workerInitMs: workers.initMs,
+      ...(keptWorkers ? { keptWorkers } : {}),
       framesAnalysed: 0,
       resumedFromFrame: 0,
       landmarkCalls: 0,
@@ -709,7 +717,9 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
     signal?.removeEventListener('abort', onAbort);
     await scanFeed?.stop().catch(() => {});
     await frameFeed?.stop().catch(() => {});
-    await pool?.terminate();
+    // Kept warm for the process' next job, unless this one was cancelled (or they failed).
+    if (pool && !signal?.aborted) await poseIdleWorkers.keep(pool);
+    else await pool?.terminate();
     // Workers given back whether granted, still queued (dropped) or granted as this job ended.
     leaseAbort.abort();
     lease?.release();

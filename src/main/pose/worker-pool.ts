@@ -63,6 +63,8 @@ export class WorkerPool {
   private dead: Error | undefined;
   backend = 'unknown';
   initMs = 0;
+  /** What the workers were last given (models by checksum, backend, heatmap): the same again is not sent. */
+  private initKey: string | undefined;
 
   private constructor() {}
 
@@ -91,8 +93,21 @@ export class WorkerPool {
    * Loads the models into every worker (no inference: each model's one-time kernel set-up happens
    * on its first real input, or on `warmLandmarks`). Terminates the pool when a worker fails.
    */
-  async init(models: ModelBytes[], options: PoolOptions = {}): Promise<void> {
+  async init(models: Array<ModelBytes & { sha256?: string }>, options: PoolOptions = {}): Promise<void> {
     const wasmDir = wasmDirectory();
+    const key = models.every((m) => m.sha256)
+      ? JSON.stringify([
+          models.map((m) => [m.name, m.sha256]),
+          options.backend ?? 'auto',
+          options.heatmap ?? false,
+        ])
+      : undefined;
+    // Workers kept from a job with these very models (idle-workers.ts): ready as they are.
+    if (key && key === this.initKey && !this.dead) {
+      this.initMs = 0;
+      return;
+    }
+    this.initKey = undefined;
     try {
       const ready = await Promise.all(
         this.slots.map(async (slot) => {
@@ -110,6 +125,7 @@ export class WorkerPool {
       );
       this.backend = ready[0]?.backend ?? 'unknown';
       this.initMs = Math.max(...ready.map((r) => r.initMs));
+      this.initKey = key;
     } catch (err) {
       await this.terminate();
       throw err;
@@ -118,6 +134,21 @@ export class WorkerPool {
 
   get size(): number {
     return this.slots.length;
+  }
+
+  /** Alive, and no request running or waiting: fit to be handed to another job. */
+  get reusable(): boolean {
+    return (
+      !this.dead && this.slots.length > 0 && this.waiting.length === 0 && this.slots.every((s) => !s.busy)
+    );
+  }
+
+  /** Whether the workers keep the process alive (not while they wait for another job). */
+  holdProcess(hold: boolean): void {
+    for (const s of this.slots) {
+      if (hold) s.worker.ref();
+      else s.worker.unref();
+    }
   }
 
   private onMessage(slot: Slot, msg: WorkerResponse): void {

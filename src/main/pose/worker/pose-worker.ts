@@ -84,6 +84,9 @@ async function handle(msg: WorkerRequest): Promise<void> {
     const t0 = performance.now();
     landmarkInput = new Float32Array(msg.input);
     const backend = await chooseBackend(msg.backend, msg.wasmDir);
+    // A worker kept for another job may be given other models: the old ones' memory goes first.
+    for (const m of models.values()) m.dispose();
+    models.clear();
     for (const m of msg.models) models.set(m.name, await modelFromBytes(m));
     const lm = models.get('landmarks');
     if (!lm) throw new Error('landmark model missing');
