@@ -48,14 +48,18 @@ export function keepJobAside(outDir: string, job: PoseManifest): void {
     if (existsSync(join(outDir, name))) renameSync(join(outDir, name), join(staging, name));
   rmSync(join(keptRoot, key), { recursive: true, force: true });
   renameSync(staging, join(keptRoot, key));
-  const kept = readdirSync(keptRoot)
-    .filter((n) => !n.startsWith(STAGING_PREFIX))
+  const kept = keptFolders(keptRoot)
     .map((n) => ({ n, at: statSync(join(keptRoot, n)).mtimeMs }))
     .sort((a, b) => b.at - a.at);
   for (const { n } of kept.slice(KEPT_JOBS)) rmSync(join(keptRoot, n), { recursive: true, force: true });
   // Leftovers of a move a crash interrupted.
   for (const n of readdirSync(keptRoot))
     if (n.startsWith(STAGING_PREFIX)) rmSync(join(keptRoot, n), { recursive: true, force: true });
+}
+
+/** The kept jobs' folders (not a move in progress, or one a crash interrupted). */
+function keptFolders(keptRoot: string): string[] {
+  return readdirSync(keptRoot).filter((n) => !n.startsWith(STAGING_PREFIX));
 }
 
 /** Whether `outDir` keeps finished jobs (so that asking for one needs the video's hash). */
@@ -101,8 +105,7 @@ export function keptScans(outDir: string, video: VideoSource): StoredScan[] {
   const keptRoot = join(outDir, KEPT_DIR);
   if (!video.sha256 || !existsSync(keptRoot)) return [];
   const scans: StoredScan[] = [];
-  for (const name of readdirSync(keptRoot)) {
-    if (name.startsWith(STAGING_PREFIX)) continue;
+  for (const name of keptFolders(keptRoot)) {
     const manifest = readJson<PoseManifest>(join(keptRoot, name, MANIFEST_FILE));
     if (manifest?.formatVersion !== FORMAT_VERSION || !sameVideo(manifest.source, video)) continue;
     const scan = readJson<ScannedPeople>(join(keptRoot, name, SUBJECT_FILE))?.scan;

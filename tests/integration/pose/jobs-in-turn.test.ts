@@ -49,8 +49,8 @@ describe('pose jobs share the computer', () => {
     expect(a.manifest.provenance.workers).toBe(2);
     expect(b.manifest.provenance.workers).toBe(2);
     // The very workers: the first job's, kept for it with the models loaded (idle-workers.ts).
-    expect(b.stats.keptWorkers).toBe(true);
-    expect(b.stats.workerInitMs).toBe(0);
+    expect(b.stats!.keptWorkers).toBe(true);
+    expect(b.stats!.workerInitMs).toBe(0);
     expect(Array.from(b.track.xPx)).toEqual(Array.from(a.track.xPx));
     expect(Array.from(b.track.confidence)).toEqual(Array.from(a.track.confidence));
     expect(Array.from(a.track.confidence).filter((c) => c >= 0.5).length).toBeGreaterThan(30);

@@ -17,24 +17,24 @@ afterAll(() => poseIdleWorkers.stopAll());
 describe('workers kept between the jobs of a process', () => {
   test('a job with other models loads them into the kept workers, and tracks as fresh workers would', async () => {
     const full = await pose('full');
-    expect(full.stats.keptWorkers).toBeUndefined();
-    expect(poseIdleWorkers.waitingWorkers()).toBe(full.stats.workers);
+    expect(full.stats!.keptWorkers).toBeUndefined();
+    expect(poseIdleWorkers.waitingWorkers()).toBe(full.stats!.workers);
 
     const lite = await pose('lite', { model: 'lite' });
-    expect(lite.stats.keptWorkers).toBe(true);
+    expect(lite.stats!.keptWorkers).toBe(true);
     // Not the models they held: loaded again, so the job took time to start them.
-    expect(lite.stats.workerInitMs).toBeGreaterThan(0);
+    expect(lite.stats!.workerInitMs).toBeGreaterThan(0);
     expect(lite.manifest.settings.model).toBe('blazepose-lite');
 
     await poseIdleWorkers.stopAll();
     const liteFresh = await pose('lite-fresh', { model: 'lite' });
-    expect(liteFresh.stats.keptWorkers).toBeUndefined();
+    expect(liteFresh.stats!.keptWorkers).toBeUndefined();
     expect(Array.from(lite.track.xPx)).toEqual(Array.from(liteFresh.track.xPx));
     expect(Array.from(lite.track.confidence)).toEqual(Array.from(liteFresh.track.confidence));
     // The lite model's landmarks, not the full one's left in the workers.
     expect(Array.from(lite.track.xPx)).not.toEqual(Array.from(full.track.xPx));
     console.log(
-      `kept workers: full ${full.stats.ms.total.toFixed(0)} ms (start ${full.stats.workerInitMs.toFixed(0)} ms), lite on them ${lite.stats.ms.total.toFixed(0)} ms (start ${lite.stats.workerInitMs.toFixed(0)} ms), lite on fresh workers ${liteFresh.stats.ms.total.toFixed(0)} ms`,
+      `kept workers: full ${full.stats!.ms.total.toFixed(0)} ms (start ${full.stats!.workerInitMs.toFixed(0)} ms), lite on them ${lite.stats!.ms.total.toFixed(0)} ms (start ${lite.stats!.workerInitMs.toFixed(0)} ms), lite on fresh workers ${liteFresh.stats!.ms.total.toFixed(0)} ms`,
     );
   });
 
