@@ -260,10 +260,21 @@ describe('recording from three cameras', () => {
     // No next trial from a camera that gives no picture.
     await page
       .getByText(
-        `Camera ${frontal} was lost (no picture): plug it back in and open this page again, or untick it.`,
+        `Camera ${frontal} was lost (no picture): plug it back in (it opens again by itself) or untick it.`,
       )
       .waitFor();
     expect(await page.getByRole('button', { name: 'Record', exact: true }).isDisabled()).toBe(true);
+    // Plugged back in: the browser says its devices changed, and the page opens the camera again.
+    await page.evaluate(() =>
+      (
+        globalThis as unknown as { navigator: { mediaDevices: EventTarget } }
+      ).navigator.mediaDevices.dispatchEvent(new Event('devicechange')),
+    );
+    await expect.poll(() => caption.textContent(), { timeout: 15_000 }).not.toMatch(/no picture/);
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Record', exact: true }).isDisabled(), { timeout: 15_000 })
+      .toBe(false);
+    await page.screenshot({ path: join(ARTIFACTS, 'capture-03e-camera-back.png'), fullPage: true });
 
     const trials = (await invoke(serve, 'trials.list', { sessionId })).result as Array<{
       id: string;
@@ -290,9 +301,7 @@ describe('recording from three cameras', () => {
   });
 
   it('stops by itself when every camera is lost, keeping what they recorded', async () => {
-    // The cameras opened again (as after plugging the lost one back in).
-    await page.reload();
-    await page.getByRole('heading', { name: 'Record trial' }).waitFor();
+    // The cameras as the last test left them: the lost one plugged back in and open again.
     const depth = await cameraNumber(page, DEPTH_DEVICE_LABEL);
     const others = [1, 2, 3, 4].filter((n) => n !== depth);
     for (const n of others)
@@ -328,7 +337,7 @@ describe('recording from three cameras', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'capture-03d-every-camera-lost.png'), fullPage: true });
     await page
       .getByText(
-        `Cameras ${listInWords(others)} were lost (no picture): plug them back in and open this page again, or untick them.`,
+        `Cameras ${listInWords(others)} were lost (no picture): plug them back in (they open again by themselves) or untick them.`,
       )
       .waitFor();
     expect(await page.getByRole('button', { name: 'Record', exact: true }).isDisabled()).toBe(true);

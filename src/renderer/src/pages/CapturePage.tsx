@@ -103,6 +103,8 @@ export function CapturePage({ sessionId }: { sessionId?: string }) {
   const [phase, setPhase] = useState<Phase>({ name: 'idle' });
   const [nowMs, setNowMs] = useState(() => performance.now());
   const [, setProgressTick] = useState(0);
+  const [devicesChanged, setDevicesChanged] = useState(0);
+  const [reopenCount, setReopenCount] = useState(0);
   const videos = useRef(new Map<string, HTMLVideoElement>());
   const recorders = useRef<CameraRecorder[]>([]);
   const streamsRef = useRef<Record<string, MediaStream>>({});
@@ -164,7 +166,7 @@ export function CapturePage({ sessionId }: { sessionId?: string }) {
       for (const s of Object.values(opened)) stopStream(s);
     };
     // rows is read only for labels; reopening on label edits is not wanted.
-  }, [enabledKey, resolution, fps]);
+  }, [enabledKey, resolution, fps, reopenCount]);
 
   useEffect(() => {
     for (const [id, video] of videos.current) {
@@ -188,9 +190,9 @@ export function CapturePage({ sessionId }: { sessionId?: string }) {
 
   const recording = rows.filter((r) => r.enabled);
   const duplicateView = recording.find((r, i) => recording.findIndex((o) => o.view === r.view) !== i);
-  const lostNumbers = recording
-    .filter((r) => cameraLost(streams[r.deviceId]))
-    .map((r) => rows.indexOf(r) + 1);
+  const lostRows = recording.filter((r) => cameraLost(streams[r.deviceId]));
+  const lostNumbers = lostRows.map((r) => rows.indexOf(r) + 1);
+  const lostKey = lostRows.map((r) => r.deviceId).join('|');
   const setupProblem =
     recording.length === 0
       ? 'Choose at least one camera to record.'
@@ -201,9 +203,9 @@ export function CapturePage({ sessionId }: { sessionId?: string }) {
           : recording.some((r) => !streams[r.deviceId])
             ? 'Waiting for every chosen camera to open…'
             : lostNumbers.length === 1
-              ? `Camera ${lostNumbers[0]} was lost (no picture): plug it back in and open this page again, or untick it.`
+              ? `Camera ${lostNumbers[0]} was lost (no picture): plug it back in (it opens again by itself) or untick it.`
               : lostNumbers.length > 1
-                ? `Cameras ${listInWords(lostNumbers)} were lost (no picture): plug them back in and open this page again, or untick them.`
+                ? `Cameras ${listInWords(lostNumbers)} were lost (no picture): plug them back in (they open again by themselves) or untick them.`
                 : null;
 
   async function saveSetup() {
@@ -308,6 +310,30 @@ export function CapturePage({ sessionId }: { sessionId?: string }) {
   const uploadError =
     phase.name === 'recording' ? recorders.current.find((r) => r.progress.error)?.progress.error : undefined;
   const busy = phase.name === 'countdown' || phase.name === 'recording' || phase.name === 'saving';
+
+  // A lost camera plugged back in: the browser says its devices changed. When a lost camera is
+  // listed again the previews are opened again, once nothing is being recorded (reopening would
+  // take the other cameras' streams from their recorders).
+  useEffect(() => {
+    const devices = navigator.mediaDevices;
+    if (!devices?.addEventListener) return;
+    const onChange = (): void => setDevicesChanged((n) => n + 1);
+    devices.addEventListener('devicechange', onChange);
+    return () => devices.removeEventListener('devicechange', onChange);
+  }, []);
+  useEffect(() => {
+    if (devicesChanged === 0 || busy) return;
+    // Each change is looked at once: a camera lost later is not taken for one plugged back in.
+    setDevicesChanged(0);
+    if (!lostKey) return;
+    void navigator.mediaDevices.enumerateDevices().then(
+      (devices) => {
+        const listed = new Set(devices.filter((d) => d.kind === 'videoinput').map((d) => d.deviceId));
+        if (lostKey.split('|').some((id) => listed.has(id))) setReopenCount((n) => n + 1);
+      },
+      () => {},
+    );
+  }, [devicesChanged, busy, lostKey]);
   const elapsedS = phase.name === 'recording' ? Math.max(0, (nowMs - phase.startedMs) / 1000) : 0;
   const s = session.data;
 
