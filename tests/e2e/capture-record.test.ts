@@ -58,6 +58,31 @@ async function cameraNumber(page: Page, deviceLabel: string): Promise<number> {
   return labels.indexOf(deviceLabel) + 1;
 }
 
+/** Camera `n`'s cable pulled: the browser ends its track. */
+async function unplug(page: Page, n: number): Promise<void> {
+  await page.getByLabel(new RegExp(`^Live picture, camera ${n} `)).evaluate((v) => {
+    const stream = (
+      v as unknown as { srcObject: { getVideoTracks(): Array<EventTarget & { stop(): void }> } }
+    ).srcObject;
+    const track = stream.getVideoTracks()[0]!;
+    track.stop();
+    track.dispatchEvent(new Event('ended'));
+  });
+}
+
+/** Camera `n`'s preview shows a live picture at the 640 px chosen. */
+async function expectLivePicture(page: Page, n: number): Promise<void> {
+  await expect
+    .poll(
+      () =>
+        page
+          .getByLabel(new RegExp(`^Live picture, camera ${n} `))
+          .evaluate((v) => (v as unknown as { videoWidth: number }).videoWidth),
+      { timeout: 15_000 },
+    )
+    .toBe(640);
+}
+
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   browser = await launchChromium(FAKE_CAMERAS);
@@ -107,19 +132,7 @@ describe('recording from three cameras', () => {
     expect(await page.getByLabel(`Record camera ${depth}`).isChecked()).toBe(false);
     expect(await page.getByLabel(`View of camera ${others[1]}`).inputValue()).toBe('sagittal-right');
     // Every recording camera shows a live picture at the chosen size.
-    for (const n of others) {
-      await expect
-        .poll(
-          () =>
-            page
-              .getByLabel(new RegExp(`^Live picture, camera ${n} `))
-              .evaluate((v) => (v as unknown as { videoWidth: number }).videoWidth),
-          {
-            timeout: 15_000,
-          },
-        )
-        .toBe(640);
-    }
+    for (const n of others) await expectLivePicture(page, n);
     // Each shows the rate its camera delivers; the fake ones keep the 30 asked for (a camera just
     // opened, on a loaded machine, starts slower: the preview warns only after two low readings).
     for (const n of others) {
@@ -233,15 +246,8 @@ describe('recording from three cameras', () => {
     await page.getByRole('timer', { name: 'Elapsed time' }).waitFor({ timeout: 10_000 });
     const recordingSinceMs = Date.now();
     await page.waitForTimeout(2000);
-    // The frontal camera's cable pulled: the browser ends its track.
-    await page.getByLabel(new RegExp(`^Live picture, camera ${frontal} `)).evaluate((v) => {
-      const stream = (
-        v as unknown as { srcObject: { getVideoTracks(): Array<EventTarget & { stop(): void }> } }
-      ).srcObject;
-      const track = stream.getVideoTracks()[0]!;
-      track.stop();
-      track.dispatchEvent(new Event('ended'));
-    });
+    // The frontal camera's cable pulled.
+    await unplug(page, frontal);
     const lost = page.getByRole('alert').filter({ hasText: 'The frontal camera was lost' });
     await lost.waitFor();
     expect(await lost.textContent()).toMatch(
@@ -304,31 +310,14 @@ describe('recording from three cameras', () => {
     // The cameras as the last test left them: the lost one plugged back in and open again.
     const depth = await cameraNumber(page, DEPTH_DEVICE_LABEL);
     const others = [1, 2, 3, 4].filter((n) => n !== depth);
-    for (const n of others)
-      await expect
-        .poll(
-          () =>
-            page
-              .getByLabel(new RegExp(`^Live picture, camera ${n} `))
-              .evaluate((v) => (v as unknown as { videoWidth: number }).videoWidth),
-          { timeout: 15_000 },
-        )
-        .toBe(640);
+    for (const n of others) await expectLivePicture(page, n);
     await page.getByLabel('Trial name').fill('Walk 3');
     await page.getByLabel('Countdown').selectOption('0');
     await page.getByRole('button', { name: 'Record', exact: true }).click();
     await page.getByRole('timer', { name: 'Elapsed time' }).waitFor({ timeout: 10_000 });
     await page.waitForTimeout(2000);
     // The hub the three cameras hang on pulled: every track ends, and nobody presses Stop.
-    for (const n of others)
-      await page.getByLabel(new RegExp(`^Live picture, camera ${n} `)).evaluate((v) => {
-        const stream = (
-          v as unknown as { srcObject: { getVideoTracks(): Array<EventTarget & { stop(): void }> } }
-        ).srcObject;
-        const track = stream.getVideoTracks()[0]!;
-        track.stop();
-        track.dispatchEvent(new Event('ended'));
-      });
+    for (const n of others) await unplug(page, n);
     await page.getByText(/Trial saved: 3 cameras/).waitFor({ timeout: 60_000 });
     const notice = (await page.getByRole('status').first().textContent()) ?? '';
     expect(notice).toMatch(
