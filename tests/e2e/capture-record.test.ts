@@ -70,6 +70,15 @@ async function unplug(page: Page, n: number): Promise<void> {
   });
 }
 
+/** The browser says its cameras changed (one plugged in or out). */
+async function devicesChanged(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    (
+      globalThis as unknown as { navigator: { mediaDevices: EventTarget } }
+    ).navigator.mediaDevices.dispatchEvent(new Event('devicechange')),
+  );
+}
+
 /** Camera `n`'s preview shows a live picture at the 640 px chosen. */
 async function expectLivePicture(page: Page, n: number): Promise<void> {
   await expect
@@ -271,11 +280,7 @@ describe('recording from three cameras', () => {
       .waitFor();
     expect(await page.getByRole('button', { name: 'Record', exact: true }).isDisabled()).toBe(true);
     // Plugged back in: the browser says its devices changed, and the page opens the camera again.
-    await page.evaluate(() =>
-      (
-        globalThis as unknown as { navigator: { mediaDevices: EventTarget } }
-      ).navigator.mediaDevices.dispatchEvent(new Event('devicechange')),
-    );
+    await devicesChanged(page);
     await expect.poll(() => caption.textContent(), { timeout: 15_000 }).not.toMatch(/no picture/);
     await expect
       .poll(() => page.getByRole('button', { name: 'Record', exact: true }).isDisabled(), { timeout: 15_000 })
@@ -347,6 +352,41 @@ describe('recording from three cameras', () => {
       expect(c.durationS).toBeGreaterThan(1.5);
       expect(c.durationS).toBeLessThan(3.5);
     }
+  });
+});
+
+describe('a camera unplugged during the countdown', () => {
+  let serve: ServeProcess;
+  let page: Page;
+  let sessionId: string;
+
+  beforeAll(async () => {
+    serve = await startServe(newLabDir('gaitlab-countdown-'));
+    sessionId = await newSession(serve);
+    page = await openPage(serve);
+  });
+  afterAll(async () => {
+    await page?.close();
+    await serve?.stop();
+  });
+
+  it('records nothing, and says which camera was lost', async () => {
+    await page.goto(`${serve.origin}/#/sessions/${sessionId}/record`);
+    await expect.poll(() => page.locator('figure[data-device-label]').count(), { timeout: 15_000 }).toBe(4);
+    const depth = await cameraNumber(page, DEPTH_DEVICE_LABEL);
+    await page.getByLabel(`Record camera ${depth}`).uncheck();
+    const others = [1, 2, 3, 4].filter((n) => n !== depth);
+    for (const n of others) await expectLivePicture(page, n);
+    const lostView = await page.getByLabel(`View of camera ${others[1]}`).inputValue();
+    await page.getByLabel('Countdown').selectOption('3');
+    await page.getByRole('button', { name: 'Record', exact: true }).click();
+    await page.getByRole('timer', { name: 'Countdown' }).waitFor();
+    await unplug(page, others[1]!);
+    const message = `The ${lostView.replace('-', ' ')} camera was lost during the countdown (unplugged?): nothing was recorded.`;
+    await page.getByText(message).waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: join(ARTIFACTS, 'capture-03f-lost-in-countdown.png'), fullPage: true });
+    expect((await invoke(serve, 'trials.list', { sessionId })).result).toEqual([]);
+    expect(await page.getByRole('button', { name: 'Record', exact: true }).isDisabled()).toBe(true);
   });
 });
 

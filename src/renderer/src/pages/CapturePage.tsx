@@ -236,6 +236,15 @@ export function CapturePage({ sessionId }: { sessionId?: string }) {
       setPhase({ name: 'countdown', secondsLeft: s });
       await new Promise((r) => setTimeout(r, 1000));
     }
+    // Unplugged during the countdown: its recorder would record nothing, so nothing starts.
+    const lostMeanwhile = recording.filter((r) => cameraLost(streamsRef.current[r.deviceId]));
+    if (lostMeanwhile.length > 0) {
+      setPhase({ name: 'idle' });
+      setError(
+        `The ${listInWords(lostMeanwhile.map((r) => CAMERA_VIEW_LABELS[r.view].toLowerCase()))} camera${lostMeanwhile.length > 1 ? 's were' : ' was'} lost during the countdown (unplugged?): nothing was recorded.`,
+      );
+      return;
+    }
     const mimeType = pickMimeType();
     try {
       const { trial, chunkIntervalMs } = await api['capture.start']({
