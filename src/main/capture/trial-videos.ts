@@ -6,6 +6,7 @@ import { ApiError } from '../../shared/api/envelope';
 import type { LabContext } from '../services/lab-context';
 import { resolveInsideLab } from '../store/lab-folder';
 import { readReport } from './capture-store';
+import { STOPPED_EARLY_MS } from './sync/common-span';
 
 export function trialVideos(
   ctx: Pick<LabContext, 'db' | 'trials' | 'layout'>,
@@ -29,6 +30,22 @@ export function trialVideos(
         durationS: cam?.durationS ?? 0,
       };
     });
+}
+
+/**
+ * Said on a camera's analysis when its video ends over a second before the trial's other cameras'
+ * on the trial clock (unplugged while recording: capture keeps the others to their end), so fewer
+ * cycles there are not taken for the patient's: undefined otherwise, or without synchronised lengths.
+ */
+export function endedEarlyNote(videos: readonly TrialVideo[], camera: string): string | undefined {
+  const known = videos.filter((v) => v.durationS > 0);
+  const own = known.find((v) => v.camera === camera);
+  const others = known.filter((v) => v !== own);
+  if (!own || others.length === 0) return undefined;
+  const endS = (v: TrialVideo): number => v.startOffsetMs / 1000 + v.durationS;
+  const earlyS = Math.max(...others.map(endS)) - endS(own);
+  if (earlyS <= STOPPED_EARLY_MS / 1000) return undefined;
+  return `The ${camera} camera's video ends ${earlyS.toFixed(1)} s before the trial's other cameras' (unplugged while recording, or stopped first): this analysis covers the ${own.durationS.toFixed(1)} s it filmed.`;
 }
 
 // Gait analysis reads sagittal angles best, so without a named camera a side view is analysed first.

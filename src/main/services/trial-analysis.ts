@@ -27,7 +27,12 @@ import {
   trialDirOf,
 } from './analysis-store';
 import { InvalidHeightError, runGait } from './gait-pipeline';
-import { chooseAnalysisVideo, defaultAnalysisCameras, trialVideos } from '../capture/trial-videos';
+import {
+  chooseAnalysisVideo,
+  defaultAnalysisCameras,
+  endedEarlyNote,
+  trialVideos,
+} from '../capture/trial-videos';
 import type { CameraView, TrialVideo } from '../../shared/api/ops/capture';
 import type { FloorScaleChoice, PersonChoice } from '../../shared/api/analysis-types';
 import { eventsForCamera, isFrontalCamera, type TimedView } from './frontal-events';
@@ -139,6 +144,12 @@ function startingEvents(
   });
 }
 
+/** The camera's video ended well before the trial's others (endedEarlyNote), said once. */
+function endedEarly(deps: AnalysisDeps, trial: TrialInfo, camera: string): string[] {
+  const note = endedEarlyNote(trialVideos(deps, trial.id), camera);
+  return note ? [note] : [];
+}
+
 /**
  * Runs gait analysis on a finished pose track with the trial's edits and stores the result. A
  * side camera's new events are passed on to the trial's analysed frontal cameras (`followers`).
@@ -159,7 +170,7 @@ function analyseStoredPose(
     camera,
     videoRelativePath,
     lowConfidenceFrames: pose.manifest.lowConfidenceFrames,
-    notes: [...poseNotes(pose), ...(options.notes ?? [])],
+    notes: [...poseNotes(pose), ...endedEarly(deps, trial, camera), ...(options.notes ?? [])],
     eventsEditedByHand: edited !== null,
     provenance: provenance(pose, heightM, cutoffOf(row?.settings) ?? undefined),
   };

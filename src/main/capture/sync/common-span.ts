@@ -35,7 +35,7 @@ export interface CommonSpan {
  * camera taken by the system): it does not cut the others' end, which would lose the rest of the
  * trial on every camera. Longer than the half second of chunks a crash may cost each camera.
  */
-const STOPPED_EARLY_MS = 1000;
+export const STOPPED_EARLY_MS = 1000;
 
 /** Null when the cameras never recorded at the same time. */
 export function commonSpan(cameras: CameraTiming[], fps: number): CommonSpan | null {
