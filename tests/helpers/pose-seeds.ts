@@ -2,7 +2,7 @@
 // build a lab around the same recording (the Sports2D walk copied in, mirrored the same way): a
 // trial whose video has the same bytes as one already posed gets that job in its pose folder before
 // it is analysed, and the pose job accepts it as it accepts the job of a lab moved to another
-// folder (same bytes, same settings; src/main/pose/video-identity.ts). Only jobs that followed the
+// folder (same bytes, same settings; src/main/media/video-identity.ts). Only jobs that followed the
 // walking person (no person chosen) are kept; a test that chooses one is posed for real.
 // The folder belongs to one test run: `npm test` names it in GAITLAB_TEST_POSE_SEEDS for all its
 // suites; a suite run alone makes its own (tests/pose-seeds-setup.ts).
@@ -11,7 +11,7 @@ import { cpSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import { readPoseManifest } from '../../src/main/pose/pose-result';
-import { fileSha256 } from '../../src/main/pose/video-identity';
+import { fileSha256 } from '../../src/main/media/video-identity';
 import {
   analyseVideoFile,
   poseCacheDirFor,

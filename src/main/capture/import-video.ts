@@ -20,7 +20,7 @@ import { trialDirRelative } from '../store/lab-folder';
 import type { LabContext } from '../services/lab-context';
 import { isMarkerTrial } from '../../shared/api/entities';
 import { placeInTrial } from './place-in-trial';
-import { fileSha256 } from '../pose/video-identity';
+import { fileSha256 } from '../media/video-identity';
 
 const IMPORTABLE: readonly string[] = IMPORTABLE_VIDEO_EXTENSIONS;
 

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PoseManifest } from './pose-result';
-import { sameVideo, type VideoSource } from './video-identity';
+import { sameVideo, type VideoSource } from '../media/video-identity';
 import {
   completeChunks,
   FORMAT_VERSION,

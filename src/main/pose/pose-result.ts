@@ -7,7 +7,7 @@ import { consolidateSides } from './decode/side-labels';
 import { smoothTrack } from './decode/smooth';
 import type { PersonSelection } from './decode/subject';
 import { completeChunks, MANIFEST_FILE, readChunk, readJson, readPoseTimes } from './storage';
-import type { VideoSource } from './video-identity';
+import type { VideoSource } from '../media/video-identity';
 import type { FieldOrder } from '../media/deinterlace';
 import type { HdrTransfer } from '../media/tone-map';
 

@@ -59,7 +59,7 @@ import {
 } from './storage';
 import { writeFileAtomic } from '../store/atomic-file';
 import { DiskFullError, isDiskFull } from '../store/disk-full';
-import { sameVideo, statSource, unchangedFile, videoSource, withRecordedHash } from './video-identity';
+import { sameVideo, statSource, unchangedFile, videoSource, withRecordedHash } from '../media/video-identity';
 import { WorkerPool } from './worker-pool';
 import { poseIdleWorkers } from './idle-workers';
 import { poseWorkerBudget, type WorkerBudget, type WorkerLease } from './worker-budget';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPoseManifest } from '../../../src/main/pose/pose-result';
-import { sameVideo, statSource, videoSource } from '../../../src/main/pose/video-identity';
+import { sameVideo, statSource, videoSource } from '../../../src/main/media/video-identity';
 import { trialDirRelative } from '../../../src/main/store/lab-folder';
 import type { TrialAnalysisView } from '../../../src/shared/api/analysis-types';
 import { analyseInProcess, callLab, createTrialLab, DEMO_CAMERA } from '../../helpers/analysed-trial';

@@ -1,8 +1,9 @@
-// Which video a pose job was made from. A lab folder moved to another disk, restored from a backup
-// or opened from a drive mounted elsewhere has the same videos at new paths with new file times:
-// a job is kept for the same bytes (size and SHA-256), wherever the file now is. The file is hashed
-// only when its path, size or time changed since the job recorded them (or an older job recorded
-// no hash), so an unchanged trial is recognised without reading its video.
+// Which video file this is: the same bytes (size and SHA-256) wherever the file now is. A lab
+// folder moved to another disk, restored from a backup or opened from a drive mounted elsewhere has
+// the same videos at new paths with new file times, and their pose jobs are kept; an import refuses
+// a copy of the video a trial's other camera holds. The file is hashed only when its path, size or
+// time changed since a job recorded them (or an older job recorded no hash), so an unchanged trial
+// is recognised without reading its video.
 import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { resolve } from 'node:path';
