@@ -1,9 +1,10 @@
 // Pose workers kept warm between the jobs of a process. A job's workers each start tfjs, receive
 // the models (tens of MB copied per worker) and set up every model's kernels on its first
-// inference: about 4 CPU-seconds before the first frame counts, paid again by every camera of
-// every trial when a session is analysed one job after another. A finished job leaves its workers
-// here for a while; the next job of the same size takes them with the models loaded and the
-// kernels set up. Idle workers do not keep the process alive (a CLI exits as if they were gone).
+// inference: 1-1.6 CPU-seconds and about half a second of start-up per job measured here, paid
+// again by every camera of every trial when a session is analysed one job after another. A
+// finished job leaves its workers here for a while; the next job of the same size takes them with
+// the models loaded and the kernels set up. Idle workers do not keep the process alive (a CLI
+// exits as if they were gone).
 import { poseWorkerBudget } from './worker-budget';
 import type { WorkerPool } from './worker-pool';
 

@@ -3,6 +3,8 @@
 //   then the trial triangulated (stored as camera "3d"); the 3D skeleton projected onto the first
 //   camera lies on that camera's own landmarks; he balances, so the 3D gait analysis says he did
 //   not walk; a calibration with two cameras given each other's view is caught, not used silently;
+// - the same trial with its first camera lost after 30 frames: the 3D follows a camera that filmed
+//   to the end;
 // - the Sports2D walk with Sports2D's own calibration of that camera: metres from the calibration
 //   (where the feet land on the floor) instead of the patient's height, compared with the height.
 import { spawnSync } from 'node:child_process';
