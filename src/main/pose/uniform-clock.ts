@@ -12,15 +12,12 @@ import { LANDMARK_COUNT } from '../../shared/landmarks';
 import { STEADY_FRACTION, usualFrameIntervalS } from '../media/frame-interval';
 import type { PoseResult, PoseTrack } from './pose-result';
 
-/** Frame intervals within this fraction of the usual one count as steady. */
-const STEADY_TOLERANCE = STEADY_FRACTION;
-
 /** Whether every frame follows the one before it by about the usual interval. */
 export function isSteady(timeS: ArrayLike<number>): boolean {
   const dt = usualFrameIntervalS(timeS);
   if (!(dt > 0)) return true;
   for (let i = 1; i < timeS.length; i++)
-    if (Math.abs(timeS[i]! - timeS[i - 1]! - dt) > STEADY_TOLERANCE * dt) return false;
+    if (Math.abs(timeS[i]! - timeS[i - 1]! - dt) > STEADY_FRACTION * dt) return false;
   return true;
 }
 
@@ -66,7 +63,7 @@ export function onUniformClock(track: PoseTrack): SteadyTrack {
     const b = Math.min(a + 1, n - 1);
     const ta = track.timeS[a]!;
     const tb = track.timeS[b]!;
-    if (b > a && tb - ta <= (1 + 2 * STEADY_TOLERANCE) * dt) {
+    if (b > a && tb - ta <= (1 + 2 * STEADY_FRACTION) * dt) {
       blend(track, a, b, Math.min(1, Math.max(0, (t - ta) / (tb - ta))), out, g);
     } else if (t - ta <= dt / 2) {
       blend(track, a, a, 0, out, g);

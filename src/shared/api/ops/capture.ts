@@ -44,13 +44,13 @@ export const IMPORTABLE_VIDEO_EXTENSIONS = [
 export const SYNC_METHODS = ['recorded-timestamps', 'clap', 'flash', 'manual', 'none'] as const;
 export type SyncMethod = (typeof SYNC_METHODS)[number];
 
-/** Quality of one camera's video in a trial, after remux. */
 /**
  * A camera keeping under this share of the frame rate asked for records at a lower rate (dim light,
  * a busy computer): said at set-up and in the sync report.
  */
 export const LOW_RATE_RATIO = 0.8;
 
+/** Quality of one camera's video in a trial, after remux. */
 export interface CameraSyncInfo {
   /** Camera label used in the trial's files: its view, e.g. "sagittal-left". */
   camera: string;
