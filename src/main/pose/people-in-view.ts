@@ -2,6 +2,7 @@
 // needs another person followed (a bystander chosen, a child beside an adult) needs each person's
 // box at a frame in the video's pixels, ready to pass as --person-box.
 import { listInWords } from '../../shared/list-in-words';
+import { personTravel } from '../../shared/person-travel';
 import { clearestSample, travelHeights, type SubjectTrack } from './decode/subject';
 import { readPoseTimes, readScannedPeople } from './storage';
 
@@ -39,10 +40,11 @@ export function peopleInViewLines(poseDir: string, options: { byNumber?: boolean
   ];
   people.forEach((t, i) => {
     const travel = travelHeights(t);
-    const moved =
-      travel >= 1
-        ? `walked ${travel.toFixed(1)} body heights`
-        : `stayed in place (${travel.toFixed(1)} body heights)`;
+    const moved = {
+      walked: `walked ${travel.toFixed(1)} body heights`,
+      moved: `moved ${travel.toFixed(1)} body heights`,
+      stayed: `stayed in place (${travel.toFixed(1)} body heights)`,
+    }[personTravel(travel)];
     lines.push(
       `  Person ${i + 1}${followed.has(i) ? ' (followed)' : ''}: in view ${inViewText(t, times)}, ${moved}; --person-box ${personBoxOption(t)}`,
     );

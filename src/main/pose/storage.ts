@@ -21,7 +21,9 @@ export const TIMES_FILE = 'times.f64';
 // follow can differ from version 2's: those jobs run again.
 // 4: when nobody travels, the person whose legs move is followed (not the tallest), and short
 // clips are sampled more densely for it: stored jobs run again.
-export const FORMAT_VERSION = 4;
+// 5: a walker who travels three times as far as another person is followed even when she crosses
+// less than a body height more (a short clip or a narrow view): stored jobs run again.
+export const FORMAT_VERSION = 5;
 
 export function chunkName(first: number, count: number): string {
   return `${String(first).padStart(7, '0')}-${String(first + count - 1).padStart(7, '0')}.f32`;

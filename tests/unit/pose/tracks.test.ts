@@ -15,7 +15,9 @@ import {
   movingOrder,
   walkersAlongside,
   walkersTogetherUnfollowed,
+  travelTellsApart,
   type ScanSample,
+  type SubjectTrack,
 } from '../../../src/main/pose/decode/subject';
 import { decodePeople } from '../../../src/main/pose/decode/people';
 import { nearerSomeoneElse } from '../../../src/main/pose/decode/tracker';
@@ -309,6 +311,41 @@ describe('subject selection', () => {
     // Without ankles (a scan stored before they were kept), the tallest of those who stay put.
     const noAnkles = linkTracks(treadmill.map(({ frame, boxes }) => ({ frame, boxes })));
     expect(chooseSubject(noAnkles, { kind: 'moving' })!.boxes[0]!.x0).toBeLessThan(700);
+  });
+
+  test('a walker crossing only a body height in a short clip is chosen over a bystander moving his legs', () => {
+    // The scan of the Sports2D walk seen in a mirror, cut to its first 110 frames (3.7 s): the man
+    // on the box shifts his feet (ankle offsets 3-165 px) but stays put; she enters at 1.8 s and
+    // crosses 1.2 body heights, her ankles sampled every 18 frames, half her stride, at like phases.
+    const xyxy = (s: string) => {
+      const [x0, y0, x1, y1] = s.split(',').map(Number) as [number, number, number, number];
+      return { x0, y0, x1, y1 };
+    };
+    const man = ['1048,70,1184,464', '985,13,1292,443', '972,38,1279,434'];
+    man.push('1025,-2,1253,436', '981,47,1278,450', '1056,55,1197,452');
+    const her = ['241,532,378,953', '390,519,546,930', '584,512,698,931', '755,507,878,933'];
+    const hisAnkles = [45, 165, 45, 159, 3, 43].map((dx, i) => ({ dx, dy: [0, 10, -3, 15, -1, 0][i]! }));
+    const herAnkles = [30, 7, -4, 5].map((dx, i) => ({ dx, dy: [-16, -15, -3, 22][i]! }));
+    const scan: ScanSample[] = [0, 18, 36, 54, 72, 90, 108].map((frame, i) => ({
+      frame,
+      boxes: [...(i < 6 ? [xyxy(man[i]!)] : []), ...(i >= 3 ? [xyxy(her[i - 3]!)] : [])],
+      ankles: [...(i < 6 ? [hisAnkles[i]!] : []), ...(i >= 3 ? [herAnkles[i - 3]!] : [])],
+    }));
+    const pool = candidatePeople(linkTracks(scan));
+    const [him, walker] = pool as [SubjectTrack, SubjectTrack];
+    expect(travelHeights(him)).toBeLessThan(0.4);
+    expect(travelHeights(walker)).toBeGreaterThan(1);
+    // His legs moved more: without the travel ratio he was followed, and she was named as
+    // "about as far".
+    expect(legMotionHeights(him)).toBeGreaterThan(legMotionHeights(walker));
+    expect(travelTellsApart(travelHeights(him), travelHeights(walker))).toBe(true);
+    expect(chooseSubject(pool, { kind: 'moving' })).toBe(walker);
+    expect(movingOrder(walker, him)).toMatchObject({ rule: 'travel' });
+    expect(walkersAlongside(pool, pool.indexOf(walker))).toEqual([]);
+    // Two walkers a body height apart, or people who both stayed put, are not told apart by travel.
+    expect(travelTellsApart(2.4, 3.2)).toBe(false);
+    expect(travelTellsApart(0.2, 0.7)).toBe(false);
+    expect(travelTellsApart(0.4, 1.1)).toBe(false);
   });
 
   test('someone walking beside the walker is named, someone walking through briefly is not', () => {

@@ -4,6 +4,7 @@
 // subject is the person who travels, unless the caller points at someone. When nobody travels
 // (treadmill, balance), the subject is the one whose legs move: a therapist or parent standing by
 // keeps their feet still, often while being the tallest person in the picture.
+import { WALKED_BODY_HEIGHTS } from '../../../shared/person-travel';
 import { boxCentre, boxIou, COCO, type Person } from './people';
 
 export interface Box {
@@ -215,21 +216,40 @@ export function chooseSubject(tracks: SubjectTrack[], selection: PersonSelection
   return ranked[0];
 }
 
+/** Seen on two samples or more, and walking at least this many body heights: a walker. */
+const WALKER_MIN_TRAVEL_HEIGHTS = WALKED_BODY_HEIGHTS;
+
 /** A difference in travel this large (body heights) tells the walker apart. */
 const TRAVEL_MARGIN_HEIGHTS = 1;
+
+/**
+ * A walker who travelled this many times as far as another person tells apart from them even by
+ * less than the margin: in a short clip or a narrow view she crosses in 1-2 body heights, while a
+ * bystander's box jitters a few tenths (the Sports2D walk cut to 3.7 s: 1.2 against 0.3).
+ */
+const TRAVEL_RATIO = 3;
+
+/** Whether two people's travel (body heights) tells the walker among them apart. */
+export function travelTellsApart(aHeights: number, bHeights: number): boolean {
+  const far = Math.max(aHeights, bHeights);
+  const near = Math.min(aHeights, bHeights);
+  return (
+    far - near > TRAVEL_MARGIN_HEIGHTS || (far >= WALKER_MIN_TRAVEL_HEIGHTS && far >= TRAVEL_RATIO * near)
+  );
+}
 
 /** Which rule of the automatic choice put one person before another. */
 export type ChoiceRule = 'travel' | 'leg-motion' | 'seen-longer' | 'taller';
 
 /**
  * The automatic choice between two people (negative: `a` first). The person who travels further
- * (by more than a body height); among people who stay put (balance, treadmill), the one whose legs
+ * (by more than a body height, or a walker three times as far); among people who stay put (balance, treadmill), the one whose legs
  * move; then the longest-seen and the tallest.
  */
 export function movingOrder(a: SubjectTrack, b: SubjectTrack): { order: number; rule: ChoiceRule } {
   const ta = travelHeights(a);
   const tb = travelHeights(b);
-  if (Math.abs(ta - tb) > TRAVEL_MARGIN_HEIGHTS) return { order: tb - ta, rule: 'travel' };
+  if (travelTellsApart(ta, tb)) return { order: tb - ta, rule: 'travel' };
   const la = legMotionHeights(a);
   const lb = legMotionHeights(b);
   if (Math.abs(la - lb) > LEG_MOTION_MARGIN) return { order: lb - la, rule: 'leg-motion' };
@@ -237,9 +257,6 @@ export function movingOrder(a: SubjectTrack, b: SubjectTrack): { order: number; 
     return { order: b.frames.length - a.frames.length, rule: 'seen-longer' };
   return { order: meanHeight(b) - meanHeight(a), rule: 'taller' };
 }
-
-/** Seen on two samples or more, and walking at least this many body heights: a walker. */
-const WALKER_MIN_TRAVEL_HEIGHTS = 1;
 
 const isWalker = (t: SubjectTrack): boolean =>
   t.frames.length >= 2 && travelHeights(t) >= WALKER_MIN_TRAVEL_HEIGHTS;
@@ -308,7 +325,7 @@ export function walkersAlongside(
     !joined.includes(i) &&
     isWalker(t) &&
     followed.some((f) => together(f, t)) &&
-    Math.abs(travelHeights(t) - walked) <= TRAVEL_MARGIN_HEIGHTS
+    !travelTellsApart(travelHeights(t), walked)
       ? [i]
       : [],
   );

@@ -5,12 +5,16 @@ import { useState } from 'react';
 import type { PersonChoice, ScannedPeopleView } from '../../../shared/api/analysis-types';
 import { useReanalysis } from './use-reanalysis';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { personTravel } from '../../../shared/person-travel';
 
 type Person = ScannedPeopleView['people'][number];
 
 function describe(p: Person): string {
   const span = `in view ${p.seenFromS.toFixed(1)}-${p.seenToS.toFixed(1)} s`;
-  const moves = p.travelBodyHeights >= 1 ? `moves ${p.travelBodyHeights} body heights` : 'stays in place';
+  const moves =
+    personTravel(p.travelBodyHeights) === 'stayed'
+      ? 'stays in place'
+      : `moves ${p.travelBodyHeights} body heights`;
   return `${span}, ${moves}`;
 }
 

@@ -1,0 +1,67 @@
+// A short clip: the Sports2D walk seen in a mirror, cut to its first 110 frames (3.7 s), so the
+// walker is in view for under 2 s and crosses only about a body height, while the man on the box
+// shifts his feet from the first frame. Travel told them apart only by more than a body height, so
+// the choice fell to whose legs moved more: his did (her ankles were sampled every 18 frames, half
+// her stride, at like phases), and the analysis followed him, called it treadmill walking and gave
+// knee flexion peaks of 5-16 deg in swing. A walker three times as far as the other now decides.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { travelHeights } from '../../../src/main/pose/decode/subject';
+import { readScannedPeople } from '../../../src/main/pose/storage';
+import { poseCacheDirFor } from '../../../src/main/services/video-analysis';
+import { OTHER_WALKER_NOTE_START } from '../../../src/shared/analysis-notes';
+import type { TrialAnalysisView } from '../../../src/shared/api/analysis-types';
+import { analyseVideoOnce } from '../../helpers/pose-seeds';
+import { videoVariant } from '../../helpers/video-variant';
+
+const work = mkdtempSync(join(tmpdir(), 'gaitlab-short-clip-'));
+const cacheDir = join(work, 'cache');
+let clip = '';
+let view: TrialAnalysisView;
+
+beforeAll(async () => {
+  clip = videoVariant(work, 'mirrored-first-110.mp4', ['-vf', 'hflip', '-frames:v', '110']);
+  view = (await analyseVideoOnce(clip, { heightM: 1.65, cacheDir })).view;
+}, 300_000);
+
+describe('a walker in view for under 2 s of a short clip, beside a man on a box', () => {
+  it('is the one followed, by how far she walked', () => {
+    const scan = readScannedPeople(poseCacheDirFor(clip, cacheDir))!;
+    const people = scan.people!;
+    const chosen = people[scan.chosen!]!;
+    const others = people.filter((p) => p !== chosen);
+    const feetY = (t: typeof chosen) => Math.max(...t.boxes.map((b) => b.y1));
+    console.log(
+      people
+        .map(
+          (p, i) =>
+            `person ${i + 1}${p === chosen ? ' (followed)' : ''}: ${travelHeights(p).toFixed(2)} body heights, feet down to y ${Math.round(feetY(p))} px`,
+        )
+        .join('; '),
+    );
+    expect(travelHeights(chosen)).toBeGreaterThanOrEqual(1);
+    // She walks on the ground (feet near the bottom of the 994 px picture); he stands on the box.
+    expect(feetY(chosen)).toBeGreaterThan(850);
+    expect(others.length).toBeGreaterThanOrEqual(1);
+    for (const o of others) expect(travelHeights(o)).toBeLessThan(travelHeights(chosen) / 3);
+  });
+
+  it('is analysed as overground walking with her knee pattern, nobody named as walking beside her', () => {
+    expect(view.status, view.message).toBe('analysed');
+    expect(view.mode).toBe('overground');
+    expect(view.warnings.filter((w) => w.startsWith(OTHER_WALKER_NOTE_START))).toEqual([]);
+    // Whichever side her cycles fall on in under 2 s: each curve's swing peak.
+    const knees = view.curves.filter((c) => c.variable === 'knee_flexion' && c.includedCycles > 0);
+    expect(knees.length).toBeGreaterThanOrEqual(1);
+    for (const knee of knees) {
+      const peak = Math.max(...knee.mean.filter((v): v is number => v !== null));
+      console.log(
+        `${knee.side} knee flexion peak in swing: ${peak.toFixed(1)} deg (${knee.includedCycles} cycle)`,
+      );
+      expect(peak).toBeGreaterThan(55);
+      expect(peak).toBeLessThan(90);
+    }
+  });
+});
