@@ -11,6 +11,7 @@ export const CYCLE_FLAG_TEXT: Readonly<Record<string, string>> = {
   'too-short': 'shorter than a plausible stride',
   'too-long': 'longer than a plausible stride',
   'no-foot-off': 'no foot off found',
+  'early-foot-off': 'foot off before 40 % of the cycle, too early for walking: an event is likely misplaced',
   'irregular-duration': "duration far from the side's median cycle",
   'out-of-step': "stride far from the other foot's over the same steps: an event is likely misplaced",
   'missing-data': 'feet or pelvis not tracked for too much of it',

@@ -751,6 +751,7 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
   // One camera's picture is only a ruler while the camera stands still.
   const cameraMotion = sideCamera
     ? cameraMotionPerPass({
+        rateHz,
         passes,
         events,
         toeForward: { left: feet.left.toe.forward, right: feet.right.toe.forward },
@@ -882,15 +883,13 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
   if (view === 'frontal') warnings.push('Distances are not measured from a frontal camera.');
   // A belt speed entered in the wrong unit or from the wrong console: the feet on the belt say so.
   if (sideCamera && mode === 'treadmill' && belt !== undefined && scale) {
-    const slide = stanceSlideSpeed(
-      {
-        passes,
-        events,
-        toeForward: { left: feet.left.toe.forward, right: feet.right.toe.forward },
-        ...(footAtEdge ? { footAtEdge } : {}),
-      },
+    const slide = stanceSlideSpeed({
       rateHz,
-    );
+      passes,
+      events,
+      toeForward: { left: feet.left.toe.forward, right: feet.right.toe.forward },
+      ...(footAtEdge ? { footAtEdge } : {}),
+    });
     const check = beltSpeedCheckNote(belt, slide === null ? null : slide * scale.metresPerUnit);
     if (check) warnings.push(check);
   }

@@ -16,6 +16,8 @@ import { SIDES } from './types';
 export const MOVING_CAMERA_DRIFT = 0.25;
 
 export interface CameraMotionInput {
+  /** Frames per second of the trajectories. */
+  rateHz: number;
   passes: readonly WalkingPass[];
   events: readonly GaitEvent[];
   /** Positions along the direction of travel (any unit, per frame): each toe, and the pelvis. */
@@ -67,11 +69,19 @@ export function cameraMotionPerPass(input: CameraMotionInput): PassCameraMotion[
 }
 
 /**
+ * A walking stance lasts over half a stride, at least 0.35 s for a fast adult (0.4 s at a child's
+ * 150 steps/min): a contact and foot off closer than this are misplaced events (a foot half hidden
+ * while the patient enters the picture gave one 0.18 s long, whose foot travelled with the body).
+ */
+const SHORTEST_STANCE_S = 0.25;
+
+/**
  * Each stance's stretch from 20 % to 90 % (contact to foot off of one foot, inside the pass), where
- * the forefoot is on the floor; stretches where that foot touches the picture's edge are left out.
+ * the forefoot is on the floor; stretches where that foot touches the picture's edge, and stances
+ * too short for walking, are left out.
  */
 function flatFootWindows(
-  input: Pick<CameraMotionInput, 'events' | 'footAtEdge'>,
+  input: Pick<CameraMotionInput, 'rateHz' | 'events' | 'footAtEdge'>,
   pass: WalkingPass,
 ): Array<{ side: Side; a: number; b: number }> {
   const out: Array<{ side: Side; a: number; b: number }> = [];
@@ -82,7 +92,7 @@ function flatFootWindows(
     );
     for (const contact of mine.filter((e) => e.kind === 'initial-contact')) {
       const off = mine.find((e) => e.kind === 'foot-off' && e.frame > contact.frame);
-      if (!off) continue;
+      if (!off || off.frame - contact.frame < SHORTEST_STANCE_S * input.rateHz) continue;
       const a = Math.round(contact.frame + 0.2 * (off.frame - contact.frame));
       const b = Math.round(contact.frame + 0.9 * (off.frame - contact.frame));
       if (b <= a) continue;
@@ -100,13 +110,12 @@ function flatFootWindows(
  * trajectories' units per second; null with fewer than two stances.
  */
 export function stanceSlideSpeed(
-  input: Pick<CameraMotionInput, 'passes' | 'events' | 'toeForward' | 'footAtEdge'>,
-  rateHz: number,
+  input: Pick<CameraMotionInput, 'rateHz' | 'passes' | 'events' | 'toeForward' | 'footAtEdge'>,
 ): number | null {
   const speeds: number[] = [];
   for (const pass of input.passes)
     for (const { side, a, b } of flatFootWindows(input, pass)) {
-      const v = ((input.toeForward[side][a]! - input.toeForward[side][b]!) * rateHz) / (b - a);
+      const v = ((input.toeForward[side][a]! - input.toeForward[side][b]!) * input.rateHz) / (b - a);
       if (Number.isFinite(v)) speeds.push(v);
     }
   return speeds.length >= 2 ? median(speeds) : null;

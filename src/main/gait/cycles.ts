@@ -13,6 +13,8 @@ export type CycleFlag =
   | 'out-of-step'
   | 'missing-data'
   | 'no-foot-off'
+  /** Its foot left the floor too early in it for walking (see EARLIEST_WALKING_FOOT_OFF). */
+  | 'early-foot-off'
   | 'excluded-by-user'
   /** A note, not a reason to exclude: a foot touched the picture's edge (see picture-edge.ts). */
   | 'foot-at-picture-edge'
@@ -51,6 +53,15 @@ export interface CycleOptions {
   excluded?: readonly string[];
 }
 
+/**
+ * In walking each foot is on the floor for more than half its cycle (both feet are, in double
+ * support; about 60 % in typical gait, more in CP); under half is running. A foot off before 40 %
+ * of the cycle, allowing a frame or two of error at each event of a short stride, means an event is
+ * misplaced: a foot hidden while the patient enters the picture (behind a door frame, a tree) has
+ * given a contact and a foot off a few frames apart.
+ */
+export const EARLIEST_WALKING_FOOT_OFF = 0.4;
+
 export const cycleKey = (side: Side, index: number): string => `${side}:${index}`;
 
 /** Builds cycles per side from events; a cycle never spans two passes (a turn is not a stride). */
@@ -83,6 +94,7 @@ export function buildCycles(
       if (durationS < minD) flags.push('too-short');
       if (durationS > maxD) flags.push('too-long');
       if (!fo) flags.push('no-foot-off');
+      else if (fo.frame - s < EARLIEST_WALKING_FOOT_OFF * (e - s)) flags.push('early-foot-off');
       sideCycles.push({
         side,
         index: sideCycles.length,

@@ -4,10 +4,14 @@
 // the choice fell to whose legs moved more: his did (her ankles were sampled every 18 frames, half
 // her stride, at like phases), and the analysis followed him, called it treadmill walking and gave
 // knee flexion peaks of 5-16 deg in swing. A walker three times as far as the other now decides.
+// Its first 100 frames: she comes out from behind a tree, and her half-hidden left foot made a
+// contact and a foot off 0.18 s apart, read as a stance (a 0.63 s cycle with foot off at 29 %, the
+// only one used) and, with one real stance, as a camera that moved.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { MOVING_CAMERA_NOTE_START } from '../../../src/main/gait/camera-motion';
 import { travelHeights } from '../../../src/main/pose/decode/subject';
 import { readScannedPeople } from '../../../src/main/pose/storage';
 import { poseCacheDirFor } from '../../../src/main/services/video-analysis';
@@ -20,10 +24,13 @@ const work = mkdtempSync(join(tmpdir(), 'gaitlab-short-clip-'));
 const cacheDir = join(work, 'cache');
 let clip = '';
 let view: TrialAnalysisView;
+let first100: TrialAnalysisView;
 
 beforeAll(async () => {
   clip = videoVariant(work, 'mirrored-first-110.mp4', ['-vf', 'hflip', '-frames:v', '110']);
   view = (await analyseVideoOnce(clip, { heightM: 1.65, cacheDir })).view;
+  const shorter = videoVariant(work, 'mirrored-first-100.mp4', ['-vf', 'hflip', '-frames:v', '100']);
+  first100 = (await analyseVideoOnce(shorter, { heightM: 1.65, cacheDir })).view;
 }, 300_000);
 
 describe('a walker in view for under 2 s of a short clip, beside a man on a box', () => {
@@ -63,5 +70,28 @@ describe('a walker in view for under 2 s of a short clip, beside a man on a box'
       expect(peak).toBeGreaterThan(55);
       expect(peak).toBeLessThan(90);
     }
+  });
+});
+
+describe('the same walk cut to its first 100 frames, her foot half hidden by a tree as she enters', () => {
+  it('leaves out the cycle whose foot left the floor too early for walking', () => {
+    const cycles = first100.cycles.map(
+      (c) =>
+        `${c.side} ${c.startFrame.toFixed(1)}-${c.endFrame.toFixed(1)}, foot off ${c.footOffFrame?.toFixed(1)}: ${c.flags.join(', ') || 'used'}`,
+    );
+    console.log(`cycles: ${cycles.join('; ')}`);
+    const early = first100.cycles.filter((c) => c.flags.includes('early-foot-off'));
+    expect(early.length).toBeGreaterThanOrEqual(1);
+    for (const c of early) {
+      expect(c.excluded).toBe(true);
+      expect((c.footOffFrame! - c.startFrame) / (c.endFrame - c.startFrame)).toBeLessThan(0.4);
+    }
+    // Nothing left standing that starts while she is half hidden (out from behind the tree at frame 51).
+    expect(first100.cycles.filter((c) => !c.excluded && c.startFrame < 48)).toEqual([]);
+  });
+
+  it('does not say the fixed camera moved', () => {
+    console.log(`notes: ${first100.warnings.map((w) => w.slice(0, 60)).join(' | ')}`);
+    expect(first100.warnings.filter((w) => w.startsWith(MOVING_CAMERA_NOTE_START))).toEqual([]);
   });
 });

@@ -87,6 +87,27 @@ describe('cycle building and flags', () => {
   });
 });
 
+describe('a foot off too early in its cycle for walking', () => {
+  it('flags the cycle (events of a foot half hidden while the walker entered the picture)', () => {
+    // The mirrored Sports2D walk's first 100 frames (30 frames/s): she comes out from behind a tree,
+    // and her left foot, half hidden, gave a contact at 42.5 and a foot off at 48.0; only the left
+    // foot has a cycle, so nothing else could catch it.
+    const entering = [
+      ev('left', 'initial-contact', 42.54),
+      ev('left', 'foot-off', 48.04),
+      ev('left', 'initial-contact', 61.43),
+      ev('left', 'foot-off', 73.2),
+      ev('left', 'initial-contact', 80.5),
+      ev('left', 'foot-off', 88.1),
+      ev('left', 'initial-contact', 99.3),
+    ];
+    const cycles = buildCycles(entering, [pass], 30);
+    // Foot off at 29 % of the first cycle, 61 % and 40 % of the next two.
+    expect(cycles.map((c) => c.flags.includes('early-foot-off'))).toEqual([true, false, false]);
+    expect(cycles[0]!.excluded).toBe(true);
+  });
+});
+
 describe('strides checked against the other foot (out of step)', () => {
   const rate = 15;
   // The events a 15 frames/s GIF of the Sports2D walk gave: a left contact and foot off placed in
