@@ -376,6 +376,59 @@ describe('recording from three cameras', () => {
     );
     expect(await page.getByRole('button', { name: 'Record', exact: true }).isDisabled()).toBe(true);
   });
+
+  it('opens a lost camera again when it comes back under another device id, keeping its view', async () => {
+    // The frontal camera lost in the last test is plugged into another USB port: the browser lists
+    // it under a new id, with its name, and the old id opens nothing.
+    const depth = await cameraNumber(page, DEPTH_DEVICE_LABEL);
+    const frontal = [1, 2, 3, 4].filter((n) => n !== depth)[2]!;
+    const label = (await page
+      .locator('figure[data-device-label]')
+      .nth(frontal - 1)
+      .getAttribute('data-device-label'))!;
+    await page.evaluate((name) => {
+      type Constraints = { video?: { deviceId?: { exact?: string } } };
+      type Devices = {
+        enumerateDevices(): Promise<
+          Array<{ deviceId: string; groupId: string; kind: string; label: string }>
+        >;
+        getUserMedia(c: Constraints): Promise<unknown>;
+      };
+      const md = (globalThis as unknown as { navigator: { mediaDevices: Devices } }).navigator.mediaDevices;
+      const enumerate = md.enumerateDevices.bind(md);
+      const open = md.getUserMedia.bind(md);
+      const moved = 'another-usb-port';
+      let oldId = '';
+      md.enumerateDevices = async () =>
+        (await enumerate()).map((d) => {
+          if (d.kind !== 'videoinput' || d.label !== name) return d;
+          oldId = d.deviceId;
+          return { deviceId: moved, groupId: d.groupId, kind: d.kind, label: d.label };
+        });
+      md.getUserMedia = (c) => {
+        const exact = c.video?.deviceId?.exact;
+        if (exact === moved) return open({ ...c, video: { ...c.video, deviceId: { exact: oldId } } });
+        if (exact && exact === oldId) return Promise.reject(new Error('Requested device not found'));
+        return open(c);
+      };
+    }, label);
+    const caption = page
+      .locator('figure[data-device-label]')
+      .nth(frontal - 1)
+      .locator('figcaption');
+    expect(await caption.textContent()).toMatch(/ · no picture: the camera was lost$/);
+    await devicesChanged(page);
+    await expect.poll(() => caption.textContent(), { timeout: 15_000 }).not.toMatch(/no picture/);
+    await expectLivePicture(page, frontal);
+    expect(await page.getByLabel(`View of camera ${frontal}`).inputValue()).toBe('frontal');
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Record', exact: true }).isDisabled(), { timeout: 15_000 })
+      .toBe(false);
+    await page.screenshot({
+      path: join(ARTIFACTS, 'capture-03g-camera-back-on-another-port.png'),
+      fullPage: true,
+    });
+  });
 });
 
 describe('a server killed while recording', () => {

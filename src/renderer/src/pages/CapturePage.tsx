@@ -22,6 +22,7 @@ import {
 import { CameraRecorder } from '../capture/camera-recorder';
 import { CaptureReportView } from '../capture/CaptureReportView';
 import { useKeptRates } from '../capture/use-kept-rates';
+import { repluggedIds } from '../../../shared/replugged-cameras';
 import { listInWords } from '../../../shared/list-in-words';
 import '../capture/capture.css';
 
@@ -321,7 +322,7 @@ export function CapturePage({ sessionId }: { sessionId?: string }) {
   const busy = phase.name === 'countdown' || phase.name === 'recording' || phase.name === 'saving';
 
   // A lost camera plugged back in: the browser says its devices changed. When a lost camera is
-  // listed again the previews are opened again, once nothing is being recorded (reopening would
+  // listed again (under its id, or under a new one with its name) the previews are opened again, once nothing is being recorded (reopening would
   // take the other cameras' streams from their recorders).
   useEffect(() => {
     const devices = navigator.mediaDevices;
@@ -337,11 +338,18 @@ export function CapturePage({ sessionId }: { sessionId?: string }) {
     if (!lostKey) return;
     void navigator.mediaDevices.enumerateDevices().then(
       (devices) => {
-        const listed = new Set(devices.filter((d) => d.kind === 'videoinput').map((d) => d.deviceId));
-        if (lostKey.split('|').some((id) => listed.has(id))) setReopenCount((n) => n + 1);
+        const listed = devices.filter((d) => d.kind === 'videoinput');
+        const moved = repluggedIds(lostRows, rows, listed);
+        // Back under a new id: its row takes it, and the previews open again with it.
+        if (moved.size > 0)
+          setRows((rs) =>
+            rs.map((r) => (moved.has(r.deviceId) ? { ...r, deviceId: moved.get(r.deviceId)! } : r)),
+          );
+        else if (listed.some((d) => lostKey.split('|').includes(d.deviceId))) setReopenCount((n) => n + 1);
       },
       () => {},
     );
+    // lostRows and rows are read for the lost cameras' names, which lostKey's ids stand for.
   }, [devicesChanged, busy, lostKey]);
   const elapsedS = phase.name === 'recording' ? Math.max(0, (nowMs - phase.startedMs) / 1000) : 0;
   const s = session.data;
