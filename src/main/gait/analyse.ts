@@ -55,6 +55,7 @@ import {
   movingCameraNotes,
   stanceSlideSpeed,
 } from './camera-motion';
+import { lowFrameRateNote } from './frame-rate';
 import { LENGTHS_FROM_STEPS } from '../../shared/analysis-notes';
 import { beltSpeedMessage, isPlausibleBeltSpeedMps } from '../../shared/belt-speed';
 import { DEFAULT_CUTOFF_HZ } from '../../shared/filter-cutoff';
@@ -826,6 +827,11 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
   }
   if (!cycles.some((c) => !c.excluded))
     warnings.push('Every gait cycle is flagged (see cycle flags): means are not computed.');
+  const slowFrames = lowFrameRateNote(
+    rateHz,
+    median(cycles.filter((c) => !c.excluded).map((c) => c.durationS)),
+  );
+  if (slowFrames) warnings.push(slowFrames);
 
   const percent = percentAxis(points);
   const curves: CycleCurveSet[] = angles.map((a) => {

@@ -10,6 +10,7 @@ import {
   lowConfidenceInsidePasses,
 } from '../../shared/analysis-notes';
 import { SIZE_CHANGE_NOTE_START, SMALL_SUBJECT_NOTE_START } from '../gait/apparent-size';
+import { LOW_FRAME_RATE_NOTE_START } from '../gait/frame-rate';
 import { MOVING_CAMERA_NOTE_START } from '../gait/camera-motion';
 import { CAMERA_SIDE_NOTE_MARK } from '../gait/far-side';
 import {
@@ -153,9 +154,12 @@ function analysisNotes(views: readonly TrialAnalysisView[], trialName: (id: stri
             isPersonNote(w) ||
             // Left and right may be exchanged in all of this camera's numbers.
             w.includes(CAMERA_SIDE_NOTE_MARK) ||
-            [MOVING_CAMERA_NOTE_START, SIZE_CHANGE_NOTE_START, SMALL_SUBJECT_NOTE_START].some((start) =>
-              w.startsWith(start),
-            ),
+            [
+              MOVING_CAMERA_NOTE_START,
+              SIZE_CHANGE_NOTE_START,
+              SMALL_SUBJECT_NOTE_START,
+              LOW_FRAME_RATE_NOTE_START,
+            ].some((start) => w.startsWith(start)),
         )
         .map(about(v)),
     ),

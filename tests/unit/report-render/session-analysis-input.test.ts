@@ -2,6 +2,7 @@
 // averaged), parameter names of the gait module mapped, hand edits carried into provenance.
 import { LENGTHS_FROM_STEPS } from '../../../src/shared/analysis-notes';
 import { smallInPictureNote } from '../../../src/main/gait/apparent-size';
+import { lowFrameRateNote } from '../../../src/main/gait/frame-rate';
 import { cameraSideNote } from '../../../src/main/gait/far-side';
 import { describe, expect, it } from 'vitest';
 import {
@@ -187,7 +188,7 @@ describe('sessionAnalysisInput', () => {
     );
   });
 
-  it('says where speed and lengths come from on a treadmill, when the camera moved, a small subject, who else walked, and a camera seeing the leg it is not named for', () => {
+  it('says where speed and lengths come from on a treadmill, when the camera moved, a small subject, a low frame rate, who else walked, and a camera seeing the leg it is not named for', () => {
     const names = new Map([['trial-aaaaaa', 'Walk 1']]);
     const onBelt = { ...view('trial-aaaaaa', [[10]], [1.1]), mode: 'treadmill' as const, beltSpeedMps: 1.1 };
     expect(sessionAnalysisInput([onBelt], names).notes).toEqual([
@@ -218,6 +219,10 @@ describe('sessionAnalysisInput', () => {
       /^The subject is small in the picture: the legs \(thigh \+ shank\) are about 47 px long, under 60\./,
     );
     expect(smallInPictureNote(63)).toBeNull();
+    const slow = { ...view('trial-aaaaaa', [[10]], [1]), warnings: [lowFrameRateNote(12, 1.2)!] };
+    expect(sessionAnalysisInput([slow], names).notes).toEqual([
+      `trial "Walk 1" (sagittal): ${lowFrameRateNote(12, 1.2)}`,
+    ]);
     const together = {
       ...view('trial-aaaaaa', [[10]], [1]),
       warnings: ['Another person walked in view with the patient (person 2 ...), about as far: ...'],
