@@ -107,10 +107,12 @@ export function noteFeetAtEdge(cycles: GaitCycle[], atEdge: Record<Side, Uint8Ar
     if (runs.length === 0) continue;
     c.flags.push('foot-at-picture-edge');
     const pct = (f: number) =>
-      Math.min(100, Math.max(0, (100 * (f - c.startFrame)) / (c.endFrame - c.startFrame)));
+      Math.min(100, Math.max(0, (100 * (f - c.startFrame)) / (c.endFrame - c.startFrame))).toFixed(0);
+    // One frame, or a run that rounds to one percentage, is named as one.
+    const span = (x: string, y: string) => (x === y ? x : `${x}-${y}`);
     const where = runs.map(
       ({ s, a, b }) =>
-        `the ${s} foot is at the picture's edge at ${pct(a).toFixed(0)}-${pct(b).toFixed(0)} % of the cycle (frames ${a}-${b})`,
+        `the ${s} foot is at the picture's edge at ${span(pct(a), pct(b))} % of the cycle (${a === b ? 'frame' : 'frames'} ${span(`${a}`, `${b}`)})`,
     );
     notes.push(
       `${c.side === 'left' ? 'Left' : 'Right'} cycle ${c.index + 1}: ${where.join('; ')}. Stride and step length are not measured from a foot there; check the curves at those instants.`,

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { analyseTrajectories } from '../../../src/main/gait/analyse';
-import { anyMarked, footAtEdgeFrames, footLengthPx, markedRuns } from '../../../src/main/gait/picture-edge';
+import {
+  anyMarked,
+  footAtEdgeFrames,
+  footLengthPx,
+  markedRuns,
+  noteFeetAtEdge,
+} from '../../../src/main/gait/picture-edge';
+import type { GaitCycle } from '../../../src/main/gait/cycles';
 import { poseTrackToTrajectorySet } from '../../../src/main/gait/pose-adapter';
 import type { Trajectory } from '../../../src/main/gait/types';
 import { landmarkIndex } from '../../../src/shared/landmarks';
@@ -86,6 +93,21 @@ describe('feet at the picture edge', () => {
     expect(checked).toBeGreaterThan(0);
     expect(a.warnings.join(' ')).toMatch(
       /foot is at the picture's edge at \d+-\d+ % of the cycle \(frames \d+-\d+\)/,
+    );
+  });
+
+  it('names a one-frame touch as one frame and one percentage', () => {
+    // The darkened Sports2D walk: "at 100-100 % of the cycle (frames 190-191)" read oddly.
+    const cycle: GaitCycle = {
+      ...{ side: 'left', index: 2, startFrame: 160.4, endFrame: 190.6, durationS: 1.01 },
+      ...{ passIndex: 0, flags: [], excluded: false },
+    };
+    const left = new Uint8Array(200);
+    left.fill(1, 186, 189);
+    left[190] = 1;
+    const [note] = noteFeetAtEdge([cycle], { left, right: new Uint8Array(200) });
+    expect(note).toBe(
+      "Left cycle 3: the left foot is at the picture's edge at 85-91 % of the cycle (frames 186-188); the left foot is at the picture's edge at 98 % of the cycle (frame 190). Stride and step length are not measured from a foot there; check the curves at those instants.",
     );
   });
 
