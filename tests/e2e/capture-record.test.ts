@@ -1,6 +1,7 @@
 // Recording through the web bridge in Debian Chromium with fake cameras: set-up, a 5 s trial from
 // three cameras with its sync report, cameras lost while recording (one, then all; plugged back in)
-// or during the countdown, and a server killed mid-recording that is recovered on restart.
+// or during the countdown, one back under a new device id (another USB port), and a server killed
+// mid-recording that is recovered on restart.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -69,9 +69,9 @@ export function cameraMotionPerPass(input: CameraMotionInput): PassCameraMotion[
 }
 
 /**
- * A walking stance lasts over half a stride, at least 0.35 s for a fast adult (0.4 s at a child's
- * 150 steps/min): a contact and foot off closer than this are misplaced events (a foot half hidden
- * while the patient enters the picture gave one 0.18 s long, whose foot travelled with the body).
+ * A walking stance lasts over half a stride: about 0.5 s even at a child's fast 150 steps/min
+ * (0.8 s strides). A contact and foot off closer than this are misplaced events (a foot half hidden
+ * while the patient enters the picture gave one 0.18 s long, whose landmark slid back).
  */
 const SHORTEST_STANCE_S = 0.25;
 

@@ -40,13 +40,13 @@ export function peopleInViewLines(poseDir: string, options: { byNumber?: boolean
   ];
   people.forEach((t, i) => {
     const travel = travelHeights(t);
-    const moved = {
+    const travelled = {
       walked: `walked ${travel.toFixed(1)} body heights`,
       moved: `moved ${travel.toFixed(1)} body heights`,
       stayed: `stayed in place (${travel.toFixed(1)} body heights)`,
     }[personTravel(travel)];
     lines.push(
-      `  Person ${i + 1}${followed.has(i) ? ' (followed)' : ''}: in view ${inViewText(t, times)}, ${moved}; --person-box ${personBoxOption(t)}`,
+      `  Person ${i + 1}${followed.has(i) ? ' (followed)' : ''}: in view ${inViewText(t, times)}, ${travelled}; --person-box ${personBoxOption(t)}`,
     );
   });
   return lines;

@@ -243,8 +243,8 @@ export type ChoiceRule = 'travel' | 'leg-motion' | 'seen-longer' | 'taller';
 
 /**
  * The automatic choice between two people (negative: `a` first). The person who travels further
- * (by more than a body height, or a walker three times as far); among people who stay put (balance, treadmill), the one whose legs
- * move; then the longest-seen and the tallest.
+ * (by more than a body height, or a walker three times as far); among people who stay put
+ * (balance, treadmill), the one whose legs move; then the longest-seen and the tallest.
  */
 export function movingOrder(a: SubjectTrack, b: SubjectTrack): { order: number; rule: ChoiceRule } {
   const ta = travelHeights(a);

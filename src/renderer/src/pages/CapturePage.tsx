@@ -322,8 +322,9 @@ export function CapturePage({ sessionId }: { sessionId?: string }) {
   const busy = phase.name === 'countdown' || phase.name === 'recording' || phase.name === 'saving';
 
   // A lost camera plugged back in: the browser says its devices changed. When a lost camera is
-  // listed again (under its id, or under a new one with its name) the previews are opened again, once nothing is being recorded (reopening would
-  // take the other cameras' streams from their recorders).
+  // listed again (under its id, or under a new one with its name) the previews are opened again,
+  // once nothing is being recorded (reopening would take the other cameras' streams from their
+  // recorders).
   useEffect(() => {
     const devices = navigator.mediaDevices;
     if (!devices?.addEventListener) return;
