@@ -17,6 +17,12 @@ export function withoutPaths(message: string): string {
   );
 }
 
+/**
+ * Part of what is said after an analysis failure when the person followed was chosen automatically
+ * by a tie-break (main/pose/other-walkers.ts `unsureChoiceSentence`).
+ */
+export const UNSURE_CHOICE_PHRASE = 'nobody in view walked clearly further than the others';
+
 /** Said after an analysis failure on a camera whose person was chosen by hand. */
 export const CHOSEN_BY_HAND_SENTENCE =
   'The analysis follows a person chosen by hand, who may not be the patient.';
@@ -42,6 +48,8 @@ export function failureAdvice(message: string): string {
   // Before the advice to record again: the recording may be fine, the person pointed at not.
   if (message.includes(CHOSEN_BY_HAND_SENTENCE))
     return 'If the person followed is not the patient, open the trial’s review, “Wrong person? Choose the patient”, and click the patient or go back to the automatic choice; the recording is kept.';
+  if (message.includes(UNSURE_CHOICE_PHRASE))
+    return 'If the person followed is not the patient, open the trial’s review, “Wrong person? Choose the patient”, and click the patient (the recording is kept); if it is, record the walk again with the patient walking across the camera for at least two strides.';
   if (/did not walk/i.test(message))
     return 'This recording shows no walking (a balance or standing trial gives no gait cycles): record a trial with the patient walking across the cameras’ view.';
   // 3D: the calibration does not fit the recording (wrong file, views swapped, cameras moved).

@@ -4,6 +4,7 @@
 // patient is out of view, the patient's next pass may be among them but is not followed. Nothing in
 // the numbers shows either, so the analysis says so and points at the person chooser.
 import { OTHER_WALKER_NOTE_START, WALKERS_TOGETHER_NOTE_START } from '../../shared/analysis-notes';
+import { UNSURE_CHOICE_PHRASE } from '../../shared/failure-advice';
 import {
   movingOrder,
   walkersAlongside,
@@ -16,7 +17,7 @@ import { readPoseTimes, readScannedPeople } from './storage';
 import { listInWords } from '../../shared/list-in-words';
 import { inViewText, personBoxOption as pointAt } from './people-in-view';
 
-const RULE_TEXT: Record<ChoiceRule, string> = {
+const RULE_TEXT: Readonly<Record<ChoiceRule, string>> = {
   travel: 'who walked further',
   'leg-motion': 'whose legs moved more',
   'seen-longer': 'the one seen longer',
@@ -48,4 +49,31 @@ export function otherWalkersNotes(result: Pick<PoseResult, 'outDir' | 'manifest'
     return `${WALKERS_TOGETHER_NOTE_START} while the patient was out of view (persons ${listInWords(names)} under "Wrong person? Choose the patient", in view from ${inView(first)}): the patient may have come back among them, but which one cannot be told, so that walk is not analysed. If the patient is one of them, choose them there (command line, person ${names[0]}: --person-box ${pointAt(first)}).`;
   });
   return [...beside, ...together];
+}
+
+/**
+ * Said after a failed analysis when the person followed was chosen automatically without anyone
+ * clearly walking further than the others (a bystander moving on the spot, a walker crossing a
+ * narrow view in under two of the scan's samples): the failure may be the wrong person's, and the
+ * reader is pointed at the person chooser rather than only told to record again. Null when the
+ * choice was made by travel, by hand, or among fewer than two people.
+ */
+export function unsureChoiceSentence(result: Pick<PoseResult, 'outDir' | 'manifest'>): string | null {
+  if (result.manifest.settings.person.kind !== 'moving') return null;
+  const scan = readScannedPeople(result.outDir);
+  if (!scan?.people || scan.chosen === undefined || scan.chosen < 0) return null;
+  const subject = scan.people[scan.chosen]!;
+  const rules = scan.people.filter((p) => p !== subject).map((p) => movingOrder(subject, p).rule);
+  const weak = rules.find((r) => r !== 'travel');
+  if (!weak) return null;
+  return `The analysis follows person ${scan.chosen + 1}, chosen automatically as ${RULE_TEXT[weak]}: ${UNSURE_CHOICE_PHRASE}, so it may not be the patient.`;
+}
+
+/** A failed analysis' message, with `unsureChoiceSentence` after it when it applies. */
+export function withUnsureChoice(
+  message: string,
+  pose: Pick<PoseResult, 'outDir' | 'manifest'> | null,
+): string {
+  const unsure = pose ? unsureChoiceSentence(pose) : null;
+  return unsure ? `${message} ${unsure}` : message;
 }

@@ -9,6 +9,7 @@ import { poseStageText, runPose } from '../pose/run-pose';
 import type { WorkerBudget } from '../pose/worker-budget';
 import { personToFollow, poseCamerasAtOnce, poseDirOf, trialPoseJob } from './trial-pose';
 import { fileClockOf, type PoseResult } from '../pose/pose-result';
+import { withUnsureChoice } from '../pose/other-walkers';
 import { resultOnUniformClock } from '../pose/uniform-clock';
 import type { GaitEvent } from '../gait/types';
 import type { AnalysisResult } from '../gait/analyse';
@@ -202,7 +203,7 @@ function analyseStoredPose(
             // Advice to record the trial again would be wrong when the wrong person was pointed at.
             !result.error.turnDeg && personChosenByHand(deps, trial, camera)
               ? `${result.error.message} ${CHOSEN_BY_HAND_SENTENCE}`
-              : result.error.message,
+              : withUnsureChoice(result.error.message, result.error.turnDeg ? null : pose),
             { pictureTurnDeg: result.error.turnDeg },
           )
         : sideNote

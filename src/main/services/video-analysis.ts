@@ -11,6 +11,7 @@ import { poseJobsAtOnce, type PoseJob } from '../pose/pose-at-once';
 import type { WorkerBudget } from '../pose/worker-budget';
 import { resultOnUniformClock } from '../pose/uniform-clock';
 import { analysisToView, failedView, type ViewContext } from './analysis-view';
+import { withUnsureChoice } from '../pose/other-walkers';
 import { runGait } from './gait-pipeline';
 import { ensureFixedCopy, type FixedCopyOptions } from '../media/fixed-copy';
 import { pictureFixSuffix, type PictureFix, type PictureTurnDeg } from '../../shared/picture-fix';
@@ -138,7 +139,9 @@ export async function analyseVideoFile(
   return result.ok
     ? { view: analysisToView(result.analysis, vc), analysis: result.analysis, poseDir: posed.outDir }
     : {
-        view: failedView(vc, result.error.message, { pictureTurnDeg: result.error.turnDeg }),
+        view: failedView(vc, withUnsureChoice(result.error.message, result.error.turnDeg ? null : posed), {
+          pictureTurnDeg: result.error.turnDeg,
+        }),
         analysis: null,
         poseDir: posed.outDir,
       };

@@ -7,6 +7,10 @@
 // Its first 100 frames: she comes out from behind a tree, and her half-hidden left foot made a
 // contact and a foot off 0.18 s apart, read as a stance (a 0.63 s cycle with foot off at 29 %, the
 // only one used) and, with one real stance, as a camera that moved.
+// A narrow view (the walk cropped to 700 px wide): she crosses it in about 1.3 s, seen on two of
+// the scan's samples, and neither she nor the man (cropped at the picture's edge) travels clearly
+// further. The choice falls to a tie-break, and the analysis that fails says so and points at the
+// person chooser, not only at recording again.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +21,7 @@ import { readScannedPeople } from '../../../src/main/pose/storage';
 import { poseCacheDirFor } from '../../../src/main/services/video-analysis';
 import { OTHER_WALKER_NOTE_START } from '../../../src/shared/analysis-notes';
 import type { TrialAnalysisView } from '../../../src/shared/api/analysis-types';
+import { failureAdvice } from '../../../src/shared/failure-advice';
 import { analyseVideoOnce } from '../../helpers/pose-seeds';
 import { videoVariant } from '../../helpers/video-variant';
 
@@ -25,12 +30,15 @@ const cacheDir = join(work, 'cache');
 let clip = '';
 let view: TrialAnalysisView;
 let first100: TrialAnalysisView;
+let narrow: TrialAnalysisView;
 
 beforeAll(async () => {
   clip = videoVariant(work, 'mirrored-first-110.mp4', ['-vf', 'hflip', '-frames:v', '110']);
   view = (await analyseVideoOnce(clip, { heightM: 1.65, cacheDir })).view;
   const shorter = videoVariant(work, 'mirrored-first-100.mp4', ['-vf', 'hflip', '-frames:v', '100']);
   first100 = (await analyseVideoOnce(shorter, { heightM: 1.65, cacheDir })).view;
+  const cropped = videoVariant(work, 'narrow-view.mp4', ['-vf', 'crop=700:994:300:0']);
+  narrow = (await analyseVideoOnce(cropped, { heightM: 1.65, cacheDir })).view;
 }, 300_000);
 
 describe('a walker in view for under 2 s of a short clip, beside a man on a box', () => {
@@ -93,5 +101,18 @@ describe('the same walk cut to its first 100 frames, her foot half hidden by a t
   it('does not say the fixed camera moved', () => {
     console.log(`notes: ${first100.warnings.map((w) => w.slice(0, 60)).join(' | ')}`);
     expect(first100.warnings.filter((w) => w.startsWith(MOVING_CAMERA_NOTE_START))).toEqual([]);
+  });
+});
+
+describe('a narrow view: the walk cropped to 700 px wide', () => {
+  it('fails saying the person followed was chosen by a tie-break, and points at the chooser', () => {
+    console.log(narrow.message);
+    expect(narrow.status).toBe('failed');
+    expect(narrow.message).toMatch(
+      /The analysis follows person \d, chosen automatically as [^:]+: nobody in view walked clearly further than the others, so it may not be the patient\.$/,
+    );
+    expect(failureAdvice(narrow.message)).toMatch(
+      /^If the person followed is not the patient, open the trial’s review, “Wrong person\? Choose the patient”/,
+    );
   });
 });

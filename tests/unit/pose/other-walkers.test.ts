@@ -3,8 +3,17 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { candidatePeople, linkTracks, type ScanSample } from '../../../src/main/pose/decode/subject';
-import { otherWalkersNotes } from '../../../src/main/pose/other-walkers';
+import {
+  candidatePeople,
+  chooseSubject,
+  linkTracks,
+  type ScanSample,
+} from '../../../src/main/pose/decode/subject';
+import {
+  otherWalkersNotes,
+  unsureChoiceSentence,
+  withUnsureChoice,
+} from '../../../src/main/pose/other-walkers';
 import type { PoseManifest } from '../../../src/main/pose/pose-result';
 import { SUBJECT_FILE, TIMES_FILE, type ScannedPeople } from '../../../src/main/pose/storage';
 
@@ -65,5 +74,39 @@ describe('notes on other people walking', () => {
     expect(otherWalkersNotes(job(samples, 0, { kind: 'box', box: box(1600, 760, 300), frame: 0 }))).toEqual(
       [],
     );
+  });
+});
+
+describe('a failed analysis of a person chosen by a tie-break', () => {
+  // A narrow view: a man on a box moving on the spot from the first sample, and the walker seen on
+  // two samples only, crossing 0.8 body heights (the Sports2D walk cropped to 700 px wide).
+  const narrow: ScanSample[] = Array.from({ length: 6 }, (_, i) => ({
+    frame: i * 30,
+    boxes: [box(330 + (i % 2 ? 25 : -25), 240, 420), ...(i >= 4 ? [box(500 - 170 * (i - 4), 720, 430)] : [])],
+  }));
+
+  it('says the choice may be the wrong person, only when nobody clearly walked further', () => {
+    // The automatic choice: neither travelled clearly further, and he was seen longer.
+    const auto = chooseSubject(linkTracks(narrow), { kind: 'moving' })!;
+    expect(auto.frames[0]).toBe(0);
+    const man = job(narrow, 0, { kind: 'moving' });
+    const sentence = unsureChoiceSentence(man)!;
+    expect(sentence).toMatch(
+      /^The analysis follows person \d, chosen automatically as (whose legs moved more|the one seen longer|the taller in the picture): nobody in view walked clearly further than the others, so it may not be the patient\.$/,
+    );
+    expect(withUnsureChoice('No complete gait cycle was found.', man)).toBe(
+      `No complete gait cycle was found. ${sentence}`,
+    );
+    // Pointed at by hand: the by-hand sentence is the caller's, not this one.
+    expect(
+      unsureChoiceSentence(job(narrow, 120, { kind: 'box', box: box(330, 720, 430), frame: 120 })),
+    ).toBeNull();
+    // The walker crossing the whole picture: chosen by travel.
+    const wide: ScanSample[] = Array.from({ length: 7 }, (_, i) => ({
+      frame: i * 30,
+      boxes: [box(330, 240, 420), ...(i >= 1 ? [box(1600 - 230 * i, 720, 430)] : [])],
+    }));
+    expect(chooseSubject(linkTracks(wide), { kind: 'moving' })!.frames[0]).toBe(30);
+    expect(unsureChoiceSentence(job(wide, 30, { kind: 'moving' }))).toBeNull();
   });
 });

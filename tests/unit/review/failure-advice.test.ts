@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { endOnWalkMessage } from '../../../src/main/gait/end-on-walk';
 import { missingRecordingMessage } from '../../../src/shared/missing-recording';
 import { DiskFullError } from '../../../src/main/store/disk-full';
-import { CHOSEN_BY_HAND_SENTENCE, failureAdvice, withoutPaths } from '../../../src/shared/failure-advice';
+import {
+  CHOSEN_BY_HAND_SENTENCE,
+  failureAdvice,
+  UNSURE_CHOICE_PHRASE,
+  withoutPaths,
+} from '../../../src/shared/failure-advice';
 
 describe('failureAdvice', () => {
   it('a walk filmed from in front or behind: film from the side, keep this one as a frontal camera', () => {
@@ -34,6 +39,12 @@ describe('failureAdvice', () => {
     expect(chosen).toMatch(/^If the person followed is not the patient, .*Wrong person\? Choose the patient/);
     expect(chosen).toContain('automatic choice');
     expect(chosen).not.toMatch(/record the trial again/);
+    // Chosen automatically by a tie-break: choose the patient, or, if it was her, record again.
+    const unsure = failureAdvice(
+      `${noCycle} The analysis follows person 1, chosen automatically as whose legs moved more: ${UNSURE_CHOICE_PHRASE}, so it may not be the patient.`,
+    );
+    expect(unsure).toMatch(/^If the person followed is not the patient, .*Wrong person\? Choose the patient/);
+    expect(unsure).toMatch(/if it is, record the walk again .* at least two strides\.$/);
   });
 });
 
