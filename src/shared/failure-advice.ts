@@ -48,10 +48,11 @@ export function failureAdvice(message: string): string {
   // Before the advice to record again: the recording may be fine, the person pointed at not.
   if (message.includes(CHOSEN_BY_HAND_SENTENCE))
     return 'If the person followed is not the patient, open the trial’s review, “Wrong person? Choose the patient”, and click the patient or go back to the automatic choice; the recording is kept.';
-  if (message.includes(UNSURE_CHOICE_PHRASE))
-    return 'If the person followed is not the patient, open the trial’s review, “Wrong person? Choose the patient”, and click the patient (the recording is kept); if it is, record the walk again with the patient walking across the camera for at least two strides.';
   if (/did not walk/i.test(message))
     return 'This recording shows no walking (a balance or standing trial gives no gait cycles): record a trial with the patient walking across the cameras’ view.';
+  // After it: when nobody walked (a balance trial beside a bystander), the tie-break is expected.
+  if (message.includes(UNSURE_CHOICE_PHRASE))
+    return 'If the person followed is not the patient, open the trial’s review, “Wrong person? Choose the patient”, and click the patient (the recording is kept); if it is, record the walk again with the patient walking across the camera for at least two strides.';
   // 3D: the calibration does not fit the recording (wrong file, views swapped, cameras moved).
   if (/calibration|do not see the same body/i.test(message))
     return 'Check the camera calibration on the session page (that it is this session’s, and which trial camera each calibrated camera is), then analyse the trial again.';

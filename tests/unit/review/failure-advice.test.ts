@@ -45,6 +45,12 @@ describe('failureAdvice', () => {
     );
     expect(unsure).toMatch(/^If the person followed is not the patient, .*Wrong person\? Choose the patient/);
     expect(unsure).toMatch(/if it is, record the walk again .* at least two strides\.$/);
+    // A balance trial beside a bystander: nobody walked, and that is what to say.
+    expect(
+      failureAdvice(
+        `The subject did not walk: no walking pass was found. The analysis follows person 1, chosen automatically as whose legs moved more: ${UNSURE_CHOICE_PHRASE}, so it may not be the patient.`,
+      ),
+    ).toMatch(/^This recording shows no walking/);
   });
 });
 
