@@ -69,11 +69,14 @@ export function unsureChoiceSentence(result: Pick<PoseResult, 'outDir' | 'manife
   return `The analysis follows person ${scan.chosen + 1}, chosen automatically as ${RULE_TEXT[weak]}: ${UNSURE_CHOICE_PHRASE}, so it may not be the patient.`;
 }
 
-/** A failed analysis' message, with `unsureChoiceSentence` after it when it applies. */
+/**
+ * A failed analysis' message, with `unsureChoiceSentence` after it when it applies; not after a
+ * turned picture's (turning it is the fix, whoever is followed).
+ */
 export function withUnsureChoice(
-  message: string,
-  pose: Pick<PoseResult, 'outDir' | 'manifest'> | null,
+  error: { message: string; turnDeg?: unknown },
+  pose: Pick<PoseResult, 'outDir' | 'manifest'>,
 ): string {
-  const unsure = pose ? unsureChoiceSentence(pose) : null;
-  return unsure ? `${message} ${unsure}` : message;
+  const unsure = error.turnDeg ? null : unsureChoiceSentence(pose);
+  return unsure ? `${error.message} ${unsure}` : error.message;
 }

@@ -40,11 +40,9 @@ export function peopleInViewLines(poseDir: string, options: { byNumber?: boolean
   ];
   people.forEach((t, i) => {
     const travel = travelHeights(t);
-    const travelled = {
-      walked: `walked ${travel.toFixed(1)} body heights`,
-      moved: `moved ${travel.toFixed(1)} body heights`,
-      stayed: `stayed in place (${travel.toFixed(1)} body heights)`,
-    }[personTravel(travel)];
+    const kind = personTravel(travel);
+    const heights = `${travel.toFixed(1)} body heights`;
+    const travelled = kind === 'stayed' ? `stayed in place (${heights})` : `${kind} ${heights}`;
     lines.push(
       `  Person ${i + 1}${followed.has(i) ? ' (followed)' : ''}: in view ${inViewText(t, times)}, ${travelled}; --person-box ${personBoxOption(t)}`,
     );

@@ -203,7 +203,7 @@ function analyseStoredPose(
             // Advice to record the trial again would be wrong when the wrong person was pointed at.
             !result.error.turnDeg && personChosenByHand(deps, trial, camera)
               ? `${result.error.message} ${CHOSEN_BY_HAND_SENTENCE}`
-              : withUnsureChoice(result.error.message, result.error.turnDeg ? null : pose),
+              : withUnsureChoice(result.error, pose),
             { pictureTurnDeg: result.error.turnDeg },
           )
         : sideNote

@@ -139,7 +139,7 @@ export async function analyseVideoFile(
   return result.ok
     ? { view: analysisToView(result.analysis, vc), analysis: result.analysis, poseDir: posed.outDir }
     : {
-        view: failedView(vc, withUnsureChoice(result.error.message, result.error.turnDeg ? null : posed), {
+        view: failedView(vc, withUnsureChoice(result.error, posed), {
           pictureTurnDeg: result.error.turnDeg,
         }),
         analysis: null,

@@ -94,7 +94,7 @@ describe('a failed analysis of a person chosen by a tie-break', () => {
     expect(sentence).toMatch(
       /^The analysis follows person \d, chosen automatically as (whose legs moved more|the one seen longer|the taller in the picture): nobody in view walked clearly further than the others, so it may not be the patient\.$/,
     );
-    expect(withUnsureChoice('No complete gait cycle was found.', man)).toBe(
+    expect(withUnsureChoice({ message: 'No complete gait cycle was found.' }, man)).toBe(
       `No complete gait cycle was found. ${sentence}`,
     );
     // Pointed at by hand: the by-hand sentence is the caller's, not this one.

@@ -216,9 +216,6 @@ export function chooseSubject(tracks: SubjectTrack[], selection: PersonSelection
   return ranked[0];
 }
 
-/** Seen on two samples or more, and walking at least this many body heights: a walker. */
-const WALKER_MIN_TRAVEL_HEIGHTS = WALKED_BODY_HEIGHTS;
-
 /** A difference in travel this large (body heights) tells the walker apart. */
 const TRAVEL_MARGIN_HEIGHTS = 1;
 
@@ -233,9 +230,7 @@ const TRAVEL_RATIO = 3;
 export function travelTellsApart(aHeights: number, bHeights: number): boolean {
   const far = Math.max(aHeights, bHeights);
   const near = Math.min(aHeights, bHeights);
-  return (
-    far - near > TRAVEL_MARGIN_HEIGHTS || (far >= WALKER_MIN_TRAVEL_HEIGHTS && far >= TRAVEL_RATIO * near)
-  );
+  return far - near > TRAVEL_MARGIN_HEIGHTS || (far >= WALKED_BODY_HEIGHTS && far >= TRAVEL_RATIO * near);
 }
 
 /** Which rule of the automatic choice put one person before another. */
@@ -258,8 +253,9 @@ export function movingOrder(a: SubjectTrack, b: SubjectTrack): { order: number; 
   return { order: meanHeight(b) - meanHeight(a), rule: 'taller' };
 }
 
+/** Seen on two samples or more, and walking at least a body height: a walker. */
 const isWalker = (t: SubjectTrack): boolean =>
-  t.frames.length >= 2 && travelHeights(t) >= WALKER_MIN_TRAVEL_HEIGHTS;
+  t.frames.length >= 2 && travelHeights(t) >= WALKED_BODY_HEIGHTS;
 
 const span = (t: SubjectTrack): [number, number] => [t.frames[0]!, t.frames[t.frames.length - 1]!];
 

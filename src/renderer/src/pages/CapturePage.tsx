@@ -346,7 +346,8 @@ export function CapturePage({ sessionId }: { sessionId?: string }) {
           setRows((rs) =>
             rs.map((r) => (moved.has(r.deviceId) ? { ...r, deviceId: moved.get(r.deviceId)! } : r)),
           );
-        else if (listed.some((d) => lostKey.split('|').includes(d.deviceId))) setReopenCount((n) => n + 1);
+        else if (listed.some((d) => lostRows.some((r) => r.deviceId === d.deviceId)))
+          setReopenCount((n) => n + 1);
       },
       () => {},
     );
