@@ -108,7 +108,12 @@ describe('a phone video filmed in HDR (PQ)', () => {
       frames: [FRAME],
     });
     // The skeleton covers a few of the picture's pixels; the rest is the frame.
-    expectToneMapped('overlay', greyPicture(['-i', join(dir, 'frame-0000.png')]), video, FRAME);
+    expectToneMapped(
+      'overlay',
+      greyPicture(['-i', join(dir, `frame-${String(FRAME).padStart(4, '0')}.png`)]),
+      video,
+      FRAME,
+    );
   });
 
   it('analysed again, remakes a review copy made before copies were tone-mapped (it still says HDR)', async () => {

@@ -1,11 +1,14 @@
-// `gaitlab pose` end to end on a short real clip: CSV layout, progress, overlay video.
+// `gaitlab pose` end to end on a short real clip: CSV layout, progress, overlay video, overlay
+// images of the frames to review.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { poseCommand } from '../../../src/main/cli/commands/pose';
 import { UserError } from '../../../src/main/cli/command';
+import { readPoseManifest } from '../../../src/main/pose/pose-result';
 import { BLAZEPOSE_LANDMARKS } from '../../../src/shared/landmarks';
+import { distancesWhereTheyDiffer, frameGrey, greyPicture } from '../../helpers/frame-picture';
 import { seedJob } from '../../helpers/pose-seeds';
 import { dataFile, tempDir } from './helpers';
 
@@ -195,4 +198,109 @@ test('gaitlab pose --turn poses a picture filmed upside down from its upright co
   await expect(poseCommand.run([clip, '--out', csv, '--turn', '45'], { labDir: dir, io })).rejects.toThrow(
     '--turn: give 90, 180 or 270 (degrees clockwise that bring the picture upright), not "45".',
   );
+});
+
+/** The picture's RGB pixels (PNG image, or frame `n` of a video). */
+function rgbPixels(input: string, n?: number): Buffer {
+  return execFileSync(
+    'ffmpeg',
+    [
+      ...['-v', 'error', '-i', input],
+      ...(n === undefined ? [] : ['-vf', `select=eq(n\\,${n})`]),
+      ...['-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'],
+    ],
+    { maxBuffer: 64 << 20 },
+  );
+}
+
+test('gaitlab pose --overlay-frames writes the PNG images of the flagged frames, or of frames chosen by number, named by frame', async () => {
+  const dir = tempDir('cli-pose-flagged');
+  const video = dataFile('sports2d_demo_sideview_walk/demo.mp4');
+  const csv = join(dir, 'walk.csv');
+  // This run's pose of the walk: the images are on trial here, not the pose.
+  await seedJob(video, `${csv}.pose`);
+  mkdirSync(join(dir, 'flagged'));
+  const flaggedRun = fakeIo();
+  const pattern = join(dir, 'flagged', 'frame-%04d.png');
+  expect(
+    await poseCommand.run([video, '--out', csv, '--overlay', pattern, '--overlay-frames', 'low'], {
+      labDir: dir,
+      io: flaggedRun.io,
+    }),
+  ).toBe(0);
+  const flagged = readPoseManifest(`${csv}.pose`)!.lowConfidenceFrames;
+  const name = (f: number): string => `frame-${String(f).padStart(4, '0')}.png`;
+  console.log(`${flagged.length} flagged frames: ${flagged[0]}-${flagged[flagged.length - 1]}`);
+  // She comes out from behind a tree (~frame 38) and leaves at the picture's left edge (~200).
+  expect(flagged.length).toBeGreaterThan(20);
+  expect(readdirSync(join(dir, 'flagged')).sort()).toEqual(flagged.map(name));
+  expect(flaggedRun.out).toContain(
+    `wrote ${flagged.length} overlay images in ${join(dir, 'flagged')}: ${name(flagged[0]!)} to ${name(flagged[flagged.length - 1]!)}`,
+  );
+  // Each image is the frame it is named after: nearer to it than to the frame 5 later, where she walks on.
+  const last = flagged[flagged.length - 1]!;
+  const near = distancesWhereTheyDiffer(
+    greyPicture(['-i', join(dir, 'flagged', name(last - 5))]),
+    frameGrey(video, last - 5),
+    frameGrey(video, last),
+  );
+  console.log(
+    `image of frame ${last - 5}: ${near.toA.toFixed(1)} grey levels from its frame, ${near.toB.toFixed(1)} from frame ${last}`,
+  );
+  expect(near.toA).toBeLessThan(near.toB / 2);
+
+  // Chosen by number: the skeleton drawn on her, every other pixel the frame's own.
+  mkdirSync(join(dir, 'chosen'));
+  const chosenRun = fakeIo();
+  const chosen = join(dir, 'chosen', 'frame-%04d.png');
+  expect(
+    await poseCommand.run([video, '--out', csv, '--overlay', chosen, '--overlay-frames', '120,100'], {
+      labDir: dir,
+      io: chosenRun.io,
+    }),
+  ).toBe(0);
+  expect(readdirSync(join(dir, 'chosen')).sort()).toEqual([name(100), name(120)]);
+  const drawn = rgbPixels(join(dir, 'chosen', name(120)));
+  const frame = rgbPixels(video, 120);
+  expect(drawn.length).toBe(frame.length);
+  const lines = readFileSync(csv, 'utf8').trim().split('\n');
+  const header = lines[0]!.split(',');
+  const row = lines[121]!.split(',').map(Number);
+  const [kx, ky] = [row[header.indexOf('left_knee_x')]!, row[header.indexOf('left_knee_y')]!];
+  const changedNear = (cx: number, cy: number, r: number): number => {
+    let changed = 0;
+    for (let y = Math.round(cy) - r; y <= Math.round(cy) + r; y++)
+      for (let x = Math.round(cx) - r; x <= Math.round(cx) + r; x++) {
+        const i = 3 * (y * 1768 + x);
+        if (Math.abs(drawn[i]! - frame[i]!) + Math.abs(drawn[i + 1]! - frame[i + 1]!) > 30) changed++;
+      }
+    return changed;
+  };
+  const atKnee = changedNear(kx, ky, 6);
+  const inSky = changedNear(1500, 60, 6);
+  console.log(
+    `frame 120: ${atKnee} of 169 pixels drawn over at her left knee (${kx.toFixed(0)}, ${ky.toFixed(0)}), ${inSky} in the sky`,
+  );
+  expect(atKnee).toBeGreaterThan(20);
+  expect(inSky).toBe(0);
+
+  // Refused before any work: an image name without the frame's number, frames without images.
+  const { io } = fakeIo();
+  await expect(
+    poseCommand.run([video, '--out', csv, '--overlay', join(dir, 'one.png')], { labDir: dir, io }),
+  ).rejects.toThrow(
+    /^--overlay: PNG images are one per frame, so the file name needs the frame number's place, like frame-%04d\.png/,
+  );
+  await expect(
+    poseCommand.run([video, '--out', csv, '--overlay', join(dir, 'o.mp4'), '--overlay-frames', 'low'], {
+      labDir: dir,
+      io,
+    }),
+  ).rejects.toThrow('--overlay-frames chooses which PNG images to write');
+  await expect(
+    poseCommand.run([video, '--out', csv, '--overlay', chosen, '--overlay-frames', '229-231'], {
+      labDir: dir,
+      io,
+    }),
+  ).rejects.toThrow("--overlay-frames: the video's frames are 0 to 229; it has no frame 230.");
 });

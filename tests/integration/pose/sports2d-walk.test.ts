@@ -190,6 +190,6 @@ describe('Sports2D demo walk', () => {
       outPath: join(dir, 'sports2d-%d.png'),
       frames,
     });
-    for (let i = 0; i < frames.length; i++) expect(existsSync(join(dir, `sports2d-${i}.png`))).toBe(true);
+    for (const f of frames) expect(existsSync(join(dir, `sports2d-${f}.png`))).toBe(true);
   });
 });

@@ -1,10 +1,13 @@
-// `gaitlab pose`: 33-landmark tracks of one video, as CSV or JSON, optionally with an overlay video.
-import { dirname, extname, resolve } from 'node:path';
+// `gaitlab pose`: 33-landmark tracks of one video, as CSV or JSON, optionally with an overlay video
+// or overlay images of chosen frames.
+import { basename, dirname, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UserError, type CliCommand } from '../command';
 import { parsePersonBox } from '../person-option';
 import { numberOption } from '../number-option';
 import { outputFile, writeOutputFile } from '../output-file';
+import { parseFrameChoice } from '../frames-option';
+import { framePath, isFramePattern } from '../../media/frame-pattern';
 import { MediaError } from '../../media/media-error';
 import { hdrDescription } from '../../media/tone-map';
 import { otherWalkersNotes } from '../../pose/other-walkers';
@@ -26,7 +29,10 @@ Finds the subject's 33 BlazePose landmarks in every frame of <video>.
 Options:
   --out <file>          .csv (one row per frame: frame, time_s, <name>_x, <name>_y, <name>_visibility)
                         or .json (same data plus confidence and provenance)
-  --overlay <file.mp4>  also write the video with the skeleton drawn on it
+  --overlay <file.mp4|frame-%04d.png>  also write the video with the skeleton drawn on it, or one
+                        PNG image per frame, %04d replaced by the frame number (the CSV's frame)
+  --overlay-frames <low|list>  only these frames' PNG images: low (the frames flagged below
+                        --min-confidence, to review) or numbers and ranges like 40,80-90
   --work-dir <dir>      job folder (default: <out>.pose); re-running resumes an interrupted job
   --person <n>          follow person n of the "People in view" list (1 = seen longest), which
                         the output prints with two or more people in view, instead of the one who walks
@@ -56,7 +62,7 @@ function parsePerson(number: string | undefined, box: string | undefined): Perso
 
 export const poseCommand: CliCommand = {
   name: 'pose',
-  summary: 'Track the 33 body landmarks of the subject in a video (CSV/JSON, overlay video)',
+  summary: 'Track the 33 body landmarks of the subject in a video (CSV/JSON, overlay video or images)',
   usage,
   async run(argv, ctx) {
     // The option counted from 0 while the list counts from 1: an old script is told, not misread.
@@ -70,6 +76,7 @@ export const poseCommand: CliCommand = {
       options: {
         out: { type: 'string' },
         overlay: { type: 'string' },
+        'overlay-frames': { type: 'string' },
         'work-dir': { type: 'string' },
         person: { type: 'string' },
         turn: { type: 'string' },
@@ -86,6 +93,17 @@ export const poseCommand: CliCommand = {
     // Checked before any work, as analyze and report check theirs.
     const out = outputFile('out', values.out);
     const overlay = values.overlay !== undefined ? outputFile('overlay', values.overlay) : undefined;
+    const images = overlay?.toLowerCase().endsWith('.png') === true;
+    if (images && !isFramePattern(overlay))
+      throw new UserError(
+        `--overlay: PNG images are one per frame, so the file name needs the frame number's place, like frame-%04d.png (no other % in the path); got ${values.overlay}.`,
+      );
+    const overlayFrames =
+      values['overlay-frames'] !== undefined ? parseFrameChoice(values['overlay-frames']) : undefined;
+    if (overlayFrames && !images)
+      throw new UserError(
+        '--overlay-frames chooses which PNG images to write: give --overlay a PNG name like frames/frame-%04d.png too (an mp4 overlay has every frame).',
+      );
     const format = extname(out).toLowerCase();
     if (format !== '.csv' && format !== '.json') throw new UserError('--out must end in .csv or .json');
     const model = values.model ?? 'full';
@@ -146,14 +164,36 @@ export const poseCommand: CliCommand = {
       for (const note of otherWalkersNotes(result)) ctx.io.out(`Note: ${note}`);
       ctx.io.out(`wrote ${out}`);
       if (overlay) {
+        const frames = !overlayFrames
+          ? undefined
+          : overlayFrames.kind === 'low'
+            ? m.lowConfidenceFrames
+            : overlayFrames.frames;
+        const beyond = frames?.find((f) => f >= m.frames);
+        if (beyond !== undefined)
+          throw new UserError(
+            `--overlay-frames: the video's frames are 0 to ${m.frames - 1}; it has no frame ${beyond}.`,
+          );
+        if (frames?.length === 0) {
+          ctx.io.out(`No frame below confidence ${m.settings.minConfidence}: no overlay image written.`);
+          return 0;
+        }
         ctx.io.progress(`drawing overlay into ${dirname(overlay)} ...`);
         await renderOverlay({
           videoPath,
           track: result.track,
           outPath: overlay,
+          ...(frames ? { frames } : {}),
           signal: ctx.io.signal,
         });
-        ctx.io.out(`wrote ${overlay}`);
+        if (images) {
+          const drawn = frames ?? [0, m.frames - 1];
+          const name = (f: number) => basename(framePath(overlay, f));
+          const count = frames?.length ?? m.frames;
+          ctx.io.out(
+            `wrote ${count} overlay image${count === 1 ? '' : 's'} in ${dirname(overlay)}: ${count === 1 ? name(drawn[0]!) : `${name(drawn[0]!)} to ${name(drawn[drawn.length - 1]!)}`}`,
+          );
+        } else ctx.io.out(`wrote ${overlay}`);
       }
       return 0;
     } catch (err) {

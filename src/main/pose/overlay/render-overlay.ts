@@ -1,7 +1,10 @@
 // Re-decodes the video and draws the pose track on it: an mp4 for review, or PNG stills of
 // chosen frames for reports and tests.
+import { mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { decodeFrames } from '../../media/decode-frames';
 import { openFrameSink } from '../../media/encode-frames';
+import { framePath } from '../../media/frame-pattern';
 import { probeVideo } from '../../media/probe';
 import { LANDMARK_COUNT } from '../../../shared/landmarks';
 import type { PoseTrack } from '../pose-result';
@@ -10,18 +13,41 @@ import { drawSkeleton } from './draw-skeleton';
 export interface OverlayOptions {
   videoPath: string;
   track: PoseTrack;
-  /** .mp4 (every analysed frame) or a PNG pattern like dir/frame-%04d.png (with `frames`). */
+  /**
+   * .mp4 (every analysed frame), or a PNG pattern like dir/frame-%04d.png (media/frame-pattern.ts):
+   * one image per frame, named by its frame number (0-based, as the pose CSV's frame column).
+   */
   outPath: string;
-  /** Only these frames (PNG stills); images are numbered in this order. */
+  /** Only these frames. */
   frames?: number[];
   signal?: AbortSignal;
 }
 
 export async function renderOverlay(o: OverlayOptions): Promise<void> {
+  const chosen = o.frames ? [...new Set(o.frames)].sort((a, b) => a - b) : undefined;
+  const frameCount = o.track.frameCount;
+  if (chosen?.some((f) => !Number.isInteger(f) || f < 0 || f >= frameCount))
+    throw new RangeError(`The overlay's frames must be whole numbers from 0 to ${frameCount - 1}.`);
+  if (chosen?.length === 0) return;
+  if (!chosen || !o.outPath.toLowerCase().endsWith('.png')) return drawOverlay(o, o.outPath, chosen);
+  // ffmpeg numbers the images it writes 0, 1, 2...: they are written in a folder beside and renamed
+  // to their frames' numbers, so that frame-0120.png is frame 120 and a failed run leaves none.
+  const staging = mkdtempSync(join(dirname(o.outPath), '.overlay-'));
+  try {
+    const numbered = join(staging, basename(o.outPath));
+    await drawOverlay(o, numbered, chosen);
+    chosen.forEach((frame, i) => renameSync(framePath(numbered, i), framePath(o.outPath, frame)));
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/** Writes the frames (all, or `chosen` in order) with the skeleton drawn, to `outPath`. */
+async function drawOverlay(o: OverlayOptions, outPath: string, chosen: number[] | undefined): Promise<void> {
   const info = await probeVideo(o.videoPath, o.signal);
-  const wanted = o.frames ? new Set(o.frames) : undefined;
-  const last = o.frames ? Math.max(...o.frames) : o.track.frameCount - 1;
-  const sink = openFrameSink(o.outPath, info.widthPx, info.heightPx, info.fps, o.signal);
+  const wanted = chosen ? new Set(chosen) : undefined;
+  const last = chosen ? chosen[chosen.length - 1]! : o.track.frameCount - 1;
+  const sink = openFrameSink(outPath, info.widthPx, info.heightPx, info.fps, o.signal);
   try {
     for await (const f of decodeFrames(info, { signal: o.signal })) {
       if (f.index > last) break;
