@@ -3,6 +3,15 @@
 import type { TrialAnalysisView } from './api/analysis-types';
 import { frameRuns } from './frame-runs';
 
+/**
+ * In walking each foot is on the floor for more than half its cycle (both feet are, in double
+ * support; about 60 % in typical gait, more in CP); under half is running. A foot off before 40 %
+ * of the cycle, allowing a frame or two of error at each event of a short stride, means an event is
+ * misplaced: a foot hidden while the patient enters the picture (behind a door frame, a tree) has
+ * given a contact and a foot off a few frames apart.
+ */
+export const EARLIEST_WALKING_FOOT_OFF = 0.4;
+
 /** Cycle flags (src/main/gait) in words; others are shown with their hyphens as spaces. */
 export const CYCLE_FLAG_TEXT: Readonly<Record<string, string>> = {
   'excluded-by-user': 'excluded by hand',
@@ -11,7 +20,7 @@ export const CYCLE_FLAG_TEXT: Readonly<Record<string, string>> = {
   'too-short': 'shorter than a plausible stride',
   'too-long': 'longer than a plausible stride',
   'no-foot-off': 'no foot off found',
-  'early-foot-off': 'foot off before 40 % of the cycle, too early for walking: an event is likely misplaced',
+  'early-foot-off': `foot off before ${EARLIEST_WALKING_FOOT_OFF * 100} % of the cycle, too early for walking: an event is likely misplaced`,
   'irregular-duration': "duration far from the side's median cycle",
   'out-of-step': "stride far from the other foot's over the same steps: an event is likely misplaced",
   'missing-data': 'feet or pelvis not tracked for too much of it',

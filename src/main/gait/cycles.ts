@@ -1,6 +1,7 @@
 // Gait cycles (initial contact to the next initial contact of the same foot), their quality flags,
 // and time normalisation to 0-100 % of the cycle.
 
+import { EARLIEST_WALKING_FOOT_OFF } from '../../shared/analysis-notes';
 import { LONGEST_PLAUSIBLE_STRIDE_S, SHORTEST_PLAUSIBLE_STRIDE_S } from './stride-clock';
 import { sampleAt } from './peaks';
 import type { GaitEvent, MeanSd, Side, WalkingPass } from './types';
@@ -52,15 +53,6 @@ export interface CycleOptions {
   /** Cycles to exclude by hand, as `${side}:${index}` (e.g. 'left:2'). */
   excluded?: readonly string[];
 }
-
-/**
- * In walking each foot is on the floor for more than half its cycle (both feet are, in double
- * support; about 60 % in typical gait, more in CP); under half is running. A foot off before 40 %
- * of the cycle, allowing a frame or two of error at each event of a short stride, means an event is
- * misplaced: a foot hidden while the patient enters the picture (behind a door frame, a tree) has
- * given a contact and a foot off a few frames apart.
- */
-export const EARLIEST_WALKING_FOOT_OFF = 0.4;
 
 export const cycleKey = (side: Side, index: number): string => `${side}:${index}`;
 
