@@ -46,11 +46,28 @@ export const isPersonNote = (note: string): boolean =>
 
 export const cycleFlagText = (flag: string): string => CYCLE_FLAG_TEXT[flag] ?? flag.replace(/-/g, ' ');
 
-/** Low-confidence frames inside the walking passes: the ones worth reviewing. */
+/**
+ * Between two passes going the same way at most this long apart (s), the subject did not leave:
+ * one walk that the pass detection split where the pelvis was lost (gait/walk-gaps.ts). Walking
+ * out of view and back in the same way (a loop round the camera) takes longer.
+ */
+const SPLIT_WALK_MAX_S = 1;
+
+/**
+ * Low-confidence frames inside the walking passes, or inside one walk split in two: the ones worth
+ * reviewing, not the subject entering, turning or leaving.
+ */
 export function lowConfidenceInsidePasses(
-  view: Pick<TrialAnalysisView, 'lowConfidenceFrames' | 'passes'>,
+  view: Pick<TrialAnalysisView, 'lowConfidenceFrames' | 'passes' | 'fps'>,
 ): number[] {
-  return view.lowConfidenceFrames.filter((f) => view.passes.some((p) => f >= p.startFrame && f < p.endFrame));
+  const passes = [...view.passes].sort((a, b) => a.startFrame - b.startFrame);
+  const spans = passes.map((p, i) => {
+    const next = passes[i + 1];
+    const split =
+      next && next.direction === p.direction && next.startFrame - p.endFrame <= SPLIT_WALK_MAX_S * view.fps;
+    return [p.startFrame, split ? next.startFrame : p.endFrame] as const;
+  });
+  return view.lowConfidenceFrames.filter((f) => spans.some(([a, b]) => f >= a && f < b));
 }
 
 /** "12-14, 40, ..." for at most `max` runs of frames. */
@@ -65,7 +82,7 @@ export function frameRunsText(frames: readonly number[], max = 5): string {
  * yet or no longer in view, which needs no review; frames inside them do.
  */
 export function lowConfidenceNote(
-  view: Pick<TrialAnalysisView, 'lowConfidenceFrames' | 'passes' | 'frameCount'>,
+  view: Pick<TrialAnalysisView, 'lowConfidenceFrames' | 'passes' | 'frameCount' | 'fps'>,
 ): string | undefined {
   const frames = view.lowConfidenceFrames;
   if (frames.length === 0) return undefined;

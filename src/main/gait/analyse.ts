@@ -22,6 +22,7 @@ import { median } from './peaks';
 import {
   cleanBody,
   cleanTrajectory,
+  DEFAULT_MAX_GAP_S,
   meanPoint,
   pelvisCentre,
   type CleanBody,
@@ -41,6 +42,7 @@ import { pictureIsTurned, subjectInPicture, turnedPictureMessage } from './pictu
 import type { PictureTurnDeg } from '../../shared/picture-fix';
 import { sizeChangeNotes, sizeChangePerPass, smallInPictureNote } from './apparent-size';
 import { collapsedLegFrames, collapsedLegsNote, withoutCollapsedLegs } from './collapsed-legs';
+import { walkGapFrames, walkGaps, walkGapsNote } from './walk-gaps';
 import {
   endOnPaceSentence,
   endOnWalk,
@@ -172,6 +174,8 @@ export interface GaitAnalysis {
   longGaps: LongGap[];
   /** Per side, frames whose knee and foot were set aside, the leg heaped up in the picture (collapsed-legs.ts). */
   collapsedLegFrames: Record<Side, number[]>;
+  /** Frames in the middle of the walk where the pelvis or a foot was not tracked (walk-gaps.ts). */
+  walkGapFrames: number[];
   /**
    * Why the camera's view label looks wrong (a "frontal" camera the subject crosses, as a side
    * camera sees them), or null: its view-specific angles should not be read.
@@ -791,6 +795,26 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
   }
   const heaped = collapsedLegsNote(collapsed, passes);
   if (heaped) warnings.push(heaped);
+  // The pelvis or a foot lost in the middle of the walk (heaped-up legs are the note above's).
+  const untracked = (points: Array<PointSeries | undefined>, setAside: readonly number[] = []) => {
+    const aside = new Set(setAside);
+    return Array.from(
+      { length: n },
+      (_, f) => !aside.has(f) && points.some((p) => p !== undefined && !Number.isFinite(p.x[f]!)),
+    );
+  };
+  const lostInWalk = walkGaps(
+    {
+      pelvis: untracked([pelvis]),
+      'left foot': untracked([body.left.heel, body.left.toe], collapsed.left),
+      'right foot': untracked([body.right.heel, body.right.toe], collapsed.right),
+    },
+    passes,
+    rateHz,
+    options.preprocess?.maxGapS ?? DEFAULT_MAX_GAP_S,
+  );
+  const lostNote = walkGapsNote(lostInWalk, rateHz, filmed);
+  if (lostNote) warnings.push(lostNote);
   // From one side camera, the far leg's landmarks are partly guessed: its cycles are noted, and its
   // curves come from the passes where it was the near leg whenever there are any.
   const farSides: FarSide[] = [];
@@ -943,6 +967,7 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
       scale,
       longGaps: body.longGaps,
       collapsedLegFrames: collapsed,
+      walkGapFrames: walkGapFrames(lostInWalk),
       farSides,
       viewDoubt,
       warnings,

@@ -85,6 +85,9 @@ function cleanAxis(
   return { values, unfilled: filled.unfilled };
 }
 
+/** Longest gap in a trajectory bridged by interpolation, s (gap-fill.ts). */
+export const DEFAULT_MAX_GAP_S = 0.2;
+
 export function cleanTrajectory(
   name: string,
   t: Trajectory,
@@ -93,7 +96,7 @@ export function cleanTrajectory(
 ): { point: PointSeries; longGaps: LongGap[] } {
   const opts = {
     cutoffHz: options.cutoffHz ?? DEFAULT_CUTOFF_HZ,
-    maxGapS: options.maxGapS ?? 0.2,
+    maxGapS: options.maxGapS ?? DEFAULT_MAX_GAP_S,
     minConfidence: options.minConfidence ?? 0.3,
     fullConfidence: options.fullConfidence ?? 0.8,
   };

@@ -2,12 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { lowConfidenceNote } from '../../../src/shared/analysis-notes';
 import type { TrialAnalysisView } from '../../../src/shared/api/analysis-types';
 
-const view = (lowConfidenceFrames: number[]) =>
-  ({
-    frameCount: 300,
-    passes: [{ index: 0, startFrame: 40, endFrame: 200, direction: 1 }],
-    lowConfidenceFrames,
-  }) as unknown as TrialAnalysisView;
+const view = (
+  lowConfidenceFrames: number[],
+  passes: TrialAnalysisView['passes'] = [{ index: 0, startFrame: 40, endFrame: 200, direction: 1 }],
+) => ({ frameCount: 300, fps: 30, passes, lowConfidenceFrames }) as unknown as TrialAnalysisView;
 
 const range = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, i) => a + i);
 
@@ -26,5 +24,27 @@ describe('the low pose confidence note of gaitlab analyze', () => {
     expect(lowConfidenceNote(view([...range(0, 39), 60, ...range(120, 124)]))).toBe(
       'Low pose confidence on 46 of 300 frames, 6 inside the walking passes (frames 60, 120-124): review them.',
     );
+  });
+
+  it('counts the frames between the two halves of one walk split where the pelvis was lost', () => {
+    // The Sports2D walk with her legs hidden at 100-108: one pass ended at 99, the next began at 110.
+    const split: TrialAnalysisView['passes'] = [
+      { index: 0, startFrame: 44, endFrame: 99, direction: -1 },
+      { index: 1, startFrame: 110, endFrame: 200, direction: -1 },
+    ];
+    expect(lowConfidenceNote(view([...range(0, 37), ...range(100, 108), ...range(201, 229)], split))).toBe(
+      'Low pose confidence on 76 of 300 frames, 9 inside the walking passes (frames 100-108): review them.',
+    );
+    // Out of view between passes the same way for longer (a loop round the camera), or turning round.
+    const loop: TrialAnalysisView['passes'] = [
+      { index: 0, startFrame: 10, endFrame: 100, direction: 1 },
+      { index: 1, startFrame: 190, endFrame: 280, direction: 1 },
+    ];
+    expect(lowConfidenceNote(view(range(100, 189), loop))).toMatch(/none inside the walking passes/);
+    const turn: TrialAnalysisView['passes'] = [
+      { index: 0, startFrame: 10, endFrame: 100, direction: 1 },
+      { index: 1, startFrame: 110, endFrame: 200, direction: -1 },
+    ];
+    expect(lowConfidenceNote(view(range(100, 109), turn))).toMatch(/none inside the walking passes/);
   });
 });
