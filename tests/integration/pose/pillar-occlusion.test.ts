@@ -8,6 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { WALK_GAP_NOTE_START } from '../../../src/main/gait/walk-gaps';
 import { readPoseResult, type PoseTrack } from '../../../src/main/pose/pose-result';
 import { readScannedPeople } from '../../../src/main/pose/storage';
 import { analyseVideoFile, poseCacheDirFor } from '../../../src/main/services/video-analysis';
@@ -95,5 +96,20 @@ describe('a walker hidden behind a pillar for a moment', () => {
       expect(used).toBeGreaterThanOrEqual(1);
       expect(Math.abs(cadence(view, side) - cadence(full, side))).toBeLessThan(5);
     }
+  });
+
+  it('says she was not tracked behind it, where the walk is split', () => {
+    const note = view.warnings.find((w) => w.startsWith(WALK_GAP_NOTE_START));
+    console.log(note);
+    const m =
+      /^Not tracked in the middle of the walk: the pelvis, left foot and right foot at frames (\d+)-(\d+) \(0\.\d\d s\)\..*the walk is counted as two passes there\./.exec(
+        note ?? '',
+      );
+    expect(m, note).not.toBeNull();
+    // She is behind the 140 px pillar for about 0.4 s, around frames 108-120.
+    const [from, to] = [Number(m![1]), Number(m![2])];
+    expect(from).toBeGreaterThan(95);
+    expect(to).toBeLessThan(130);
+    expect((to - from + 1) / 30).toBeGreaterThan(0.25);
   });
 });
