@@ -9,6 +9,7 @@ import { dragFirstMarker } from '../helpers/event-drag';
 import { invoke, REPO_ROOT, type ServeProcess } from '../helpers/serve-process';
 import { createTrialLab, type TrialLab } from '../helpers/analysed-trial';
 import { seriousViolations } from '../helpers/axe';
+import { showsFrame } from '../helpers/trial-video';
 
 const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'e2e');
 let lab: TrialLab;
@@ -207,6 +208,24 @@ describe('trial review in the browser', () => {
     await page.mouse.click(box.x + box.width * 0.7, box.y + box.height / 2);
     const clicked = await frameShown();
     expect(Math.abs(clicked - 0.7 * 229)).toBeLessThan(25);
+  });
+
+  it('shows the frames a note names when they are clicked, the video brought into view', async () => {
+    const frameShown = async () =>
+      Number((await page.locator('.frame-readout').textContent())?.match(/Frame (\d+)/)?.[1]);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    // "Left cycle 3: the left foot is at the picture's edge at 93-100 % of the cycle (frames 186-189)."
+    const note = page.locator('ul.warnings li').filter({ hasText: "at the picture's edge" }).first();
+    const link = note.getByRole('button').first();
+    const first = Number((await link.textContent())!.split('-')[0]);
+    expect(first).toBeGreaterThan(150);
+    await link.click();
+    await expect.poll(frameShown).toBe(first);
+    await expect.poll(() => showsFrame(page, first, fps)).toBe(true);
+    await expect
+      .poll(async () => (await page.locator('#video-title').boundingBox())!.y, { timeout: 5_000 })
+      .toBeLessThan(100);
+    await shot('review-note-frame-link.png');
   });
 
   it('nudges an event with the arrow keys when its marker has focus, and undoes it', async () => {

@@ -22,6 +22,7 @@ import { ANALYSED_ELSEWHERE, usePollWhileAnalysedElsewhere } from '../review/use
 import { VideoWithSkeleton } from '../review/VideoWithSkeleton';
 import { AngleTimeChart } from '../review/AngleTimeChart';
 import { EventTimeline } from '../review/EventTimeline';
+import { NoteText } from '../review/NoteText';
 import { CycleList } from '../review/CycleList';
 import { ParameterTable } from '../review/ParameterTable';
 import { NormalisedCurves } from '../review/NormalisedCurves';
@@ -146,6 +147,14 @@ export function TrialReviewPage({ id }: { id: string }) {
   );
 
   const { seekFrame, step, toggle } = player;
+  // A frame named in a note: shown in the player (or the charts' cursor, for a marker file).
+  const showNoteFrame = useCallback(
+    (frame: number) => {
+      seekFrame(frame);
+      document.getElementById('video-title')?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    },
+    [seekFrame],
+  );
   const eventFrames = useMemo(
     () => [...new Set((a?.events ?? []).map((e) => Math.round(e.frame)))].sort((x, y) => x - y),
     [a],
@@ -299,7 +308,9 @@ export function TrialReviewPage({ id }: { id: string }) {
         <Notice title="Check before trusting the numbers:">
           <ul className="warnings">
             {a.warnings.map((w) => (
-              <li key={w}>{w}</li>
+              <li key={w}>
+                <NoteText note={w} onSeekFrame={showNoteFrame} />
+              </li>
             ))}
           </ul>
           {fileAs && t && t.status !== 'analysing' && (
