@@ -219,22 +219,27 @@ test('gaitlab pose --overlay-frames writes the PNG images of the flagged frames,
   const csv = join(dir, 'walk.csv');
   // This run's pose of the walk: the images are on trial here, not the pose.
   await seedJob(video, `${csv}.pose`);
-  mkdirSync(join(dir, 'flagged'));
-  const flaggedRun = fakeIo();
-  const pattern = join(dir, 'flagged', 'frame-%04d.png');
-  expect(
-    await poseCommand.run([video, '--out', csv, '--overlay', pattern, '--overlay-frames', 'low'], {
-      labDir: dir,
-      io: flaggedRun.io,
-    }),
-  ).toBe(0);
+  /** `gaitlab pose` writing the overlay images of `frames` into `dir/folder`: what it printed. */
+  const overlayImages = async (folder: string, frames: string): Promise<string[]> => {
+    mkdirSync(join(dir, folder));
+    const run = fakeIo();
+    const pattern = join(dir, folder, 'frame-%04d.png');
+    expect(
+      await poseCommand.run([video, '--out', csv, '--overlay', pattern, '--overlay-frames', frames], {
+        labDir: dir,
+        io: run.io,
+      }),
+    ).toBe(0);
+    return run.out;
+  };
+  const flaggedOut = await overlayImages('flagged', 'low');
   const flagged = readPoseManifest(`${csv}.pose`)!.lowConfidenceFrames;
   const name = (f: number): string => `frame-${String(f).padStart(4, '0')}.png`;
   console.log(`${flagged.length} flagged frames: ${flagged[0]}-${flagged[flagged.length - 1]}`);
   // She comes out from behind a tree (~frame 38) and leaves at the picture's left edge (~200).
   expect(flagged.length).toBeGreaterThan(20);
   expect(readdirSync(join(dir, 'flagged')).sort()).toEqual(flagged.map(name));
-  expect(flaggedRun.out).toContain(
+  expect(flaggedOut).toContain(
     `wrote ${flagged.length} overlay images in ${join(dir, 'flagged')}: ${name(flagged[0]!)} to ${name(flagged[flagged.length - 1]!)}`,
   );
   // Each image is the frame it is named after: nearer to it than to the frame 5 later, where she walks on.
@@ -250,15 +255,7 @@ test('gaitlab pose --overlay-frames writes the PNG images of the flagged frames,
   expect(near.toA).toBeLessThan(near.toB / 2);
 
   // Chosen by number: the skeleton drawn on her, every other pixel the frame's own.
-  mkdirSync(join(dir, 'chosen'));
-  const chosenRun = fakeIo();
-  const chosen = join(dir, 'chosen', 'frame-%04d.png');
-  expect(
-    await poseCommand.run([video, '--out', csv, '--overlay', chosen, '--overlay-frames', '120,100'], {
-      labDir: dir,
-      io: chosenRun.io,
-    }),
-  ).toBe(0);
+  await overlayImages('chosen', '120,100');
   expect(readdirSync(join(dir, 'chosen')).sort()).toEqual([name(100), name(120)]);
   const drawn = rgbPixels(join(dir, 'chosen', name(120)));
   const frame = rgbPixels(video, 120);
@@ -298,9 +295,12 @@ test('gaitlab pose --overlay-frames writes the PNG images of the flagged frames,
     }),
   ).rejects.toThrow('--overlay-frames chooses which PNG images to write');
   await expect(
-    poseCommand.run([video, '--out', csv, '--overlay', chosen, '--overlay-frames', '229-231'], {
-      labDir: dir,
-      io,
-    }),
+    poseCommand.run(
+      [video, '--out', csv, '--overlay', join(dir, 'f-%04d.png'), '--overlay-frames', '229-231'],
+      {
+        labDir: dir,
+        io,
+      },
+    ),
   ).rejects.toThrow("--overlay-frames: the video's frames are 0 to 229; it has no frame 230.");
 });
