@@ -213,7 +213,7 @@ describe('trial review in the browser', () => {
   it('shows the frames a note names when they are clicked, the video brought into view', async () => {
     const frameShown = async () =>
       Number((await page.locator('.frame-readout').textContent())?.match(/Frame (\d+)/)?.[1]);
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate('window.scrollTo(0, 0)');
     // "Left cycle 3: the left foot is at the picture's edge at 93-100 % of the cycle (frames 186-189)."
     const note = page.locator('ul.warnings li').filter({ hasText: "at the picture's edge" }).first();
     const link = note.getByRole('button').first();

@@ -24,9 +24,10 @@ const PASS_EDGE_S = 0.5;
 
 /**
  * The stretches longer than `shortestS` (the gap fill's limit: shorter ones are bridged, or a frame
- * or two set aside) where the pelvis or a foot is untracked (`untracked[part][frame]`) in the middle of the walk: walked through before and after, inside one pass or between
- * two going the same way (between passes going opposite ways the subject turned, where no stride
- * is measured anyway). Not where the subject enters or leaves, before or after any pass.
+ * or two set aside) where the pelvis or a foot is untracked (`untracked[part][frame]`) in the middle
+ * of the walk: walked through before and after, inside one pass or between two going the same way
+ * (between passes going opposite ways the subject turned, where no stride is measured anyway). Not
+ * where the subject enters or leaves, before or after any pass.
  */
 export function walkGaps(
   untracked: Readonly<Record<WalkGapPart, ArrayLike<boolean>>>,
@@ -47,11 +48,11 @@ export function walkGaps(
     const parts = new Set<WalkGapPart>();
     for (; f < n && PARTS.some((p) => untracked[p][f]); f++)
       for (const p of PARTS) if (untracked[p][f]) parts.add(p);
+    if (f - start <= shortestS * rateHz || start === 0 || f === n) continue;
     // The pass walked in before the gap, and the one walked in after it.
     const before = [...passes].reverse().find((p) => p.startFrame < start && p.endFrame + edge >= start);
     const after = passes.find((p) => p.endFrame > f && p.startFrame - edge <= f);
-    if (f - start <= shortestS * rateHz) continue;
-    if (start === 0 || f === n || !before || !after || before.direction !== after.direction) continue;
+    if (!before || !after || before.direction !== after.direction) continue;
     out.push({
       startFrame: start,
       endFrame: f,

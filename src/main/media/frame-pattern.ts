@@ -1,11 +1,12 @@
 // Names of still images numbered by frame, as ffmpeg's image2 writer takes them: a file name with
-// one `%d` or `%0Nd` (frame-%04d.png), replaced by the number (ffmpeg pads `%Nd` with zeros too). A name without one would have every
-// frame written over the last; ffmpeg reads a `%` anywhere in the path, so folders may hold none.
+// one `%d` or `%0Nd` (frame-%04d.png; ffmpeg pads `%Nd` with zeros too), replaced by the number.
+// Without one, ffmpeg stops at the second image ("Cannot write more than one file with the same
+// name"); it reads a `%` anywhere in the path, so folders may hold none.
 import { basename, dirname } from 'node:path';
 
 const NUMBER = /%(\d+)?d/g;
 
-/** Whether `path`'s file name holds one frame-number placeholder (`%d`, `%0Nd`) and the path no other `%`. */
+/** Whether `path`'s file name holds one frame-number placeholder (`%d`, `%0Nd`), the path no other `%`. */
 export function isFramePattern(path: string): boolean {
   const name = basename(path);
   return !dirname(path).includes('%') && (name.match(NUMBER) ?? []).length === 1 && !/%(?!\d*d)/.test(name);
