@@ -3,6 +3,7 @@
 // bridge (gap-fill.ts), they leave the strides across them unmeasured, and a pelvis gap splits one
 // walk into two passes: the Sports2D walk with her legs covered for 9 frames gave 2 passes and 2 + 1
 // cycles instead of 1 pass and 3 + 3, with nothing said about why.
+import { listInWords } from '../../shared/list-in-words';
 import type { WalkingPass } from './types';
 
 export type WalkGapPart = 'pelvis' | 'left foot' | 'right foot';
@@ -71,9 +72,6 @@ export function walkGapFrames(gaps: readonly WalkGap[]): number[] {
 /** How the note begins (tests and readers find it by this). */
 export const WALK_GAP_NOTE_START = 'Not tracked in the middle of the walk';
 
-const listed = (words: readonly string[]): string =>
-  words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
-
 /**
  * What the gaps mean for the numbers, and where to look, or null. `filmed`: a pose model's
  * landmarks (else a marker file's markers, hidden from the cameras).
@@ -83,7 +81,7 @@ export function walkGapsNote(gaps: readonly WalkGap[], rateHz: number, filmed: b
   const where = gaps
     .map(
       (g) =>
-        `the ${listed(g.parts)} at frames ${g.startFrame}-${g.endFrame - 1} (${((g.endFrame - g.startFrame) / rateHz).toFixed(2)} s)`,
+        `the ${listInWords(g.parts)} at frames ${g.startFrame}-${g.endFrame - 1} (${((g.endFrame - g.startFrame) / rateHz).toFixed(2)} s)`,
     )
     .join('; ');
   const split = gaps.some((g) => g.splitsPass)

@@ -187,11 +187,11 @@ export const poseCommand: CliCommand = {
           signal: ctx.io.signal,
         });
         if (images) {
-          const drawn = frames ?? [0, m.frames - 1];
-          const name = (f: number) => basename(framePath(overlay, f));
           const count = frames?.length ?? m.frames;
+          const first = basename(framePath(overlay, frames?.[0] ?? 0));
+          const last = basename(framePath(overlay, frames?.[count - 1] ?? m.frames - 1));
           ctx.io.out(
-            `wrote ${count} overlay image${count === 1 ? '' : 's'} in ${dirname(overlay)}: ${count === 1 ? name(drawn[0]!) : `${name(drawn[0]!)} to ${name(drawn[drawn.length - 1]!)}`}`,
+            `wrote ${count} overlay image${count === 1 ? '' : 's'} in ${dirname(overlay)}: ${count === 1 ? first : `${first} to ${last}`}`,
           );
         } else ctx.io.out(`wrote ${overlay}`);
       }
