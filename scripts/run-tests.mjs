@@ -22,6 +22,7 @@ const env = { ...process.env, TMPDIR: runTmp, GAITLAB_TEST_POSE_SEEDS: poseSeeds
 for (const suite of suites) {
   const jsonFile = join(outDir, `${suite}.json`);
   rmSync(jsonFile, { force: true });
+  const fileTimes = join(outDir, `${suite}-file-times.txt`);
   const started = Date.now();
   const r = spawnSync(
     'npx',
@@ -32,9 +33,10 @@ for (const suite of suites) {
       suite,
       '--reporter=default',
       '--reporter=json',
+      '--reporter=./scripts/file-times-reporter.mjs',
       `--outputFile.json=${jsonFile}`,
     ],
-    { stdio: 'inherit', env },
+    { stdio: 'inherit', env: { ...env, GAITLAB_FILE_TIMES: fileTimes } },
   );
   let passed = 0;
   let failed = 0;
