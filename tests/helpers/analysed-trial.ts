@@ -208,15 +208,17 @@ export async function analyseInProcess(
   const lab = openLab(labDir);
   try {
     await seedPoses(labDir, lab, trialId);
-    const { jobId } = await call<{ jobId: string }>(lab, 'analysis.start', { trialId, ...extra });
-    for (;;) {
-      const job = lab.jobs.list().find((j) => j.jobId === jobId);
-      if (!job) throw new Error('The analysis job disappeared.');
-      if (job.state !== 'running') {
-        keepPoses(labDir, lab, trialId);
-        return { state: job.state, ...(job.message ? { message: job.message } : {}) };
+    try {
+      const { jobId } = await call<{ jobId: string }>(lab, 'analysis.start', { trialId, ...extra });
+      for (;;) {
+        const job = lab.jobs.list().find((j) => j.jobId === jobId);
+        if (!job) throw new Error('The analysis job disappeared.');
+        if (job.state !== 'running')
+          return { state: job.state, ...(job.message ? { message: job.message } : {}) };
+        await new Promise((r) => setTimeout(r, 250));
       }
-      await new Promise((r) => setTimeout(r, 250));
+    } finally {
+      keepPoses(labDir, lab, trialId);
     }
   } finally {
     lab.close();

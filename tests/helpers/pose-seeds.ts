@@ -7,7 +7,7 @@
 // The folder belongs to one test run: `npm test` names it in GAITLAB_TEST_POSE_SEEDS for all its
 // suites; a suite run alone makes its own (tests/pose-seeds-setup.ts).
 import { randomUUID } from 'node:crypto';
-import { cpSync, existsSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import { readPoseManifest } from '../../src/main/pose/pose-result';
@@ -53,16 +53,77 @@ function cameraPoses(labDir: string, lab: LabServices, trialId: string): CameraP
     }));
 }
 
-/** Puts the finished job of this video into `poseDir` when it has none yet and one was kept. */
+/**
+ * A job being made from a video by one test file, so that another file about to pose the same
+ * video waits for it and reads it instead of posing it at the same time: `<seed>.posing`, holding
+ * the claiming process' id. Made by seedJob when there is no seed yet, removed by keepJob.
+ */
+const CLAIM_SUFFIX = '.posing';
+/** Longest wait for another file's job: more than any video here takes to pose, under hook timeouts. */
+const CLAIM_WAIT_MS = 100_000;
+/** Claims this process holds, by pose folder. */
+const claims = new Map<string, string>();
+
+/** The claim's process is running (a claim left by a crashed file is not waited for). */
+function claimHeld(claim: string): boolean {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(claim, 'utf8'));
+  } catch {
+    return true; // made or removed just now: look again
+  }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Puts the finished job of this video into `poseDir` when it has none yet and one was kept. When
+ * none was, and another file is posing the same video, waits for its job; else claims the video
+ * until keepJob (a file that seeds a video must keep it, or others wait out CLAIM_WAIT_MS).
+ */
 export async function seedJob(video: string, poseDir: string): Promise<void> {
   const seeds = seedsDir();
   if (!seeds || readPoseManifest(poseDir) || !existsSync(video)) return;
   const seed = join(seeds, await fileSha256(video));
-  if (existsSync(seed)) cpSync(seed, poseDir, { recursive: true });
+  const claim = `${seed}${CLAIM_SUFFIX}`;
+  for (const giveUpAt = Date.now() + CLAIM_WAIT_MS; ;) {
+    if (existsSync(seed)) {
+      cpSync(seed, poseDir, { recursive: true });
+      return;
+    }
+    try {
+      writeFileSync(claim, String(process.pid), { flag: 'wx' });
+      claims.set(poseDir, claim);
+      return;
+    } catch {
+      // another file is posing this video
+    }
+    // Holding a claim of its own, a file poses rather than waits: two files waiting on each
+    // other's cameras would each wait out the other.
+    if (claims.size > 0 || Date.now() > giveUpAt || !claimHeld(claim)) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }
 
-/** Keeps the job in `poseDir`, when finished and following the walking person, for the same video. */
+/**
+ * Keeps the job in `poseDir`, when finished and following the walking person, for the same video,
+ * and gives up this process' claim on the video (a job not kept leaves it to the next file).
+ */
 export function keepJob(poseDir: string): void {
+  try {
+    keepFinishedJob(poseDir);
+  } finally {
+    const claim = claims.get(poseDir);
+    if (claim) rmSync(claim, { force: true });
+    claims.delete(poseDir);
+  }
+}
+
+function keepFinishedJob(poseDir: string): void {
   const seeds = seedsDir();
   const manifest = readPoseManifest(poseDir);
   if (!seeds || !manifest) return;
@@ -97,9 +158,11 @@ export function keepPoses(labDir: string, lab: LabServices, trialId: string): vo
  */
 export async function posedOnce<T>(video: string, poseDir: string, pose: () => Promise<T>): Promise<T> {
   await seedJob(video, poseDir);
-  const result = await pose();
-  keepJob(poseDir);
-  return result;
+  try {
+    return await pose();
+  } finally {
+    keepJob(poseDir);
+  }
 }
 
 /** analyseVideoFile through posedOnce (a picture to turn or mirror is posed from its own copy). */
