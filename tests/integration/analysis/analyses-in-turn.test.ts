@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { openLab } from '../../../src/main/services/lab-services';
 import { dispatch } from '../../../src/main/services/dispatch';
 import type { LabEvent } from '../../../src/shared/api/events';
-import { sharedDataPath } from '../../helpers/shared-data';
+import { videoVariant } from '../../helpers/video-variant';
 
 it('trials analysed at once take the pose workers in turn', async () => {
   const lab = openLab(mkdtempSync(join(tmpdir(), 'gaitlab-in-turn-')));
@@ -24,10 +24,17 @@ it('trials analysed at once take the pose workers in turn', async () => {
       date: '2026-01-01',
       condition: 'barefoot',
     });
+    // 3 s of her walk, from 2 s in: a walking pass, and the queue is what is on trial.
+    const walk = videoVariant(mkdtempSync(join(tmpdir(), 'gaitlab-in-turn-walk-')), 'walk.mp4', [
+      '-ss',
+      '2',
+      '-frames:v',
+      '90',
+    ]);
     const trials: string[] = [];
     for (const name of ['Walk 1', 'Walk 2', 'Walk 3']) {
       const r = await call<{ trial: { id: string } }>('capture.import.file', {
-        path: sharedDataPath('sports2d_demo_sideview_walk/demo.mp4'),
+        path: walk,
         sessionId: s.id,
         view: 'sagittal-left',
         trialName: name,
