@@ -47,27 +47,17 @@ export const isPersonNote = (note: string): boolean =>
 export const cycleFlagText = (flag: string): string => CYCLE_FLAG_TEXT[flag] ?? flag.replace(/-/g, ' ');
 
 /**
- * Between two passes going the same way at most this long apart (s), the subject did not leave:
- * one walk that the pass detection split where the pelvis was lost (gait/walk-gaps.ts). Walking
- * out of view and back in the same way (a loop round the camera) takes longer.
- */
-const SPLIT_WALK_MAX_S = 1;
-
-/**
- * Low-confidence frames inside the walking passes, or inside one walk split in two: the ones worth
- * reviewing, not the subject entering, turning or leaving.
+ * Low-confidence frames inside the walking passes, or lost in mid-walk (which may split one walk
+ * into two passes, the lost frames between them): the ones worth reviewing, not the subject
+ * entering, turning or leaving.
  */
 export function lowConfidenceInsidePasses(
-  view: Pick<TrialAnalysisView, 'lowConfidenceFrames' | 'passes' | 'fps'>,
+  view: Pick<TrialAnalysisView, 'lowConfidenceFrames' | 'passes' | 'walkGapFrames'>,
 ): number[] {
-  const passes = [...view.passes].sort((a, b) => a.startFrame - b.startFrame);
-  const spans = passes.map((p, i) => {
-    const next = passes[i + 1];
-    const split =
-      next && next.direction === p.direction && next.startFrame - p.endFrame <= SPLIT_WALK_MAX_S * view.fps;
-    return [p.startFrame, split ? next.startFrame : p.endFrame] as const;
-  });
-  return view.lowConfidenceFrames.filter((f) => spans.some(([a, b]) => f >= a && f < b));
+  const lostInWalk = new Set(view.walkGapFrames ?? []);
+  return view.lowConfidenceFrames.filter(
+    (f) => lostInWalk.has(f) || view.passes.some((p) => f >= p.startFrame && f < p.endFrame),
+  );
 }
 
 /** "12-14, 40, ..." for at most `max` runs of frames. */
@@ -82,7 +72,7 @@ export function frameRunsText(frames: readonly number[], max = 5): string {
  * yet or no longer in view, which needs no review; frames inside them do.
  */
 export function lowConfidenceNote(
-  view: Pick<TrialAnalysisView, 'lowConfidenceFrames' | 'passes' | 'frameCount' | 'fps'>,
+  view: Pick<TrialAnalysisView, 'lowConfidenceFrames' | 'passes' | 'walkGapFrames' | 'frameCount'>,
 ): string | undefined {
   const frames = view.lowConfidenceFrames;
   if (frames.length === 0) return undefined;

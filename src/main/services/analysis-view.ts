@@ -108,6 +108,7 @@ export function analysisToView(a: GaitAnalysis, c: ViewContext): TrialAnalysisVi
         ...a.walkGapFrames,
       ]),
     ].sort((x, y) => x - y),
+    walkGapFrames: a.walkGapFrames,
     viewDoubt: a.viewDoubt,
     warnings: [...(c.notes ?? []), ...a.warnings],
     videoRelativePath: c.videoRelativePath,

@@ -89,6 +89,12 @@ export interface TrialAnalysisView {
   /** Frames whose pose confidence is below the threshold: review them before trusting the numbers. */
   lowConfidenceFrames: number[];
   /**
+   * Frames where the pelvis or a foot was lost in the middle of the walk (main/gait/walk-gaps.ts),
+   * among lowConfidenceFrames too: frames of the walk, even between the two passes it was split in.
+   * Absent in analyses stored before they were.
+   */
+  walkGapFrames?: number[];
+  /**
    * Why the camera's view label looks wrong (a "frontal" camera the subject crosses), else null:
    * its view-specific curves are not to be read, and reports leave them out. (Absent in analyses
    * stored before it was checked.)
