@@ -8,6 +8,7 @@
 // foot are set aside (as the frames a model does not see), and the gaps are bridged or left.
 import { frameRunsText } from '../../shared/analysis-notes';
 import { DEFAULT_MARKER_MAP, resolveName, type MarkerMap } from './marker-map';
+import { median } from './peaks';
 import { SIDES, type Side, type Trajectory, type TrajectorySet } from './types';
 
 /** Below this fraction of the drop around it, a leg is heaped up. */
@@ -24,11 +25,6 @@ function resolveRole(set: TrajectorySet, map: MarkerMap, side: Side, role: 'hip'
     resolveName(set, map[side][role]) ??
     (role === 'hip' ? resolveName(set, map[side].hipKeypoint) : undefined)
   );
-}
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s.length === 0 ? NaN : s[s.length >> 1]!;
 }
 
 /**

@@ -9,7 +9,7 @@
 // using a walker reach 40-60), nor of under half a second (240 steps a minute: running cadence).
 import type { GaitCycle } from './cycles';
 import { DEFAULT_MARKER_MAP, resolveName } from './marker-map';
-import { dominantPeriodFrames, robustRange } from './peaks';
+import { dominantPeriodFrames, median, robustRange } from './peaks';
 import { nativeMetresPerUnit } from './scaling';
 import { SIDES, type TrajectorySet } from './types';
 
@@ -21,18 +21,11 @@ export const SHORTEST_PLAUSIBLE_STRIDE_S = 0.5;
 /** What the recording's clock comes from: a video file's, or the frame rate a marker file declares. */
 export type RecordingClock = { kind: 'video' } | { kind: 'declared-rate'; rateHz: number };
 
-/** The median stride, s, of the cycles (flagged ones counted too), or null. */
-function medianStrideS(cycles: readonly GaitCycle[]): number | null {
-  const d = cycles.map((c) => c.durationS).filter(Number.isFinite);
-  if (d.length === 0) return null;
-  d.sort((a, b) => a - b);
-  return d[Math.floor(d.length / 2)]!;
-}
-
 /** The warning for strides longer or shorter than anyone walks, or null. */
 export function strideClockNote(cycles: readonly GaitCycle[], clock: RecordingClock): string | null {
-  const strideS = medianStrideS(cycles);
-  if (strideS === null) return null;
+  // Flagged cycles counted too: strides on a wrong clock are flagged too long or too short.
+  const strideS = median(cycles.map((c) => c.durationS));
+  if (Number.isNaN(strideS)) return null;
   const long = strideS > LONGEST_PLAUSIBLE_STRIDE_S;
   if (!long && strideS >= SHORTEST_PLAUSIBLE_STRIDE_S) return null;
   const lasts = `Strides last ${strideS.toFixed(long ? 1 : 2)} s (${(120 / strideS).toFixed(0)} steps/min)`;
