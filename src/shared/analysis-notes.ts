@@ -40,9 +40,15 @@ export const OTHER_WALKER_NOTE_START = 'Another person walked in view with the p
 /** How the note on people walking together while the patient was out of view begins. */
 export const WALKERS_TOGETHER_NOTE_START = 'People walked together';
 
+/** How the note on an analysis with no usable cycle, of a person chosen by a tie-break, begins. */
+export const UNSURE_PERSON_NOTE_START =
+  'No gait cycle could be used, and the person followed may not be the patient';
+
 /** Notes asking the reader to check whom the analysis follows (review opens the person chooser). */
 export const isPersonNote = (note: string): boolean =>
-  note.startsWith(OTHER_WALKER_NOTE_START) || note.startsWith(WALKERS_TOGETHER_NOTE_START);
+  [OTHER_WALKER_NOTE_START, WALKERS_TOGETHER_NOTE_START, UNSURE_PERSON_NOTE_START].some((start) =>
+    note.startsWith(start),
+  );
 
 export const cycleFlagText = (flag: string): string => CYCLE_FLAG_TEXT[flag] ?? flag.replace(/-/g, ' ');
 

@@ -3,7 +3,11 @@
 // seen longer, who is taller): the adult may be followed. When two people walk together while the
 // patient is out of view, the patient's next pass may be among them but is not followed. Nothing in
 // the numbers shows either, so the analysis says so and points at the person chooser.
-import { OTHER_WALKER_NOTE_START, WALKERS_TOGETHER_NOTE_START } from '../../shared/analysis-notes';
+import {
+  OTHER_WALKER_NOTE_START,
+  UNSURE_PERSON_NOTE_START,
+  WALKERS_TOGETHER_NOTE_START,
+} from '../../shared/analysis-notes';
 import { UNSURE_CHOICE_PHRASE } from '../../shared/failure-advice';
 import {
   movingOrder,
@@ -52,21 +56,50 @@ export function otherWalkersNotes(result: Pick<PoseResult, 'outDir' | 'manifest'
 }
 
 /**
- * Said after a failed analysis when the person followed was chosen automatically without anyone
- * clearly walking further than the others (a bystander moving on the spot, a walker crossing a
- * narrow view in under two of the scan's samples): the failure may be the wrong person's, and the
- * reader is pointed at the person chooser rather than only told to record again. Null when the
- * choice was made by travel, by hand, or among fewer than two people.
+ * The person followed, when chosen automatically without anyone clearly walking further than the
+ * others (a bystander moving on the spot, a walker crossing a narrow view in under two of the
+ * scan's samples), and the rule that chose them; null when the choice was made by travel, by hand,
+ * or among fewer than two people.
  */
-export function unsureChoiceSentence(result: Pick<PoseResult, 'outDir' | 'manifest'>): string | null {
+function unsureChoice(
+  result: Pick<PoseResult, 'outDir' | 'manifest'>,
+): { person: number; rule: string } | null {
   if (result.manifest.settings.person.kind !== 'moving') return null;
   const scan = readScannedPeople(result.outDir);
   if (!scan?.people || scan.chosen === undefined || scan.chosen < 0) return null;
   const subject = scan.people[scan.chosen]!;
   const rules = scan.people.filter((p) => p !== subject).map((p) => movingOrder(subject, p).rule);
   const weak = rules.find((r) => r !== 'travel');
-  if (!weak) return null;
-  return `The analysis follows person ${scan.chosen + 1}, chosen automatically as ${RULE_TEXT[weak]}: ${UNSURE_CHOICE_PHRASE}, so it may not be the patient.`;
+  return weak ? { person: scan.chosen + 1, rule: RULE_TEXT[weak] } : null;
+}
+
+/**
+ * Said after a failed analysis of a person chosen by a tie-break (`unsureChoice`): the failure
+ * may be the wrong person's, and the reader is pointed at the person chooser rather than only told
+ * to record again.
+ */
+export function unsureChoiceSentence(result: Pick<PoseResult, 'outDir' | 'manifest'>): string | null {
+  const unsure = unsureChoice(result);
+  return unsure
+    ? `The analysis follows person ${unsure.person}, chosen automatically as ${unsure.rule}: ${UNSURE_CHOICE_PHRASE}, so it may not be the patient.`
+    : null;
+}
+
+/**
+ * The note on an analysis that ran but could use none of its gait cycles, of a person chosen by a
+ * tie-break: as empty as a failed one, and as likely the wrong person's. The Sports2D walk cropped
+ * to 750 px wide (she crosses it in about a second) was analysed following the man on the box,
+ * one flagged "cycle" of his, with nothing said about whom it followed. Null otherwise.
+ */
+export function unsurePersonNote(
+  result: Pick<PoseResult, 'outDir' | 'manifest'>,
+  cycles: ReadonlyArray<{ excluded: boolean }>,
+): string | null {
+  if (cycles.some((c) => !c.excluded)) return null;
+  const unsure = unsureChoice(result);
+  return unsure
+    ? `${UNSURE_PERSON_NOTE_START}: person ${unsure.person} is followed, chosen automatically as ${unsure.rule}, as ${UNSURE_CHOICE_PHRASE}. Check on the video that the skeleton is on the patient; if it is not, choose the patient under "Wrong person? Choose the patient" (command line: the patient's --person-box, listed under People in view).`
+    : null;
 }
 
 /**

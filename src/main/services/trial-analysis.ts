@@ -9,7 +9,7 @@ import { poseStageText, runPose } from '../pose/run-pose';
 import type { WorkerBudget } from '../pose/worker-budget';
 import { personToFollow, poseCamerasAtOnce, poseDirOf, trialPoseJob } from './trial-pose';
 import { fileClockOf, type PoseResult } from '../pose/pose-result';
-import { withUnsureChoice } from '../pose/other-walkers';
+import { unsurePersonNote, withUnsureChoice } from '../pose/other-walkers';
 import { resultOnUniformClock } from '../pose/uniform-clock';
 import type { GaitEvent } from '../gait/types';
 import type { AnalysisResult } from '../gait/analyse';
@@ -194,9 +194,12 @@ function analyseStoredPose(
         view: isFrontalCamera(camera) ? 'frontal' : 'sagittal',
         calibration: cameraCalibration(deps, trial, camera, pose.track.widthPx, pose.track.heightPx),
       });
-      // A side camera's name says which leg it faces: said first when the picture disagrees.
+      // A side camera's name says which leg it faces: said first when the picture disagrees, after
+      // only a doubt on whom the analysis follows (whose legs the side note is about).
       const side = camera === 'sagittal-left' ? 'left' : camera === 'sagittal-right' ? 'right' : null;
       const sideNote = result.ok && side ? cameraSideNote(camera, side, result.analysis.farSides) : null;
+      const personNote = result.ok ? unsurePersonNote(pose, result.analysis.cycles) : null;
+      const notes = [personNote, sideNote, ...(vc.notes ?? [])].filter((n): n is string => n !== null);
       view = !result.ok
         ? failedView(
             vc,
@@ -206,12 +209,10 @@ function analyseStoredPose(
               : withUnsureChoice(result.error, pose),
             { pictureTurnDeg: result.error.turnDeg },
           )
-        : sideNote
-          ? {
-              ...analysisToView(result.analysis, { ...vc, notes: [sideNote, ...(vc.notes ?? [])] }),
-              sideDoubt: true,
-            }
-          : analysisToView(result.analysis, vc);
+        : {
+            ...analysisToView(result.analysis, { ...vc, notes }),
+            ...(sideNote ? { sideDoubt: true } : {}),
+          };
     }
   } catch (err) {
     if (err instanceof InvalidHeightError)

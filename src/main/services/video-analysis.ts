@@ -11,7 +11,7 @@ import { poseJobsAtOnce, type PoseJob } from '../pose/pose-at-once';
 import type { WorkerBudget } from '../pose/worker-budget';
 import { resultOnUniformClock } from '../pose/uniform-clock';
 import { analysisToView, failedView, type ViewContext } from './analysis-view';
-import { withUnsureChoice } from '../pose/other-walkers';
+import { unsurePersonNote, withUnsureChoice } from '../pose/other-walkers';
 import { runGait } from './gait-pipeline';
 import { ensureFixedCopy, type FixedCopyOptions } from '../media/fixed-copy';
 import { pictureFixSuffix, type PictureFix, type PictureTurnDeg } from '../../shared/picture-fix';
@@ -136,8 +136,16 @@ export async function analyseVideoFile(
     beltSpeedMps: options.beltSpeedMps ?? null,
     ...(options.cutoffHz !== undefined ? { cutoffHz: options.cutoffHz } : {}),
   });
+  const personNote = result.ok ? unsurePersonNote(posed, result.analysis.cycles) : null;
   return result.ok
-    ? { view: analysisToView(result.analysis, vc), analysis: result.analysis, poseDir: posed.outDir }
+    ? {
+        view: analysisToView(
+          result.analysis,
+          personNote ? { ...vc, notes: [personNote, ...(vc.notes ?? [])] } : vc,
+        ),
+        analysis: result.analysis,
+        poseDir: posed.outDir,
+      }
     : {
         view: failedView(vc, withUnsureChoice(result.error, posed), {
           pictureTurnDeg: result.error.turnDeg,

@@ -10,7 +10,8 @@
 // A narrow view (the walk cropped to 700 px wide): she crosses it in about 1.3 s, seen on two of
 // the scan's samples, and neither she nor the man (cropped at the picture's edge) travels clearly
 // further. The choice falls to a tie-break, and the analysis that fails says so and points at the
-// person chooser, not only at recording again.
+// person chooser, not only at recording again. Cropped to 750 px (its first 6 s), the same choice
+// was analysed: one flagged "cycle" of the man's, nothing used, and nothing said about whom.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +20,11 @@ import { MOVING_CAMERA_NOTE_START } from '../../../src/main/gait/camera-motion';
 import { travelHeights } from '../../../src/main/pose/decode/subject';
 import { readScannedPeople } from '../../../src/main/pose/storage';
 import { poseCacheDirFor } from '../../../src/main/services/video-analysis';
-import { OTHER_WALKER_NOTE_START } from '../../../src/shared/analysis-notes';
+import {
+  isPersonNote,
+  OTHER_WALKER_NOTE_START,
+  UNSURE_PERSON_NOTE_START,
+} from '../../../src/shared/analysis-notes';
 import type { TrialAnalysisView } from '../../../src/shared/api/analysis-types';
 import { failureAdvice } from '../../../src/shared/failure-advice';
 import { analyseVideoOnce } from '../../helpers/pose-seeds';
@@ -31,6 +36,7 @@ let clip = '';
 let view: TrialAnalysisView;
 let first100: TrialAnalysisView;
 let narrow: TrialAnalysisView;
+let analysedNarrow: TrialAnalysisView;
 
 beforeAll(async () => {
   clip = videoVariant(work, 'mirrored-first-110.mp4', ['-vf', 'hflip', '-frames:v', '110']);
@@ -39,6 +45,8 @@ beforeAll(async () => {
   first100 = (await analyseVideoOnce(shorter, { heightM: 1.65, cacheDir })).view;
   const cropped = videoVariant(work, 'narrow-view.mp4', ['-vf', 'crop=700:994:300:0']);
   narrow = (await analyseVideoOnce(cropped, { heightM: 1.65, cacheDir })).view;
+  const wider = videoVariant(work, 'narrow-750.mp4', ['-vf', 'crop=750:994:300:0', '-frames:v', '180']);
+  analysedNarrow = (await analyseVideoOnce(wider, { heightM: 1.65, cacheDir })).view;
 }, 300_000);
 
 describe('a walker in view for under 2 s of a short clip, beside a man on a box', () => {
@@ -114,5 +122,14 @@ describe('a narrow view: the walk cropped to 700 px wide', () => {
     expect(failureAdvice(narrow.message)).toMatch(
       /^If the person followed is not the patient, open the trial’s review, “Wrong person\? Choose the patient”/,
     );
+  });
+
+  it('analysed with no cycle used (750 px wide), says the same in a note that opens the chooser', () => {
+    expect(analysedNarrow.status, analysedNarrow.message).toBe('analysed');
+    expect(analysedNarrow.cycles.filter((c) => !c.excluded)).toEqual([]);
+    const note = analysedNarrow.warnings.find((w) => w.startsWith(UNSURE_PERSON_NOTE_START));
+    console.log(note);
+    expect(note).toMatch(/: person \d is followed, chosen automatically as [^,]+, as nobody in view walked/);
+    expect(isPersonNote(note!)).toBe(true);
   });
 });

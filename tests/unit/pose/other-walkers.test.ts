@@ -12,8 +12,10 @@ import {
 import {
   otherWalkersNotes,
   unsureChoiceSentence,
+  unsurePersonNote,
   withUnsureChoice,
 } from '../../../src/main/pose/other-walkers';
+import { isPersonNote } from '../../../src/shared/analysis-notes';
 import type { PoseManifest } from '../../../src/main/pose/pose-result';
 import { SUBJECT_FILE, TIMES_FILE, type ScannedPeople } from '../../../src/main/pose/storage';
 
@@ -108,5 +110,21 @@ describe('a failed analysis of a person chosen by a tie-break', () => {
     }));
     expect(chooseSubject(linkTracks(wide), { kind: 'moving' })!.frames[0]).toBe(30);
     expect(unsureChoiceSentence(job(wide, 30, { kind: 'moving' }))).toBeNull();
+  });
+
+  it('says so too when the analysis ran but could use none of its cycles, and review opens the chooser', () => {
+    const man = job(narrow, 0, { kind: 'moving' });
+    const flagged = [{ excluded: true }];
+    const note = unsurePersonNote(man, flagged)!;
+    expect(note).toMatch(
+      /^No gait cycle could be used, and the person followed may not be the patient: person \d is followed, chosen automatically as (whose legs moved more|the one seen longer|the taller in the picture), as nobody in view walked clearly further than the others\. Check on the video that the skeleton is on the patient; if it is not, choose the patient under "Wrong person\? Choose the patient" \(command line: the patient's --person-box, listed under People in view\)\.$/,
+    );
+    expect(isPersonNote(note)).toBe(true);
+    expect(unsurePersonNote(man, [])).toBe(note);
+    // A cycle used: the numbers speak for whom they follow; by hand or by travel: nothing to doubt.
+    expect(unsurePersonNote(man, [{ excluded: false }, { excluded: true }])).toBeNull();
+    expect(
+      unsurePersonNote(job(narrow, 120, { kind: 'box', box: box(330, 720, 430), frame: 120 }), flagged),
+    ).toBeNull();
   });
 });
