@@ -98,7 +98,7 @@ export function unsurePersonNote(
   if (cycles.some((c) => !c.excluded)) return null;
   const unsure = unsureChoice(result);
   return unsure
-    ? `${UNSURE_PERSON_NOTE_START}: person ${unsure.person} is followed, chosen automatically as ${unsure.rule}, as ${UNSURE_CHOICE_PHRASE}. Check on the video that the skeleton is on the patient; if it is not, choose the patient under "Wrong person? Choose the patient" (command line: the patient's --person-box, listed under People in view).`
+    ? `${UNSURE_PERSON_NOTE_START}: person ${unsure.person} is followed, chosen automatically as ${unsure.rule}, because ${UNSURE_CHOICE_PHRASE}. Check on the video that the skeleton is on the patient; if it is not, choose the patient under "Wrong person? Choose the patient" (command line: the patient's --person-box, listed under People in view).`
     : null;
 }
 

@@ -129,7 +129,9 @@ describe('a narrow view: the walk cropped to 700 px wide', () => {
     expect(analysedNarrow.cycles.filter((c) => !c.excluded)).toEqual([]);
     const note = analysedNarrow.warnings.find((w) => w.startsWith(UNSURE_PERSON_NOTE_START));
     console.log(note);
-    expect(note).toMatch(/: person \d is followed, chosen automatically as [^,]+, as nobody in view walked/);
+    expect(note).toMatch(
+      /: person \d is followed, chosen automatically as [^,]+, because nobody in view walked/,
+    );
     expect(isPersonNote(note!)).toBe(true);
   });
 });

@@ -117,7 +117,7 @@ describe('a failed analysis of a person chosen by a tie-break', () => {
     const flagged = [{ excluded: true }];
     const note = unsurePersonNote(man, flagged)!;
     expect(note).toMatch(
-      /^No gait cycle could be used, and the person followed may not be the patient: person \d is followed, chosen automatically as (whose legs moved more|the one seen longer|the taller in the picture), as nobody in view walked clearly further than the others\. Check on the video that the skeleton is on the patient; if it is not, choose the patient under "Wrong person\? Choose the patient" \(command line: the patient's --person-box, listed under People in view\)\.$/,
+      /^No gait cycle could be used, and the person followed may not be the patient: person \d is followed, chosen automatically as (whose legs moved more|the one seen longer|the taller in the picture), because nobody in view walked clearly further than the others\. Check on the video that the skeleton is on the patient; if it is not, choose the patient under "Wrong person\? Choose the patient" \(command line: the patient's --person-box, listed under People in view\)\.$/,
     );
     expect(isPersonNote(note)).toBe(true);
     expect(unsurePersonNote(man, [])).toBe(note);
