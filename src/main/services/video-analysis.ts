@@ -136,13 +136,12 @@ export async function analyseVideoFile(
     beltSpeedMps: options.beltSpeedMps ?? null,
     ...(options.cutoffHz !== undefined ? { cutoffHz: options.cutoffHz } : {}),
   });
+  // Whom the analysis follows is doubted first, as in trial-analysis.ts.
   const personNote = result.ok ? unsurePersonNote(posed, result.analysis.cycles) : null;
+  const notes = [personNote, ...(vc.notes ?? [])].filter((n): n is string => n !== null);
   return result.ok
     ? {
-        view: analysisToView(
-          result.analysis,
-          personNote ? { ...vc, notes: [personNote, ...(vc.notes ?? [])] } : vc,
-        ),
+        view: analysisToView(result.analysis, { ...vc, notes }),
         analysis: result.analysis,
         poseDir: posed.outDir,
       }
