@@ -50,6 +50,7 @@ import {
   type EndOnInput,
   type EndOnWalk,
 } from './end-on-walk';
+import { feetApartAndTogether, feetApartSentence, type FeetApartInput } from './feet-apart';
 import {
   beltSpeedCheckNote,
   cameraMotionPerPass,
@@ -264,6 +265,11 @@ function crossingLegs(pelvis: PointSeries, from: number, to: number, legLength: 
 function endOnInput(body: CleanBody, rateHz: number, n: number): EndOnInput {
   const legLengthPx = segmentsPerFrame(body, n).leg;
   return { rateHz, legLengthPx, leftHeelYPx: body.left.heel!.y, rightHeelYPx: body.right.heel!.y };
+}
+
+function feetApartInput(body: CleanBody, rateHz: number, n: number): FeetApartInput {
+  const legLengthPx = segmentsPerFrame(body, n).leg;
+  return { rateHz, legLengthPx, leftHeelXPx: body.left.heel!.x, rightHeelXPx: body.right.heel!.x };
 }
 
 /** "1 initial contact", "3 initial contacts". */
@@ -534,7 +540,9 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
       // What it can tell without events: which way the subject walked, and the cadence; not when
       // the subject crosses the picture (a side camera labelled frontal: see viewDoubt below).
       const crosses = crossingLegs(pelvis, 0, n, legLength) > SIDE_VIEW_CROSSING_LEGS;
-      const endOn = crosses ? null : endOnWalk(endOnInput(body, rateHz, n));
+      // Feet going apart and together are not steps: no pace to give.
+      const stepping = !crosses && !feetApartAndTogether(feetApartInput(body, rateHz, n));
+      const endOn = stepping ? endOnWalk(endOnInput(body, rateHz, n)) : null;
       const message = `A frontal camera cannot time gait events reliably: detect them on a side camera (or enter them by hand) and re-run with those events.${endOn ? ` ${endOnPaceSentence(endOn)}` : ''}`;
       return { ok: false, error: { code: 'events-required', message, ...(endOn ? { endOn } : {}) } };
     }
@@ -566,11 +574,19 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
           'no-gait-cycles',
           `The recording is too short to show walking: ${(n / rateHz).toFixed(2)} s (${n} frames), and one stride takes about a second. Record the subject walking ${walkingWhere} for at least two strides.`,
         );
-      const endOn = set.convention === 'image-y-down' ? endOnWalk(endOnInput(body, rateHz, n)) : null;
+      const picture = set.convention === 'image-y-down';
+      const moved = `the pelvis moved at most ${detection.maxPelvisSpeedLegPerS.toFixed(2)} leg lengths per second`;
+      const apart = picture ? feetApartAndTogether(feetApartInput(body, rateHz, n)) : null;
+      if (apart)
+        return fail(
+          'standing-still',
+          `The subject did not walk: ${moved}, and ${feetApartSentence(apart)}. Record a trial with the subject walking ${walkingWhere}.`,
+        );
+      const endOn = picture ? endOnWalk(endOnInput(body, rateHz, n)) : null;
       if (endOn) return fail('filmed-end-on', endOnWalkMessage(endOn));
       return fail(
         'standing-still',
-        `The subject did not walk: the pelvis moved at most ${detection.maxPelvisSpeedLegPerS.toFixed(2)} leg lengths per second and the feet did not cycle. Record a trial with the subject walking ${walkingWhere}.`,
+        `The subject did not walk: ${moved} and the feet did not cycle. Record a trial with the subject walking ${walkingWhere}.`,
       );
     }
     passes = detection.passes;

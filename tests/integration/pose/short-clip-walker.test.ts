@@ -12,6 +12,8 @@
 // further. The choice falls to a tie-break, and the analysis that fails says so and points at the
 // person chooser, not only at recording again. Cropped to 750 px (its first 6 s), the same choice
 // was analysed: one flagged "cycle" of the man's, nothing used, and nothing said about whom.
+// That view's first 100 frames hold only the man, doing jumping jacks facing the camera: his feet
+// going apart and together were read as stepping in place at 106 steps/min.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,6 +39,7 @@ let view: TrialAnalysisView;
 let first100: TrialAnalysisView;
 let narrow: TrialAnalysisView;
 let analysedNarrow: TrialAnalysisView;
+let jumping: TrialAnalysisView;
 
 beforeAll(async () => {
   clip = videoVariant(work, 'mirrored-first-110.mp4', ['-vf', 'hflip', '-frames:v', '110']);
@@ -47,6 +50,10 @@ beforeAll(async () => {
   narrow = (await analyseVideoOnce(cropped, { heightM: 1.65, cacheDir })).view;
   const wider = videoVariant(work, 'narrow-750.mp4', ['-vf', 'crop=750:994:300:0', '-frames:v', '180']);
   analysedNarrow = (await analyseVideoOnce(wider, { heightM: 1.65, cacheDir })).view;
+  const manAlone = videoVariant(work, 'narrow-750-first-100.mp4', [
+    ...['-vf', 'crop=750:994:300:0', '-frames:v', '100'],
+  ]);
+  jumping = (await analyseVideoOnce(manAlone, { heightM: 1.65, cacheDir })).view;
 }, 300_000);
 
 describe('a walker in view for under 2 s of a short clip, beside a man on a box', () => {
@@ -133,5 +140,24 @@ describe('a narrow view: the walk cropped to 700 px wide', () => {
       /: person \d is followed, chosen automatically as [^,]+, because nobody in view walked/,
     );
     expect(isPersonNote(note!)).toBe(true);
+  });
+});
+
+describe('the 750 px view before she comes in: the man on the box doing jumping jacks', () => {
+  it('did not walk: his feet went apart and together, not in turns, and no pace is given', () => {
+    console.log(jumping.message);
+    expect(jumping.status).toBe('failed');
+    expect(jumping.message).toMatch(
+      /^The subject did not walk: the pelvis moved at most [\d.]+ leg lengths per second, and the feet moved apart and back together side by side \d+ times \(from [\d.]+ to [\d.]+ leg lengths apart in the picture, as in jumping\) instead of taking turns to step\./,
+    );
+    const [, times, closest, widest] = /side by side (\d+) times \(from ([\d.]+) to ([\d.]+)/
+      .exec(jumping.message!)!
+      .map(Number);
+    // Two jumping jacks in the 3.3 s; feet together, then about a leg length apart.
+    expect(times).toBe(2);
+    expect(closest).toBeLessThan(0.3);
+    expect(widest).toBeGreaterThan(0.8);
+    expect(jumping.message).not.toMatch(/stepped in place|steps\/min/);
+    expect(failureAdvice(jumping.message!)).toMatch(/^This recording shows no walking/);
   });
 });
