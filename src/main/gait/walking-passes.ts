@@ -1,6 +1,6 @@
 // Splits a recording into walking passes. Overground, the pelvis travels steadily in one direction
 // during a pass; turns and standing still show up as low pelvis speed and are excluded. On a
-// treadmill the pelvis stays put while the feet keep cycling relative to it.
+// treadmill the pelvis stays put while the feet keep cycling relative to it, each passing the other.
 
 import { butterworthLowPass } from './butterworth';
 import { robustRange } from './peaks';
@@ -82,7 +82,7 @@ export function detectWalkingPasses(
   const relR = new Float64Array(n);
   for (let k = 0; k < n; k++) relR[k] = input.rightHeelProgress[k]! - input.pelvisProgress[k]!;
   const swing = Math.min(robustRange(rel, 0, n), robustRange(relR, 0, n));
-  if (swing >= 0.35 * legLength && countOscillations(rel) >= 4) {
+  if (swing >= 0.35 * legLength && countOscillations(rel) >= 4 && feetPass(input)) {
     let s = 0;
     while (s < n && !Number.isFinite(p[s]!)) s++;
     let e = n;
@@ -95,6 +95,26 @@ export function detectWalkingPasses(
     }
   }
   return { kind: 'standing-still', maxPelvisSpeedLegPerS: maxSpeed / legLength };
+}
+
+/**
+ * Whether each foot goes out in front of the other in turn, by at least a tenth of a leg length (at
+ * the 5th and 95th percentiles). Legs opening and closing side by side (jumping jacks seen from in
+ * front) also swing each heel to and fro about the pelvis, in turn, but never take it past the other.
+ */
+function feetPass(input: PassDetectionInput): boolean {
+  const lead: number[] = [];
+  for (let k = 0; k < input.pelvisProgress.length; k++) {
+    const d = input.leftHeelProgress[k]! - input.rightHeelProgress[k]!;
+    if (Number.isFinite(d)) lead.push(d);
+  }
+  if (lead.length === 0) return false;
+  lead.sort((a, b) => a - b);
+  const margin = 0.1 * input.legLength;
+  return (
+    lead[Math.floor(0.05 * (lead.length - 1))]! < -margin &&
+    lead[Math.ceil(0.95 * (lead.length - 1))]! > margin
+  );
 }
 
 /** Crossings of the median: a foot that cycles crosses it twice per stride. */

@@ -12,6 +12,7 @@ import { LENGTHS_FROM_STEPS } from '../../../src/shared/analysis-notes';
 import {
   concatWalks,
   syntheticFrontalWalk,
+  syntheticJumpingJacks,
   syntheticKneeDeg,
   syntheticWalk,
   toPoseTrack,
@@ -395,6 +396,22 @@ describe('clear errors instead of empty numbers', () => {
       expect(r.error.message).toMatch(/heel|foot/);
       expect(r.error.longGaps!.length).toBeGreaterThan(0);
     }
+  });
+
+  it('jumping jacks are not walking: not a treadmill, not stepping in place, no pace given', () => {
+    // Each heel swings to and fro about the still pelvis, in turn, as on a treadmill, and the left
+    // heel is lower in the picture when the legs are open, as a lead; but neither passes the other.
+    const r = analyseTrajectories(syntheticJumpingJacks({ seconds: 6, periodS: 1.1 }));
+    if (r.ok) throw new Error(`analysed as ${r.analysis.passes[0]?.mode} walking`);
+    expect(r.error.code).toBe('standing-still');
+    expect(r.error.message).toMatch(
+      /^The subject did not walk: the pelvis moved at most 0\.00 leg lengths per second, and the feet moved apart and back together side by side 5 times \(from 0\.2 to 1\.0 leg lengths apart/,
+    );
+    const frontal = analyseTrajectories(syntheticJumpingJacks(), { view: 'frontal' });
+    if (frontal.ok) throw new Error('analysed without events');
+    expect(frontal.error.code).toBe('events-required');
+    expect(frontal.error.endOn).toBeUndefined();
+    expect(frontal.error.message).not.toMatch(/From this camera|steps\/min/);
   });
 
   it('a frontal camera asks for events rather than guessing', () => {

@@ -198,3 +198,44 @@ export function concatWalks(parts: TrajectorySet[]): TrajectorySet {
   }
   return { ...parts[0]!, frameCount: n, trajectories };
 }
+
+/**
+ * Jumping jacks facing the camera: both legs swing out to `spreadDeg` and back together every
+ * `periodS`, the heels leaving the floor together at the widest, the left heel a little lower in
+ * the picture the wider the legs (the body slightly turned), as the pose model saw a real one.
+ */
+export function syntheticJumpingJacks(
+  o: { seconds?: number; fps?: number; periodS?: number; spreadDeg?: number } = {},
+): TrajectorySet {
+  const fps = o.fps ?? 30;
+  const n = Math.round((o.seconds ?? 6) * fps);
+  const T = o.periodS ?? 1.1;
+  const px = 300;
+  const rad = Math.PI / 180;
+  const tr: Record<string, { x: Float64Array; y: Float64Array }> = {};
+  const set = (nm: string, i: number, left: number, up: number) => {
+    tr[nm] ??= { x: new Float64Array(n), y: new Float64Array(n) };
+    tr[nm].x[i] = 960 + left * px;
+    tr[nm].y[i] = 1000 - up * px;
+  };
+  for (let i = 0; i < n; i++) {
+    const open = 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / fps / T);
+    const abd = (o.spreadDeg ?? 25) * rad * open;
+    const lift = 0.08 * open;
+    for (const side of ['left', 'right'] as const) {
+      const lat = side === 'left' ? 1 : -1;
+      const turn = side === 'left' ? -0.1 * open : 0;
+      const hip = [lat * 0.1, 0.92 + lift] as const;
+      const knee = [hip[0] + lat * 0.45 * Math.sin(abd), hip[1] - 0.45 * Math.cos(abd)] as const;
+      const ankle = [knee[0] + lat * 0.43 * Math.sin(abd), knee[1] - 0.43 * Math.cos(abd) + turn] as const;
+      set(`${side}_hip`, i, ...hip);
+      set(`${side}_knee`, i, ...knee);
+      set(`${side}_ankle`, i, ...ankle);
+      set(`${side}_heel`, i, ankle[0], ankle[1] - 0.06);
+      set(`${side}_foot_index`, i, ankle[0] + lat * 0.02, ankle[1] - 0.07);
+      set(`${side}_shoulder`, i, lat * 0.18, 1.42 + lift);
+      set(`${side}_wrist`, i, lat * (0.25 + 0.4 * open), 1.0 + lift + 0.7 * open);
+    }
+  }
+  return { rateHz: fps, frameCount: n, convention: 'image-y-down', unit: 'px', trajectories: tr };
+}
