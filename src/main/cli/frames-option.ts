@@ -26,3 +26,12 @@ export function parseFrameChoice(text: string): FrameChoice {
   }
   return { kind: 'frames', frames: [...frames].sort((a, b) => a - b) };
 }
+
+/** Refuses frames past the video's last (frame numbers count from 0). */
+export function refuseFramesBeyond(frames: readonly number[], frameCount: number): void {
+  const beyond = frames.find((f) => f >= frameCount);
+  if (beyond !== undefined)
+    throw new UserError(
+      `--overlay-frames: the video's frames are 0 to ${frameCount - 1}; it has no frame ${beyond}.`,
+    );
+}

@@ -294,13 +294,16 @@ test('gaitlab pose --overlay-frames writes the PNG images of the flagged frames,
       io,
     }),
   ).rejects.toThrow('--overlay-frames chooses which PNG images to write');
+  // Frames past the end, before the pose (a fresh output, not the seeded one): nothing posed.
+  const fresh = join(dir, 'beyond.csv');
+  const beyond = fakeIo();
   await expect(
     poseCommand.run(
-      [video, '--out', csv, '--overlay', join(dir, 'f-%04d.png'), '--overlay-frames', '229-231'],
-      {
-        labDir: dir,
-        io,
-      },
+      [video, '--out', fresh, '--overlay', join(dir, 'f-%04d.png'), '--overlay-frames', '229-231'],
+      { labDir: dir, io: beyond.io },
     ),
   ).rejects.toThrow("--overlay-frames: the video's frames are 0 to 229; it has no frame 230.");
+  expect(beyond.progress).toEqual([]);
+  expect(existsSync(`${fresh}.pose`)).toBe(false);
+  expect(existsSync(fresh)).toBe(false);
 });

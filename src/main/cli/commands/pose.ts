@@ -6,7 +6,8 @@ import { UserError, type CliCommand } from '../command';
 import { parsePersonBox } from '../person-option';
 import { numberOption } from '../number-option';
 import { outputFile, writeOutputFile } from '../output-file';
-import { parseFrameChoice } from '../frames-option';
+import { parseFrameChoice, refuseFramesBeyond } from '../frames-option';
+import { probeVideo } from '../../media/probe';
 import { framePath, isFramePattern } from '../../media/frame-pattern';
 import { MediaError } from '../../media/media-error';
 import { hdrDescription } from '../../media/tone-map';
@@ -125,6 +126,13 @@ export const poseCommand: CliCommand = {
     };
 
     try {
+      // Frames chosen past the end are refused now, not after a pose that may take minutes (a
+      // turned or mirrored copy has the same frames).
+      if (overlayFrames?.kind === 'frames')
+        refuseFramesBeyond(
+          overlayFrames.frames,
+          (await probeVideo(resolve(video), ctx.io.signal)).frameCount,
+        );
       const outDir = resolve(values['work-dir'] ?? `${out}.pose`);
       const videoPath = pictureFixSuffix(fix)
         ? await ensureFixedCopy(
@@ -169,11 +177,8 @@ export const poseCommand: CliCommand = {
           : overlayFrames.kind === 'low'
             ? m.lowConfidenceFrames
             : overlayFrames.frames;
-        const beyond = frames?.find((f) => f >= m.frames);
-        if (beyond !== undefined)
-          throw new UserError(
-            `--overlay-frames: the video's frames are 0 to ${m.frames - 1}; it has no frame ${beyond}.`,
-          );
+        // Again on the frames posed: a damaged end can hold fewer than the probe counted.
+        if (frames) refuseFramesBeyond(frames, m.frames);
         if (frames?.length === 0) {
           ctx.io.out(`No frame below confidence ${m.settings.minConfidence}: no overlay image written.`);
           return 0;
