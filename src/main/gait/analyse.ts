@@ -32,6 +32,7 @@ import {
 } from './preprocess';
 import { farSidePerPass, noteFarLegs, type FarSide } from './far-side';
 import { feetAtEdge, noteFeetAtEdge } from './picture-edge';
+import { flagTrunkCutOff, trunkCutOffFrames, trunkCutOffNote } from './trunk-cut-off';
 import { residualAnalysis } from './residual-analysis';
 import { pelvisTiltSeries, sagittalAngles, trunkTiltSeries } from './sagittal-angles';
 import { resolveScale, type Scale, type ScaleSource } from './scaling';
@@ -238,14 +239,21 @@ function segmentsPerFrame(body: CleanBody, n: number): { leg: Float64Array; trun
   return { leg, trunk };
 }
 
-/** Median thigh + shank length (and trunk) in data units, over both sides. */
-function bodyLengths(body: CleanBody, n: number): { leg: number; legAndTrunk: number | undefined } {
+/**
+ * Median thigh + shank length (and trunk) in data units, over both sides; the trunk not measured in
+ * the frames `trunkCut` marks.
+ */
+function bodyLengths(
+  body: CleanBody,
+  n: number,
+  trunkCut?: Uint8Array,
+): { leg: number; legAndTrunk: number | undefined } {
   const legs: number[] = [];
   const trunks: number[] = [];
   for (let i = 0; i < n; i++) {
     const seen = segmentLengths(body, i);
     legs.push(...seen.legs);
-    trunks.push(...seen.trunks);
+    if (!trunkCut?.[i]) trunks.push(...seen.trunks);
   }
   const leg = median(legs);
   const trunk = median(trunks);
@@ -497,7 +505,7 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
       requiredGaps,
     );
   }
-  const lengths = bodyLengths(body, n);
+  let lengths = bodyLengths(body, n);
   let legLength = lengths.leg;
   if (!Number.isFinite(legLength)) {
     // Without knees and ankles, the pelvis height above the heels stands in for leg length.
@@ -511,6 +519,17 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
       'landmarks-missing',
       'The legs could not be measured: hips, knees and ankles are not tracked together.',
     );
+  // Shoulders at the picture's top edge: the trunk there is squeezed in, not measured.
+  const pictureShoulders = SIDES.flatMap((side) => {
+    const name = body[side].shoulder?.name;
+    const t = name !== undefined ? set.trajectories[name] : undefined;
+    return t ? [t] : [];
+  });
+  const trunkCut =
+    set.imageSizePx && set.convention === 'image-y-down'
+      ? trunkCutOffFrames(pictureShoulders, legLength, n)
+      : undefined;
+  if (trunkCut?.includes(1)) lengths = bodyLengths(body, n, trunkCut);
 
   // Axes: in 3D, the pelvis path gives the walking line unless the pelvis barely moves (treadmill).
   let axes: GroundAxes = groundAxes(set.convention, pelvis);
@@ -755,6 +774,10 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
       c.flags.push('missing-data');
       c.excluded = true;
     }
+  }
+  if (trunkCut) {
+    const cutNote = trunkCutOffNote(trunkCut, passes, flagTrunkCutOff(cycles, trunkCut), cycles.length);
+    if (cutNote) warnings.push(cutNote);
   }
   // The feet as the camera's picture has them (pixels, unfiltered).
   const pictureFeet = (side: Side) => ({

@@ -20,7 +20,9 @@ export type CycleFlag =
   /** A note, not a reason to exclude: a foot touched the picture's edge (see picture-edge.ts). */
   | 'foot-at-picture-edge'
   /** The leg was the far one from the side camera in this pass (see far-side.ts). */
-  | 'far-side';
+  | 'far-side'
+  /** The shoulders at the picture's top edge: trunk and hips misplaced (see trunk-cut-off.ts). */
+  | 'trunk-cut-off';
 
 export interface GaitCycle {
   side: Side;
