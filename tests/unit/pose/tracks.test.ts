@@ -249,6 +249,26 @@ describe('subject selection', () => {
     expect(chooseSubject(tracks, { kind: 'moving' })).toBe(walker);
   });
 
+  test('a bystander missed at one sample is not continued by the walker a body height lower', () => {
+    // The Sports2D walk with its picture cut off below her knees (the scan's boxes, rounded): the man
+    // on the box is found at samples 0-3 and then missed; she is seen at sample 2, missed at 3 (her
+    // feet cut off), and at sample 4 stands 1.3 body heights from his last box, 1.7 from hers.
+    const scan: ScanSample[] = Array.from({ length: 7 }, (_, i) => ({
+      frame: i * 30,
+      boxes: [
+        ...(i <= 3 ? [box(640, 256, 400)] : []),
+        ...(i === 2 ? [box(1407, 710, 330)] : []),
+        ...(i >= 4 ? [box(832 - 315 * (i - 4), 696, 360)] : []),
+      ],
+    }));
+    const tracks = linkTracks(scan);
+    expect(tracks.map((t) => t.frames)).toEqual([
+      [0, 30, 60, 90],
+      [60, 120, 150, 180],
+    ]);
+    expect(chooseSubject(tracks, { kind: 'moving' })!.frames[0]).toBe(60);
+  });
+
   test('a patient pointed at in one pass is followed through the next; two walking together out of view are not', () => {
     // Pass 1 (samples 1-4), out of view (5-7), pass 2 (8-11); a therapist stands by throughout.
     const passes = (together: boolean): ScanSample[] =>

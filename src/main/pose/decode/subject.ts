@@ -73,13 +73,19 @@ export function linkTracks(samples: ScanSample[], maxJumpHeights = 1.5, maxGapSa
         // a walker hidden behind a pillar reappears further on, not where she went out of sight
         // (nearer to which a bystander may stand).
         const ahead = predictedCentre(track, sample.frame);
+        const gap = si - track.lastSample;
+        // From one sample to the next (a second or so), feet that move up or down by more than a
+        // walker's do count against the link by the excess: with the walk's picture cut through her
+        // feet, the man on the box, missed at one sample, was continued by her a body height lower,
+        // and the pose jumped from him to her.
+        const feetShift = gap === 1 ? Math.abs(box.y1 - prev.y1) / scale : 0;
         const cost =
           Math.min(from(boxCentre(prev)), ahead ? from(ahead) : Infinity) +
-          Math.abs(Math.log(height(box) / height(prev)));
+          Math.abs(Math.log(height(box) / height(prev))) +
+          Math.max(0, feetShift - MAX_FEET_SHIFT_HEIGHTS);
         // Across missed samples, feet seen higher than where the person last stood are someone
         // else's: a walker who left the picture is not continued by a man standing on a box. (Down
         // is possible: a man jumping off the box while the detector missed him stays one person.)
-        const gap = si - track.lastSample;
         if (gap > 1 && (prev.y1 - box.y1) / scale > MAX_FEET_SHIFT_HEIGHTS) return;
         if (cost <= maxJumpHeights * gap) candidates.push({ t, b, cost });
       });
