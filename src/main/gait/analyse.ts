@@ -519,14 +519,15 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
       'landmarks-missing',
       'The legs could not be measured: hips, knees and ankles are not tracked together.',
     );
-  // Shoulders at the picture's top edge: the trunk there is squeezed in, not measured.
+  // Shoulders at a side camera's top edge: the trunk there is squeezed in, not measured (a frontal
+  // camera measures no length, and its note would name angles it does not give).
   const pictureShoulders = SIDES.flatMap((side) => {
     const name = body[side].shoulder?.name;
     const t = name !== undefined ? set.trajectories[name] : undefined;
     return t ? [t] : [];
   });
   const trunkCut =
-    set.imageSizePx && set.convention === 'image-y-down'
+    set.imageSizePx && set.convention === 'image-y-down' && view === 'sagittal'
       ? trunkCutOffFrames(pictureShoulders, legLength, n)
       : undefined;
   if (trunkCut?.includes(1)) lengths = bodyLengths(body, n, trunkCut);

@@ -57,7 +57,8 @@ export function feetApartAndTogether(input: FeetApartInput): FeetApart | null {
   const closestLeg = sorted[Math.floor(0.05 * (sorted.length - 1))]!;
   const widestLeg = sorted[Math.ceil(0.95 * (sorted.length - 1))]!;
   if (widestLeg - closestLeg < MIN_SPREAD_LEG || closestLeg < -SIDE_CHANGE_LEG) return null;
-  // Openings counted with hysteresis: above three quarters of the spread, then back below a quarter.
+  // Openings counted with hysteresis: above three quarters of the spread, then back below a quarter;
+  // only once the feet were seen together, so that a clip starting with them apart counts no opening.
   const high = closestLeg + 0.75 * (widestLeg - closestLeg);
   const low = closestLeg + 0.25 * (widestLeg - closestLeg);
   let times = 0;
