@@ -33,6 +33,7 @@ import {
 import { farSidePerPass, noteFarLegs, type FarSide } from './far-side';
 import { feetAtEdge, noteFeetAtEdge } from './picture-edge';
 import { flagTrunkCutOff, trunkCutOffFrames, trunkCutOffNote } from './trunk-cut-off';
+import { backwardPasses, flagBackwardCycles, walkingBackwardNote } from './walking-backward';
 import { residualAnalysis } from './residual-analysis';
 import { pelvisTiltSeries, sagittalAngles, trunkTiltSeries } from './sagittal-angles';
 import { resolveScale, type Scale, type ScaleSource } from './scaling';
@@ -775,6 +776,17 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
       c.flags.push('missing-data');
       c.excluded = true;
     }
+  }
+  // Passes walked backward: events and angles assume the subject faces the way they go.
+  if (view !== 'frontal') {
+    const toeAheadOfHeel = SIDES.map((side) => {
+      const toe = project(body[side].toe!, axes.progression);
+      const heel = project(body[side].heel!, axes.progression);
+      return toe.map((t, i) => t - heel[i]!);
+    });
+    const backward = backwardPasses(passes, toeAheadOfHeel);
+    const note = walkingBackwardNote(backward, flagBackwardCycles(cycles, backward));
+    if (note) warnings.push(note);
   }
   if (trunkCut) {
     const cutNote = trunkCutOffNote(trunkCut, passes, flagTrunkCutOff(cycles, trunkCut), cycles.length);

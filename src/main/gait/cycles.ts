@@ -22,7 +22,9 @@ export type CycleFlag =
   /** The leg was the far one from the side camera in this pass (see far-side.ts). */
   | 'far-side'
   /** The shoulders at the picture's top edge: trunk and hips misplaced (see trunk-cut-off.ts). */
-  | 'trunk-cut-off';
+  | 'trunk-cut-off'
+  /** Its pass was walked backward (see walking-backward.ts). */
+  | 'walking-backward';
 
 export interface GaitCycle {
   side: Side;
