@@ -1,4 +1,5 @@
-// Walking backward (a training exercise, or a video played in reverse). The analysis takes the
+// Walking backward (a training exercise, a video played in reverse, or a camera carried along faster
+// than the subject walks, so that they go backward through the picture). The analysis takes the
 // direction of travel as forward: a contact is the heel furthest ahead of the pelvis, a knee flexes
 // when the ankle trails. Walked backward, the Sports2D walk (the video reversed) gave a knee
 // "peak in swing" of -11.5 deg and a minimum in stance of -33 deg, with nothing said. The feet say
@@ -62,5 +63,5 @@ export function walkingBackwardNote(backward: readonly WalkingPass[], flaggedCyc
     flaggedCycles === 0
       ? 'no cycle is measured there'
       : `the ${flaggedCycles === 1 ? 'cycle' : `${flaggedCycles} cycles`} there ${flaggedCycles === 1 ? 'is' : 'are'} left out`;
-  return `${which}: the subject walked backward (the toes pointed against the direction of travel), or the video plays in reverse. Gait events and joint angles assume walking forward, so ${left}; analyse forward walking, or check that the video is not reversed.`;
+  return `${which}: the subject went backward through the picture (the toes pointed against the direction of travel): walking backward, a video playing in reverse, or a camera carried along faster than the subject walked. Gait events and joint angles assume walking forward past a still camera, so ${left}; analyse forward walking filmed from a tripod.`;
 }

@@ -18,7 +18,7 @@ import { readSharedBytes } from '../../helpers/shared-data';
 import { videoVariant } from '../../helpers/video-variant';
 
 const BACKWARD_NOTE =
-  /^Walking pass 1: the subject walked backward \(the toes pointed against the direction of travel\), or the video plays in reverse\. Gait events and joint angles assume walking forward, so the (\d+) cycles there are left out/;
+  /^Walking pass 1: the subject went backward through the picture \(the toes pointed against the direction of travel\): walking backward, a video playing in reverse, or a camera carried along faster than the subject walked\. Gait events and joint angles assume walking forward past a still camera, so the (\d+) cycles there are left out/;
 
 const reversed = (a: ArrayLike<number> | undefined) => (a ? Float64Array.from(a).reverse() : undefined);
 

@@ -54,7 +54,7 @@ describe('flagBackwardCycles and the note', () => {
     expect(cycles.map((c) => c.excluded)).toEqual([false, true, true]);
     expect(cycles[1]!.flags).toEqual(['walking-backward']);
     expect(walkingBackwardNote(backward, 2)).toBe(
-      'Walking pass 2: the subject walked backward (the toes pointed against the direction of travel), or the video plays in reverse. Gait events and joint angles assume walking forward, so the 2 cycles there are left out; analyse forward walking, or check that the video is not reversed.',
+      'Walking pass 2: the subject went backward through the picture (the toes pointed against the direction of travel): walking backward, a video playing in reverse, or a camera carried along faster than the subject walked. Gait events and joint angles assume walking forward past a still camera, so the 2 cycles there are left out; analyse forward walking filmed from a tripod.',
     );
     expect(walkingBackwardNote([pass(0, 0, 50, 1), pass(2, 60, 99, -1)], 1)).toMatch(
       /^Walking passes 1, 3: .* so the cycle there is left out;/,
