@@ -25,7 +25,7 @@ export const CYCLE_FLAG_TEXT: Readonly<Record<string, string>> = {
   'out-of-step': "stride far from the other foot's over the same steps: an event is likely misplaced",
   'missing-data': 'feet or pelvis not tracked for too much of it',
   'trunk-cut-off': "shoulders at the picture's top edge: trunk and hips misplaced",
-  'walking-backward': 'went backward through the picture: events and angles assume walking forward',
+  'walking-backward': 'went backward: events and angles assume walking forward',
 };
 
 /**

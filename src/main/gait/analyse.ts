@@ -785,7 +785,11 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
       return toe.map((t, i) => t - heel[i]!);
     });
     const backward = backwardPasses(passes, toeAheadOfHeel);
-    const note = walkingBackwardNote(backward, flagBackwardCycles(cycles, backward));
+    const note = walkingBackwardNote(
+      backward,
+      flagBackwardCycles(cycles, backward),
+      set.convention === 'image-y-down',
+    );
     if (note) warnings.push(note);
   }
   if (trunkCut) {

@@ -52,8 +52,15 @@ export function flagBackwardCycles(cycles: readonly GaitCycle[], backward: reado
   return flagged;
 }
 
-/** The reader's note on passes walked backward; null when none was. */
-export function walkingBackwardNote(backward: readonly WalkingPass[], flaggedCycles: number): string | null {
+/**
+ * The reader's note on passes walked backward; null when none was. `filmed`: one camera's picture
+ * (which a carried camera can make go backward), not 3D coordinates (markers or triangulated).
+ */
+export function walkingBackwardNote(
+  backward: readonly WalkingPass[],
+  flaggedCycles: number,
+  filmed: boolean,
+): string | null {
   if (backward.length === 0) return null;
   const which =
     backward.length === 1
@@ -63,5 +70,7 @@ export function walkingBackwardNote(backward: readonly WalkingPass[], flaggedCyc
     flaggedCycles === 0
       ? 'no cycle is measured there'
       : `the ${flaggedCycles === 1 ? 'cycle' : `${flaggedCycles} cycles`} there ${flaggedCycles === 1 ? 'is' : 'are'} left out`;
+  if (!filmed)
+    return `${which}: the subject walked backward (the toes pointed against the direction of travel), or the recording runs in reverse. Gait events and joint angles assume walking forward, so ${left}.`;
   return `${which}: the subject went backward through the picture (the toes pointed against the direction of travel): walking backward, a video playing in reverse, or a camera carried along faster than the subject walked. Gait events and joint angles assume walking forward past a still camera, so ${left}; analyse forward walking filmed from a tripod.`;
 }

@@ -46,16 +46,18 @@ describe('a Vicon Plug-in Gait walk (FunctionalWalk.c3d) played backward', () =>
   it('is said to be walked backward, every cycle left out; forward, nothing is', () => {
     const back = analyseTrajectories(playedBackward(forward));
     if (!back.ok) throw new Error(back.error.message);
-    const note = back.analysis.warnings.find((w) => BACKWARD_NOTE.test(w));
+    const note = back.analysis.warnings.find((w) =>
+      w.startsWith('Walking pass 1: the subject walked backward'),
+    );
     console.log(note);
-    expect(note).toBeDefined();
+    expect(note).toMatch(/or the recording runs in reverse\. .* so the \d+ cycles there are left out\.$/);
     expect(back.analysis.cycles.length).toBeGreaterThanOrEqual(4);
     for (const c of back.analysis.cycles) expect(c.flags).toContain('walking-backward');
     expect(back.analysis.cycles.every((c) => c.excluded)).toBe(true);
 
     const ahead = analyseTrajectories(forward);
     if (!ahead.ok) throw new Error(ahead.error.message);
-    expect(ahead.analysis.warnings.filter((w) => BACKWARD_NOTE.test(w))).toEqual([]);
+    expect(ahead.analysis.warnings.filter((w) => w.includes('backward'))).toEqual([]);
     expect(ahead.analysis.cycles.some((c) => c.flags.includes('walking-backward'))).toBe(false);
   });
 });

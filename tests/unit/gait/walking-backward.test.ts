@@ -53,12 +53,16 @@ describe('flagBackwardCycles and the note', () => {
     expect(flagBackwardCycles(cycles, backward)).toBe(2);
     expect(cycles.map((c) => c.excluded)).toEqual([false, true, true]);
     expect(cycles[1]!.flags).toEqual(['walking-backward']);
-    expect(walkingBackwardNote(backward, 2)).toBe(
+    expect(walkingBackwardNote(backward, 2, true)).toBe(
       'Walking pass 2: the subject went backward through the picture (the toes pointed against the direction of travel): walking backward, a video playing in reverse, or a camera carried along faster than the subject walked. Gait events and joint angles assume walking forward past a still camera, so the 2 cycles there are left out; analyse forward walking filmed from a tripod.',
     );
-    expect(walkingBackwardNote([pass(0, 0, 50, 1), pass(2, 60, 99, -1)], 1)).toMatch(
+    expect(walkingBackwardNote([pass(0, 0, 50, 1), pass(2, 60, 99, -1)], 1, true)).toMatch(
       /^Walking passes 1, 3: .* so the cycle there is left out;/,
     );
-    expect(walkingBackwardNote([], 0)).toBeNull();
+    expect(walkingBackwardNote([], 0, true)).toBeNull();
+    // Motion capture: no picture, no camera to carry.
+    expect(walkingBackwardNote(backward, 2, false)).toBe(
+      'Walking pass 2: the subject walked backward (the toes pointed against the direction of travel), or the recording runs in reverse. Gait events and joint angles assume walking forward, so the 2 cycles there are left out.',
+    );
   });
 });
