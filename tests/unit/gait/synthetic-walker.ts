@@ -1,6 +1,6 @@
 // A kinematic stick figure seen by a side camera, to test the analysis with known answers.
 import { LANDMARK_COUNT, BLAZEPOSE_LANDMARKS, type PoseTrack2D } from '../../../src/shared/landmarks';
-import type { Trajectory, TrajectorySet } from '../../../src/main/gait/types';
+import type { Trajectory, TrajectorySet, WalkingPass } from '../../../src/main/gait/types';
 
 export interface WalkerOptions {
   /** +1: walks toward image right; -1: toward image left. */
@@ -239,3 +239,11 @@ export function syntheticJumpingJacks(
   }
   return { rateHz: fps, frameCount: n, convention: 'image-y-down', unit: 'px', trajectories: tr };
 }
+
+/** An overground walking pass over frames [startFrame, endFrame). */
+export const overgroundPass = (
+  index: number,
+  startFrame: number,
+  endFrame: number,
+  direction: 1 | -1 = 1,
+): WalkingPass => ({ index, startFrame, endFrame, direction, mode: 'overground' });

@@ -1,16 +1,10 @@
 // The pelvis or a foot lost in the middle of a walk: which stretches count, and what is said.
 import { describe, expect, it } from 'vitest';
-import type { WalkingPass } from '../../../src/main/gait/types';
 import { walkGapFrames, walkGaps, walkGapsNote, type WalkGapPart } from '../../../src/main/gait/walk-gaps';
+import { overgroundPass } from './synthetic-walker';
 
 const RATE_HZ = 30;
-const pass = (index: number, startFrame: number, endFrame: number, direction: 1 | -1): WalkingPass => ({
-  index,
-  startFrame,
-  endFrame,
-  direction,
-  mode: 'overground',
-});
+const pass = overgroundPass;
 
 /** Untracked masks of `n` frames, each part lost over the [from, to) ranges given. */
 function lost(n: number, ranges: Partial<Record<WalkGapPart, Array<[number, number]>>>) {

@@ -7,15 +7,9 @@ import {
   flagBackwardCycles,
   walkingBackwardNote,
 } from '../../../src/main/gait/walking-backward';
-import type { WalkingPass } from '../../../src/main/gait/types';
+import { overgroundPass } from './synthetic-walker';
 
-const pass = (index: number, startFrame: number, endFrame: number, direction: 1 | -1): WalkingPass => ({
-  index,
-  startFrame,
-  endFrame,
-  direction,
-  mode: 'overground',
-});
+const pass = overgroundPass;
 
 describe('backwardPasses', () => {
   // Feet pointing toward +x (toe 20 px ahead of the heel) for frames 0-99, toward -x after.
