@@ -271,13 +271,11 @@ function crossingLegs(pelvis: PointSeries, from: number, to: number, legLength: 
 }
 
 /** A camera's apparent leg length and heel heights per frame, px: what tells an end-on walk. */
-function endOnInput(body: CleanBody, rateHz: number, n: number): EndOnInput {
-  const legLengthPx = segmentsPerFrame(body, n).leg;
+function endOnInput(body: CleanBody, rateHz: number, legLengthPx: Float64Array): EndOnInput {
   return { rateHz, legLengthPx, leftHeelYPx: body.left.heel!.y, rightHeelYPx: body.right.heel!.y };
 }
 
-function feetApartInput(body: CleanBody, rateHz: number, n: number): FeetApartInput {
-  const legLengthPx = segmentsPerFrame(body, n).leg;
+function feetApartInput(body: CleanBody, rateHz: number, legLengthPx: Float64Array): FeetApartInput {
   return { rateHz, legLengthPx, leftHeelXPx: body.left.heel!.x, rightHeelXPx: body.right.heel!.x };
 }
 
@@ -550,10 +548,13 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
   }
 
   const heelProgress = project(body.left.heel!, axes.progression);
-  const footPointing =
-    median(Array.from(project(body.left.toe!, axes.progression), (v, i) => v - heelProgress[i]!)) >= 0
-      ? 1
-      : -1;
+  // Toe minus heel along the progression axis, per foot: which way the subject faces.
+  const toeAheadOfHeel = SIDES.map((side) => {
+    const toe = project(body[side].toe!, axes.progression);
+    const heel = side === 'left' ? heelProgress : project(body[side].heel!, axes.progression);
+    return toe.map((t, i) => t - heel[i]!);
+  });
+  const footPointing = median(toeAheadOfHeel[0]!) >= 0 ? 1 : -1;
   let passes: WalkingPass[];
   let viewDoubt: string | null = null;
   if (view === 'frontal') {
@@ -562,8 +563,9 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
       // the subject crosses the picture (a side camera labelled frontal: see viewDoubt below).
       const crosses = crossingLegs(pelvis, 0, n, legLength) > SIDE_VIEW_CROSSING_LEGS;
       // Feet going apart and together are not steps: no pace to give.
-      const stepping = !crosses && !feetApartAndTogether(feetApartInput(body, rateHz, n));
-      const endOn = stepping ? endOnWalk(endOnInput(body, rateHz, n)) : null;
+      const legPx = segmentsPerFrame(body, n).leg;
+      const stepping = !crosses && !feetApartAndTogether(feetApartInput(body, rateHz, legPx));
+      const endOn = stepping ? endOnWalk(endOnInput(body, rateHz, legPx)) : null;
       const message = `A frontal camera cannot time gait events reliably: detect them on a side camera (or enter them by hand) and re-run with those events.${endOn ? ` ${endOnPaceSentence(endOn)}` : ''}`;
       return { ok: false, error: { code: 'events-required', message, ...(endOn ? { endOn } : {}) } };
     }
@@ -597,13 +599,14 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
         );
       const picture = set.convention === 'image-y-down';
       const moved = `the pelvis moved at most ${detection.maxPelvisSpeedLegPerS.toFixed(2)} leg lengths per second`;
-      const apart = picture ? feetApartAndTogether(feetApartInput(body, rateHz, n)) : null;
+      const legPx = picture ? segmentsPerFrame(body, n).leg : undefined;
+      const apart = legPx ? feetApartAndTogether(feetApartInput(body, rateHz, legPx)) : null;
       if (apart)
         return fail(
           'standing-still',
           `The subject did not walk: ${moved}, and ${feetApartSentence(apart)}. Record a trial with the subject walking ${walkingWhere}.`,
         );
-      const endOn = picture ? endOnWalk(endOnInput(body, rateHz, n)) : null;
+      const endOn = legPx ? endOnWalk(endOnInput(body, rateHz, legPx)) : null;
       if (endOn) return fail('filmed-end-on', endOnWalkMessage(endOn));
       return fail(
         'standing-still',
@@ -779,11 +782,6 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
   }
   // Passes walked backward: events and angles assume the subject faces the way they go.
   if (view !== 'frontal') {
-    const toeAheadOfHeel = SIDES.map((side) => {
-      const toe = project(body[side].toe!, axes.progression);
-      const heel = project(body[side].heel!, axes.progression);
-      return toe.map((t, i) => t - heel[i]!);
-    });
     const backward = backwardPasses(passes, toeAheadOfHeel);
     const note = walkingBackwardNote(
       backward,

@@ -6,7 +6,7 @@
 // step width apart; seen at a slant, a step brings one foot past the other in the picture.
 
 import { butterworthLowPass } from './butterworth';
-import { median } from './peaks';
+import { median, robustBounds } from './peaks';
 
 export interface FeetApartInput {
   rateHz: number;
@@ -51,11 +51,9 @@ export function feetApartAndTogether(input: FeetApartInput): FeetApart | null {
     input.rateHz,
     { cutoffHz: Math.min(3, input.rateHz / 4) },
   );
-  const sorted = Array.from(smooth)
-    .filter(Number.isFinite)
-    .sort((a, b) => a - b);
-  const closestLeg = sorted[Math.floor(0.05 * (sorted.length - 1))]!;
-  const widestLeg = sorted[Math.ceil(0.95 * (sorted.length - 1))]!;
+  const bounds = robustBounds(smooth);
+  if (!bounds) return null;
+  const { p5: closestLeg, p95: widestLeg } = bounds;
   if (widestLeg - closestLeg < MIN_SPREAD_LEG || closestLeg < -SIDE_CHANGE_LEG) return null;
   // Openings counted with hysteresis: above three quarters of the spread, then back below a quarter;
   // only once the feet were seen together, so that a clip starting with them apart counts no opening.

@@ -158,14 +158,27 @@ export function sampleAt(signal: ArrayLike<number>, frame: number): number {
   return a + (b - a) * t;
 }
 
-/** 5th and 95th percentile range of the finite values in [start, end). */
-export function robustRange(signal: ArrayLike<number>, start: number, end: number): number {
+/**
+ * The 5th and 95th percentiles of the finite values in [start, end) (the nearest rank); undefined
+ * with fewer than two.
+ */
+export function robustBounds(
+  signal: ArrayLike<number>,
+  start = 0,
+  end = signal.length,
+): { p5: number; p95: number } | undefined {
   const v: number[] = [];
   for (let i = start; i < end; i++) if (Number.isFinite(signal[i]!)) v.push(signal[i]!);
-  if (v.length < 2) return 0;
+  if (v.length < 2) return undefined;
   v.sort((a, b) => a - b);
   const q = (p: number) => v[Math.min(v.length - 1, Math.max(0, Math.round(p * (v.length - 1))))]!;
-  return q(0.95) - q(0.05);
+  return { p5: q(0.05), p95: q(0.95) };
+}
+
+/** 5th and 95th percentile range of the finite values in [start, end). */
+export function robustRange(signal: ArrayLike<number>, start: number, end: number): number {
+  const b = robustBounds(signal, start, end);
+  return b ? b.p95 - b.p5 : 0;
 }
 
 export function median(values: ArrayLike<number>): number {

@@ -16,7 +16,8 @@ export interface ImageSizePx {
 /** Samples below this confidence are not landmarks the model stands by: they place nothing. */
 const MIN_CONFIDENCE = 0.3;
 
-function usable(t: Trajectory, i: number): boolean {
+/** A sample placed (x and y finite) with a confidence the model stands by. */
+export function usable(t: Trajectory, i: number): boolean {
   return Number.isFinite(t.x[i]!) && Number.isFinite(t.y[i]!) && (t.confidence?.[i] ?? 1) >= MIN_CONFIDENCE;
 }
 

@@ -9,12 +9,11 @@
 
 import { frameRuns } from '../../shared/frame-runs';
 import type { GaitCycle } from './cycles';
+import { usable } from './picture-edge';
 import type { Trajectory, WalkingPass } from './types';
 
 /** Shoulders placed this close to the top edge (leg lengths, thigh + shank) are squeezed in by the model. */
 const TOP_MARGIN_LEG = 0.1;
-/** Samples below this confidence are not landmarks the model stands by: they place nothing. */
-const MIN_CONFIDENCE = 0.3;
 /** A cycle with its shoulders at the top edge for this share of its frames or more is left out. */
 const CUT_SHARE_OF_CYCLE = 0.1;
 
@@ -31,10 +30,7 @@ export function trunkCutOffFrames(
   const margin = TOP_MARGIN_LEG * legLengthPx;
   if (!(margin > 0)) return out;
   for (const s of shoulders)
-    for (let i = 0; i < frameCount; i++) {
-      const y = s.y[i]!;
-      if (Number.isFinite(y) && (s.confidence?.[i] ?? 1) >= MIN_CONFIDENCE && y < margin) out[i] = 1;
-    }
+    for (let i = 0; i < frameCount; i++) if (usable(s, i) && s.y[i]! < margin) out[i] = 1;
   return out;
 }
 

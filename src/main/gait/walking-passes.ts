@@ -3,7 +3,7 @@
 // treadmill the pelvis stays put while the feet keep cycling relative to it, each passing the other.
 
 import { butterworthLowPass } from './butterworth';
-import { robustRange } from './peaks';
+import { robustBounds, robustRange } from './peaks';
 import type { WalkingPass } from './types';
 
 export interface PassDetectionInput {
@@ -103,18 +103,13 @@ export function detectWalkingPasses(
  * front) also swing each heel to and fro about the pelvis, in turn, but never take it past the other.
  */
 function feetPass(input: PassDetectionInput): boolean {
-  const lead: number[] = [];
-  for (let k = 0; k < input.pelvisProgress.length; k++) {
-    const d = input.leftHeelProgress[k]! - input.rightHeelProgress[k]!;
-    if (Number.isFinite(d)) lead.push(d);
-  }
-  if (lead.length === 0) return false;
-  lead.sort((a, b) => a - b);
-  const margin = 0.1 * input.legLength;
-  return (
-    lead[Math.floor(0.05 * (lead.length - 1))]! < -margin &&
-    lead[Math.ceil(0.95 * (lead.length - 1))]! > margin
+  const lead = Float64Array.from(
+    { length: input.pelvisProgress.length },
+    (_, k) => input.leftHeelProgress[k]! - input.rightHeelProgress[k]!,
   );
+  const bounds = robustBounds(lead);
+  const margin = 0.1 * input.legLength;
+  return bounds !== undefined && bounds.p5 < -margin && bounds.p95 > margin;
 }
 
 /** Crossings of the median: a foot that cycles crosses it twice per stride. */
