@@ -45,6 +45,7 @@ import type { PictureTurnDeg } from '../../shared/picture-fix';
 import { sizeChangeNotes, sizeChangePerPass, smallInPictureNote } from './apparent-size';
 import { collapsedLegFrames, collapsedLegsNote, withoutCollapsedLegs } from './collapsed-legs';
 import { walkGapFrames, walkGaps, walkGapsNote } from './walk-gaps';
+import { doubtedPoseFrames, doubtedPoseNote, withoutFrames } from './doubted-pose';
 import {
   endOnPaceSentence,
   endOnWalk,
@@ -179,6 +180,8 @@ export interface GaitAnalysis {
   collapsedLegFrames: Record<Side, number[]>;
   /** Frames in the middle of the walk where the pelvis or a foot was not tracked (walk-gaps.ts). */
   walkGapFrames: number[];
+  /** Frames whose landmarks were set aside, the pose model doubting a person was there (doubted-pose.ts). */
+  doubtedPoseFrames: number[];
   /**
    * Why the camera's view label looks wrong (a "frontal" camera the subject crosses, as a side
    * camera sees them), or null: its view-specific angles should not be read.
@@ -398,14 +401,18 @@ function describeEventMethod(
   return `coordinate-based (Zeni 2008): ${contact}; foot off at the toe furthest back of the pelvis`;
 }
 
-export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions = {}): AnalysisResult {
+export function analyseTrajectories(input: TrajectorySet, options: AnalysisOptions = {}): AnalysisResult {
   const warnings: string[] = [];
-  if (!(set.rateHz > 0) || !(set.frameCount > 0)) {
+  if (!(input.rateHz > 0) || !(input.frameCount > 0)) {
     return fail(
       'invalid-input',
-      `The recording has no frames or no frame rate (rate ${set.rateHz} Hz, ${set.frameCount} frames).`,
+      `The recording has no frames or no frame rate (rate ${input.rateHz} Hz, ${input.frameCount} frames).`,
     );
   }
+  // Landmarks the pose model placed while doubting there was a person are guesses: set aside first,
+  // as the frames it does not see, so that nothing below reads them.
+  const doubted = input.poseConfidence ? doubtedPoseFrames(input.poseConfidence, input.rateHz) : [];
+  const set = withoutFrames(input, doubted);
   const belt = options.treadmillBeltSpeedMps;
   if (belt !== undefined && !isPlausibleBeltSpeedMps(belt))
     return fail('invalid-input', beltSpeedMessage(belt));
@@ -849,6 +856,8 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
   }
   const heaped = collapsedLegsNote(collapsed, passes);
   if (heaped) warnings.push(heaped);
+  const doubtNote = input.poseConfidence ? doubtedPoseNote(doubted, input.poseConfidence) : null;
+  if (doubtNote) warnings.push(doubtNote);
   // The pelvis or a foot lost in the middle of the walk (heaped-up legs are the note above's).
   const untracked = (points: Array<PointSeries | undefined>, setAside: readonly number[] = []) => {
     const aside = new Set(setAside);
@@ -1022,6 +1031,7 @@ export function analyseTrajectories(set: TrajectorySet, options: AnalysisOptions
       longGaps: body.longGaps,
       collapsedLegFrames: collapsed,
       walkGapFrames: walkGapFrames(lostInWalk),
+      doubtedPoseFrames: doubted,
       farSides,
       viewDoubt,
       warnings,

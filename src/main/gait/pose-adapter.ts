@@ -29,5 +29,6 @@ export function poseTrackToTrajectorySet(track: PoseTrack2D): TrajectorySet {
     startTimeS: track.timeS[0] ?? 0,
     imageSizePx: { widthPx: track.widthPx, heightPx: track.heightPx },
     source: 'pose-model',
+    poseConfidence: Float64Array.from({ length: n }, (_, f) => track.confidence[f] ?? 0),
   };
 }

@@ -42,6 +42,11 @@ export interface TrajectorySet {
    * default 'markers' (motion capture, or anything measured on the body).
    */
   source?: 'markers' | 'pose-model';
+  /**
+   * One camera's pose model only: per frame, its confidence (0-1) that a person is in its crop, 0
+   * where it found none (doubted-pose.ts reads its dips).
+   */
+  poseConfidence?: Float64Array;
 }
 
 export type GaitEventKind = 'initial-contact' | 'foot-off';

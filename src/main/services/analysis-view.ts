@@ -98,14 +98,15 @@ export function analysisToView(a: GaitAnalysis, c: ViewContext): TrialAnalysisVi
     scale: a.scale
       ? { metresPerUnit: a.scale.metresPerUnit, method: a.scale.method, description: a.scale.description }
       : null,
-    // Frames where a leg was set aside as heaped up, or the pelvis or a foot was lost mid-walk, are
-    // as unreliable as those the model doubted.
+    // Frames where a leg was set aside as heaped up, the pose set aside as doubted mid-walk, or the
+    // pelvis or a foot lost mid-walk, are as unreliable as those below the confidence threshold.
     lowConfidenceFrames: [
       ...new Set([
         ...c.lowConfidenceFrames,
         ...a.collapsedLegFrames.left,
         ...a.collapsedLegFrames.right,
         ...a.walkGapFrames,
+        ...a.doubtedPoseFrames,
       ]),
     ].sort((x, y) => x - y),
     walkGapFrames: a.walkGapFrames,

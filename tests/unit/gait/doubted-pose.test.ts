@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { analyseTrajectories } from '../../../src/main/gait/analyse';
+import { doubtedPoseFrames } from '../../../src/main/gait/doubted-pose';
+import type { TrajectorySet } from '../../../src/main/gait/types';
+import { syntheticWalk } from './synthetic-walker';
+
+/** 230 frames at 30 frames/s: nobody for 38, the model sure of the walker, nobody for the last 30. */
+function walkConfidence(): Float64Array {
+  const c = new Float64Array(230).fill(0.9997);
+  c.fill(0, 0, 38);
+  c.fill(0, 200);
+  return c;
+}
+
+/** The person flag of the Sports2D walk with a pillar drawn across it, frames 111-120. */
+const BEHIND_PILLAR = [0, 0.55, 0.81, 0.79, 0.57, 0.93, 0.55, 0.75, 0, 0.64];
+
+describe('frames where the pose model doubts a person is in view', () => {
+  it('are none in a walk it is sure of, nor where the subject enters or leaves', () => {
+    expect(doubtedPoseFrames(walkConfidence(), 30)).toEqual([]);
+    // The pillar walk's last frames: the model less and less sure as she leaves the picture.
+    const leaving = walkConfidence();
+    leaving.set([0.92, 0.85, 0.53, 0, 0.73], 196);
+    expect(doubtedPoseFrames(leaving, 30)).toEqual([]);
+    // The mirrored walk's last frames: doubted, sure, doubted, sure, then nobody.
+    const exit = walkConfidence();
+    exit.set([0.88, 0.73, 0.99, 0.57, 0.99], 195);
+    expect(doubtedPoseFrames(exit, 30)).toEqual([]);
+  });
+
+  it('are none at frames dropped from the video (no pose there, not doubt)', () => {
+    const dropped = walkConfidence();
+    for (let f = 40; f < 200; f += 5) dropped[f] = 0;
+    expect(doubtedPoseFrames(dropped, 30)).toEqual([]);
+    dropped.set(BEHIND_PILLAR, 111);
+    expect(doubtedPoseFrames(dropped, 30)).toEqual([112, 113, 114, 115, 116, 117, 118, 119, 120]);
+  });
+
+  it('are the stretch behind a pillar, with the frames it half-trusted or lost in between', () => {
+    const c = walkConfidence();
+    c.set(BEHIND_PILLAR, 111);
+    expect(doubtedPoseFrames(c, 30)).toEqual([112, 113, 114, 115, 116, 117, 118, 119, 120]);
+  });
+
+  it('are one frame when it doubts one frame', () => {
+    const c = walkConfidence();
+    c[150] = 0.85;
+    expect(doubtedPoseFrames(c, 30)).toEqual([150]);
+  });
+
+  it('are none where the model wobbles throughout the walk: its dips there are its usual level', () => {
+    const c = walkConfidence();
+    // One frame in six doubted, as on the walk cut at the shoulders.
+    for (let f = 45; f < 190; f += 6) c[f] = 0.75;
+    c.set([0.8, 0.7, 0.6], 120);
+    expect(doubtedPoseFrames(c, 30)).toEqual([]);
+  });
+});
+
+/** The walk as a pose model would give it: the person flag, and the knees guessed at `frames`. */
+function walkBehindSomething(frames: readonly number[], flag: readonly number[]): TrajectorySet {
+  const set = syntheticWalk();
+  const poseConfidence = new Float64Array(set.frameCount).fill(0.9997);
+  frames.forEach((f, k) => (poseConfidence[f] = flag[k]!));
+  const trajectories = { ...set.trajectories };
+  for (const side of ['left', 'right']) {
+    const knee = set.trajectories[`${side}_knee`]!;
+    const hip = set.trajectories[`${side}_hip`]!;
+    const x = Float64Array.from(knee.x);
+    // The knee thrown forward of the hip-ankle line: a leg bent backward, as the pillar walk's was.
+    for (const f of frames) x[f] = hip.x[f]! + 80;
+    trajectories[`${side}_knee`] = { ...knee, x };
+  }
+  return { ...set, trajectories, source: 'pose-model', poseConfidence };
+}
+
+describe('the analysis of a walk the model doubted for a moment', () => {
+  const frames = [90, 91, 92, 93, 94];
+  const flag = [0.55, 0.81, 0.79, 0.57, 0.75];
+
+  it('does not read the guessed landmarks, and says why', () => {
+    const r = analyseTrajectories(walkBehindSomething(frames, flag));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.analysis.doubtedPoseFrames).toEqual(frames);
+    expect(r.analysis.warnings).toContain(
+      'The pose model doubted that a person was in view at frames 90-94 (confidence 0.55-0.81, where it is 0.98 or more on nearly every frame of the second before and after): the subject passing behind something or someone, the landmarks there guessed. They are not used (bridged from the frames around, or left out) and the frames are shaded as low confidence.',
+    );
+    const clean = analyseTrajectories(syntheticWalk());
+    if (!clean.ok) throw new Error(clean.error.message);
+    for (const side of ['left', 'right'] as const) {
+      const knee = (a: typeof r.analysis) =>
+        a.angles.find((s) => s.variable === 'knee_flexion' && s.side === side)!.values;
+      for (const f of frames)
+        expect(Math.abs(knee(r.analysis)[f]! - knee(clean.analysis)[f]!)).toBeLessThan(5);
+    }
+  });
+
+  it('reads them as they are when nothing says the model doubted them (marker data)', () => {
+    const { poseConfidence: _, ...markers } = walkBehindSomething(frames, flag);
+    const r = analyseTrajectories(markers);
+    const clean = analyseTrajectories(syntheticWalk());
+    if (!r.ok || !clean.ok) throw new Error('not analysed');
+    expect(r.analysis.doubtedPoseFrames).toEqual([]);
+    // The knees thrown forward read far from the walk's: what the set-aside frames spare.
+    const knee = (a: typeof r.analysis) =>
+      a.angles.find((s) => s.variable === 'knee_flexion' && s.side === 'left')!.values[92]!;
+    expect(Math.abs(knee(r.analysis) - knee(clean.analysis))).toBeGreaterThan(20);
+  });
+});
