@@ -254,4 +254,49 @@ describe('a marker-based trial in the browser', () => {
     expect(await filterOf()).toBe('zero-lag 4th-order Butterworth low-pass, 6 Hz');
     expect(consoleErrors).toEqual([]);
   });
+
+  it('greys the angles over time of a walk played backward, whose cycles are left out', async () => {
+    const file = readC3D(readFileSync(sharedDataPath(`${PIG}/FunctionalWalk.c3d`)));
+    const back = (a: Float64Array) => Float64Array.from(a).reverse();
+    const reversed = {
+      ...file,
+      points: file.points.map((p) => ({ ...p, x: back(p.x), y: back(p.y), z: back(p.z) })),
+    };
+    const trc = join(work, 'walk-backward.trc');
+    writeTrcVariant(
+      trc,
+      reversed,
+      [...PIG_SKIN_MARKERS, 'LFEP', 'RFEP', 'LFEO', 'RFEO', 'LTIO', 'RTIO'],
+      (p) => p,
+    );
+    await page.goto(`${serve.origin}/#/sessions/${sessionId}/import`);
+    await page.getByLabel('Video files').setInputFiles([trc]);
+    await page.getByRole('button', { name: 'Import' }).click();
+    await page.getByText('1 of 1 file imported.').waitFor({ timeout: 60_000 });
+    await page
+      .locator('li[data-file="walk-backward.trc"]')
+      .getByRole('link', { name: 'Open review' })
+      .click();
+    await page.getByRole('heading', { name: 'Marker-based capture' }).waitFor();
+    const chart = page.locator('.review-angles');
+    await chart
+      .getByText(
+        'Grey: cycles left out because their angles are wrong (walked backward, or the shoulders cut off at the top edge): do not read them.',
+      )
+      .waitFor();
+    // One grey band over the cycles (the two sides' overlap), drawn over the curves.
+    const trials = (await invoke(serve, 'trials.list', { sessionId })).result as Array<{
+      id: string;
+      name: string;
+    }>;
+    const a = (
+      await invoke(serve, 'analysis.get', { trialId: trials.find((t) => t.name === 'walk-backward')!.id })
+    ).result as TrialAnalysisView;
+    expect(a.cycles.length).toBeGreaterThanOrEqual(2);
+    for (const c of a.cycles) expect(c.flags).toContain('walking-backward');
+    expect(await chart.locator('path[style*="fill: rgb(90, 98, 108)"]').count()).toBe(1);
+    await chart.screenshot({ path: join(ARTIFACTS, 'markers-07-walk-backward.png') });
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
 });

@@ -1,7 +1,7 @@
 // The review's angles-over-time rows fit the gait cycles: a walker turning between two passes (or
 // entering the picture) throws the landmarks about, and those frames must not set the scale.
 import { describe, expect, it } from 'vitest';
-import { eventSpans, fittedRange } from '../../../src/shared/angle-row-range';
+import { eventSpans, fittedRange, wrongAngleSpans } from '../../../src/shared/angle-row-range';
 import type { AngleTimeSeriesView, GaitEventView } from '../../../src/shared/api/analysis-types';
 
 const contact = (frame: number): GaitEventView => ({
@@ -46,8 +46,36 @@ describe("the scale of a joint's row over time", () => {
     expect(fittedRange([hip()], [], new Set())).toBeUndefined();
   });
 
+  it('autoranges when what is left to fit is not a gait cycle but a few frames', () => {
+    const rest = new Set(Array.from({ length: 225 }, (_, k) => 10 + k));
+    expect(fittedRange([hip()], [[10, 240]], rest)).toBeUndefined();
+  });
+
   it('leaves out low-confidence frames', () => {
     const turn = new Set(Array.from({ length: 50 }, (_, k) => 100 + k));
     expect(fittedRange([hip()], [[10, 232]], turn)![0]).toBeGreaterThan(-40);
+  });
+});
+
+describe('cycles whose angles are wrong', () => {
+  const cycle = (startFrame: number, endFrame: number, flags: string[]) => ({ startFrame, endFrame, flags });
+
+  it('are the cycles walked backward or with the trunk cut off, the two sides merged', () => {
+    expect(
+      wrongAngleSpans([
+        cycle(10, 40, []),
+        cycle(40.4, 72.6, ['walking-backward']),
+        cycle(55, 88, ['walking-backward', 'far-side']),
+        cycle(120, 150, ['trunk-cut-off']),
+        cycle(150, 180, ['out-of-step']),
+      ]),
+    ).toEqual([
+      [40, 88],
+      [120, 150],
+    ]);
+  });
+
+  it('are none when cycles are only left out for their timing or by hand', () => {
+    expect(wrongAngleSpans([cycle(10, 40, ['excluded-by-user']), cycle(40, 70, ['too-long'])])).toEqual([]);
   });
 });

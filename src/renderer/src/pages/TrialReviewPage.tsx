@@ -429,6 +429,7 @@ export function TrialReviewPage({ id }: { id: string }) {
                 angles={a.angles}
                 events={a.events}
                 passes={a.passes}
+                cycles={a.cycles}
                 lowConfidenceFrames={a.lowConfidenceFrames}
                 fps={fps}
                 startTimeS={a.startTimeS}

@@ -1,7 +1,7 @@
 import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import type { Data, Layout, PlotlyHTMLElement } from 'plotly.js';
-import type { AngleTimeSeriesView, GaitEventView } from '../../../shared/api/analysis-types';
-import { eventSpans, fittedRange, type PassSpan } from '../../../shared/angle-row-range';
+import type { AngleTimeSeriesView, CycleView, GaitEventView } from '../../../shared/api/analysis-types';
+import { eventSpans, fittedRange, wrongAngleSpans, type PassSpan } from '../../../shared/angle-row-range';
 import { BASE_LAYOUT, Plot } from './Plot';
 import { frameRuns } from '../../../shared/frame-runs';
 import { SIDE_COLOUR, SIDE_LABEL, angleAxisLabel, angleTitle, byClinicalOrder } from './labels';
@@ -10,6 +10,7 @@ interface Props {
   angles: AngleTimeSeriesView[];
   events: GaitEventView[];
   passes: PassSpan[];
+  cycles: Array<Pick<CycleView, 'startFrame' | 'endFrame' | 'flags'>>;
   lowConfidenceFrames: number[];
   fps: number;
   startTimeS: number;
@@ -28,6 +29,7 @@ export function AngleTimeChart({
   angles,
   events,
   passes,
+  cycles,
   lowConfidenceFrames,
   fps,
   startTimeS,
@@ -63,19 +65,24 @@ export function AngleTimeChart({
     [fps, onSeekFrame, startTimeS],
   );
 
+  const wrong = useMemo(() => wrongAngleSpans(cycles), [cycles]);
+
   return (
     <figure className="chart-figure angle-time">
       <figcaption>
         Joint angles over time (deg; flexion, dorsiflexion and forward tilt positive).
         {/* A marker-based capture, or a video seen well throughout, has nothing shaded. */}
-        {lowConfidenceFrames.length > 0 && ' Shaded: low pose confidence, angles there are unreliable.'} Each
-        row&apos;s scale fits the gait cycles. Click a curve to show that frame.
+        {lowConfidenceFrames.length > 0 && ' Shaded: low pose confidence, angles there are unreliable.'}
+        {wrong.length > 0 &&
+          ' Grey: cycles left out because their angles are wrong (walked backward, or the shoulders cut off at the top edge): do not read them.'}{' '}
+        Each row&apos;s scale fits the gait cycles. Click a curve to show that frame.
       </figcaption>
       <div className="chart-stack">
         <AngleTimePlot
           angles={angles}
           events={events}
           passes={passes}
+          wrong={wrong}
           lowConfidenceFrames={lowConfidenceFrames}
           fps={fps}
           startTimeS={startTimeS}
@@ -92,12 +99,14 @@ const AngleTimePlot = memo(function AngleTimePlot({
   angles,
   events,
   passes,
+  wrong,
   lowConfidenceFrames,
   fps,
   startTimeS,
   onClickX,
   onDrawn,
-}: Omit<Props, 'frame' | 'onSeekFrame'> & {
+}: Omit<Props, 'frame' | 'onSeekFrame' | 'cycles'> & {
+  wrong: Array<[number, number]>;
   onClickX: (x: number) => void;
   onDrawn: (gd: PlotlyHTMLElement) => void;
 }) {
@@ -115,7 +124,10 @@ const AngleTimePlot = memo(function AngleTimePlot({
       legend: { orientation: 'h', x: 0, y: 1.0, yanchor: 'bottom', font: { size: 12 } },
       shapes: [],
     };
+    // The row's range leaves out what it should not be read from: low-confidence frames, and cycles
+    // whose angles are wrong (a backward pass's knee reads -80 deg).
     const lowConfidence = new Set(lowConfidenceFrames);
+    for (const [a, b] of wrong) for (let f = a; f <= b; f++) lowConfidence.add(f);
     const spans = eventSpans(events, passes);
     variables.forEach((variable, row) => {
       const axis = row === 0 ? '' : String(row + 1);
@@ -172,9 +184,22 @@ const AngleTimePlot = memo(function AngleTimePlot({
       line: { width: 0 },
       layer: 'below' as const,
     }));
+    const greyed = wrong.map(([a, b]) => ({
+      type: 'rect' as const,
+      xref: 'x' as const,
+      yref: 'paper' as const,
+      x0: startTimeS + (a - 0.5) / fps,
+      x1: startTimeS + (b + 0.5) / fps,
+      y0: 0,
+      y1: 1,
+      fillcolor: 'rgba(90,98,108,0.22)',
+      line: { width: 0 },
+      layer: 'above' as const,
+    }));
     // Initial contacts as thin lines, so curve features can be read against the gait events.
     layout.shapes = [
       ...shaded,
+      ...greyed,
       ...events
         .filter((e) => e.kind === 'initial-contact')
         .map((e) => ({
@@ -189,6 +214,6 @@ const AngleTimePlot = memo(function AngleTimePlot({
         })),
     ];
     return { data, layout: layout as Partial<Layout> };
-  }, [angles, events, passes, lowConfidenceFrames, fps, startTimeS]);
+  }, [angles, events, passes, wrong, lowConfidenceFrames, fps, startTimeS]);
   return <Plot data={data} layout={layout} onClickX={onClickX} onDrawn={onDrawn} className="plot" />;
 });
