@@ -184,7 +184,7 @@ function analysisNotes(views: readonly TrialAnalysisView[], trialName: (id: stri
     const low = lowConfidenceInsidePasses(v);
     if (low.length > 0)
       parts.push(
-        `low pose confidence (below 0.5, a leg heaped up in the picture, or the pelvis or a foot lost in mid-walk) on ${low.length} frames inside the walking passes (frames ${frameRunsText(low)}): values there are less reliable`,
+        `low pose confidence (below 0.5, doubted mid-walk, a leg heaped up in the picture, or the pelvis or a foot lost in mid-walk) on ${low.length} frames inside the walking passes (frames ${frameRunsText(low)}): values there are less reliable`,
       );
     if (parts.length > 0) notes.push(about(v)(`${parts.join('; ')}.`));
   }

@@ -315,7 +315,7 @@ describe('sessionAnalysisInput', () => {
     expect(input.notes).toEqual([
       'trial "Walk 1" (sagittal): left cycle 2 left out (shorter than a plausible stride); ' +
         "left cycle 3 kept (a foot at the picture's edge: lengths not measured there); " +
-        'low pose confidence (below 0.5, a leg heaped up in the picture, or the pelvis or a foot lost in mid-walk) on 4 frames inside the walking passes (frames 12-14, 40): values there are less reliable.',
+        'low pose confidence (below 0.5, doubted mid-walk, a leg heaped up in the picture, or the pelvis or a foot lost in mid-walk) on 4 frames inside the walking passes (frames 12-14, 40): values there are less reliable.',
     ]);
     // Cycles of one side with the same caveat are named together (walking to and fro: the edge of
     // the picture at the end of every other pass).
