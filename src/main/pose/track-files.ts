@@ -33,7 +33,12 @@ export function trackToJson(track: PoseTrack, manifest: PoseManifest): string {
       const x = track.xPx[i]!;
       landmarks.push(
         Number.isFinite(x)
-          ? [+x.toFixed(2), +track.yPx[i]!.toFixed(2), +track.visibility[i]!.toFixed(4)]
+          ? [
+              +x.toFixed(2),
+              +track.yPx[i]!.toFixed(2),
+              +track.visibility[i]!.toFixed(4),
+              +track.presence[i]!.toFixed(4),
+            ]
           : null,
       );
       const w = track.worldM.subarray(i * 3, i * 3 + 3);
@@ -49,7 +54,9 @@ export function trackToJson(track: PoseTrack, manifest: PoseManifest): string {
   }
   return JSON.stringify({
     units:
-      'landmarks: pixels of the displayed frame, x right, y down, as [x, y, visibility] or null when not found; ' +
+      'landmarks: pixels of the displayed frame, x right, y down, as [x, y, visibility, presence] or null when not found ' +
+      '(visibility: likelihood the landmark is seen, not hidden; presence: likelihood it lies inside the frame; 0-1); ' +
+      "confidence: the pose model's confidence that a person is in view, 0-1 (0: nobody found); " +
       'world_m: metres, origin between the hips, as [x, y, z] or null',
     fps: track.fps,
     width_px: track.widthPx,

@@ -29,7 +29,8 @@ Finds the subject's 33 BlazePose landmarks in every frame of <video>.
 
 Options:
   --out <file>          .csv (one row per frame: frame, time_s, <name>_x, <name>_y, <name>_visibility)
-                        or .json (same data plus confidence and provenance)
+                        or .json (the same plus each landmark's presence, each frame's pose
+                        confidence, the 3D world landmarks in metres, settings and provenance)
   --overlay <file.mp4|frame-%04d.png>  also write the video with the skeleton drawn on it, or one
                         PNG image per frame, %04d replaced by the frame number (the CSV's frame)
   --overlay-frames <low|list>  only these frames' PNG images: low (the frames flagged below
