@@ -87,10 +87,9 @@ export function withoutFrames(set: TrajectorySet, frames: readonly number[]): Tr
  */
 export function doubtedPoseNote(frames: readonly number[], poseConfidence: ArrayLike<number>): string | null {
   if (frames.length === 0) return null;
+  // Frames it lost the person on (0) lie between doubted ones: the range is of those it placed.
   const placed = frames.map((f) => poseConfidence[f]!).filter((v) => Number.isFinite(v) && v > 0);
-  const range =
-    placed.length === 0
-      ? 'it lost the person'
-      : `confidence ${Math.min(...placed).toFixed(2)}-${Math.max(...placed).toFixed(2)}`;
-  return `The pose model doubted that a person was in view at frame${frames.length > 1 ? 's' : ''} ${frameRunsText(frames)} (${range}, where it is ${SURE.toFixed(2)} or more on nearly every frame of the second before and after): the subject passing behind something or someone, the landmarks there guessed. They are not used (bridged from the frames around, or left out) and the frames are shaded as low confidence.`;
+  const [lo, hi] = [Math.min(...placed).toFixed(2), Math.max(...placed).toFixed(2)];
+  const range = `confidence ${lo === hi ? lo : `${lo}-${hi}`}`;
+  return `The pose model doubted that a person was in view at frame${frames.length > 1 ? 's' : ''} ${frameRunsText(frames)} (${range}, where it is ${SURE.toFixed(2)} or more on nearly every frame of the second before and after): the subject passing behind something or someone, or a blurred picture; the landmarks there are guesses. They are not used (bridged from the frames around, or left out) and the frames are shaded as low confidence.`;
 }

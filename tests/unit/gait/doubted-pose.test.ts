@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyseTrajectories } from '../../../src/main/gait/analyse';
-import { doubtedPoseFrames } from '../../../src/main/gait/doubted-pose';
+import { doubtedPoseFrames, doubtedPoseNote } from '../../../src/main/gait/doubted-pose';
 import type { TrajectorySet } from '../../../src/main/gait/types';
 import { syntheticWalk } from './synthetic-walker';
 
@@ -46,6 +46,9 @@ describe('frames where the pose model doubts a person is in view', () => {
     const c = walkConfidence();
     c[150] = 0.85;
     expect(doubtedPoseFrames(c, 30)).toEqual([150]);
+    expect(doubtedPoseNote([150], c)).toMatch(
+      /^The pose model doubted that a person was in view at frame 150 \(confidence 0\.85, /,
+    );
   });
 
   it('are none where the model wobbles throughout the walk: its dips there are its usual level', () => {
@@ -84,7 +87,7 @@ describe('the analysis of a walk the model doubted for a moment', () => {
     if (!r.ok) return;
     expect(r.analysis.doubtedPoseFrames).toEqual(frames);
     expect(r.analysis.warnings).toContain(
-      'The pose model doubted that a person was in view at frames 90-94 (confidence 0.55-0.81, where it is 0.98 or more on nearly every frame of the second before and after): the subject passing behind something or someone, the landmarks there guessed. They are not used (bridged from the frames around, or left out) and the frames are shaded as low confidence.',
+      'The pose model doubted that a person was in view at frames 90-94 (confidence 0.55-0.81, where it is 0.98 or more on nearly every frame of the second before and after): the subject passing behind something or someone, or a blurred picture; the landmarks there are guesses. They are not used (bridged from the frames around, or left out) and the frames are shaded as low confidence.',
     );
     const clean = analyseTrajectories(syntheticWalk());
     if (!clean.ok) throw new Error(clean.error.message);
