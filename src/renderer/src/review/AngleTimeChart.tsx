@@ -171,31 +171,23 @@ const AngleTimePlot = memo(function AngleTimePlot({
       gridcolor: '#e3e7ec',
       tickfont: { size: 11 },
     };
+    // A band over frames a..b, the whole chart's height.
+    const band = ([a, b]: readonly [number, number], fillcolor: string, layer: 'below' | 'above') => ({
+      type: 'rect' as const,
+      xref: 'x' as const,
+      yref: 'paper' as const,
+      x0: startTimeS + (a - 0.5) / fps,
+      x1: startTimeS + (b + 0.5) / fps,
+      y0: 0,
+      y1: 1,
+      fillcolor,
+      line: { width: 0 },
+      layer,
+    });
     // Low-confidence stretches shaded (as on the events timeline): angles there are guesses.
-    const shaded = frameRuns(lowConfidenceFrames).map(([a, b]) => ({
-      type: 'rect' as const,
-      xref: 'x' as const,
-      yref: 'paper' as const,
-      x0: startTimeS + (a - 0.5) / fps,
-      x1: startTimeS + (b + 0.5) / fps,
-      y0: 0,
-      y1: 1,
-      fillcolor: 'rgba(138,109,0,0.14)',
-      line: { width: 0 },
-      layer: 'below' as const,
-    }));
-    const greyed = wrong.map(([a, b]) => ({
-      type: 'rect' as const,
-      xref: 'x' as const,
-      yref: 'paper' as const,
-      x0: startTimeS + (a - 0.5) / fps,
-      x1: startTimeS + (b + 0.5) / fps,
-      y0: 0,
-      y1: 1,
-      fillcolor: 'rgba(90,98,108,0.22)',
-      line: { width: 0 },
-      layer: 'above' as const,
-    }));
+    const shaded = frameRuns(lowConfidenceFrames).map((run) => band(run, 'rgba(138,109,0,0.14)', 'below'));
+    // Cycles whose angles are wrong greyed over the curves: not to be read.
+    const greyed = wrong.map((span) => band(span, 'rgba(90,98,108,0.22)', 'above'));
     // Initial contacts as thin lines, so curve features can be read against the gait events.
     layout.shapes = [
       ...shaded,
