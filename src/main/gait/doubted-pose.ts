@@ -81,15 +81,22 @@ export function withoutFrames(set: TrajectorySet, frames: readonly number[]): Tr
   return { ...set, trajectories };
 }
 
+/** "confidence 0.55-0.93": what the model gave the doubted frames it placed a person on. */
+export function doubtedConfidenceText(frames: readonly number[], poseConfidence: ArrayLike<number>): string {
+  // Frames it lost the person on (0) lie between doubted ones: the range is of those it placed.
+  const placed = frames.map((f) => poseConfidence[f]!).filter((v) => Number.isFinite(v) && v > 0);
+  const [lo, hi] = [Math.min(...placed).toFixed(2), Math.max(...placed).toFixed(2)];
+  return `confidence ${lo === hi ? lo : `${lo}-${hi}`}`;
+}
+
+/** How sure the model is around a doubted stretch, as the notes say it. */
+export const SURE_AROUND_TEXT = `${SURE.toFixed(2)} or more on nearly every frame of the second before and after`;
+
 /**
  * What a reader is told of the doubted frames, or null: how sure the model was there against the
  * frames around them, the likely cause, and that their landmarks are not used.
  */
 export function doubtedPoseNote(frames: readonly number[], poseConfidence: ArrayLike<number>): string | null {
   if (frames.length === 0) return null;
-  // Frames it lost the person on (0) lie between doubted ones: the range is of those it placed.
-  const placed = frames.map((f) => poseConfidence[f]!).filter((v) => Number.isFinite(v) && v > 0);
-  const [lo, hi] = [Math.min(...placed).toFixed(2), Math.max(...placed).toFixed(2)];
-  const range = `confidence ${lo === hi ? lo : `${lo}-${hi}`}`;
-  return `The pose model doubted that a person was in view at frame${frames.length > 1 ? 's' : ''} ${frameRunsText(frames)} (${range}, where it is ${SURE.toFixed(2)} or more on nearly every frame of the second before and after): the subject passing behind something or someone, or a blurred picture; the landmarks there are guesses. They are not used (bridged from the frames around, or left out) and the frames are shaded as low confidence.`;
+  return `The pose model doubted that a person was in view at frame${frames.length > 1 ? 's' : ''} ${frameRunsText(frames)} (${doubtedConfidenceText(frames, poseConfidence)}, where it is ${SURE_AROUND_TEXT}): the subject passing behind something or someone, or a blurred picture; the landmarks there are guesses. They are not used (bridged from the frames around, or left out) and the frames are shaded as low confidence.`;
 }

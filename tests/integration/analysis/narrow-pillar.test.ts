@@ -6,11 +6,15 @@
 // cycle went into the mean (minimum in stance -4.8 +- 29.1 deg, against 10.7 +- 5.6 in the walk as
 // filmed), with only "3 low-confidence frames" said. Now those frames are set aside and a note says
 // why; the strides across them are not measured.
-import { mkdtempSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { poseCommand } from '../../../src/main/cli/commands/pose';
+import { poseCacheDirFor } from '../../../src/main/services/video-analysis';
 import type { TrialAnalysisView } from '../../../src/shared/api/analysis-types';
+import { fakeIo } from '../../helpers/fake-io';
 import { analyseDemo } from '../../helpers/demo-pose';
 import { analyseVideoOnce } from '../../helpers/pose-seeds';
 import { videoVariant } from '../../helpers/video-variant';
@@ -18,15 +22,14 @@ import { videoVariant } from '../../helpers/video-variant';
 const work = mkdtempSync(join(tmpdir(), 'gaitlab-pillar-'));
 const DOUBT_NOTE =
   /^The pose model doubted that a person was in view at frames (\d+)-(\d+) \(confidence (0\.\d\d)-(0\.\d\d), where it is 0\.98 or more on nearly every frame of the second before and after\): the subject passing behind something or someone/;
+const cacheDir = join(work, 'cache');
+let video = '';
 let pillar: TrialAnalysisView;
 let whole: TrialAnalysisView;
 
 beforeAll(async () => {
-  const video = videoVariant(work, 'pillar.mp4', [
-    '-vf',
-    'drawbox=x=820:y=0:w=110:h=994:color=0x303030:t=fill',
-  ]);
-  pillar = (await analyseVideoOnce(video, { heightM: 1.65, cacheDir: join(work, 'cache') })).view;
+  video = videoVariant(work, 'pillar.mp4', ['-vf', 'drawbox=x=820:y=0:w=110:h=994:color=0x303030:t=fill']);
+  pillar = (await analyseVideoOnce(video, { heightM: 1.65, cacheDir })).view;
   whole = (await analyseDemo({ heightM: 1.65 })).view;
 }, 300_000);
 
@@ -70,5 +73,34 @@ describe('the walk with a pillar between the camera and her', () => {
       const lowest = Math.min(...kneeMinima(whole, side));
       for (const m of minima) expect(m).toBeGreaterThan(lowest - 5);
     }
+  });
+
+  it('is flagged by gaitlab pose too, and drawn among the frames to review', async () => {
+    const [, first, last] = DOUBT_NOTE.exec(pillar.warnings.find((w) => DOUBT_NOTE.test(w))!)!.map(Number);
+    const { out, io } = fakeIo();
+    mkdirSync(join(work, 'review'));
+    const overlay = join(work, 'review', 'frame-%04d.png');
+    // The job the analysis made, read again (the same video and settings): nothing is posed twice.
+    const args = [video, '--out', join(work, 'pillar.csv'), '--work-dir', poseCacheDirFor(video, cacheDir)];
+    const code = await poseCommand.run([...args, '--overlay', overlay, '--overlay-frames', 'low'], {
+      labDir: work,
+      io,
+    });
+    expect(code).toBe(0);
+    const line = out.find((l) => l.includes('where the pose model doubted a person was in view'));
+    console.log(line);
+    expect(line).toMatch(
+      new RegExp(
+        `^${last! - first! + 1} frames in mid-walk where the pose model doubted a person was in view \\(frames ${first}-${last}, confidence 0\\.\\d\\d-0\\.\\d\\d, where it is 0\\.98 or more on nearly every frame of the second before and after\\): flagged; the gait analysis does not use their landmarks$`,
+      ),
+    );
+    const image = (f: number) => join(work, 'review', `frame-${String(f).padStart(4, '0')}.png`);
+    for (let f = first!; f <= last!; f++) expect(existsSync(image(f))).toBe(true);
+    // With the red border of a flagged frame.
+    const corner = execFileSync('ffmpeg', [
+      ...['-v', 'error', '-i', image(first!), '-vf', 'crop=1:1:0:0'],
+      ...['-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'],
+    ]);
+    expect([...corner]).toEqual([255, 0, 0]);
   });
 });

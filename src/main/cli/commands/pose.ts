@@ -21,6 +21,8 @@ import { ensureFixedCopy } from '../../media/fixed-copy';
 import { pictureFixSuffix, type PictureFix } from '../../../shared/picture-fix';
 import { correctingProgress } from '../../services/video-analysis';
 import { trackToCsv, trackToJson } from '../../pose/track-files';
+import { doubtedConfidenceText, doubtedPoseFrames, SURE_AROUND_TEXT } from '../../gait/doubted-pose';
+import { frameRunsText } from '../../../shared/analysis-notes';
 import type { PersonSelection } from '../../pose/decode/subject';
 
 const usage = `gaitlab pose <video> --out <file.csv|file.json> [options]
@@ -33,8 +35,9 @@ Options:
                         confidence, the 3D world landmarks in metres, settings and provenance)
   --overlay <file.mp4|frame-%04d.png>  also write the video with the skeleton drawn on it, or one
                         PNG image per frame, %04d replaced by the frame number (the CSV's frame)
-  --overlay-frames <low|list>  only these frames' PNG images: low (the frames flagged below
-                        --min-confidence, to review) or numbers and ranges like 40,80-90
+  --overlay-frames <low|list>  only these frames' PNG images: low (the frames flagged, to review:
+                        below --min-confidence, or doubted in mid-walk) or numbers and ranges
+                        like 40,80-90
   --work-dir <dir>      job folder (default: <out>.pose); re-running resumes an interrupted job
   --person <n>          follow person n of the "People in view" list (1 = seen longest), which
                         the output prints with two or more people in view, instead of the one who walks
@@ -168,6 +171,14 @@ export const poseCommand: CliCommand = {
         ctx.io.out(
           `${m.lowConfidenceFrames.length} frames below confidence ${m.settings.minConfidence} (flagged)`,
         );
+      // Frames the gait analysis sets aside, the model unsure of the person mid-walk: flagged here
+      // too, so that the frames to review are the ones review shades.
+      const track = result.track;
+      const doubted = doubtedPoseFrames(track.confidence, track.fps);
+      if (doubted.length)
+        ctx.io.out(
+          `${doubted.length} frame${doubted.length === 1 ? '' : 's'} in mid-walk where the pose model doubted a person was in view (frames ${frameRunsText(doubted)}, ${doubtedConfidenceText(doubted, track.confidence)}, where it is ${SURE_AROUND_TEXT}): flagged; the gait analysis does not use their landmarks`,
+        );
       if (m.settings.hdr) ctx.io.out(`Video: ${m.video.codec}, ${hdrDescription(m.settings.hdr)}.`);
       for (const line of peopleInViewLines(result.outDir, { byNumber: true })) ctx.io.out(line);
       for (const note of otherWalkersNotes(result)) ctx.io.out(`Note: ${note}`);
@@ -176,12 +187,14 @@ export const poseCommand: CliCommand = {
         const frames = !overlayFrames
           ? undefined
           : overlayFrames.kind === 'low'
-            ? m.lowConfidenceFrames
+            ? [...new Set([...m.lowConfidenceFrames, ...doubted])].sort((a, b) => a - b)
             : overlayFrames.frames;
         // Again on the frames posed: a damaged end can hold fewer than the probe counted.
         if (frames) refuseFramesBeyond(frames, m.frames);
         if (frames?.length === 0) {
-          ctx.io.out(`No frame below confidence ${m.settings.minConfidence}: no overlay image written.`);
+          ctx.io.out(
+            `No frame below confidence ${m.settings.minConfidence} or doubted in mid-walk: no overlay image written.`,
+          );
           return 0;
         }
         ctx.io.progress(`drawing overlay into ${dirname(overlay)} ...`);
@@ -190,6 +203,7 @@ export const poseCommand: CliCommand = {
           track: result.track,
           outPath: overlay,
           ...(frames ? { frames } : {}),
+          alsoFlagged: doubted,
           signal: ctx.io.signal,
         });
         if (images) {

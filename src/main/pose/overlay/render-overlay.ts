@@ -20,6 +20,8 @@ export interface OverlayOptions {
   outPath: string;
   /** Only these frames. */
   frames?: number[];
+  /** Frames drawn with the red border besides the track's low-confidence ones (doubted mid-walk). */
+  alsoFlagged?: readonly number[];
   signal?: AbortSignal;
 }
 
@@ -46,6 +48,7 @@ export async function renderOverlay(o: OverlayOptions): Promise<void> {
 async function drawOverlay(o: OverlayOptions, outPath: string, chosen: number[] | undefined): Promise<void> {
   const info = await probeVideo(o.videoPath, o.signal);
   const wanted = chosen ? new Set(chosen) : undefined;
+  const alsoFlagged = new Set(o.alsoFlagged ?? []);
   const last = chosen ? chosen[chosen.length - 1]! : o.track.frameCount - 1;
   const sink = openFrameSink(outPath, info.widthPx, info.heightPx, info.fps, o.signal);
   try {
@@ -61,7 +64,7 @@ async function drawOverlay(o: OverlayOptions, outPath: string, chosen: number[] 
           o.track.yPx,
           o.track.visibility,
           f.index * LANDMARK_COUNT,
-          o.track.lowConfidence[f.index] === 1,
+          o.track.lowConfidence[f.index] === 1 || alsoFlagged.has(f.index),
         );
       }
       await sink.write(f.rgb);
