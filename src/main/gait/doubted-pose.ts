@@ -100,3 +100,16 @@ export function doubtedPoseNote(frames: readonly number[], poseConfidence: Array
   if (frames.length === 0) return null;
   return `The pose model doubted that a person was in view at frame${frames.length > 1 ? 's' : ''} ${frameRunsText(frames)} (${doubtedConfidenceText(frames, poseConfidence)}, where it is ${SURE_AROUND_TEXT}): the subject passing behind something or someone, or a blurred picture; the landmarks there are guesses. They are not used (bridged from the frames around, or left out) and the frames are shaded as low confidence.`;
 }
+
+/**
+ * The note of a calibrated trial whose `camera`'s frames were left out of the triangulation, its
+ * model doubting a person was in view there (frames of that camera's video), or null.
+ */
+export function doubtedCameraNote(
+  camera: string,
+  frames: readonly number[],
+  poseConfidence: ArrayLike<number>,
+): string | null {
+  if (frames.length === 0) return null;
+  return `The ${camera} camera's pose model doubted that a person was in view at its frame${frames.length > 1 ? 's' : ''} ${frameRunsText(frames)} (${doubtedConfidenceText(frames, poseConfidence)}, where it is ${SURE_AROUND_TEXT}; the subject passing behind something or someone): its landmarks there are not used, and the other cameras place the points where two of them see them.`;
+}

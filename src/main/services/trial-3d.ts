@@ -28,6 +28,7 @@ import { analyseTrajectories, type AnalysisResult } from '../gait/analyse';
 import { beltSpeedOf, cutoffOf } from './analysis-settings';
 import { filterDescription } from '../../shared/filter-cutoff';
 import type { GaitEvent, TrajectorySet } from '../gait/types';
+import { doubtedCameraNote } from '../gait/doubted-pose';
 import { fileClockOf, readPoseManifest, type PoseManifest, type PoseResult } from '../pose/pose-result';
 import { writeFileAtomic } from '../store/atomic-file';
 import { resolveInsideLab } from '../store/lab-folder';
@@ -415,6 +416,10 @@ export async function triangulateTrial(
       notes.push(
         `The ${inputs[i]!.video.camera} camera disagreed with the others for ${(100 * (1 - r.usedShare)).toFixed(0)} % of the points (median ${r.medianErrorPx.toFixed(0)} px off) and was left out there: check its view assignment, that it has not moved since the calibration, and its synchronisation.`,
       );
+  });
+  tri.doubtedFrames.forEach((frames, i) => {
+    const note = doubtedCameraNote(inputs[i]!.video.camera, frames, inputs[i]!.track.confidence);
+    if (note) notes.push(note);
   });
   const dirRel = `${trialDirOf(deps, trial)}/pose-${TRIANGULATED_CAMERA}`;
   const stored: Stored3d = {

@@ -156,3 +156,49 @@ describe('a walk seen by three calibrated cameras, triangulated', () => {
     });
   }
 });
+
+describe('two calibrated cameras, one of them doubting the person for a moment', () => {
+  it("triangulates nothing from that camera's guesses there", async () => {
+    const rel = TRIALS[0]!;
+    const c3d = c3dToTrajectorySet(readC3D(readSharedBytes(rel)));
+    const names = Object.keys(AS_LANDMARKS).filter((l) => c3d.trajectories[AS_LANDMARKS[l]!]);
+    const { left, right } = camerasAroundWalk(c3d);
+    const mid = Math.round(c3d.frameCount / 2);
+    const doubted = Array.from({ length: 8 }, (_, k) => mid + k);
+    // The left camera's model unsure of the person for 8 frames (as behind a pillar) and guessing
+    // every landmark 80 px off.
+    const guessing = trackOf(c3d, left, 0, new Set(), 1);
+    for (const f of doubted) {
+      guessing.confidence[f] = 0.6;
+      for (let l = 0; l < LANDMARK_COUNT; l++) guessing.xPx[f * LANDMARK_COUNT + l]! += 80;
+    }
+    const other: CalibratedTrack = {
+      camera: right,
+      track: trackOf(c3d, right, 0, new Set(), 2),
+      startOffsetS: 0,
+    };
+    const tri = await triangulateTracks([{ camera: left, track: guessing, startOffsetS: 0 }, other], {
+      landmarks: names as never,
+    });
+    expect(tri.doubtedFrames).toEqual([doubted, []]);
+    // One camera left there: no point is made, rather than one from a guess.
+    const knee = tri.set.trajectories.left_knee!;
+    for (const f of doubted) expect(knee.x[f]).toBeNaN();
+    // Taken at its word, the guess is triangulated centimetres from the knee.
+    const sure = { ...guessing, confidence: new Float32Array(guessing.frameCount).fill(1) };
+    const taken = await triangulateTracks([{ camera: left, track: sure, startOffsetS: 0 }, other], {
+      landmarks: names as never,
+    });
+    const marker = c3d.trajectories[AS_LANDMARKS.left_knee!]!;
+    const f = doubted[4]!;
+    const offM = Math.hypot(
+      taken.set.trajectories.left_knee!.x[f]! - marker.x[f]! / 1000,
+      taken.set.trajectories.left_knee!.y[f]! - marker.y[f]! / 1000,
+      taken.set.trajectories.left_knee!.z![f]! - marker.z![f]! / 1000,
+    );
+    console.log(
+      `${rel.split('/').pop()}: frames ${doubted[0]}-${doubted[doubted.length - 1]} doubted on the left camera; taken at its word, the left knee is triangulated ${(100 * offM).toFixed(1)} cm from its marker`,
+    );
+    expect(offM).toBeGreaterThan(0.03);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyseTrajectories } from '../../../src/main/gait/analyse';
-import { doubtedPoseFrames, doubtedPoseNote } from '../../../src/main/gait/doubted-pose';
+import { doubtedCameraNote, doubtedPoseFrames, doubtedPoseNote } from '../../../src/main/gait/doubted-pose';
 import type { TrajectorySet } from '../../../src/main/gait/types';
 import { syntheticWalk } from './synthetic-walker';
 
@@ -109,5 +109,16 @@ describe('the analysis of a walk the model doubted for a moment', () => {
     const knee = (a: typeof r.analysis) =>
       a.angles.find((s) => s.variable === 'knee_flexion' && s.side === 'left')!.values[92]!;
     expect(Math.abs(knee(r.analysis) - knee(clean.analysis))).toBeGreaterThan(20);
+  });
+});
+
+describe("a calibrated trial's camera that doubted the person", () => {
+  it('is named, with its own frames, in the 3D analysis', () => {
+    const c = walkConfidence();
+    c.set(BEHIND_PILLAR, 111);
+    expect(doubtedCameraNote('sagittal-left', doubtedPoseFrames(c, 30), c)).toBe(
+      "The sagittal-left camera's pose model doubted that a person was in view at its frames 112-120 (confidence 0.55-0.93, where it is 0.98 or more on nearly every frame of the second before and after; the subject passing behind something or someone): its landmarks there are not used, and the other cameras place the points where two of them see them.",
+    );
+    expect(doubtedCameraNote('frontal', [], c)).toBeNull();
   });
 });

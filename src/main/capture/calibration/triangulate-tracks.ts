@@ -10,6 +10,7 @@ import {
   type PoseTrack2D,
 } from '../../../shared/landmarks';
 import type { TrajectorySet } from '../../gait/types';
+import { doubtedPoseFrames } from '../../gait/doubted-pose';
 import { trackPxToCameraPx, type CameraCalibration } from './camera-model';
 import { triangulatePoint, type TriangulateOptions, type View2D } from './triangulation';
 import { alignSidesAcrossViews, type CameraSamples } from './cross-view-sides';
@@ -43,6 +44,11 @@ export interface TriangulatedTrial {
   triangulatedShare: number;
   /** (camera, frame, limb) samples whose left/right labels the other cameras overruled. */
   sideExchanges: number;
+  /**
+   * Per camera (as given), its own frames whose landmarks were not used: its pose model doubted a
+   * person was in view there, in mid-walk (gait/doubted-pose.ts).
+   */
+  doubtedFrames: number[][];
 }
 
 export interface TriangulateTracksOptions extends TriangulateOptions {
@@ -124,8 +130,17 @@ export async function triangulateTracks(
   const n = ref.track.frameCount;
   const names = options.landmarks ?? BLAZEPOSE_LANDMARKS;
   const index = names.map((name) => BLAZEPOSE_LANDMARKS.indexOf(name));
+  // A camera's frames its model doubted hold guessed landmarks, which two cameras alone would
+  // triangulate as they are: they weigh nothing, and the other cameras place the points there.
+  const doubtedFrames = cameras.map((c) => doubtedPoseFrames(c.track.confidence, c.track.fps));
+  const tracks = cameras.map((c, i) => {
+    if (doubtedFrames[i]!.length === 0) return c.track;
+    const confidence = Float32Array.from(c.track.confidence);
+    for (const f of doubtedFrames[i]!) confidence[f] = 0;
+    return { ...c.track, confidence };
+  });
   // Every camera read at the reference frames' instants on the trial clock, in calibration pixels.
-  const samples: CameraSamples[] = cameras.map((c) => {
+  const samples: CameraSamples[] = cameras.map((c, i) => {
     const out: CameraSamples = { camera: c.camera, u: [], v: [], w: [] };
     for (let f = 0; f < n; f++) {
       const t = ref.track.timeS[f]! + ref.startOffsetS - c.startOffsetS;
@@ -133,7 +148,7 @@ export async function triangulateTracks(
       const v = new Float64Array(names.length);
       const w = new Float64Array(names.length);
       index.forEach((l, k) => {
-        const s = sampleAt(c.track, l, t);
+        const s = sampleAt(tracks[i]!, l, t);
         [u[k], v[k]] = trackPxToCameraPx(s.x, s.y);
         w[k] = s.w;
       });
@@ -213,5 +228,6 @@ export async function triangulateTracks(
     })),
     triangulatedShare: n * names.length ? triangulated / (n * names.length) : 0,
     sideExchanges,
+    doubtedFrames,
   };
 }
