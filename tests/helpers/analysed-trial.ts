@@ -8,7 +8,7 @@ import { basename, dirname, join } from 'node:path';
 import { dispatch } from '../../src/main/services/dispatch';
 import { openLab, type LabServices } from '../../src/main/services/lab-services';
 import { resolveInsideLab, trialDirRelative } from '../../src/main/store/lab-folder';
-import type { PatientInfo, SessionInfo, TrialInfo } from '../../src/shared/api/entities';
+import type { PatientInfo, SessionCondition, SessionInfo, TrialInfo } from '../../src/shared/api/entities';
 import { followingCameraOptions } from './following-camera';
 import { keepPoses, seedPoses } from './pose-seeds';
 import { sharedDataPath } from './shared-data';
@@ -77,7 +77,7 @@ export interface DemoCamera {
 
 /** Creates the lab (closed again on return, so a bridge can open it). */
 export async function createTrialLab(
-  options: { damagedTrial?: boolean; cameras?: DemoCamera[] } = {},
+  options: { damagedTrial?: boolean; cameras?: DemoCamera[]; condition?: SessionCondition } = {},
   labDir = mkdtempSync(join(tmpdir(), 'gaitlab-review-')),
 ): Promise<TrialLab> {
   const video = sharedDataPath(DEMO_WALK);
@@ -95,7 +95,7 @@ export async function createTrialLab(
     const session = await call<SessionInfo>(lab, 'sessions.create', {
       patientId: patient.id,
       date: '2026-11-02',
-      condition: 'barefoot',
+      condition: options.condition ?? 'barefoot',
       examiner: 'Dr Gait',
     });
     const cameras = options.cameras ?? [{ camera: DEMO_CAMERA }];

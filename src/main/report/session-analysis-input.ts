@@ -9,6 +9,7 @@ import {
   LENGTHS_FROM_STEPS,
   lowConfidenceInsidePasses,
 } from '../../shared/analysis-notes';
+import { WALKING_AID_NOTE_START } from '../../shared/walking-aid-note';
 import { SIZE_CHANGE_NOTE_START, SMALL_SUBJECT_NOTE_START } from '../gait/apparent-size';
 import { LOW_FRAME_RATE_NOTE_START } from '../gait/frame-rate';
 import { MOVING_CAMERA_NOTE_START } from '../gait/camera-motion';
@@ -159,6 +160,8 @@ function analysisNotes(views: readonly TrialAnalysisView[], trialName: (id: stri
               SIZE_CHANGE_NOTE_START,
               SMALL_SUBJECT_NOTE_START,
               LOW_FRAME_RATE_NOTE_START,
+              // Knee and ankle angles where a walker's frame or a crutch hides the legs are guesses.
+              WALKING_AID_NOTE_START,
             ].some((start) => w.startsWith(start)),
         )
         .map(about(v)),

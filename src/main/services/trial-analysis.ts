@@ -5,6 +5,7 @@ import { ApiError } from '../../shared/api/envelope';
 import type { PoseTrackView, TrialAnalysisView } from '../../shared/api/analysis-types';
 import { isMarkerTrial, type TrialInfo } from '../../shared/api/entities';
 import { CHOSEN_BY_HAND_SENTENCE } from '../../shared/failure-advice';
+import { walkingAidNote } from '../../shared/walking-aid-note';
 import { poseStageText, runPose } from '../pose/run-pose';
 import type { WorkerBudget } from '../pose/worker-budget';
 import { personToFollow, poseCamerasAtOnce, poseDirOf, trialPoseJob } from './trial-pose';
@@ -151,6 +152,12 @@ function endedEarly(deps: AnalysisDeps, trial: TrialInfo, camera: string): strin
   return note ? [note] : [];
 }
 
+/** A walker's frame or a crutch in the picture (the session's condition): legs it hides are guessed. */
+function walkingAid(deps: AnalysisDeps, trial: TrialInfo): string[] {
+  const note = walkingAidNote(deps.sessions.get(trial.sessionId)?.condition);
+  return note ? [note] : [];
+}
+
 /**
  * Runs gait analysis on a finished pose track with the trial's edits and stores the result. A
  * side camera's new events are passed on to the trial's analysed frontal cameras (`followers`).
@@ -171,7 +178,12 @@ function analyseStoredPose(
     camera,
     videoRelativePath,
     lowConfidenceFrames: pose.manifest.lowConfidenceFrames,
-    notes: [...poseNotes(pose), ...endedEarly(deps, trial, camera), ...(options.notes ?? [])],
+    notes: [
+      ...poseNotes(pose),
+      ...endedEarly(deps, trial, camera),
+      ...walkingAid(deps, trial),
+      ...(options.notes ?? []),
+    ],
     eventsEditedByHand: edited !== null,
     provenance: provenance(pose, heightM, cutoffOf(row?.settings) ?? undefined),
   };

@@ -3,6 +3,7 @@
 import { LENGTHS_FROM_STEPS } from '../../../src/shared/analysis-notes';
 import { smallInPictureNote } from '../../../src/main/gait/apparent-size';
 import { lowFrameRateNote } from '../../../src/main/gait/frame-rate';
+import { walkingAidNote } from '../../../src/shared/walking-aid-note';
 import { cameraSideNote } from '../../../src/main/gait/far-side';
 import { describe, expect, it } from 'vitest';
 import {
@@ -188,7 +189,7 @@ describe('sessionAnalysisInput', () => {
     );
   });
 
-  it('says where speed and lengths come from on a treadmill, when the camera moved, a small subject, a low frame rate, who else walked, and a camera seeing the leg it is not named for', () => {
+  it('says where speed and lengths come from on a treadmill, when the camera moved, a small subject, a low frame rate, who else walked, a camera seeing the leg it is not named for, and a walking aid', () => {
     const names = new Map([['trial-aaaaaa', 'Walk 1']]);
     const onBelt = { ...view('trial-aaaaaa', [[10]], [1.1]), mode: 'treadmill' as const, beltSpeedMps: 1.1 };
     expect(sessionAnalysisInput([onBelt], names).notes).toEqual([
@@ -236,6 +237,10 @@ describe('sessionAnalysisInput', () => {
     ])!;
     const mirrored = { ...view('trial-aaaaaa', [[10]], [1]), warnings: [side], sideDoubt: true as const };
     expect(sessionAnalysisInput([mirrored], names).notes).toEqual([`trial "Walk 1" (sagittal): ${side}`]);
+    // Walked with a walker: its knee and ankle angles where the frame hides the legs are guesses.
+    const aid = walkingAidNote('walker')!;
+    const withWalker = { ...view('trial-aaaaaa', [[10]], [1]), warnings: [aid] };
+    expect(sessionAnalysisInput([withWalker], names).notes).toEqual([`trial "Walk 1" (sagittal): ${aid}`]);
   });
 
   it("maps the gait module's names to the report's: stancePct, pelvic_obliquity", () => {
