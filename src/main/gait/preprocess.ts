@@ -72,7 +72,13 @@ function cleanAxis(
     const trusted = fillGaps(strict, rateHz, { maxGapS: opts.maxGapS }).values;
     for (let i = 0; i < n; i++) {
       const c = conf[i] ?? 0;
-      if (c >= opts.minConfidence && c < opts.fullConfidence && Number.isFinite(trusted[i]!)) {
+      // A sample set aside (NaN) keeps its confidence: it stays the gap fill's, not NaN again.
+      if (
+        c >= opts.minConfidence &&
+        c < opts.fullConfidence &&
+        Number.isFinite(raw[i]!) &&
+        Number.isFinite(trusted[i]!)
+      ) {
         const w = (c - opts.minConfidence) / span;
         v[i] = w * raw[i]! + (1 - w) * trusted[i]!;
       }

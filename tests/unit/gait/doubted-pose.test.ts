@@ -74,6 +74,12 @@ function walkBehindSomething(frames: readonly number[], flag: readonly number[])
     for (const f of frames) x[f] = hip.x[f]! + 80;
     trajectories[`${side}_knee`] = { ...knee, x };
   }
+  // Each landmark's confidence there: its visibility times the person flag, as the pose adapter gives it.
+  for (const [name, t] of Object.entries(trajectories)) {
+    const confidence = Float64Array.from(t.confidence!);
+    frames.forEach((f, k) => (confidence[f] = 0.95 * flag[k]!));
+    trajectories[name] = { ...t, confidence };
+  }
   return { ...set, trajectories, source: 'pose-model', poseConfidence };
 }
 
@@ -86,6 +92,8 @@ describe('the analysis of a walk the model doubted for a moment', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.analysis.doubtedPoseFrames).toEqual(frames);
+    // Bridged (under 0.2 s): one pass, as walked, and angles there.
+    expect(r.analysis.passes).toHaveLength(1);
     expect(r.analysis.warnings).toContain(
       'The pose model doubted that a person was in view at frames 90-94 (confidence 0.55-0.81, where it is 0.98 or more on nearly every frame of the second before and after): the subject passing behind something or someone, or a blurred picture; the landmarks there are guesses. They are not used (bridged from the frames around, or left out) and the frames are shaded as low confidence.',
     );
