@@ -40,6 +40,18 @@ const VIDEO_FPS = 30;
 const CHUNK_FRAMES = 64;
 const LANDMARK_NOISE_PX = 0.5;
 const CONFIDENCE = 0.95;
+/** The pose model's confidence that a person is in view: as sure as on a person in full view. */
+const PERSON_SCORE = 0.99;
+
+/** Frames of one camera where its pose model doubts the person and guesses every landmark off. */
+export interface VirtualDoubt {
+  camera: Virtual3dCamera;
+  frames: readonly number[];
+  /** Person confidence there (below 0.9). */
+  score: number;
+  /** How far right the guessed landmarks lie, px. */
+  offsetPx: number;
+}
 
 /** The walk and the calibrated cameras that film it, by trial camera. */
 export function virtual3dWalk(): {
@@ -123,6 +135,7 @@ export async function writePoseJob(
   cam: CameraCalibration,
   set: TrajectorySet,
   seed: number,
+  doubt?: Pick<VirtualDoubt, 'frames' | 'score' | 'offsetPx'>,
 ): Promise<void> {
   const info = await probeVideo(videoPath);
   const n = info.frameCount;
@@ -145,16 +158,17 @@ export async function writePoseJob(
         visibility: new Float32Array(POINTS),
         presence: new Float32Array(POINTS),
         world: new Float32Array(3 * POINTS).fill(NaN),
-        score: CONFIDENCE,
+        score: doubt?.frames.includes(frame) ? doubt.score : PERSON_SCORE,
       };
       const at = new Map<string, Vec3>();
       for (const [landmark, marker] of Object.entries(PIG_AS_LANDMARKS)) {
         const p = markerAt(set, marker, f);
         if (p) at.set(landmark, p);
       }
+      const guessedPx = doubt?.frames.includes(frame) ? doubt.offsetPx : 0;
       const put = (l: number, p: Vec3, noisy: boolean) => {
         const [u, v] = cameraPxToTrackPx(...projectPoint(cam, p));
-        lm.xPx[l] = u + (noisy ? LANDMARK_NOISE_PX * gauss() : 0);
+        lm.xPx[l] = u + guessedPx + (noisy ? LANDMARK_NOISE_PX * gauss() : 0);
         lm.yPx[l] = v + (noisy ? LANDMARK_NOISE_PX * gauss() : 0);
       };
       for (const [landmark, p] of at) {
@@ -245,7 +259,7 @@ export async function writePoseJob(
  * calibrated, posed from the Plug-in Gait walk's markers, analysed camera by camera and in 3D,
  * and marked analysed, as analysing the trial in the app would leave it.
  */
-export async function createVirtual3dTrialLab(): Promise<TrialLab> {
+export async function createVirtual3dTrialLab(options: { doubt?: VirtualDoubt } = {}): Promise<TrialLab> {
   const { set, cameras } = virtual3dWalk();
   // Every instant of the walk on the video's clock: its last frame at or before the C3D's last.
   const frames = Math.floor(((set.frameCount - 1) / set.rateHz) * VIDEO_FPS + 1e-9) + 1;
@@ -277,6 +291,7 @@ export async function createVirtual3dTrialLab(): Promise<TrialLab> {
         cameras[camera],
         set,
         k + 1,
+        options.doubt?.camera === camera ? options.doubt : undefined,
       );
       deps.analyses.upsert(trial.id, camera, {
         status: 'analysing',

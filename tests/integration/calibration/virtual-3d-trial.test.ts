@@ -218,3 +218,37 @@ describe('the virtual three-camera walk as a lab trial', () => {
     );
   });
 });
+
+describe('the virtual walk with the sagittal-left camera doubting the person for 4 frames', () => {
+  it('triangulates those frames from the other two cameras, and says which camera and frames', async () => {
+    const frames = [44, 45, 46, 47];
+    // Its model unsure of the person there (0.6, as behind a post) and guessing every landmark
+    // 80 px off.
+    const doubted = await createVirtual3dTrialLab({
+      doubt: { camera: 'sagittal-left', frames, score: 0.6, offsetPx: 80 },
+    });
+    const get = (camera: string) =>
+      callLab<TrialAnalysisView>(doubted.labDir, 'analysis.get', { trialId: doubted.trial.id, camera });
+    const view = await get(TRIANGULATED_CAMERA);
+    expect(view.status, view.message).toBe('analysed');
+    const note = view.warnings.find((w) => w.startsWith("The sagittal-left camera's pose model doubted"));
+    console.log(note);
+    expect(note).toMatch(
+      /^The sagittal-left camera's pose model doubted that a person was in view at its frames 44-47 \(confidence 0\.60, .*\): its landmarks there are not used, and the other cameras place the points where two of them see them\.$/,
+    );
+    // The camera's own analysis sets them aside too, bridged: one pass, as walked.
+    const own = await get('sagittal-left');
+    expect(own.warnings.some((w) => /^The pose model doubted .* at frames 44-47 /.test(w))).toBe(true);
+    expect(own.passes).toHaveLength(1);
+    // The 3D knees there are the undoubted walk's.
+    for (const side of ['left', 'right'] as const) {
+      const knee = (v: TrialAnalysisView) =>
+        v.angles.find((a) => a.variable === 'knee_flexion' && a.side === side)!.values;
+      const diffs = frames.map((f) => Math.abs(knee(view)[f]! - knee(threeD)[f]!));
+      console.log(
+        `${side} knee at frames 44-47: ${diffs.map((d) => d.toFixed(2)).join(', ')} deg from the undoubted walk's`,
+      );
+      for (const d of diffs) expect(d).toBeLessThan(2);
+    }
+  });
+});
