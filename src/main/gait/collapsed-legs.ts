@@ -9,6 +9,7 @@
 import { frameRunsText } from '../../shared/analysis-notes';
 import { DEFAULT_MARKER_MAP, resolveName, type MarkerMap } from './marker-map';
 import { median } from './peaks';
+import { withoutSamples } from './set-aside';
 import { SIDES, type Side, type Trajectory, type TrajectorySet } from './types';
 
 /** Below this fraction of the drop around it, a leg is heaped up. */
@@ -73,11 +74,7 @@ export function withoutCollapsedLegs(
     for (const role of LEG_PARTS) {
       const r = resolveName(set, map[side][role]);
       if (!r) continue;
-      const t = r.trajectory;
-      const x = Float64Array.from(t.x);
-      const y = Float64Array.from(t.y);
-      for (const i of frames[side]) x[i] = y[i] = NaN;
-      trajectories[r.name] = { ...t, x, y, ...(t.z ? { z: Float64Array.from(t.z) } : {}) };
+      trajectories[r.name] = withoutSamples(r.trajectory, frames[side]);
     }
   }
   return { ...set, trajectories };

@@ -7,6 +7,7 @@
 // deg, with nothing said). Those frames are the model guessing: their landmarks are set aside like
 // the frames it does not see (bridged when short, a gap in the walk when long).
 import { frameRunsText } from '../../shared/analysis-notes';
+import { withoutSamples } from './set-aside';
 import type { TrajectorySet } from './types';
 
 /** A frame the model is sure of: its usual level on a person in full view (0.99-1.00). */
@@ -64,20 +65,9 @@ export function doubtedPoseFrames(poseConfidence: ArrayLike<number>, rateHz: num
 /** `set` with every landmark at `frames` missing, as on frames the model does not see. */
 export function withoutFrames(set: TrajectorySet, frames: readonly number[]): TrajectorySet {
   if (frames.length === 0) return set;
-  const blank = (a: ArrayLike<number>) => {
-    const out = Float64Array.from(a);
-    for (const f of frames) out[f] = NaN;
-    return out;
-  };
-  const trajectories: TrajectorySet['trajectories'] = {};
-  for (const [name, t] of Object.entries(set.trajectories)) {
-    trajectories[name] = {
-      ...t,
-      x: blank(t.x),
-      y: blank(t.y),
-      ...(t.z ? { z: blank(t.z) } : {}),
-    };
-  }
+  const trajectories = Object.fromEntries(
+    Object.entries(set.trajectories).map(([name, t]) => [name, withoutSamples(t, frames)]),
+  );
   return { ...set, trajectories };
 }
 
