@@ -82,4 +82,9 @@ export interface PoseTrack2D {
   visibility: Float32Array;
   /** Per-frame pose confidence 0..1 (0 = no person found). */
   confidence: Float32Array;
+  /**
+   * Where the video file is damaged: 1 on each frame whose picture its decoder patched, and the
+   * decoder's first complaint. Absent when the video decoded cleanly.
+   */
+  damagedPicture?: { perFrame: Uint8Array; decoderMessage: string };
 }

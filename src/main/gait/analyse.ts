@@ -45,6 +45,7 @@ import type { PictureTurnDeg } from '../../shared/picture-fix';
 import { sizeChangeNotes, sizeChangePerPass, smallInPictureNote } from './apparent-size';
 import { collapsedLegFrames, collapsedLegsNote, withoutCollapsedLegs } from './collapsed-legs';
 import { walkGapFrames, walkGaps, walkGapsNote } from './walk-gaps';
+import { damagedPictureNote } from './damaged-picture';
 import { doubtedPoseFrames, doubtedPoseNote, withoutFrames } from './doubted-pose';
 import {
   endOnPaceSentence,
@@ -182,6 +183,8 @@ export interface GaitAnalysis {
   walkGapFrames: number[];
   /** Frames whose landmarks were set aside, the pose model doubting a person was there (doubted-pose.ts). */
   doubtedPoseFrames: number[];
+  /** Frames whose landmarks were set aside, the video's decoder having patched their picture (damaged-picture.ts). */
+  damagedPictureFrames: number[];
   /**
    * Why the camera's view label looks wrong (a "frontal" camera the subject crosses, as a side
    * camera sees them), or null: its view-specific angles should not be read.
@@ -409,10 +412,12 @@ export function analyseTrajectories(input: TrajectorySet, options: AnalysisOptio
       `The recording has no frames or no frame rate (rate ${input.rateHz} Hz, ${input.frameCount} frames).`,
     );
   }
-  // Landmarks the pose model placed while doubting there was a person are guesses: set aside first,
-  // as the frames it does not see, so that nothing below reads them.
+  // Landmarks the pose model placed while doubting there was a person are guesses, and those on
+  // pictures the video's decoder patched stand on a damaged picture: set aside first, as the
+  // frames it does not see, so that nothing below reads them.
   const doubted = input.poseConfidence ? doubtedPoseFrames(input.poseConfidence, input.rateHz) : [];
-  const set = withoutFrames(input, doubted);
+  const damaged = input.damagedPicture?.frames ?? [];
+  const set = withoutFrames(input, [...new Set([...doubted, ...damaged])]);
   const belt = options.treadmillBeltSpeedMps;
   if (belt !== undefined && !isPlausibleBeltSpeedMps(belt))
     return fail('invalid-input', beltSpeedMessage(belt));
@@ -858,6 +863,8 @@ export function analyseTrajectories(input: TrajectorySet, options: AnalysisOptio
   if (heaped) warnings.push(heaped);
   const doubtNote = input.poseConfidence ? doubtedPoseNote(doubted, input.poseConfidence) : null;
   if (doubtNote) warnings.push(doubtNote);
+  const damageNote = damagedPictureNote(input);
+  if (damageNote) warnings.push(damageNote);
   // The pelvis or a foot lost in the middle of the walk (heaped-up legs are the note above's).
   const untracked = (points: Array<PointSeries | undefined>, setAside: readonly number[] = []) => {
     const aside = new Set(setAside);
@@ -1032,6 +1039,7 @@ export function analyseTrajectories(input: TrajectorySet, options: AnalysisOptio
       collapsedLegFrames: collapsed,
       walkGapFrames: walkGapFrames(lostInWalk),
       doubtedPoseFrames: doubted,
+      damagedPictureFrames: damaged,
       farSides,
       viewDoubt,
       warnings,

@@ -2,6 +2,7 @@
 // with per-sample confidence = landmark visibility x whole-pose confidence.
 
 import { BLAZEPOSE_LANDMARKS, LANDMARK_COUNT, type PoseTrack2D } from '../../shared/landmarks';
+import { damagedPictureOf } from './damaged-picture';
 import type { TrajectorySet } from './types';
 
 export function poseTrackToTrajectorySet(track: PoseTrack2D): TrajectorySet {
@@ -30,5 +31,6 @@ export function poseTrackToTrajectorySet(track: PoseTrack2D): TrajectorySet {
     imageSizePx: { widthPx: track.widthPx, heightPx: track.heightPx },
     source: 'pose-model',
     poseConfidence: Float64Array.from({ length: n }, (_, f) => track.confidence[f] ?? 0),
+    ...(track.damagedPicture ? { damagedPicture: damagedPictureOf(track) } : {}),
   };
 }

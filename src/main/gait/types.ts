@@ -47,6 +47,11 @@ export interface TrajectorySet {
    * where it found none (doubted-pose.ts reads its dips).
    */
   poseConfidence?: Float64Array;
+  /**
+   * One camera's video only: the frames whose picture its decoder patched, the file being damaged
+   * there, and the decoder's first complaint (damaged-picture.ts sets them aside).
+   */
+  damagedPicture?: { frames: number[]; decoderMessage: string };
 }
 
 export type GaitEventKind = 'initial-contact' | 'foot-off';

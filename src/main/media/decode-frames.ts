@@ -2,6 +2,7 @@
 // rotation metadata, so frames arrive the way the user sees the video (an HDR video tone-mapped, as
 // a phone shows it: media/tone-map.ts). Cancelling kills the child.
 import { spawn } from 'node:child_process';
+import { DAMAGE_LOG_ARGS, damageLine, errorLine, lineReader } from './decode-damage';
 import { withDeinterlace } from './deinterlace';
 import { MediaError } from './media-error';
 import { withToneMap } from './tone-map';
@@ -30,6 +31,11 @@ export interface DecodeOptions {
   videoFilter?: string;
   /** ffmpeg options for the input, before `-i` (e.g. `-skip_frame nokey`). */
   inputOptions?: string[];
+  /**
+   * Called with the decoder's complaint each time it patches a picture it could not read or drops
+   * a packet (media/decode-damage.ts); decoding goes on.
+   */
+  onDamage?: (message: string) => void;
 }
 
 export async function* decodeFrames(
@@ -40,7 +46,7 @@ export async function* decodeFrames(
   if (signal?.aborted) throw new MediaError('cancelled', 'Cancelled.');
   const frameBytes = info.widthPx * info.heightPx * 3;
   const args = [
-    ...['-nostdin', '-v', 'error', ...(options.inputOptions ?? []), '-i', info.path],
+    ...['-nostdin', ...DAMAGE_LOG_ARGS, ...(options.inputOptions ?? []), '-i', info.path],
     ...['-map', '0:V:0', '-fps_mode', 'passthrough'],
   ];
   // Anamorphic video is stretched to the size shown unless the caller's filter sets a size.
@@ -86,7 +92,19 @@ export async function* decodeFrames(
     if (ready.length >= queueFrames) child.stdout.pause();
     notify();
   });
-  child.stderr.on('data', (b: Buffer) => (stderr = appendTail(stderr, b.toString('utf8'))));
+  // The log is read at the info level for the decoder's complaints; its errors alone are kept, as
+  // `-v error` would print them, for the messages below.
+  let damage: string | undefined;
+  const readLog = lineReader((line) => {
+    const complaint = damageLine(line);
+    if (complaint) {
+      damage ??= complaint;
+      options.onDamage?.(complaint);
+    }
+    const error = errorLine(line);
+    if (error) stderr = appendTail(stderr, `${error}\n`);
+  });
+  child.stderr.on('data', (b: Buffer) => readLog(b.toString('utf8')));
   child.on('error', (err: NodeJS.ErrnoException) => {
     spawnError =
       err.code === 'ENOENT'
@@ -125,6 +143,12 @@ export async function* decodeFrames(
       );
     }
     // A damaged file can decode "successfully" with fewer frames than it declares.
+    if ((index < info.frameCount || filled !== 0) && damage)
+      throw new MediaError(
+        'truncated',
+        `${info.path} is damaged: parts of its video cannot be decoded (ffmpeg: ${damage}). Copy the video again from the camera or phone, or export it again.`,
+        { exitCode: exit.code, stderr },
+      );
     if (index < info.frameCount || filled !== 0) {
       throw new MediaError(
         'truncated',

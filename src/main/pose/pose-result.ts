@@ -103,6 +103,11 @@ export interface PoseManifest {
   chunks: string[];
   lowConfidenceFrames: number[];
   framesWithoutPerson: number;
+  /**
+   * Frames whose picture the decoder patched, the file being damaged there (media/decode-damage.ts),
+   * with its first complaint; absent when the video decoded cleanly.
+   */
+  damagedFrames?: { frames: number[]; message: string };
   stats?: PoseRunStats;
 }
 
@@ -182,6 +187,11 @@ export function readPoseResult(
       track.presence.set(r.subarray(RECORD.presence, RECORD.presence + POINTS), f * P);
       track.worldM.set(r.subarray(RECORD.world, RECORD.world + 3 * POINTS), f * P * 3);
     }
+  }
+  const damage = manifest.damagedFrames;
+  if (damage) {
+    track.damagedPicture = { perFrame: new Uint8Array(n), decoderMessage: damage.message };
+    for (const f of damage.frames) if (f < n) track.damagedPicture.perFrame[f] = 1;
   }
   if (!options.raw) {
     consolidateSides({ frameCount: n, xPx: track.xPx, yPx: track.yPx, bodyPx }, [

@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { basename, join, resolve } from 'node:path';
+import { locateDecodeDamage, videoFramesToTrack } from '../media/decode-damage';
 import { decodeFrames } from '../media/decode-frames';
 import { MediaError } from '../media/media-error';
 import { probeVideo, type VideoInfo } from '../media/probe';
@@ -373,6 +374,7 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
       poolReady = initPool(pool);
     }
     if (mustScan && !keptPass([finderW, finderH])) scanFeed = scanFrames([finderW, finderH], 32);
+    let decodeDamaged = false;
     if (startFrame < frameCount) {
       frameFeed = prefetch(
         decodeFrames(decodedInfo, {
@@ -380,6 +382,7 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
           signal,
           takeBuffer: () => frameBuffers.pop(),
           queueFrames: workerCount + 2,
+          onDamage: () => (decodeDamaged = true),
           ...(decoded.longSidePx
             ? { videoFilter: `scale=${decoded.widthPx}:${decoded.heightPx}:flags=area` }
             : {}),
@@ -683,6 +686,14 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
       if (failure) throw failure;
       if (nextCommit !== frameCount)
         throw new Error(`internal: committed ${nextCommit} of ${frameCount} frames`);
+    }
+
+    // The decoder patched pictures it could not read: which frames (a second decode, on one thread).
+    // A job resumed with every frame already on disk decoded nothing this time: looked for too.
+    if (decodeDamaged || (startFrame > 0 && startFrame >= frameCount)) {
+      const damage = await locateDecodeDamage(info, signal);
+      const frames = damage ? videoFramesToTrack(damage.frames, info, frameCount) : [];
+      if (damage && frames.length > 0) manifest.damagedFrames = { frames, message: damage.message };
     }
 
     // 4. Only now, with every chunk on disk, is the job complete.

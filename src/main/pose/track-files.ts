@@ -63,6 +63,13 @@ export function trackToJson(track: PoseTrack, manifest: PoseManifest): string {
     height_px: track.heightPx,
     landmark_names: BLAZEPOSE_LANDMARKS,
     low_confidence_frames: manifest.lowConfidenceFrames,
+    // Where the file is damaged, the frames whose picture its decoder patched.
+    ...(manifest.damagedFrames
+      ? {
+          damaged_picture_frames: manifest.damagedFrames.frames,
+          decoder_message: manifest.damagedFrames.message,
+        }
+      : {}),
     provenance: manifest.provenance,
     settings: manifest.settings,
     frames,

@@ -51,6 +51,9 @@ export function onUniformClock(track: PoseTrack): SteadyTrack {
     confidence: new Float32Array(count),
     worldM: new Float32Array(count * P * 3).fill(NaN),
     lowConfidence: new Uint8Array(count).fill(1),
+    ...(track.damagedPicture
+      ? { damagedPicture: { ...track.damagedPicture, perFrame: new Uint8Array(count) } }
+      : {}),
   };
   const droppedFrames: number[] = [];
   let longestGapS = 0;
@@ -99,6 +102,8 @@ function blend(src: PoseTrack, a: number, b: number, w: number, out: PoseTrack, 
   mix(src.worldM, out.worldM, P * 3);
   mix(src.confidence, out.confidence, 1);
   out.lowConfidence[g] = src.lowConfidence[a]! || src.lowConfidence[b]! ? 1 : 0;
+  const [from, to] = [src.damagedPicture?.perFrame, out.damagedPicture?.perFrame];
+  if (from && to) to[g] = from[a]! || from[b]! ? 1 : 0;
 }
 
 /**

@@ -98,8 +98,9 @@ export function analysisToView(a: GaitAnalysis, c: ViewContext): TrialAnalysisVi
     scale: a.scale
       ? { metresPerUnit: a.scale.metresPerUnit, method: a.scale.method, description: a.scale.description }
       : null,
-    // Frames where a leg was set aside as heaped up, the pose set aside as doubted mid-walk, or the
-    // pelvis or a foot lost mid-walk, are as unreliable as those below the confidence threshold.
+    // Frames where a leg was set aside as heaped up, the pose set aside as doubted mid-walk or on a
+    // damaged picture, or the pelvis or a foot lost mid-walk, are as unreliable as those below the
+    // confidence threshold.
     lowConfidenceFrames: [
       ...new Set([
         ...c.lowConfidenceFrames,
@@ -107,6 +108,7 @@ export function analysisToView(a: GaitAnalysis, c: ViewContext): TrialAnalysisVi
         ...a.collapsedLegFrames.right,
         ...a.walkGapFrames,
         ...a.doubtedPoseFrames,
+        ...a.damagedPictureFrames,
       ]),
     ].sort((x, y) => x - y),
     walkGapFrames: a.walkGapFrames,

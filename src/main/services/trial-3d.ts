@@ -28,6 +28,7 @@ import { analyseTrajectories, type AnalysisResult } from '../gait/analyse';
 import { beltSpeedOf, cutoffOf } from './analysis-settings';
 import { filterDescription } from '../../shared/filter-cutoff';
 import type { GaitEvent, TrajectorySet } from '../gait/types';
+import { damagedCameraNote } from '../gait/damaged-picture';
 import { doubtedCameraNote } from '../gait/doubted-pose';
 import { fileClockOf, readPoseManifest, type PoseManifest, type PoseResult } from '../pose/pose-result';
 import { writeFileAtomic } from '../store/atomic-file';
@@ -421,6 +422,10 @@ export async function triangulateTrial(
     const note = doubtedCameraNote(inputs[i]!.video.camera, frames, inputs[i]!.track.confidence);
     if (note) notes.push(note);
   });
+  for (const input of inputs) {
+    const note = damagedCameraNote(input.video.camera, input.track);
+    if (note) notes.push(note);
+  }
   const dirRel = `${trialDirOf(deps, trial)}/pose-${TRIANGULATED_CAMERA}`;
   const stored: Stored3d = {
     set: tri.set,

@@ -132,11 +132,16 @@ export async function triangulateTracks(
   const index = names.map((name) => BLAZEPOSE_LANDMARKS.indexOf(name));
   // A camera's frames its model doubted hold guessed landmarks, which two cameras alone would
   // triangulate as they are: they weigh nothing, and the other cameras place the points there.
+  // So do its frames whose picture the video's decoder patched, the file being damaged there.
   const doubtedFrames = cameras.map((c) => doubtedPoseFrames(c.track.confidence, c.track.fps));
   const tracks = cameras.map((c, i) => {
-    if (doubtedFrames[i]!.length === 0) return c.track;
+    const damaged = c.track.damagedPicture?.perFrame;
+    if (doubtedFrames[i]!.length === 0 && !damaged) return c.track;
     const confidence = Float32Array.from(c.track.confidence);
     for (const f of doubtedFrames[i]!) confidence[f] = 0;
+    damaged?.forEach((v, f) => {
+      if (v) confidence[f] = 0;
+    });
     return { ...c.track, confidence };
   });
   // Every camera read at the reference frames' instants on the trial clock, in calibration pixels.

@@ -36,8 +36,8 @@ Options:
   --overlay <file.mp4|frame-%04d.png>  also write the video with the skeleton drawn on it, or one
                         PNG image per frame, %04d replaced by the frame number (the CSV's frame)
   --overlay-frames <low|list>  only these frames' PNG images: low (the frames flagged, to review:
-                        below --min-confidence, or doubted in mid-walk) or numbers and ranges
-                        like 40,80-90
+                        below --min-confidence, doubted in mid-walk, or patched by the decoder
+                        of a damaged file) or numbers and ranges like 40,80-90
   --work-dir <dir>      job folder (default: <out>.pose); re-running resumes an interrupted job
   --person <n>          follow person n of the "People in view" list (1 = seen longest), which
                         the output prints with two or more people in view, instead of the one who walks
@@ -179,6 +179,13 @@ export const poseCommand: CliCommand = {
         ctx.io.out(
           `${doubted.length} frame${doubted.length === 1 ? '' : 's'} in mid-walk where the pose model doubted a person was in view (frames ${frameRunsText(doubted)}, ${doubtedConfidenceText(doubted, track.confidence)}, where it is ${SURE_AROUND_TEXT}): flagged; the gait analysis does not use their landmarks`,
         );
+      const damaged = m.damagedFrames?.frames ?? [];
+      if (m.damagedFrames && damaged.length)
+        ctx.io.out(
+          `${damaged.length} frame${damaged.length === 1 ? '' : 's'} where the video file is damaged and its decoder patched the picture (frames ${frameRunsText(damaged)}; ffmpeg: "${m.damagedFrames.message}"): flagged; the gait analysis does not use their landmarks`,
+        );
+      // Both sets are drawn among the frames to review, with the flagged frames' border.
+      const setAside = [...new Set([...doubted, ...damaged])].sort((a, b) => a - b);
       if (m.settings.hdr) ctx.io.out(`Video: ${m.video.codec}, ${hdrDescription(m.settings.hdr)}.`);
       for (const line of peopleInViewLines(result.outDir, { byNumber: true })) ctx.io.out(line);
       for (const note of otherWalkersNotes(result)) ctx.io.out(`Note: ${note}`);
@@ -187,13 +194,13 @@ export const poseCommand: CliCommand = {
         const frames = !overlayFrames
           ? undefined
           : overlayFrames.kind === 'low'
-            ? [...new Set([...m.lowConfidenceFrames, ...doubted])].sort((a, b) => a - b)
+            ? [...new Set([...m.lowConfidenceFrames, ...setAside])].sort((a, b) => a - b)
             : overlayFrames.frames;
         // Again on the frames posed: a damaged end can hold fewer than the probe counted.
         if (frames) refuseFramesBeyond(frames, m.frames);
         if (frames?.length === 0) {
           ctx.io.out(
-            `No frame below confidence ${m.settings.minConfidence} or doubted in mid-walk: no overlay image written.`,
+            `No frame below confidence ${m.settings.minConfidence}, doubted in mid-walk or damaged: no overlay image written.`,
           );
           return 0;
         }
@@ -203,7 +210,7 @@ export const poseCommand: CliCommand = {
           track: result.track,
           outPath: overlay,
           ...(frames ? { frames } : {}),
-          alsoFlagged: doubted,
+          alsoFlagged: setAside,
           signal: ctx.io.signal,
         });
         if (images) {
