@@ -45,7 +45,7 @@ import type { PictureTurnDeg } from '../../shared/picture-fix';
 import { sizeChangeNotes, sizeChangePerPass, smallInPictureNote } from './apparent-size';
 import { collapsedLegFrames, collapsedLegsNote, withoutCollapsedLegs } from './collapsed-legs';
 import { walkGapFrames, walkGaps, walkGapsNote } from './walk-gaps';
-import { damagedPictureNote } from './damaged-picture';
+import { damagedPictureNote, framesMask } from './damaged-picture';
 import { doubtedPoseFrames, doubtedPoseNote, withoutFrames } from './doubted-pose';
 import {
   endOnPaceSentence,
@@ -415,9 +415,11 @@ export function analyseTrajectories(input: TrajectorySet, options: AnalysisOptio
   // Landmarks the pose model placed while doubting there was a person are guesses, and those on
   // pictures the video's decoder patched stand on a damaged picture: set aside first, as the
   // frames it does not see, so that nothing below reads them.
-  const doubted = input.poseConfidence ? doubtedPoseFrames(input.poseConfidence, input.rateHz) : [];
   const damaged = input.damagedPicture?.frames ?? [];
-  const set = withoutFrames(input, [...new Set([...doubted, ...damaged])]);
+  const doubted = input.poseConfidence
+    ? doubtedPoseFrames(input.poseConfidence, input.rateHz, framesMask(damaged, input.frameCount))
+    : [];
+  const set = withoutFrames(input, [...doubted, ...damaged]);
   const belt = options.treadmillBeltSpeedMps;
   if (belt !== undefined && !isPlausibleBeltSpeedMps(belt))
     return fail('invalid-input', beltSpeedMessage(belt));

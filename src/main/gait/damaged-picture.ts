@@ -41,3 +41,10 @@ export function damagedCameraNote(camera: string, track: Pick<PoseTrack2D, 'dama
   if (!d || d.frames.length === 0) return null;
   return `The ${camera} camera's video file is damaged at its frame${d.frames.length > 1 ? 's' : ''} ${frameRunsText(d.frames)} (its decoder patched pictures it could not read; ffmpeg: "${d.decoderMessage}"): its landmarks there are not used, and the other cameras place the points where two of them see them.`;
 }
+
+/** 1 at each of `frames`, 0 elsewhere, over `frameCount` frames. */
+export function framesMask(frames: readonly number[], frameCount: number): Uint8Array {
+  const mask = new Uint8Array(frameCount);
+  for (const f of frames) if (f >= 0 && f < frameCount) mask[f] = 1;
+  return mask;
+}

@@ -31,9 +31,15 @@ const SURE_AROUND = 0.9;
  * the frames between them included (a frame half-trusted between two doubted ones is no better
  * placed). Not where the subject enters or leaves the picture (no second of sure frames on one
  * side), nor in a video the model wobbles on throughout (a camera cutting through the trunk: other
- * checks say what is wrong there), nor at frames dropped from the video (no pose, not doubt).
+ * checks say what is wrong there), nor at frames dropped from the video (no pose, not doubt), nor
+ * at frames whose picture the video's decoder patched (1 in `damagedPicture`: the damage is the
+ * cause, and damaged-picture.ts says so).
  */
-export function doubtedPoseFrames(poseConfidence: ArrayLike<number>, rateHz: number): number[] {
+export function doubtedPoseFrames(
+  poseConfidence: ArrayLike<number>,
+  rateHz: number,
+  damagedPicture?: ArrayLike<number>,
+): number[] {
   const n = poseConfidence.length;
   const c = (i: number) => {
     const v = poseConfidence[i]!;
@@ -59,7 +65,8 @@ export function doubtedPoseFrames(poseConfidence: ArrayLike<number>, rateHz: num
   };
   return stretches
     .filter(([a, b]) => sureBetween(a - around, a) && sureBetween(b + 1, b + 1 + around))
-    .flatMap(([a, b]) => Array.from({ length: b - a + 1 }, (_, k) => a + k));
+    .flatMap(([a, b]) => Array.from({ length: b - a + 1 }, (_, k) => a + k))
+    .filter((f) => !damagedPicture?.[f]);
 }
 
 /** `set` with every landmark at `frames` missing, as on frames the model does not see. */

@@ -133,7 +133,9 @@ export async function triangulateTracks(
   // A camera's frames its model doubted hold guessed landmarks, which two cameras alone would
   // triangulate as they are: they weigh nothing, and the other cameras place the points there.
   // So do its frames whose picture the video's decoder patched, the file being damaged there.
-  const doubtedFrames = cameras.map((c) => doubtedPoseFrames(c.track.confidence, c.track.fps));
+  const doubtedFrames = cameras.map((c) =>
+    doubtedPoseFrames(c.track.confidence, c.track.fps, c.track.damagedPicture?.perFrame),
+  );
   const tracks = cameras.map((c, i) => {
     const damaged = c.track.damagedPicture?.perFrame;
     if (doubtedFrames[i]!.length === 0 && !damaged) return c.track;

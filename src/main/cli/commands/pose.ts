@@ -174,7 +174,7 @@ export const poseCommand: CliCommand = {
       // Frames the gait analysis sets aside, the model unsure of the person mid-walk: flagged here
       // too, so that the frames to review are the ones review shades.
       const track = result.track;
-      const doubted = doubtedPoseFrames(track.confidence, track.fps);
+      const doubted = doubtedPoseFrames(track.confidence, track.fps, track.damagedPicture?.perFrame);
       if (doubted.length)
         ctx.io.out(
           `${doubted.length} frame${doubted.length === 1 ? '' : 's'} in mid-walk where the pose model doubted a person was in view (frames ${frameRunsText(doubted)}, ${doubtedConfidenceText(doubted, track.confidence)}, where it is ${SURE_AROUND_TEXT}): flagged; the gait analysis does not use their landmarks`,
