@@ -6,6 +6,9 @@ import { frameRunsText } from '../../shared/analysis-notes';
 import type { PoseTrack2D } from '../../shared/landmarks';
 import type { TrajectorySet } from './types';
 
+/** How the note below starts (the report picks it out by it). */
+export const DAMAGED_PICTURE_NOTE_START = 'The video file is damaged at frame';
+
 /** What a reader is told of the damaged frames, or null when there are none. */
 export function damagedPictureNote(
   set: Pick<TrajectorySet, 'damagedPicture' | 'rateHz' | 'startTimeS'>,
@@ -16,7 +19,7 @@ export function damagedPictureNote(
   const first = d.frames[0]!;
   const last = d.frames[d.frames.length - 1]!;
   const when = `${(t0 + first / set.rateHz).toFixed(2)}-${(t0 + last / set.rateHz).toFixed(2)} s`;
-  return `The video file is damaged at frame${d.frames.length > 1 ? 's' : ''} ${frameRunsText(d.frames)} (${when}): its decoder patched pictures it could not read from the frames around them (ffmpeg: "${d.decoderMessage}"), so the landmarks there stand on a damaged picture. They are not used (bridged from the frames around, or left out) and the frames are shaded as low confidence. If the camera or phone still holds the original, copy it again.`;
+  return `${DAMAGED_PICTURE_NOTE_START}${d.frames.length > 1 ? 's' : ''} ${frameRunsText(d.frames)} (${when}): its decoder patched pictures it could not read from the frames around them (ffmpeg: "${d.decoderMessage}"), so the landmarks there stand on a damaged picture. They are not used (bridged from the frames around, or left out) and the frames are shaded as low confidence. If the camera or phone still holds the original, copy it again.`;
 }
 
 /** A track's damaged frames as a list, with the decoder's complaint; undefined when the video decoded cleanly. */

@@ -11,6 +11,7 @@ import {
 } from '../../shared/analysis-notes';
 import { WALKING_AID_NOTE_START } from '../../shared/walking-aid-note';
 import { SIZE_CHANGE_NOTE_START, SMALL_SUBJECT_NOTE_START } from '../gait/apparent-size';
+import { DAMAGED_PICTURE_NOTE_START } from '../gait/damaged-picture';
 import { LOW_FRAME_RATE_NOTE_START } from '../gait/frame-rate';
 import { MOVING_CAMERA_NOTE_START } from '../gait/camera-motion';
 import { CAMERA_SIDE_NOTE_MARK } from '../gait/far-side';
@@ -162,6 +163,8 @@ function analysisNotes(views: readonly TrialAnalysisView[], trialName: (id: stri
               LOW_FRAME_RATE_NOTE_START,
               // Knee and ankle angles where a walker's frame or a crutch hides the legs are guesses.
               WALKING_AID_NOTE_START,
+              // Frames of a damaged file left out: the walk there is not in the numbers.
+              DAMAGED_PICTURE_NOTE_START,
             ].some((start) => w.startsWith(start)),
         )
         .map(about(v)),

@@ -4,6 +4,7 @@ import { LENGTHS_FROM_STEPS } from '../../../src/shared/analysis-notes';
 import { smallInPictureNote } from '../../../src/main/gait/apparent-size';
 import { lowFrameRateNote } from '../../../src/main/gait/frame-rate';
 import { walkingAidNote } from '../../../src/shared/walking-aid-note';
+import { damagedPictureNote } from '../../../src/main/gait/damaged-picture';
 import { cameraSideNote } from '../../../src/main/gait/far-side';
 import { describe, expect, it } from 'vitest';
 import {
@@ -241,6 +242,16 @@ describe('sessionAnalysisInput', () => {
     const aid = walkingAidNote('walker')!;
     const withWalker = { ...view('trial-aaaaaa', [[10]], [1]), warnings: [aid] };
     expect(sessionAnalysisInput([withWalker], names).notes).toEqual([`trial "Walk 1" (sagittal): ${aid}`]);
+    // Its video file damaged: frames its decoder patched are not in the numbers.
+    const damage = damagedPictureNote({
+      rateHz: 30,
+      damagedPicture: {
+        frames: [120, 121, 122],
+        decoderMessage: 'concealing 40 DC, 40 AC, 40 MV errors in I frame',
+      },
+    })!;
+    const damaged = { ...view('trial-aaaaaa', [[10]], [1]), warnings: [damage] };
+    expect(sessionAnalysisInput([damaged], names).notes).toEqual([`trial "Walk 1" (sagittal): ${damage}`]);
   });
 
   it("maps the gait module's names to the report's: stancePct, pelvic_obliquity", () => {
