@@ -137,6 +137,7 @@ export function damageFromDebugLog(lines: Iterable<string>): DecodeDamage | unde
 export async function locateDecodeDamage(
   info: Pick<VideoInfo, 'path'>,
   signal?: AbortSignal,
+  onFrames?: (framesDecoded: number) => void,
 ): Promise<DecodeDamage | undefined> {
   if (signal?.aborted) throw new MediaError('cancelled', 'Cancelled.');
   const args = [
@@ -146,8 +147,10 @@ export async function locateDecodeDamage(
   const child = spawn(ffmpegPath(), args, { stdio: ['ignore', 'ignore', 'pipe'] });
   // Only the lines the reading needs are kept: the log has several lines per frame.
   const kept: string[] = [];
+  let decoded = 0;
   const read = lineReader((line) => {
     if (/(demuxer\+ffmpeg|decoder) -> .*type:video/.test(line) || damageLine(line)) kept.push(line);
+    if (/decoder -> .*type:video/.test(line) && ++decoded % 30 === 0) onFrames?.(decoded);
   });
   child.stderr.on('data', (b: Buffer) => read(b.toString('utf8')));
   const onAbort = (): void => {

@@ -78,9 +78,10 @@ export interface PoseProgress {
   /**
    * 'waiting': for the workers of pose jobs started before this one (see worker-budget.ts).
    * 'correcting': before the job, a video file's picture turned upright or mirrored back
-   * (media/fixed-copy.ts).
+   * (media/fixed-copy.ts). 'damage': after the landmarks, the frames a damaged file's decoder
+   * patched are found (media/decode-damage.ts).
    */
-  stage: 'correcting' | 'starting' | 'waiting' | 'scanning' | 'landmarks' | 'done';
+  stage: 'correcting' | 'starting' | 'waiting' | 'scanning' | 'landmarks' | 'damage' | 'done';
   framesDone: number;
   framesTotal: number;
   framesPerS: number;
@@ -92,6 +93,7 @@ export function poseStageText(stage: PoseProgress['stage']): string {
   if (stage === 'scanning') return 'Finding the patient';
   if (stage === 'waiting') return 'Waiting its turn (another analysis is running)';
   if (stage === 'correcting') return 'Correcting the picture';
+  if (stage === 'damage') return 'Locating the damage';
   return 'Pose estimation';
 }
 
@@ -691,7 +693,15 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
     // The decoder patched pictures it could not read: which frames (a second decode, on one thread).
     // A job resumed with every frame already on disk decoded nothing this time: looked for too.
     if (decodeDamaged || (startFrame > 0 && startFrame >= frameCount)) {
-      const damage = await locateDecodeDamage(info, signal);
+      const damage = await locateDecodeDamage(info, signal, (done) =>
+        onProgress({
+          stage: 'damage',
+          framesDone: done,
+          framesTotal: info.frameCount,
+          framesPerS: 0,
+          etaS: NaN,
+        }),
+      );
       const frames = damage ? videoFramesToTrack(damage.frames, info, frameCount) : [];
       if (damage && frames.length > 0) manifest.damagedFrames = { frames, message: damage.message };
     }
