@@ -21,11 +21,15 @@ export const DAMAGE_LOG_ARGS = ['-hide_banner', '-nostats', '-loglevel', 'level+
  * The decoder's complaint in one line of ffmpeg's log (written with DAMAGE_LOG_ARGS), without its
  * tags, or undefined when the line is not one: a picture patched ("concealing N DC, N AC, N MV
  * errors"), a packet that gave no picture ("Error while decoding stream"), a frame the decoder
- * flagged corrupt.
+ * flagged corrupt, or any error of the decoder of `codec` (the probe's codec name, which ffmpeg's
+ * own decoders log under): a Motion JPEG picture partly unreadable ("error count: 64", "error
+ * dc", "overread 8") is shown, part of it garbage.
  */
-export function damageLine(line: string): string | undefined {
-  if (!/concealing \d+ DC|Error while decoding stream|corrupt decoded frame/.test(line)) return undefined;
-  return untagged(line);
+export function damageLine(line: string, codec?: string): string | undefined {
+  const complaint =
+    /concealing \d+ DC|Error while decoding stream|corrupt decoded frame/.test(line) ||
+    (codec !== undefined && line.startsWith(`[${codec} @ 0x`) && /\] \[(error|fatal)\] /.test(line));
+  return complaint ? untagged(line) : undefined;
 }
 
 /** A log line without its `[context @ 0x...]` and `[level]` tags. */
@@ -76,7 +80,7 @@ const field = (line: string, name: string): number | undefined => {
  * decode (each packet is read, then decoded, then its complaints are logged, in that order). Pure:
  * the log's lines in, the damage out; undefined when the log holds no complaint.
  */
-export function damageFromDebugLog(lines: Iterable<string>): DecodeDamage | undefined {
+export function damageFromDebugLog(lines: Iterable<string>, codec?: string): DecodeDamage | undefined {
   const packets: Packet[] = [];
   // Decoded frames in output order: their time stamp and whether they are keyframes.
   const frames: Array<{ pts: number; key: boolean }> = [];
@@ -90,7 +94,7 @@ export function damageFromDebugLog(lines: Iterable<string>): DecodeDamage | unde
     } else if (/decoder -> .*type:video/.test(line)) {
       frames.push({ pts: field(line, 'best_effort_ts') ?? NaN, key: field(line, 'keyframe') === 1 });
     } else {
-      const complaint = damageLine(line);
+      const complaint = damageLine(line, codec);
       if (!complaint) continue;
       message ??= complaint;
       const last = packets[packets.length - 1];
@@ -135,7 +139,7 @@ export function damageFromDebugLog(lines: Iterable<string>): DecodeDamage | unde
  * one core. Undefined when this decode finds no damage.
  */
 export async function locateDecodeDamage(
-  info: Pick<VideoInfo, 'path'>,
+  info: Pick<VideoInfo, 'path' | 'codec'>,
   signal?: AbortSignal,
   onFrames?: (framesDecoded: number) => void,
 ): Promise<DecodeDamage | undefined> {
@@ -149,7 +153,8 @@ export async function locateDecodeDamage(
   const kept: string[] = [];
   let decoded = 0;
   const read = lineReader((line) => {
-    if (/(demuxer\+ffmpeg|decoder) -> .*type:video/.test(line) || damageLine(line)) kept.push(line);
+    if (/(demuxer\+ffmpeg|decoder) -> .*type:video/.test(line) || damageLine(line, info.codec))
+      kept.push(line);
     if (/decoder -> .*type:video/.test(line) && ++decoded % 30 === 0) onFrames?.(decoded);
   });
   child.stderr.on('data', (b: Buffer) => read(b.toString('utf8')));
@@ -166,7 +171,7 @@ export async function locateDecodeDamage(
     signal?.removeEventListener('abort', onAbort);
   }
   if (signal?.aborted) throw new MediaError('cancelled', 'Cancelled.');
-  return damageFromDebugLog(kept);
+  return damageFromDebugLog(kept, info.codec);
 }
 
 /**

@@ -96,7 +96,7 @@ export async function* decodeFrames(
   // `-v error` would print them, for the messages below.
   let damage: string | undefined;
   const readLog = lineReader((line) => {
-    const complaint = damageLine(line);
+    const complaint = damageLine(line, info.codec);
     if (complaint) {
       damage ??= complaint;
       options.onDamage?.(complaint);
@@ -146,7 +146,7 @@ export async function* decodeFrames(
     if ((index < info.frameCount || filled !== 0) && damage)
       throw new MediaError(
         'truncated',
-        `${info.path} is damaged: parts of its video cannot be decoded (ffmpeg: ${damage}). Copy the video again from the camera or phone, or export it again.`,
+        `${info.path} is damaged: parts of its video cannot be decoded (ffmpeg: "${damage}"). Copy the video again from the camera or phone, or export it again.`,
         { exitCode: exit.code, stderr },
       );
     if (index < info.frameCount || filled !== 0) {

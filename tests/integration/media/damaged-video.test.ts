@@ -161,29 +161,49 @@ describe('an H.264 video whose keyframe at 4 s is damaged', () => {
   });
 });
 
+describe("a webcam's Motion JPEG AVI with one picture partly overwritten", () => {
+  it('has that picture found, and only it (each picture stands alone)', async () => {
+    const mjpeg = join(work, 'webcam.avi');
+    ffmpeg(
+      ...['-i', SPORTS2D_WALK, '-t', '4', '-an', '-vf', 'scale=640:-2', '-c:v', 'mjpeg', '-q:v', '5', mjpeg],
+    );
+    // Zeros in the middle of its coded data: the picture is shown, its lower part garbage.
+    const frame = packetOf(mjpeg, 60);
+    const bytes = readFileSync(mjpeg);
+    const from = frame.pos + Math.round(frame.size * 0.4);
+    bytes.fill(0, from, from + 64);
+    const broken = join(work, 'webcam-damaged.avi');
+    writeFileSync(broken, bytes);
+    const [a, b] = [frameHashes(mjpeg), frameHashes(broken)];
+    expect(a.flatMap((h, i) => (h !== b[i] ? [i] : []))).toEqual([60]);
+    const damage = (await locateDecodeDamage(await probeVideo(broken)))!;
+    console.log(`located: frames ${damage.frames.join(', ')}, "${damage.message}"`);
+    expect(damage.frames).toEqual([60]);
+    expect(damage.message).toMatch(/^error /);
+  });
+});
+
 describe('an HEVC video with a damaged packet', () => {
   it('is refused with what is wrong and what to do, and no pose job is marked complete', async () => {
     const hevc = join(work, 'walk-hevc.mp4');
     ffmpeg(
+      ...['-i', SPORTS2D_WALK, '-t', '3', '-an', '-vf', 'scale=884:-2'],
       ...[
-        '-i',
-        SPORTS2D_WALK,
-        '-t',
-        '3',
-        '-an',
-        '-vf',
-        'scale=884:-2',
         '-c:v',
         'libx265',
         '-preset',
         'ultrafast',
+        '-x265-params',
+        'log-level=error:keyint=30',
+        '-tag:v',
+        'hvc1',
+        hevc,
       ],
-      ...['-x265-params', 'log-level=error:keyint=30', '-tag:v', 'hvc1', hevc],
     );
     // Its length field overwritten, the packet of frame 45 cannot be split into its parts.
     const broken = overwritten(hevc, join(work, 'walk-hevc-damaged.mp4'), packetOf(hevc, 45).pos, 4);
     await expect(analyseVideoFile(broken, { heightM: 1.65, cacheDir })).rejects.toThrow(
-      /walk-hevc-damaged\.mp4 is damaged: parts of its video cannot be decoded \(ffmpeg: Error while decoding stream #0:0: Invalid data found when processing input\)\. Copy the video again from the camera or phone, or export it again\./,
+      /walk-hevc-damaged\.mp4 is damaged: parts of its video cannot be decoded \(ffmpeg: "Invalid NAL unit size \(-?\d+ > \d+\)\."\)\. Copy the video again from the camera or phone, or export it again\./,
     );
     expect(readPoseManifest(poseCacheDirFor(broken, cacheDir))?.status).not.toBe('complete');
   });

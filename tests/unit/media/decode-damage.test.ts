@@ -86,6 +86,12 @@ describe('log lines', () => {
       damageLine('[hevc @ 0x55d6676726c0] [error] Invalid NAL unit size (-2060755839 > 2118).'),
     ).toBeUndefined();
     expect(damageLine('[info]   Stream #0:0 -> #0:0 (h264 (native) -> rawvideo (native))')).toBeUndefined();
+    // A Motion JPEG picture partly unreadable (a webcam's AVI): shown, partly garbage.
+    expect(damageLine('[mjpeg @ 0x556a8b390940] [error] error count: 64', 'mjpeg')).toBe('error count: 64');
+    expect(damageLine('[mjpeg @ 0x556a8b390940] [error] overread 8', 'mjpeg')).toBe('overread 8');
+    // Errors of other parts of ffmpeg are not the picture's.
+    expect(damageLine('[mjpeg @ 0x556a8b390940] [error] error count: 64', 'h264')).toBeUndefined();
+    expect(damageLine('[mjpeg @ 0x556a8b390940] [info] something', 'mjpeg')).toBeUndefined();
     // What -v error would have printed: the error lines, untagged.
     expect(errorLine('[hevc @ 0x55d6676726c0] [error] Invalid NAL unit size (-2060755839 > 2118).')).toBe(
       'Invalid NAL unit size (-2060755839 > 2118).',
