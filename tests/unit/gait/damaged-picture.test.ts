@@ -3,7 +3,7 @@ import { analyseTrajectories } from '../../../src/main/gait/analyse';
 import { damagedCameraNote, framesMask } from '../../../src/main/gait/damaged-picture';
 import { doubtedPoseFrames } from '../../../src/main/gait/doubted-pose';
 import type { TrajectorySet } from '../../../src/main/gait/types';
-import { syntheticWalk } from './synthetic-walker';
+import { kneesThrownForward, syntheticWalk } from './synthetic-walker';
 
 const MESSAGE = 'concealing 4574 DC, 4574 AC, 4574 MV errors in I frame';
 
@@ -16,14 +16,7 @@ function walkOnDamagedFrames(frames: readonly number[]): TrajectorySet {
   const set = syntheticWalk();
   const poseConfidence = new Float64Array(set.frameCount).fill(0.9997);
   poseConfidence[frames[0]!] = 0.85;
-  const trajectories = { ...set.trajectories };
-  for (const side of ['left', 'right']) {
-    const knee = set.trajectories[`${side}_knee`]!;
-    const hip = set.trajectories[`${side}_hip`]!;
-    const x = Float64Array.from(knee.x);
-    for (const f of frames) x[f] = hip.x[f]! + 80;
-    trajectories[`${side}_knee`] = { ...knee, x };
-  }
+  const trajectories = kneesThrownForward(set, frames);
   return {
     ...set,
     trajectories,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyseTrajectories } from '../../../src/main/gait/analyse';
 import { doubtedCameraNote, doubtedPoseFrames, doubtedPoseNote } from '../../../src/main/gait/doubted-pose';
 import type { TrajectorySet } from '../../../src/main/gait/types';
-import { syntheticWalk } from './synthetic-walker';
+import { kneesThrownForward, syntheticWalk } from './synthetic-walker';
 
 /** 230 frames at 30 frames/s: nobody for 38, the model sure of the walker, nobody for the last 30. */
 function walkConfidence(): Float64Array {
@@ -65,15 +65,7 @@ function walkBehindSomething(frames: readonly number[], flag: readonly number[])
   const set = syntheticWalk();
   const poseConfidence = new Float64Array(set.frameCount).fill(0.9997);
   frames.forEach((f, k) => (poseConfidence[f] = flag[k]!));
-  const trajectories = { ...set.trajectories };
-  for (const side of ['left', 'right']) {
-    const knee = set.trajectories[`${side}_knee`]!;
-    const hip = set.trajectories[`${side}_hip`]!;
-    const x = Float64Array.from(knee.x);
-    // The knee thrown forward of the hip-ankle line: a leg bent backward, as the pillar walk's was.
-    for (const f of frames) x[f] = hip.x[f]! + 80;
-    trajectories[`${side}_knee`] = { ...knee, x };
-  }
+  const trajectories = kneesThrownForward(set, frames);
   // Each landmark's confidence there: its visibility times the person flag, as the pose adapter gives it.
   for (const [name, t] of Object.entries(trajectories)) {
     const confidence = Float64Array.from(t.confidence!);

@@ -247,3 +247,22 @@ export const overgroundPass = (
   endFrame: number,
   direction: 1 | -1 = 1,
 ): WalkingPass => ({ index, startFrame, endFrame, direction, mode: 'overground' });
+
+/**
+ * `set`'s trajectories with both knees thrown 80 px forward of the hips at `frames`: a leg bent
+ * backward, as a pose model placed it on frames it guessed (the pillar walk's, a damaged picture).
+ */
+export function kneesThrownForward(
+  set: TrajectorySet,
+  frames: readonly number[],
+): TrajectorySet['trajectories'] {
+  const trajectories = { ...set.trajectories };
+  for (const side of ['left', 'right']) {
+    const knee = set.trajectories[`${side}_knee`]!;
+    const hip = set.trajectories[`${side}_hip`]!;
+    const x = Float64Array.from(knee.x);
+    for (const f of frames) x[f] = hip.x[f]! + 80;
+    trajectories[`${side}_knee`] = { ...knee, x };
+  }
+  return trajectories;
+}
