@@ -3,6 +3,7 @@
 // (the Sports2D walk with one keyframe overwritten: her ghost and herself on 60 frames, the left
 // knee's minimum in stance moved by 5 deg). Set aside like the frames the model doubts.
 import { frameRunsText } from '../../shared/analysis-notes';
+import { frameRuns } from '../../shared/frame-runs';
 import type { PoseTrack2D } from '../../shared/landmarks';
 import type { TrajectorySet } from './types';
 
@@ -18,7 +19,8 @@ export function damagedPictureNote(
   const t0 = set.startTimeS ?? 0;
   const first = d.frames[0]!;
   const last = d.frames[d.frames.length - 1]!;
-  const when = `${(t0 + first / set.rateHz).toFixed(2)}-${(t0 + last / set.rateHz).toFixed(2)} s`;
+  const [from, to] = [(t0 + first / set.rateHz).toFixed(2), (t0 + last / set.rateHz).toFixed(2)];
+  const when = frameRuns(d.frames).length > 1 ? `between ${from} and ${to} s` : `${from}-${to} s`;
   return `${DAMAGED_PICTURE_NOTE_START}${d.frames.length > 1 ? 's' : ''} ${frameRunsText(d.frames)} (${when}): its decoder patched pictures it could not read from the frames around them (ffmpeg: "${d.decoderMessage}"), so the landmarks there stand on a damaged picture. They are not used (bridged from the frames around, or left out) and the frames are shaded as low confidence. If the camera or phone still holds the original, copy it again.`;
 }
 

@@ -59,7 +59,7 @@ export interface DecodeDamage {
    * frame before the next keyframe the decoder reads after it.
    */
   frames: number[];
-  /** Packets of the video that gave no picture at all. */
+  /** Damaged packets that gave no picture at all (0 where the log has no time stamps to tell). */
   lostFrames: number;
   /** The decoder's first complaint, as ffmpeg words it. */
   message: string;
@@ -129,8 +129,7 @@ export function damageFromDebugLog(lines: Iterable<string>, codec?: string): Dec
     for (const start of outputAtDamage)
       for (let f = start; f < frames.length && (f === start || !frames[f]!.key); f++) damaged.add(f);
   }
-  lost = Math.max(lost, packets.length - frames.length);
-  return { frames: [...damaged].sort((a, b) => a - b), lostFrames: Math.max(0, lost), message };
+  return { frames: [...damaged].sort((a, b) => a - b), lostFrames: lost, message };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyseTrajectories } from '../../../src/main/gait/analyse';
-import { damagedCameraNote, framesMask } from '../../../src/main/gait/damaged-picture';
+import { damagedCameraNote, damagedPictureNote, framesMask } from '../../../src/main/gait/damaged-picture';
 import { doubtedPoseFrames } from '../../../src/main/gait/doubted-pose';
 import type { TrajectorySet } from '../../../src/main/gait/types';
 import { kneesThrownForward, syntheticWalk } from './synthetic-walker';
@@ -46,6 +46,13 @@ describe('the analysis of a walk whose video file is damaged for a moment', () =
     const knee = (a: typeof r.analysis) =>
       a.angles.find((s) => s.variable === 'knee_flexion' && s.side === 'left')!.values;
     for (const f of frames) expect(Math.abs(knee(r.analysis)[f]! - knee(clean.analysis)[f]!)).toBeLessThan(5);
+  });
+
+  it('gives the span of several damaged stretches', () => {
+    const set = { rateHz: 30, damagedPicture: { frames: [30, 31, 150], decoderMessage: MESSAGE } };
+    expect(damagedPictureNote(set)).toMatch(
+      /^The video file is damaged at frames 30-31, 150 \(between 1\.00 and 5\.00 s\): /,
+    );
   });
 
   it('leaves the doubt outside the damage to its own rule', () => {
