@@ -405,6 +405,15 @@ function describeEventMethod(
 }
 
 export function analyseTrajectories(input: TrajectorySet, options: AnalysisOptions = {}): AnalysisResult {
+  const result = analyseSet(input, options);
+  // A walk that could not be analysed from a damaged file: the damage is likely why, and is said.
+  const damage = result.ok ? null : damagedPictureNote(input);
+  return result.ok || !damage
+    ? result
+    : { ok: false, error: { ...result.error, message: `${result.error.message} ${damage}` } };
+}
+
+function analyseSet(input: TrajectorySet, options: AnalysisOptions): AnalysisResult {
   const warnings: string[] = [];
   if (!(input.rateHz > 0) || !(input.frameCount > 0)) {
     return fail(

@@ -21,7 +21,7 @@ export function damagedPictureNote(
   const last = d.frames[d.frames.length - 1]!;
   const [from, to] = [(t0 + first / set.rateHz).toFixed(2), (t0 + last / set.rateHz).toFixed(2)];
   const when = frameRuns(d.frames).length > 1 ? `between ${from} and ${to} s` : `${from}-${to} s`;
-  return `${DAMAGED_PICTURE_NOTE_START}${d.frames.length > 1 ? 's' : ''} ${frameRunsText(d.frames)} (${when}): its decoder patched pictures it could not read from the frames around them (ffmpeg: "${d.decoderMessage}"), so the landmarks there stand on a damaged picture. They are not used (bridged from the frames around, or left out) and the frames are shaded as low confidence. If the camera or phone still holds the original, copy it again.`;
+  return `${DAMAGED_PICTURE_NOTE_START}${d.frames.length > 1 ? 's' : ''} ${frameRunsText(d.frames)} (${when}): its decoder could not read them whole, and patched their pictures from the frames around them or gave none (ffmpeg: "${d.decoderMessage}"), so the landmarks there stand on a damaged picture or on none. They are not used (bridged from the frames around, or left out) and the frames are shaded as low confidence. If the camera or phone still holds the original, copy it again.`;
 }
 
 /** A track's damaged frames as a list, with the decoder's complaint; undefined when the video decoded cleanly. */
@@ -44,7 +44,7 @@ export function damagedPictureOf(
 export function damagedCameraNote(camera: string, track: Pick<PoseTrack2D, 'damagedPicture'>): string | null {
   const d = damagedPictureOf(track);
   if (!d || d.frames.length === 0) return null;
-  return `The ${camera} camera's video file is damaged at its frame${d.frames.length > 1 ? 's' : ''} ${frameRunsText(d.frames)} (its decoder patched pictures it could not read; ffmpeg: "${d.decoderMessage}"): its landmarks there are not used, and the other cameras place the points where two of them see them.`;
+  return `The ${camera} camera's video file is damaged at its frame${d.frames.length > 1 ? 's' : ''} ${frameRunsText(d.frames)} (its decoder could not read them whole; ffmpeg: "${d.decoderMessage}"): its landmarks there are not used, and the other cameras place the points where two of them see them.`;
 }
 
 /** 1 at each of `frames`, 0 elsewhere, over `frameCount` frames. */

@@ -54,13 +54,16 @@ export function lineReader(onLine: (line: string) => void): (chunk: string) => v
 
 export interface DecodeDamage {
   /**
-   * Frames, counted from 0 as the decoder puts them out (as decodeFrames numbers them), whose
-   * picture the decoder patched or predicted from a patched one: from the damaged frame to the
+   * Frames of the video, counted from 0 in the order they are shown, whose picture the decoder
+   * patched, predicted from a patched one, or could not give at all: from the damaged frame to the
    * frame before the next keyframe the decoder reads after it.
    */
   frames: number[];
-  /** Damaged packets that gave no picture at all (0 where the log has no time stamps to tell). */
-  lostFrames: number;
+  /**
+   * Those of `frames` the decoder gave no picture for (none where the log has no time stamps to
+   * tell): decodeFrames, told them, puts a no-picture frame in the place of each.
+   */
+  lostFrames: number[];
   /** The decoder's first complaint, as ffmpeg words it. */
   message: string;
 }
@@ -109,8 +112,8 @@ export function damageFromDebugLog(lines: Iterable<string>, codec?: string): Dec
   });
   const keyPts = new Set(frames.filter((f) => f.key).map((f) => f.pts));
   const damaged = new Set<number>();
-  let lost = 0;
-  let byTime = packets.some((p) => p.damaged) && packets.every((p) => Number.isFinite(p.pts));
+  const lostPts = new Set<number>();
+  const byTime = packets.some((p) => p.damaged) && packets.every((p) => Number.isFinite(p.pts));
   if (byTime) {
     for (let i = 0; i < packets.length; i++) {
       if (!packets[i]!.damaged) continue;
@@ -118,18 +121,24 @@ export function damageFromDebugLog(lines: Iterable<string>, codec?: string): Dec
       for (let j = i; j < packets.length && (j === i || !keyPts.has(packets[j]!.pts)); j++) {
         const f = indexOfPts.get(packets[j]!.pts);
         if (f !== undefined) damaged.add(f);
-        else if (j === i) lost++;
+        else lostPts.add(packets[j]!.pts);
       }
     }
-    // Packets and frames that do not share time stamps (a stream written without them).
-    if (damaged.size === 0 && lost === 0) byTime = false;
   }
-  if (!byTime) {
-    // Only the order is known: from the frame put out after the complaint to the next keyframe.
+  // Packets and frames that do not share time stamps (a stream written without them): only the
+  // order is known, from the frame put out after the complaint to the next keyframe.
+  if (damaged.size === 0 && lostPts.size === 0) {
     for (const start of outputAtDamage)
       for (let f = start; f < frames.length && (f === start || !frames[f]!.key); f++) damaged.add(f);
+    return { frames: [...damaged].sort((a, b) => a - b), lostFrames: [], message };
   }
-  return { frames: [...damaged].sort((a, b) => a - b), lostFrames: lost, message };
+  // Numbered as the video's frames, the lost ones among them by their time stamps.
+  const lost = [...lostPts].sort((a, b) => a - b);
+  const lostBefore = (pts: number) => lost.filter((p) => p < pts).length;
+  const shownBefore = (pts: number) => frames.filter((f) => f.pts < pts).length;
+  const lostFrames = lost.map((p, k) => k + shownBefore(p));
+  const patched = [...damaged].map((i) => i + lostBefore(frames[i]!.pts));
+  return { frames: [...patched, ...lostFrames].sort((a, b) => a - b), lostFrames, message };
 }
 
 /**

@@ -36,6 +36,13 @@ export interface DecodeOptions {
    * a packet (media/decode-damage.ts); decoding goes on.
    */
   onDamage?: (message: string) => void;
+  /**
+   * Frames of a damaged video its decoder gives no picture for (media/decode-damage.ts): a black
+   * frame is put in the place of each, so the frames after them keep their numbers.
+   */
+  lostFrames?: ReadonlySet<number>;
+  /** A decode the decoder's complaints leave short ends without an error (the person scan's samples). */
+  shortIfDamaged?: boolean;
 }
 
 export async function* decodeFrames(
@@ -118,10 +125,18 @@ export async function* decodeFrames(
   });
 
   let index = 0;
+  const lost = options.lostFrames;
+  const noPicture = (): Uint8Array =>
+    (options.takeBuffer?.(frameBytes) ?? new Uint8Array(frameBytes)).fill(0);
   try {
     for (;;) {
       if (signal?.aborted) throw new MediaError('cancelled', 'Cancelled.', { stderr });
       if (spawnError) throw spawnError;
+      if (lost?.has(index)) {
+        const i = index++;
+        if (i >= startFrame) yield { index: i, timeS: info.frameTimesS[i] ?? i / info.fps, rgb: noPicture() };
+        continue;
+      }
       const rgb = ready.shift();
       if (rgb) {
         if (ready.length < queueFrames) child.stdout.resume();
@@ -143,6 +158,7 @@ export async function* decodeFrames(
       );
     }
     // A damaged file can decode "successfully" with fewer frames than it declares.
+    if ((index < info.frameCount || filled !== 0) && damage && options.shortIfDamaged) return;
     if ((index < info.frameCount || filled !== 0) && damage)
       throw new MediaError(
         'truncated',

@@ -89,7 +89,10 @@ export async function* sampleFrames(
   const decoding = decodeFrames(sampledInfo, {
     signal: o.signal,
     videoFilter: filter,
-    ...(frames ? { inputOptions: ['-skip_frame', 'nokey'] } : {}),
+    // Keyframes only, a lost one would shift every sample after it: that scan fails and every
+    // frame is sampled instead, where a frame lost shifts the samples after it by a frame and one
+    // sample may be missing.
+    ...(frames ? { inputOptions: ['-skip_frame', 'nokey'] } : { shortIfDamaged: true }),
   });
   for await (const f of decoding) {
     const index = frames ? frames[k++] : k++ * o.everyFrames;

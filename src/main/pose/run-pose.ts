@@ -2,7 +2,7 @@
 // survives crashes. Frames are decoded by ffmpeg, cropped here around the tracked person and sent
 // to one inference worker per core; results are committed in frame order, in chunks, so a
 // cancelled or crashed job resumes from the last complete chunk.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { locateDecodeDamage, videoFramesToTrack } from '../media/decode-damage';
@@ -46,9 +46,11 @@ import {
 } from './pose-result';
 import { hasKeptJobs, keepJobAside, keptScans, takeBackJob } from './kept-jobs';
 import {
+  CHUNKS_DIR,
   clearJob,
   completeChunks,
   FORMAT_VERSION,
+  LOST_FILE,
   MANIFEST_FILE,
   readChunk,
   readJson,
@@ -194,7 +196,24 @@ function finderInputSize(info: VideoInfo, longSidePx: number): [number, number] 
   return [up32(info.widthPx * s), up32(info.heightPx * s)];
 }
 
+/**
+ * Poses the video. A damaged video whose decoder gives no picture for some frames is found out at
+ * the end of the frame decode, which comes up short: those frames are recorded in the job folder
+ * and the job resumes from the first of them, a no-picture frame in the place of each.
+ */
 export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
+  try {
+    return await runPoseOnce(options);
+  } catch (err) {
+    if (!(err instanceof LostFramesFound)) throw err;
+    return runPoseOnce(options);
+  }
+}
+
+/** Thrown once the frames a damaged video's decoder gives no picture for are recorded. */
+class LostFramesFound extends Error {}
+
+async function runPoseOnce(options: RunPoseOptions): Promise<PoseResult> {
   const started = performance.now();
   const signal = options.signal;
   const onProgress = options.onProgress ?? (() => {});
@@ -220,6 +239,9 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
   const onAbort = (): void => void pool?.terminate();
   signal?.addEventListener('abort', onAbort, { once: true });
   const hashing = new AbortController();
+  // What a frame decode that came up short needs to find its lost frames.
+  let decodeDamaged = false;
+  let lostCheck: { info: VideoInfo; frameCount: number } | undefined;
   let lease: WorkerLease | undefined;
   let leasing: Promise<WorkerLease> | undefined;
   const leaseAbort = new AbortController();
@@ -376,7 +398,9 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
       poolReady = initPool(pool);
     }
     if (mustScan && !keptPass([finderW, finderH])) scanFeed = scanFrames([finderW, finderH], 32);
-    let decodeDamaged = false;
+    // Frames found lost by an earlier try of this job (runPose): a no-picture frame at each.
+    const lostFrames = readJson<number[]>(join(outDir, LOST_FILE));
+    lostCheck = lostFrames ? undefined : { info, frameCount };
     if (startFrame < frameCount) {
       frameFeed = prefetch(
         decodeFrames(decodedInfo, {
@@ -385,6 +409,7 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
           takeBuffer: () => frameBuffers.pop(),
           queueFrames: workerCount + 2,
           onDamage: () => (decodeDamaged = true),
+          ...(lostFrames ? { lostFrames: new Set(lostFrames) } : {}),
           ...(decoded.longSidePx
             ? { videoFilter: `scale=${decoded.widthPx}:${decoded.heightPx}:flags=area` }
             : {}),
@@ -732,6 +757,8 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
     if (signal?.aborted && !(err instanceof MediaError))
       throw new MediaError('cancelled', 'Pose analysis cancelled.');
     if (isDiskFull(err)) throw new DiskFullError(`the pose of ${basename(options.videoPath)}`, outDir);
+    if (err instanceof MediaError && err.kind === 'truncated' && decodeDamaged && lostCheck)
+      await recordLostFrames(outDir, lostCheck.info, lostCheck.frameCount, signal, onProgress);
     throw err;
   } finally {
     hashing.abort(); // a result read from disk needs no hash
@@ -749,6 +776,32 @@ export async function runPose(options: RunPoseOptions): Promise<PoseResult> {
       () => {},
     );
   }
+}
+
+/**
+ * After a frame decode came up short with the decoder complaining: the frames it gives no picture
+ * for, found by the one-thread search. When there are any, they are written to the job folder, the
+ * chunks from the first of them on are removed, and LostFramesFound is thrown for runPose to
+ * resume the job; else nothing happens and the decode's error stands.
+ */
+async function recordLostFrames(
+  outDir: string,
+  info: VideoInfo,
+  frameCount: number,
+  signal: AbortSignal | undefined,
+  onProgress: (p: PoseProgress) => void,
+): Promise<void> {
+  const damage = await locateDecodeDamage(info, signal, (done) =>
+    onProgress({ stage: 'damage', framesDone: done, framesTotal: info.frameCount, framesPerS: 0, etaS: NaN }),
+  );
+  const lost = damage ? videoFramesToTrack(damage.lostFrames, info, Number.POSITIVE_INFINITY) : [];
+  // Only when the frames it found lost account for every missing one.
+  if (lost.length === 0 || Math.max(...lost) >= Math.max(frameCount, info.frameCount)) return;
+  writeFileAtomic(join(outDir, LOST_FILE), JSON.stringify(lost));
+  const first = Math.min(...lost);
+  for (const c of completeChunks(outDir))
+    if (c.first + c.count > first) rmSync(join(outDir, CHUNKS_DIR, c.name), { force: true });
+  throw new LostFramesFound();
 }
 
 /** The manifest says complete for this very file: the result will be read, not computed. */

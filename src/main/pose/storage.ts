@@ -15,6 +15,11 @@ export const SUBJECT_FILE = 'subject.json';
 export const CHUNKS_DIR = 'chunks';
 /** Presentation time of every frame, Float64, seconds. */
 export const TIMES_FILE = 'times.f64';
+/**
+ * Frames of a damaged video its decoder gives no picture for, found when a first decode came up
+ * short (media/decode-damage.ts): the job, resumed, decodes with a no-picture frame at each.
+ */
+export const LOST_FILE = 'lost-frames.json';
 // 2: subject.json lists everyone the person scan saw (to choose the patient); jobs of version 1
 // lack that list, so they run again rather than resume.
 // 3: a bystander jumping down no longer counts as walking, so the automatic choice of whom to
@@ -72,7 +77,7 @@ export function readChunk(outDir: string, name: string): Float32Array {
 }
 
 /** What a job holds besides its manifest (MANIFEST_FILE), which says whether it is complete. */
-export const JOB_DATA = [CHUNKS_DIR, SUBJECT_FILE, TIMES_FILE] as const;
+export const JOB_DATA = [CHUNKS_DIR, SUBJECT_FILE, TIMES_FILE, LOST_FILE] as const;
 
 export function clearJob(outDir: string): void {
   for (const name of [...JOB_DATA, MANIFEST_FILE])

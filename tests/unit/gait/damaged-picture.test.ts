@@ -37,7 +37,7 @@ describe('the analysis of a walk whose video file is damaged for a moment', () =
     expect(r.analysis.doubtedPoseFrames).toEqual([]);
     expect(r.analysis.warnings.filter((w) => w.startsWith('The pose model doubted'))).toEqual([]);
     expect(r.analysis.warnings).toContain(
-      `The video file is damaged at frames 90-94 (3.00-3.13 s): its decoder patched pictures it could not read from the frames around them (ffmpeg: "${MESSAGE}"), so the landmarks there stand on a damaged picture. They are not used (bridged from the frames around, or left out) and the frames are shaded as low confidence. If the camera or phone still holds the original, copy it again.`,
+      `The video file is damaged at frames 90-94 (3.00-3.13 s): its decoder could not read them whole, and patched their pictures from the frames around them or gave none (ffmpeg: "${MESSAGE}"), so the landmarks there stand on a damaged picture or on none. They are not used (bridged from the frames around, or left out) and the frames are shaded as low confidence. If the camera or phone still holds the original, copy it again.`,
     );
     // Bridged (under 0.2 s): one pass, as walked, and the knees there as in the undamaged walk.
     expect(r.analysis.passes).toHaveLength(1);
@@ -69,7 +69,7 @@ describe("a calibrated trial's camera whose video file is damaged", () => {
   it('is named, with its own frames, in the 3D analysis', () => {
     const perFrame = framesMask([40, 41, 42, 43, 80], 200);
     expect(damagedCameraNote('frontal', { damagedPicture: { perFrame, decoderMessage: MESSAGE } })).toBe(
-      `The frontal camera's video file is damaged at its frames 40-43, 80 (its decoder patched pictures it could not read; ffmpeg: "${MESSAGE}"): its landmarks there are not used, and the other cameras place the points where two of them see them.`,
+      `The frontal camera's video file is damaged at its frames 40-43, 80 (its decoder could not read them whole; ffmpeg: "${MESSAGE}"): its landmarks there are not used, and the other cameras place the points where two of them see them.`,
     );
     expect(damagedCameraNote('frontal', {})).toBeNull();
   });

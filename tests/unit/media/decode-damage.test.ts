@@ -49,7 +49,7 @@ describe('damageFromDebugLog', () => {
     // P6 patched: B4 and B5, shown before it but predicted from it, carry the patch; I9 ends it.
     expect(damageFromDebugLog(log([6]))).toEqual({
       frames: [4, 5, 6],
-      lostFrames: 0,
+      lostFrames: [],
       message: 'concealing 6517 DC, 6517 AC, 6517 MV errors in P frame',
     });
     // The last group of frames: to the end.
@@ -64,10 +64,11 @@ describe('damageFromDebugLog', () => {
       '[error] Error while decoding stream #0:0: Invalid data found when processing input',
     );
     const damage = damageFromDebugLog(lines)!;
-    expect(damage.lostFrames).toBe(1);
+    // Numbered as the video's frames: the lost P3 is frame 3, the frames shown after it keep theirs.
+    expect(damage.lostFrames).toEqual([3]);
     expect(damage.message).toBe('Error while decoding stream #0:0: Invalid data found when processing input');
-    // B1, B2, P6, B4 and B5 were decoded after the lost P3, before I9: put out as the 2nd to 6th frames.
-    expect(damage.frames).toEqual([1, 2, 3, 4, 5]);
+    // B1, B2, P6, B4 and B5 were decoded after the lost P3, before I9.
+    expect(damage.frames).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
   it('without time stamps, flags from the first frame put out after the complaint to the next keyframe', () => {

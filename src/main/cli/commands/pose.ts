@@ -182,7 +182,7 @@ export const poseCommand: CliCommand = {
       const damaged = m.damagedFrames?.frames ?? [];
       if (m.damagedFrames && damaged.length)
         ctx.io.out(
-          `${damaged.length} frame${damaged.length === 1 ? '' : 's'} where the video file is damaged and its decoder patched the picture (frame${damaged.length === 1 ? '' : 's'} ${frameRunsText(damaged)}; ffmpeg: "${m.damagedFrames.message}"): flagged; the gait analysis does not use their landmarks`,
+          `${damaged.length} frame${damaged.length === 1 ? '' : 's'} where the video file is damaged and its decoder patched the picture or gave none (frame${damaged.length === 1 ? '' : 's'} ${frameRunsText(damaged)}; ffmpeg: "${m.damagedFrames.message}"): flagged; the gait analysis does not use their landmarks`,
         );
       // Both sets are drawn among the frames to review, with the flagged frames' border.
       const setAside = [...new Set([...doubted, ...damaged])].sort((a, b) => a - b);
