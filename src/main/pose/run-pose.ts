@@ -795,7 +795,7 @@ async function recordLostFrames(
     onProgress({ stage: 'damage', framesDone: done, framesTotal: info.frameCount, framesPerS: 0, etaS: NaN }),
   );
   const lost = damage ? videoFramesToTrack(damage.lostFrames, info, Number.POSITIVE_INFINITY) : [];
-  // Only when the frames it found lost account for every missing one.
+  // A number past the video's frames would say the numbering failed: the error stands then.
   if (lost.length === 0 || Math.max(...lost) >= Math.max(frameCount, info.frameCount)) return;
   writeFileAtomic(join(outDir, LOST_FILE), JSON.stringify(lost));
   const first = Math.min(...lost);
